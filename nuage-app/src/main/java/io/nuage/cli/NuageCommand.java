@@ -1,0 +1,59 @@
+package io.nuage.cli;
+
+import io.nuage.core.NuageException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The root command: {@code nuage <verb>}. Each verb is its own class, listed here. */
+@Command(
+    name = "nuage",
+    mixinStandardHelpOptions = true,
+    versionProvider = NuageCommand.Version.class,
+    description = "Commitment-aware multi-cloud compute planner, broker and ledger.",
+    subcommands = {
+      CommandLine.HelpCommand.class,
+    })
+public final class NuageCommand implements Runnable {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /** A configured command line: user errors print one clear message, never a stack trace. */
+  static CommandLine commandLine() {
+    CommandLine cli = new CommandLine(new NuageCommand());
+    cli.setExecutionExceptionHandler(NuageCommand::handleExecutionException);
+    cli.setParameterExceptionHandler(NuageCommand::handleParameterException);
+    return cli;
+  }
+
+  private static int handleExecutionException(
+      Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
+    if (e instanceof NuageException user) {
+      cli.getErr().println(user.getMessage());
+      return user.exitCode();
+    }
+    cli.getErr().println("nuage: internal error: " + e);
+    if (Boolean.getBoolean("nuage.debug")) e.printStackTrace(cli.getErr());
+    else
+      cli.getErr().println("(run with -Dnuage.debug=true, or NUAGE_DEBUG=1, for the stack trace)");
+    return 1;
+  }
+
+  private static int handleParameterException(CommandLine.ParameterException e, String[] args) {
+    CommandLine cli = e.getCommandLine();
+    cli.getErr().println("nuage: " + e.getMessage());
+    cli.getErr().println("Try '" + cli.getCommandSpec().qualifiedName() + " --help' for more.");
+    return 2;
+  }
+
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String v = NuageCommand.class.getPackage().getImplementationVersion();
+      return new String[] {"nuage " + (v == null ? "dev" : v)};
+    }
+  }
+}

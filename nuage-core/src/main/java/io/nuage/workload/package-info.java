@@ -1,0 +1,5 @@
+/** Demand: training runs, inference fleets and storage. */
+@NullMarked
+package io.nuage.workload;
+
+import org.jspecify.annotations.NullMarked;

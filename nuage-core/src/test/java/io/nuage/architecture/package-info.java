@@ -1,0 +1,4 @@
+@NullMarked
+package io.nuage.architecture;
+
+import org.jspecify.annotations.NullMarked;

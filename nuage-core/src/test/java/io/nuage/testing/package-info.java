@@ -1,0 +1,4 @@
+@NullMarked
+package io.nuage.testing;
+
+import org.jspecify.annotations.NullMarked;
