@@ -51,7 +51,17 @@ public final class Planner {
         throw new io.nuage.core.NuageException(
             "no plan found within the time limit of "
                 + options.timeLimitSeconds()
-                + " s and no baseline is feasible; try a larger --time-limit");
+                + " s and no baseline is feasible ("
+                + String.join(
+                    "; ",
+                    baselines.stream()
+                        .map(b -> b.baseline().name() + ": " + b.baseline().note())
+                        .toList())
+                + "; model: "
+                + data.options.size()
+                + " gang options, "
+                + data.demands.size()
+                + " demand rows); try a larger --time-limit");
       }
       double bound = mip.objective().bestBound();
       Assignment chosen = solved ? model.solution() : best.assignment();
