@@ -31,7 +31,7 @@ public final class Planner {
             .min(Comparator.comparing(b -> b.baseline().totalCost()))
             .orElse(null);
 
-    MPSolver mip = Natives.solver("SCIP");
+    MPSolver mip = Natives.solver(Natives.MIP);
     try {
       PlanModel model = new PlanModel(data, mip, PlanModel.Mode.MIP, null).build();
       if (best != null) hint(mip, model.valuesOf(best.assignment()));
@@ -116,7 +116,7 @@ public final class Planner {
    */
   public static String exportMps(Scenario scenario, PlanOptions options) {
     PlanData data = new PlanData(scenario, options.maxGangOptions());
-    MPSolver mip = Natives.solver("SCIP");
+    MPSolver mip = Natives.solver(Natives.MIP);
     try {
       new PlanModel(data, mip, PlanModel.Mode.MIP, null).build();
       return mip.exportModelAsMpsFormat(false, false);
