@@ -377,7 +377,7 @@ final class PlanModel {
                   right,
                   d.cells().get(k),
                   d.month(),
-                  String.join("+", new java.util.TreeSet<>(d.allowedRegions())),
+                  setLabel(d.allowedRegions()),
                   d.allowedRegions());
           if (g != null) {
             g.newCapacity().add(y[d.index()][k], 1);
@@ -390,10 +390,6 @@ final class PlanModel {
         String key =
             right.id() + "," + g.accelerator() + "," + data.months.get(g.month()) + "," + g.set();
         double h = data.hoursOf(g.month()) * GH;
-        if (g.newCapacity().terms.isEmpty()) {
-          g.b().setBounds(0, 0);
-          continue;
-        }
         double bigM = g.newCapacity().constant;
         MPConstraint cap = solver.makeConstraint(-INFINITY, 0, "rofr-new[" + key + "]");
         g.newCapacity().addTo(cap);
@@ -424,12 +420,17 @@ final class PlanModel {
       String set,
       @Nullable Set<String> allowed) {
     if (!RightOfFirstRefusalReport.isNewCapacity(data, right, c, t)) return null;
-    String key = c.accName() + "|" + t + "|" + set;
+    String key = right.id() + "|" + c.accName() + "|" + t + "|" + set;
+    List<Cell> holder =
+        holders.computeIfAbsent(
+            key, k -> RightOfFirstRefusalReport.holderCells(data, right, c.accName(), t, allowed));
+    if (holder.isEmpty()) return null;
+    BigDecimal holderRate = RightOfFirstRefusalReport.holderRate(holder, t);
+    BigDecimal matchUpTo = c.rate()[t].multiply(BigDecimal.ONE.add(right.matchingMargin()));
+    if (holderRate.compareTo(matchUpTo) > 0) return null;
     RofrGroup g = groups.get(key);
     if (g == null) {
-      List<Cell> holder =
-          RightOfFirstRefusalReport.holderCells(data, right, c.accName(), t, allowed);
-      if (holder.isEmpty()) return null;
+      // Created only where some new capacity would be matched, so no variable is left unused.
       String name =
           "rofr["
               + right.id()
@@ -445,9 +446,18 @@ final class PlanModel {
       g = new RofrGroup(right, c.accName(), t, set, b, holder, new LinearSum());
       groups.put(key, g);
     }
-    BigDecimal holderRate = RightOfFirstRefusalReport.holderRate(g.holderCells(), t);
-    BigDecimal matchUpTo = c.rate()[t].multiply(BigDecimal.ONE.add(right.matchingMargin()));
-    return holderRate.compareTo(matchUpTo) <= 0 ? g : null;
+    return g;
+  }
+
+  // Short names for allowed-region sets keep row names short (CBC's MPS reader chokes on long
+  // ones).
+  private final Map<String, String> setLabels = new HashMap<>();
+
+  private final Map<String, List<Cell>> holders = new HashMap<>();
+
+  private String setLabel(Set<String> regions) {
+    return setLabels.computeIfAbsent(
+        String.join("+", new java.util.TreeSet<>(regions)), k -> "regions" + setLabels.size());
   }
 
   /** Values of every variable for a complete assignment: the solver's hint (warm start). */
