@@ -59,6 +59,15 @@ final class CatalogSection {
 
   private void readImport(Node item, String path, Path file) {
     String name = file.toString();
+    if (!java.nio.file.Files.exists(file)) {
+      r.problem(
+          item,
+          path,
+          "cannot read the import (got "
+              + NodeReader.shorten(file.toString())
+              + ", expected an existing file, relative to the scenario's folder)");
+      return;
+    }
     if (name.endsWith(".yaml") || name.endsWith(".yml")) {
       NodeReader fileReader = new NodeReader(name, problems);
       YamlDocument.read(file, name, problems)
