@@ -46,6 +46,11 @@ public final class CatalogImporter {
 
   private CatalogImporter() {}
 
+  /** The provider ids a price file may be named after ({@code oci}, {@code aws}, ...). */
+  public static List<String> knownProviders() {
+    return PROVIDERS;
+  }
+
   /**
    * Imports files and folders (folders recursively, every {@code *.csv} in name order).
    *
@@ -227,7 +232,7 @@ public final class CatalogImporter {
   private static String ignoredReason(Path file) {
     String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
     if (name.equals("aws_gpu_instances.json")) {
-      return "JSON source of aws_gpu_instance_prices_flat.csv (same prices; imported from the CSV)";
+      return "the JSON source of the AWS flat price CSV: same prices, imported from the CSV";
     }
     return "not a .csv price file";
   }
