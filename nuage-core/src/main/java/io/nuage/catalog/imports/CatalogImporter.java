@@ -74,7 +74,13 @@ public final class CatalogImporter {
   private void importPath(Path path) {
     if (Files.isDirectory(path)) {
       try (Stream<Path> walk = Files.walk(path)) {
-        for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
+        List<Path> files = walk.filter(Files::isRegularFile).sorted().toList();
+        if (files.stream().noneMatch(CatalogImporter::isCsv)) {
+          problems.add(
+              fileProblem(
+                  path, "no price files in folder (got 0 *.csv files, expected at least one)"));
+        }
+        for (Path file : files) {
           if (isCsv(file)) {
             importFile(file);
           } else {
