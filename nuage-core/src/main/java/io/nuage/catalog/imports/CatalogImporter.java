@@ -2,6 +2,8 @@ package io.nuage.catalog.imports;
 
 import io.nuage.catalog.Accelerator;
 import io.nuage.catalog.Offering;
+import io.nuage.catalog.Provider;
+import io.nuage.catalog.Region;
 import io.nuage.catalog.imports.ImportReport.FileReport;
 import io.nuage.catalog.imports.ImportReport.IgnoredFile;
 import io.nuage.core.Problem;
@@ -13,8 +15,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -68,7 +72,11 @@ public final class CatalogImporter {
     List<Offering> offerings = importer.sink.offerings();
     List<FileReport> files = importer.tallies.stream().map(FileTally::report).toList();
     return new ImportResult(
-        offerings, acceleratorsOf(offerings), new ImportReport(files, importer.ignored));
+        providersOf(offerings),
+        regionsOf(offerings),
+        acceleratorsOf(offerings),
+        offerings,
+        new ImportReport(files, importer.ignored));
   }
 
   private void importPath(Path path) {
@@ -245,6 +253,23 @@ public final class CatalogImporter {
 
   private static Problem fileProblem(Path path, String message) {
     return new Problem(path.toString(), 0, 0, "", message);
+  }
+
+  private static List<Provider> providersOf(List<Offering> offerings) {
+    return offerings.stream().map(Offering::provider).distinct().map(Provider::of).toList();
+  }
+
+  private static List<Region> regionsOf(List<Offering> offerings) {
+    Map<String, Region> regions = new LinkedHashMap<>();
+    for (Offering o : offerings) {
+      regions.computeIfAbsent(
+          o.region(),
+          id -> {
+            String name = id.substring(o.provider().length() + 1);
+            return new Region(id, o.provider(), Geographies.of(o.provider(), name));
+          });
+    }
+    return List.copyOf(regions.values());
   }
 
   private static List<Accelerator> acceleratorsOf(List<Offering> offerings) {
