@@ -61,6 +61,10 @@ class CatalogCommandTest {
         .containsOnly("10")
         .hasSize(2);
     assertThat(run.err()).contains("skipped").contains("TPU: not a GPU, not modelled");
+    JsonNode report = root.get("report");
+    assertThat(report.get("read").asInt()).isEqualTo(5622);
+    assertThat(report.get("files")).hasSize(11);
+    assertThat(report.get("skipped").get("TPU: not a GPU, not modelled").asInt()).isEqualTo(1648);
   }
 
   /**
