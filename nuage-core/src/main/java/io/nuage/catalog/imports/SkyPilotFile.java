@@ -42,7 +42,7 @@ final class SkyPilotFile {
     String region = source.region(row);
     if (name.isEmpty()) {
       if (row.valid()) {
-        tally.skip(row.line(), isGcpEmpty(source, instanceType));
+        tally.skip(row.line(), noAcceleratorReason(source, instanceType));
       }
       return;
     }
@@ -86,7 +86,7 @@ final class SkyPilotFile {
     OfferingSink.decide(tally, row.line(), outcomes, false);
   }
 
-  private static String isGcpEmpty(SourceFile source, String instanceType) {
+  private static String noAcceleratorReason(SourceFile source, String instanceType) {
     return source.tally().provider().equals("gcp") && instanceType.isEmpty()
         ? SkipReason.GCP_EMPTY
         : SkipReason.NO_ACCELERATOR;

@@ -75,6 +75,7 @@ class CatalogImporterFuzzTest {
       try {
         ImportResult result = CatalogImporter.importPaths(paths);
         assertThat(result.offerings()).allMatch(o -> o.pricePerGpuHour().signum() >= 0);
+        assertThat(result.report().skippedByReason()).doesNotContainKey(SkipReason.UNDECIDED);
       } catch (ValidationException e) {
         rejected++;
         for (Problem p : e.problems()) {
