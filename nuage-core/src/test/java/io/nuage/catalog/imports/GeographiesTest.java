@@ -33,7 +33,7 @@ class GeographiesTest {
         .filteredOn(r -> r.geography().equals(Geographies.OTHER))
         .extracting(Region::id)
         .containsExactly("hyperbolic/default");
-    assertThat(result.catalog().offerings()).hasSize(4394);
+    assertThat(result.catalog().offerings()).hasSize(CatalogImporterRealFilesTest.OFFERINGS);
     assertThat(result.providers()).hasSize(10);
   }
 }
