@@ -17,7 +17,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Imports every price file of shared/data/gpu_prices (5,622 rows, 11 CSV files, 4,394 offerings).
+ * Imports every price file of shared/data/gpu_prices (5,622 rows, 11 CSV files, 4,256 offerings).
  * Sample time, so the report has the median. Run from the repository root; see docs/benchmarks.md.
  */
 @State(Scope.Benchmark)
