@@ -102,7 +102,9 @@ public final class CatalogImporter {
                     + ", expected a readable folder)"));
       }
     } else if (!Files.exists(path)) {
-      problems.add(fileProblem(path, "no such file or folder (got " + path + ")"));
+      problems.add(
+          fileProblem(
+              path, "no such file or folder (got " + path + ", expected a price file or folder)"));
     } else if (!isCsv(path)) {
       problems.add(
           fileProblem(
@@ -128,7 +130,7 @@ public final class CatalogImporter {
   }
 
   static Problem fileProblem(Path path, String message) {
-    return new Problem(path.toString(), 0, 0, "", message);
+    return new Problem(path.toString(), 0, 0, "file", message);
   }
 
   private static List<Provider> providersOf(List<Offering> offerings) {

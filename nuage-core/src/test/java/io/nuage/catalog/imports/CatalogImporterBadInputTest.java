@@ -95,8 +95,11 @@ class CatalogImporterBadInputTest {
     Path empty = Files.createDirectory(dir.resolve("empty"));
     assertThat(problems(missing, empty))
         .containsExactly(
-            missing + ": no such file or folder (got " + missing + ")",
-            empty + ": no price files in folder (got 0 *.csv files, expected at least one)");
+            missing
+                + ": file: no such file or folder (got "
+                + missing
+                + ", expected a price file or folder)",
+            empty + ": file: no price files in folder (got 0 *.csv files, expected at least one)");
   }
 
   @Test
@@ -105,7 +108,7 @@ class CatalogImporterBadInputTest {
     Path unknown = write("oci_y.csv", "a,b,c\n1,2,3\n");
     List<String> problems = problems(noProvider, unknown);
     assertThat(problems.getFirst())
-        .startsWith(noProvider + ": cannot tell the provider (got file prices.csv, expected");
+        .startsWith(noProvider + ": file: cannot tell the provider (got file prices.csv, expected");
     assertThat(problems.get(1))
         .startsWith(unknown + ":1: header: not a known price file (got columns a,b,c, expected");
   }
