@@ -133,6 +133,25 @@ class CatalogImporterBadInputTest {
     assertThat(problems(a, b)).hasSize(3);
   }
 
+  @Test
+  void oddButValidNumbers_import() throws IOException {
+    Path file = write("nebius_x.csv", HEADER + "gpu-8,H100,8.0,128,1600,+23.60,eu-north1,1e-01\n");
+    ImportResult result = CatalogImporter.importPaths(List.of(file));
+    assertThat(result.offerings())
+        .extracting(o -> o.pricePerGpuHour().toPlainString())
+        .containsExactly("2.95", "0.0125");
+  }
+
+  @Test
+  void hugeExponent_isNotANumber() throws IOException {
+    Path file = write("nebius_x.csv", HEADER + "gpu-8,H100,8,128,1600,1e999,eu-north1,\n");
+    assertThat(problems(file))
+        .containsExactly(
+            file
+                + ":2: Price: not a number (got 1e999, expected a price in USD per hour such as"
+                + " 12.50)");
+  }
+
   private List<String> problems(Path... files) {
     var thrown =
         assertThatThrownBy(() -> CatalogImporter.importPaths(List.of(files)))
