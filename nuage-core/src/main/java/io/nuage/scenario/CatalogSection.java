@@ -53,19 +53,22 @@ final class CatalogSection {
     for (int i = 0; i < items.size(); i++) {
       Node item = items.get(i);
       String at = path + "[" + i + "]";
-      r.text(item, at).ifPresent(text -> readImport(item, at, baseDir.resolve(text).normalize()));
+      r.text(item, at)
+          .ifPresent(text -> readImport(item, at, text, baseDir.resolve(text).normalize()));
     }
   }
 
-  private void readImport(Node item, String path, Path file) {
+  private void readImport(Node item, String path, String written, Path file) {
     String name = file.toString();
     if (!java.nio.file.Files.exists(file)) {
       r.problem(
           item,
           path,
           "cannot read the import (got "
-              + NodeReader.shorten(file.toString())
-              + ", expected an existing file, relative to the scenario's folder)");
+              + written
+              + ", expected an existing file relative to the scenario's folder; "
+              + file
+              + " does not exist)");
       return;
     }
     if (name.endsWith(".yaml") || name.endsWith(".yml")) {
@@ -78,7 +81,7 @@ final class CatalogSection {
                 new CatalogSection(fileReader, parts, problems).readDefinitions(fields);
               });
     } else {
-      PriceImports.read(file, r, item, path).ifPresent(parts::addImported);
+      PriceImports.read(file, r, item, path, problems).ifPresent(parts::addImported);
     }
   }
 
