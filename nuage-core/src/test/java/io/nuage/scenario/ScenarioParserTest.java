@@ -67,4 +67,20 @@ class ScenarioParserTest {
             .orElseThrow();
     assertThat(gcpH100.pricePerGpuHour().toPlainString()).isEqualTo("5.38326875");
   }
+
+  @Test
+  void textUpload_isCheckedLikeAFileUnderItsDisplayName() {
+    String yaml = ScenarioBadInputTest.BASE.replace("deadline: 2027-08", "deadline: 2027-02");
+    var e =
+        org.assertj.core.api.Assertions.catchThrowableOfType(
+            io.nuage.core.ValidationException.class,
+            () -> ScenarioParser.parse(yaml, "upload.yaml", dir));
+    assertThat(e.problems())
+        .extracting(io.nuage.core.Problem::render)
+        .containsExactly(
+            "upload.yaml:44:15: workloads[0].deadline: deadline before earliest start (got"
+                + " 2027-02, expected 2027-03 or later)");
+    assertThat(ScenarioParser.parse(ScenarioBadInputTest.BASE, "upload.yaml", dir).name())
+        .isEqualTo("base");
+  }
 }
