@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
       CommandLine.HelpCommand.class,
       ValidateCommand.class,
       DemoCommand.class,
+      CatalogCommand.class,
       PlanCommand.class,
     })
 public final class NuageCommand implements Runnable {
