@@ -21,10 +21,13 @@ public final class Planner {
 
   public static PlanOutcome plan(Scenario scenario, PlanOptions options) {
     long started = System.nanoTime();
+    Stopwatch clock = new Stopwatch();
     PlanData data = new PlanData(scenario, options.maxGangOptions());
     List<InfeasibilityReason> reasons = FeasibilityPrecheck.check(data);
     if (!reasons.isEmpty()) return new PlanOutcome.Infeasible(scenario.name(), reasons, List.of());
+    clock.lap("model data and pre-checks");
     List<Baselines.Result> baselines = Baselines.all(data);
+    clock.lap("baselines");
     Baselines.Result best =
         baselines.stream()
             .filter(b -> b.baseline().feasible() && b.assignment() != null)
@@ -57,6 +60,10 @@ public final class Planner {
               + data.demands.size()
               + " demand rows); try a larger --time-limit");
     }
+    clock.lap(
+        data.options.size() > options.largeModelOptions()
+            ? "relax and round"
+            : "MIP (build and solve)");
     double bound = solved.bound();
     if (!(bound > 0) || Double.isInfinite(bound)) {
       // The MIP stopped before proving a bound: the LP relaxation is one.
@@ -71,7 +78,9 @@ public final class Planner {
       priced = best.priced();
       source = "baseline " + best.baseline().name();
     }
+    clock.lap("bound and costing");
     Explanations why = explain(data, chosen, priced.providers());
+    clock.lap("shadow prices and next best");
     BigDecimal lowerBound = lowerBound(bound, priced);
     BigDecimal gap =
         priced.total().signum() == 0
@@ -99,7 +108,9 @@ public final class Planner {
             priced.contracts(),
             why.binding(),
             RightOfFirstRefusalReport.report(data, priced.placements()),
-            why.nextBest());
+            why.nextBest(),
+            clock.laps(),
+            data.options.size());
     return gap.doubleValue() <= options.relativeGap() + 1e-9
         ? new PlanOutcome.Optimal(plan)
         : new PlanOutcome.Feasible(plan, gap);
