@@ -32,13 +32,11 @@ final class LedgerOptions {
   @Option(
       names = "--as-of",
       paramLabel = "YYYY-MM-DD",
-      description = "ignore charges starting on or after this day (default: the day after the last)")
+      description =
+          "ignore charges starting on or after this day (default: the day after the last)")
   @Nullable String asOf;
 
-  @Option(
-      names = "--format",
-      paramLabel = "FORMAT",
-      description = "table or json (default: table)")
+  @Option(names = "--format", paramLabel = "FORMAT", description = "table or json (default: table)")
   Format format = Format.table;
 
   Scenario scenario() {

@@ -29,18 +29,41 @@ final class LedgerTables {
     out.println("Contracts (per contract year)");
     String row = "%-18s %4s  %-10s %16s %16s %16s %14s %16s %16s%n";
     out.printf(
-        row, "contract", "year", "from", "committed", "consumed", "remaining", "run rate/day",
-        "projected", "shortfall");
+        row,
+        "contract",
+        "year",
+        "from",
+        "committed",
+        "consumed",
+        "remaining",
+        "run rate/day",
+        "projected",
+        "shortfall");
     for (ContractDrawDown c : r.contracts()) {
       for (DrawDownLine y : c.years()) {
         out.printf(
-            row, c.contract(), y.period().year(), y.period().from(), m(y.committed()),
-            m(y.consumed()), m(y.remaining()), m(y.runRatePerDay()), m(y.projected()),
+            row,
+            c.contract(),
+            y.period().year(),
+            y.period().from(),
+            m(y.committed()),
+            m(y.consumed()),
+            m(y.remaining()),
+            m(y.runRatePerDay()),
+            m(y.projected()),
             m(y.projectedShortfall()));
       }
       out.printf(
-          row, c.contract(), "all", c.kind(), m(c.committed()), m(c.consumed()),
-          m(c.remaining()), "", m(c.projectedAtTermEnd()), m(c.projectedShortfall()));
+          row,
+          c.contract(),
+          "all",
+          c.kind(),
+          m(c.committed()),
+          m(c.consumed()),
+          m(c.remaining()),
+          "",
+          m(c.projectedAtTermEnd()),
+          m(c.projectedShortfall()));
     }
     out.println();
     out.println("Spend by provider and month");
@@ -55,7 +78,12 @@ final class LedgerTables {
     out.printf(share, "provider", "year", "billed", "share", "cap", "");
     for (ProviderShare p : r.shares()) {
       out.printf(
-          share, p.provider(), p.year(), m(p.billed()), pct(p.share()), pct(p.cap()),
+          share,
+          p.provider(),
+          p.year(),
+          m(p.billed()),
+          pct(p.share()),
+          pct(p.cap()),
           p.over() ? "OVER" : "ok");
     }
     out.println();
@@ -64,8 +92,13 @@ final class LedgerTables {
     out.printf(bal, "commitment discount", "purchase due", "used", "unused", "util.", "check");
     for (CommitmentBalance b : r.balances()) {
       out.printf(
-          bal, shorten(b.commitmentDiscountId(), 44), m(b.amortisedPurchase()), m(b.used()),
-          m(b.unused()), pct(b.utilisation()), b.verdict());
+          bal,
+          shorten(b.commitmentDiscountId(), 44),
+          m(b.amortisedPurchase()),
+          m(b.used()),
+          m(b.unused()),
+          pct(b.utilisation()),
+          b.verdict());
     }
     if (r.balances().isEmpty()) out.println("(no commitment discount rows)");
   }
@@ -76,7 +109,12 @@ final class LedgerTables {
     out.printf(tot, "provider", "rows", "flagged", "billed", "expected", "excess");
     for (ReconciliationTotal t : r.totals()) {
       out.printf(
-          tot, t.provider(), t.rowsChecked(), t.rowsFlagged(), m(t.billed()), m(t.expected()),
+          tot,
+          t.provider(),
+          t.rowsChecked(),
+          t.rowsFlagged(),
+          m(t.billed()),
+          m(t.expected()),
           m(t.excess()));
     }
     if (r.rows().isEmpty()) {
@@ -85,12 +123,18 @@ final class LedgerTables {
     }
     out.println();
     String row = "%-12s %-19s %-28s %-14s %14s %14s %14s%n";
-    out.printf(row, "provider", "charge start", "service", "contract", "billed", "expected", "excess");
+    out.printf(
+        row, "provider", "charge start", "service", "contract", "billed", "expected", "excess");
     for (OverbilledRow o : r.rows()) {
       out.printf(
-          row, o.provider(), o.chargePeriodStart(), shorten(o.serviceName(), 28),
-          o.contract() == null ? "(list price)" : o.contract(), exact(o.billed()),
-          exact(o.expected()), exact(o.excess()));
+          row,
+          o.provider(),
+          o.chargePeriodStart(),
+          shorten(o.serviceName(), 28),
+          o.contract() == null ? "(list price)" : o.contract(),
+          exact(o.billed()),
+          exact(o.expected()),
+          exact(o.excess()));
     }
   }
 
@@ -98,13 +142,28 @@ final class LedgerTables {
     out.println("Plan against actual");
     String row = "%-12s %-8s %16s %16s %16s %9s %14s %14s %9s%n";
     out.printf(
-        row, "provider", "month", "planned $", "actual $", "variance $", "var %", "planned GPU-h",
-        "actual GPU-h", "var %");
+        row,
+        "provider",
+        "month",
+        "planned $",
+        "actual $",
+        "variance $",
+        "var %",
+        "planned GPU-h",
+        "actual GPU-h",
+        "var %");
     for (PlanVariance v : lines) {
       out.printf(
-          row, v.provider(), v.month(), m(v.plannedSpend()), m(v.actualSpend()),
-          m(v.spendVariance()), pct(v.spendVarianceRatio()), m(v.plannedGpuHours()),
-          m(v.actualGpuHours()), pct(v.gpuHoursVarianceRatio()));
+          row,
+          v.provider(),
+          v.month(),
+          m(v.plannedSpend()),
+          m(v.actualSpend()),
+          m(v.spendVariance()),
+          pct(v.spendVarianceRatio()),
+          m(v.plannedGpuHours()),
+          m(v.actualGpuHours()),
+          pct(v.gpuHoursVarianceRatio()));
     }
   }
 

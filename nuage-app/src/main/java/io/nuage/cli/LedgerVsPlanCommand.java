@@ -15,7 +15,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code nuage ledger vs-plan}: spend and GPU-hours per provider and month, plan against actual. */
+/**
+ * {@code nuage ledger vs-plan}: spend and GPU-hours per provider and month, plan against actual.
+ */
 @Command(
     name = "vs-plan",
     mixinStandardHelpOptions = true,

@@ -66,7 +66,14 @@ final class PlanJsonReader {
       return new BigDecimal(s);
     } catch (NumberFormatException e) {
       throw new NuageException(
-          file + ": " + at + "." + field + ": not a decimal (got \"" + s + "\", expected e.g. \"12.50\")");
+          file
+              + ": "
+              + at
+              + "."
+              + field
+              + ": not a decimal (got \""
+              + s
+              + "\", expected e.g. \"12.50\")");
     }
   }
 

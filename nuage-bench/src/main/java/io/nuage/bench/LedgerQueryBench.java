@@ -46,7 +46,9 @@ public final class LedgerQueryBench {
             .mapToInt(s -> Integer.parseInt(s.trim()))
             .toArray();
     Path db =
-        args.length > 1 ? Path.of(args[1]) : Files.createTempDirectory("nuage-bench").resolve("l.duckdb");
+        args.length > 1
+            ? Path.of(args[1])
+            : Files.createTempDirectory("nuage-bench").resolve("l.duckdb");
     Files.deleteIfExists(db);
     Scenario scenario = scenario();
     System.out.printf(
@@ -86,8 +88,12 @@ public final class LedgerQueryBench {
         }
         System.out.printf(
             "%10d %12d %14d %14d %14d %14d%n",
-            have, count(c, "billing_daily"), generated / 1_000_000, aggregated / 1_000_000,
-            median(ledger) / 1_000_000, median(raw) / 1_000_000);
+            have,
+            count(c, "billing_daily"),
+            generated / 1_000_000,
+            aggregated / 1_000_000,
+            median(ledger) / 1_000_000,
+            median(raw) / 1_000_000);
         if (report.contracts().isEmpty()) throw new IllegalStateException("no contracts drawn");
       }
     }
@@ -97,8 +103,16 @@ public final class LedgerQueryBench {
   static void generate(Connection c, int id, long from, long n) throws SQLException {
     try (Statement s = c.createStatement()) {
       s.execute(
-          "INSERT INTO ingestions VALUES (" + id + ", 'bench-" + id + "', 0, 'csv', '1.2',"
-              + " now()::TIMESTAMP, " + n + ", " + n + ", 0, 0, '{}')");
+          "INSERT INTO ingestions VALUES ("
+              + id
+              + ", 'bench-"
+              + id
+              + "', 0, 'csv', '1.2',"
+              + " now()::TIMESTAMP, "
+              + n
+              + ", "
+              + n
+              + ", 0, 0, '{}')");
       s.execute(
           """
           INSERT INTO billing_rows BY NAME
@@ -166,11 +180,20 @@ public final class LedgerQueryBench {
         List.of(),
         List.of(
             new CommittedSpend(
-                "azure-commit", "azure", MonthRange.of("2027-01", "2031-12"),
-                List.of(min, min, min, min, min), new BigDecimal("0.2"), true),
+                "azure-commit",
+                "azure",
+                MonthRange.of("2027-01", "2031-12"),
+                List.of(min, min, min, min, min),
+                new BigDecimal("0.2"),
+                true),
             new ReservedCapacity(
-                "cd-1", "oci", "oci/us-ashburn-1", "H100", 1024,
-                MonthRange.of("2027-01", "2029-12"), new BigDecimal("2.50")),
+                "cd-1",
+                "oci",
+                "oci/us-ashburn-1",
+                "H100",
+                1024,
+                MonthRange.of("2027-01", "2029-12"),
+                new BigDecimal("2.50")),
             new RateCard("aws-card", "aws", MonthRange.of("2027-01", "2031-12"), BigDecimal.ZERO)),
         List.of(),
         new Policy(new BigDecimal("0.4"), Map.of(), Set.of()));

@@ -1,7 +1,6 @@
 package io.nuage.store.ledger;
 
 import io.nuage.core.NuageException;
-import io.nuage.store.Store;
 import io.nuage.ledger.BillingProviders;
 import io.nuage.ledger.Charges;
 import io.nuage.ledger.ContractRate;
@@ -9,6 +8,7 @@ import io.nuage.ledger.DailyCharge;
 import io.nuage.ledger.OverbilledRow;
 import io.nuage.ledger.Reconciliation;
 import io.nuage.ledger.ReconciliationTotal;
+import io.nuage.store.Store;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
