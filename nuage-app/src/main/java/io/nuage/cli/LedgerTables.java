@@ -27,7 +27,7 @@ final class LedgerTables {
     out.println("Ledger as of " + r.asOf() + " (charges starting before this day)");
     out.println();
     out.println("Contracts (per contract year)");
-    String row = "%-18s %4s  %-10s %16s %16s %16s %14s %16s %16s%n";
+    String row = "%-18s %4s  %-17s %16s %16s %16s %14s %16s %16s%n";
     out.printf(
         row,
         "contract",
