@@ -53,7 +53,8 @@ class SpecCommitmentExamplesTest {
     try (Store store = Store.open(dir.resolve("ledger.duckdb"))) {
       var ingestions = new DuckDbIngestions(store);
       for (String f : files) {
-        ingestions.ingest(SharedData.file(f), new IngestOptions(false, FILLS, p -> {}));
+        Path file = SharedData.file(f);
+        ingestions.ingest(file, new IngestOptions(false, fillsFor(file), p -> {}));
       }
       return new DuckDbCharges(store).monthly(java.time.LocalDate.parse("2030-01-01"));
     }
