@@ -98,8 +98,8 @@ public final class SyntheticBilling {
       for (SyntheticCommitment c : commitments) c.used = 0;
       Month month = new Month(START.plusMonths(m));
       for (long i = 0; i < quota - closing; i++) {
-        usageRow(month, written + 2);
-        out.append(row);
+        usageRow(month);
+        emit(out, written + 2);
         written++;
       }
       if (closing > 0) {
@@ -111,12 +111,22 @@ public final class SyntheticBilling {
     }
   }
 
-  private void usageRow(Month month, long line) {
+  /** Writes the row built in {@code row}, first breaking its ChargePeriodStart if asked to. */
+  private void emit(Writer out, long line) throws IOException {
+    if (line == badLine) {
+      int start = 0;
+      for (int field = 0; field < 12; field++) start = row.indexOf(",", start) + 1;
+      // "YYYY-MM-DD HH:00:00" in quotes: the hour starts 12 characters in
+      row.replace(start + 12, start + 14, "30");
+    }
+    out.append(row);
+  }
+
+  private void usageRow(Month month) {
     SyntheticService s = SyntheticService.pick(random.nextInt(10_000));
     int h = random.nextInt(month.hours);
     String start = month.hour(h);
     String end = month.hour(h + 1);
-    if (line == badLine) start = start.substring(0, 11) + "30:00:00";
     long qty = s.quantity(random);
     long list = s.unitPrice * qty; // 10^-6 x 10^-4 = 10^-10
     SyntheticCommitment c = s.commitment < 0 ? null : commitments[s.commitment];
@@ -182,9 +192,9 @@ public final class SyntheticBilling {
     long purchase = c.used * 100 / 87 + 1; // about 87 % utilisation
     long unused = purchase - c.used;
     commitmentRow(month, c, "Usage", "Usage-Based", 0, unused, "Unused");
-    out.append(row);
+    emit(out, line);
     commitmentRow(month, c, "Purchase", "Recurring", purchase, 0, null);
-    out.append(row);
+    emit(out, line + 1);
   }
 
   private void commitmentRow(
