@@ -74,6 +74,9 @@ public final class SyntheticBilling {
   private final int months;
   private final SyntheticCommitment[] commitments = SyntheticCommitment.all();
   private final StringBuilder row = new StringBuilder(1024);
+  // resources differ between seeds, so two generated files never share a row (real exports
+  // don't: a resource's hour is billed once); within one file identical rows can occur
+  private final long resourceBase;
 
   /**
    * @param rows data rows to write (exactly)
@@ -85,6 +88,7 @@ public final class SyntheticBilling {
     this.rows = rows;
     this.badLine = badLine;
     this.random = new SplittableRandom(seed);
+    this.resourceBase = 0x5a17_0000_0000L + (seed & 0xffff) * 0x1_0000_0000L;
     this.months = (int) Math.max(1, Math.min(12, rows / 50_000));
   }
 
@@ -172,7 +176,7 @@ public final class SyntheticBilling {
     field(s.provider.issuer);
     field(s.region);
     field(s.regionName);
-    field(s.resourcePrefix + Long.toHexString(0x5a17_0000_0000L + resource * 7919L + s.ordinal));
+    field(s.resourcePrefix + Long.toHexString(resourceBase + resource * 7919L + s.ordinal));
     nul(s.provider);
     field(s.resourceType);
     field(s.category);
