@@ -79,9 +79,7 @@ class IngestCrashTest {
     assertThat(kills).isEqualTo(KILLS);
     System.out.printf(
         "crash test: %d kills, %d runs finished first; files committed when checked: %s%n",
-        kills,
-        completed,
-        java.util.Arrays.toString(committedAtKill));
+        kills, completed, java.util.Arrays.toString(committedAtKill));
   }
 
   private static Process child(Path db, List<Path> files) throws IOException {
