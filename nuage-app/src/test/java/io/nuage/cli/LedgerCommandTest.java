@@ -240,7 +240,13 @@ class LedgerCommandTest {
     assertThat(invalid.code()).isEqualTo(2);
     assertThat(invalid.err()).contains(badScenario + ":2:18: horizon.start", "2027-13");
 
-    for (Run r : new Run[] {noScenario, badDate, badPlan, invalid}) {
+    Path missing = dir.resolve("missing.duckdb");
+    Run noLedger = run("ledger", "--scenario", scenario.toString(), "--db", missing.toString());
+    assertThat(noLedger.code()).isEqualTo(2);
+    assertThat(noLedger.err()).contains(missing + ": no ledger here");
+    assertThat(missing).doesNotExist();
+
+    for (Run r : new Run[] {noScenario, badDate, badPlan, invalid, noLedger}) {
       assertThat(r.err()).doesNotContain("\tat ", "Exception");
     }
   }
