@@ -8,9 +8,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Records each request once it is answered: a JSON line on the logger {@code nuage.access} and
- * the latency timer. Logs the route, status, timing and token id; never a header, a query string
- * or a body (docs/server.md).
+ * Records each request once it is answered: a JSON line on the logger {@code nuage.access} and the
+ * latency timer. Logs the route, status, timing and token id; never a header, a query string or a
+ * body (docs/server.md).
  */
 final class AccessLog {
   private static final Logger LOG = LoggerFactory.getLogger("nuage.access");

@@ -9,8 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Reads request bodies under the size limit: a declared length above it is refused before
- * reading, and a chunked body is counted while read (413 in both cases).
+ * Reads request bodies under the size limit: a declared length above it is refused before reading,
+ * and a chunked body is counted while read (413 in both cases).
  */
 final class Bodies {
   private final long limit;

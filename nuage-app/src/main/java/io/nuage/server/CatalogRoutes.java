@@ -71,8 +71,7 @@ final class CatalogRoutes {
                     .thenComparing(Offering::region)
                     .thenComparing(Offering::accelerator))
             .toList();
-    List<View> page =
-        matching.stream().skip(offset).limit(limit).map(View::of).toList();
+    List<View> page = matching.stream().skip(offset).limit(limit).map(View::of).toList();
     ctx.json(new Page(matching.size(), offset, limit, page));
   }
 

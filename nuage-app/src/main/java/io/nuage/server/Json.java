@@ -16,7 +16,9 @@ final class Json {
     mapper.registerModule(new JavaTimeModule());
     mapper.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     mapper.enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
-    mapper.configOverride(BigDecimal.class).setFormat(JsonFormat.Value.forShape(JsonFormat.Shape.STRING));
+    mapper
+        .configOverride(BigDecimal.class)
+        .setFormat(JsonFormat.Value.forShape(JsonFormat.Shape.STRING));
     return mapper;
   }
 }

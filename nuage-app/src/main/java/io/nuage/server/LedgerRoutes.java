@@ -14,14 +14,17 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * /api/ledger: ingest an uploaded FOCUS file (one at a time, atomically), and the draw-down, spend
- * and reconciliation reports. Report answers are kept until the next ingest: only the server
- * writes the ledger while it runs, so an ingest is the only thing that changes them.
+ * and reconciliation reports. Report answers are kept until the next ingest: only the server writes
+ * the ledger while it runs, so an ingest is the only thing that changes them.
  */
 final class LedgerRoutes {
   private static final int CACHE_ENTRIES = 512;
+  private static final Pattern REJECTED = Pattern.compile("^(\\d+) of \\d+ rows rejected");
   private final LedgerService ledger;
   private final ScenarioLibrary scenarios;
   private final Bodies bodies;
@@ -52,8 +55,7 @@ final class LedgerRoutes {
 
   private void ingest(Context ctx) throws IOException {
     String name = Params.fileName(ctx, "upload.csv");
-    Path file =
-        Files.createTempFile("nuage-ingest-", name.endsWith(".gz") ? ".csv.gz" : ".csv");
+    Path file = Files.createTempFile("nuage-ingest-", name.endsWith(".gz") ? ".csv.gz" : ".csv");
     try {
       bodies.toFile(ctx, file);
       LedgerService.Ingested done;
@@ -61,7 +63,7 @@ final class LedgerRoutes {
       try {
         done = ledger.ingest(file, name);
       } catch (ValidationException rejected) {
-        metrics.ingested(0, rejected.problems().size());
+        metrics.ingested(0, rejectedRows(rejected));
         throw rejected;
       } finally {
         answers.clear();
@@ -88,6 +90,12 @@ final class LedgerRoutes {
   private void reconciliation(Context ctx) {
     String id = Params.required(ctx, "scenario");
     answer(ctx, "reconciliation|" + id, () -> ledger.reconciliation(scenario(id)));
+  }
+
+  /** The ledger's refusal starts with "N of M rows rejected"; else count the problems. */
+  private static long rejectedRows(ValidationException e) {
+    Matcher m = REJECTED.matcher(e.problems().getFirst().message());
+    return m.find() ? Long.parseLong(m.group(1)) : e.problems().size();
   }
 
   private Scenario scenario(String id) {

@@ -40,7 +40,8 @@ public final class NuageServer implements AutoCloseable {
         throw new IllegalArgumentException("max body must be positive (got " + maxBodyBytes + ")");
       }
       if (planWorkers < 1) {
-        throw new IllegalArgumentException("plan workers must be positive (got " + planWorkers + ")");
+        throw new IllegalArgumentException(
+            "plan workers must be positive (got " + planWorkers + ")");
       }
       if (maxQueued < 1) {
         throw new IllegalArgumentException("max queued must be positive (got " + maxQueued + ")");

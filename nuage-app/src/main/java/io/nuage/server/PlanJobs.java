@@ -69,7 +69,8 @@ final class PlanJobs implements AutoCloseable {
     this.metrics = metrics;
     this.maxQueued = maxQueued;
     int failed = runs.failUnfinished(STOPPED);
-    if (failed > 0) LOG.info("{} plan jobs left unfinished by a previous run marked FAILED", failed);
+    if (failed > 0)
+      LOG.info("{} plan jobs left unfinished by a previous run marked FAILED", failed);
     this.executor =
         Executors.newFixedThreadPool(
             workers, Thread.ofPlatform().name("nuage-plan-", 1).daemon(true).factory());
@@ -141,10 +142,7 @@ final class PlanJobs implements AutoCloseable {
       } else {
         outcome = plan.feasible() ? "succeeded" : "infeasible";
         runs.finished(
-            id,
-            plan.feasible() ? PlanStatus.SUCCEEDED : PlanStatus.INFEASIBLE,
-            plan.json(),
-            null);
+            id, plan.feasible() ? PlanStatus.SUCCEEDED : PlanStatus.INFEASIBLE, plan.json(), null);
       }
     } catch (NuageException e) {
       runs.finished(id, PlanStatus.FAILED, null, e.getMessage());

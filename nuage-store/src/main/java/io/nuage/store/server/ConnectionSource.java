@@ -1,7 +1,9 @@
 package io.nuage.store.server;
 
+import io.nuage.store.Store;
 import java.sql.Connection;
 import java.sql.SQLException;
+import org.duckdb.DuckDBConnection;
 
 /**
  * Opens a connection to the store; the caller closes it. DuckDB connections duplicated from one
@@ -10,4 +12,9 @@ import java.sql.SQLException;
 @FunctionalInterface
 public interface ConnectionSource {
   Connection open() throws SQLException;
+
+  /** Connections duplicated from the store's own, one per use, so threads never share one. */
+  static ConnectionSource of(Store store) {
+    return () -> ((DuckDBConnection) store.connection()).duplicate();
+  }
 }
