@@ -49,7 +49,7 @@ final class PlanJobs implements AutoCloseable {
 
     @Override
     public boolean cancelled() {
-      return cancelled || Thread.currentThread().isInterrupted();
+      return cancelled;
     }
   }
 
@@ -146,7 +146,8 @@ final class PlanJobs implements AutoCloseable {
       }
     } catch (NuageException e) {
       runs.finished(id, PlanStatus.FAILED, null, e.getMessage());
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
+      // an Error too (a native library that fails to load): the job must never stay RUNNING
       if (job.cancelled()) {
         outcome = "cancelled";
       } else {
@@ -162,9 +163,11 @@ final class PlanJobs implements AutoCloseable {
   @Override
   public void close() {
     live.values().forEach(job -> job.cancelled = true);
-    executor.shutdownNow();
+    // no interrupts: the solver cannot be interrupted anyway, and an interrupt that lands while
+    // OR-Tools extracts its native library leaves the library unusable for the whole process
+    executor.shutdown();
     try {
-      executor.awaitTermination(10, TimeUnit.SECONDS);
+      executor.awaitTermination(5, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

@@ -14,6 +14,11 @@ final class Examples {
     return resource("tiny-lab.yaml");
   }
 
+  /** A six-month scenario that plans in seconds. */
+  static String microLab() {
+    return resource("micro-lab.yaml");
+  }
+
   static String resource(String name) {
     try (InputStream in = Examples.class.getResourceAsStream(name)) {
       if (in == null) throw new IllegalStateException("missing test resource " + name);
