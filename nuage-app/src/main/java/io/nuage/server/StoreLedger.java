@@ -1,5 +1,6 @@
 package io.nuage.server;
 
+import io.nuage.core.NuageException;
 import io.nuage.core.Problem;
 import io.nuage.core.ValidationException;
 import io.nuage.scenario.Scenario;
@@ -32,6 +33,9 @@ public final class StoreLedger implements LedgerService {
               .map(p -> new Problem(name, p.line(), p.column(), p.path(), p.message()))
               .toList();
       throw new ValidationException(renamed);
+    } catch (NuageException e) {
+      if (e.exitCode() == 1) throw e;
+      throw new NuageException(e.getMessage().replace(file.toString(), name));
     }
     IngestReport named =
         new IngestReport(
