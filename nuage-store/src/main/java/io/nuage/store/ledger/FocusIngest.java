@@ -44,16 +44,9 @@ final class FocusIngest {
     FocusSource source = FocusSource.read(c, file, options.fills());
     StageSql sql = new StageSql(source);
     try {
-      c.setAutoCommit(false);
       try {
-        IngestReport report = ingest(source, sql, options);
-        c.commit();
-        return report;
-      } catch (RuntimeException | SQLException e) {
-        c.rollback();
-        throw e;
+        return ingest(source, sql, options);
       } finally {
-        c.setAutoCommit(true);
         dropTemps();
       }
     } catch (SQLException e) {
@@ -62,6 +55,11 @@ final class FocusIngest {
     }
   }
 
+  /**
+   * The stage and its helpers are connection-local temp tables, filled outside the ledger's
+   * transaction (a temp table's rowid is its record order only once committed); everything that
+   * touches the ledger happens in one transaction at the end.
+   */
   private IngestReport ingest(FocusSource source, StageSql sql, IngestOptions options)
       throws SQLException {
     dropTemps();
@@ -84,26 +82,36 @@ final class FocusIngest {
           RejectFile.write(this, source, structural, lineExpr(source, thresholds, "s.rowid"));
     }
     var normalisations = normalisations(source, sql);
-    long id = scalar("SELECT nextval('ingestion_ids')");
-    long accepted = insertRows(source, thresholds, id);
-    long duplicates = staged - badRows - accepted;
-    insertMonthly(id);
-    var report =
-        new IngestReport(
-            source.name(),
-            source.format().label,
-            source.version().label(),
-            rowsRead,
-            accepted,
-            duplicates,
-            rejected,
-            reasons,
-            normalisations,
-            source.ignored(),
-            first,
-            rejectFile);
-    recordIngestion(id, source, report);
-    return report;
+    String lineExpr = lineExpr(source, thresholds, "rid");
+    c.setAutoCommit(false);
+    try {
+      long id = scalar("SELECT nextval('ingestion_ids')");
+      long accepted = insertRows(lineExpr, id);
+      long duplicates = staged - badRows - accepted;
+      insertMonthly(id);
+      var report =
+          new IngestReport(
+              source.name(),
+              source.format().label,
+              source.version().label(),
+              rowsRead,
+              accepted,
+              duplicates,
+              rejected,
+              reasons,
+              normalisations,
+              source.ignored(),
+              first,
+              rejectFile);
+      recordIngestion(id, source, report);
+      c.commit();
+      return report;
+    } catch (SQLException | RuntimeException e) {
+      c.rollback();
+      throw e;
+    } finally {
+      c.setAutoCommit(true);
+    }
   }
 
   private void stage(FocusSource source, StageSql sql, IngestOptions options) throws SQLException {
@@ -214,11 +222,15 @@ final class FocusIngest {
   private Map<String, Long> reasonCounts(List<RejectedRow> structural) throws SQLException {
     var counts = new TreeMap<String, Long>();
     for (RejectedRow r : structural) counts.merge("row: malformed CSV row", 1L, Long::sum);
+    var bits = new StringJoiner(", ");
+    for (int b = 0; b < StageSql.RULE_BASE + StageSql.Rule.values().length; b++)
+      bits.add("(" + b + ", " + StageSql.bit(b) + ")");
     String q =
         "SELECT b, count(*) FROM (SELECT errmask FROM "
             + StageSql.STAGE
-            + " WHERE errmask <> 0), range(0, 128) t(b)"
-            + " WHERE (errmask >> b::INTEGER) & 1::UHUGEINT = 1::UHUGEINT GROUP BY b ORDER BY b";
+            + " WHERE errmask <> 0), (VALUES "
+            + bits
+            + ") t(b, m) WHERE errmask & m <> 0 GROUP BY b ORDER BY b";
     try (Statement s = c.createStatement();
         ResultSet r = s.executeQuery(q)) {
       while (r.next())
@@ -295,10 +307,17 @@ final class FocusIngest {
           new Problem(
               source.name(),
               (int) Math.min(Integer.MAX_VALUE, r.line()),
-              0,
+              position(source, r.column()),
               r.column(),
               r.reason()));
     return new ValidationException(problems);
+  }
+
+  /** The 1-based position of a FOCUS column in the file's header, 0 when not in the file. */
+  private static int position(FocusSource source, String id) {
+    for (var e : source.columns().entrySet())
+      if (e.getKey().id().equals(id)) return source.header().indexOf(e.getValue()) + 1;
+    return 0;
   }
 
   private Map<String, Long> normalisations(FocusSource source, StageSql sql) throws SQLException {
@@ -326,10 +345,9 @@ final class FocusIngest {
     if (n > 0) map.put(key, n);
   }
 
-  private long insertRows(FocusSource source, List<Long> thresholds, long id) throws SQLException {
+  private long insertRows(String line, long id) throws SQLException {
     var cols = new StringJoiner(", ");
     for (FocusColumn col : FocusColumns.all()) cols.add(StageSql.ident(col.id()));
-    String line = lineExpr(source, thresholds, "rid");
     String q =
         "INSERT INTO billing_rows SELECT "
             + cols
