@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
       CatalogCommand.class,
       ServeCommand.class,
       TokenCommand.class,
+      PlanCommand.class,
     })
 public final class NuageCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
