@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
       ServeCommand.class,
       TokenCommand.class,
       PlanCommand.class,
+      LedgerCommand.class,
     })
 public final class NuageCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
