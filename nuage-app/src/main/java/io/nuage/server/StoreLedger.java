@@ -1,10 +1,21 @@
 package io.nuage.server;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.nuage.cli.LedgerJson;
 import io.nuage.core.NuageException;
 import io.nuage.core.Problem;
 import io.nuage.core.ValidationException;
+import io.nuage.ledger.BillingProviders;
+import io.nuage.ledger.CommitmentLedger;
+import io.nuage.ledger.ContractRate;
+import io.nuage.ledger.DrawDownReport;
+import io.nuage.ledger.Reconciliation;
 import io.nuage.scenario.Scenario;
 import io.nuage.store.Store;
+import io.nuage.store.ledger.DuckDbCharges;
 import io.nuage.store.ledger.IngestOptions;
 import io.nuage.store.ledger.IngestReport;
 import io.nuage.store.ledger.Ingestions;
@@ -15,6 +26,10 @@ import org.jspecify.annotations.Nullable;
 
 /** The ledger in the store, as the server uses it. */
 public final class StoreLedger implements LedgerService {
+  /** Flagged rows listed in a reconciliation answer (all are counted in its totals). */
+  static final int RECONCILED_ROWS_SHOWN = 50;
+
+  private static final ObjectMapper JSON = new ObjectMapper();
   private final Store store;
 
   public StoreLedger(Store store) {
@@ -56,16 +71,38 @@ public final class StoreLedger implements LedgerService {
 
   @Override
   public Object drawdown(Scenario scenario, @Nullable LocalDate asOf) {
-    throw new HttpProblem.NotFound("the draw-down report is not available in this build yet");
+    return json(LedgerJson.drawDown(report(scenario, asOf)));
   }
 
   @Override
   public Object spend(Scenario scenario) {
-    throw new HttpProblem.NotFound("the spend report is not available in this build yet");
+    ObjectNode full = (ObjectNode) json(LedgerJson.drawDown(report(scenario, null)));
+    ObjectNode out = JSON.createObjectNode();
+    out.set("asOf", full.get("asOf"));
+    out.set("spend", full.get("spend"));
+    out.set("shares", full.get("shares"));
+    return out;
   }
 
   @Override
   public Object reconciliation(Scenario scenario) {
-    throw new HttpProblem.NotFound("the reconciliation report is not available in this build yet");
+    Reconciliation r =
+        new DuckDbCharges(store)
+            .reconcile(
+                ContractRate.of(scenario), BillingProviders.of(scenario), RECONCILED_ROWS_SHOWN);
+    return json(LedgerJson.reconciliation(r));
+  }
+
+  private DrawDownReport report(Scenario scenario, @Nullable LocalDate asOf) {
+    return new CommitmentLedger(scenario).report(new DuckDbCharges(store), asOf);
+  }
+
+  /** The CLI's JSON (LedgerJson), so the API and `nuage ledger --format json` never differ. */
+  private static JsonNode json(String text) {
+    try {
+      return JSON.readTree(text);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("the ledger JSON is not JSON", e);
+    }
   }
 }

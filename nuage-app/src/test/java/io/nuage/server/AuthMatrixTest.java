@@ -58,12 +58,22 @@ class AuthMatrixTest {
               get("/openapi.json", Access.VIEWER, 200, "/openapi.json"),
               get("/metrics", Access.VIEWER, 200, "/metrics"),
               new Endpoint(
-                  "POST", "/api/scenarios", Access.PLANNER, 201, () -> "/api/scenarios", () -> yaml,
+                  "POST",
+                  "/api/scenarios",
+                  Access.PLANNER,
+                  201,
+                  () -> "/api/scenarios",
+                  () -> yaml,
                   "application/yaml"),
               get("/api/scenarios", Access.VIEWER, 200, "/api/scenarios"),
               get("/api/scenarios/{id}", Access.VIEWER, 200, "/api/scenarios/" + scenario),
               new Endpoint(
-                  "POST", "/api/plans", Access.PLANNER, 202, () -> "/api/plans", () -> planBody,
+                  "POST",
+                  "/api/plans",
+                  Access.PLANNER,
+                  202,
+                  () -> "/api/plans",
+                  () -> planBody,
                   json),
               get("/api/plans", Access.VIEWER, 200, "/api/plans"),
               get("/api/plans/{id}", Access.VIEWER, 200, "/api/plans/" + plan),
@@ -78,8 +88,13 @@ class AuthMatrixTest {
                   () -> new byte[0],
                   json),
               new Endpoint(
-                  "POST", "/api/ledger/ingest", Access.PLANNER, 200, () -> "/api/ledger/ingest",
-                  () -> sample, "text/csv"),
+                  "POST",
+                  "/api/ledger/ingest",
+                  Access.PLANNER,
+                  200,
+                  () -> "/api/ledger/ingest",
+                  () -> sample,
+                  "text/csv"),
               get(
                   "/api/ledger/drawdown",
                   Access.VIEWER,
@@ -118,8 +133,11 @@ class AuthMatrixTest {
 
       String[] callers = {"none", "bad", "viewer", "planner", "admin"};
       @Nullable String[] tokens = {
-        null, "nuage_tk_0123456789ab_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
-        api.viewer, api.planner, api.admin
+        null,
+        "nuage_tk_0123456789ab_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+        api.viewer,
+        api.planner,
+        api.admin
       };
       var expected = new ArrayList<String>();
       var actual = new ArrayList<String>();
@@ -141,7 +159,12 @@ class AuthMatrixTest {
   @Test
   void revokedOrMalformedTokens_are401() {
     try (RunningServer api = RunningServer.start(folder)) {
-      var created = api.post("/api/tokens", api.admin, "{\"role\":\"admin\",\"name\":\"ops\"}", "application/json");
+      var created =
+          api.post(
+              "/api/tokens",
+              api.admin,
+              "{\"role\":\"admin\",\"name\":\"ops\"}",
+              "application/json");
       String token = created.json().get("token").asText();
       assertThat(api.get("/api/scenarios", token).status()).isEqualTo(200);
       assertThat(api.delete("/api/tokens/ops", api.admin).status()).isEqualTo(200);
@@ -152,8 +175,7 @@ class AuthMatrixTest {
       for (String bad : List.of(withWrongSecret, "nuage_" + id, "garbage", "nuage_tk_x_y", "")) {
         assertThat(api.get("/api/scenarios", bad).status()).as(bad).isEqualTo(401);
       }
-      var basic =
-          api.send("GET", "/api/scenarios", null, null, "application/json");
+      var basic = api.send("GET", "/api/scenarios", null, null, "application/json");
       assertThat(basic.status()).isEqualTo(401);
       assertThat(api.get("/api/does-not-exist", null).status())
           .as("unknown paths under /api/ are hidden from callers without a token")
@@ -165,14 +187,21 @@ class AuthMatrixTest {
   private static int expected(Endpoint e, int caller) {
     if (e.needs() == Access.PUBLIC) return e.allowed();
     if (caller < 2) return 401;
-    var role = new io.nuage.store.server.Role[] {null, null,
-      io.nuage.store.server.Role.VIEWER, io.nuage.store.server.Role.PLANNER,
-      io.nuage.store.server.Role.ADMIN}[caller];
+    var role =
+        new io.nuage.store.server.Role[] {
+              null,
+              null,
+              io.nuage.store.server.Role.VIEWER,
+              io.nuage.store.server.Role.PLANNER,
+              io.nuage.store.server.Role.ADMIN
+            }
+            [caller];
     return role.allows(e.needs().needed()) ? e.allowed() : 403;
   }
 
   private static Endpoint get(String template, Access needs, int allowed, String path) {
-    return new Endpoint("GET", template, needs, allowed, () -> path, () -> null, "application/json");
+    return new Endpoint(
+        "GET", template, needs, allowed, () -> path, () -> null, "application/json");
   }
 
   private static Set<String> covered(List<Endpoint> endpoints) {
