@@ -154,20 +154,16 @@ async function showPlan() {
   await draw(job);
 }
 
-// Ledger panels are optional: a server without ledger rows (or without those endpoints) still
-// shows the plan.
+// Ledger panels are optional: a server without ledger rows still shows the plan. The draw-down
+// response (docs/ledger-drawdown.md) holds the contracts' years and the spend by provider and month.
 async function ledgerFor(scenarioId) {
-  const get = async (path) => {
-    try {
-      return await api(`${path}?scenario=${encodeURIComponent(scenarioId)}`);
-    } catch (e) {
-      return null;
-    }
-  };
-  const drawdown = listOf(await get("/api/ledger/drawdown"), "contracts", "rows", "years");
-  const spend = listOf(await get("/api/ledger/spend"), "months", "rows", "spend");
-  if (drawdown.length === 0 && spend.length === 0) return null;
-  return { drawdown, spend };
+  try {
+    const ledger = await api(`/api/ledger/drawdown?scenario=${encodeURIComponent(scenarioId)}`);
+    const years = (ledger.contracts || []).flatMap((c) => c.years || []);
+    return years.length > 0 || (ledger.spend || []).length > 0 ? ledger : null;
+  } catch (e) {
+    return null;
+  }
 }
 
 async function draw(job) {

@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       CommandLine.HelpCommand.class,
       ValidateCommand.class,
+      ReportCommand.class,
       DemoCommand.class,
     })
 public final class NuageCommand implements Runnable {

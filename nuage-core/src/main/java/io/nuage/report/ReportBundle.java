@@ -2,6 +2,7 @@ package io.nuage.report;
 
 import io.nuage.scenario.Policy;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -24,7 +25,8 @@ public record ReportBundle(
     @Nullable String ledgerJson) {
   public ReportBundle {
     Objects.requireNonNull(title, "title");
-    Objects.requireNonNull(generatedAt, "generatedAt");
+    // Seconds are precise enough for a memo and keep the header short.
+    generatedAt = generatedAt.truncatedTo(ChronoUnit.SECONDS);
     Objects.requireNonNull(policy, "policy");
     requireObject(planJson, "planJson");
     if (ledgerJson != null) requireObject(ledgerJson, "ledgerJson");

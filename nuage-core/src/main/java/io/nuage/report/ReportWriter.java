@@ -84,7 +84,7 @@ public final class ReportWriter {
             REPORT_CSS,
             scriptSafe(resource("echarts.min.js")),
             title,
-            bundle.generatedAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS),
+            bundle.generatedAt(),
             bundleJson(bundle).replace("<", "\\u003c"),
             scriptSafe(resource("charts.js")));
   }

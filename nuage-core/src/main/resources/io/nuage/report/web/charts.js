@@ -48,16 +48,40 @@ const compact = (v) => {
   return String(v);
 };
 
-function sumBy(rows, keyOf, valueOf, scale) {
+const decimals = (text) => {
+  const dot = String(text ?? "").indexOf(".");
+  return dot < 0 ? 0 : String(text).trim().length - dot - 1;
+};
+
+/**
+ * Exact decimal sums per key, as plain decimal strings with at least minScale decimals (more when an
+ * addend has more: billing exports carry sub-cent amounts).
+ */
+function sumBy(rows, keyOf, valueOf, minScale) {
+  const scale = rows.reduce((s, r) => Math.max(s, decimals(valueOf(r))), minScale);
   const sums = new Map();
   for (const row of rows) {
     const key = keyOf(row);
     sums.set(key, (sums.get(key) || 0n) + toUnits(valueOf(row), scale));
   }
-  return sums;
+  return new Map([...sums].map(([k, v]) => [k, fromUnits(v, scale)]));
+}
+
+/** a - b for plain decimal strings, exactly. */
+export function minus(a, b) {
+  const scale = Math.max(decimals(a), decimals(b), CENTS);
+  return fromUnits(toUnits(a, scale) - toUnits(b, scale), scale);
 }
 
 const sorted = (values) => [...new Set(values)].sort();
+
+// One colour per provider in every panel, whatever set of providers a panel shows.
+const PALETTE = ["#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#76b7b2", "#edc948", "#b07aa1", "#9c755f", "#ff9da7", "#bab0ac"];
+function colourOf(provider) {
+  let h = 0;
+  for (const c of provider) h = (h * 31 + c.charCodeAt(0)) >>> 0;
+  return PALETTE[h % PALETTE.length];
+}
 
 // ---- view models: pure functions of the bundle, each a list of table rows -----------------------
 
@@ -66,18 +90,18 @@ export function summaryRows(bundle) {
   if (!plan) return [];
   return [{
     status: plan.status, totalCost: plan.totalCost ?? "", lowerBound: plan.lowerBound ?? "",
-    gap: plan.gap ?? "", solveSeconds: String(plan.solveSeconds ?? ""),
+    gap: plan.gap ?? "", solveSeconds: plan.solveSeconds == null ? "" : Number(plan.solveSeconds).toFixed(1),
   }];
 }
 
 export function burndownRows(bundle) {
-  const drawdown = bundle.ledger && bundle.ledger.drawdown;
-  if (drawdown && drawdown.length > 0) {
-    return drawdown.map((r) => ({
-      contract: r.contract, year: Number(r.year), committed: r.committed, consumed: r.consumed,
-      projected: r.projected, shortfall: r.shortfall, source: "ledger",
-    }));
-  }
+  // The ledger part is the draw-down JSON of `nuage ledger --format json` / GET /api/ledger/drawdown.
+  const ledger = (bundle.ledger && bundle.ledger.contracts) || [];
+  const drawdown = ledger.flatMap((c) => (c.years || []).map((y) => ({
+    contract: c.contract, year: Number(y.year), committed: y.committed, consumed: y.consumed,
+    projected: y.projected, shortfall: y.projectedShortfall ?? y.shortfall ?? "", source: "ledger",
+  })));
+  if (drawdown.length > 0) return drawdown;
   const contracts = (bundle.plan && bundle.plan.contracts) || [];
   // The plan's contract years are 0-based; people (and the ledger) count from 1.
   return contracts.map((r) => ({
@@ -92,9 +116,9 @@ export function spendRows(bundle) {
   const rows = source === "ledger" ? actual.map((r) => ({ provider: r.provider, month: r.month, cost: r.billed }))
     : ((bundle.plan && bundle.plan.placements) || []);
   const sums = sumBy(rows, (r) => r.provider + "|" + r.month, (r) => r.cost, CENTS);
-  return [...sums.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([key, units]) => {
+  return [...sums.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([key, spend]) => {
     const [provider, month] = key.split("|");
-    return { provider, month, spend: fromUnits(units, CENTS), source };
+    return { provider, month, spend, source };
   });
 }
 
@@ -119,7 +143,7 @@ export function heatRows(bundle) {
   const cost = sumBy(placements, key, (r) => r.cost, CENTS);
   return [...hours.keys()].sort().map((k) => {
     const [provider, month] = k.split("|");
-    return { provider, month, gpuHours: fromUnits(hours.get(k), MILLI), cost: fromUnits(cost.get(k), CENTS) };
+    return { provider, month, gpuHours: hours.get(k), cost: cost.get(k) };
   });
 }
 
@@ -142,12 +166,9 @@ export function vsPlanRows(bundle) {
   const hasActual = Boolean(spend && spend.length > 0);
   const actual = hasActual ? sumBy(spend, (r) => r.month, (r) => r.billed, CENTS) : new Map();
   return sorted([...planned.keys(), ...actual.keys()]).map((month) => {
-    const p = planned.get(month) || 0n;
-    const a = actual.get(month) || 0n;
-    return {
-      month, planned: fromUnits(p, CENTS), actual: hasActual ? fromUnits(a, CENTS) : "",
-      variance: hasActual ? fromUnits(a - p, CENTS) : "",
-    };
+    const p = planned.get(month) || "0.00";
+    const a = actual.get(month) || "0.00";
+    return { month, planned: p, actual: hasActual ? a : "", variance: hasActual ? minus(a, p) : "" };
   });
 }
 
@@ -238,7 +259,8 @@ function spendPanel(root, charts, rows) {
   const providers = sorted(rows.map((r) => r.provider));
   const at = new Map(rows.map((r) => [r.provider + "|" + r.month, num(r.spend)]));
   const series = providers.map((p) => ({
-    name: p, type: "bar", stack: "spend", data: months.map((m) => at.get(p + "|" + m) ?? 0),
+    name: p, type: "bar", stack: "spend", itemStyle: { color: colourOf(p) },
+    data: months.map((m) => at.get(p + "|" + m) ?? 0),
   }));
   draw(charts, chart, { xAxis: { type: "category", data: months }, yAxis: moneyAxis, series });
   const details = el("details", {}, el("summary", {}, `${rows.length} provider-months`), table("spend", [
