@@ -12,9 +12,13 @@ import picocli.CommandLine.Command;
     description = "Commitment-aware multi-cloud compute planner, broker and ledger.",
     subcommands = {
       CommandLine.HelpCommand.class,
+      IngestCommand.class,
       ValidateCommand.class,
       ReportCommand.class,
       DemoCommand.class,
+      CatalogCommand.class,
+      ServeCommand.class,
+      TokenCommand.class,
     })
 public final class NuageCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
