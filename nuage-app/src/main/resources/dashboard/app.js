@@ -169,8 +169,9 @@ async function ledgerFor(scenarioId) {
 async function draw(job) {
   const plan = job.result ?? job.plan ?? null;
   const scenarioId = job.scenario ?? job.scenarioId ?? $("scenario").value;
+  const policyOf = (s) => s.policy || (s.summary && s.summary.policy) || null;
   let scenario = scenarios.get(scenarioId) || {};
-  if (!scenario.policy && scenarioId) {
+  if (!policyOf(scenario) && scenarioId) {
     try {
       scenario = await api(`/api/scenarios/${encodeURIComponent(scenarioId)}`);
     } catch (e) {
@@ -178,7 +179,7 @@ async function draw(job) {
     }
   }
   const bundle = {
-    title: scenario.name || scenarioId, policy: scenario.policy || null, plan,
+    title: scenario.name || scenarioId, policy: policyOf(scenario), plan,
     ledger: scenarioId ? await ledgerFor(scenarioId) : null,
   };
   const root = $("panels");

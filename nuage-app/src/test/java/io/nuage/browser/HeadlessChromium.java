@@ -6,9 +6,10 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The system's headless Chromium ({@code /usr/bin/chromium}, Debian's package) driven by
@@ -20,7 +21,7 @@ public final class HeadlessChromium implements AutoCloseable {
 
   private final Playwright playwright;
   private final Browser browser;
-  private final List<String> errors = new ArrayList<>();
+  private final Map<Page, List<String>> errors = new ConcurrentHashMap<>();
 
   public HeadlessChromium() {
     if (!Files.isExecutable(EXECUTABLE)) {
@@ -48,17 +49,26 @@ public final class HeadlessChromium implements AutoCloseable {
   /** A new page of a wide viewport whose script errors and console errors are collected. */
   public Page newPage() {
     Page page = browser.newPage(new Browser.NewPageOptions().setViewportSize(1400, 1000));
-    page.onPageError(e -> errors.add("page error: " + e));
+    List<String> seen = new CopyOnWriteArrayList<>();
+    errors.put(page, seen);
+    page.onPageError(e -> seen.add("page error: " + e));
     page.onConsoleMessage(
         m -> {
-          if ("error".equals(m.type())) errors.add("console error: " + m.text());
+          // a failed fetch is reported below with its URL; the console's copy has none
+          if ("error".equals(m.type()) && !m.text().startsWith("Failed to load resource")) {
+            seen.add("console error: " + m.text());
+          }
+        });
+    page.onResponse(
+        r -> {
+          if (r.status() >= 400) seen.add("HTTP " + r.status() + " " + r.url());
         });
     return page;
   }
 
-  /** Script and console errors seen on any page so far. */
-  public List<String> errors() {
-    return List.copyOf(errors);
+  /** Script errors, console errors and HTTP error responses seen by a page so far. */
+  public List<String> errors(Page page) {
+    return List.copyOf(errors.getOrDefault(page, List.of()));
   }
 
   /** Saves a full-page screenshot under {@code target/screenshots/NAME.png}; returns its path. */

@@ -88,7 +88,7 @@ class ReportBrowserTest {
                 assertThat(r.get("cap"))
                     .isEqualTo(r.get("provider").equals("lambda") ? "0.5" : "0.9"));
     assertThat(requests).allSatisfy(url -> assertThat(url).startsWith("file:"));
-    assertThat(chromium.errors()).isEmpty();
+    assertThat(chromium.errors(page)).isEmpty();
   }
 
   @Test
@@ -115,6 +115,6 @@ class ReportBrowserTest {
             .toList();
     assertThat(kinds).isNotEmpty().contains("no-allowed-region");
     assertThat(page.locator("[data-table=infeasibility]").innerText()).contains("chat");
-    assertThat(chromium.errors()).isEmpty();
+    assertThat(chromium.errors(page)).isEmpty();
   }
 }
