@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
       CatalogCommand.class,
       ServeCommand.class,
       TokenCommand.class,
+      LedgerCommand.class,
     })
 public final class NuageCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -88,6 +88,7 @@ final class FocusIngest {
     long accepted = insertRows(source, thresholds, id);
     long duplicates = staged - badRows - accepted;
     insertMonthly(id);
+    DailyAggregate.append(c, id); // billing_daily (V002), owned by the draw-down
     var report =
         new IngestReport(
             source.name(),
