@@ -12,9 +12,14 @@ import io.nuage.plan.PlanJson;
 import io.nuage.plan.PlanOptions;
 import io.nuage.plan.Planner;
 import io.nuage.scenario.ScenarioParser;
+import io.nuage.testing.SharedData;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -115,6 +120,94 @@ class ReportBrowserTest {
             .toList();
     assertThat(kinds).isNotEmpty().contains("no-allowed-region");
     assertThat(page.locator("[data-table=infeasibility]").innerText()).contains("chat");
+    assertThat(chromium.errors(page)).isEmpty();
+  }
+
+  @Test
+  void report_withLedger_drawsTheDrawDownAndTheActualSpend(@TempDir Path dir) throws Exception {
+    // tiny-lab moved to 2024-2025 so that the real FOCUS sample (2024-09) falls in its terms
+    Path scenario =
+        Files.writeString(
+            dir.resolve("lab-2024.yaml"),
+            Files.readString(ReportCommandTest.resource("tiny-lab.yaml"))
+                .replace("2027-", "2024-")
+                .replace("2028-", "2025-"));
+    Path db = dir.resolve("ledger.duckdb");
+    Path focus = SharedData.file("focus/finops_foundation_sample/focus_1.0_sample_1000.csv");
+    var ingest = ReportCommandTest.nuage("ingest", focus.toString(), "--db", db.toString());
+    assertThat(ingest.code()).as(ingest.err()).isZero();
+    var ledger =
+        ReportCommandTest.nuage(
+            "ledger", "--scenario", scenario.toString(), "--db", db.toString(), "--format", "json");
+    assertThat(ledger.code()).as(ledger.err()).isZero();
+    JsonNode drawDown = new ObjectMapper().readTree(ledger.out());
+    Path report = dir.resolve("ledger-report.html");
+    var run =
+        ReportCommandTest.nuage(
+            "report", scenario.toString(), "--db", db.toString(), "--out", report.toString());
+    assertThat(run.code()).as(run.err()).isZero();
+
+    Page page = chromium.newPage();
+    openOffline(page, report);
+    HeadlessChromium.screenshot(page, "report-ledger");
+
+    List<String> expectedBurnDown = new ArrayList<>();
+    for (JsonNode c : drawDown.get("contracts")) {
+      for (JsonNode y : c.get("years")) {
+        expectedBurnDown.add(
+            String.join(
+                "|",
+                c.get("contract").asText(),
+                y.get("year").asText(),
+                y.get("committed").asText(),
+                y.get("consumed").asText(),
+                y.get("projected").asText(),
+                y.get("projectedShortfall").asText()));
+      }
+    }
+    assertThat(expectedBurnDown).isNotEmpty();
+    assertThat(
+            PageFigures.rows(page, "burndown").stream()
+                .map(
+                    r ->
+                        String.join(
+                            "|",
+                            r.get("contract"),
+                            r.get("year"),
+                            r.get("committed"),
+                            r.get("consumed"),
+                            r.get("projected"),
+                            r.get("shortfall")))
+                .toList())
+        .isEqualTo(expectedBurnDown);
+
+    Map<String, BigDecimal> actualByMonth = new TreeMap<>();
+    Map<String, BigDecimal> spend = new TreeMap<>();
+    for (JsonNode m : drawDown.get("spend")) {
+      BigDecimal billed = new BigDecimal(m.get("billed").asText());
+      actualByMonth.merge(m.get("month").asText(), billed, BigDecimal::add);
+      spend.merge(
+          m.get("provider").asText() + "|" + m.get("month").asText(), billed, BigDecimal::add);
+    }
+    assertThat(actualByMonth).containsKey("2024-09");
+    Map<String, BigDecimal> pageActual = new TreeMap<>();
+    for (var r : PageFigures.rows(page, "vsplan")) {
+      if (actualByMonth.containsKey(r.get("month"))) {
+        pageActual.put(r.get("month"), new BigDecimal(r.get("actual")).stripTrailingZeros());
+      }
+    }
+    assertThat(pageActual)
+        .usingComparatorForType(BigDecimal::compareTo, BigDecimal.class)
+        .isEqualTo(actualByMonth);
+    Map<String, BigDecimal> pageSpend = new TreeMap<>();
+    for (var r : PageFigures.rows(page, "spend")) {
+      pageSpend.put(
+          r.get("provider") + "|" + r.get("month"),
+          new BigDecimal(r.get("spend")).stripTrailingZeros());
+    }
+    assertThat(pageSpend)
+        .usingComparatorForType(BigDecimal::compareTo, BigDecimal.class)
+        .isEqualTo(spend);
     assertThat(chromium.errors(page)).isEmpty();
   }
 }

@@ -75,9 +75,12 @@ export function minus(a, b) {
 
 const sorted = (values) => [...new Set(values)].sort();
 
-// One colour per provider in every panel, whatever set of providers a panel shows.
+// One colour per provider in every panel, whatever set of providers a panel shows: the usual
+// providers have their own, any other takes one by a hash of its name.
 const PALETTE = ["#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#76b7b2", "#edc948", "#b07aa1", "#9c755f", "#ff9da7", "#bab0ac"];
+const KNOWN = { oci: 0, aws: 1, gcp: 2, azure: 3, coreweave: 4, lambda: 5, nebius: 6, runpod: 7, vast: 8 };
 function colourOf(provider) {
+  if (provider in KNOWN) return PALETTE[KNOWN[provider]];
   let h = 0;
   for (const c of provider) h = (h * 31 + c.charCodeAt(0)) >>> 0;
   return PALETTE[h % PALETTE.length];
@@ -158,17 +161,23 @@ export function baselineRows(bundle) {
   return rows;
 }
 
-/** Planned usage cost per month against billed cost per month (Σ over providers, from the ledger). */
+/**
+ * Planned usage cost per month against billed cost per month (Σ over providers, from the ledger).
+ * Months after the ledger's last month have no actual yet (empty), not an actual of zero.
+ */
 export function vsPlanRows(bundle) {
   const placements = (bundle.plan && bundle.plan.placements) || [];
   const planned = sumBy(placements, (r) => r.month, (r) => r.cost, CENTS);
   const spend = bundle.ledger && bundle.ledger.spend;
   const hasActual = Boolean(spend && spend.length > 0);
   const actual = hasActual ? sumBy(spend, (r) => r.month, (r) => r.billed, CENTS) : new Map();
-  return sorted([...planned.keys(), ...actual.keys()]).map((month) => {
+  const months = sorted([...planned.keys(), ...actual.keys()]);
+  const lastActual = hasActual ? sorted([...actual.keys()]).pop() : "";
+  return months.map((month) => {
     const p = planned.get(month) || "0.00";
+    if (!hasActual || month > lastActual) return { month, planned: p, actual: "", variance: "" };
     const a = actual.get(month) || "0.00";
-    return { month, planned: p, actual: hasActual ? a : "", variance: hasActual ? minus(a, p) : "" };
+    return { month, planned: p, actual: a, variance: minus(a, p) };
   });
 }
 
