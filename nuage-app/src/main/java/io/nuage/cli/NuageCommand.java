@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
       ServeCommand.class,
       TokenCommand.class,
       LedgerCommand.class,
+      PlanCommand.class,
     })
 public final class NuageCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -51,7 +51,17 @@ public final class Planner {
         throw new io.nuage.core.NuageException(
             "no plan found within the time limit of "
                 + options.timeLimitSeconds()
-                + " s and no baseline is feasible; try a larger --time-limit");
+                + " s and no baseline is feasible ("
+                + String.join(
+                    "; ",
+                    baselines.stream()
+                        .map(b -> b.baseline().name() + ": " + b.baseline().note())
+                        .toList())
+                + "; model: "
+                + data.options.size()
+                + " gang options, "
+                + data.demands.size()
+                + " demand rows); try a larger --time-limit");
       }
       double bound = mip.objective().bestBound();
       Assignment chosen = solved ? model.solution() : best.assignment();
@@ -145,6 +155,8 @@ public final class Planner {
             fixed.rofrGroups.get(g).b(), values.getOrDefault(mip.rofrGroups.get(g).b(), 0.0));
       }
       fixed.fixRofr(byFixedVar);
+      // Presolve turns one-variable capacity rows into bounds and their duals into reduced costs.
+      lp.setSolverSpecificParametersAsString("use_preprocessing: false");
       MPSolver.ResultStatus status = lp.solve();
       if (status != MPSolver.ResultStatus.OPTIMAL) return List.of();
       return ShadowPrices.of(fixed, providers);
