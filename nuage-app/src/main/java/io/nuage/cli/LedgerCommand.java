@@ -1,13 +1,10 @@
 package io.nuage.cli;
 
 import io.nuage.ledger.CommitmentLedger;
-import io.nuage.ledger.DailyCharge;
 import io.nuage.ledger.DrawDownReport;
 import io.nuage.scenario.Scenario;
 import io.nuage.store.Store;
 import io.nuage.store.ledger.DuckDbCharges;
-import java.time.LocalDate;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -34,11 +31,8 @@ public final class LedgerCommand implements Callable<Integer> {
   public Integer call() {
     Scenario scenario = options.scenario();
     try (Store store = Store.open(options.db())) {
-      List<DailyCharge> charges = new DuckDbCharges(store).daily();
-      LocalDate asOf = options.asOf();
       DrawDownReport report =
-          new CommitmentLedger(scenario)
-              .report(charges, asOf != null ? asOf : CommitmentLedger.defaultAsOf(charges));
+          new CommitmentLedger(scenario).report(new DuckDbCharges(store), options.asOf());
       var out = spec.commandLine().getOut();
       if (options.format == LedgerOptions.Format.json) out.println(LedgerJson.drawDown(report));
       else LedgerTables.drawDown(report, out);

@@ -1,13 +1,11 @@
 package io.nuage.cli;
 
 import io.nuage.ledger.CommitmentLedger;
-import io.nuage.ledger.DailyCharge;
 import io.nuage.ledger.PlanVariance;
 import io.nuage.scenario.Scenario;
 import io.nuage.store.Store;
 import io.nuage.store.ledger.DuckDbCharges;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -37,11 +35,7 @@ public final class LedgerVsPlanCommand implements Callable<Integer> {
     Scenario scenario = options.scenario();
     var planned = PlanJsonReader.read(plan);
     try (Store store = Store.open(options.db())) {
-      List<DailyCharge> charges = new DuckDbCharges(store).daily();
-      LocalDate asOf = options.asOf();
-      var report =
-          new CommitmentLedger(scenario)
-              .report(charges, asOf != null ? asOf : CommitmentLedger.defaultAsOf(charges));
+      var report = new CommitmentLedger(scenario).report(new DuckDbCharges(store), options.asOf());
       List<PlanVariance> lines = PlanVariance.compare(planned, report.spend());
       var out = spec.commandLine().getOut();
       if (options.format == LedgerOptions.Format.json) out.println(LedgerJson.variance(lines));

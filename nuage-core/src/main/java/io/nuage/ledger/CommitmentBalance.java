@@ -42,9 +42,9 @@ public record CommitmentBalance(
   }
 
   /** One balance per commitment discount id found in the charges, ordered by id. */
-  public static List<CommitmentBalance> of(List<DailyCharge> charges, BillingProviders names) {
-    Map<String, List<DailyCharge>> byId = new TreeMap<>();
-    for (DailyCharge c : charges) {
+  public static List<CommitmentBalance> of(List<ChargeSum> charges, BillingProviders names) {
+    Map<String, List<ChargeSum>> byId = new TreeMap<>();
+    for (ChargeSum c : charges) {
       if (c.commitmentDiscountId() != null) {
         byId.computeIfAbsent(c.commitmentDiscountId(), k -> new ArrayList<>()).add(c);
       }
@@ -54,14 +54,14 @@ public record CommitmentBalance(
     return balances;
   }
 
-  static CommitmentBalance check(String id, List<DailyCharge> rows, BillingProviders names) {
+  static CommitmentBalance check(String id, List<ChargeSum> rows, BillingProviders names) {
     BigDecimal purchased = BigDecimal.ZERO;
     BigDecimal used = BigDecimal.ZERO;
     BigDecimal unused = BigDecimal.ZERO;
     LocalDateTime usageStart = null;
     LocalDateTime usageEnd = null;
-    List<DailyCharge> purchases = new ArrayList<>();
-    for (DailyCharge c : rows) {
+    List<ChargeSum> purchases = new ArrayList<>();
+    for (ChargeSum c : rows) {
       if (c.isPurchase()) {
         purchased = purchased.add(c.billed());
         purchases.add(c);
@@ -75,7 +75,7 @@ public record CommitmentBalance(
     }
     BigDecimal amortised = BigDecimal.ZERO;
     if (usageStart != null) {
-      for (DailyCharge p : purchases) amortised = amortised.add(amortise(p, usageStart, usageEnd));
+      for (ChargeSum p : purchases) amortised = amortised.add(amortise(p, usageStart, usageEnd));
     }
     BigDecimal drawn = used.add(unused);
     BigDecimal utilisation =
@@ -92,7 +92,7 @@ public record CommitmentBalance(
   }
 
   /** The purchase's billed cost spread evenly over its charge span, cut to the usage span. */
-  static BigDecimal amortise(DailyCharge purchase, LocalDateTime from, LocalDateTime to) {
+  static BigDecimal amortise(ChargeSum purchase, LocalDateTime from, LocalDateTime to) {
     long span = Duration.between(purchase.firstStart(), purchase.lastEnd()).toSeconds();
     LocalDateTime a = purchase.firstStart().isAfter(from) ? purchase.firstStart() : from;
     LocalDateTime b = purchase.lastEnd().isBefore(to) ? purchase.lastEnd() : to;

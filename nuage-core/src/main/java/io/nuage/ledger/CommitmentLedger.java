@@ -32,16 +32,18 @@ public final class CommitmentLedger {
   }
 
   /** The day after the latest charge day, or today when there are no charges. */
-  public static LocalDate defaultAsOf(List<DailyCharge> charges) {
-    return charges.stream()
-        .map(DailyCharge::day)
-        .max(Comparator.naturalOrder())
-        .map(d -> d.plusDays(1))
-        .orElse(LocalDate.now(java.time.ZoneOffset.UTC));
+  public static LocalDate defaultAsOf(Optional<LocalDate> lastChargeDay) {
+    return lastChargeDay.map(d -> d.plusDays(1)).orElse(LocalDate.now(java.time.ZoneOffset.UTC));
   }
 
-  public DrawDownReport report(List<DailyCharge> all, LocalDate asOf) {
-    List<DailyCharge> charges = all.stream().filter(c -> c.day().isBefore(asOf)).toList();
+  /** The report as of {@code asOf}, or as of the day after the last charge when null. */
+  public DrawDownReport report(Charges ledger, @Nullable LocalDate asOf) {
+    LocalDate day = asOf != null ? asOf : defaultAsOf(ledger.lastChargeDay());
+    return report(ledger.monthly(day), day);
+  }
+
+  public DrawDownReport report(List<ChargeSum> all, LocalDate asOf) {
+    List<ChargeSum> charges = all.stream().filter(c -> c.from().isBefore(asOf)).toList();
     List<MonthlySpend> spend = spend(charges);
     return new DrawDownReport(
         asOf,
@@ -52,37 +54,37 @@ public final class CommitmentLedger {
   }
 
   /** The contract a charge draws down, if any (section 1 of the model). */
-  Optional<Contract> contractOf(DailyCharge c) {
+  Optional<Contract> contractOf(ChargeSum c) {
     String provider = names.resolve(c.providerName());
     if (c.commitmentDiscountId() != null) {
       for (Contract k : scenario.contracts()) {
         if ((k instanceof ReservedCapacity || k instanceof StorageCommitment)
             && k.provider().equals(provider)
             && k.id().equals(c.commitmentDiscountId())
-            && covers(k, c.day())) return Optional.of(k);
+            && covers(k, c.from())) return Optional.of(k);
       }
     }
     if (!c.drawsCommittedSpend()) return Optional.empty();
     return scenario.contracts(CommittedSpend.class).stream()
-        .filter(k -> k.provider().equals(provider) && covers(k, c.day()))
+        .filter(k -> k.provider().equals(provider) && covers(k, c.from()))
         .min(Comparator.comparing(k -> k.term().start()))
         .map(k -> (Contract) k);
   }
 
   /** What a charge adds to its contract's consumption. */
-  static BigDecimal consumption(Contract contract, DailyCharge c) {
+  static BigDecimal consumption(Contract contract, ChargeSum c) {
     if (contract instanceof CommittedSpend) return c.billed();
     return c.isUsage() && c.hasStatus("Used") ? c.effective() : BigDecimal.ZERO;
   }
 
-  private List<ContractDrawDown> drawDown(List<DailyCharge> charges, LocalDate asOf) {
+  private List<ContractDrawDown> drawDown(List<ChargeSum> charges, LocalDate asOf) {
     Map<String, Map<Integer, BigDecimal>> consumed = new HashMap<>();
-    for (DailyCharge c : charges) {
+    for (ChargeSum c : charges) {
       contractOf(c)
           .ifPresent(
               k ->
                   ContractYear.of(k).stream()
-                      .filter(y -> y.contains(c.day()))
+                      .filter(y -> y.contains(c.from()))
                       .findFirst()
                       .ifPresent(
                           y ->
@@ -108,14 +110,14 @@ public final class CommitmentLedger {
     return result;
   }
 
-  private List<MonthlySpend> spend(List<DailyCharge> charges) {
+  private List<MonthlySpend> spend(List<ChargeSum> charges) {
     record Key(String provider, YearMonth month) {}
     Map<Key, BigDecimal[]> sums =
         new TreeMap<>(Comparator.comparing(Key::provider).thenComparing(Key::month));
-    for (DailyCharge c : charges) {
+    for (ChargeSum c : charges) {
       BigDecimal[] s =
           sums.computeIfAbsent(
-              new Key(names.resolve(c.providerName()), YearMonth.from(c.day())),
+              new Key(names.resolve(c.providerName()), YearMonth.from(c.from())),
               k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO});
       s[0] = s[0].add(c.billed());
       s[1] = s[1].add(c.effective());

@@ -8,11 +8,11 @@ import org.jspecify.annotations.Nullable;
 final class Charge {
   private Charge() {}
 
-  static DailyCharge usage(String provider, String day, String billed, String effective) {
+  static ChargeSum usage(String provider, String day, String billed, String effective) {
     return of(provider, day, "Usage", null, null, billed, effective);
   }
 
-  static DailyCharge of(
+  static ChargeSum of(
       String provider,
       String day,
       String category,
@@ -21,7 +21,7 @@ final class Charge {
       String billed,
       String effective) {
     LocalDate d = LocalDate.parse(day);
-    return new DailyCharge(
+    return new ChargeSum(
         provider,
         d,
         category,

@@ -15,7 +15,7 @@ class CommitmentBalanceTest {
   void check_oneTimeYearPurchaseIsAmortisedOverTheUsageHour() {
     // 8,760.00 for 8,760 hours: one hour of usage owes 1.00, split 0.75 used / 0.25 unused.
     var purchase =
-        new DailyCharge(
+        new ChargeSum(
             "AWS",
             java.time.LocalDate.parse("2023-01-01"),
             "Purchase",

@@ -45,7 +45,7 @@ class CommitmentLedgerTest {
         new Policy(new BigDecimal("0.6"), Map.of("azure", new BigDecimal("0.5")), Set.of()));
   }
 
-  static List<DailyCharge> charges() {
+  static List<ChargeSum> charges() {
     return List.of(
         Charge.usage("Microsoft", "2027-01-10", "100.00", "90.00"),
         Charge.of("Microsoft", "2027-01-11", "Credit", null, null, "-10.00", "-10.00"),
@@ -117,6 +117,7 @@ class CommitmentLedgerTest {
 
   @Test
   void defaultAsOf_isTheDayAfterTheLastCharge() {
-    assertThat(CommitmentLedger.defaultAsOf(charges())).isEqualTo(LocalDate.parse("2027-03-21"));
+    assertThat(CommitmentLedger.defaultAsOf(java.util.Optional.of(LocalDate.parse("2027-03-20"))))
+        .isEqualTo(LocalDate.parse("2027-03-21"));
   }
 }

@@ -7,10 +7,10 @@ import io.nuage.contract.CommittedSpend;
 import io.nuage.contract.RateCard;
 import io.nuage.core.MonthRange;
 import io.nuage.ledger.BillingProviders;
+import io.nuage.ledger.ChargeSum;
 import io.nuage.ledger.CommitmentLedger;
 import io.nuage.ledger.ContractDrawDown;
 import io.nuage.ledger.ContractRate;
-import io.nuage.ledger.DailyCharge;
 import io.nuage.ledger.DrawDownReport;
 import io.nuage.ledger.OverbilledRow;
 import io.nuage.ledger.Reconciliation;
@@ -98,7 +98,7 @@ class DuckDbChargesTest {
     Path sample = SharedData.file(SAMPLE);
     Map<String, BigDecimal> raw = rawBilled(sample, true);
     try (Store store = ingested(sample)) {
-      List<DailyCharge> charges = new DuckDbCharges(store).daily();
+      List<ChargeSum> charges = new DuckDbCharges(store).monthly(LocalDate.parse("2024-10-01"));
       DrawDownReport report =
           new CommitmentLedger(sampleScenario()).report(charges, LocalDate.parse("2024-10-01"));
 
@@ -122,7 +122,9 @@ class DuckDbChargesTest {
     try (Store store = ingested(sample)) {
       DrawDownReport report =
           new CommitmentLedger(sampleScenario())
-              .report(new DuckDbCharges(store).daily(), LocalDate.parse("2024-10-01"));
+              .report(
+                  new DuckDbCharges(store).monthly(LocalDate.parse("2024-10-01")),
+                  LocalDate.parse("2024-10-01"));
       Map<String, BigDecimal> billed = new HashMap<>();
       report.spend().forEach(m -> billed.merge(m.provider(), m.billed(), BigDecimal::add));
 
@@ -171,9 +173,9 @@ class DuckDbChargesTest {
   void dailyAggregate_sameFileTwiceChangesNothing() {
     Path sample = SharedData.file(SAMPLE);
     try (Store store = ingested(sample)) {
-      List<DailyCharge> once = new DuckDbCharges(store).daily();
+      List<ChargeSum> once = new DuckDbCharges(store).monthly(LocalDate.parse("2025-01-01"));
       new DuckDbIngestions(store).ingest(sample, IngestOptions.DEFAULT);
-      List<DailyCharge> twice = new DuckDbCharges(store).daily();
+      List<ChargeSum> twice = new DuckDbCharges(store).monthly(LocalDate.parse("2025-01-01"));
 
       assertThat(twice).hasSameSizeAs(once);
       assertThat(sum(twice)).isEqualByComparingTo(sum(once));
@@ -249,7 +251,7 @@ class DuckDbChargesTest {
     }
   }
 
-  private static BigDecimal sum(List<DailyCharge> charges) {
-    return charges.stream().map(DailyCharge::billed).reduce(BigDecimal.ZERO, BigDecimal::add);
+  private static BigDecimal sum(List<ChargeSum> charges) {
+    return charges.stream().map(ChargeSum::billed).reduce(BigDecimal.ZERO, BigDecimal::add);
   }
 }

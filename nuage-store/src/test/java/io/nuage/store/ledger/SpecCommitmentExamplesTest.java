@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.nuage.catalog.Provider;
 import io.nuage.ledger.BillingProviders;
+import io.nuage.ledger.ChargeSum;
 import io.nuage.ledger.CommitmentBalance;
 import io.nuage.ledger.CommitmentBalance.Verdict;
-import io.nuage.ledger.DailyCharge;
 import io.nuage.store.Store;
 import io.nuage.testing.SharedData;
 import java.math.BigDecimal;
@@ -49,13 +49,13 @@ class SpecCommitmentExamplesTest {
 
   private final BillingProviders names = new BillingProviders(List.of(Provider.of("tinycloud")));
 
-  private List<DailyCharge> ingest(String... files) {
+  private List<ChargeSum> ingest(String... files) {
     try (Store store = Store.open(dir.resolve("ledger.duckdb"))) {
       var ingestions = new DuckDbIngestions(store);
       for (String f : files) {
         ingestions.ingest(SharedData.file(f), new IngestOptions(false, FILLS, p -> {}));
       }
-      return new DuckDbCharges(store).daily();
+      return new DuckDbCharges(store).monthly(java.time.LocalDate.parse("2030-01-01"));
     }
   }
 
@@ -105,7 +105,7 @@ class SpecCommitmentExamplesTest {
 
   @Test
   void usageScenario4_fullyUtilisedPlusOnDemandOverage() {
-    List<DailyCharge> charges = ingest(SCENARIOS + "commitment_discount_usage_scenario_4.csv");
+    List<ChargeSum> charges = ingest(SCENARIOS + "commitment_discount_usage_scenario_4.csv");
     CommitmentBalance b = CommitmentBalance.of(charges, names).getFirst();
     assertThat(b.used()).isEqualByComparingTo("1.00");
     assertThat(b.utilisation()).isEqualByComparingTo("1");
@@ -113,7 +113,7 @@ class SpecCommitmentExamplesTest {
     BigDecimal onDemand =
         charges.stream()
             .filter(c -> c.commitmentDiscountId() == null)
-            .map(DailyCharge::billed)
+            .map(ChargeSum::billed)
             .reduce(BigDecimal.ZERO, BigDecimal::add);
     assertThat(onDemand).isEqualByComparingTo("0.50");
   }
@@ -143,7 +143,7 @@ class SpecCommitmentExamplesTest {
 
   @Test
   void flexibility_zeroPercentWithoutFlexibility() {
-    List<DailyCharge> charges =
+    List<ChargeSum> charges =
         ingest(FLEX + "zero_percent_utilization_without_commitment_discount_flexibility.csv");
     CommitmentBalance b = CommitmentBalance.of(charges, names).getFirst();
     assertThat(b.purchased()).isEqualByComparingTo("1.50");
@@ -155,14 +155,14 @@ class SpecCommitmentExamplesTest {
     assertThat(
             charges.stream()
                 .filter(c -> c.commitmentDiscountId() == null)
-                .map(DailyCharge::effective)
+                .map(ChargeSum::effective)
                 .reduce(BigDecimal.ZERO, BigDecimal::add))
         .isEqualByComparingTo("2.00");
   }
 
   @Test
   void flexibility_oneResourceCoversAQuarterOfTheLargeVm() {
-    List<DailyCharge> charges =
+    List<ChargeSum> charges =
         ingest(
             FLEX
                 + "one_hundred_percent_utilization_with_commitment_discount_flexibility_with_1_resource.csv");
@@ -174,7 +174,7 @@ class SpecCommitmentExamplesTest {
     assertThat(
             charges.stream()
                 .filter(c -> c.commitmentDiscountId() == null)
-                .map(DailyCharge::billed)
+                .map(ChargeSum::billed)
                 .reduce(BigDecimal.ZERO, BigDecimal::add))
         .isEqualByComparingTo("2.25");
   }

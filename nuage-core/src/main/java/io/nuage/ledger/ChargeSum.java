@@ -7,18 +7,19 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * FOCUS rows summed per provider, charge day (UTC day of {@code ChargePeriodStart}), charge
- * category and commitment discount: what the store's daily aggregate holds and every draw-down
- * figure is computed from.
+ * FOCUS rows summed per provider, period, charge category and commitment discount: what every
+ * draw-down figure is computed from. The store sums whole calendar months (contract years start on
+ * a month, so nothing finer is needed) cut at the as-of day; tests may sum single days.
  *
+ * @param from the first day of the summed period (UTC, of {@code ChargePeriodStart})
  * @param providerName FOCUS {@code ProviderName} as billed
  * @param gpuHours {@code ConsumedQuantity} of the rows whose unit is GPU hours
  * @param firstStart earliest {@code ChargePeriodStart} of the rows (UTC)
  * @param lastEnd latest {@code ChargePeriodEnd} of the rows (UTC)
  */
-public record DailyCharge(
+public record ChargeSum(
     String providerName,
-    LocalDate day,
+    LocalDate from,
     String chargeCategory,
     @Nullable String commitmentDiscountId,
     @Nullable String commitmentDiscountStatus,
@@ -28,9 +29,9 @@ public record DailyCharge(
     long rows,
     LocalDateTime firstStart,
     LocalDateTime lastEnd) {
-  public DailyCharge {
+  public ChargeSum {
     Objects.requireNonNull(providerName, "providerName");
-    Objects.requireNonNull(day, "day");
+    Objects.requireNonNull(from, "from");
     Objects.requireNonNull(chargeCategory, "chargeCategory");
     Objects.requireNonNull(billed, "billed");
     Objects.requireNonNull(effective, "effective");
