@@ -2,13 +2,11 @@ package io.nuage.cli;
 
 import io.nuage.core.NuageException;
 import io.nuage.ledger.CommitmentLedger;
-import io.nuage.ledger.DailyCharge;
 import io.nuage.scenario.Scenario;
 import io.nuage.store.Store;
 import io.nuage.store.ledger.DuckDbCharges;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /** The ledger part of a report: the draw-down JSON of a scenario over a ledger database. */
@@ -26,10 +24,9 @@ final class LedgerReport {
           "--db: no ledger database at " + db + " (expected a file written by nuage ingest)");
     }
     try (Store store = Store.open(db)) {
-      List<DailyCharge> charges = new DuckDbCharges(store).daily();
-      if (charges.isEmpty()) return null;
-      return LedgerJson.drawDown(
-          new CommitmentLedger(scenario).report(charges, CommitmentLedger.defaultAsOf(charges)));
+      DuckDbCharges charges = new DuckDbCharges(store);
+      if (charges.lastChargeDay().isEmpty()) return null;
+      return LedgerJson.drawDown(new CommitmentLedger(scenario).report(charges, null));
     }
   }
 }
