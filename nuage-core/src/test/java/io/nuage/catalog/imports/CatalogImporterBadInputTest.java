@@ -95,8 +95,11 @@ class CatalogImporterBadInputTest {
     Path empty = Files.createDirectory(dir.resolve("empty"));
     assertThat(problems(missing, empty))
         .containsExactly(
-            missing + ": no such file or folder (got " + missing + ")",
-            empty + ": no price files in folder (got 0 *.csv files, expected at least one)");
+            missing
+                + ": file: no such file or folder (got "
+                + missing
+                + ", expected a price file or folder)",
+            empty + ": file: no price files in folder (got 0 *.csv files, expected at least one)");
   }
 
   @Test
@@ -105,7 +108,7 @@ class CatalogImporterBadInputTest {
     Path unknown = write("oci_y.csv", "a,b,c\n1,2,3\n");
     List<String> problems = problems(noProvider, unknown);
     assertThat(problems.getFirst())
-        .startsWith(noProvider + ": cannot tell the provider (got file prices.csv, expected");
+        .startsWith(noProvider + ": file: cannot tell the provider (got file prices.csv, expected");
     assertThat(problems.get(1))
         .startsWith(unknown + ":1: header: not a known price file (got columns a,b,c, expected");
   }
@@ -128,6 +131,25 @@ class CatalogImporterBadInputTest {
     Path a = write("oci_a.csv", HEADER + "x,H100,8,1,1,abc,r,\ny,H100,-2,1,1,8,r,\n");
     Path b = write("nebius_b.csv", "");
     assertThat(problems(a, b)).hasSize(3);
+  }
+
+  @Test
+  void oddButValidNumbers_import() throws IOException {
+    Path file = write("nebius_x.csv", HEADER + "gpu-8,H100,8.0,128,1600,+23.60,eu-north1,1e-01\n");
+    ImportResult result = CatalogImporter.importPaths(List.of(file));
+    assertThat(result.offerings())
+        .extracting(o -> o.pricePerGpuHour().toPlainString())
+        .containsExactly("2.95", "0.0125");
+  }
+
+  @Test
+  void hugeExponent_isNotANumber() throws IOException {
+    Path file = write("nebius_x.csv", HEADER + "gpu-8,H100,8,128,1600,1e999,eu-north1,\n");
+    assertThat(problems(file))
+        .containsExactly(
+            file
+                + ":2: Price: not a number (got 1e999, expected a price in USD per hour such as"
+                + " 12.50)");
   }
 
   private List<String> problems(Path... files) {

@@ -25,6 +25,9 @@ import org.junit.jupiter.api.Test;
  * each of 0.167, 0.333 and 0.5, GCP TPU rows are the 1,648 `tpu-` names.
  */
 class CatalogImporterRealFilesTest {
+  /** Offerings of the whole folder (each NVv4 slice row had an on-demand and a spot price). */
+  static final int OFFERINGS = 4394 - 69 * 2;
+
   private static ImportResult all;
   private static Map<String, FileReport> byName;
 
@@ -58,7 +61,7 @@ class CatalogImporterRealFilesTest {
     assertThat(all.report().ignored())
         .extracting(f -> Path.of(f.file()).getFileName().toString())
         .containsExactly("PROVENANCE.md", "aws_gpu_instances.json");
-    assertThat(all.offerings()).hasSize(4394);
+    assertThat(all.offerings()).hasSize(OFFERINGS);
   }
 
   @Test
@@ -83,7 +86,17 @@ class CatalogImporterRealFilesTest {
 
   @Test
   void azure_keepsElevenFieldRowsAndSkipsGpuSlices() {
-    assertCounts("azure_vms_gpu.csv", "azure", 829, 721, Map.of(SkipReason.FRACTIONAL, 108));
+    assertCounts(
+        "azure_vms_gpu.csv",
+        "azure",
+        829,
+        652,
+        Map.of(SkipReason.FRACTIONAL, 108, SkipReason.AZURE_NVV4_SLICE, 69));
+    // 69 = 23 regions x NV4as_v4, NV8as_v4, NV16as_v4; NV32as_v4 (one whole MI25) is kept.
+    assertThat(all.offerings())
+        .filteredOn(o -> o.accelerator().equals("MI25"))
+        .extracting(Offering::instanceType)
+        .containsOnly("Standard_NV32as_v4");
   }
 
   @Test
@@ -134,9 +147,9 @@ class CatalogImporterRealFilesTest {
   @Test
   void report_totalsAddUp() {
     assertThat(all.report().read()).isEqualTo(5622);
-    assertThat(all.report().used()).isEqualTo(2849);
+    assertThat(all.report().used()).isEqualTo(2849 - 69);
     int skipped = all.report().skippedByReason().values().stream().mapToInt(i -> i).sum();
-    assertThat(skipped).isEqualTo(5622 - 2849);
+    assertThat(skipped).isEqualTo(5622 - 2849 + 69);
     assertThat(all.report().skippedByReason()).doesNotContainKey(SkipReason.UNDECIDED);
   }
 
