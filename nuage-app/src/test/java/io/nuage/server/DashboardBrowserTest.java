@@ -90,6 +90,13 @@ class DashboardBrowserTest {
       assertThat(job.get("status").asText()).isEqualTo("SUCCEEDED");
       ExpectedFigures.assertPageShowsPlan(page, job.get("result"));
       assertThat(PageFigures.drawnCharts(page)).isEqualTo(6);
+      // tiny-lab's policy: max-share 0.9, lambda 0.5, as the scenario API reports it
+      assertThat(PageFigures.rows(page, "shares"))
+          .isNotEmpty()
+          .allSatisfy(
+              r ->
+                  assertThat(r.get("cap"))
+                      .isEqualTo(r.get("provider").equals("lambda") ? "0.5" : "0.9"));
       assertThat(page.evaluate("window.__sameDocument")).isEqualTo(true);
       @SuppressWarnings("unchecked")
       List<String> statuses = (List<String>) page.evaluate("window.__statuses");
