@@ -10,8 +10,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.UUID;
 
 /**
  * Writes the offline HTML report: one file holding the chart library, the chart code the dashboard
@@ -28,9 +30,12 @@ public final class ReportWriter {
     Path dir = target.getParent();
     try {
       if (dir != null) Files.createDirectories(dir);
-      Path tmp = Files.createTempFile(dir, ".nuage-report", ".tmp");
+      // not Files.createTempFile: its owner-only permissions would stick to the report, which is
+      // meant to be shared
+      Path tmp =
+          target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
       try {
-        Files.writeString(tmp, html(bundle), StandardCharsets.UTF_8);
+        Files.writeString(tmp, html(bundle), StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
         Files.move(
             tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       } finally {

@@ -71,6 +71,11 @@ class ReportWriterTest {
 
     assertThat(written).isEqualTo(out.toAbsolutePath());
     assertThat(Files.readString(out)).startsWith("<!doctype html>");
+    Path plain = Files.writeString(dir.resolve("plain.txt"), "x");
+    assertThat(Files.getPosixFilePermissions(out))
+        .as("the permissions of any file the user writes (not a temporary file's owner-only)")
+        .isEqualTo(Files.getPosixFilePermissions(plain));
+    Files.delete(plain);
     try (var files = Files.list(out.getParent())) {
       assertThat(files).containsExactly(out);
     }
