@@ -1,6 +1,7 @@
 // Nuage charts: one bundle in (docs/dashboard.md), panels out. Shared by the live dashboard and
 // the offline report, so both draw the same figures the same way. Money arrives as decimal
-// strings and is added as integers of cents (BigInt); numbers are made only to position marks.
+// strings and is added exactly (BigInt at the largest scale of the addends); numbers are made only
+// to position marks.
 
 const CENTS = 2;
 const MILLI = 3;
@@ -37,7 +38,11 @@ export function grouped(text) {
   return sign + digits + (frac !== undefined ? "." + frac : "");
 }
 
-const usd = (text) => (text === "" || text === null || text === undefined ? "—" : "$" + grouped(text));
+const usd = (text) => {
+  if (text === "" || text === null || text === undefined) return "—";
+  const g = grouped(text);
+  return g.startsWith("-") ? "-$" + g.slice(1) : "$" + g;
+};
 const num = (text) => (text === "" || text === null || text === undefined ? null : Number(text));
 const pct = (text, digits = 2) => (text === "" || text === null || text === undefined ? "—" : (Number(text) * 100).toFixed(digits) + "%");
 const compact = (v) => {
