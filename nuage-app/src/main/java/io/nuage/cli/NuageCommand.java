@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
       CommandLine.HelpCommand.class,
       IngestCommand.class,
       ValidateCommand.class,
+      ReportCommand.class,
       DemoCommand.class,
       CatalogCommand.class,
       ServeCommand.class,

@@ -68,6 +68,12 @@ final class ScenarioLibrary {
     out.put("offerings", s.catalog().offerings().size());
     out.put("contracts", s.contracts().size());
     out.put("workloads", s.workloads().size());
+    // the dashboard's share panel draws each provider's cap from this
+    var caps = new java.util.TreeMap<String, String>();
+    s.policy().maxShareByProvider().forEach((p, cap) -> caps.put(p, cap.toPlainString()));
+    out.put(
+        "policy",
+        Map.of("maxShare", s.policy().maxShare().toPlainString(), "maxShareByProvider", caps));
     return out;
   }
 }
