@@ -90,6 +90,14 @@ class ScenarioApiTest {
     var r = api.get("/api/scenarios/sc_nope", api.viewer);
     assertThat(r.status()).isEqualTo(404);
     assertThat(r.json().get("detail").asText()).contains("sc_nope");
+    assertThat(api.get("/metrics", api.viewer).body())
+        .as("latency by route template (not by id) and status")
+        .containsPattern(
+            "http_server_requests_seconds_count\\{method=\"GET\",route=\"/api/scenarios/\\{id}\","
+                + "status=\"404\"} [1-9]")
+        .contains(
+            "http_server_requests_seconds_bucket{method=\"GET\",route=\"/api/scenarios/{id}\"")
+        .doesNotContain("sc_nope");
   }
 
   @Test
