@@ -159,8 +159,8 @@ async function showPlan() {
 async function ledgerFor(scenarioId) {
   try {
     const ledger = await api(`/api/ledger/drawdown?scenario=${encodeURIComponent(scenarioId)}`);
-    const years = (ledger.contracts || []).flatMap((c) => c.years || []);
-    return years.length > 0 || (ledger.spend || []).length > 0 ? ledger : null;
+    // an empty ledger still lists every contract year (with zeros): no spend means no rows
+    return (ledger.spend || []).length > 0 ? ledger : null;
   } catch (e) {
     return null;
   }

@@ -7,9 +7,11 @@ import com.microsoft.playwright.Page;
 import io.nuage.browser.ExpectedFigures;
 import io.nuage.browser.HeadlessChromium;
 import io.nuage.browser.PageFigures;
+import io.nuage.testing.SharedData;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
@@ -103,10 +105,7 @@ class DashboardBrowserTest {
       assertThat(statuses).contains("SUCCEEDED").containsAnyOf("QUEUED", "RUNNING");
       assertThat(requests)
           .allSatisfy(url -> assertThat(url).startsWith(server.uri("/").toString()));
-      // until the ledger's draw-down is wired into the server, it answers 404 (the page then
-      // shows the plan-only panels); any other error fails
-      assertThat(chromium.errors(page))
-          .allSatisfy(e -> assertThat(e).startsWith("HTTP 404 ").contains("/api/ledger/drawdown?"));
+      assertThat(chromium.errors(page)).isEmpty();
     }
   }
 
@@ -140,6 +139,80 @@ class DashboardBrowserTest {
 
       assertThat(page.innerText("#problems")).contains("bad.yaml:").contains("max-share");
       assertThat(page.getAttribute("#scenario", "data-uploaded")).isNull();
+    }
+  }
+
+  @Test
+  void dashboard_withLedger_drawsTheServersDrawDown(@TempDir Path dir) throws Exception {
+    // tiny-lab moved to 2024-2025 so that the real FOCUS sample (2024-09) falls in its terms
+    Path scenario =
+        Files.writeString(
+            dir.resolve("lab-2024.yaml"),
+            Files.readString(scenarioFile()).replace("2027-", "2024-").replace("2028-", "2025-"));
+    Path focus = SharedData.file("focus/finops_foundation_sample/focus_1.0_sample_1000.csv");
+    try (RunningServer server = RunningServer.start(dir)) {
+      var ingested =
+          server.post(
+              "/api/ledger/ingest?name=focus.csv",
+              server.planner,
+              Files.readString(focus),
+              "text/csv");
+      assertThat(ingested.status()).as(ingested.body()).isEqualTo(200);
+      Page page = chromium.newPage();
+      open(page, server);
+      signIn(page, server.planner);
+      page.waitForSelector("body[data-signed-in=true]");
+      page.setInputFiles("#scenario-file", scenario);
+      page.click("#upload");
+      page.waitForSelector("#scenario[data-uploaded]");
+      String scenarioId = page.getAttribute("#scenario", "data-uploaded");
+      page.click("#start-plan");
+      page.waitForSelector(
+          "#panels[data-plan-id] [data-panel=heatmap]",
+          new Page.WaitForSelectorOptions().setTimeout(PLAN_TIMEOUT_MS));
+      HeadlessChromium.screenshot(page, "dashboard-ledger");
+
+      JsonNode drawDown =
+          server.get("/api/ledger/drawdown?scenario=" + scenarioId, server.viewer).json();
+      List<String> expected = new ArrayList<>();
+      for (JsonNode c : drawDown.get("contracts")) {
+        for (JsonNode y : c.get("years")) {
+          expected.add(
+              c.get("contract").asText()
+                  + "|"
+                  + y.get("year").asText()
+                  + "|"
+                  + y.get("committed").asText()
+                  + "|"
+                  + y.get("consumed").asText()
+                  + "|"
+                  + y.get("projected").asText()
+                  + "|"
+                  + y.get("projectedShortfall").asText());
+        }
+      }
+      assertThat(expected).isNotEmpty();
+      assertThat(
+              PageFigures.rows(page, "burndown").stream()
+                  .map(
+                      r ->
+                          String.join(
+                              "|",
+                              r.get("contract"),
+                              r.get("year"),
+                              r.get("committed"),
+                              r.get("consumed"),
+                              r.get("projected"),
+                              r.get("shortfall")))
+                  .toList())
+          .isEqualTo(expected);
+      assertThat(PageFigures.rows(page, "vsplan"))
+          .anySatisfy(
+              r ->
+                  assertThat(r)
+                      .containsEntry("month", "2024-09")
+                      .doesNotContainEntry("actual", ""));
+      assertThat(chromium.errors(page)).isEmpty();
     }
   }
 }

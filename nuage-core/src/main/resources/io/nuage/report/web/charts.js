@@ -102,9 +102,12 @@ export function summaryRows(bundle) {
   }];
 }
 
+const hasLedger = (bundle) => Boolean(bundle.ledger && (bundle.ledger.spend || []).length > 0);
+
 export function burndownRows(bundle) {
   // The ledger part is the draw-down JSON of `nuage ledger --format json` / GET /api/ledger/drawdown.
-  const ledger = (bundle.ledger && bundle.ledger.contracts) || [];
+  // an empty ledger still lists every contract year, with zeros: without spend there is no row
+  const ledger = (hasLedger(bundle) && bundle.ledger.contracts) || [];
   const drawdown = ledger.flatMap((c) => (c.years || []).map((y) => ({
     contract: c.contract, year: Number(y.year), committed: y.committed, consumed: y.consumed,
     projected: y.projected, shortfall: y.projectedShortfall ?? y.shortfall ?? "", source: "ledger",
