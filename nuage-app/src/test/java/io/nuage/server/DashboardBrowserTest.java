@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.WaitForSelectorState;
 import io.nuage.browser.ExpectedFigures;
 import io.nuage.browser.HeadlessChromium;
 import io.nuage.browser.PageFigures;
@@ -109,6 +110,16 @@ class DashboardBrowserTest {
       assertThat(requests)
           .allSatisfy(url -> assertThat(url).startsWith(server.uri("/").toString()));
       assertThat(chromium.errors(page)).isEmpty();
+
+      // a reload keeps the tab's sign-in, and the plan list shows the finished plan again
+      page.reload();
+      page.waitForSelector("body[data-signed-in=true]");
+      page.waitForSelector(
+          "#plan option[value='" + planId + "']",
+          new Page.WaitForSelectorOptions().setState(WaitForSelectorState.ATTACHED));
+      page.selectOption("#plan", planId);
+      page.waitForSelector("#panels[data-plan-id='" + planId + "'] [data-panel=heatmap]");
+      ExpectedFigures.assertPageShowsPlan(page, job.get("result"));
     }
   }
 
