@@ -229,4 +229,30 @@ class DashboardBrowserTest {
       assertThat(chromium.errors(page)).isEmpty();
     }
   }
+
+  @Test
+  void dashboard_cancelWhilePlanning_showsTheJobCancelled(@TempDir Path dir) {
+    try (RunningServer server = RunningServer.start(dir)) {
+      Page page = chromium.newPage();
+      open(page, server);
+      signIn(page, server.planner);
+      page.waitForSelector("body[data-signed-in=true]");
+      page.setInputFiles("#scenario-file", example());
+      page.click("#upload");
+      page.waitForSelector("#scenario[data-uploaded]");
+      page.click("#start-plan");
+      page.waitForSelector("#cancel-plan:visible");
+      page.click("#cancel-plan");
+      page.waitForSelector(
+          "#job-status[data-status=CANCELLED]",
+          new Page.WaitForSelectorOptions().setTimeout(PLAN_TIMEOUT_MS));
+      HeadlessChromium.screenshot(page, "dashboard-cancelled");
+
+      String planId = page.getAttribute("#job-status", "data-plan-id");
+      assertThat(server.get("/api/plans/" + planId, server.viewer).json().get("status").asText())
+          .isEqualTo("CANCELLED");
+      assertThat(page.isVisible("#cancel-plan")).isFalse();
+      assertThat(page.isVisible("#panels [data-panel=heatmap]")).isFalse();
+    }
+  }
 }
