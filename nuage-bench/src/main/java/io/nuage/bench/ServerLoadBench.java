@@ -209,9 +209,12 @@ public final class ServerLoadBench {
     }
   }
 
-  /** The sample repeated {@code copies} times, each copy a distinct charge (its own zone). */
+  /** The sample repeated {@code copies} times, each copy distinct charges (its own zone). */
   static long widenedSample(Path sample, Path out, int copies) throws IOException {
     List<String> lines = Files.readAllLines(sample);
+    // a tag per run, so that a second run over the same store adds new rows (the ingest is
+    // idempotent: the same rows again would add nothing)
+    String run = Long.toString(System.currentTimeMillis(), 36);
     long rows = 0;
     try (Writer w = Files.newBufferedWriter(out)) {
       w.write(lines.getFirst());
@@ -219,7 +222,7 @@ public final class ServerLoadBench {
       for (int k = 0; k < copies; k++) {
         for (String line : lines.subList(1, lines.size())) {
           if (line.isBlank()) continue;
-          w.write("\"zone-" + k + "\"" + line.substring(line.indexOf(',')));
+          w.write("\"zone-" + run + "-" + k + "\"" + line.substring(line.indexOf(',')));
           w.write('\n');
           rows++;
         }
