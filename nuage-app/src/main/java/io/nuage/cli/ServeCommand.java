@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -73,6 +74,8 @@ final class ServeCommand implements Callable<Integer> {
       catalogPath = Path.of(System.getenv("NUAGE_CATALOG"));
     }
     Path home = Path.of(System.getProperty("nuage.home", "."));
+    var stopped = new CountDownLatch(1);
+    var closed = new CountDownLatch(1);
     try (Store store = Store.open(StoreLocation.resolve(db))) {
       var caps =
           // uploaded scenarios' relative imports resolve where the shipped ones live, so the
@@ -82,7 +85,6 @@ final class ServeCommand implements Callable<Integer> {
               home.resolve("examples"),
               catalogPath,
               PlanOptions.defaults().withTimeLimit(timeLimit));
-      var stopped = new CountDownLatch(1);
       try (NuageServer server = NuageServer.start(settings, ConnectionSource.of(store), caps)) {
         spec.commandLine()
             .getOut()
@@ -90,9 +92,22 @@ final class ServeCommand implements Callable<Integer> {
                 "nuage serving on http://%s:%d/ (store %s); Ctrl-C stops it%n",
                 bind, server.port(), store.path());
         spec.commandLine().getOut().flush();
-        Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
+        // on Ctrl-C the hook waits until the server and the store are closed (plan jobs marked)
+        Runtime.getRuntime()
+            .addShutdownHook(
+                new Thread(
+                    () -> {
+                      stopped.countDown();
+                      try {
+                        closed.await(15, TimeUnit.SECONDS);
+                      } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                      }
+                    }));
         stopped.await();
       }
+    } finally {
+      closed.countDown();
     }
     return 0;
   }

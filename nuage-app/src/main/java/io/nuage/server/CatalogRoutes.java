@@ -16,6 +16,7 @@ import org.jspecify.annotations.Nullable;
 final class CatalogRoutes {
   private final Supplier<List<Offering>> catalog;
   private final ScenarioLibrary scenarios;
+  private volatile @Nullable Sorted lastSorted;
 
   record View(
       String provider,
@@ -51,7 +52,8 @@ final class CatalogRoutes {
   private void offerings(Context ctx) {
     String scenario = Params.optional(ctx, "scenario");
     List<Offering> source =
-        scenario == null ? catalog.get() : scenarios.scenario(scenario).catalog().offerings();
+        sorted(
+            scenario == null ? catalog.get() : scenarios.scenario(scenario).catalog().offerings());
     String provider = lower(Params.optional(ctx, "provider"));
     String region = lower(Params.optional(ctx, "region"));
     String accelerator = Params.optional(ctx, "accelerator");
@@ -66,14 +68,27 @@ final class CatalogRoutes {
             .filter(o -> accelerator == null || o.accelerator().equalsIgnoreCase(accelerator))
             .filter(o -> pricing == null || o.pricing() == pricing)
             .filter(o -> maxPrice == null || o.pricePerGpuHour().compareTo(maxPrice) <= 0)
+            .toList();
+    List<View> page = matching.stream().skip(offset).limit(limit).map(View::of).toList();
+    ctx.json(new Page(matching.size(), offset, limit, page));
+  }
+
+  /** Cheapest first; the imported catalog is sorted once, not on every query. */
+  private List<Offering> sorted(List<Offering> offerings) {
+    Sorted known = lastSorted;
+    if (known != null && known.source() == offerings) return known.sorted();
+    List<Offering> sorted =
+        offerings.stream()
             .sorted(
                 Comparator.comparing(Offering::pricePerGpuHour)
                     .thenComparing(Offering::region)
                     .thenComparing(Offering::accelerator))
             .toList();
-    List<View> page = matching.stream().skip(offset).limit(limit).map(View::of).toList();
-    ctx.json(new Page(matching.size(), offset, limit, page));
+    lastSorted = new Sorted(offerings, sorted);
+    return sorted;
   }
+
+  private record Sorted(List<Offering> source, List<Offering> sorted) {}
 
   private static @Nullable String lower(@Nullable String s) {
     return s == null ? null : s.toLowerCase(Locale.ROOT);

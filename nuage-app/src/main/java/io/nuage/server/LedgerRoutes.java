@@ -30,7 +30,10 @@ final class LedgerRoutes {
   private final Bodies bodies;
   private final ObjectMapper json;
   private final ServerMetrics metrics;
-  private final ReentrantLock ingesting = new ReentrantLock();
+
+  /** Held while the ledger is read or written through the store's connection. */
+  private final ReentrantLock ledgerLock = new ReentrantLock();
+
   private final Map<String, String> answers = new ConcurrentHashMap<>();
 
   LedgerRoutes(
@@ -59,7 +62,7 @@ final class LedgerRoutes {
     try {
       bodies.toFile(ctx, file);
       LedgerService.Ingested done;
-      ingesting.lock();
+      ledgerLock.lock();
       try {
         done = ledger.ingest(file, name);
       } catch (ValidationException rejected) {
@@ -67,7 +70,7 @@ final class LedgerRoutes {
         throw rejected;
       } finally {
         answers.clear();
-        ingesting.unlock();
+        ledgerLock.unlock();
       }
       metrics.ingested(done.accepted(), done.rejected());
       ctx.json(done.report());
@@ -105,13 +108,21 @@ final class LedgerRoutes {
   private void answer(Context ctx, String key, Supplier<Object> compute) {
     String body = answers.get(key);
     if (body == null) {
+      // one computation at a time: the ledger is read through the store's one connection, which
+      // an ingest also uses; a burst of clients on a cold key waits here and then reads the cache
+      ledgerLock.lock();
       try {
-        body = json.writeValueAsString(compute.get());
+        body = answers.get(key);
+        if (body == null) {
+          body = json.writeValueAsString(compute.get());
+          if (answers.size() >= CACHE_ENTRIES) answers.clear();
+          answers.put(key, body);
+        }
       } catch (JsonProcessingException e) {
         throw new IllegalStateException("cannot write a ledger report as JSON", e);
+      } finally {
+        ledgerLock.unlock();
       }
-      if (answers.size() >= CACHE_ENTRIES) answers.clear();
-      if (!ingesting.isLocked()) answers.put(key, body);
     }
     ctx.contentType("application/json").result(body);
   }

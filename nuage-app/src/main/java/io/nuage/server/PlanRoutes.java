@@ -1,5 +1,6 @@
 package io.nuage.server;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.RoutesConfig;
@@ -8,6 +9,7 @@ import io.nuage.store.server.PlanRun;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
 /** /api/plans: start a job, poll it, list, cancel. */
@@ -15,6 +17,8 @@ final class PlanRoutes {
   private final PlanJobs jobs;
   private final Bodies bodies;
   private final ObjectMapper json;
+  private final Map<String, String> finished = new ConcurrentHashMap<>();
+  private static final int CACHED = 1024;
 
   record View(
       String id,
@@ -52,7 +56,22 @@ final class PlanRoutes {
   }
 
   private void get(Context ctx) {
-    ctx.json(view(jobs.get(ctx.pathParam("id")), true));
+    String id = ctx.pathParam("id");
+    String cached = finished.get(id);
+    if (cached == null) {
+      PlanJobs.View job = jobs.get(id);
+      try {
+        cached = json.writeValueAsString(view(job, true));
+      } catch (JsonProcessingException e) {
+        throw new IllegalStateException("cannot write a plan job as JSON", e);
+      }
+      // a finished job never changes again: dashboards polling its result cost no query
+      if (job.run().status().finished()) {
+        if (finished.size() >= CACHED) finished.clear();
+        finished.put(id, cached);
+      }
+    }
+    ctx.contentType("application/json").result(cached);
   }
 
   private void cancel(Context ctx) {
