@@ -19,13 +19,13 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /** The JSON of the ledger commands: money and quantities as decimal strings, never numbers. */
-final class LedgerJson {
+public final class LedgerJson {
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private LedgerJson() {}
 
-  static String drawDown(DrawDownReport r) {
+  public static String drawDown(DrawDownReport r) {
     ObjectNode root = JSON.createObjectNode();
     root.put("asOf", r.asOf().toString());
     ArrayNode contracts = root.putArray("contracts");
@@ -89,7 +89,7 @@ final class LedgerJson {
     return write(root);
   }
 
-  static String reconciliation(Reconciliation r) {
+  public static String reconciliation(Reconciliation r) {
     ObjectNode root = JSON.createObjectNode();
     ArrayNode totals = root.putArray("totals");
     for (ReconciliationTotal t : r.totals()) {
@@ -117,7 +117,7 @@ final class LedgerJson {
     return write(root);
   }
 
-  static String variance(List<PlanVariance> lines) {
+  public static String variance(List<PlanVariance> lines) {
     ObjectNode root = JSON.createObjectNode();
     ArrayNode a = root.putArray("planVsActual");
     for (PlanVariance v : lines) {

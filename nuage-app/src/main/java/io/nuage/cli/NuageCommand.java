@@ -15,8 +15,12 @@ import picocli.CommandLine.Command;
       IngestCommand.class,
       GenerateBillingCommand.class,
       ValidateCommand.class,
+      ReportCommand.class,
       DemoCommand.class,
       CatalogCommand.class,
+      ServeCommand.class,
+      TokenCommand.class,
+      PlanCommand.class,
       LedgerCommand.class,
     })
 public final class NuageCommand implements Runnable {
