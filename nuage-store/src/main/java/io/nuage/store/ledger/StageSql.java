@@ -160,7 +160,8 @@ final class StageSql {
         checks.add(new String[] {n + " IS NULL", bit(2 * i)});
       String invalid = invalid(col, n, t);
       if (invalid != null) checks.add(new String[] {invalid, bit(2 * i + 1)});
-      hash.add("coalesce(CAST(" + t + " AS VARCHAR), chr(30))");
+      if (!FocusColumns.NOT_IN_IDENTITY.contains(col.id()))
+        hash.add("coalesce(CAST(" + t + " AS VARCHAR), chr(30))");
     }
     for (Rule rule : Rule.values()) {
       String cond = rule(rule);
