@@ -187,7 +187,7 @@ class IngestBadInputTest {
   }
 
   @Test
-  void specCommitmentExamples_withHour30_areRefusedWithAClearMessage() {
+  void specCommitmentExamples_withHour30_areRefusedWithAClearMessage() throws IOException {
     // PROVENANCE.md: purchase scenarios 2 and 3 end a charge period at "2023-02-01T30:00:00Z"
     for (String scenario : List.of("2", "3")) {
       Path file =
@@ -197,7 +197,7 @@ class IngestBadInputTest {
                   + scenario
                   + ".csv");
       List<String> args = new ArrayList<>(List.of("ingest", "--db", db.toString()));
-      args.addAll(SpecExamples.FILLS);
+      args.addAll(SpecExamples.fillsFor(file));
       args.add(file.toString());
 
       Cli run = Cli.run(args);

@@ -11,9 +11,9 @@ import java.util.StringJoiner;
 
 /**
  * Writes the SQL that reads a FOCUS file into the stage table: every value normalised, typed and
- * checked in one pass by DuckDB, with a 128-bit mask of the checks each row fails. Bit {@code 2i}
- * means column i is missing a value it must have, {@code 2i+1} that its value is invalid; the rules
- * across columns follow from bit 114.
+ * checked, and the row hashed, in one pass by DuckDB. For bad rows only, a second query gives the
+ * 128-bit mask of the checks each breaks: bit {@code 2i} means column i is missing a value it must
+ * have, {@code 2i+1} that its value is invalid; the rules across columns follow from bit 114.
  */
 final class StageSql {
   static final String STAGE = "nuage_stage";
@@ -160,7 +160,8 @@ final class StageSql {
         checks.add(new String[] {n + " IS NULL", bit(2 * i)});
       String invalid = invalid(col, n, t);
       if (invalid != null) checks.add(new String[] {invalid, bit(2 * i + 1)});
-      hash.add("coalesce(CAST(" + t + " AS VARCHAR), chr(30))");
+      if (!FocusColumns.NOT_IN_IDENTITY.contains(col.id()))
+        hash.add("coalesce(CAST(" + t + " AS VARCHAR), chr(30))");
     }
     for (Rule rule : Rule.values()) {
       String cond = rule(rule);
@@ -219,14 +220,18 @@ final class StageSql {
                 + r
                 + " END";
     if (col.allowedValues().isEmpty()) return base;
-    var cases = new StringBuilder("CASE upper(" + r + ")");
+    // the spec's own spelling passes untouched; only other spellings pay for upper()
+    var exact = new StringJoiner(", ", "(", ")");
+    for (String v : col.allowedValues()) exact.add(literal(v));
+    var cases = new StringBuilder("CASE WHEN " + r + " IN " + exact + " THEN " + r);
+    cases.append(" ELSE CASE upper(").append(r).append(")");
     for (String v : col.allowedValues())
       cases
           .append(" WHEN ")
           .append(literal(v.toUpperCase(Locale.ROOT)))
           .append(" THEN ")
           .append(literal(v));
-    return cases.append(" ELSE ").append(base).append(" END").toString();
+    return cases.append(" ELSE ").append(base).append(" END END").toString();
   }
 
   static String typedValue(FocusColumn col, String n) {
