@@ -38,6 +38,13 @@ public final class Planner {
         data.options.size() > options.largeModelOptions()
             ? relaxAndRound(data, options)
             : solveMip(data, options, best);
+    if (solved.assignment() == null
+        && solved.status() != MPSolver.ResultStatus.INFEASIBLE
+        && data.options.size() <= options.largeModelOptions()) {
+      // The MIP ran out of time without a solution: round its relaxation instead.
+      Solved rounded = relaxAndRound(data, options);
+      if (rounded.assignment() != null) solved = rounded;
+    }
     if (solved.assignment() == null && best == null) {
       if (solved.status() == MPSolver.ResultStatus.INFEASIBLE) {
         return new PlanOutcome.Infeasible(
