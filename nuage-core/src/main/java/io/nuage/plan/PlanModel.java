@@ -363,7 +363,7 @@ final class PlanModel {
         int n = data.runs.get(o.run()).gpus();
         for (int i = 0; i < o.months(); i++) {
           int t = o.start() + i;
-          RofrGroup g = group(groups, right, o.cell(), t, "all", null);
+          RofrGroup g = group(groups, right, o.cell(), t, "gang" + n, null, n);
           if (g != null) {
             double gpuHours = n * o.wallHours()[i].doubleValue() * GH;
             g.newCapacity().add(x[o.index()], gpuHours);
@@ -381,7 +381,8 @@ final class PlanModel {
                   d.cells().get(k),
                   d.month(),
                   setLabel(d.allowedRegions()),
-                  d.allowedRegions());
+                  d.allowedRegions(),
+                  1);
           if (g != null) {
             g.newCapacity().add(y[d.index()][k], 1);
             g.newCapacity().constant +=
@@ -423,12 +424,16 @@ final class PlanModel {
       Cell c,
       int t,
       String set,
-      @Nullable Set<String> allowed) {
+      @Nullable Set<String> allowed,
+      int minGpus) {
     if (!RightOfFirstRefusalReport.isNewCapacity(data, right, c, t)) return null;
     String key = right.id() + "|" + c.accName() + "|" + t + "|" + set;
     List<Cell> holder =
         holders.computeIfAbsent(
-            key, k -> RightOfFirstRefusalReport.holderCells(data, right, c.accName(), t, allowed));
+            key,
+            k ->
+                RightOfFirstRefusalReport.holderCells(
+                    data, right, c.accName(), t, allowed, minGpus));
     if (holder.isEmpty()) return null;
     BigDecimal holderRate = RightOfFirstRefusalReport.holderRate(holder, t);
     BigDecimal matchUpTo = c.rate()[t].multiply(BigDecimal.ONE.add(right.matchingMargin()));
