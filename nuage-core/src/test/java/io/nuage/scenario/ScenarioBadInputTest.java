@@ -227,6 +227,12 @@ class ScenarioBadInputTest {
   }
 
   @Test
+  void nonTextKey_isAWrongType() throws IOException {
+    assertThat(problems("policy:\n  max-share: 0.9", "policy:\n  max-share: 0.9\n  [a]: 1"))
+        .containsExactly("FILE:55:3: policy: wrong type (got a list, expected a field name)");
+  }
+
+  @Test
   void missingField_pointsAtTheMapping() throws IOException {
     assertThat(problems("    reference-hours: 100\n", ""))
         .containsExactly(

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Seeded random mutations of the shipped example and its catalog file (delete, duplicate, swap
  * lines, retype and corrupt values, truncate): every mutant is either a valid scenario or rejected
- * with located problems, never any other exception.
+ * with located problems, never any other exception. Another seed: {@code -Dnuage.mutation.seed=N}.
  */
 class ScenarioMutationTest {
   private static final long SEED = 20_270_101L;
@@ -51,7 +51,7 @@ class ScenarioMutationTest {
     String scenario = Files.readString(root.resolve("examples/frontier-lab-2027.yaml"));
     String catalog =
         Files.readString(root.resolve("examples/catalog/frontier-lab-2027-prices.yaml"));
-    var random = new Random(SEED);
+    var random = new Random(Long.getLong("nuage.mutation.seed", SEED));
     int valid = 0;
     int rejected = 0;
     for (int i = 0; i < MUTANTS; i++) {
@@ -82,6 +82,7 @@ class ScenarioMutationTest {
             i, how, mutateCatalog ? "catalog" : "scenario", e, mutateCatalog ? c : s, trace);
       }
     }
+    System.out.printf("scenario mutants: %d valid, %d rejected%n", valid, rejected);
     // the mutations must actually exercise both outcomes
     assertThat(rejected).isGreaterThan(MUTANTS / 2);
     assertThat(valid).isPositive();
