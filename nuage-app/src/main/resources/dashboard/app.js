@@ -117,6 +117,8 @@ function showJob(job) {
   status.dataset.planId = job.id;
   const fraction = Number(job.progress ?? 0);
   progress.hidden = FINISHED.has(job.status);
+  $("cancel-plan").hidden = FINISHED.has(job.status);
+  $("cancel-plan").dataset.planId = job.id;
   progress.value = fraction;
   status.textContent = FINISHED.has(job.status) ? `${job.id}: ${job.status.toLowerCase()}`
     : `${job.id}: ${job.status.toLowerCase()} ${Math.round(fraction * 100)}%`;
@@ -146,6 +148,17 @@ async function startPlan() {
   }
 }
 
+// The polling loop of startPlan sees the job turn CANCELLED and shows it.
+async function cancelPlan() {
+  const id = $("cancel-plan").dataset.planId;
+  if (!id) return;
+  try {
+    await api(`/api/plans/${encodeURIComponent(id)}/cancel`, { method: "POST" });
+  } catch (e) {
+    showProblems(e);
+  }
+}
+
 async function showPlan() {
   const id = $("plan").value;
   if (!id) return;
@@ -159,8 +172,8 @@ async function showPlan() {
 async function ledgerFor(scenarioId) {
   try {
     const ledger = await api(`/api/ledger/drawdown?scenario=${encodeURIComponent(scenarioId)}`);
-    const years = (ledger.contracts || []).flatMap((c) => c.years || []);
-    return years.length > 0 || (ledger.spend || []).length > 0 ? ledger : null;
+    // an empty ledger still lists every contract year (with zeros): no spend means no rows
+    return (ledger.spend || []).length > 0 ? ledger : null;
   } catch (e) {
     return null;
   }
@@ -195,6 +208,7 @@ $("sign-in-form").addEventListener("submit", (e) => {
 $("sign-out").addEventListener("click", () => signOut());
 $("upload-form").addEventListener("submit", upload);
 $("start-plan").addEventListener("click", startPlan);
+$("cancel-plan").addEventListener("click", cancelPlan);
 $("plan").addEventListener("change", showPlan);
 
 if (sessionStorage.getItem(TOKEN_KEY)) signIn(sessionStorage.getItem(TOKEN_KEY));

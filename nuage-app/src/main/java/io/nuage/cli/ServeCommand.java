@@ -78,8 +78,13 @@ final class ServeCommand implements Callable<Integer> {
     var closed = new CountDownLatch(1);
     try (Store store = Store.open(StoreLocation.resolve(db))) {
       var caps =
+          // uploaded scenarios' relative imports resolve where the shipped ones live, so the
+          // example (which imports catalog/frontier-lab-2027-prices.yaml) uploads as it is
           Capabilities.standard(
-              store, home, catalogPath, PlanOptions.defaults().withTimeLimit(timeLimit));
+              store,
+              home.resolve("examples"),
+              catalogPath,
+              PlanOptions.defaults().withTimeLimit(timeLimit));
       try (NuageServer server = NuageServer.start(settings, ConnectionSource.of(store), caps)) {
         spec.commandLine()
             .getOut()

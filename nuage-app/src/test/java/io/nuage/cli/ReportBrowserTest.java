@@ -59,12 +59,12 @@ class ReportBrowserTest {
   }
 
   @Test
-  void report_openedFromDisk_drawsEveryChartWithThePlansFigures(@TempDir Path dir)
+  void report_ofTheExample_openedFromDisk_drawsEveryChartWithThePlansFigures(@TempDir Path dir)
       throws Exception {
-    Path scenario = ReportCommandTest.resource("tiny-lab.yaml");
+    Path scenario = SharedData.repo().resolve("examples/frontier-lab-2027.yaml");
     String planJson =
         PlanJson.write(
-            Planner.plan(ScenarioParser.parse(scenario), PlanOptions.defaults().withTimeLimit(30)));
+            Planner.plan(ScenarioParser.parse(scenario), PlanOptions.defaults().withTimeLimit(60)));
     Path planFile = Files.writeString(dir.resolve("plan.json"), planJson);
     Path report = dir.resolve("report.html");
     var run =
@@ -82,16 +82,13 @@ class ReportBrowserTest {
     HeadlessChromium.screenshot(page, "report");
 
     JsonNode plan = new ObjectMapper().readTree(planJson);
-    assertThat(plan.get("status").asText()).isEqualTo("OPTIMAL");
+    assertThat(plan.get("status").asText()).isIn("OPTIMAL", "FEASIBLE");
     ExpectedFigures.assertPageShowsPlan(page, plan);
     assertThat(PageFigures.drawnCharts(page)).isEqualTo(6);
-    // tiny-lab's policy: max-share 0.9, lambda 0.5
+    // the example's policy: no provider above 80% of a year's spend
     assertThat(PageFigures.rows(page, "shares"))
-        .isNotEmpty()
-        .allSatisfy(
-            r ->
-                assertThat(r.get("cap"))
-                    .isEqualTo(r.get("provider").equals("lambda") ? "0.5" : "0.9"));
+        .hasSizeGreaterThanOrEqualTo(5)
+        .allSatisfy(r -> assertThat(r.get("cap")).isEqualTo("0.80"));
     assertThat(requests).allSatisfy(url -> assertThat(url).startsWith("file:"));
     assertThat(chromium.errors(page)).isEmpty();
   }

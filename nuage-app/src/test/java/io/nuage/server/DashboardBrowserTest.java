@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.WaitForSelectorState;
 import io.nuage.browser.ExpectedFigures;
 import io.nuage.browser.HeadlessChromium;
 import io.nuage.browser.PageFigures;
+import io.nuage.testing.SharedData;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
@@ -57,8 +60,13 @@ class DashboardBrowserTest {
     page.click("#sign-in-form button[type=submit]");
   }
 
+  /** The shipped example, uploaded as a user would (its catalog import resolves in examples/). */
+  static Path example() {
+    return SharedData.repo().resolve("examples/frontier-lab-2027.yaml");
+  }
+
   @Test
-  void dashboard_signInUploadAndPlan_showsThePlansFiguresWithoutReloading(@TempDir Path dir) {
+  void dashboard_signInUploadAndPlan_showsTheExamplesPlanWithoutReloading(@TempDir Path dir) {
     try (RunningServer server = RunningServer.start(dir)) {
       Page page = chromium.newPage();
       List<String> requests = open(page, server);
@@ -74,7 +82,7 @@ class DashboardBrowserTest {
               + " new MutationObserver(() => window.__statuses.push("
               + "document.getElementById('job-status').dataset.status))"
               + ".observe(document.getElementById('job-status'), {attributes: true}); }");
-      page.setInputFiles("#scenario-file", scenarioFile());
+      page.setInputFiles("#scenario-file", example());
       page.click("#upload");
       page.waitForSelector("#scenario[data-uploaded]");
       String scenarioId = page.getAttribute("#scenario", "data-uploaded");
@@ -90,23 +98,28 @@ class DashboardBrowserTest {
       assertThat(job.get("status").asText()).isEqualTo("SUCCEEDED");
       ExpectedFigures.assertPageShowsPlan(page, job.get("result"));
       assertThat(PageFigures.drawnCharts(page)).isEqualTo(6);
-      // tiny-lab's policy: max-share 0.9, lambda 0.5, as the scenario API reports it
+      // the example's policy: no provider above 80% of a year's spend, as the scenario API says
       assertThat(PageFigures.rows(page, "shares"))
-          .isNotEmpty()
-          .allSatisfy(
-              r ->
-                  assertThat(r.get("cap"))
-                      .isEqualTo(r.get("provider").equals("lambda") ? "0.5" : "0.9"));
+          .hasSizeGreaterThanOrEqualTo(5)
+          .allSatisfy(r -> assertThat(r.get("cap")).isEqualTo("0.80"));
+      assertThat(job.at("/result/placements").size()).isGreaterThan(100);
       assertThat(page.evaluate("window.__sameDocument")).isEqualTo(true);
       @SuppressWarnings("unchecked")
       List<String> statuses = (List<String>) page.evaluate("window.__statuses");
       assertThat(statuses).contains("SUCCEEDED").containsAnyOf("QUEUED", "RUNNING");
       assertThat(requests)
           .allSatisfy(url -> assertThat(url).startsWith(server.uri("/").toString()));
-      // until the ledger's draw-down is wired into the server, it answers 404 (the page then
-      // shows the plan-only panels); any other error fails
-      assertThat(chromium.errors(page))
-          .allSatisfy(e -> assertThat(e).startsWith("HTTP 404 ").contains("/api/ledger/drawdown?"));
+      assertThat(chromium.errors(page)).isEmpty();
+
+      // a reload keeps the tab's sign-in, and the plan list shows the finished plan again
+      page.reload();
+      page.waitForSelector("body[data-signed-in=true]");
+      page.waitForSelector(
+          "#plan option[value='" + planId + "']",
+          new Page.WaitForSelectorOptions().setState(WaitForSelectorState.ATTACHED));
+      page.selectOption("#plan", planId);
+      page.waitForSelector("#panels[data-plan-id='" + planId + "'] [data-panel=heatmap]");
+      ExpectedFigures.assertPageShowsPlan(page, job.get("result"));
     }
   }
 
@@ -140,6 +153,106 @@ class DashboardBrowserTest {
 
       assertThat(page.innerText("#problems")).contains("bad.yaml:").contains("max-share");
       assertThat(page.getAttribute("#scenario", "data-uploaded")).isNull();
+    }
+  }
+
+  @Test
+  void dashboard_withLedger_drawsTheServersDrawDown(@TempDir Path dir) throws Exception {
+    // tiny-lab moved to 2024-2025 so that the real FOCUS sample (2024-09) falls in its terms
+    Path scenario =
+        Files.writeString(
+            dir.resolve("lab-2024.yaml"),
+            Files.readString(scenarioFile()).replace("2027-", "2024-").replace("2028-", "2025-"));
+    Path focus = SharedData.file("focus/finops_foundation_sample/focus_1.0_sample_1000.csv");
+    try (RunningServer server = RunningServer.start(dir)) {
+      var ingested =
+          server.post(
+              "/api/ledger/ingest?name=focus.csv",
+              server.planner,
+              Files.readString(focus),
+              "text/csv");
+      assertThat(ingested.status()).as(ingested.body()).isEqualTo(200);
+      Page page = chromium.newPage();
+      open(page, server);
+      signIn(page, server.planner);
+      page.waitForSelector("body[data-signed-in=true]");
+      page.setInputFiles("#scenario-file", scenario);
+      page.click("#upload");
+      page.waitForSelector("#scenario[data-uploaded]");
+      String scenarioId = page.getAttribute("#scenario", "data-uploaded");
+      page.click("#start-plan");
+      page.waitForSelector(
+          "#panels[data-plan-id] [data-panel=heatmap]",
+          new Page.WaitForSelectorOptions().setTimeout(PLAN_TIMEOUT_MS));
+      HeadlessChromium.screenshot(page, "dashboard-ledger");
+
+      JsonNode drawDown =
+          server.get("/api/ledger/drawdown?scenario=" + scenarioId, server.viewer).json();
+      List<String> expected = new ArrayList<>();
+      for (JsonNode c : drawDown.get("contracts")) {
+        for (JsonNode y : c.get("years")) {
+          expected.add(
+              c.get("contract").asText()
+                  + "|"
+                  + y.get("year").asText()
+                  + "|"
+                  + y.get("committed").asText()
+                  + "|"
+                  + y.get("consumed").asText()
+                  + "|"
+                  + y.get("projected").asText()
+                  + "|"
+                  + y.get("projectedShortfall").asText());
+        }
+      }
+      assertThat(expected).isNotEmpty();
+      assertThat(
+              PageFigures.rows(page, "burndown").stream()
+                  .map(
+                      r ->
+                          String.join(
+                              "|",
+                              r.get("contract"),
+                              r.get("year"),
+                              r.get("committed"),
+                              r.get("consumed"),
+                              r.get("projected"),
+                              r.get("shortfall")))
+                  .toList())
+          .isEqualTo(expected);
+      assertThat(PageFigures.rows(page, "vsplan"))
+          .anySatisfy(
+              r ->
+                  assertThat(r)
+                      .containsEntry("month", "2024-09")
+                      .doesNotContainEntry("actual", ""));
+      assertThat(chromium.errors(page)).isEmpty();
+    }
+  }
+
+  @Test
+  void dashboard_cancelWhilePlanning_showsTheJobCancelled(@TempDir Path dir) {
+    try (RunningServer server = RunningServer.start(dir)) {
+      Page page = chromium.newPage();
+      open(page, server);
+      signIn(page, server.planner);
+      page.waitForSelector("body[data-signed-in=true]");
+      page.setInputFiles("#scenario-file", example());
+      page.click("#upload");
+      page.waitForSelector("#scenario[data-uploaded]");
+      page.click("#start-plan");
+      page.waitForSelector("#cancel-plan:visible");
+      page.click("#cancel-plan");
+      page.waitForSelector(
+          "#job-status[data-status=CANCELLED]",
+          new Page.WaitForSelectorOptions().setTimeout(PLAN_TIMEOUT_MS));
+      HeadlessChromium.screenshot(page, "dashboard-cancelled");
+
+      String planId = page.getAttribute("#job-status", "data-plan-id");
+      assertThat(server.get("/api/plans/" + planId, server.viewer).json().get("status").asText())
+          .isEqualTo("CANCELLED");
+      assertThat(page.isVisible("#cancel-plan")).isFalse();
+      assertThat(page.isVisible("#panels [data-panel=heatmap]")).isFalse();
     }
   }
 }

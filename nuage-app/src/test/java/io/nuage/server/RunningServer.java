@@ -62,7 +62,7 @@ final class RunningServer implements AutoCloseable {
             ConnectionSource.of(store),
             Capabilities.standard(
                 store,
-                SharedData.repo(),
+                SharedData.repo().resolve("examples"),
                 SharedData.root().resolve("gpu_prices/skypilot_catalog"),
                 PlanOptions.defaults().withTimeLimit(20)));
   }

@@ -102,9 +102,12 @@ export function summaryRows(bundle) {
   }];
 }
 
+const hasLedger = (bundle) => Boolean(bundle.ledger && (bundle.ledger.spend || []).length > 0);
+
 export function burndownRows(bundle) {
   // The ledger part is the draw-down JSON of `nuage ledger --format json` / GET /api/ledger/drawdown.
-  const ledger = (bundle.ledger && bundle.ledger.contracts) || [];
+  // an empty ledger still lists every contract year, with zeros: without spend there is no row
+  const ledger = (hasLedger(bundle) && bundle.ledger.contracts) || [];
   const drawdown = ledger.flatMap((c) => (c.years || []).map((y) => ({
     contract: c.contract, year: Number(y.year), committed: y.committed, consumed: y.consumed,
     projected: y.projected, shortfall: y.projectedShortfall ?? y.shortfall ?? "", source: "ledger",
@@ -158,10 +161,10 @@ export function heatRows(bundle) {
 export function baselineRows(bundle) {
   const plan = bundle.plan;
   if (!plan) return [];
-  const rows = [{ name: "plan", totalCost: plan.totalCost ?? "", feasible: plan.status !== "INFEASIBLE" }];
-  if (plan.lowerBound) rows.push({ name: "lower bound", totalCost: plan.lowerBound, feasible: true });
+  const rows = [{ name: "plan", totalCost: plan.totalCost ?? "", feasible: plan.status !== "INFEASIBLE", note: "" }];
+  if (plan.lowerBound) rows.push({ name: "lower bound", totalCost: plan.lowerBound, feasible: true, note: "" });
   for (const b of plan.baselines || []) {
-    rows.push({ name: b.name, totalCost: b.totalCost ?? "", feasible: Boolean(b.feasible) });
+    rows.push({ name: b.name, totalCost: b.totalCost ?? "", feasible: Boolean(b.feasible), note: b.note || "" });
   }
   return rows;
 }
@@ -348,12 +351,16 @@ function baselinesPanel(root, charts, rows) {
     grid: { left: 140, right: 30, top: 10, bottom: 40 },
     xAxis: moneyAxis,
     yAxis: { type: "category", data: rows.map((r) => r.name), inverse: true },
-    series: [{ type: "bar", name: "total cost", data: rows.map((r) => num(r.totalCost)),
-      label: { show: true, position: "insideRight", formatter: (p) => "$" + compact(p.value) } }],
+    // a baseline that breaks a constraint (say the share cap) is drawn grey: not a real option
+    series: [{ type: "bar", name: "total cost",
+      data: rows.map((r) => ({ value: num(r.totalCost), itemStyle: r.feasible ? {} : { color: "#b8bec6" } })),
+      label: { show: true, position: "insideRight",
+        formatter: (p) => "$" + compact(p.value) + (rows[p.dataIndex].feasible ? "" : " (infeasible)") } }],
   });
   section.append(table("baselines", [
     { label: "", show: (r) => r.name },
-    { label: "total cost", numeric: true, show: (r) => (r.feasible ? usd(r.totalCost) : "infeasible") },
+    { label: "total cost", numeric: true, show: (r) => usd(r.totalCost) },
+    { label: "", show: (r) => (r.feasible ? "" : "infeasible" + (r.note ? ": " + r.note : "")) },
   ], rows));
 }
 
