@@ -55,6 +55,10 @@ public final class NuageServer implements AutoCloseable {
     public Settings withMaxBody(long bytes) {
       return new Settings(host, port, bytes, planWorkers, maxQueued);
     }
+
+    public Settings withMaxQueued(int jobs) {
+      return new Settings(host, port, maxBodyBytes, planWorkers, jobs);
+    }
   }
 
   private NuageServer(Javalin app, PlanJobs jobs, ServerMetrics metrics) {

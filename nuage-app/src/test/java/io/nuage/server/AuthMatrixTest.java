@@ -168,6 +168,18 @@ class AuthMatrixTest {
               "application/json");
       String token = created.json().get("token").asText();
       assertThat(api.get("/api/scenarios", token).status()).isEqualTo(200);
+      var twice =
+          api.post(
+              "/api/tokens",
+              api.admin,
+              "{\"role\":\"viewer\",\"name\":\"ops\"}",
+              "application/json");
+      assertThat(twice.status()).isEqualTo(409);
+      assertThat(twice.json().get("detail").asText()).contains("'ops'");
+      var badRole = api.post("/api/tokens", api.admin, "{\"role\":\"root\"}", "application/json");
+      assertThat(badRole.status()).isEqualTo(400);
+      assertThat(badRole.json().get("detail").asText()).contains("got 'root'");
+      assertThat(api.delete("/api/tokens/nobody", api.admin).status()).isEqualTo(404);
       assertThat(api.delete("/api/tokens/ops", api.admin).status()).isEqualTo(200);
       assertThat(api.get("/api/scenarios", token).status()).isEqualTo(401);
 

@@ -3,6 +3,8 @@ package io.nuage.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.nuage.testing.SharedData;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -125,6 +127,36 @@ class PlanApiTest {
       JsonNode job = awaitFinished(api, startPlan(api, r.json().get("id").asText()));
       assertThat(job.get("status").asText()).isEqualTo("INFEASIBLE");
       assertThat(job.at("/result/infeasibility/0/message").asText()).contains("pretrain-1");
+    }
+  }
+
+  @Test
+  void fullQueue_refusesWith429() throws Exception {
+    try (RunningServer api = RunningServer.start(folder, s -> s.withMaxQueued(1))) {
+      // the shipped example takes seconds to plan: the first job still runs while the others
+      // are submitted, so one waits and the third finds the queue full
+      String example =
+          Files.readString(SharedData.repo().resolve("examples/frontier-lab-2027.yaml"));
+      var uploaded =
+          api.post(
+              "/api/scenarios?name=frontier-lab-2027.yaml",
+              api.planner,
+              example,
+              "application/yaml");
+      assertThat(uploaded.status()).as(uploaded.body()).isEqualTo(201);
+      String body = "{\"scenario\": \"" + uploaded.json().get("id").asText() + "\"}";
+      var statuses = new java.util.ArrayList<Integer>();
+      for (int i = 0; i < 3; i++) {
+        var r = api.post("/api/plans", api.planner, body, "application/json");
+        statuses.add(r.status());
+        if (r.status() == 429) {
+          assertThat(r.json().get("detail").asText()).contains("already waiting");
+        }
+      }
+      assertThat(statuses).containsExactly(202, 202, 429);
+      for (JsonNode job : api.get("/api/plans", api.viewer).json().get("plans")) {
+        api.delete("/api/plans/" + job.get("id").asText(), api.planner);
+      }
     }
   }
 
