@@ -64,6 +64,7 @@ final class PlanModel {
   /** A committed-spend contract year: its row, shortfall variable and pro-rated minimum. */
   record ShortfallYear(
       CommittedSpend contract,
+      LinearSum consumption,
       int year,
       int lastMonth,
       BigDecimal minimum,
@@ -274,16 +275,18 @@ final class PlanModel {
         MPVariable s = solver.makeNumVar(0, INFINITY, "shortfall[" + key + "]");
         row.setCoefficient(s, 1);
         objective.add(s, 1 / USD);
+        LinearSum consumption = new LinearSum();
         for (Cell c : data.cells) {
           for (int t : cy.months()) {
             if (c.committed()[t] == k && paid[c.index()][t] != null) {
-              new LinearSum()
-                  .add(paid[c.index()][t], perUnit(c.rate()[t].doubleValue()) * USD)
-                  .addTo(row);
+              consumption.add(paid[c.index()][t], perUnit(c.rate()[t].doubleValue()) * USD);
             }
           }
         }
-        shortfalls.put(key, new ShortfallYear(k, cy.year(), cy.lastMonth(), cy.minimum(), s, row));
+        consumption.addTo(row);
+        shortfalls.put(
+            key,
+            new ShortfallYear(k, consumption, cy.year(), cy.lastMonth(), cy.minimum(), s, row));
       }
     }
   }
@@ -377,7 +380,7 @@ final class PlanModel {
                   right,
                   d.cells().get(k),
                   d.month(),
-                  String.join("+", new java.util.TreeSet<>(d.allowedRegions())),
+                  setLabel(d.allowedRegions()),
                   d.allowedRegions());
           if (g != null) {
             g.newCapacity().add(y[d.index()][k], 1);
@@ -390,10 +393,6 @@ final class PlanModel {
         String key =
             right.id() + "," + g.accelerator() + "," + data.months.get(g.month()) + "," + g.set();
         double h = data.hoursOf(g.month()) * GH;
-        if (g.newCapacity().terms.isEmpty()) {
-          g.b().setBounds(0, 0);
-          continue;
-        }
         double bigM = g.newCapacity().constant;
         MPConstraint cap = solver.makeConstraint(-INFINITY, 0, "rofr-new[" + key + "]");
         g.newCapacity().addTo(cap);
@@ -406,10 +405,12 @@ final class PlanModel {
         }
         double holderCap = 0;
         MPConstraint full = solver.makeConstraint(0, INFINITY, "rofr-full[" + key + "]");
+        LinearSum holderUse = new LinearSum();
         for (Cell c : g.holderCells()) {
           holderCap += c.totalGpus(g.month()) * h;
-          if (usage[c.index()][g.month()] != null) usage[c.index()][g.month()].addTo(full);
+          if (usage[c.index()][g.month()] != null) holderUse.add(usage[c.index()][g.month()], 1);
         }
+        holderUse.addTo(full);
         full.setCoefficient(g.b(), -holderCap);
         rofrGroups.add(g);
       }
@@ -424,12 +425,17 @@ final class PlanModel {
       String set,
       @Nullable Set<String> allowed) {
     if (!RightOfFirstRefusalReport.isNewCapacity(data, right, c, t)) return null;
-    String key = c.accName() + "|" + t + "|" + set;
+    String key = right.id() + "|" + c.accName() + "|" + t + "|" + set;
+    List<Cell> holder =
+        holders.computeIfAbsent(
+            key, k -> RightOfFirstRefusalReport.holderCells(data, right, c.accName(), t, allowed));
+    if (holder.isEmpty()) return null;
+    BigDecimal holderRate = RightOfFirstRefusalReport.holderRate(holder, t);
+    BigDecimal matchUpTo = c.rate()[t].multiply(BigDecimal.ONE.add(right.matchingMargin()));
+    if (holderRate.compareTo(matchUpTo) > 0) return null;
     RofrGroup g = groups.get(key);
     if (g == null) {
-      List<Cell> holder =
-          RightOfFirstRefusalReport.holderCells(data, right, c.accName(), t, allowed);
-      if (holder.isEmpty()) return null;
+      // Created only where some new capacity would be matched, so no variable is left unused.
       String name =
           "rofr["
               + right.id()
@@ -445,9 +451,18 @@ final class PlanModel {
       g = new RofrGroup(right, c.accName(), t, set, b, holder, new LinearSum());
       groups.put(key, g);
     }
-    BigDecimal holderRate = RightOfFirstRefusalReport.holderRate(g.holderCells(), t);
-    BigDecimal matchUpTo = c.rate()[t].multiply(BigDecimal.ONE.add(right.matchingMargin()));
-    return holderRate.compareTo(matchUpTo) <= 0 ? g : null;
+    return g;
+  }
+
+  // Short names for allowed-region sets keep row names short (CBC's MPS reader chokes on long
+  // ones).
+  private final Map<String, String> setLabels = new HashMap<>();
+
+  private final Map<String, List<Cell>> holders = new HashMap<>();
+
+  private String setLabel(Set<String> regions) {
+    return setLabels.computeIfAbsent(
+        String.join("+", new java.util.TreeSet<>(regions)), k -> "regions" + setLabels.size());
   }
 
   /** Values of every variable for a complete assignment: the solver's hint (warm start). */
@@ -476,7 +491,8 @@ final class PlanModel {
     }
     for (ShortfallYear s : shortfalls.values()) {
       double consumed = 0;
-      for (var e : v.entrySet()) consumed += s.row().getCoefficient(e.getKey()) * e.getValue();
+      for (var e : s.consumption().terms.entrySet())
+        consumed += e.getValue() * v.getOrDefault(e.getKey(), 0.0);
       v.put(s.shortfall(), Math.max(0, s.minimum().doubleValue() * USD - consumed));
     }
     for (RofrGroup g : rofrGroups) {
