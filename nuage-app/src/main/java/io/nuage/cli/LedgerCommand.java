@@ -30,9 +30,9 @@ public final class LedgerCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Scenario scenario = options.scenario();
+    java.time.LocalDate asOf = options.asOf(); // every input is checked before the store opens
     try (Store store = Store.open(options.db())) {
-      DrawDownReport report =
-          new CommitmentLedger(scenario).report(new DuckDbCharges(store), options.asOf());
+      DrawDownReport report = new CommitmentLedger(scenario).report(new DuckDbCharges(store), asOf);
       var out = spec.commandLine().getOut();
       if (options.format == LedgerOptions.Format.json) out.println(LedgerJson.drawDown(report));
       else LedgerTables.drawDown(report, out);

@@ -44,8 +44,17 @@ final class LedgerOptions {
     return ScenarioParser.parse(scenario);
   }
 
+  /** The store to read; it must exist: reading a ledger never creates one. */
   Path db() {
-    return StoreLocation.resolve(db);
+    Path path = StoreLocation.resolve(db);
+    if (!java.nio.file.Files.isRegularFile(path)) {
+      throw new NuageException(
+          path
+              + ": no ledger here (ingest FOCUS files first: nuage ingest --db "
+              + path
+              + " FILE...)");
+    }
+    return path;
   }
 
   @Nullable LocalDate asOf() {

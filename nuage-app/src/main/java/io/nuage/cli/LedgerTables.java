@@ -27,7 +27,7 @@ final class LedgerTables {
     out.println("Ledger as of " + r.asOf() + " (charges starting before this day)");
     out.println();
     out.println("Contracts (per contract year)");
-    String row = "%-18s %4s  %-17s %16s %16s %16s %14s %16s %16s%n";
+    String row = "%-20s %4s  %-17s %19s %19s %19s %16s %19s %19s%n";
     out.printf(
         row,
         "contract",
@@ -67,14 +67,14 @@ final class LedgerTables {
     }
     out.println();
     out.println("Spend by provider and month");
-    String spend = "%-14s %-8s %16s %16s %14s%n";
+    String spend = "%-14s %-8s %19s %19s %17s%n";
     out.printf(spend, "provider", "month", "billed", "effective", "GPU-hours");
     for (MonthlySpend s : r.spend()) {
       out.printf(spend, s.provider(), s.month(), m(s.billed()), m(s.effective()), m(s.gpuHours()));
     }
     out.println();
     out.println("Provider shares of billed spend against the policy cap");
-    String share = "%-14s %4s %16s %8s %8s  %s%n";
+    String share = "%-14s %4s %19s %8s %8s  %s%n";
     out.printf(share, "provider", "year", "billed", "share", "cap", "");
     for (ProviderShare p : r.shares()) {
       out.printf(
@@ -140,7 +140,7 @@ final class LedgerTables {
 
   static void variance(List<PlanVariance> lines, PrintWriter out) {
     out.println("Plan against actual");
-    String row = "%-12s %-8s %16s %16s %16s %9s %14s %14s %9s%n";
+    String row = "%-12s %-8s %19s %19s %19s %9s %17s %17s %9s%n";
     out.printf(
         row,
         "provider",

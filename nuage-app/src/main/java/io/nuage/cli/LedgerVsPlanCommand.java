@@ -33,9 +33,10 @@ public final class LedgerVsPlanCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Scenario scenario = options.scenario();
+    java.time.LocalDate asOf = options.asOf(); // every input is checked before the store opens
     var planned = PlanJsonReader.read(plan);
     try (Store store = Store.open(options.db())) {
-      var report = new CommitmentLedger(scenario).report(new DuckDbCharges(store), options.asOf());
+      var report = new CommitmentLedger(scenario).report(new DuckDbCharges(store), asOf);
       List<PlanVariance> lines = PlanVariance.compare(planned, report.spend());
       var out = spec.commandLine().getOut();
       if (options.format == LedgerOptions.Format.json) out.println(LedgerJson.variance(lines));

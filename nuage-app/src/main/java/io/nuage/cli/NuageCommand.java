@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       CommandLine.HelpCommand.class,
       IngestCommand.class,
+      GenerateBillingCommand.class,
       ValidateCommand.class,
       ReportCommand.class,
       DemoCommand.class,

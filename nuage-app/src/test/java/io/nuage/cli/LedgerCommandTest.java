@@ -234,7 +234,19 @@ class LedgerCommandTest {
     assertThat(badPlan.code()).isEqualTo(2);
     assertThat(badPlan.err()).contains(plan.toString(), "placements[0].cost", "1O.00", "decimal");
 
-    for (Run r : new Run[] {noScenario, badDate, badPlan}) {
+    Path badScenario = dir.resolve("bad.yaml");
+    Files.writeString(badScenario, "name: x\nhorizon: {start: 2027-13, end: 2028-01}\n");
+    Run invalid = run("ledger", "--scenario", badScenario.toString(), "--db", db.toString());
+    assertThat(invalid.code()).isEqualTo(2);
+    assertThat(invalid.err()).contains(badScenario + ":2:18: horizon.start", "2027-13");
+
+    Path missing = dir.resolve("missing.duckdb");
+    Run noLedger = run("ledger", "--scenario", scenario.toString(), "--db", missing.toString());
+    assertThat(noLedger.code()).isEqualTo(2);
+    assertThat(noLedger.err()).contains(missing + ": no ledger here");
+    assertThat(missing).doesNotExist();
+
+    for (Run r : new Run[] {noScenario, badDate, badPlan, invalid, noLedger}) {
       assertThat(r.err()).doesNotContain("\tat ", "Exception");
     }
   }

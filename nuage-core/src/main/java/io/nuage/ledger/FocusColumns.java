@@ -63,6 +63,22 @@ public final class FocusColumns {
    */
   public static final Set<String> TOLERATED_NULLS = Set.of("ContractedCost");
 
+  /**
+   * Columns left out of a row's identity (docs/ledger.md): display names of things that have an ID
+   * column, free text, and user metadata. They can change between two exports of the same charge
+   * (an account renamed, a resource re-tagged) without making it another charge.
+   */
+  public static final Set<String> NOT_IN_IDENTITY =
+      Set.of(
+          "BillingAccountName",
+          "SubAccountName",
+          "RegionName",
+          "ResourceName",
+          "CommitmentDiscountName",
+          "ChargeDescription",
+          "Tags",
+          "SkuPriceDetails");
+
   private static final List<FocusColumn> ALL =
       List.of(
           col("AvailabilityZone", STRING, RECOMMENDED, true, V1_0),

@@ -32,6 +32,8 @@ import org.duckdb.DuckDBPreparedStatement;
 final class FocusIngest {
   static final int FIRST_REJECTS = 10;
   private static final String RAW = "nuage_raw";
+  private static final String MASKS = "nuage_masks";
+  private static final String OCCURRENCES = "nuage_occurrences";
   private static final String SHIFT = "nuage_shift";
 
   private final Connection c;
@@ -67,28 +69,28 @@ final class FocusIngest {
     long staged = scalar("SELECT count(*) FROM " + StageSql.STAGE);
     List<RejectedRow> structural = structuralRejects(source);
     List<Long> thresholds = thresholds(structural);
-    long badRows = scalar("SELECT count(*) FROM " + StageSql.STAGE + " WHERE errmask <> 0");
+    long badRows = scalar("SELECT count(*) FROM " + StageSql.STAGE + " WHERE bad");
     long rowsRead = staged + structural.size();
     long rejected = badRows + structural.size();
     var reasons = new LinkedHashMap<String, Long>();
     List<RejectedRow> first = List.of();
     String rejectFile = null;
     if (rejected > 0) {
-      reasons.putAll(reasonCounts(structural));
-      if (badRows > 0) createRaw(sql);
+      if (badRows > 0) createMasks(sql);
+      reasons.putAll(reasonCounts(structural, badRows));
       first = firstRejects(source, structural, thresholds, badRows);
       if (!options.skipBadRows()) throw refused(source, rowsRead, rejected, reasons, first);
       rejectFile =
-          RejectFile.write(this, source, structural, lineExpr(source, thresholds, "s.rowid"));
+          RejectFile.write(this, source, structural, lineExpr(source, thresholds, "s.rid"));
     }
     var normalisations = normalisations(source, sql);
-    String lineExpr = lineExpr(source, thresholds, "rid");
+    String lineExpr = lineExpr(source, thresholds, "s.rid");
     c.setAutoCommit(false);
     try {
       long id = scalar("SELECT nextval('ingestion_ids')");
       long accepted = insertRows(lineExpr, id);
       long duplicates = staged - badRows - accepted;
-      insertMonthly(id);
+      insertMonthly(id, duplicates == 0);
       DailyAggregate.append(c, id); // billing_daily (V002), owned by the draw-down
       var report =
           new IngestReport(
@@ -106,6 +108,7 @@ final class FocusIngest {
               rejectFile);
       recordIngestion(id, source, report);
       c.commit();
+      options.progress().accept(100);
       return report;
     } catch (SQLException | RuntimeException e) {
       c.rollback();
@@ -131,7 +134,7 @@ final class FocusIngest {
           () -> {
             try {
               double p = duck.getQueryProgress().getPercentage();
-              if (p >= 0) options.progress().accept(p);
+              if (p >= 0) options.progress().accept(p * 0.8);
             } catch (SQLException | RuntimeException ignored) {
               // progress is cosmetic; the query's own outcome is what counts
             }
@@ -139,7 +142,10 @@ final class FocusIngest {
           500,
           250,
           TimeUnit.MILLISECONDS);
+      long t0 = System.nanoTime();
       ps.execute();
+      timing("stage", t0);
+      if (Boolean.getBoolean("nuage.ingest.timing")) System.err.println(sql.createStage());
     } catch (SQLException e) {
       throw FocusSource.fileProblem(
           source.name(),
@@ -150,7 +156,7 @@ final class FocusIngest {
     } finally {
       poller.shutdownNow();
     }
-    options.progress().accept(100);
+    options.progress().accept(80);
   }
 
   /** Rows DuckDB's CSV reader could not split into the header's columns, one per line. */
@@ -207,31 +213,26 @@ final class FocusIngest {
     return "(" + rowid + " + 2 + (SELECT count(*) FROM " + SHIFT + " WHERE t <= " + rowid + "))";
   }
 
-  private void createRaw(StageSql sql) throws SQLException {
-    var cols = new StringJoiner(", ");
-    List<FocusColumn> all = FocusColumns.all();
-    for (int i = 0; i < all.size(); i++) {
-      String raw = sql.source().columns().get(all.get(i));
-      cols.add(
-          (raw == null ? "NULL::VARCHAR" : "CAST(" + StageSql.ident(raw) + " AS VARCHAR)")
-              + " AS r"
-              + i);
-    }
-    exec("CREATE TEMP TABLE " + RAW + " AS SELECT " + cols + " FROM " + sql.reader());
+  /** The failure path: read the file again as text and work out what each bad row breaks. */
+  private void createMasks(StageSql sql) throws SQLException {
+    exec("CREATE TEMP TABLE " + RAW + " AS SELECT * FROM " + sql.reader());
+    exec(sql.createMasks(MASKS, RAW));
   }
 
-  private Map<String, Long> reasonCounts(List<RejectedRow> structural) throws SQLException {
+  private Map<String, Long> reasonCounts(List<RejectedRow> structural, long badRows)
+      throws SQLException {
     var counts = new TreeMap<String, Long>();
     for (RejectedRow r : structural) counts.merge("row: malformed CSV row", 1L, Long::sum);
+    if (badRows == 0) return counts;
     var bits = new StringJoiner(", ");
     for (int b = 0; b < StageSql.RULE_BASE + StageSql.Rule.values().length; b++)
       bits.add("(" + b + ", " + StageSql.bit(b) + ")");
     String q =
-        "SELECT b, count(*) FROM (SELECT errmask FROM "
-            + StageSql.STAGE
-            + " WHERE errmask <> 0), (VALUES "
+        "SELECT b, count(*) FROM (SELECT errmask::UHUGEINT AS mask FROM "
+            + MASKS
+            + "), (VALUES "
             + bits
-            + ") t(b, m) WHERE errmask & m <> 0 GROUP BY b ORDER BY b";
+            + ") t(b, m) WHERE mask & m <> 0 GROUP BY b ORDER BY b";
     try (Statement s = c.createStatement();
         ResultSet r = s.executeQuery(q)) {
       while (r.next())
@@ -248,13 +249,7 @@ final class FocusIngest {
         new ArrayList<RejectedRow>(
             structural.subList(0, Math.min(FIRST_REJECTS, structural.size())));
     if (badRows > 0) {
-      String q =
-          "SELECT s.rowid, s.errmask::VARCHAR, r.* FROM "
-              + StageSql.STAGE
-              + " s POSITIONAL JOIN "
-              + RAW
-              + " r WHERE s.errmask <> 0 ORDER BY s.rowid LIMIT "
-              + FIRST_REJECTS;
+      String q = "SELECT * FROM " + MASKS + " ORDER BY rid LIMIT " + FIRST_REJECTS;
       try (Statement s = c.createStatement();
           ResultSet r = s.executeQuery(q)) {
         while (r.next()) {
@@ -324,20 +319,21 @@ final class FocusIngest {
   private Map<String, Long> normalisations(FocusSource source, StageSql sql) throws SQLException {
     var out = new LinkedHashMap<String, Long>(source.headerNormalisations());
     var sums = new StringJoiner(", ");
-    sums.add("coalesce(sum(null_literals), 0)").add("coalesce(sum(empty_strings), 0)");
+    var present = new StringJoiner(" + ", "(", ")");
+    for (FocusColumn col : source.columns().keySet())
+      present.add("count(" + StageSql.ident(col.id()) + ")");
+    sums.add("count(*) * " + source.columns().size() + " - " + present);
     List<String[]> fixes = sql.caseFixColumns();
     for (String[] f : fixes) sums.add("coalesce(sum(" + f[0] + "), 0)");
-    String contracted = "coalesce(sum((ContractedCost IS NULL)::INTEGER), 0)";
-    sums.add(contracted);
+    sums.add("coalesce(sum((ContractedCost IS NULL)::INTEGER), 0)");
     try (Statement s = c.createStatement();
         ResultSet r =
-            s.executeQuery("SELECT " + sums + " FROM " + StageSql.STAGE + " WHERE errmask = 0")) {
+            s.executeQuery("SELECT " + sums + " FROM " + StageSql.STAGE + " WHERE NOT bad")) {
       r.next();
-      put(out, "literal NULL read as null", r.getLong(1));
-      put(out, "empty string read as null", r.getLong(2));
+      put(out, "NULL or empty value read as null", r.getLong(1));
       for (int i = 0; i < fixes.size(); i++)
-        put(out, fixes.get(i)[1] + ": case fixed to the spec's spelling", r.getLong(3 + i));
-      put(out, "ContractedCost null tolerated (FOCUS says not null)", r.getLong(3 + fixes.size()));
+        put(out, fixes.get(i)[1] + ": case fixed to the spec's spelling", r.getLong(2 + i));
+      put(out, "ContractedCost null tolerated (FOCUS says not null)", r.getLong(2 + fixes.size()));
     }
     return out;
   }
@@ -346,27 +342,60 @@ final class FocusIngest {
     if (n > 0) map.put(key, n);
   }
 
+  /**
+   * Inserts the good rows not yet in the ledger. The occurrence number (n-th identical row of the
+   * file) is computed only for the rare hashes that repeat within the file, on two narrow columns,
+   * so the common path is a plain hash anti-join.
+   */
   private long insertRows(String line, long id) throws SQLException {
     var cols = new StringJoiner(", ");
     for (FocusColumn col : FocusColumns.all()) cols.add(StageSql.ident(col.id()));
+    String repeated =
+        "SELECT row_hash FROM "
+            + StageSql.STAGE
+            + " WHERE NOT bad GROUP BY row_hash HAVING count(*) > 1";
+    if (scalar("SELECT count(*) FROM (" + repeated + ")") > 0) {
+      exec(
+          "CREATE TEMP TABLE "
+              + OCCURRENCES
+              + " AS SELECT rid, row_number() OVER (PARTITION BY row_hash ORDER BY rid) AS occurrence"
+              + " FROM (SELECT rowid AS rid, row_hash FROM "
+              + StageSql.STAGE
+              + " WHERE NOT bad AND row_hash IN ("
+              + repeated
+              + "))");
+      exec(
+          "UPDATE "
+              + StageSql.STAGE
+              + " SET occurrence = o.occurrence FROM "
+              + OCCURRENCES
+              + " o WHERE "
+              + StageSql.STAGE
+              + ".rowid = o.rid AND o.occurrence > 1");
+    }
     String q =
         "INSERT INTO billing_rows SELECT "
             + cols
             + ", row_hash, occurrence, "
             + id
-            + ", line FROM (SELECT *, row_number() OVER (PARTITION BY row_hash ORDER BY rid) AS"
-            + " occurrence, "
+            + ", line FROM (SELECT *, "
             + line
             + " AS line FROM (SELECT *, rowid AS rid FROM "
             + StageSql.STAGE
-            + " WHERE errmask = 0)) s WHERE NOT EXISTS (SELECT 1 FROM billing_rows b"
-            + " WHERE b.row_hash = s.row_hash AND b.occurrence = s.occurrence)";
+            + " WHERE NOT bad) s) x WHERE NOT EXISTS (SELECT 1 FROM billing_rows b"
+            + " WHERE b.row_hash = x.row_hash AND b.occurrence = x.occurrence)";
+    long t0 = System.nanoTime();
     try (Statement s = c.createStatement()) {
       return s.executeLargeUpdate(q);
+    } finally {
+      timing(q, t0);
     }
   }
 
-  private void insertMonthly(long id) throws SQLException {
+  /** From the stage when every good row was new (no need to read them back), else the ledger. */
+  private void insertMonthly(long id, boolean allNew) throws SQLException {
+    String from =
+        allNew ? StageSql.STAGE + " WHERE NOT bad" : "billing_rows WHERE ingestion_id = " + id;
     String dims =
         "BillingCurrency, ProviderName, InvoiceIssuerName, BillingAccountId, RegionId,"
             + " ServiceCategory, ServiceName, SkuId, ChargeCategory, ChargeClass, ChargeFrequency,"
@@ -383,8 +412,8 @@ final class FocusIngest {
             + dims
             + ", count(*), sum(BilledCost), sum(EffectiveCost), sum(ListCost), sum(ContractedCost),"
             + " sum(PricingQuantity), sum(ConsumedQuantity), sum(CommitmentDiscountQuantity),"
-            + " min(ChargePeriodStart), max(ChargePeriodEnd) FROM billing_rows WHERE ingestion_id = "
-            + id
+            + " min(ChargePeriodStart), max(ChargePeriodEnd) FROM "
+            + from
             + " GROUP BY ALL");
   }
 
@@ -417,12 +446,13 @@ final class FocusIngest {
     return c;
   }
 
-  String rawTable() {
-    return RAW;
+  String masksTable() {
+    return MASKS;
   }
 
   private void dropTemps() {
-    for (String t : List.of(StageSql.STAGE, StageSql.REJECTS, StageSql.SCANS, RAW, SHIFT)) {
+    for (String t :
+        List.of(StageSql.STAGE, StageSql.REJECTS, StageSql.SCANS, RAW, SHIFT, MASKS, OCCURRENCES)) {
       try {
         exec("DROP TABLE IF EXISTS " + t);
       } catch (SQLException ignored) {
@@ -432,16 +462,31 @@ final class FocusIngest {
   }
 
   private void exec(String q) throws SQLException {
+    long t0 = System.nanoTime();
     try (Statement s = c.createStatement()) {
       s.execute(q);
     }
+    timing(q, t0);
+  }
+
+  /** With -Dnuage.ingest.timing=true, each statement's time goes to stderr (for tuning). */
+  private static void timing(String q, long t0) {
+    if (Boolean.getBoolean("nuage.ingest.timing"))
+      System.err.printf(
+          "%8.2f s (cpu so far %6.1f s)  %s%n",
+          (System.nanoTime() - t0) / 1e9,
+          ProcessHandle.current().info().totalCpuDuration().orElseThrow().toMillis() / 1e3,
+          q.substring(0, Math.min(90, q.length())).replace('\n', ' '));
   }
 
   private long scalar(String q) throws SQLException {
+    long t0 = System.nanoTime();
     try (Statement s = c.createStatement();
         ResultSet r = s.executeQuery(q)) {
       r.next();
       return r.getLong(1);
+    } finally {
+      timing(q, t0);
     }
   }
 }

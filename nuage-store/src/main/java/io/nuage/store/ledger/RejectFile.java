@@ -26,16 +26,13 @@ final class RejectFile {
     try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
       w.write("line,column,value,reason\n");
       for (RejectedRow r : structural) write(w, r);
-      boolean hasRaw = exists(ingest, ingest.rawTable());
-      if (hasRaw) {
+      if (exists(ingest, ingest.masksTable())) {
         String q =
             "SELECT "
                 + lineExpr
-                + ", s.errmask::VARCHAR, r.* FROM (SELECT rowid, errmask FROM "
-                + StageSql.STAGE
-                + ") s POSITIONAL JOIN "
-                + ingest.rawTable()
-                + " r WHERE s.errmask <> 0 ORDER BY s.rowid";
+                + ", * EXCLUDE (rid) FROM "
+                + ingest.masksTable()
+                + " s ORDER BY rid";
         try (Statement s = ingest.connection().createStatement();
             ResultSet r = s.executeQuery(q)) {
           while (r.next()) {

@@ -11,9 +11,9 @@ import java.util.StringJoiner;
 
 /**
  * Writes the SQL that reads a FOCUS file into the stage table: every value normalised, typed and
- * checked in one pass by DuckDB, with a 128-bit mask of the checks each row fails. Bit {@code 2i}
- * means column i is missing a value it must have, {@code 2i+1} that its value is invalid; the rules
- * across columns follow from bit 114.
+ * checked, and the row hashed, in one pass by DuckDB. For bad rows only, a second query gives the
+ * 128-bit mask of the checks each breaks: bit {@code 2i} means column i is missing a value it must
+ * have, {@code 2i+1} that its value is invalid; the rules across columns follow from bit 114.
  */
 final class StageSql {
   static final String STAGE = "nuage_stage";
@@ -69,8 +69,9 @@ final class StageSql {
         + ", columns = "
         + cols
         + ", header = true, auto_detect = false, delim = ',', quote = '\"', escape = '\"',"
-        // no value is turned into null by the reader, so that NULL and '' can be counted
-        + " nullstr = '\uE000', strict_mode = true, max_line_size = 16777216,"
+        // the quirks real exports use for null, turned into null by the parser itself (fast)
+        + " nullstr = ['NULL', 'null', 'Null', ''], strict_mode = true,"
+        + " max_line_size = 16777216,"
         + " compression = "
         + (source.format() == FocusSource.Format.CSV_GZIP ? "'gzip'" : "'none'")
         + ", store_rejects = true, rejects_table = '"
@@ -85,17 +86,48 @@ final class StageSql {
     return source.header();
   }
 
-  /** Creates the stage: typed FOCUS columns, the error mask, quirk counts and the row hash. */
+  /**
+   * Creates the stage: typed FOCUS columns, whether the row breaks any check, quirk counts and the
+   * row hash. Which checks a bad row breaks is worked out later, for bad rows only ({@link
+   * #createMasks}), so that the common path pays for one boolean, not a 128-bit mask.
+   */
   String createStage() {
+    return "CREATE TEMP TABLE " + STAGE + " AS\n" + select(reader(), false);
+  }
+
+  /**
+   * Creates {@code table} with, for each bad row of the stage: its rowid ({@code rid}), the mask of
+   * the checks it breaks, and its raw values {@code r0..r56}, read again from {@code raw} (the file
+   * as text, in the same record order as the stage).
+   */
+  String createMasks(String table, String raw) {
+    return "CREATE TEMP TABLE "
+        + table
+        + " AS\n"
+        + select(
+            "(SELECT rowid AS rid, * FROM "
+                + raw
+                + " WHERE rowid IN (SELECT rowid FROM "
+                + STAGE
+                + " WHERE bad))",
+            true);
+  }
+
+  private String select(String from, boolean masks) {
     List<FocusColumn> all = FocusColumns.all();
     var raw = new StringJoiner(",\n  ");
     var norm = new StringJoiner(",\n  ");
     var typed = new StringJoiner(",\n  ");
     var out = new StringJoiner(",\n  ");
-    var bits = new StringJoiner("\n    + ");
+    var rawOut = new StringJoiner(", ");
+    var checks = new ArrayList<String[]>();
     var hash = new StringJoiner(", ");
-    var nullLiterals = new StringJoiner(" + ");
-    var empties = new StringJoiner(" + ");
+    if (masks) {
+      raw.add("rid");
+      norm.add("rid");
+      typed.add("rid");
+      out.add("rid");
+    }
     for (int i = 0; i < all.size(); i++) {
       FocusColumn col = all.get(i);
       String r = "r" + i;
@@ -110,53 +142,47 @@ final class StageSql {
         raw.add(src + " AS " + r);
         norm.add(r);
         typed.add(r);
-        norm.add(normalise(col, r) + " AS " + n);
-        nullLiterals.add("(" + r + " IN ('NULL', 'null', 'Null'))::INTEGER");
-        empties.add("(" + r + " = '')::INTEGER");
-        if (!col.allowedValues().isEmpty())
+        norm.add(normalise(col, r, source.format() == FocusSource.Format.PARQUET) + " AS " + n);
+        rawOut.add(r);
+        if (!col.allowedValues().isEmpty() && !masks)
           out.add("(" + n + " IS NOT NULL AND " + r + " <> " + n + ")::INTEGER AS fix" + i);
       } else {
         String fill = source.fills().get(col.id());
         String value =
             fill == null || fill.equalsIgnoreCase("null") ? "NULL::VARCHAR" : literal(fill);
         norm.add(value + " AS " + n);
+        rawOut.add("NULL::VARCHAR AS " + r);
       }
       typed.add(n);
       typed.add(typedValue(col, n) + " AS " + t);
-      out.add(t);
+      if (!masks) out.add(t);
       if (FocusColumns.refusesNull(col) && (rawName != null || col.mandatory()))
-        bits.add("CASE WHEN " + n + " IS NULL THEN " + bit(2 * i) + " ELSE 0 END");
+        checks.add(new String[] {n + " IS NULL", bit(2 * i)});
       String invalid = invalid(col, n, t);
-      if (invalid != null)
-        bits.add("CASE WHEN " + invalid + " THEN " + bit(2 * i + 1) + " ELSE 0 END");
-      hash.add("coalesce(CAST(" + t + " AS VARCHAR), chr(30))");
+      if (invalid != null) checks.add(new String[] {invalid, bit(2 * i + 1)});
+      if (!FocusColumns.NOT_IN_IDENTITY.contains(col.id()))
+        hash.add("coalesce(CAST(" + t + " AS VARCHAR), chr(30))");
     }
     for (Rule rule : Rule.values()) {
       String cond = rule(rule);
       if (cond != null)
-        bits.add(
-            "CASE WHEN coalesce("
-                + cond
-                + ", false) THEN "
-                + bit(RULE_BASE + rule.ordinal())
-                + " ELSE 0 END");
+        checks.add(new String[] {"coalesce(" + cond + ", false)", bit(RULE_BASE + rule.ordinal())});
     }
-    return "CREATE TEMP TABLE "
-        + STAGE
-        + " AS\nSELECT\n  "
+    if (masks) {
+      var sum = new StringJoiner("\n    + ", "(0::UHUGEINT\n    + ", ")");
+      for (String[] c : checks) sum.add("CASE WHEN " + c[0] + " THEN " + c[1] + " ELSE 0 END");
+      out.add(sum + "::VARCHAR AS errmask");
+      out.add(rawOut.toString());
+    } else {
+      var any = new StringJoiner("\n    OR ", "(", ")");
+      for (String[] c : checks) any.add("coalesce(" + c[0] + ", false)");
+      out.add(any + " AS bad");
+      out.add("md5_number(concat_ws(chr(31), " + hash + ")) AS row_hash");
+      // set for the rare rows repeated within the file, by FocusIngest, before the insert
+      out.add("1 AS occurrence");
+    }
+    return "SELECT\n  "
         + out
-        + ",\n  (0::UHUGEINT\n    + "
-        + bits
-        + ") AS errmask"
-        + ",\n  md5_number(concat_ws(chr(31), "
-        + hash
-        + ")) AS row_hash"
-        + ",\n  ("
-        + (nullLiterals.length() == 0 ? "0" : nullLiterals)
-        + ") AS null_literals"
-        + ",\n  ("
-        + (empties.length() == 0 ? "0" : empties)
-        + ") AS empty_strings"
         + "\nFROM (SELECT\n  "
         + typed
         + "\nFROM (SELECT\n  "
@@ -164,7 +190,7 @@ final class StageSql {
         + "\nFROM (SELECT\n  "
         + raw
         + "\nFROM "
-        + reader()
+        + from
         + ")))";
   }
 
@@ -181,31 +207,45 @@ final class StageSql {
   }
 
   /** Text to value: null quirks to null, allowed values to the spec's spelling. */
-  private static String normalise(FocusColumn col, String r) {
+  private static String normalise(FocusColumn col, String r, boolean parquet) {
+    // CSV nulls are turned into null by the reader; Parquet text may still hold them
     String base =
-        "CASE WHEN "
-            + r
-            + " = '' OR "
-            + r
-            + " IN ('NULL', 'null', 'Null') THEN NULL ELSE "
-            + r
-            + " END";
+        !parquet
+            ? r
+            : "CASE WHEN "
+                + r
+                + " = '' OR "
+                + r
+                + " IN ('NULL', 'null', 'Null') THEN NULL ELSE "
+                + r
+                + " END";
     if (col.allowedValues().isEmpty()) return base;
-    var cases = new StringBuilder("CASE upper(" + r + ")");
+    // the spec's own spelling passes untouched; only other spellings pay for upper()
+    var exact = new StringJoiner(", ", "(", ")");
+    for (String v : col.allowedValues()) exact.add(literal(v));
+    var cases = new StringBuilder("CASE WHEN " + r + " IN " + exact + " THEN " + r);
+    cases.append(" ELSE CASE upper(").append(r).append(")");
     for (String v : col.allowedValues())
       cases
           .append(" WHEN ")
           .append(literal(v.toUpperCase(Locale.ROOT)))
           .append(" THEN ")
           .append(literal(v));
-    return cases.append(" ELSE ").append(base).append(" END").toString();
+    return cases.append(" ELSE ").append(base).append(" END END").toString();
   }
 
   static String typedValue(FocusColumn col, String n) {
     return switch (col.type()) {
       case DECIMAL -> "TRY_CAST(" + n + " AS DECIMAL(38,18))";
       case DATETIME ->
-          "CASE WHEN regexp_full_match("
+          // fast path: exactly YYYY-MM-DD?HH:MM:SS has no room for an offset; else the full check
+          "CASE WHEN (length("
+              + n
+              + ") = 19 AND substr("
+              + n
+              + ", 14, 1) = ':' AND substr("
+              + n
+              + ", 17, 1) = ':') OR regexp_full_match("
               + n
               + ", '"
               + UTC_TIME
@@ -219,7 +259,16 @@ final class StageSql {
   private static String invalid(FocusColumn col, String n, String t) {
     String notNull = n + " IS NOT NULL AND ";
     if (col.type() == FocusType.DECIMAL)
-      return notNull + "(" + t + " IS NULL OR regexp_matches(" + n + ", '" + PRECISION_LOST + "'))";
+      return notNull
+          + "("
+          + t
+          + " IS NULL OR (length("
+          + n
+          + ") > 19 AND regexp_matches("
+          + n
+          + ", '"
+          + PRECISION_LOST
+          + "')))";
     if (col.type() == FocusType.DATETIME) return notNull + t + " IS NULL";
     if (col.type() == FocusType.JSON) return notNull + "NOT json_valid(" + n + ")";
     if (!col.allowedValues().isEmpty()) {

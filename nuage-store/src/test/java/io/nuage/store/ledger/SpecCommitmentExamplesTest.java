@@ -53,7 +53,7 @@ class SpecCommitmentExamplesTest {
     try (Store store = Store.open(dir.resolve("ledger.duckdb"))) {
       var ingestions = new DuckDbIngestions(store);
       for (String f : files) {
-        Path file = SharedData.file(f);
+        Path file = f.startsWith("/") ? Path.of(f) : SharedData.file(f);
         ingestions.ingest(file, new IngestOptions(false, fillsFor(file), p -> {}));
       }
       return new DuckDbCharges(store).monthly(java.time.LocalDate.parse("2030-01-01"));
@@ -191,5 +191,24 @@ class SpecCommitmentExamplesTest {
     assertThat(b.used()).isEqualByComparingTo("2.00");
     assertThat(b.utilisation()).isEqualByComparingTo("1");
     assertThat(b.verdict()).isEqualTo(Verdict.BALANCED);
+  }
+
+  @Test
+  void balanceCheck_flagsUsageThatDoesNotAddUpToThePurchase() throws Exception {
+    // the spec's 100% example with the usage row's EffectiveCost lowered from 1.50 to 1.40
+    Path source =
+        SharedData.file(
+            FLEX + "one_hundred_percent_utilization_without_commitment_discount_flexibility.csv");
+    String text = java.nio.file.Files.readString(source);
+    assertThat(text).containsOnlyOnce(",0.00,1.50,1.00,Hour,");
+    Path tampered = dir.resolve("unbalanced.csv");
+    java.nio.file.Files.writeString(
+        tampered, text.replace(",0.00,1.50,1.00,Hour,", ",0.00,1.40,1.00,Hour,"));
+
+    CommitmentBalance b = balance(tampered.toString());
+
+    assertThat(b.purchased()).isEqualByComparingTo("1.50");
+    assertThat(b.used()).isEqualByComparingTo("1.40");
+    assertThat(b.verdict()).isEqualTo(Verdict.UNBALANCED);
   }
 }
