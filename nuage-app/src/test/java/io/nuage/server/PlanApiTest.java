@@ -3,8 +3,6 @@ package io.nuage.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.nuage.testing.SharedData;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,6 +20,17 @@ class PlanApiTest {
             Examples.tinyLab(),
             "application/yaml");
     assertThat(r.status()).isEqualTo(201);
+    return r.json().get("id").asText();
+  }
+
+  static String uploadExample(RunningServer api) {
+    var r =
+        api.post(
+            "/api/scenarios?name=frontier-lab-2027.yaml",
+            api.planner,
+            Examples.frontierLab(),
+            "application/yaml");
+    assertThat(r.status()).as(r.body()).isEqualTo(201);
     return r.json().get("id").asText();
   }
 
@@ -86,7 +95,7 @@ class PlanApiTest {
   @Test
   void cancel_stopsAQueuedJobAndAFinishedOneIsAConflict() throws Exception {
     try (RunningServer api = RunningServer.start(folder)) {
-      String scenario = upload(api);
+      String scenario = uploadExample(api);
       String first = startPlan(api, scenario);
       String second = startPlan(api, scenario); // one worker: this one waits
 
@@ -107,7 +116,7 @@ class PlanApiTest {
   void jobUnfinishedAtShutdown_isFailedAfterTheRestart() {
     RunningServer api = RunningServer.start(folder);
     try {
-      String scenario = upload(api);
+      String scenario = uploadExample(api);
       startPlan(api, scenario);
       String plan = startPlan(api, scenario); // one worker: still queued at the restart
       api = api.restart();
@@ -135,8 +144,7 @@ class PlanApiTest {
     try (RunningServer api = RunningServer.start(folder, s -> s.withMaxQueued(1))) {
       // the shipped example takes seconds to plan: the first job still runs while the others
       // are submitted, so one waits and the third finds the queue full
-      String example =
-          Files.readString(SharedData.repo().resolve("examples/frontier-lab-2027.yaml"));
+      String example = Examples.frontierLab();
       var uploaded =
           api.post(
               "/api/scenarios?name=frontier-lab-2027.yaml",
