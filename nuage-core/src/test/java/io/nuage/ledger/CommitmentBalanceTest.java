@@ -60,4 +60,85 @@ class CommitmentBalanceTest {
         .containsExactly(CommitmentBalance.Verdict.NO_PURCHASE, CommitmentBalance.Verdict.NO_USAGE);
     assertThat(b.get(1).utilisation()).isNull();
   }
+
+  private static ChargeSum purchase(String billed, String start, String end) {
+    return new ChargeSum(
+        "AWS",
+        LocalDateTime.parse(start).toLocalDate(),
+        "Purchase",
+        "cd-1",
+        null,
+        new BigDecimal(billed),
+        BigDecimal.ZERO,
+        BigDecimal.ZERO,
+        1,
+        LocalDateTime.parse(start),
+        LocalDateTime.parse(end));
+  }
+
+  @Test
+  void check_usageSpanRunsFromTheEarliestToTheLatestUsageRow() {
+    // Rows listed latest first: the span is 2023-01-01T00:00 to 2023-01-03T01:00 = 49 h, so
+    // 49 of the 8,760 hourly 1.00s are owed; 30 used + 19 unused = 49: balanced, 30/49 = 0.6122.
+    var used = Charge.of("AWS", "2023-01-03", "Usage", "cd-1", "Used", "0", "30");
+    var unused = Charge.of("AWS", "2023-01-01", "Usage", "cd-1", "Unused", "0", "19");
+    var year = purchase("8760.00", "2023-01-01T00:00", "2024-01-01T00:00");
+
+    CommitmentBalance b = CommitmentBalance.of(List.of(used, unused, year), names).getFirst();
+
+    assertThat(b.amortisedPurchase()).isEqualByComparingTo("49.00");
+    assertThat(b.used()).isEqualByComparingTo("30");
+    assertThat(b.unused()).isEqualByComparingTo("19");
+    assertThat(b.utilisation()).isEqualTo(new BigDecimal("0.6122"));
+    assertThat(b.verdict()).isEqualTo(CommitmentBalance.Verdict.BALANCED);
+  }
+
+  @Test
+  void amortise_cutsThePurchaseToItsOverlapWithTheUsageSpan() {
+    // 24.00 over one day; usage from the day before to 01:00: 1 h of overlap owes 1.00.
+    var day = purchase("24.00", "2023-01-01T00:00", "2023-01-02T00:00");
+    assertThat(
+            CommitmentBalance.amortise(
+                day,
+                LocalDateTime.parse("2022-12-31T00:00"),
+                LocalDateTime.parse("2023-01-01T01:00")))
+        .isEqualByComparingTo("1.00");
+    // usage wholly after the purchase span: nothing owed
+    assertThat(
+            CommitmentBalance.amortise(
+                day,
+                LocalDateTime.parse("2023-01-05T00:00"),
+                LocalDateTime.parse("2023-01-06T00:00")))
+        .isEqualByComparingTo("0");
+    // usage covering exactly the span: the billed amount as billed, not re-divided
+    assertThat(
+            CommitmentBalance.amortise(
+                day,
+                LocalDateTime.parse("2023-01-01T00:00"),
+                LocalDateTime.parse("2023-01-02T00:00")))
+        .isEqualTo(new BigDecimal("24.00"));
+  }
+
+  @Test
+  void amortise_aPurchaseWithoutDurationIsOwedWhole() {
+    var instant = purchase("5.00", "2023-01-01T00:00", "2023-01-01T00:00");
+    assertThat(
+            CommitmentBalance.amortise(
+                instant,
+                LocalDateTime.parse("2023-01-01T00:00"),
+                LocalDateTime.parse("2023-01-01T01:00")))
+        .isEqualTo(new BigDecimal("5.00"));
+  }
+
+  @Test
+  void check_creditsCarryingACommitmentStatusDoNotDrawItDown() {
+    var purchase = Charge.of("AWS", "2023-01-01", "Purchase", "cd-1", null, "1.00", "0");
+    var used = Charge.of("AWS", "2023-01-01", "Usage", "cd-1", "Used", "0", "1.00");
+    var credit = Charge.of("AWS", "2023-01-01", "Credit", "cd-1", "Used", "0", "-0.40");
+
+    CommitmentBalance b = CommitmentBalance.of(List.of(purchase, used, credit), names).getFirst();
+
+    assertThat(b.used()).isEqualByComparingTo("1.00");
+    assertThat(b.verdict()).isEqualTo(CommitmentBalance.Verdict.BALANCED);
+  }
 }
