@@ -120,4 +120,27 @@ class CommitmentLedgerTest {
     assertThat(CommitmentLedger.defaultAsOf(java.util.Optional.of(LocalDate.parse("2027-03-20"))))
         .isEqualTo(LocalDate.parse("2027-03-21"));
   }
+
+  @Test
+  void report_chargeDrawsTheContractYearItFallsIn() {
+    // As of 2028-03-01: year 1 (2027) finished with 100.00; year 2 (2028, 366 days) has 50.00
+    // over 60 days (31 + 29) = 0.8333333333 a day, 306 days left -> 50 + 254.9999999898 = 305.00.
+    var charges =
+        List.of(
+            Charge.usage("Microsoft", "2027-01-10", "100.00", "100.00"),
+            Charge.usage("Microsoft", "2028-02-10", "50.00", "50.00"));
+
+    ContractDrawDown deal =
+        new CommitmentLedger(scenario())
+            .report(charges, LocalDate.parse("2028-03-01"))
+            .contracts()
+            .getFirst();
+
+    assertThat(deal.years().get(0).consumed()).isEqualByComparingTo("100.00");
+    assertThat(deal.years().get(0).projectedShortfall()).isEqualByComparingTo("900.00");
+    assertThat(deal.years().get(1).consumed()).isEqualByComparingTo("50.00");
+    assertThat(deal.years().get(1).elapsedDays()).isEqualTo(60);
+    assertThat(deal.years().get(1).projected()).isEqualByComparingTo("305.00");
+    assertThat(deal.years().get(1).projectedShortfall()).isEqualByComparingTo("1695.00");
+  }
 }
