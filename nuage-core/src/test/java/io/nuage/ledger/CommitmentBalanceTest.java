@@ -141,4 +141,41 @@ class CommitmentBalanceTest {
     assertThat(b.used()).isEqualByComparingTo("1.00");
     assertThat(b.verdict()).isEqualTo(CommitmentBalance.Verdict.BALANCED);
   }
+
+  @Test
+  void balanced_onlyAnUnbalancedCommitmentFailsTheReport() {
+    // cd-1 has no purchase (cannot be checked), cd-2 balances 1.50 = 1.50, cd-3 owes 1.00 but
+    // drew 1.01.
+    var rows =
+        new java.util.ArrayList<>(
+            List.of(
+                Charge.of("AWS", "2023-01-01", "Usage", "cd-1", "Used", "0", "9"),
+                Charge.of("AWS", "2023-01-01", "Purchase", "cd-2", null, "1.50", "0"),
+                Charge.of("AWS", "2023-01-01", "Usage", "cd-2", "Used", "0", "1.50")));
+    var fine =
+        new DrawDownReport(
+            java.time.LocalDate.parse("2023-02-01"),
+            List.of(),
+            List.of(),
+            List.of(),
+            CommitmentBalance.of(rows, names));
+    assertThat(fine.balanced()).isTrue();
+
+    rows.add(Charge.of("AWS", "2023-01-01", "Purchase", "cd-3", null, "1.00", "0"));
+    rows.add(Charge.of("AWS", "2023-01-01", "Usage", "cd-3", "Unused", "0", "1.01"));
+    var off =
+        new DrawDownReport(
+            java.time.LocalDate.parse("2023-02-01"),
+            List.of(),
+            List.of(),
+            List.of(),
+            CommitmentBalance.of(rows, names));
+    assertThat(off.balances())
+        .extracting(CommitmentBalance::verdict)
+        .containsExactly(
+            CommitmentBalance.Verdict.NO_PURCHASE,
+            CommitmentBalance.Verdict.BALANCED,
+            CommitmentBalance.Verdict.UNBALANCED);
+    assertThat(off.balanced()).isFalse();
+  }
 }
