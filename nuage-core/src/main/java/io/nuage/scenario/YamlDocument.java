@@ -23,6 +23,16 @@ final class YamlDocument {
   private YamlDocument() {}
 
   static Optional<Node> read(Path path, String displayName, List<Problem> problems) {
+    if (Files.isDirectory(path)) {
+      problems.add(
+          new Problem(
+              displayName,
+              0,
+              0,
+              "",
+              "cannot read the file (got a folder, expected a scenario YAML file)"));
+      return Optional.empty();
+    }
     String text;
     try {
       text = Files.readString(path);
@@ -66,6 +76,18 @@ final class YamlDocument {
       return Optional.empty();
     } catch (YamlEngineException e) {
       problems.add(new Problem(displayName, 0, 0, "", "not valid YAML: " + e.getMessage()));
+      return Optional.empty();
+    } catch (StackOverflowError e) {
+      // snakeyaml-engine scans and composes nested collections recursively and has no depth
+      // limit: "[[[[..." a few thousand deep would otherwise escape as a stack trace.
+      problems.add(
+          new Problem(
+              displayName,
+              0,
+              0,
+              "",
+              "not valid YAML: nested too deeply (got more levels than can be read, expected a"
+                  + " scenario nested a few levels deep)"));
       return Optional.empty();
     }
   }
