@@ -20,6 +20,8 @@ import org.snakeyaml.engine.v2.nodes.Node;
  * missing file, bad UTF-8, broken YAML, an empty document) becomes a located problem instead.
  */
 final class YamlDocument {
+  private static final int MAX_ALIASES = 50;
+
   private YamlDocument() {}
 
   static Optional<Node> read(Path path, String displayName, List<Problem> problems) {
@@ -57,7 +59,7 @@ final class YamlDocument {
             // duplicate and non-scalar keys are reported by NodeReader.mapping with their locations
             .setAllowDuplicateKeys(true)
             .setAllowNonScalarKeys(true)
-            .setMaxAliasesForCollections(50)
+            .setMaxAliasesForCollections(MAX_ALIASES)
             .setCodePointLimit(16 * 1024 * 1024)
             .build();
     try {
@@ -75,7 +77,17 @@ final class YamlDocument {
       problems.add(new Problem(displayName, line, column, "", "not valid YAML: " + what + context));
       return Optional.empty();
     } catch (YamlEngineException e) {
-      problems.add(new Problem(displayName, 0, 0, "", "not valid YAML: " + e.getMessage()));
+      String message = String.valueOf(e.getMessage());
+      // the library's own words for its alias bound ("billion laughs") name no limit a user set
+      if (message.startsWith("Number of aliases")) {
+        message =
+            "too many aliases (got more than "
+                + MAX_ALIASES
+                + " aliases of lists or mappings, expected at most "
+                + MAX_ALIASES
+                + ")";
+      }
+      problems.add(new Problem(displayName, 0, 0, "", "not valid YAML: " + message));
       return Optional.empty();
     } catch (StackOverflowError e) {
       // snakeyaml-engine scans and composes nested collections recursively and has no depth

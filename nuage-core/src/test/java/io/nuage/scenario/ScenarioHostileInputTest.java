@@ -98,4 +98,18 @@ class ScenarioHostileInputTest {
             "FILE:52:77: workloads[1].geographies[0].gpu-hours-per-month.monthly-growth: out of"
                 + " range (got 1000, expected a fraction between 0 and 1)");
   }
+
+  @Test
+  void billionLaughs_isRejectedAtOnceWithAPlainMessage() throws IOException {
+    var yaml = new StringBuilder("a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
+    for (char c = 'b'; c <= 'j'; c++) {
+      String prev = "*" + (char) (c - 1);
+      yaml.append(c).append(": &").append(c).append(" [");
+      yaml.append(String.join(", ", java.util.Collections.nCopies(9, prev))).append("]\n");
+    }
+    assertThat(problemsOf(yaml.toString()))
+        .containsExactly(
+            "FILE: not valid YAML: too many aliases (got more than 50 aliases of lists or"
+                + " mappings, expected at most 50)");
+  }
 }
