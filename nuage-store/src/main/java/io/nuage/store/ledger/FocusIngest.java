@@ -30,6 +30,7 @@ final class FocusIngest {
   static final String RAW = "nuage_raw";
   static final String MASKS = "nuage_masks";
   private static final String OCCURRENCES = "nuage_occurrences";
+  private static final String SEEN = "nuage_seen";
   private static final String SHIFT = "nuage_shift";
 
   private final Connection c;
@@ -192,13 +193,17 @@ final class FocusIngest {
   }
 
   /**
-   * Inserts the good rows not yet in the ledger. The occurrence number (n-th identical row of the
-   * file) is computed only for the rare hashes that repeat within the file, on two narrow columns,
-   * so the common path is a plain hash anti-join.
+   * Inserts the good rows not yet in the ledger. DuckDB's 64-bit {@code hash} of the identity
+   * columns only finds candidates; a row is a duplicate when every identity column is equal, so a
+   * hash collision can never drop a charge. The occurrence number (n-th identical row of the file)
+   * is computed only for the rare hashes that repeat within the file.
    */
   private long insertRows(String line, long id) throws SQLException {
+    IdentityHash.refreshIfEngineChanged(c);
     var cols = new StringJoiner(", ");
     for (FocusColumn col : FocusColumns.all()) cols.add(StageSql.ident(col.id()));
+    var identity = new StringJoiner(", ");
+    for (FocusColumn col : StageSql.identity()) identity.add(StageSql.ident(col.id()));
     String repeated =
         "SELECT row_hash FROM "
             + StageSql.STAGE
@@ -207,8 +212,9 @@ final class FocusIngest {
       exec(
           "CREATE TEMP TABLE "
               + OCCURRENCES
-              + " AS SELECT rid, row_number() OVER (PARTITION BY row_hash ORDER BY rid) AS occurrence"
-              + " FROM (SELECT rowid AS rid, row_hash FROM "
+              + " AS SELECT rid, row_number() OVER (PARTITION BY row_hash, "
+              + identity
+              + " ORDER BY rid) AS occurrence FROM (SELECT rowid AS rid, * FROM "
               + StageSql.STAGE
               + " WHERE NOT bad AND row_hash IN ("
               + repeated
@@ -222,6 +228,14 @@ final class FocusIngest {
               + StageSql.STAGE
               + ".rowid = o.rid AND o.occurrence > 1");
     }
+    exec(
+        "CREATE TEMP TABLE "
+            + SEEN
+            + " AS SELECT s.rid FROM (SELECT rowid AS rid, * FROM "
+            + StageSql.STAGE
+            + " WHERE NOT bad) s JOIN billing_rows b ON b.row_hash = s.row_hash"
+            + " AND b.occurrence = s.occurrence AND "
+            + StageSql.sameIdentity("b", "s"));
     String q =
         "INSERT INTO billing_rows SELECT "
             + cols
@@ -231,12 +245,17 @@ final class FocusIngest {
             + line
             + " AS line FROM (SELECT *, rowid AS rid FROM "
             + StageSql.STAGE
-            + " WHERE NOT bad) s) x WHERE NOT EXISTS (SELECT 1 FROM billing_rows b"
-            + " WHERE b.row_hash = x.row_hash AND b.occurrence = x.occurrence)";
+            + " WHERE NOT bad) s) x WHERE x.rid NOT IN (SELECT rid FROM "
+            + SEEN
+            + ")";
     long t0 = System.nanoTime();
+    // the ledger's physical row order carries no meaning (source_line is stored): let DuckDB
+    // write in parallel without keeping the stage's order
+    exec("SET preserve_insertion_order = false");
     try (Statement s = c.createStatement()) {
       return s.executeLargeUpdate(q);
     } finally {
+      exec("SET preserve_insertion_order = true");
       timing(q, t0);
     }
   }
@@ -301,7 +320,15 @@ final class FocusIngest {
 
   private void dropTemps() {
     for (String t :
-        List.of(StageSql.STAGE, StageSql.REJECTS, StageSql.SCANS, RAW, SHIFT, MASKS, OCCURRENCES)) {
+        List.of(
+            StageSql.STAGE,
+            StageSql.REJECTS,
+            StageSql.SCANS,
+            RAW,
+            SHIFT,
+            MASKS,
+            OCCURRENCES,
+            SEEN)) {
       try {
         exec("DROP TABLE IF EXISTS " + t);
       } catch (SQLException ignored) {
