@@ -14,6 +14,14 @@ import picocli.CommandLine.Command;
       CommandLine.HelpCommand.class,
       IngestCommand.class,
       GenerateBillingCommand.class,
+      ValidateCommand.class,
+      ReportCommand.class,
+      DemoCommand.class,
+      CatalogCommand.class,
+      ServeCommand.class,
+      TokenCommand.class,
+      PlanCommand.class,
+      LedgerCommand.class,
     })
 public final class NuageCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -89,6 +89,7 @@ final class FocusIngest {
       long accepted = insertRows(lineExpr, id);
       long duplicates = staged - badRows - accepted;
       insertMonthly(id, duplicates == 0);
+      DailyAggregate.append(c, id); // billing_daily (V002), owned by the draw-down
       var report =
           new IngestReport(
               source.name(),
