@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
     name = "plan",
     mixinStandardHelpOptions = true,
     description =
-        "Plan a scenario at minimum total cost, with its proven bound, baselines and explanations.")
+        "Plans a scenario at minimum total cost, with its proven bound, baselines and explanations.")
 public final class PlanCommand implements Callable<Integer> {
   /** Exit code of a scenario that has no plan. */
   static final int INFEASIBLE = 3;

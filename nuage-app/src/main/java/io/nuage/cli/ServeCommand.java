@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
     name = "serve",
     mixinStandardHelpOptions = true,
     description = {
-      "Serve the REST API (/api/, /openapi.json), the dashboard (/) and metrics (/metrics).",
+      "Serves the REST API (/api/, /openapi.json), the dashboard (/) and metrics (/metrics).",
       "Every endpoint but /health needs a token from 'nuage token create'."
     })
 final class ServeCommand implements Callable<Integer> {

@@ -19,6 +19,19 @@ class HelpTextTest {
   }
 
   @Test
+  void commandList_everyCommandsFirstLineIsAWholeSentence() {
+    var root = NuageCommand.commandLine();
+    for (var entry : root.getSubcommands().entrySet()) {
+      String[] description = entry.getValue().getCommandSpec().usageMessage().description();
+      assertThat(description).as(entry.getKey() + " has a description").isNotEmpty();
+      assertThat(description[0].strip())
+          .as("first description line of nuage " + entry.getKey())
+          .endsWith(".")
+          .hasSizeLessThanOrEqualTo(80);
+    }
+  }
+
+  @Test
   void demoHelp_wrapsItsDescriptionWithoutBreakingMidSentence() {
     String help = Cli.run("demo", "--help").out();
     assertThat(help).doesNotContain("contract\nutilisation");
