@@ -15,7 +15,7 @@ class HelpTextTest {
     assertThat(help)
         .contains("catalog Lists GPU offerings from SkyPilot and AWS price files, cheapest first.")
         .contains("demo Plans and reports on the shipped example scenario (an AI lab, 2027-2031).")
-        .contains("validate Checks scenario files and prints every problem");
+        .contains("validate Checks scenario files and prints every problem, located.");
   }
 
   @Test
