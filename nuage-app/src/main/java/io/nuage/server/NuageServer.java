@@ -87,7 +87,7 @@ public final class NuageServer implements AutoCloseable {
             settings.maxQueued());
     var auth = new Authentication(table);
     var problems = new ProblemResponses(json);
-    var access = new AccessLog(json, metrics);
+    var access = new AccessLog(json, metrics, RouteTemplates.fromOpenApi(json));
     var ledgerRoutes = new LedgerRoutes(caps.ledger(), library, bodies, json, metrics);
     Javalin app =
         Javalin.create(
@@ -129,6 +129,8 @@ public final class NuageServer implements AutoCloseable {
     // runs long is kept on platform threads (plan jobs, LedgerRoutes' ledger thread)
     config.concurrency.useVirtualThreads = true;
     config.http.maxRequestSize = settings.maxBodyBytes();
+    // Jetty answers some malformed requests itself; those too must be problem details
+    config.jetty.modifyServer(server -> server.setErrorHandler(new ProblemErrorHandler()));
     config.jsonMapper(new JavalinJackson(json, false));
   }
 

@@ -1,0 +1,77 @@
+package io.nuage.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Edges found by review: requests Jetty refuses before Javalin sees them, and the metric's route
+ * label for requests refused by the auth filter.
+ */
+class ReviewEdgesTest {
+  @TempDir static Path folder;
+  static RunningServer api;
+
+  @BeforeAll
+  static void start() {
+    api = RunningServer.start(folder);
+  }
+
+  @AfterAll
+  static void stop() {
+    api.close();
+  }
+
+  @Test
+  void dotDotPath_is400ProblemJsonNotJettysHtmlPage() throws IOException {
+    String answer =
+        raw("GET /lib/../../etc/passwd HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+
+    assertThat(answer).startsWith("HTTP/1.1 400");
+    assertThat(answer.toLowerCase()).contains("content-type: application/problem+json");
+    assertThat(answer).doesNotContain("<html").contains("\"status\":400");
+  }
+
+  @Test
+  void encodedDotDotPath_is400ProblemJson() throws IOException {
+    String answer =
+        raw("GET /%2e%2e/%2e%2e/etc/passwd HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+
+    assertThat(answer).startsWith("HTTP/1.1 400");
+    assertThat(answer.toLowerCase()).contains("content-type: application/problem+json");
+    assertThat(answer).doesNotContain("<html");
+  }
+
+  @Test
+  void refusedByAuth_isCountedUnderItsRouteNotUnmatched() {
+    api.get("/api/scenarios", null);
+    api.post("/api/tokens", api.viewer, "{\"role\":\"admin\"}", "application/json");
+
+    String metrics = api.get("/metrics", api.viewer).body();
+
+    assertThat(metrics)
+        .contains(
+            "http_server_requests_seconds_count{method=\"GET\",route=\"/api/scenarios\",status=\"401\"}")
+        .contains(
+            "http_server_requests_seconds_count{method=\"POST\",route=\"/api/tokens\",status=\"403\"}");
+  }
+
+  private static String raw(String request) throws IOException {
+    try (Socket socket = new Socket("127.0.0.1", api.server.port())) {
+      OutputStream out = socket.getOutputStream();
+      out.write(request.getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      InputStream in = socket.getInputStream();
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+}
