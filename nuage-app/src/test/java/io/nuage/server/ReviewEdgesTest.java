@@ -8,6 +8,7 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -63,6 +64,23 @@ class ReviewEdgesTest {
             "http_server_requests_seconds_count{method=\"GET\",route=\"/api/scenarios\",status=\"401\"}")
         .contains(
             "http_server_requests_seconds_count{method=\"POST\",route=\"/api/tokens\",status=\"403\"}");
+  }
+
+  @Test
+  void tokenName_thatIsNotAShortPrintableString_is400AndNothingIssued() {
+    int before = api.get("/api/tokens", api.admin).json().get("tokens").size();
+
+    for (String body :
+        List.of(
+            "{\"role\":\"viewer\",\"name\":{\"a\":[1]}}",
+            "{\"role\":\"viewer\",\"name\":123}",
+            "{\"role\":\"viewer\",\"name\":\"line\\nbreak\"}",
+            "{\"role\":\"viewer\",\"name\":\"" + "a".repeat(65) + "\"}")) {
+      var answer = api.post("/api/tokens", api.admin, body, "application/json");
+      assertThat(answer.status()).as(body).isEqualTo(400);
+      assertThat(answer.json().get("detail").asText()).as(body).contains("name");
+    }
+    assertThat(api.get("/api/tokens", api.admin).json().get("tokens").size()).isEqualTo(before);
   }
 
   private static String raw(String request) throws IOException {
