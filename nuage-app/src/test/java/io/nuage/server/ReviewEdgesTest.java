@@ -83,6 +83,19 @@ class ReviewEdgesTest {
     assertThat(api.get("/api/tokens", api.admin).json().get("tokens").size()).isEqualTo(before);
   }
 
+  @Test
+  void catalogWithoutPriceFiles_is422AsDocumented(@TempDir Path dir) throws IOException {
+    Path empty = java.nio.file.Files.createDirectories(dir.resolve("no-prices"));
+    // the client checks the answer against openapi.json: the status must be documented
+    try (var broken = RunningServer.withCatalog(dir, empty)) {
+      var answer = broken.get("/api/catalog/offerings?limit=2", broken.viewer);
+
+      assertThat(answer.status()).isEqualTo(422);
+      assertThat(answer.json().get("problems").get(0).get("message").asText())
+          .contains("no price files");
+    }
+  }
+
   private static String raw(String request) throws IOException {
     try (Socket socket = new Socket("127.0.0.1", api.server.port())) {
       OutputStream out = socket.getOutputStream();
