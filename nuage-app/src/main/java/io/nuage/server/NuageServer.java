@@ -87,7 +87,8 @@ public final class NuageServer implements AutoCloseable {
             settings.maxQueued());
     var auth = new Authentication(table);
     var problems = new ProblemResponses(json);
-    var access = new AccessLog(json, metrics, RouteTemplates.fromOpenApi(json));
+    var templates = RouteTemplates.fromOpenApi(json);
+    var access = new AccessLog(json, metrics, templates);
     var ledgerRoutes = new LedgerRoutes(caps.ledger(), library, bodies, json, metrics);
     Javalin app =
         Javalin.create(
@@ -101,6 +102,7 @@ public final class NuageServer implements AutoCloseable {
               routes.before(bodies::checkDeclaredLength);
               routes.before(auth::authenticateApi);
               routes.beforeMatched(auth::authorize);
+              routes.beforeMatched(templates::checkQuery);
               problems.register(routes);
               new SystemRoutes(metrics).register(routes);
               new ScenarioRoutes(library, bodies, json).register(routes);

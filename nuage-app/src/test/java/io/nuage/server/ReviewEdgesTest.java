@@ -96,6 +96,19 @@ class ReviewEdgesTest {
     }
   }
 
+  @Test
+  void misspeltQueryParameter_is400NamingItNotAnUnfilteredAnswer() {
+    var answer = api.get("/api/catalog/offerings?provdier=aws&limit=1", api.viewer);
+
+    assertThat(answer.status()).isEqualTo(400);
+    assertThat(answer.json().get("detail").asText()).contains("'provdier'").contains("provider");
+    assertThat(api.get("/api/plans?page=2", api.viewer).status()).isEqualTo(400);
+    // without a token it is still a 401 first
+    assertThat(api.get("/api/plans?page=2", null).status()).isEqualTo(401);
+    assertThat(api.get("/api/catalog/offerings?provider=aws&limit=1", api.viewer).status())
+        .isEqualTo(200);
+  }
+
   private static String raw(String request) throws IOException {
     try (Socket socket = new Socket("127.0.0.1", api.server.port())) {
       OutputStream out = socket.getOutputStream();
