@@ -97,8 +97,7 @@ class ReportBrowserTest {
                 "() => [...document.querySelectorAll('section.panel')]"
                     + ".filter(p => p.scrollWidth > p.clientWidth + 1).map(p => p.dataset.panel)"))
         .as("panels wider than their box")
-        .asList()
-        .isEmpty();
+        .isEqualTo(List.of());
   }
 
   @Test

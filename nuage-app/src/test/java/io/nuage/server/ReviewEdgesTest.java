@@ -109,6 +109,15 @@ class ReviewEdgesTest {
         .isEqualTo(200);
   }
 
+  @Test
+  void metrics_everyNuageMetricHasAHelpText() {
+    String metrics = api.get("/metrics", api.viewer).body();
+
+    assertThat(metrics.lines().filter(l -> l.startsWith("# HELP nuage_")))
+        .isNotEmpty()
+        .allSatisfy(l -> assertThat(l).matches("# HELP nuage_\\w+ \\S.*"));
+  }
+
   private static String raw(String request) throws IOException {
     try (Socket socket = new Socket("127.0.0.1", api.server.port())) {
       OutputStream out = socket.getOutputStream();
