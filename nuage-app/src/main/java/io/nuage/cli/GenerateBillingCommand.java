@@ -22,8 +22,9 @@ import picocli.CommandLine.Spec;
     name = "generate-billing",
     mixinStandardHelpOptions = true,
     description = {
-      "Write a realistic FOCUS 1.0 CSV (the FinOps sample's mix of providers, services and",
-      "commitment rows, plus GPU instances), streamed in constant memory."
+      "Writes a realistic synthetic FOCUS 1.0 billing CSV, for tests and benchmarks.",
+      "%nThe mix follows the FinOps sample (providers, services, commitment rows) plus GPU"
+          + " instances; it is streamed in constant memory, the same seed giving the same bytes."
     })
 final class GenerateBillingCommand implements Callable<Integer> {
   @Option(names = "--rows", required = true, paramLabel = "N", description = "Data rows.")

@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
     name = "ingest",
     mixinStandardHelpOptions = true,
     description = {
-      "Ingest FOCUS 1.0/1.1/1.2 billing exports (CSV, gzip CSV, Parquet) into the ledger.",
+      "Ingests FOCUS 1.0-1.2 billing exports (CSV, CSV.gz, Parquet) into the ledger.",
       "Each file goes in whole or not at all; rows already in the ledger are not added again."
     })
 final class IngestCommand implements Callable<Integer> {

@@ -18,9 +18,10 @@ import picocli.CommandLine.Spec;
     name = "ledger",
     mixinStandardHelpOptions = true,
     description = {
-      "Draw the scenario's contracts down from the ingested FOCUS rows: committed, consumed,",
-      "remaining, run rate, projection and shortfall per contract year; spend by provider and",
-      "month; provider shares against the policy cap; the commitment balance check."
+      "Draws the scenario's contracts down from the ingested FOCUS billing rows.",
+      "%nPer contract year: committed, consumed, remaining, run rate, projection and shortfall;"
+          + " spend by provider and month; provider shares against the policy cap; the"
+          + " commitment balance check."
     },
     subcommands = {LedgerReconcileCommand.class, LedgerVsPlanCommand.class})
 public final class LedgerCommand implements Callable<Integer> {

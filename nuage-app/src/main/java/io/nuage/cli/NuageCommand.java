@@ -11,17 +11,17 @@ import picocli.CommandLine.Command;
     versionProvider = NuageCommand.Version.class,
     description = "Commitment-aware multi-cloud compute planner, broker and ledger.",
     subcommands = {
-      CommandLine.HelpCommand.class,
+      DemoCommand.class,
+      ValidateCommand.class,
+      CatalogCommand.class,
+      PlanCommand.class,
       IngestCommand.class,
       GenerateBillingCommand.class,
-      ValidateCommand.class,
+      LedgerCommand.class,
       ReportCommand.class,
-      DemoCommand.class,
-      CatalogCommand.class,
       ServeCommand.class,
       TokenCommand.class,
-      PlanCommand.class,
-      LedgerCommand.class,
+      CommandLine.HelpCommand.class,
     })
 public final class NuageCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -20,8 +20,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "plan",
     mixinStandardHelpOptions = true,
-    description =
-        "Plan a scenario at minimum total cost, with its proven bound, baselines and explanations.")
+    description = "Plans a scenario at minimum total cost, with its proven bound and baselines.")
 public final class PlanCommand implements Callable<Integer> {
   /** Exit code of a scenario that has no plan. */
   static final int INFEASIBLE = 3;

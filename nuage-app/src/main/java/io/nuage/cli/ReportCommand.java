@@ -33,9 +33,9 @@ import picocli.CommandLine.Spec;
     name = "report",
     mixinStandardHelpOptions = true,
     description = {
-      "Writes one self-contained HTML report (charts and tables, no network needed) of a",
-      "scenario's plan: burn-down, spend by provider and month, shares against the cap,",
-      "placements, plan against baselines and against actual."
+      "Writes one self-contained offline HTML report of a scenario's plan, with charts.",
+      "%nIt holds the burn-down, spend by provider and month, shares against the cap,"
+          + " placements, the plan against its baselines and against actual; no network needed."
     })
 final class ReportCommand implements Callable<Integer> {
   private static final ObjectMapper JSON = new ObjectMapper();

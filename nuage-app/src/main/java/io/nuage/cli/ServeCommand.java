@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
     name = "serve",
     mixinStandardHelpOptions = true,
     description = {
-      "Serve the REST API (/api/, /openapi.json), the dashboard (/) and metrics (/metrics).",
+      "Serves the REST API, the web dashboard and Prometheus metrics.",
+      "The API is under /api/ (described at /openapi.json), the dashboard at /, metrics at /metrics.",
       "Every endpoint but /health needs a token from 'nuage token create'."
     })
 final class ServeCommand implements Callable<Integer> {

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(
     name = "token",
     mixinStandardHelpOptions = true,
-    description = "Create, list and revoke API tokens (only a salted hash is stored).",
+    description = "Creates, lists and revokes API tokens (only a salted hash is stored).",
     subcommands = {TokenCreateCommand.class, TokenListCommand.class, TokenRevokeCommand.class})
 final class TokenCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

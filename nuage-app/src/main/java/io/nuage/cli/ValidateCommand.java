@@ -28,8 +28,11 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "validate",
     mixinStandardHelpOptions = true,
+    header = "Checks scenario files and prints every problem, located.",
     description =
-        "Checks scenario files and prints every problem as FILE:LINE:COLUMN: field: message.")
+        "Checks scenario files and prints every problem, one per line, as"
+            + " FILE:LINE:COLUMN: field: what is wrong (got X, expected Y). Exit code 0 when every"
+            + " file is valid, 2 otherwise.")
 final class ValidateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 

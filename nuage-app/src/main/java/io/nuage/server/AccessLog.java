@@ -16,10 +16,12 @@ final class AccessLog {
   private static final Logger LOG = LoggerFactory.getLogger("nuage.access");
   private final ObjectMapper json;
   private final ServerMetrics metrics;
+  private final RouteTemplates templates;
 
-  AccessLog(ObjectMapper json, ServerMetrics metrics) {
+  AccessLog(ObjectMapper json, ServerMetrics metrics, RouteTemplates templates) {
     this.json = json;
     this.metrics = metrics;
+    this.templates = templates;
   }
 
   void log(Context ctx, Float millis) {
@@ -47,13 +49,18 @@ final class AccessLog {
     }
   }
 
-  /** The route template that matched (so ids do not explode the metric), or "unmatched". */
-  static String route(Context ctx) {
+  /**
+   * The route template that matched (so ids do not explode the metric); for a request refused
+   * before its route ran (401, 403, 413), the documented template its path fits; else "unmatched".
+   */
+  String route(Context ctx) {
     try {
       var endpoint = ctx.endpoints().lastHttpEndpoint();
-      return endpoint == null ? "unmatched" : endpoint.path;
+      if (endpoint != null) return endpoint.path;
     } catch (RuntimeException none) {
-      return "unmatched";
+      // no endpoint ran: fall through to the templates
     }
+    String template = templates.match(ctx.path());
+    return template == null ? "unmatched" : template;
   }
 }

@@ -87,7 +87,8 @@ public final class NuageServer implements AutoCloseable {
             settings.maxQueued());
     var auth = new Authentication(table);
     var problems = new ProblemResponses(json);
-    var access = new AccessLog(json, metrics);
+    var templates = RouteTemplates.fromOpenApi(json);
+    var access = new AccessLog(json, metrics, templates);
     var ledgerRoutes = new LedgerRoutes(caps.ledger(), library, bodies, json, metrics);
     Javalin app =
         Javalin.create(
@@ -101,6 +102,7 @@ public final class NuageServer implements AutoCloseable {
               routes.before(bodies::checkDeclaredLength);
               routes.before(auth::authenticateApi);
               routes.beforeMatched(auth::authorize);
+              routes.beforeMatched(templates::checkQuery);
               problems.register(routes);
               new SystemRoutes(metrics).register(routes);
               new ScenarioRoutes(library, bodies, json).register(routes);
@@ -129,6 +131,8 @@ public final class NuageServer implements AutoCloseable {
     // runs long is kept on platform threads (plan jobs, LedgerRoutes' ledger thread)
     config.concurrency.useVirtualThreads = true;
     config.http.maxRequestSize = settings.maxBodyBytes();
+    // Jetty answers some malformed requests itself; those too must be problem details
+    config.jetty.modifyServer(server -> server.setErrorHandler(new ProblemErrorHandler()));
     config.jsonMapper(new JavalinJackson(json, false));
   }
 

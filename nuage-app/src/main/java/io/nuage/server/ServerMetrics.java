@@ -1,6 +1,7 @@
 package io.nuage.server;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -23,7 +24,9 @@ final class ServerMetrics implements AutoCloseable {
     new JvmMemoryMetrics().bindTo(registry);
     new JvmThreadMetrics().bindTo(registry);
     gc.bindTo(registry);
-    registry.gauge("nuage.plan.jobs.running", plansRunning);
+    Gauge.builder("nuage.plan.jobs.running", plansRunning, AtomicInteger::get)
+        .description("plan jobs being solved now")
+        .register(registry);
     ingestedRows =
         Counter.builder("nuage.ledger.ingested.rows")
             .description("FOCUS rows added to the ledger through the API")
@@ -49,15 +52,24 @@ final class ServerMetrics implements AutoCloseable {
 
   void planEnded(String outcome, Duration took) {
     plansRunning.decrementAndGet();
-    Counter.builder("nuage.plan.jobs").tag("outcome", outcome).register(registry).increment();
+    Counter.builder("nuage.plan.jobs")
+        .description("plan jobs finished, by outcome")
+        .tag("outcome", outcome)
+        .register(registry)
+        .increment();
     Timer.builder("nuage.plan.job.duration")
+        .description("time from a plan job's start to its end, by outcome")
         .tag("outcome", outcome)
         .register(registry)
         .record(took);
   }
 
   void planFinishedWithoutRunning(String outcome) {
-    Counter.builder("nuage.plan.jobs").tag("outcome", outcome).register(registry).increment();
+    Counter.builder("nuage.plan.jobs")
+        .description("plan jobs finished, by outcome")
+        .tag("outcome", outcome)
+        .register(registry)
+        .increment();
   }
 
   void ingested(long accepted, long rejected) {

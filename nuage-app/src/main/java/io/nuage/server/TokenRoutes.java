@@ -10,6 +10,7 @@ import io.nuage.store.server.ApiTokens;
 import io.nuage.store.server.IssuedToken;
 import io.nuage.store.server.Role;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -58,11 +59,11 @@ final class TokenRoutes {
       throw new HttpProblem.BadRequest(
           "field 'role' is required (expected viewer, planner or admin)");
     }
-    JsonNode name = body.get("name");
     Role r = Role.fromLabel(role.asText());
+    String name = name(body.get("name"));
     IssuedToken issued;
     try {
-      issued = tokens.issue(r, name == null || name.isNull() ? null : name.asText());
+      issued = tokens.issue(r, name);
     } catch (NuageException e) {
       if (e.exitCode() == 1) throw e;
       throw new HttpProblem.Conflict(e.getMessage());
@@ -71,6 +72,37 @@ final class TokenRoutes {
     ApiToken t = issued.token();
     ctx.status(201)
         .json(new Created(t.id(), t.name(), t.role().label(), t.createdAt(), issued.bearer()));
+  }
+
+  /**
+   * The optional name: a string of at most 64 printable characters, since it is listed by {@code
+   * nuage token list} and used to revoke; anything else is refused rather than silently replaced.
+   */
+  private static @Nullable String name(@Nullable JsonNode name) {
+    if (name == null || name.isNull()) return null;
+    String expected = "expected a string of 1 to 64 printable characters";
+    if (!name.isTextual()) {
+      throw new HttpProblem.BadRequest(
+          "field 'name' (got a JSON "
+              + name.getNodeType().name().toLowerCase(Locale.ROOT)
+              + ", "
+              + expected
+              + ")");
+    }
+    String text = name.asText();
+    if (text.length() > 64 || text.codePoints().anyMatch(Character::isISOControl)) {
+      throw new HttpProblem.BadRequest(
+          "field 'name' (got "
+              + text.length()
+              + " characters"
+              + (text.codePoints().anyMatch(Character::isISOControl)
+                  ? " with control characters"
+                  : "")
+              + ", "
+              + expected
+              + ")");
+    }
+    return text;
   }
 
   private void revoke(Context ctx) {

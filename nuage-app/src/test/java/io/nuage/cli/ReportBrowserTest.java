@@ -91,6 +91,13 @@ class ReportBrowserTest {
         .allSatisfy(r -> assertThat(r.get("cap")).isEqualTo("0.80"));
     assertThat(requests).allSatisfy(url -> assertThat(url).startsWith("file:"));
     assertThat(chromium.errors(page)).isEmpty();
+    // a board memo cannot scroll: no panel's table may be cut at its right edge
+    assertThat(
+            page.evaluate(
+                "() => [...document.querySelectorAll('section.panel')]"
+                    + ".filter(p => p.scrollWidth > p.clientWidth + 1).map(p => p.dataset.panel)"))
+        .as("panels wider than their box")
+        .isEqualTo(List.of());
   }
 
   @Test

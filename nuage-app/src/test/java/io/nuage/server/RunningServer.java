@@ -49,6 +49,10 @@ final class RunningServer implements AutoCloseable {
   }
 
   private RunningServer(Path dbFile, UnaryOperator<NuageServer.Settings> settings) {
+    this(dbFile, settings, SharedData.root().resolve("gpu_prices/skypilot_catalog"));
+  }
+
+  private RunningServer(Path dbFile, UnaryOperator<NuageServer.Settings> settings, Path catalog) {
     this.dbFile = dbFile;
     this.store = Store.open(dbFile);
     var tokens = new ApiTokens(ConnectionSource.of(store));
@@ -63,12 +67,17 @@ final class RunningServer implements AutoCloseable {
             Capabilities.standard(
                 store,
                 SharedData.repo().resolve("examples"),
-                SharedData.root().resolve("gpu_prices/skypilot_catalog"),
+                catalog,
                 PlanOptions.defaults().withTimeLimit(20)));
   }
 
   static RunningServer start(Path folder) {
     return new RunningServer(folder.resolve("nuage.duckdb"), s -> s);
+  }
+
+  /** A server whose --catalog is {@code catalog}. */
+  static RunningServer withCatalog(Path folder, Path catalog) {
+    return new RunningServer(folder.resolve("nuage.duckdb"), s -> s, catalog);
   }
 
   static RunningServer start(Path folder, UnaryOperator<NuageServer.Settings> settings) {
