@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
     description = "Commitment-aware multi-cloud compute planner, broker and ledger.",
     subcommands = {
       CommandLine.HelpCommand.class,
+      CatalogCommand.class,
     })
 public final class NuageCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
