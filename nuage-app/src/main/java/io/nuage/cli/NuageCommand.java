@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       CommandLine.HelpCommand.class,
       CatalogCommand.class,
+      GenerateCommand.class,
     })
 public final class NuageCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
