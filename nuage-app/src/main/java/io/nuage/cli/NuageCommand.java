@@ -12,6 +12,8 @@ import picocli.CommandLine.Command;
     description = "Commitment-aware multi-cloud compute planner, broker and ledger.",
     subcommands = {
       CommandLine.HelpCommand.class,
+      ValidateCommand.class,
+      DemoCommand.class,
       CatalogCommand.class,
       GenerateCommand.class,
     })

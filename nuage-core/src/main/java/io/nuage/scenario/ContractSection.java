@@ -1,0 +1,192 @@
+package io.nuage.scenario;
+
+import io.nuage.contract.CommittedSpend;
+import io.nuage.contract.Contract;
+import io.nuage.contract.RateCard;
+import io.nuage.contract.ReservedCapacity;
+import io.nuage.contract.RightOfFirstRefusal;
+import io.nuage.contract.StorageCommitment;
+import io.nuage.core.MonthRange;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.snakeyaml.engine.v2.nodes.Node;
+
+/** Reads {@code contracts}: one entry per agreement, its keys depending on its {@code kind}. */
+final class ContractSection {
+  private static final List<String> COMMON = List.of("id", "kind", "provider", "term");
+  private static final Map<String, List<String>> KEYS = new LinkedHashMap<>();
+
+  static {
+    KEYS.put("committed-spend", List.of("yearly-minimums", "discount", "take-or-pay"));
+    KEYS.put("reserved-capacity", List.of("region", "accelerator", "gpus", "price-per-gpu-hour"));
+    KEYS.put("storage-commitment", List.of("committed-tb", "price-per-tb-month"));
+    KEYS.put("right-of-first-refusal", List.of("matching-margin"));
+    KEYS.put("rate-card", List.of("discount"));
+  }
+
+  private final NodeReader r;
+  private final References refs;
+
+  private ContractSection(NodeReader r, References refs) {
+    this.r = r;
+    this.refs = refs;
+  }
+
+  static List<Contract> read(NodeReader r, List<Node> items, String path, References refs) {
+    var section = new ContractSection(r, refs);
+    var ids = new UniqueIds(r, "contract");
+    List<Contract> contracts = new ArrayList<>();
+    for (int i = 0; i < items.size(); i++) {
+      String at = path + "[" + i + "]";
+      r.mapping(items.get(i), at).ifPresent(f -> section.readOne(f, ids).ifPresent(contracts::add));
+    }
+    return contracts;
+  }
+
+  private Optional<Contract> readOne(Fields f, UniqueIds ids) {
+    Optional<String> kind =
+        f.required("kind", r.choice("contract kind", List.copyOf(KEYS.keySet())));
+    var allowed = new LinkedHashSet<>(COMMON);
+    if (kind.isPresent()) allowed.addAll(KEYS.get(kind.get()));
+    else KEYS.values().forEach(allowed::addAll); // an unknown kind: don't also flag its keys
+    f.allowOnly(allowed);
+    Optional<String> id = f.required("id", r.text);
+    boolean unique =
+        id.isPresent() && ids.add(f.node("id").orElseThrow(), f.pathOf("id"), id.get());
+    Optional<String> provider = f.required("provider", r.text);
+    boolean known =
+        provider.isPresent()
+            && refs.provider(
+                r, f.node("provider").orElseThrow(), f.pathOf("provider"), provider.get());
+    Optional<MonthRange> term = f.required("term", r.range);
+    if (kind.isEmpty()) return Optional.empty();
+    Optional<Contract> contract =
+        switch (kind.get()) {
+          case "committed-spend" -> committedSpend(f, id, provider, term);
+          case "reserved-capacity" -> reservedCapacity(f, id, provider, term, known);
+          case "storage-commitment" -> storage(f, id, provider, term);
+          case "right-of-first-refusal" -> rightOfFirstRefusal(f, id, provider, term);
+          default -> rateCard(f, id, provider, term);
+        };
+    return unique && known ? contract : Optional.empty();
+  }
+
+  private Optional<Contract> committedSpend(
+      Fields f, Optional<String> id, Optional<String> provider, Optional<MonthRange> term) {
+    Optional<List<BigDecimal>> minimums =
+        f.required("yearly-minimums", r.list)
+            .flatMap(items -> amounts(items, f.pathOf("yearly-minimums")));
+    Optional<BigDecimal> discount = f.required("discount", r.fraction);
+    Optional<Boolean> takeOrPay = f.optional("take-or-pay", r.bool, true);
+    if (minimums.isPresent() && term.isPresent() && minimums.get().size() != term.get().years()) {
+      r.problem(
+          f.node("yearly-minimums").orElseThrow(),
+          f.pathOf("yearly-minimums"),
+          "wrong number of yearly minimums (got "
+              + minimums.get().size()
+              + ", expected "
+              + term.get().years()
+              + ": one per contract year of "
+              + term.get()
+              + ")");
+      return Optional.empty();
+    }
+    if (id.isEmpty()
+        || provider.isEmpty()
+        || term.isEmpty()
+        || minimums.isEmpty()
+        || discount.isEmpty()
+        || takeOrPay.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new CommittedSpend(
+            id.get(), provider.get(), term.get(), minimums.get(), discount.get(), takeOrPay.get()));
+  }
+
+  private Optional<List<BigDecimal>> amounts(List<Node> items, String path) {
+    List<BigDecimal> values = new ArrayList<>();
+    for (int i = 0; i < items.size(); i++)
+      r.amount(items.get(i), path + "[" + i + "]").ifPresent(values::add);
+    return values.size() == items.size() ? Optional.of(values) : Optional.empty();
+  }
+
+  private Optional<Contract> reservedCapacity(
+      Fields f,
+      Optional<String> id,
+      Optional<String> provider,
+      Optional<MonthRange> term,
+      boolean knownProvider) {
+    Optional<String> region = f.required("region", r.text);
+    Optional<String> accelerator = f.required("accelerator", r.text);
+    Optional<Integer> gpus = f.required("gpus", r.positiveCount);
+    Optional<BigDecimal> price = f.required("price-per-gpu-hour", r.amount);
+    boolean ok =
+        region.isPresent()
+            && refs.region(r, f.node("region").orElseThrow(), f.pathOf("region"), region.get());
+    ok &=
+        accelerator.isPresent()
+            && refs.accelerator(
+                r, f.node("accelerator").orElseThrow(), f.pathOf("accelerator"), accelerator.get());
+    if (ok
+        && knownProvider
+        && provider.isPresent()
+        && !region.get().startsWith(provider.get() + "/")) {
+      r.problem(
+          f.node("region").orElseThrow(),
+          f.pathOf("region"),
+          "region of another provider (got "
+              + region.get()
+              + ", expected a region of "
+              + provider.get()
+              + ")");
+      return Optional.empty();
+    }
+    if (!ok
+        || id.isEmpty()
+        || provider.isEmpty()
+        || term.isEmpty()
+        || gpus.isEmpty()
+        || price.isEmpty()) return Optional.empty();
+    return Optional.of(
+        new ReservedCapacity(
+            id.get(),
+            provider.get(),
+            region.get(),
+            accelerator.get(),
+            gpus.get(),
+            term.get(),
+            price.get()));
+  }
+
+  private Optional<Contract> storage(
+      Fields f, Optional<String> id, Optional<String> provider, Optional<MonthRange> term) {
+    Optional<BigDecimal> tb = f.required("committed-tb", r.amount);
+    Optional<BigDecimal> price = f.required("price-per-tb-month", r.amount);
+    if (id.isEmpty() || provider.isEmpty() || term.isEmpty() || tb.isEmpty() || price.isEmpty())
+      return Optional.empty();
+    return Optional.of(
+        new StorageCommitment(id.get(), provider.get(), term.get(), tb.get(), price.get()));
+  }
+
+  private Optional<Contract> rightOfFirstRefusal(
+      Fields f, Optional<String> id, Optional<String> provider, Optional<MonthRange> term) {
+    Optional<BigDecimal> margin = f.required("matching-margin", r.amount);
+    if (id.isEmpty() || provider.isEmpty() || term.isEmpty() || margin.isEmpty())
+      return Optional.empty();
+    return Optional.of(new RightOfFirstRefusal(id.get(), provider.get(), term.get(), margin.get()));
+  }
+
+  private Optional<Contract> rateCard(
+      Fields f, Optional<String> id, Optional<String> provider, Optional<MonthRange> term) {
+    Optional<BigDecimal> discount = f.required("discount", r.fraction);
+    if (id.isEmpty() || provider.isEmpty() || term.isEmpty() || discount.isEmpty())
+      return Optional.empty();
+    return Optional.of(new RateCard(id.get(), provider.get(), term.get(), discount.get()));
+  }
+}

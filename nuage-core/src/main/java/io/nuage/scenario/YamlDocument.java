@@ -1,0 +1,70 @@
+package io.nuage.scenario;
+
+import io.nuage.core.Problem;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.nodes.Node;
+
+/**
+ * Reads one YAML file into a node tree that keeps every node's line and column. Any failure (a
+ * missing file, bad UTF-8, broken YAML, an empty document) becomes a located problem instead.
+ */
+final class YamlDocument {
+  private YamlDocument() {}
+
+  static Optional<Node> read(Path path, String displayName, List<Problem> problems) {
+    String text;
+    try {
+      text = Files.readString(path);
+    } catch (NoSuchFileException e) {
+      problems.add(new Problem(displayName, 0, 0, "", "cannot read the file (it does not exist)"));
+      return Optional.empty();
+    } catch (CharacterCodingException e) {
+      problems.add(
+          new Problem(displayName, 0, 0, "", "cannot read the file (it is not UTF-8 text)"));
+      return Optional.empty();
+    } catch (IOException e) {
+      problems.add(new Problem(displayName, 0, 0, "", "cannot read the file (" + e + ")"));
+      return Optional.empty();
+    }
+    return parse(text, displayName, problems);
+  }
+
+  static Optional<Node> parse(String text, String displayName, List<Problem> problems) {
+    LoadSettings settings =
+        LoadSettings.builder()
+            .setLabel(displayName)
+            .setAllowDuplicateKeys(true) // reported by Fields with both locations, not thrown here
+            .setMaxAliasesForCollections(50)
+            .setCodePointLimit(16 * 1024 * 1024)
+            .build();
+    try {
+      Optional<Node> root = new Compose(settings).composeReader(new StringReader(text));
+      if (root.isEmpty()) {
+        problems.add(
+            new Problem(displayName, 0, 0, "", "empty document (got nothing, expected a mapping)"));
+      }
+      return root;
+    } catch (MarkedYamlEngineException e) {
+      int line = e.getProblemMark().map(m -> m.getLine() + 1).orElse(0);
+      int column = e.getProblemMark().map(m -> m.getColumn() + 1).orElse(0);
+      String what = e.getProblem() == null ? "broken YAML" : e.getProblem().strip();
+      String context = e.getContext() == null ? "" : " " + e.getContext().strip();
+      problems.add(new Problem(displayName, line, column, "", "not valid YAML: " + what + context));
+      return Optional.empty();
+    } catch (YamlEngineException e) {
+      problems.add(new Problem(displayName, 0, 0, "", "not valid YAML: " + e.getMessage()));
+      return Optional.empty();
+    }
+  }
+}
