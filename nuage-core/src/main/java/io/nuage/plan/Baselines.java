@@ -1,0 +1,201 @@
+package io.nuage.plan;
+
+import io.nuage.contract.CommittedSpend;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The two naive plans every plan is compared with, placed greedily workload by workload (training
+ * runs in scenario order, then fleet demand month by month) and priced with {@link PlanCosting}:
+ * {@code list-price} takes each workload's cheapest option by list price, as a per-job launcher
+ * would; {@code commitments-first} fills reserved and committed capacity first.
+ */
+final class Baselines {
+  static final String LIST_PRICE = "list-price";
+  static final String COMMITMENTS_FIRST = "commitments-first";
+  private static final double EPS = 1e-6;
+
+  /** A baseline's placement (null when it could not place everything) and its report line. */
+  record Result(
+      Baseline baseline, @Nullable Assignment assignment, PlanCosting.@Nullable Priced priced) {}
+
+  private final PlanData data;
+  private final double[][] left;
+  private final double[][] reservedLeft;
+  private final Map<String, Double> minimumLeft = new HashMap<>();
+  private final Map<String, Integer> yearOf = new HashMap<>();
+  private final boolean commitmentsFirst;
+
+  private Baselines(PlanData data, boolean commitmentsFirst) {
+    this.data = data;
+    this.commitmentsFirst = commitmentsFirst;
+    left = new double[data.cells.size()][data.monthCount()];
+    reservedLeft = new double[data.cells.size()][data.monthCount()];
+    for (Cell c : data.cells) {
+      for (int t = 0; t < data.monthCount(); t++) {
+        left[c.index()][t] = c.totalGpus(t) * data.hoursOf(t);
+        reservedLeft[c.index()][t] = c.reservedGpus()[t] * data.hoursOf(t);
+      }
+    }
+    for (CommittedSpend k : data.scenario.contracts(CommittedSpend.class)) {
+      for (CommitmentYear cy : CommitmentYear.of(k, data)) {
+        minimumLeft.put(k.id() + "#" + cy.year(), cy.minimum().doubleValue());
+        for (int t : cy.months()) yearOf.put(k.id() + "#" + t, cy.year());
+      }
+    }
+  }
+
+  static List<Result> all(PlanData data) {
+    return List.of(
+        new Baselines(data, false).run(LIST_PRICE),
+        new Baselines(data, true).run(COMMITMENTS_FIRST));
+  }
+
+  private Result run(String name) {
+    Assignment a = Assignment.empty(data);
+    for (int j = 0; j < data.runs.size(); j++) {
+      GangOption best = bestOption(j);
+      if (best == null) {
+        return new Result(
+            new Baseline(
+                name, false, null, "no capacity left for training run " + data.runs.get(j).id()),
+            null,
+            null);
+      }
+      a.optionOfRun()[j] = best.index();
+      take(best);
+    }
+    List<FleetDemand> rows = new ArrayList<>(data.demands);
+    rows.sort(Comparator.comparingInt(FleetDemand::month));
+    for (FleetDemand d : rows) {
+      if (!serve(d, a)) {
+        return new Result(
+            new Baseline(
+                name,
+                false,
+                null,
+                "no capacity left for fleet "
+                    + d.fleet()
+                    + " in "
+                    + d.geography()
+                    + " in "
+                    + data.months.get(d.month())),
+            null,
+            null);
+      }
+    }
+    PlanCosting.Priced priced = PlanCosting.price(data, a);
+    String broken = brokenRule(priced);
+    if (broken != null) return new Result(new Baseline(name, false, null, broken), a, priced);
+    return new Result(new Baseline(name, true, priced.total(), ""), a, priced);
+  }
+
+  private @Nullable String brokenRule(PlanCosting.Priced priced) {
+    for (ProviderYear p : priced.providers()) {
+      BigDecimal cap = data.scenario.policy().maxShareOf(p.provider());
+      if (p.share().compareTo(cap.add(new BigDecimal("0.0001"))) > 0) {
+        return p.provider()
+            + " takes "
+            + p.share()
+            + " of "
+            + p.year()
+            + " spend, above its cap of "
+            + cap;
+      }
+    }
+    for (RofrPassOver r : RightOfFirstRefusalReport.report(data, priced.placements())) {
+      if (r.reason().equals("violation"))
+        return "passes over " + r.holder() + ": " + r.explanation();
+    }
+    return null;
+  }
+
+  private @Nullable GangOption bestOption(int j) {
+    int n = data.runs.get(j).gpus();
+    GangOption best = null;
+    double bestCovered = -1;
+    BigDecimal bestCost = null;
+    for (GangOption o : data.optionsByRun.get(j)) {
+      if (!commitmentsFirst && o.cell().listPrice() == null) continue;
+      boolean fits = true;
+      double covered = 0;
+      for (int i = 0; i < o.months() && fits; i++) {
+        int t = o.start() + i;
+        double need = n * o.wallHours()[i].doubleValue();
+        fits = need <= left[o.cell().index()][t] + EPS;
+        double fromReserved = Math.min(need, reservedLeft[o.cell().index()][t]);
+        covered += fromReserved;
+        CommittedSpend k = o.cell().committed()[t];
+        if (k != null && minimumLeftAt(k, t) > 0) covered += need - fromReserved;
+      }
+      if (!fits) continue;
+      BigDecimal cost = data.listCost(o);
+      if (!commitmentsFirst) covered = 0;
+      if (best == null
+          || covered > bestCovered + EPS
+          || (Math.abs(covered - bestCovered) <= EPS && cost.compareTo(bestCost) < 0)) {
+        best = o;
+        bestCovered = covered;
+        bestCost = cost;
+      }
+    }
+    return best;
+  }
+
+  private void take(GangOption o) {
+    int n = data.runs.get(o.run()).gpus();
+    for (int i = 0; i < o.months(); i++)
+      use(o.cell(), o.start() + i, n * o.wallHours()[i].doubleValue());
+  }
+
+  private void use(Cell c, int t, double gpuHours) {
+    left[c.index()][t] -= gpuHours;
+    double fromReserved = Math.min(gpuHours, reservedLeft[c.index()][t]);
+    reservedLeft[c.index()][t] -= fromReserved;
+    CommittedSpend k = c.committed()[t];
+    if (k != null) {
+      double spent = (gpuHours - fromReserved) * c.rate()[t].doubleValue();
+      Integer year = yearOf.get(k.id() + "#" + t);
+      if (year != null) minimumLeft.merge(k.id() + "#" + year, -spent, Double::sum);
+    }
+  }
+
+  private double minimumLeftAt(CommittedSpend k, int t) {
+    Integer year = yearOf.get(k.id() + "#" + t);
+    return year == null ? 0 : minimumLeft.getOrDefault(k.id() + "#" + year, 0.0);
+  }
+
+  private boolean serve(FleetDemand d, Assignment a) {
+    int t = d.month();
+    List<Integer> order = new ArrayList<>();
+    for (int k = 0; k < d.cells().size(); k++) order.add(k);
+    order.sort(Comparator.comparingDouble(k -> rank(d.cells().get(k), t)));
+    double need = d.referenceGpuHours().doubleValue();
+    for (int k : order) {
+      Cell c = d.cells().get(k);
+      if (need <= EPS) break;
+      if (!commitmentsFirst && c.listPrice() == null) continue;
+      double take = Math.min(left[c.index()][t], need / c.throughput());
+      if (take <= EPS) continue;
+      a.fleetHours()[d.index()][k] += take;
+      use(c, t, take);
+      need -= take * c.throughput();
+    }
+    return need <= 1e-3;
+  }
+
+  private double rank(Cell c, int t) {
+    double list = c.listPrice() == null ? 0 : c.listPrice().doubleValue();
+    double perReference = list / c.throughput();
+    if (!commitmentsFirst) return perReference;
+    if (reservedLeft[c.index()][t] > EPS) return -2e9 + perReference;
+    CommittedSpend k = c.committed()[t];
+    if (k != null && minimumLeftAt(k, t) > 0) return -1e9 + perReference;
+    return perReference;
+  }
+}

@@ -1,0 +1,152 @@
+package io.nuage.plan;
+
+import io.nuage.catalog.Accelerator;
+import io.nuage.workload.TrainingRun;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.text.NumberFormat;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Checks each workload alone before any model is built, so the common infeasibilities get a precise
+ * sentence: no allowed region, a window too short, a gang larger than any region, a fleet's demand
+ * above what its regions deliver.
+ */
+final class FeasibilityPrecheck {
+  private FeasibilityPrecheck() {}
+
+  static List<InfeasibilityReason> check(PlanData data) {
+    List<InfeasibilityReason> out = new ArrayList<>();
+    for (int j = 0; j < data.runs.size(); j++) {
+      if (data.optionsByRun.get(j).isEmpty()) out.add(whyNoOption(data, data.runs.get(j)));
+    }
+    for (FleetDemand d : data.demands) {
+      String who = "inference fleet " + d.fleet();
+      String when = data.months.get(d.month()).toString();
+      if (d.cells().isEmpty()) {
+        out.add(
+            new InfeasibilityReason(
+                "no-allowed-region",
+                d.fleet(),
+                who
+                    + " has demand in "
+                    + d.geography()
+                    + " but none of its allowed regions "
+                    + new java.util.TreeSet<>(d.allowedRegions())
+                    + " offers a compatible accelerator"));
+        continue;
+      }
+      double deliverable = 0;
+      for (Cell c : d.cells())
+        deliverable += c.totalGpus(d.month()) * data.hoursOf(d.month()) * c.throughput();
+      if (deliverable + 1e-6 < d.referenceGpuHours().doubleValue()) {
+        out.add(
+            new InfeasibilityReason(
+                "fleet-demand-exceeds-capacity",
+                d.fleet(),
+                who
+                    + " needs "
+                    + number(d.referenceGpuHours())
+                    + " H100-equivalent GPU-hours in "
+                    + d.geography()
+                    + " in "
+                    + when
+                    + "; its allowed regions deliver at most "
+                    + number(BigDecimal.valueOf(deliverable))
+                    + " that month"));
+      }
+    }
+    return out;
+  }
+
+  private static InfeasibilityReason whyNoOption(PlanData data, TrainingRun run) {
+    String who = "training run " + run.id();
+    List<Cell> compatible =
+        data.cells.stream()
+            .filter(c -> data.compatible(run.accelerators(), c.accelerator()))
+            .toList();
+    if (compatible.isEmpty()) {
+      return new InfeasibilityReason(
+          "no-allowed-region",
+          run.id(),
+          who
+              + " can run on "
+              + new java.util.TreeSet<>(run.accelerators())
+              + " but no allowed region offers any of them");
+    }
+    Accelerator fastest =
+        compatible.stream()
+            .map(Cell::accelerator)
+            .max(Comparator.comparing(Accelerator::throughput))
+            .orElseThrow();
+    BigDecimal wall = PlanData.wallHours(run.referenceHours(), fastest);
+    int first = data.monthIndexAtOrAfter(run.earliestStart());
+    int last =
+        Math.min(
+            data.monthCount() - 1,
+            data.months.contains(run.deadline())
+                ? data.months.indexOf(run.deadline())
+                : run.deadline().isBefore(data.months.get(0)) ? -1 : data.monthCount() - 1);
+    BigDecimal window = BigDecimal.ZERO;
+    for (int t = first; t <= last && t >= 0; t++) window = window.add(data.hours[t]);
+    String span = run.earliestStart() + " and " + run.deadline();
+    if (window.compareTo(wall) < 0) {
+      return new InfeasibilityReason(
+          "window-too-short",
+          run.id(),
+          who
+              + " needs "
+              + number(wall)
+              + " hours on "
+              + fastest.name()
+              + ", its fastest accelerator, but only "
+              + number(window)
+              + " hours lie between "
+              + span
+              + " inside the horizon");
+    }
+    int most = 0;
+    String where = "";
+    for (Cell c : compatible) {
+      for (int t = Math.max(0, first); t <= last; t++) {
+        if (c.totalGpus(t) > most) {
+          most = c.totalGpus(t);
+          where = " (" + c.region() + ", " + c.accName() + ")";
+        }
+      }
+    }
+    String family =
+        run.accelerators().size() == 1 ? run.accelerators().iterator().next() : fastest.family();
+    return new InfeasibilityReason(
+        "gang-too-large",
+        run.id(),
+        who
+            + " needs "
+            + number(BigDecimal.valueOf(run.gpus()))
+            + " "
+            + family
+            + "-class GPUs for "
+            + duration(run.referenceHours())
+            + " between "
+            + span
+            + "; no single allowed region offers more than "
+            + number(BigDecimal.valueOf(most))
+            + where
+            + " for that long in that window");
+  }
+
+  static String duration(BigDecimal hours) {
+    BigDecimal weeks = hours.divide(BigDecimal.valueOf(168), 1, RoundingMode.HALF_UP);
+    if (weeks.compareTo(BigDecimal.ONE) < 0) return number(hours) + " hours";
+    return weeks.stripTrailingZeros().toPlainString() + " weeks";
+  }
+
+  static String number(BigDecimal v) {
+    NumberFormat f = NumberFormat.getNumberInstance(Locale.US);
+    f.setMaximumFractionDigits(v.abs().compareTo(BigDecimal.valueOf(100)) >= 0 ? 0 : 2);
+    return f.format(v);
+  }
+}

@@ -1,0 +1,27 @@
+package io.nuage.plan;
+
+import com.google.ortools.linearsolver.MPConstraint;
+import com.google.ortools.linearsolver.MPVariable;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** A linear expression being assembled: coefficients per variable plus a constant. */
+final class LinearSum {
+  final Map<MPVariable, Double> terms = new LinkedHashMap<>();
+  double constant;
+
+  LinearSum add(MPVariable v, double coefficient) {
+    if (coefficient != 0) terms.merge(v, coefficient, Double::sum);
+    return this;
+  }
+
+  LinearSum add(LinearSum other, double factor) {
+    other.terms.forEach((v, c) -> add(v, c * factor));
+    constant += other.constant * factor;
+    return this;
+  }
+
+  void addTo(MPConstraint row) {
+    terms.forEach((v, c) -> row.setCoefficient(v, row.getCoefficient(v) + c));
+  }
+}

@@ -1,0 +1,272 @@
+package io.nuage.plan;
+
+import io.nuage.contract.CommittedSpend;
+import io.nuage.workload.TrainingRun;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The one cost function: turns an {@link Assignment} into placements and prices everything in
+ * {@code BigDecimal}. The plan and both baselines go through it, so they are comparable.
+ */
+final class PlanCosting {
+  private static final BigDecimal HALF_THOUSANDTH = new BigDecimal("0.0005");
+
+  /** Everything money-related about one assignment. */
+  record Priced(
+      List<Placement> placements,
+      List<EgressCharge> egress,
+      CostBreakdown breakdown,
+      List<ProviderYear> providers,
+      List<ContractYear> contracts) {
+    BigDecimal total() {
+      return breakdown.total();
+    }
+  }
+
+  private PlanCosting() {}
+
+  static Priced price(PlanData data, Assignment a) {
+    List<Placement> placements = placements(data, a);
+    List<EgressCharge> egress = egress(data, a);
+    FixedCosts fixed = FixedCosts.of(data);
+    List<ContractYear> contracts = contracts(data, placements);
+    BigDecimal usage = sum(placements.stream().map(Placement::cost).toList());
+    BigDecimal shortfall =
+        sum(
+            contracts.stream()
+                .filter(ContractYear::takeOrPay)
+                .map(ContractYear::shortfall)
+                .toList());
+    BigDecimal egressTotal = sum(egress.stream().map(EgressCharge::cost).toList());
+    CostBreakdown breakdown =
+        new CostBreakdown(
+            usage, fixed.reservedTotal(), shortfall, egressTotal, fixed.storageTotal());
+    return new Priced(
+        placements,
+        egress,
+        breakdown,
+        providers(data, placements, egress, contracts, fixed),
+        contracts);
+  }
+
+  static List<Placement> placements(PlanData data, Assignment a) {
+    // Per cell and month, the workloads there in allocation order: gangs first, then fleets.
+    Map<Integer, Map<String, BigDecimal[]>> byCellMonth = new TreeMap<>();
+    int months = data.monthCount();
+    for (int j = 0; j < a.optionOfRun().length; j++) {
+      if (a.optionOfRun()[j] < 0) continue;
+      GangOption o = data.options.get(a.optionOfRun()[j]);
+      TrainingRun run = data.runs.get(j);
+      for (int i = 0; i < o.months(); i++) {
+        BigDecimal gh = o.wallHours()[i].multiply(BigDecimal.valueOf(run.gpus()));
+        slot(
+            byCellMonth,
+            o.cell().index() * months + o.start() + i,
+            "0|" + run.id(),
+            gh,
+            run.gpus());
+      }
+    }
+    for (FleetDemand d : data.demands) {
+      for (int k = 0; k < d.cells().size(); k++) {
+        BigDecimal gh =
+            BigDecimal.valueOf(a.fleetHours()[d.index()][k]).setScale(3, RoundingMode.HALF_UP);
+        if (gh.compareTo(HALF_THOUSANDTH) < 0) continue;
+        slot(byCellMonth, d.cells().get(k).index() * months + d.month(), "1|" + d.fleet(), gh, 0);
+      }
+    }
+    List<Placement> out = new ArrayList<>();
+    for (var e : byCellMonth.entrySet()) {
+      Cell c = data.cells.get(e.getKey() / months);
+      int t = e.getKey() % months;
+      BigDecimal h = data.hours[t];
+      BigDecimal reservedLeft = h.multiply(BigDecimal.valueOf(c.reservedGpus()[t]));
+      for (var w : e.getValue().entrySet()) {
+        boolean gang = w.getKey().startsWith("0|");
+        String workload = w.getKey().substring(2);
+        BigDecimal gh = w.getValue()[0];
+        int gpus = gang ? w.getValue()[1].intValue() : 0;
+        BigDecimal fromReserved = gh.min(reservedLeft);
+        reservedLeft = reservedLeft.subtract(fromReserved);
+        BigDecimal rest = gh.subtract(fromReserved);
+        if (fromReserved.signum() > 0) {
+          out.add(
+              row(
+                  data,
+                  c,
+                  t,
+                  workload,
+                  gang,
+                  gpus,
+                  fromReserved,
+                  "reserved",
+                  null,
+                  BigDecimal.ZERO));
+        }
+        if (rest.signum() > 0) {
+          CommittedSpend k = c.committed()[t];
+          out.add(
+              row(
+                  data,
+                  c,
+                  t,
+                  workload,
+                  gang,
+                  gpus,
+                  rest,
+                  k == null ? "on-demand" : "committed",
+                  k == null ? null : k.id(),
+                  c.rate()[t]));
+        }
+      }
+    }
+    out.sort(
+        Comparator.comparing(Placement::workload)
+            .thenComparing(Placement::month)
+            .thenComparing(Placement::region)
+            .thenComparing(Placement::accelerator)
+            .thenComparing(Placement::pricing));
+    return out;
+  }
+
+  private static void slot(
+      Map<Integer, Map<String, BigDecimal[]>> m, int key, String who, BigDecimal gh, int gpus) {
+    BigDecimal[] v =
+        m.computeIfAbsent(key, k -> new TreeMap<>())
+            .computeIfAbsent(
+                who, k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.valueOf(gpus)});
+    v[0] = v[0].add(gh);
+  }
+
+  private static Placement row(
+      PlanData data,
+      Cell c,
+      int t,
+      String workload,
+      boolean gang,
+      int gangGpus,
+      BigDecimal gh,
+      String pricing,
+      String contract,
+      BigDecimal rate) {
+    BigDecimal h = data.hours[t];
+    int gpus = gang ? gangGpus : gh.divide(h, 0, RoundingMode.CEILING).intValueExact();
+    BigDecimal cost = gh.multiply(rate).setScale(2, RoundingMode.HALF_EVEN);
+    return new Placement(
+        workload,
+        gang ? "training" : "inference",
+        c.provider(),
+        c.region(),
+        c.accName(),
+        data.months.get(t),
+        gpus,
+        gh,
+        pricing,
+        contract,
+        rate.stripTrailingZeros(),
+        cost);
+  }
+
+  static List<EgressCharge> egress(PlanData data, Assignment a) {
+    List<EgressCharge> out = new ArrayList<>();
+    for (int j = 0; j < a.optionOfRun().length; j++) {
+      if (a.optionOfRun()[j] < 0) continue;
+      GangOption o = data.options.get(a.optionOfRun()[j]);
+      if (o.egress().signum() == 0) continue;
+      TrainingRun run = data.runs.get(j);
+      out.add(
+          new EgressCharge(
+              run.id(),
+              run.datasetHome(),
+              o.cell().region(),
+              data.providerOf(run.datasetHome()),
+              data.months.get(o.start()),
+              run.datasetTb(),
+              o.egress().setScale(2, RoundingMode.HALF_EVEN)));
+    }
+    return out;
+  }
+
+  static List<ContractYear> contracts(PlanData data, List<Placement> placements) {
+    List<ContractYear> out = new ArrayList<>();
+    for (CommittedSpend k : data.scenario.contracts(CommittedSpend.class)) {
+      for (CommitmentYear cy : CommitmentYear.of(k, data)) {
+        var inYear = new java.util.HashSet<java.time.YearMonth>();
+        for (int t : cy.months()) inYear.add(data.months.get(t));
+        BigDecimal consumed =
+            sum(
+                placements.stream()
+                    .filter(p -> k.id().equals(p.contract()) && inYear.contains(p.month()))
+                    .map(Placement::cost)
+                    .toList());
+        BigDecimal shortfall =
+            cy.minimum()
+                .subtract(consumed)
+                .max(BigDecimal.ZERO)
+                .setScale(2, RoundingMode.HALF_EVEN);
+        out.add(
+            new ContractYear(
+                k.id(),
+                k.provider(),
+                cy.year(),
+                cy.minimum().setScale(2, RoundingMode.HALF_EVEN),
+                consumed,
+                shortfall,
+                k.takeOrPay()));
+      }
+    }
+    return out;
+  }
+
+  private static List<ProviderYear> providers(
+      PlanData data,
+      List<Placement> placements,
+      List<EgressCharge> egress,
+      List<ContractYear> contracts,
+      FixedCosts fixed) {
+    Map<FixedCosts.Key, BigDecimal> spend = new TreeMap<>(fixed.byProviderAndYear());
+    for (Placement p : placements)
+      spend.merge(new FixedCosts.Key(p.provider(), p.month().getYear()), p.cost(), BigDecimal::add);
+    for (EgressCharge e : egress)
+      spend.merge(new FixedCosts.Key(e.provider(), e.month().getYear()), e.cost(), BigDecimal::add);
+    Map<String, CommittedSpend> byId = new HashMap<>();
+    data.scenario.contracts(CommittedSpend.class).forEach(k -> byId.put(k.id(), k));
+    Map<String, Integer> lastYear = new LinkedHashMap<>();
+    for (CommittedSpend k : byId.values()) {
+      for (CommitmentYear cy : CommitmentYear.of(k, data))
+        lastYear.put(k.id() + "#" + cy.year(), data.months.get(cy.lastMonth()).getYear());
+    }
+    for (ContractYear c : contracts) {
+      if (!c.takeOrPay() || c.shortfall().signum() == 0) continue;
+      spend.merge(
+          new FixedCosts.Key(c.provider(), lastYear.get(c.contract() + "#" + c.year())),
+          c.shortfall(),
+          BigDecimal::add);
+    }
+    Map<Integer, BigDecimal> totals = new TreeMap<>();
+    spend.forEach((k, v) -> totals.merge(k.year(), v, BigDecimal::add));
+    List<ProviderYear> out = new ArrayList<>();
+    spend.forEach(
+        (k, v) -> {
+          BigDecimal total = totals.get(k.year());
+          BigDecimal share =
+              total.signum() == 0 ? BigDecimal.ZERO : v.divide(total, 4, RoundingMode.HALF_EVEN);
+          out.add(new ProviderYear(k.provider(), k.year(), v, share));
+        });
+    return out;
+  }
+
+  static BigDecimal sum(List<BigDecimal> values) {
+    return values.stream()
+        .reduce(BigDecimal.ZERO, BigDecimal::add)
+        .setScale(2, RoundingMode.HALF_EVEN);
+  }
+}

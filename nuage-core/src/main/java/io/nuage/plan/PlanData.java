@@ -1,0 +1,282 @@
+package io.nuage.plan;
+
+import io.nuage.catalog.Accelerator;
+import io.nuage.catalog.CapacityStep;
+import io.nuage.catalog.Offering;
+import io.nuage.catalog.PricingKind;
+import io.nuage.catalog.Provider;
+import io.nuage.contract.CommittedSpend;
+import io.nuage.contract.RateCard;
+import io.nuage.contract.ReservedCapacity;
+import io.nuage.scenario.Scenario;
+import io.nuage.workload.GeographyDemand;
+import io.nuage.workload.InferenceFleet;
+import io.nuage.workload.TrainingRun;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The scenario indexed for the model: months and their hours, the usable cells, every feasible gang
+ * option and every fleet demand row. Everything here is exact; the model turns it into doubles.
+ */
+final class PlanData {
+  final Scenario scenario;
+  final List<YearMonth> months;
+  final BigDecimal[] hours;
+  final List<Cell> cells = new ArrayList<>();
+  final List<TrainingRun> runs;
+  final List<InferenceFleet> fleets;
+  final List<List<GangOption>> optionsByRun = new ArrayList<>();
+  final List<GangOption> options = new ArrayList<>();
+  final List<FleetDemand> demands = new ArrayList<>();
+  final Map<String, Provider> providers = new HashMap<>();
+  final Map<String, Accelerator> accelerators;
+  boolean optionsPruned;
+
+  PlanData(Scenario scenario, int maxGangOptions) {
+    this.scenario = scenario;
+    this.months = scenario.horizon().months();
+    this.hours =
+        months.stream()
+            .map(m -> BigDecimal.valueOf(m.lengthOfMonth() * 24L))
+            .toArray(BigDecimal[]::new);
+    scenario.catalog().providers().forEach(p -> providers.put(p.id(), p));
+    this.accelerators = scenario.catalog().acceleratorsByName();
+    this.runs = scenario.workloads(TrainingRun.class);
+    this.fleets = scenario.workloads(InferenceFleet.class);
+    buildCells();
+    for (int j = 0; j < runs.size(); j++) optionsByRun.add(gangOptions(j));
+    prune(maxGangOptions);
+    int i = 0;
+    for (List<GangOption> list : optionsByRun) {
+      List<GangOption> renumbered = new ArrayList<>();
+      for (GangOption o : list) {
+        GangOption n = new GangOption(i++, o.run(), o.cell(), o.start(), o.wallHours(), o.egress());
+        renumbered.add(n);
+        options.add(n);
+      }
+      list.clear();
+      list.addAll(renumbered);
+    }
+    buildDemands();
+  }
+
+  int monthCount() {
+    return months.size();
+  }
+
+  double hoursOf(int t) {
+    return hours[t].doubleValue();
+  }
+
+  private void buildCells() {
+    Map<String, BigDecimal> cheapest = new TreeMap<>();
+    for (Offering o : scenario.catalog().offerings()) {
+      if (o.pricing() != PricingKind.ON_DEMAND) continue;
+      cheapest.merge(key(o.region(), o.accelerator()), o.pricePerGpuHour(), BigDecimal::min);
+    }
+    Map<String, List<CapacityStep>> steps = new HashMap<>();
+    for (CapacityStep s : scenario.capacity()) {
+      steps.computeIfAbsent(key(s.region(), s.accelerator()), k -> new ArrayList<>()).add(s);
+    }
+    Map<String, List<ReservedCapacity>> reserved = new HashMap<>();
+    for (ReservedCapacity r : scenario.contracts(ReservedCapacity.class)) {
+      reserved.computeIfAbsent(key(r.region(), r.accelerator()), k -> new ArrayList<>()).add(r);
+    }
+    var keys = new java.util.TreeSet<String>();
+    keys.addAll(cheapest.keySet());
+    keys.addAll(reserved.keySet());
+    int n = monthCount();
+    for (String k : keys) {
+      String region = k.substring(0, k.indexOf('|'));
+      Accelerator acc = accelerators.get(k.substring(k.indexOf('|') + 1));
+      if (acc == null || !scenario.policy().allows(region)) continue;
+      String provider = providerOf(region);
+      int[] res = new int[n];
+      int[] od = new int[n];
+      BigDecimal[] rate = new BigDecimal[n];
+      CommittedSpend[] committed = new CommittedSpend[n];
+      BigDecimal list = cheapest.get(k);
+      List<CapacityStep> mySteps = new ArrayList<>(steps.getOrDefault(k, List.of()));
+      mySteps.sort(Comparator.comparing(CapacityStep::from));
+      boolean any = false;
+      for (int t = 0; t < n; t++) {
+        YearMonth m = months.get(t);
+        for (ReservedCapacity r : reserved.getOrDefault(k, List.of())) {
+          if (r.term().contains(m)) res[t] += r.gpus();
+        }
+        int schedule = 0;
+        for (CapacityStep s : mySteps) if (!s.from().isAfter(m)) schedule = s.gpus();
+        od[t] = list == null ? 0 : Math.max(0, schedule - res[t]);
+        committed[t] = committedAt(provider, m);
+        BigDecimal discount =
+            committed[t] != null ? committed[t].discount() : rateCardDiscount(provider, m);
+        rate[t] = list == null ? BigDecimal.ZERO : list.multiply(BigDecimal.ONE.subtract(discount));
+        any |= res[t] + od[t] > 0;
+      }
+      if (any)
+        cells.add(new Cell(cells.size(), region, provider, acc, list, res, od, rate, committed));
+    }
+  }
+
+  String providerOf(String region) {
+    return scenario
+        .catalog()
+        .region(region)
+        .map(r -> r.provider())
+        .orElse(region.contains("/") ? region.substring(0, region.indexOf('/')) : region);
+  }
+
+  /** The committed-spend contract that usage with {@code provider} in {@code m} consumes. */
+  @Nullable CommittedSpend committedAt(String provider, YearMonth m) {
+    return scenario.contracts(CommittedSpend.class).stream()
+        .filter(c -> c.provider().equals(provider) && c.term().contains(m))
+        .min(
+            Comparator.comparing((CommittedSpend c) -> c.term().start())
+                .thenComparing(CommittedSpend::id))
+        .orElse(null);
+  }
+
+  private BigDecimal rateCardDiscount(String provider, YearMonth m) {
+    return scenario.contracts(RateCard.class).stream()
+        .filter(c -> c.provider().equals(provider) && c.term().contains(m))
+        .map(RateCard::discount)
+        .max(Comparator.naturalOrder())
+        .orElse(BigDecimal.ZERO);
+  }
+
+  /** Accelerators a workload asking for {@code names} (names or families) can use. */
+  boolean compatible(Set<String> names, Accelerator a) {
+    return names.contains(a.name()) || names.contains(a.family());
+  }
+
+  /** Wall-clock hours of a gang on accelerator a: reference hours / throughput, up to 1e-3 h. */
+  static BigDecimal wallHours(BigDecimal referenceHours, Accelerator a) {
+    return referenceHours.divide(a.throughput(), 3, RoundingMode.CEILING);
+  }
+
+  /**
+   * Month-by-month wall hours from month index s, or null when it would not end inside the horizon.
+   */
+  BigDecimal @Nullable [] schedule(BigDecimal wall, int s) {
+    List<BigDecimal> parts = new ArrayList<>();
+    BigDecimal left = wall;
+    for (int t = s; left.signum() > 0; t++) {
+      if (t >= monthCount()) return null;
+      BigDecimal w = left.min(hours[t]);
+      parts.add(w);
+      left = left.subtract(w);
+    }
+    return parts.toArray(BigDecimal[]::new);
+  }
+
+  private List<GangOption> gangOptions(int j) {
+    TrainingRun run = runs.get(j);
+    List<GangOption> list = new ArrayList<>();
+    int first = Math.max(0, monthIndexAtOrAfter(run.earliestStart()));
+    for (Cell c : cells) {
+      if (!compatible(run.accelerators(), c.accelerator())) continue;
+      BigDecimal wall = wallHours(run.referenceHours(), c.accelerator());
+      BigDecimal egress = egressOf(run, c.region());
+      for (int s = first; s < monthCount() && !months.get(s).isAfter(run.deadline()); s++) {
+        BigDecimal[] w = schedule(wall, s);
+        if (w == null || months.get(s + w.length - 1).isAfter(run.deadline())) break;
+        boolean fits = true;
+        for (int i = 0; i < w.length && fits; i++) fits = c.totalGpus(s + i) >= run.gpus();
+        if (fits) list.add(new GangOption(-1, j, c, s, w, egress));
+      }
+    }
+    return list;
+  }
+
+  BigDecimal egressOf(TrainingRun run, String region) {
+    if (region.equals(run.datasetHome()) || run.datasetTb().signum() == 0) return BigDecimal.ZERO;
+    Provider home = providers.get(providerOf(run.datasetHome()));
+    BigDecimal perTb = home == null ? BigDecimal.ZERO : home.egressPerTb();
+    return run.datasetTb().multiply(perTb);
+  }
+
+  int monthIndexAtOrAfter(YearMonth m) {
+    YearMonth start = scenario.horizon().start();
+    return m.isBefore(start) ? 0 : (int) java.time.temporal.ChronoUnit.MONTHS.between(start, m);
+  }
+
+  /** Stand-alone cost of an option at list price (no discount, nothing reserved) plus egress. */
+  BigDecimal listCost(GangOption o) {
+    BigDecimal price = o.cell().listPrice() == null ? BigDecimal.ZERO : o.cell().listPrice();
+    BigDecimal gpuHours = BigDecimal.ZERO;
+    for (BigDecimal w : o.wallHours()) gpuHours = gpuHours.add(w);
+    return gpuHours
+        .multiply(BigDecimal.valueOf(runs.get(o.run()).gpus()))
+        .multiply(price)
+        .add(o.egress());
+  }
+
+  /** Stand-alone cost at the effective rates (discounts applied, reservations not counted). */
+  BigDecimal effectiveCost(GangOption o) {
+    BigDecimal cost = o.egress();
+    BigDecimal n = BigDecimal.valueOf(runs.get(o.run()).gpus());
+    for (int i = 0; i < o.months(); i++) {
+      cost = cost.add(o.wallHours()[i].multiply(n).multiply(o.cell().rate()[o.start() + i]));
+    }
+    return cost;
+  }
+
+  // Keeps the cheapest options of each run when the model would be too large; the plan says so.
+  private void prune(int budget) {
+    int total = optionsByRun.stream().mapToInt(List::size).sum();
+    if (total <= budget) return;
+    optionsPruned = true;
+    int perRun = Math.max(1, budget / Math.max(1, runs.size()));
+    for (List<GangOption> list : optionsByRun) {
+      if (list.size() <= perRun) continue;
+      list.sort(Comparator.comparing(this::effectiveCost));
+      List<GangOption> keep = new ArrayList<>(list.subList(0, perRun));
+      list.clear();
+      list.addAll(keep);
+    }
+  }
+
+  private void buildDemands() {
+    Map<String, Cell> unused = new LinkedHashMap<>();
+    for (InferenceFleet f : fleets) {
+      for (GeographyDemand g : f.demands()) {
+        List<Cell> allowed =
+            cells.stream()
+                .filter(
+                    c ->
+                        g.allowedRegions().contains(c.region())
+                            && compatible(f.accelerators(), c.accelerator()))
+                .toList();
+        for (var e : g.gpuHoursByMonth().entrySet()) {
+          if (e.getValue().signum() == 0 || !scenario.horizon().contains(e.getKey())) continue;
+          int t = scenario.horizon().indexOf(e.getKey());
+          demands.add(
+              new FleetDemand(
+                  demands.size(),
+                  f.id(),
+                  g.geography(),
+                  t,
+                  e.getValue(),
+                  allowed,
+                  g.allowedRegions()));
+        }
+      }
+    }
+    unused.clear();
+  }
+
+  static String key(String region, String accelerator) {
+    return region + "|" + accelerator;
+  }
+}

@@ -1,0 +1,475 @@
+package io.nuage.plan;
+
+import com.google.ortools.linearsolver.MPConstraint;
+import com.google.ortools.linearsolver.MPSolver;
+import com.google.ortools.linearsolver.MPVariable;
+import io.nuage.contract.CommittedSpend;
+import io.nuage.contract.RightOfFirstRefusal;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The optimisation model of docs/planner.md on an OR-Tools solver: one method per constraint
+ * family. The same builder makes the MIP, the LP with the gang choices fixed (for duals) and the
+ * elastic model that names what breaks when the scenario is infeasible.
+ */
+final class PlanModel {
+  enum Mode {
+    MIP,
+    FIXED_LP,
+    ELASTIC
+  }
+
+  static final double INFINITY = MPSolver.infinity();
+
+  final PlanData data;
+  final MPSolver solver;
+  final Mode mode;
+  private final @Nullable Assignment fixed;
+  final MPVariable[] x;
+  final MPVariable[][] y;
+  final @Nullable MPVariable[][] reserved;
+  final @Nullable MPVariable[][] onDemand;
+  final MPConstraint[][] capacityRows;
+  final Map<String, ShortfallYear> shortfalls = new LinkedHashMap<>();
+  final Map<String, MPConstraint> shareRows = new LinkedHashMap<>();
+  final List<RofrGroup> rofrGroups = new ArrayList<>();
+  final List<Elastic> elastics = new ArrayList<>();
+  private final LinearSum objective = new LinearSum();
+  private final double penalty;
+
+  /** A committed-spend contract year: its row, shortfall variable and pro-rated minimum. */
+  record ShortfallYear(
+      CommittedSpend contract,
+      int year,
+      int lastMonth,
+      BigDecimal minimum,
+      MPVariable shortfall,
+      MPConstraint row) {}
+
+  /**
+   * One (accelerator, month, allowed set) where the ROFR holder may have to be offered capacity.
+   */
+  record RofrGroup(
+      RightOfFirstRefusal right,
+      String accelerator,
+      int month,
+      String set,
+      MPVariable b,
+      List<Cell> holderCells,
+      LinearSum newCapacity) {}
+
+  /** A slack of the elastic model and what it means when positive. */
+  record Elastic(MPVariable variable, String kind, String key) {}
+
+  PlanModel(PlanData data, MPSolver solver, Mode mode, @Nullable Assignment fixed) {
+    this.data = data;
+    this.solver = solver;
+    this.mode = mode;
+    this.fixed = fixed;
+    int cells = data.cells.size();
+    int months = data.monthCount();
+    x = new MPVariable[data.options.size()];
+    y = new MPVariable[data.demands.size()][];
+    reserved = new MPVariable[cells][months];
+    onDemand = new MPVariable[cells][months];
+    capacityRows = new MPConstraint[cells][months];
+    double maxRate =
+        data.cells.stream()
+            .flatMap(c -> java.util.Arrays.stream(c.rate()))
+            .mapToDouble(BigDecimal::doubleValue)
+            .max()
+            .orElse(1);
+    penalty = 1000 * Math.max(1, maxRate);
+  }
+
+  /** Builds every family; the order only matters for readability of an exported model. */
+  PlanModel build() {
+    addGangPlacement();
+    addInferenceDemand();
+    addResidency();
+    addCapacityConstraints();
+    addCommittedSpend();
+    addSpendShareLimits();
+    addRightOfFirstRefusal();
+    objective.terms.forEach((v, c) -> solver.objective().setCoefficient(v, c));
+    solver.objective().setMinimization();
+    return this;
+  }
+
+  /** Each training run runs exactly once as one gang: Σ_ω x_ω = 1. */
+  void addGangPlacement() {
+    for (int j = 0; j < data.runs.size(); j++) {
+      String run = data.runs.get(j).id();
+      MPConstraint row = solver.makeConstraint(1, 1, "gang[" + run + "]");
+      for (GangOption o : data.optionsByRun.get(j)) {
+        MPVariable v = gangVariable(o, run);
+        x[o.index()] = v;
+        row.setCoefficient(v, 1);
+        objective.add(v, o.egress().doubleValue());
+      }
+    }
+  }
+
+  private MPVariable gangVariable(GangOption o, String run) {
+    String name =
+        "x["
+            + run
+            + ","
+            + o.cell().region()
+            + ","
+            + o.cell().accName()
+            + ","
+            + data.months.get(o.start())
+            + "]";
+    if (mode == Mode.FIXED_LP) {
+      double v = fixed != null && fixed.optionOfRun()[o.run()] == o.index() ? 1 : 0;
+      return solver.makeNumVar(v, v, name);
+    }
+    return solver.makeBoolVar(name);
+  }
+
+  /** Each fleet's demand per geography and month is met: Σ θ_a y = Q (reference GPU-hours). */
+  void addInferenceDemand() {
+    for (FleetDemand d : data.demands) {
+      String key = d.fleet() + "," + d.geography() + "," + data.months.get(d.month());
+      double q = d.referenceGpuHours().doubleValue();
+      MPConstraint row = solver.makeConstraint(q, q, "demand[" + key + "]");
+      y[d.index()] = new MPVariable[d.cells().size()];
+      for (int k = 0; k < d.cells().size(); k++) {
+        Cell c = d.cells().get(k);
+        double upper = c.totalGpus(d.month()) * data.hoursOf(d.month());
+        MPVariable v =
+            solver.makeNumVar(0, upper, "y[" + key + "," + c.region() + "," + c.accName() + "]");
+        y[d.index()][k] = v;
+        row.setCoefficient(v, c.throughput());
+      }
+      if (mode == Mode.ELASTIC) {
+        MPVariable unmet = solver.makeNumVar(0, INFINITY, "unmet[" + key + "]");
+        row.setCoefficient(unmet, 1);
+        objective.add(unmet, penalty);
+        elastics.add(new Elastic(unmet, "demand", String.valueOf(d.index())));
+      }
+    }
+  }
+
+  /**
+   * Residency is a property of the domain: {@link PlanData} creates no cell outside the policy's
+   * allowed regions and no fleet variable outside a geography's allowed regions. This method checks
+   * that invariant so that a change in PlanData cannot silently break residency.
+   */
+  void addResidency() {
+    for (Cell c : data.cells) {
+      if (!data.scenario.policy().allows(c.region())) {
+        throw new IllegalStateException("cell outside the allowed regions: " + c.region());
+      }
+    }
+    for (FleetDemand d : data.demands) {
+      for (Cell c : d.cells()) {
+        if (!d.allowedRegions().contains(c.region())) {
+          throw new IllegalStateException(d.fleet() + " may not run in " + c.region());
+        }
+      }
+    }
+  }
+
+  /**
+   * Usage in each (region, accelerator, month) is drawn from reservations and on-demand capacity.
+   */
+  void addCapacityConstraints() {
+    for (Cell c : data.cells) {
+      for (int t = 0; t < data.monthCount(); t++) {
+        if (c.totalGpus(t) == 0) continue;
+        String key = c.region() + "," + c.accName() + "," + data.months.get(t);
+        MPConstraint row = solver.makeConstraint(0, 0, "capacity[" + key + "]");
+        capacityRows[c.index()][t] = row;
+        double h = data.hoursOf(t);
+        if (c.reservedGpus()[t] > 0) {
+          MPVariable r = solver.makeNumVar(0, c.reservedGpus()[t] * h, "reserved[" + key + "]");
+          reserved[c.index()][t] = r;
+          row.setCoefficient(r, -1);
+        }
+        if (c.onDemandGpus()[t] > 0) {
+          MPVariable u = solver.makeNumVar(0, c.onDemandGpus()[t] * h, "ondemand[" + key + "]");
+          onDemand[c.index()][t] = u;
+          row.setCoefficient(u, -1);
+          objective.add(u, c.rate()[t].doubleValue());
+        }
+        if (mode == Mode.ELASTIC) {
+          MPVariable over = solver.makeNumVar(0, INFINITY, "overflow[" + key + "]");
+          row.setCoefficient(over, -1);
+          objective.add(over, penalty);
+          elastics.add(new Elastic(over, "capacity", c.index() + "," + t));
+        }
+      }
+    }
+    for (GangOption o : data.options) {
+      int n = data.runs.get(o.run()).gpus();
+      for (int i = 0; i < o.months(); i++) {
+        capacityRows[o.cell().index()][o.start() + i].setCoefficient(
+            x[o.index()], n * o.wallHours()[i].doubleValue());
+      }
+    }
+    for (FleetDemand d : data.demands) {
+      for (int k = 0; k < d.cells().size(); k++) {
+        MPConstraint row = capacityRows[d.cells().get(k).index()][d.month()];
+        if (row == null) y[d.index()][k].setUb(0);
+        else row.setCoefficient(y[d.index()][k], 1);
+      }
+    }
+  }
+
+  /** Take-or-pay: short_{k,y} + consumption_{k,y} ≥ pro-rated minimum_{k,y}. */
+  void addCommittedSpend() {
+    for (CommittedSpend k : data.scenario.contracts(CommittedSpend.class)) {
+      if (!k.takeOrPay()) continue;
+      for (CommitmentYear cy : CommitmentYear.of(k, data)) {
+        String key = k.id() + "," + cy.year();
+        MPConstraint row =
+            solver.makeConstraint(cy.minimum().doubleValue(), INFINITY, "minimum[" + key + "]");
+        MPVariable s = solver.makeNumVar(0, INFINITY, "shortfall[" + key + "]");
+        row.setCoefficient(s, 1);
+        objective.add(s, 1);
+        for (Cell c : data.cells) {
+          for (int t : cy.months()) {
+            if (c.committed()[t] == k && onDemand[c.index()][t] != null) {
+              row.setCoefficient(onDemand[c.index()][t], c.rate()[t].doubleValue());
+            }
+          }
+        }
+        shortfalls.put(key, new ShortfallYear(k, cy.year(), cy.lastMonth(), cy.minimum(), s, row));
+      }
+    }
+  }
+
+  /** spend_{p,y} ≤ σ_p · total_y for each provider with a cap below 1 and each calendar year. */
+  void addSpendShareLimits() {
+    Map<Integer, Map<String, LinearSum>> spend = spendByYearAndProvider();
+    for (var year : spend.entrySet()) {
+      LinearSum total = new LinearSum();
+      year.getValue().values().forEach(s -> total.add(s, 1));
+      for (String p : data.providers.keySet().stream().sorted().toList()) {
+        double cap = data.scenario.policy().maxShareOf(p).doubleValue();
+        if (cap >= 1) continue;
+        LinearSum mine = year.getValue().getOrDefault(p, new LinearSum());
+        LinearSum lhs = new LinearSum().add(mine, 1).add(total, -cap);
+        String key = p + "," + year.getKey();
+        MPConstraint row = solver.makeConstraint(-INFINITY, -lhs.constant, "share[" + key + "]");
+        lhs.addTo(row);
+        if (mode == Mode.ELASTIC) {
+          MPVariable slack = solver.makeNumVar(0, INFINITY, "shareslack[" + key + "]");
+          row.setCoefficient(slack, -1);
+          objective.add(slack, penalty);
+          elastics.add(new Elastic(slack, "share", key));
+        }
+        shareRows.put(key, row);
+      }
+    }
+  }
+
+  private Map<Integer, Map<String, LinearSum>> spendByYearAndProvider() {
+    Map<Integer, Map<String, LinearSum>> spend = new TreeMap<>();
+    for (int t = 0; t < data.monthCount(); t++)
+      spend.computeIfAbsent(data.months.get(t).getYear(), k -> new HashMap<>());
+    for (Cell c : data.cells) {
+      for (int t = 0; t < data.monthCount(); t++) {
+        if (onDemand[c.index()][t] == null) continue;
+        sumOf(spend, t, c.provider()).add(onDemand[c.index()][t], c.rate()[t].doubleValue());
+      }
+    }
+    for (GangOption o : data.options) {
+      if (o.egress().signum() == 0) continue;
+      String home = data.providerOf(data.runs.get(o.run()).datasetHome());
+      sumOf(spend, o.start(), home).add(x[o.index()], o.egress().doubleValue());
+    }
+    for (ShortfallYear s : shortfalls.values()) {
+      sumOf(spend, s.lastMonth(), s.contract().provider()).add(s.shortfall(), 1);
+    }
+    FixedCosts fixedCosts = FixedCosts.of(data);
+    fixedCosts
+        .byProviderAndYear()
+        .forEach(
+            (key, amount) -> {
+              Map<String, LinearSum> year = spend.get(key.year());
+              if (year != null)
+                year.computeIfAbsent(key.provider(), k -> new LinearSum()).constant +=
+                    amount.doubleValue();
+            });
+    return spend;
+  }
+
+  private LinearSum sumOf(Map<Integer, Map<String, LinearSum>> spend, int t, String provider) {
+    return spend.get(data.months.get(t).getYear()).computeIfAbsent(provider, k -> new LinearSum());
+  }
+
+  /**
+   * New capacity that the holder would match may go to another provider only where the holder has
+   * no capacity of that accelerator left in the workload's allowed regions that month.
+   */
+  void addRightOfFirstRefusal() {
+    for (RightOfFirstRefusal right : data.scenario.contracts(RightOfFirstRefusal.class)) {
+      Map<String, RofrGroup> groups = new LinkedHashMap<>();
+      for (GangOption o : data.options) {
+        int n = data.runs.get(o.run()).gpus();
+        for (int i = 0; i < o.months(); i++) {
+          int t = o.start() + i;
+          RofrGroup g = group(groups, right, o.cell(), t, "all", null);
+          if (g != null) g.newCapacity().add(x[o.index()], n * o.wallHours()[i].doubleValue());
+        }
+      }
+      for (FleetDemand d : data.demands) {
+        for (int k = 0; k < d.cells().size(); k++) {
+          RofrGroup g =
+              group(
+                  groups,
+                  right,
+                  d.cells().get(k),
+                  d.month(),
+                  String.join("+", new java.util.TreeSet<>(d.allowedRegions())),
+                  d.allowedRegions());
+          if (g != null) g.newCapacity().add(y[d.index()][k], 1);
+        }
+      }
+      for (RofrGroup g : groups.values()) {
+        String key =
+            right.id() + "," + g.accelerator() + "," + data.months.get(g.month()) + "," + g.set();
+        double h = data.hoursOf(g.month());
+        if (g.newCapacity().terms.isEmpty()) {
+          g.b().setBounds(0, 0);
+          continue;
+        }
+        double bigM =
+            g.newCapacity().terms.entrySet().stream()
+                .mapToDouble(e -> e.getValue() * e.getKey().ub())
+                .sum();
+        MPConstraint cap = solver.makeConstraint(-INFINITY, 0, "rofr-new[" + key + "]");
+        g.newCapacity().addTo(cap);
+        cap.setCoefficient(g.b(), -bigM);
+        if (mode == Mode.ELASTIC) {
+          MPVariable slack = solver.makeNumVar(0, INFINITY, "rofrslack[" + key + "]");
+          cap.setCoefficient(slack, -1);
+          objective.add(slack, penalty);
+          elastics.add(new Elastic(slack, "rofr", String.valueOf(rofrGroups.size())));
+        }
+        double holderCap = 0;
+        MPConstraint full = solver.makeConstraint(0, INFINITY, "rofr-full[" + key + "]");
+        for (Cell c : g.holderCells()) {
+          holderCap += c.totalGpus(g.month()) * h;
+          if (reserved[c.index()][g.month()] != null)
+            full.setCoefficient(reserved[c.index()][g.month()], 1);
+          if (onDemand[c.index()][g.month()] != null)
+            full.setCoefficient(onDemand[c.index()][g.month()], 1);
+        }
+        full.setCoefficient(g.b(), -holderCap);
+        rofrGroups.add(g);
+      }
+    }
+  }
+
+  private @Nullable RofrGroup group(
+      Map<String, RofrGroup> groups,
+      RightOfFirstRefusal right,
+      Cell c,
+      int t,
+      String set,
+      @Nullable Set<String> allowed) {
+    if (!RightOfFirstRefusalReport.isNewCapacity(data, right, c, t)) return null;
+    String key = c.accName() + "|" + t + "|" + set;
+    RofrGroup g = groups.get(key);
+    if (g == null) {
+      List<Cell> holder =
+          RightOfFirstRefusalReport.holderCells(data, right, c.accName(), t, allowed);
+      if (holder.isEmpty()) return null;
+      String name =
+          "rofr["
+              + right.id()
+              + ","
+              + c.accName()
+              + ","
+              + data.months.get(t)
+              + ","
+              + groups.size()
+              + "]";
+      MPVariable b =
+          mode == Mode.FIXED_LP ? solver.makeNumVar(0, 1, name) : solver.makeBoolVar(name);
+      g = new RofrGroup(right, c.accName(), t, set, b, holder, new LinearSum());
+      groups.put(key, g);
+    }
+    BigDecimal holderRate = RightOfFirstRefusalReport.holderRate(g.holderCells(), t);
+    BigDecimal matchUpTo = c.rate()[t].multiply(BigDecimal.ONE.add(right.matchingMargin()));
+    return holderRate.compareTo(matchUpTo) <= 0 ? g : null;
+  }
+
+  /** Values of every variable for a complete assignment: the solver's hint (warm start). */
+  Map<MPVariable, Double> valuesOf(Assignment a) {
+    Map<MPVariable, Double> v = new LinkedHashMap<>();
+    for (int i = 0; i < x.length; i++) v.put(x[i], 0.0);
+    for (int j = 0; j < a.optionOfRun().length; j++)
+      if (a.optionOfRun()[j] >= 0) v.put(x[a.optionOfRun()[j]], 1.0);
+    for (FleetDemand d : data.demands) {
+      for (int k = 0; k < y[d.index()].length; k++)
+        v.put(y[d.index()][k], a.fleetHours()[d.index()][k]);
+    }
+    double[][] used = a.usage(data);
+    for (Cell c : data.cells) {
+      for (int t = 0; t < data.monthCount(); t++) {
+        double rest = used[c.index()][t];
+        MPVariable r = reserved[c.index()][t];
+        if (r != null) {
+          double take = Math.min(rest, r.ub());
+          v.put(r, take);
+          rest -= take;
+        }
+        MPVariable u = onDemand[c.index()][t];
+        if (u != null) v.put(u, Math.max(0, rest));
+      }
+    }
+    for (ShortfallYear s : shortfalls.values()) {
+      double consumed = 0;
+      for (var e : v.entrySet()) consumed += s.row().getCoefficient(e.getKey()) * e.getValue();
+      v.put(s.shortfall(), Math.max(0, s.minimum().doubleValue() - consumed));
+    }
+    for (RofrGroup g : rofrGroups) {
+      double bought = 0;
+      for (var e : g.newCapacity().terms.entrySet())
+        bought += e.getValue() * v.getOrDefault(e.getKey(), 0.0);
+      v.put(g.b(), bought > 1e-9 ? 1.0 : 0.0);
+    }
+    return v;
+  }
+
+  /** The assignment the solver found. */
+  Assignment solution() {
+    Assignment a = Assignment.empty(data);
+    for (int j = 0; j < data.runs.size(); j++) {
+      double best = -1;
+      for (GangOption o : data.optionsByRun.get(j)) {
+        double v = x[o.index()].solutionValue();
+        if (v > best) {
+          best = v;
+          a.optionOfRun()[j] = o.index();
+        }
+      }
+    }
+    for (FleetDemand d : data.demands) {
+      for (int k = 0; k < y[d.index()].length; k++)
+        a.fleetHours()[d.index()][k] = Math.max(0, y[d.index()][k].solutionValue());
+    }
+    return a;
+  }
+
+  /** Fixes each ROFR binary of a FIXED_LP model at its value in the chosen plan. */
+  void fixRofr(Map<MPVariable, Double> values) {
+    for (RofrGroup g : rofrGroups) {
+      double v = Math.round(values.getOrDefault(g.b(), 0.0));
+      g.b().setBounds(v, v);
+    }
+  }
+}

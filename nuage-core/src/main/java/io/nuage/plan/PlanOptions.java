@@ -1,0 +1,27 @@
+package io.nuage.plan;
+
+/**
+ * How hard to try: the solver's time limit, the relative gap that counts as optimal, and the
+ * largest number of gang options (columns) the model may hold before the costliest are pruned.
+ */
+public record PlanOptions(double timeLimitSeconds, double relativeGap, int maxGangOptions) {
+  public PlanOptions {
+    if (!(timeLimitSeconds > 0)) {
+      throw new IllegalArgumentException(
+          "time limit must be positive (got " + timeLimitSeconds + " s)");
+    }
+    if (!(relativeGap >= 0 && relativeGap < 1)) {
+      throw new IllegalArgumentException(
+          "relative gap must be in [0, 1) (got " + relativeGap + ")");
+    }
+    if (maxGangOptions < 1) throw new IllegalArgumentException("maxGangOptions must be positive");
+  }
+
+  public static PlanOptions defaults() {
+    return new PlanOptions(60, 1e-4, 400_000);
+  }
+
+  public PlanOptions withTimeLimit(double seconds) {
+    return new PlanOptions(seconds, relativeGap, maxGangOptions);
+  }
+}

@@ -1,0 +1,141 @@
+package io.nuage.plan;
+
+import io.nuage.contract.RightOfFirstRefusal;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The right-of-first-refusal rule of docs/planner.md: what counts as new capacity, which holder
+ * capacity matches it, and after the solve every placement where the holder was passed over, with
+ * the reason (holder-full or holder-dearer; anything else is reported as a violation).
+ */
+final class RightOfFirstRefusalReport {
+  private RightOfFirstRefusalReport() {}
+
+  /** On-demand capacity bought from a non-holder outside any contract with it that month. */
+  static boolean isNewCapacity(PlanData data, RightOfFirstRefusal right, Cell c, int t) {
+    return right.term().contains(data.months.get(t))
+        && !c.provider().equals(right.provider())
+        && c.committed()[t] == null
+        && c.reservedGpus()[t] == 0
+        && c.onDemandGpus()[t] > 0;
+  }
+
+  /**
+   * The holder's cells of accelerator {@code acc} with capacity in {@code t}, within {@code
+   * allowed}.
+   */
+  static List<Cell> holderCells(
+      PlanData data, RightOfFirstRefusal right, String acc, int t, @Nullable Set<String> allowed) {
+    return data.cells.stream()
+        .filter(
+            c ->
+                c.provider().equals(right.provider())
+                    && c.accName().equals(acc)
+                    && c.totalGpus(t) > 0)
+        .filter(c -> allowed == null || allowed.contains(c.region()))
+        .toList();
+  }
+
+  /**
+   * The holder's cheapest effective price among its cells (0 where it has reserved GPUs for us).
+   */
+  static BigDecimal holderRate(List<Cell> cells, int t) {
+    return cells.stream()
+        .map(c -> c.reservedGpus()[t] > 0 ? BigDecimal.ZERO : c.rate()[t])
+        .min(BigDecimal::compareTo)
+        .orElseThrow();
+  }
+
+  static List<RofrPassOver> report(PlanData data, List<Placement> placements) {
+    List<RofrPassOver> out = new ArrayList<>();
+    Map<String, BigDecimal> used = new HashMap<>();
+    for (Placement p : placements)
+      used.merge(
+          p.region() + "|" + p.accelerator() + "|" + p.month(), p.gpuHours(), BigDecimal::add);
+    Map<String, Cell> cells = new HashMap<>();
+    data.cells.forEach(c -> cells.put(c.region() + "|" + c.accName(), c));
+    Map<String, Set<String>> allowedOf = new HashMap<>();
+    data.demands.forEach(d -> allowedOf.put(d.fleet() + "|" + d.month(), d.allowedRegions()));
+    for (RightOfFirstRefusal right : data.scenario.contracts(RightOfFirstRefusal.class)) {
+      for (Placement p : placements) {
+        if (!p.pricing().equals("on-demand")) continue;
+        Cell c = cells.get(p.region() + "|" + p.accelerator());
+        int t = data.scenario.horizon().indexOf(p.month());
+        if (c == null || !isNewCapacity(data, right, c, t)) continue;
+        Set<String> allowed =
+            p.kind().equals("training") ? null : allowedOf.get(p.workload() + "|" + t);
+        List<Cell> holder = holderCells(data, right, p.accelerator(), t, allowed);
+        if (holder.isEmpty()) continue;
+        BigDecimal holderRate = holderRate(holder, t);
+        BigDecimal matchUpTo = p.rate().multiply(BigDecimal.ONE.add(right.matchingMargin()));
+        String reason;
+        String why;
+        if (holderRate.compareTo(matchUpTo) > 0) {
+          reason = "holder-dearer";
+          why =
+              right.provider()
+                  + " charges $"
+                  + holderRate.stripTrailingZeros().toPlainString()
+                  + " per "
+                  + p.accelerator()
+                  + " GPU-hour, more than "
+                  + percent(right.matchingMargin())
+                  + " above $"
+                  + p.rate().toPlainString()
+                  + " at "
+                  + p.region();
+        } else if (isFull(data, holder, t, used)) {
+          reason = "holder-full";
+          why =
+              right.provider()
+                  + " has no "
+                  + p.accelerator()
+                  + " left in "
+                  + p.month()
+                  + (allowed == null ? "" : " in the regions allowed for " + p.workload());
+        } else {
+          reason = "violation";
+          why =
+              right.provider()
+                  + " could have matched $"
+                  + p.rate().toPlainString()
+                  + " and still had capacity";
+        }
+        out.add(
+            new RofrPassOver(
+                p.workload(),
+                right.provider(),
+                p.provider(),
+                p.region(),
+                p.accelerator(),
+                p.month(),
+                reason,
+                why));
+      }
+    }
+    return out;
+  }
+
+  private static boolean isFull(
+      PlanData data, List<Cell> holder, int t, Map<String, BigDecimal> used) {
+    for (Cell c : holder) {
+      BigDecimal cap = data.hours[t].multiply(BigDecimal.valueOf(c.totalGpus(t)));
+      BigDecimal u =
+          used.getOrDefault(
+              c.region() + "|" + c.accName() + "|" + data.months.get(t), BigDecimal.ZERO);
+      // Fleet hours are rounded to 1e-3 per row; a cell within a GPU-hour of its capacity is full.
+      if (cap.subtract(u).compareTo(BigDecimal.ONE) > 0) return false;
+    }
+    return true;
+  }
+
+  static String percent(BigDecimal fraction) {
+    return fraction.movePointRight(2).stripTrailingZeros().toPlainString() + "%";
+  }
+}
