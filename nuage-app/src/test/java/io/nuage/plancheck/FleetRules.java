@@ -30,7 +30,7 @@ final class FleetRules {
 
   void check(InferenceFleet fleet, List<PlanRow> rows) {
     var served = new HashMap<YearMonth, Map<String, BigDecimal>>();
-    var rowCount = new HashMap<YearMonth, Integer>();
+    var rowSlack = new HashMap<YearMonth, BigDecimal>();
     for (PlanRow row : rows) {
       if (!facts.compatible(fleet.accelerators(), row.accelerator())) {
         fail(Rule.ACCELERATOR, row.where() + ": fleet allows " + fleet.accelerators());
@@ -43,13 +43,14 @@ final class FleetRules {
       served
           .computeIfAbsent(row.month(), m -> new HashMap<>())
           .merge(row.region(), theta.multiply(row.gpuHours()), BigDecimal::add);
-      rowCount.merge(row.month(), 1, Integer::sum);
+      // gpuHours are rounded to 0.001 of the accelerator's hours: theta x that in reference hours
+      rowSlack.merge(
+          row.month(), ROW_TOLERANCE.multiply(theta.max(BigDecimal.ONE)), BigDecimal::add);
     }
     var months = new TreeSet<YearMonth>(served.keySet());
     fleet.demands().forEach(d -> months.addAll(d.gpuHoursByMonth().keySet()));
     for (YearMonth month : months) {
-      BigDecimal tolerance =
-          ROW_TOLERANCE.multiply(BigDecimal.valueOf(Math.max(1, rowCount.getOrDefault(month, 0))));
+      BigDecimal tolerance = rowSlack.getOrDefault(month, ROW_TOLERANCE);
       checkMonth(fleet, month, served.getOrDefault(month, Map.of()), tolerance);
     }
   }

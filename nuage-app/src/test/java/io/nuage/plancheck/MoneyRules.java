@@ -114,7 +114,7 @@ final class MoneyRules {
     return cents(total);
   }
 
-  /** Storage: committed TB-months paid anyway, use above them at the commitment's or list price. */
+  /** Storage: committed TB-months paid anyway, use above them at the provider's list price. */
   BigDecimal storage() {
     BigDecimal total = BigDecimal.ZERO;
     var providers = new java.util.TreeSet<String>();
@@ -139,14 +139,17 @@ final class MoneyRules {
                 .filter(d -> d.provider().equals(provider) && d.months().contains(m))
                 .map(StorageDemand::tb)
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
+        // above the commitment: the provider's list storage price (StorageCommitment's contract;
+        // docs/planner.md says the commitment's price, its code and the domain say list)
         BigDecimal overPrice =
-            commitments.isEmpty()
-                ? facts.scenario.catalog().storagePrices().stream()
-                    .filter(p -> p.provider().equals(provider))
-                    .map(StoragePrice::pricePerTbMonth)
-                    .findFirst()
-                    .orElse(BigDecimal.ZERO)
-                : commitments.getFirst().pricePerTbMonth();
+            facts.scenario.catalog().storagePrices().stream()
+                .filter(p -> p.provider().equals(provider))
+                .map(StoragePrice::pricePerTbMonth)
+                .findFirst()
+                .orElse(
+                    commitments.isEmpty()
+                        ? BigDecimal.ZERO
+                        : commitments.getFirst().pricePerTbMonth());
         BigDecimal cost =
             paidCommitted.add(used.subtract(committed).max(BigDecimal.ZERO).multiply(overPrice));
         total = total.add(cost);

@@ -79,10 +79,14 @@ record FixedCosts(Map<Key, BigDecimal> reserved, Map<Key, BigDecimal> storage) {
   }
 
   BigDecimal reservedTotal() {
-    return reserved.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add).setScale(2, RoundingMode.HALF_EVEN);
+    return reserved.values().stream()
+        .reduce(BigDecimal.ZERO, BigDecimal::add)
+        .setScale(2, RoundingMode.HALF_EVEN);
   }
 
   BigDecimal storageTotal() {
-    return storage.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add).setScale(2, RoundingMode.HALF_EVEN);
+    return storage.values().stream()
+        .reduce(BigDecimal.ZERO, BigDecimal::add)
+        .setScale(2, RoundingMode.HALF_EVEN);
   }
 }

@@ -22,7 +22,6 @@ public final class ScenarioGenerator {
   static final BigDecimal RESERVED_PRICE_FACTOR = new BigDecimal("0.65");
   static final String RATE_CARD = "nebius";
   static final BigDecimal RATE_CARD_DISCOUNT = new BigDecimal("0.10");
-  static final String ROFR = "azure";
 
   /** Egress per TB out and storage per TB-month, public list prices (assumptions). */
   static final Map<String, BigDecimal[]> EGRESS_AND_STORAGE =

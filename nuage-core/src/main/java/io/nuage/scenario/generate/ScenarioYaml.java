@@ -197,13 +197,6 @@ final class ScenarioYaml {
       line("    committed-tb: " + contracts.committedTb().toPlainString());
       line("    price-per-tb-month: " + contracts.storagePrice().toPlainString());
     }
-    if (slots.stream().anyMatch(s -> s.provider().equals(ScenarioGenerator.ROFR))) {
-      line("  - id: " + ScenarioGenerator.ROFR + "-rofr");
-      line("    kind: right-of-first-refusal");
-      line("    provider: " + ScenarioGenerator.ROFR);
-      line("    term: " + term);
-      line("    matching-margin: 0.05");
-    }
     if (slots.stream().anyMatch(s -> s.provider().equals(ScenarioGenerator.RATE_CARD))) {
       line("  - id: " + ScenarioGenerator.RATE_CARD + "-card");
       line("    kind: rate-card");
