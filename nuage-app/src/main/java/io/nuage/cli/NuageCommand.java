@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
       ValidateCommand.class,
       DemoCommand.class,
       CatalogCommand.class,
+      PlanCommand.class,
       GenerateCommand.class,
     })
 public final class NuageCommand implements Runnable {

@@ -66,7 +66,10 @@ final class PlanCosting {
       GangOption o = data.options.get(a.optionOfRun()[j]);
       TrainingRun run = data.runs.get(j);
       for (int i = 0; i < o.months(); i++) {
-        BigDecimal gh = o.wallHours()[i].multiply(BigDecimal.valueOf(run.gpus()));
+        BigDecimal gh =
+            o.wallHours()[i]
+                .multiply(BigDecimal.valueOf(run.gpus()))
+                .setScale(3, RoundingMode.UNNECESSARY);
         slot(
             byCellMonth,
             o.cell().index() * months + o.start() + i,

@@ -38,6 +38,8 @@ final class PlanModel {
   final @Nullable MPVariable[][] reserved;
   final @Nullable MPVariable[][] onDemand;
   final MPConstraint[][] capacityRows;
+  private final LinearSum[][] usage;
+  private final LinearSum[][] paid;
   final Map<String, ShortfallYear> shortfalls = new LinkedHashMap<>();
   final Map<String, MPConstraint> shareRows = new LinkedHashMap<>();
   final List<RofrGroup> rofrGroups = new ArrayList<>();
@@ -81,6 +83,8 @@ final class PlanModel {
     reserved = new MPVariable[cells][months];
     onDemand = new MPVariable[cells][months];
     capacityRows = new MPConstraint[cells][months];
+    usage = new LinearSum[cells][months];
+    paid = new LinearSum[cells][months];
     double maxRate =
         data.cells.stream()
             .flatMap(c -> java.util.Arrays.stream(c.rate()))
@@ -145,7 +149,8 @@ final class PlanModel {
       y[d.index()] = new MPVariable[d.cells().size()];
       for (int k = 0; k < d.cells().size(); k++) {
         Cell c = d.cells().get(k);
-        double upper = c.totalGpus(d.month()) * data.hoursOf(d.month());
+        // No upper bound of its own: the capacity row bounds it and keeps the dual.
+        double upper = c.totalGpus(d.month()) > 0 ? INFINITY : 0;
         MPVariable v =
             solver.makeNumVar(0, upper, "y[" + key + "," + c.region() + "," + c.accName() + "]");
         y[d.index()][k] = v;
@@ -181,27 +186,49 @@ final class PlanModel {
   }
 
   /**
-   * Usage in each (region, accelerator, month) is drawn from reservations and on-demand capacity.
+   * Usage in each (region, accelerator, month) is drawn from reservations and on-demand capacity. A
+   * cell-month without a reservation is one row, usage ≤ on-demand GPU-hours, priced directly (so
+   * its dual is the value of one more GPU-hour); with a reservation the usage is split into
+   * reserved (free at the margin) and on-demand variables.
    */
   void addCapacityConstraints() {
+    for (GangOption o : data.options) {
+      int n = data.runs.get(o.run()).gpus();
+      for (int i = 0; i < o.months(); i++) {
+        usageOf(o.cell(), o.start() + i).add(x[o.index()], n * o.wallHours()[i].doubleValue());
+      }
+    }
+    for (FleetDemand d : data.demands) {
+      for (int k = 0; k < d.cells().size(); k++)
+        usageOf(d.cells().get(k), d.month()).add(y[d.index()][k], 1);
+    }
     for (Cell c : data.cells) {
       for (int t = 0; t < data.monthCount(); t++) {
-        if (c.totalGpus(t) == 0) continue;
+        LinearSum used = usage[c.index()][t];
+        if (used == null || c.totalGpus(t) == 0) continue;
         String key = c.region() + "," + c.accName() + "," + data.months.get(t);
-        MPConstraint row = solver.makeConstraint(0, 0, "capacity[" + key + "]");
-        capacityRows[c.index()][t] = row;
         double h = data.hoursOf(t);
+        double rate = c.rate()[t].doubleValue();
+        MPConstraint row;
         if (c.reservedGpus()[t] > 0) {
+          row = solver.makeConstraint(0, 0, "capacity[" + key + "]");
           MPVariable r = solver.makeNumVar(0, c.reservedGpus()[t] * h, "reserved[" + key + "]");
           reserved[c.index()][t] = r;
           row.setCoefficient(r, -1);
+          if (c.onDemandGpus()[t] > 0) {
+            MPVariable u = solver.makeNumVar(0, c.onDemandGpus()[t] * h, "ondemand[" + key + "]");
+            onDemand[c.index()][t] = u;
+            row.setCoefficient(u, -1);
+            objective.add(u, rate);
+            paid[c.index()][t] = new LinearSum().add(u, 1);
+          }
+        } else {
+          row = solver.makeConstraint(-INFINITY, c.onDemandGpus()[t] * h, "capacity[" + key + "]");
+          paid[c.index()][t] = used;
+          objective.add(used, rate);
         }
-        if (c.onDemandGpus()[t] > 0) {
-          MPVariable u = solver.makeNumVar(0, c.onDemandGpus()[t] * h, "ondemand[" + key + "]");
-          onDemand[c.index()][t] = u;
-          row.setCoefficient(u, -1);
-          objective.add(u, c.rate()[t].doubleValue());
-        }
+        used.addTo(row);
+        capacityRows[c.index()][t] = row;
         if (mode == Mode.ELASTIC) {
           MPVariable over = solver.makeNumVar(0, INFINITY, "overflow[" + key + "]");
           row.setCoefficient(over, -1);
@@ -210,20 +237,15 @@ final class PlanModel {
         }
       }
     }
-    for (GangOption o : data.options) {
-      int n = data.runs.get(o.run()).gpus();
-      for (int i = 0; i < o.months(); i++) {
-        capacityRows[o.cell().index()][o.start() + i].setCoefficient(
-            x[o.index()], n * o.wallHours()[i].doubleValue());
-      }
+  }
+
+  private LinearSum usageOf(Cell c, int t) {
+    LinearSum u = usage[c.index()][t];
+    if (u == null) {
+      u = new LinearSum();
+      usage[c.index()][t] = u;
     }
-    for (FleetDemand d : data.demands) {
-      for (int k = 0; k < d.cells().size(); k++) {
-        MPConstraint row = capacityRows[d.cells().get(k).index()][d.month()];
-        if (row == null) y[d.index()][k].setUb(0);
-        else row.setCoefficient(y[d.index()][k], 1);
-      }
-    }
+    return u;
   }
 
   /** Take-or-pay: short_{k,y} + consumption_{k,y} ≥ pro-rated minimum_{k,y}. */
@@ -239,8 +261,8 @@ final class PlanModel {
         objective.add(s, 1);
         for (Cell c : data.cells) {
           for (int t : cy.months()) {
-            if (c.committed()[t] == k && onDemand[c.index()][t] != null) {
-              row.setCoefficient(onDemand[c.index()][t], c.rate()[t].doubleValue());
+            if (c.committed()[t] == k && paid[c.index()][t] != null) {
+              new LinearSum().add(paid[c.index()][t], c.rate()[t].doubleValue()).addTo(row);
             }
           }
         }
@@ -280,8 +302,8 @@ final class PlanModel {
       spend.computeIfAbsent(data.months.get(t).getYear(), k -> new HashMap<>());
     for (Cell c : data.cells) {
       for (int t = 0; t < data.monthCount(); t++) {
-        if (onDemand[c.index()][t] == null) continue;
-        sumOf(spend, t, c.provider()).add(onDemand[c.index()][t], c.rate()[t].doubleValue());
+        if (paid[c.index()][t] == null) continue;
+        sumOf(spend, t, c.provider()).add(paid[c.index()][t], c.rate()[t].doubleValue());
       }
     }
     for (GangOption o : data.options) {
@@ -321,7 +343,12 @@ final class PlanModel {
         for (int i = 0; i < o.months(); i++) {
           int t = o.start() + i;
           RofrGroup g = group(groups, right, o.cell(), t, "all", null);
-          if (g != null) g.newCapacity().add(x[o.index()], n * o.wallHours()[i].doubleValue());
+          if (g != null) {
+            double gpuHours = n * o.wallHours()[i].doubleValue();
+            g.newCapacity().add(x[o.index()], gpuHours);
+            g.newCapacity().constant +=
+                gpuHours; // the constant carries the big M: the most it can buy
+          }
         }
       }
       for (FleetDemand d : data.demands) {
@@ -334,7 +361,11 @@ final class PlanModel {
                   d.month(),
                   String.join("+", new java.util.TreeSet<>(d.allowedRegions())),
                   d.allowedRegions());
-          if (g != null) g.newCapacity().add(y[d.index()][k], 1);
+          if (g != null) {
+            g.newCapacity().add(y[d.index()][k], 1);
+            g.newCapacity().constant +=
+                d.cells().get(k).totalGpus(d.month()) * data.hoursOf(d.month());
+          }
         }
       }
       for (RofrGroup g : groups.values()) {
@@ -345,10 +376,7 @@ final class PlanModel {
           g.b().setBounds(0, 0);
           continue;
         }
-        double bigM =
-            g.newCapacity().terms.entrySet().stream()
-                .mapToDouble(e -> e.getValue() * e.getKey().ub())
-                .sum();
+        double bigM = g.newCapacity().constant;
         MPConstraint cap = solver.makeConstraint(-INFINITY, 0, "rofr-new[" + key + "]");
         g.newCapacity().addTo(cap);
         cap.setCoefficient(g.b(), -bigM);
@@ -362,10 +390,7 @@ final class PlanModel {
         MPConstraint full = solver.makeConstraint(0, INFINITY, "rofr-full[" + key + "]");
         for (Cell c : g.holderCells()) {
           holderCap += c.totalGpus(g.month()) * h;
-          if (reserved[c.index()][g.month()] != null)
-            full.setCoefficient(reserved[c.index()][g.month()], 1);
-          if (onDemand[c.index()][g.month()] != null)
-            full.setCoefficient(onDemand[c.index()][g.month()], 1);
+          if (usage[c.index()][g.month()] != null) usage[c.index()][g.month()].addTo(full);
         }
         full.setCoefficient(g.b(), -holderCap);
         rofrGroups.add(g);

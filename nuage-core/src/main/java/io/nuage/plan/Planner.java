@@ -145,6 +145,8 @@ public final class Planner {
             fixed.rofrGroups.get(g).b(), values.getOrDefault(mip.rofrGroups.get(g).b(), 0.0));
       }
       fixed.fixRofr(byFixedVar);
+      // Presolve turns one-variable capacity rows into bounds and their duals into reduced costs.
+      lp.setSolverSpecificParametersAsString("use_preprocessing: false");
       MPSolver.ResultStatus status = lp.solve();
       if (status != MPSolver.ResultStatus.OPTIMAL) return List.of();
       return ShadowPrices.of(fixed, providers);

@@ -24,12 +24,20 @@ final class ShadowPrices {
     List<Binding> out = new ArrayList<>();
     for (Cell c : data.cells) {
       for (int t = 0; t < data.monthCount(); t++) {
-        MPVariable u =
-            lp.onDemand[c.index()][t] != null
-                ? lp.onDemand[c.index()][t]
-                : lp.reserved[c.index()][t];
-        if (u == null || u.ub() <= 0 || u.solutionValue() < u.ub() * (1 - 1e-9)) continue;
-        double perHour = -u.reducedCost();
+        MPConstraint row = lp.capacityRows[c.index()][t];
+        if (row == null) continue;
+        double perHour;
+        if (c.reservedGpus()[t] > 0) {
+          // A reserved cell's capacity is in the bounds of its reserved and on-demand variables.
+          MPVariable u =
+              lp.onDemand[c.index()][t] != null
+                  ? lp.onDemand[c.index()][t]
+                  : lp.reserved[c.index()][t];
+          if (u == null || u.solutionValue() < u.ub() * (1 - 1e-9)) continue;
+          perHour = Math.abs(u.reducedCost());
+        } else {
+          perHour = Math.abs(row.dualValue());
+        }
         if (perHour <= TOLERANCE) continue;
         BigDecimal perMonth = money(perHour * data.hoursOf(t));
         if (perMonth.signum() == 0) continue;

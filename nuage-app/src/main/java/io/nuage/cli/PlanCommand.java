@@ -1,0 +1,82 @@
+package io.nuage.cli;
+
+import io.nuage.core.NuageException;
+import io.nuage.plan.PlanJson;
+import io.nuage.plan.PlanOptions;
+import io.nuage.plan.PlanOutcome;
+import io.nuage.plan.PlanTable;
+import io.nuage.plan.Planner;
+import io.nuage.scenario.Scenario;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code nuage plan SCENARIO}: places every workload at minimum total cost (docs/planner.md). */
+@Command(
+    name = "plan",
+    mixinStandardHelpOptions = true,
+    description =
+        "Plan a scenario at minimum total cost, with its proven bound, baselines and explanations.")
+public final class PlanCommand implements Callable<Integer> {
+  /** Exit code of a scenario that has no plan. */
+  static final int INFEASIBLE = 3;
+
+  enum Format {
+    table,
+    json
+  }
+
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Parameters(paramLabel = "SCENARIO", description = "the scenario file (YAML)")
+  Path scenario;
+
+  @Option(
+      names = "--format",
+      defaultValue = "table",
+      description = "table or json (default: ${DEFAULT-VALUE})")
+  Format format;
+
+  @Option(
+      names = "--out",
+      paramLabel = "FILE",
+      description = "write the plan to FILE instead of the terminal")
+  Path out;
+
+  @Option(
+      names = "--time-limit",
+      paramLabel = "SECONDS",
+      defaultValue = "60",
+      description = "solver time limit (default: ${DEFAULT-VALUE})")
+  double timeLimit;
+
+  @Option(
+      names = "--export-mps",
+      paramLabel = "FILE",
+      description = "also write the model the solver saw, as free MPS")
+  Path mps;
+
+  @Override
+  public Integer call() throws IOException {
+    if (!(timeLimit > 0))
+      throw new NuageException("--time-limit must be positive (got " + timeLimit + ")");
+    Scenario s = ScenarioFiles.read(scenario);
+    PlanOptions options = PlanOptions.defaults().withTimeLimit(timeLimit);
+    if (mps != null) Files.writeString(mps, Planner.exportMps(s, options));
+    PlanOutcome outcome = Planner.plan(s, options);
+    String text = format == Format.json ? PlanJson.write(outcome) : PlanTable.render(outcome);
+    if (out != null) Files.writeString(out, text);
+    else spec.commandLine().getOut().print(text);
+    if (outcome instanceof PlanOutcome.Infeasible i) {
+      spec.commandLine().getErr().println("nuage plan: " + scenario + " has no feasible plan:");
+      i.reasons().forEach(r -> spec.commandLine().getErr().println("  " + r.message()));
+      return INFEASIBLE;
+    }
+    return 0;
+  }
+}

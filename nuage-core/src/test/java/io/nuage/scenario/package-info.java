@@ -1,0 +1,4 @@
+@NullMarked
+package io.nuage.scenario;
+
+import org.jspecify.annotations.NullMarked;
