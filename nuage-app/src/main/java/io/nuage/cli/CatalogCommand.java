@@ -83,7 +83,7 @@ final class CatalogCommand implements Callable<Integer> {
         out.print(ImportSummary.render(result.report()));
       }
       case JSON -> {
-        out.println(OfferingJson.render(shown, matching.size()));
+        out.println(OfferingJson.render(shown, matching.size(), result.report()));
         err.print(ImportSummary.render(result.report()));
       }
       case CSV -> {

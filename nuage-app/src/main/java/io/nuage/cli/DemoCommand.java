@@ -40,7 +40,8 @@ final class DemoCommand implements Callable<Integer> {
     Path file = home.resolve(EXAMPLE).normalize();
     Scenario scenario = ScenarioParser.parse(file); // a ValidationException maps to exit 2
     PrintWriter out = spec.commandLine().getOut();
-    out.println("Scenario " + scenario.name() + " (" + file + "), horizon " + scenario.horizon());
+    out.println(
+        "Scenario " + scenario.name() + " (" + EXAMPLE + "), horizon " + scenario.horizon());
     out.println("valid: " + ScenarioSummary.of(scenario).render());
     out.println();
     printCatalog(out, scenario);

@@ -53,12 +53,24 @@ final class CatalogSection {
     for (int i = 0; i < items.size(); i++) {
       Node item = items.get(i);
       String at = path + "[" + i + "]";
-      r.text(item, at).ifPresent(text -> readImport(item, at, baseDir.resolve(text).normalize()));
+      r.text(item, at)
+          .ifPresent(text -> readImport(item, at, text, baseDir.resolve(text).normalize()));
     }
   }
 
-  private void readImport(Node item, String path, Path file) {
+  private void readImport(Node item, String path, String written, Path file) {
     String name = file.toString();
+    if (!java.nio.file.Files.exists(file)) {
+      r.problem(
+          item,
+          path,
+          "cannot read the import (got "
+              + written
+              + ", expected an existing file relative to the scenario's folder; "
+              + file
+              + " does not exist)");
+      return;
+    }
     if (name.endsWith(".yaml") || name.endsWith(".yml")) {
       NodeReader fileReader = new NodeReader(name, problems);
       YamlDocument.read(file, name, problems)
@@ -69,7 +81,7 @@ final class CatalogSection {
                 new CatalogSection(fileReader, parts, problems).readDefinitions(fields);
               });
     } else {
-      PriceImports.read(file, r, item, path).ifPresent(parts::addImported);
+      PriceImports.read(file, r, item, path, problems).ifPresent(parts::addImported);
     }
   }
 
@@ -89,7 +101,7 @@ final class CatalogSection {
     Optional<Fields> fields = r.mapping(node, path);
     if (fields.isEmpty()) return;
     Fields f = fields.get().allowOnly(PROVIDER_KEYS);
-    Optional<String> id = f.required("id", r.text);
+    Optional<String> id = f.required("id", r.text).filter(x -> plainId(f, x));
     boolean unique =
         id.isPresent()
             && parts.define(r, f.node("id").orElseThrow(), f.pathOf("id"), "provider", id.get());
@@ -105,6 +117,18 @@ final class CatalogSection {
       return;
     parts.add(new Provider(id.get(), name.get(), Set.copyOf(billing.get()), egress.get()));
     storage.get().ifPresent(price -> parts.add(new StoragePrice(id.get(), price)));
+  }
+
+  /** Provider ids prefix region ids ({@code oci/us-phoenix-1}), so they cannot hold a slash. */
+  private boolean plainId(Fields f, String id) {
+    if (id.matches("[A-Za-z0-9._-]+")) return true;
+    r.problem(
+        f.node("id").orElseThrow(),
+        f.pathOf("id"),
+        "wrong provider id (got "
+            + NodeReader.shorten(id)
+            + ", expected letters, digits, '.', '_' or '-' such as oci)");
+    return false;
   }
 
   private void readRegions(String provider, List<Node> items, String path) {

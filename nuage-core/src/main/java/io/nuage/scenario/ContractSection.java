@@ -112,7 +112,7 @@ final class ContractSection {
   private Optional<List<BigDecimal>> amounts(List<Node> items, String path) {
     List<BigDecimal> values = new ArrayList<>();
     for (int i = 0; i < items.size(); i++)
-      r.amount(items.get(i), path + "[" + i + "]").ifPresent(values::add);
+      r.amount.read(items.get(i), path + "[" + i + "]").ifPresent(values::add);
     return values.size() == items.size() ? Optional.of(values) : Optional.empty();
   }
 

@@ -81,7 +81,7 @@ final class DemandCurve {
     for (String key : m.keys()) {
       Node keyNode = m.keyNode(key);
       Optional<YearMonth> month =
-          r.month(keyNode, m.pathOf(key)).flatMap(x -> inside(r, m, key, x, horizon));
+          r.month.read(keyNode, m.pathOf(key)).flatMap(x -> inside(r, m, key, x, horizon));
       Optional<BigDecimal> value = m.required(key, r.amount);
       if (month.isPresent() && value.isPresent()) hours.put(month.get(), value.get());
       else ok = false;

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
@@ -21,24 +20,22 @@ import org.snakeyaml.engine.v2.nodes.Tag;
  * located at its node, and reading carries on so that every problem is found in one pass.
  */
 final class NodeReader {
-  private static final Pattern DECIMAL = Pattern.compile("[+-]?\\d+(_\\d+)*(\\.\\d+(_\\d+)*)?");
-  private static final Pattern WHOLE = Pattern.compile("[+-]?\\d+(_\\d+)*");
-  private static final Pattern MONTH = Pattern.compile("(\\d{4})-(\\d{2})");
-
   private final String file;
   private final List<Problem> problems;
+  private final Scalars scalars = new Scalars(this);
 
   final ValueType<String> text = ValueType.of("text", this::text);
-  final ValueType<YearMonth> month = ValueType.of("a month YYYY-MM", this::month);
-  final ValueType<BigDecimal> amount = ValueType.of("an amount of 0 or more", this::amount);
+  final ValueType<YearMonth> month = ValueType.of("a month YYYY-MM", scalars::month);
+  final ValueType<BigDecimal> amount = ValueType.of("an amount of 0 or more", scalars::amount);
   final ValueType<BigDecimal> positiveAmount =
-      ValueType.of("an amount above 0", (n, p) -> amount(n, p, true));
-  final ValueType<BigDecimal> fraction = ValueType.of("a fraction between 0 and 1", this::fraction);
+      ValueType.of("an amount above 0", (n, p) -> scalars.amount(n, p, true));
+  final ValueType<BigDecimal> fraction =
+      ValueType.of("a fraction between 0 and 1", scalars::fraction);
   final ValueType<Integer> count =
-      ValueType.of("a whole number of 0 or more", (n, p) -> count(n, p, false));
+      ValueType.of("a whole number of 0 or more", (n, p) -> scalars.count(n, p, false));
   final ValueType<Integer> positiveCount =
-      ValueType.of("a whole number above 0", (n, p) -> count(n, p, true));
-  final ValueType<Boolean> bool = ValueType.of("true or false", this::bool);
+      ValueType.of("a whole number above 0", (n, p) -> scalars.count(n, p, true));
+  final ValueType<Boolean> bool = ValueType.of("true or false", scalars::bool);
   final ValueType<MonthRange> range =
       ValueType.of("a range {start: YYYY-MM, end: YYYY-MM}", this::range);
   final ValueType<List<String>> texts = ValueType.of("a list of text", this::texts);
@@ -84,11 +81,11 @@ final class NodeReader {
     return oneLine.length() <= 40 ? oneLine : oneLine.substring(0, 37) + "...";
   }
 
-  private static boolean isNull(ScalarNode s) {
+  static boolean isNull(ScalarNode s) {
     return s.isPlain() && Tag.NULL.equals(s.getTag());
   }
 
-  private <T> Optional<T> wrong(Node node, String path, String expected) {
+  <T> Optional<T> wrong(Node node, String path, String expected) {
     String what = node instanceof ScalarNode s && isNull(s) ? "missing value" : "wrong type";
     problem(node, path, what + " (got " + describe(node) + ", expected " + expected + ")");
     return Optional.empty();
@@ -123,80 +120,6 @@ final class NodeReader {
       return Optional.of(s.getValue().strip());
     }
     return wrong(node, path, "text");
-  }
-
-  Optional<YearMonth> month(Node node, String path) {
-    if (!(node instanceof ScalarNode s) || isNull(s)) return wrong(node, path, "a month YYYY-MM");
-    var m = MONTH.matcher(s.getValue().strip());
-    if (!m.matches()) return wrong(node, path, "a month YYYY-MM");
-    int month = Integer.parseInt(m.group(2));
-    if (month < 1 || month > 12) {
-      problem(
-          node,
-          path,
-          "impossible month (got "
-              + shorten(s.getValue())
-              + ", expected YYYY-MM with a month 01 to 12)");
-      return Optional.empty();
-    }
-    return Optional.of(YearMonth.of(Integer.parseInt(m.group(1)), month));
-  }
-
-  Optional<BigDecimal> amount(Node node, String path) {
-    return amount(node, path, false);
-  }
-
-  private Optional<BigDecimal> amount(Node node, String path, boolean positive) {
-    String expected = positive ? "an amount above 0" : "an amount of 0 or more";
-    if (!(node instanceof ScalarNode s) || isNull(s)) return wrong(node, path, expected);
-    String raw = s.getValue().strip();
-    if (!DECIMAL.matcher(raw).matches()) return wrong(node, path, expected + " such as 12.50");
-    BigDecimal value = new BigDecimal(raw.replace("_", ""));
-    if (value.signum() < 0 || (positive && value.signum() == 0)) {
-      String what = value.signum() < 0 ? "negative amount" : "amount must be above 0";
-      problem(node, path, what + " (got " + shorten(raw) + ", expected " + expected + ")");
-      return Optional.empty();
-    }
-    return Optional.of(value);
-  }
-
-  Optional<BigDecimal> fraction(Node node, String path) {
-    String expected = "a fraction between 0 and 1";
-    if (!(node instanceof ScalarNode s) || isNull(s)) return wrong(node, path, expected);
-    String raw = s.getValue().strip();
-    if (!DECIMAL.matcher(raw).matches()) return wrong(node, path, expected + " such as 0.25");
-    BigDecimal value = new BigDecimal(raw.replace("_", ""));
-    if (value.signum() < 0 || value.compareTo(BigDecimal.ONE) > 0) {
-      problem(node, path, "out of range (got " + shorten(raw) + ", expected " + expected + ")");
-      return Optional.empty();
-    }
-    return Optional.of(value);
-  }
-
-  private Optional<Integer> count(Node node, String path, boolean positive) {
-    String expected = positive ? "a whole number above 0" : "a whole number of 0 or more";
-    if (!(node instanceof ScalarNode s) || isNull(s)) return wrong(node, path, expected);
-    String raw = s.getValue().strip();
-    if (!WHOLE.matcher(raw).matches()) return wrong(node, path, expected);
-    BigDecimal value = new BigDecimal(raw.replace("_", ""));
-    if (value.signum() < 0 || (positive && value.signum() == 0)) {
-      String what = value.signum() < 0 ? "negative count" : "count must be above 0";
-      problem(node, path, what + " (got " + shorten(raw) + ", expected " + expected + ")");
-      return Optional.empty();
-    }
-    if (value.compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) > 0) {
-      problem(node, path, "too large (got " + shorten(raw) + ", expected at most 2147483647)");
-      return Optional.empty();
-    }
-    return Optional.of(value.intValueExact());
-  }
-
-  Optional<Boolean> bool(Node node, String path) {
-    if (node instanceof ScalarNode s && s.isPlain() && Tag.BOOL.equals(s.getTag())) {
-      return Optional.of(
-          Boolean.parseBoolean(s.getValue().strip().toLowerCase(java.util.Locale.ROOT)));
-    }
-    return wrong(node, path, "true or false");
   }
 
   /** A list; an empty value ({@code key:} with nothing after it) is an empty list. */

@@ -1,27 +1,45 @@
 package io.nuage.scenario;
 
 import io.nuage.catalog.Catalog;
+import io.nuage.catalog.imports.CatalogImporter;
+import io.nuage.core.NuageException;
+import io.nuage.core.Problem;
+import io.nuage.core.ValidationException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import org.snakeyaml.engine.v2.nodes.Node;
 
 /**
  * The one place the scenario parser reads price files (SkyPilot {@code vms.csv}, the AWS flat price
- * CSV, or a folder of them) through the catalog importer.
+ * CSV, or a folder of them): through the catalog importer, all or nothing per import.
  */
 final class PriceImports {
   private PriceImports() {}
 
-  /** The imported catalog, or empty after reporting a problem at the import's node. */
-  static Optional<Catalog> read(Path file, NodeReader r, Node at, String path) {
-    // The catalog importer (io.nuage.catalog.imports) is written in parallel; until it is merged
-    // a price-file import is reported as unsupported rather than silently ignored.
-    r.problem(
-        at,
-        path,
-        "cannot import price file (got "
-            + NodeReader.shorten(file.toString())
-            + ", expected a .yaml catalog file: price-file import is not available in this build)");
-    return Optional.empty();
+  /**
+   * The imported catalog; or empty, after adding the price file's own located problems and one at
+   * the import's node saying which import failed.
+   */
+  static Optional<Catalog> read(
+      Path file, NodeReader r, Node at, String path, List<Problem> problems) {
+    try {
+      return Optional.of(CatalogImporter.importPaths(List.of(file)).catalog());
+    } catch (ValidationException e) {
+      problems.addAll(e.problems());
+      r.problem(
+          at,
+          path,
+          "cannot import price file (got "
+              + file
+              + " with "
+              + e.problems().size()
+              + (e.problems().size() == 1 ? " problem" : " problems")
+              + ", expected a readable price file; see docs/catalog.md)");
+      return Optional.empty();
+    } catch (NuageException e) {
+      r.problem(at, path, "cannot import price file (" + e.getMessage() + ")");
+      return Optional.empty();
+    }
   }
 }

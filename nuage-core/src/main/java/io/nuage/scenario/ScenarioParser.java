@@ -57,7 +57,7 @@ public final class ScenarioParser {
         root.flatMap(node -> r.mapping(node, "")).flatMap(f -> read(r, f, baseDir, problems));
     if (!problems.isEmpty() || scenario.isEmpty()) {
       if (problems.isEmpty()) problems.add(new Problem(file, 0, 0, "", "not a valid scenario"));
-      throw new ValidationException(sorted(problems));
+      throw new ValidationException(sorted(file, problems));
     }
     return scenario.get();
   }
@@ -102,8 +102,9 @@ public final class ScenarioParser {
   /**
    * File by file in the order first met, then by line and column: the order a person fixes them.
    */
-  private static List<Problem> sorted(List<Problem> problems) {
+  private static List<Problem> sorted(String scenarioFile, List<Problem> problems) {
     var fileOrder = new LinkedHashMap<String, Integer>();
+    fileOrder.put(scenarioFile, 0);
     problems.forEach(p -> fileOrder.putIfAbsent(p.file(), fileOrder.size()));
     return problems.stream()
         .sorted(

@@ -44,7 +44,9 @@ final class YamlDocument {
     LoadSettings settings =
         LoadSettings.builder()
             .setLabel(displayName)
-            .setAllowDuplicateKeys(true) // reported by Fields with both locations, not thrown here
+            // duplicate and non-scalar keys are reported by NodeReader.mapping with their locations
+            .setAllowDuplicateKeys(true)
+            .setAllowNonScalarKeys(true)
             .setMaxAliasesForCollections(50)
             .setCodePointLimit(16 * 1024 * 1024)
             .build();

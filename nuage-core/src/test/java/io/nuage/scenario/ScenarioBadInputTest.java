@@ -227,6 +227,12 @@ class ScenarioBadInputTest {
   }
 
   @Test
+  void nonTextKey_isAWrongType() throws IOException {
+    assertThat(problems("policy:\n  max-share: 0.9", "policy:\n  max-share: 0.9\n  [a]: 1"))
+        .containsExactly("FILE:55:3: policy: wrong type (got a list, expected a field name)");
+  }
+
+  @Test
   void missingField_pointsAtTheMapping() throws IOException {
     assertThat(problems("    reference-hours: 100\n", ""))
         .containsExactly(
@@ -308,11 +314,29 @@ class ScenarioBadInputTest {
   }
 
   @Test
-  void priceFileImport_withoutImporterIsReportedAtTheImport() throws IOException {
-    String yaml = BASE.replace("catalog:\n", "catalog:\n  imports: [vms.csv]\n");
+  void missingImport_isReportedAtTheImport() throws IOException {
+    String yaml = BASE.replace("catalog:\n", "catalog:\n  imports: [prices/vms.csv]\n");
     assertThat(problemsOf(yaml))
-        .singleElement()
-        .asString()
-        .startsWith("FILE:4:13: catalog.imports[0]: ");
+        .containsExactly(
+            "FILE:4:13: catalog.imports[0]: cannot read the import (got prices/vms.csv, expected an"
+                + " existing file relative to the scenario's folder; "
+                + dir.resolve("prices/vms.csv")
+                + " does not exist)");
+  }
+
+  @Test
+  void brokenPriceFile_reportsItsOwnProblemAndTheImport() throws IOException {
+    Files.writeString(
+        dir.resolve("lambda_vms.csv"),
+        "InstanceType,AcceleratorName,AcceleratorCount,vCPUs,MemoryGiB,Price,Region\n"
+            + "gpu_8x_h100,H100,8,208,1800,-31.92,us-east-1\n");
+    String yaml = BASE.replace("catalog:\n", "catalog:\n  imports: [lambda_vms.csv]\n");
+    assertThat(problemsOf(yaml))
+        .containsExactly(
+            "FILE:4:13: catalog.imports[0]: cannot import price file (got "
+                + dir.resolve("lambda_vms.csv")
+                + " with 1 problem, expected a readable price file; see docs/catalog.md)",
+            dir.resolve("lambda_vms.csv")
+                + ":2: Price: price cannot be negative (got -31.92, expected a price >= 0)");
   }
 }

@@ -2,20 +2,21 @@ package io.nuage.catalog.imports;
 
 import io.nuage.catalog.Accelerator;
 import io.nuage.catalog.Offering;
+import io.nuage.catalog.Provider;
+import io.nuage.catalog.Region;
 import io.nuage.catalog.imports.ImportReport.FileReport;
 import io.nuage.catalog.imports.ImportReport.IgnoredFile;
 import io.nuage.core.Problem;
 import io.nuage.core.ValidationException;
 import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -43,6 +44,7 @@ public final class CatalogImporter {
   private final List<IgnoredFile> ignored = new ArrayList<>();
   private final OfferingSink sink = new OfferingSink();
   private final GcpCombiner gcp = new GcpCombiner();
+  private final PriceFileReader files = new PriceFileReader(problems, tallies, sink, gcp);
 
   private CatalogImporter() {}
 
@@ -68,24 +70,41 @@ public final class CatalogImporter {
     List<Offering> offerings = importer.sink.offerings();
     List<FileReport> files = importer.tallies.stream().map(FileTally::report).toList();
     return new ImportResult(
-        offerings, acceleratorsOf(offerings), new ImportReport(files, importer.ignored));
+        providersOf(offerings),
+        regionsOf(offerings),
+        acceleratorsOf(offerings),
+        offerings,
+        new ImportReport(files, importer.ignored));
   }
 
   private void importPath(Path path) {
     if (Files.isDirectory(path)) {
       try (Stream<Path> walk = Files.walk(path)) {
-        for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
+        List<Path> found = walk.filter(Files::isRegularFile).sorted().toList();
+        if (found.stream().noneMatch(CatalogImporter::isCsv)) {
+          problems.add(
+              fileProblem(
+                  path, "no price files in folder (got 0 *.csv files, expected at least one)"));
+        }
+        for (Path file : found) {
           if (isCsv(file)) {
-            importFile(file);
+            files.read(file);
           } else {
             ignored.add(new IgnoredFile(file.toString(), ignoredReason(file)));
           }
         }
       } catch (IOException | java.io.UncheckedIOException e) {
-        problems.add(fileProblem(path, "cannot read folder (got " + e.getMessage() + ")"));
+        problems.add(
+            fileProblem(
+                path,
+                "cannot read folder (got "
+                    + e.getClass().getSimpleName()
+                    + ", expected a readable folder)"));
       }
     } else if (!Files.exists(path)) {
-      problems.add(fileProblem(path, "no such file or folder (got " + path + ")"));
+      problems.add(
+          fileProblem(
+              path, "no such file or folder (got " + path + ", expected a price file or folder)"));
     } else if (!isCsv(path)) {
       problems.add(
           fileProblem(
@@ -94,138 +113,11 @@ public final class CatalogImporter {
                   + path.getFileName()
                   + ", expected a .csv: a SkyPilot vms.csv or the AWS flat price CSV)"));
     } else {
-      importFile(path);
+      files.read(path);
     }
   }
 
-  private void importFile(Path path) {
-    String file = path.toString();
-    String text;
-    try {
-      text =
-          StandardCharsets.UTF_8
-              .newDecoder()
-              .decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(path)))
-              .toString();
-    } catch (CharacterCodingException e) {
-      problems.add(
-          new Problem(
-              file, 0, 0, "file", "not UTF-8 text (got undecodable bytes, expected a CSV)"));
-      return;
-    } catch (IOException e) {
-      problems.add(
-          new Problem(
-              file,
-              0,
-              0,
-              "file",
-              "cannot read (got " + e.getClass().getSimpleName() + ", expected a readable file)"));
-      return;
-    }
-    Optional<CsvTable> parsed;
-    try {
-      parsed = CsvTable.parse(text);
-    } catch (CsvTable.UnterminatedQuote e) {
-      problems.add(
-          new Problem(
-              file,
-              e.line,
-              0,
-              "row",
-              "unterminated quoted field (got a \" with no closing \", expected a closing quote)"));
-      return;
-    }
-    if (parsed.isEmpty()) {
-      problems.add(
-          new Problem(
-              file,
-              1,
-              0,
-              "header",
-              "empty file (got no header line, expected a CSV header and rows)"));
-      return;
-    }
-    readTable(file, path, parsed.get());
-  }
-
-  private void readTable(String file, Path path, CsvTable table) {
-    List<String> header = table.header();
-    boolean aws = header.contains("GpuModel") || header.contains("OnDemandPrice");
-    boolean skyPilot = header.contains("AcceleratorName") || header.contains("InstanceType");
-    if (!aws && !skyPilot) {
-      problems.add(
-          new Problem(
-              file,
-              1,
-              0,
-              "header",
-              "not a known price file (got columns "
-                  + String.join(",", header)
-                  + ", expected a SkyPilot vms.csv header with "
-                  + String.join(",", SkyPilotFile.REQUIRED)
-                  + " or the AWS flat CSV header with "
-                  + String.join(",", AwsFlatFile.REQUIRED)
-                  + ")"));
-      return;
-    }
-    List<String> required = aws ? AwsFlatFile.REQUIRED : SkyPilotFile.REQUIRED;
-    List<String> missing = required.stream().filter(c -> !header.contains(c)).toList();
-    for (String column : missing) {
-      problems.add(
-          new Problem(
-              file,
-              1,
-              0,
-              column,
-              "missing required column (got columns "
-                  + String.join(",", header)
-                  + ", expected a column named "
-                  + column
-                  + ")"));
-    }
-    if (!missing.isEmpty()) {
-      return;
-    }
-    Optional<String> provider = aws ? Optional.of("aws") : providerOf(path);
-    if (provider.isEmpty()) {
-      problems.add(
-          fileProblem(
-              path,
-              "cannot tell the provider (got file "
-                  + path.getFileName()
-                  + ", expected a name starting with one of "
-                  + String.join("_, ", PROVIDERS)
-                  + "_ or a parent folder named after one)"));
-      return;
-    }
-    FileTally tally =
-        new FileTally(file, aws ? AwsFlatFile.FORMAT : SkyPilotFile.FORMAT, provider.get());
-    tallies.add(tally);
-    SourceFile source = new SourceFile(tally, table, problems);
-    if (aws) {
-      AwsFlatFile.read(source, sink);
-    } else {
-      SkyPilotFile.read(source, sink, gcp);
-    }
-  }
-
-  static Optional<String> providerOf(Path path) {
-    String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
-    String prefix = name.split("[_.]", 2)[0];
-    if (PROVIDERS.contains(prefix)) {
-      return Optional.of(prefix);
-    }
-    Path parent = path.toAbsolutePath().getParent();
-    if (parent != null && parent.getFileName() != null) {
-      String folder = parent.getFileName().toString().toLowerCase(Locale.ROOT);
-      if (PROVIDERS.contains(folder)) {
-        return Optional.of(folder);
-      }
-    }
-    return Optional.empty();
-  }
-
-  private static boolean isCsv(Path path) {
+  static boolean isCsv(Path path) {
     return path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv");
   }
 
@@ -237,8 +129,25 @@ public final class CatalogImporter {
     return "not a .csv price file";
   }
 
-  private static Problem fileProblem(Path path, String message) {
-    return new Problem(path.toString(), 0, 0, "", message);
+  static Problem fileProblem(Path path, String message) {
+    return new Problem(path.toString(), 0, 0, "file", message);
+  }
+
+  private static List<Provider> providersOf(List<Offering> offerings) {
+    return offerings.stream().map(Offering::provider).distinct().map(Provider::of).toList();
+  }
+
+  private static List<Region> regionsOf(List<Offering> offerings) {
+    Map<String, Region> regions = new LinkedHashMap<>();
+    for (Offering o : offerings) {
+      regions.computeIfAbsent(
+          o.region(),
+          id -> {
+            String name = id.substring(o.provider().length() + 1);
+            return new Region(id, o.provider(), Geographies.of(o.provider(), name));
+          });
+    }
+    return List.copyOf(regions.values());
   }
 
   private static List<Accelerator> acceleratorsOf(List<Offering> offerings) {

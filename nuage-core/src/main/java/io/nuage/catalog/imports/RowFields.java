@@ -12,7 +12,10 @@ import org.jspecify.annotations.Nullable;
  * {@link #valid()} says whether this row added any.
  */
 final class RowFields {
-  private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)");
+  /** Plain decimals, or pandas' short exponent form ({@code 5e-05}); never NaN or inf. */
+  private static final Pattern DECIMAL =
+      Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d{1,2})?");
+
   private static final BigDecimal MAX_COUNT = BigDecimal.valueOf(100_000);
 
   private final String file;

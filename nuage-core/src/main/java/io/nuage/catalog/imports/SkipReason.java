@@ -5,6 +5,8 @@ final class SkipReason {
   static final String NO_ACCELERATOR = "no accelerator name (not a GPU row)";
   static final String TPU = "TPU: not a GPU, not modelled";
   static final String FRACTIONAL = "fractional accelerator count (GPU slice)";
+  static final String AZURE_NVV4_SLICE =
+      "fractional GPU listed as a whole one (Azure NV4/8/16as_v4: 1/8-1/2 MI25)";
   static final String ZERO_PRICE = "on-demand price is 0 (not a list price)";
   static final String DUPLICATE = "same offering already imported";
   static final String DUPLICATE_ZONE = "same offering already imported from another zone";

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -18,6 +19,12 @@ final class SkyPilotFile {
   static final String FORMAT = "skypilot";
   static final List<String> REQUIRED =
       List.of("InstanceType", "AcceleratorName", "AcceleratorCount", "Price", "Region");
+
+  /**
+   * Azure's NVv4 sizes below NV32as_v4 are 1/8, 1/4 and 1/2 of an MI25 (Azure's size table), but
+   * the source lists them with AcceleratorCount 1; dividing by 1 would misprice them 2-8x.
+   */
+  private static final Pattern AZURE_NVV4_SLICE = Pattern.compile("(?i)Standard_NV(4|8|16)as_v4");
 
   private SkyPilotFile() {}
 
@@ -42,7 +49,7 @@ final class SkyPilotFile {
     String region = source.region(row);
     if (name.isEmpty()) {
       if (row.valid()) {
-        tally.skip(row.line(), isGcpEmpty(source, instanceType));
+        tally.skip(row.line(), noAcceleratorReason(source, instanceType));
       }
       return;
     }
@@ -51,6 +58,11 @@ final class SkyPilotFile {
       return;
     }
     Optional<String> skip = unusable(name, count, price);
+    if (skip.isEmpty()
+        && tally.provider().equals("azure")
+        && AZURE_NVV4_SLICE.matcher(instanceType).matches()) {
+      skip = Optional.of(SkipReason.AZURE_NVV4_SLICE);
+    }
     if (skip.isPresent()) {
       tally.skip(row.line(), skip.get());
       return;
@@ -86,7 +98,7 @@ final class SkyPilotFile {
     OfferingSink.decide(tally, row.line(), outcomes, false);
   }
 
-  private static String isGcpEmpty(SourceFile source, String instanceType) {
+  private static String noAcceleratorReason(SourceFile source, String instanceType) {
     return source.tally().provider().equals("gcp") && instanceType.isEmpty()
         ? SkipReason.GCP_EMPTY
         : SkipReason.NO_ACCELERATOR;

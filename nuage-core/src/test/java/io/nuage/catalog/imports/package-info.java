@@ -1,0 +1,4 @@
+@NullMarked
+package io.nuage.catalog.imports;
+
+import org.jspecify.annotations.NullMarked;
