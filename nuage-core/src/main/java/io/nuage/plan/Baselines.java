@@ -71,7 +71,9 @@ final class Baselines {
       take(best);
     }
     List<FleetDemand> rows = new ArrayList<>(data.demands);
-    rows.sort(Comparator.comparingInt(FleetDemand::month));
+    // Month by month; inside a month the most constrained demand first (fewest regions and
+    // accelerators to choose from), as a scheduler that wants to place everything would.
+    rows.sort(Comparator.comparingInt(FleetDemand::month).thenComparingInt(d -> d.cells().size()));
     for (FleetDemand d : rows) {
       if (!serve(d, a)) {
         return new Result(
@@ -89,10 +91,104 @@ final class Baselines {
             null);
       }
     }
-    PlanCosting.Priced priced = PlanCosting.price(data, a);
+    PlanCosting.Priced priced = rebalanceShares(a);
     String broken = brokenRule(priced);
-    if (broken != null) return new Result(new Baseline(name, false, null, broken), a, priced);
+    if (broken != null)
+      return new Result(new Baseline(name, false, priced.total(), "breaks " + broken), a, priced);
     return new Result(new Baseline(name, true, priced.total(), ""), a, priced);
+  }
+
+  /**
+   * What a team does when its naive placement breaks the diversification cap: moves inference
+   * demand of the over-cap provider in that year to other providers' regions with room, the
+   * cheapest by this baseline's own ranking first, until the cap holds (or nothing can move).
+   */
+  private PlanCosting.Priced rebalanceShares(Assignment a) {
+    PlanCosting.Priced priced = PlanCosting.price(data, a);
+    double excess = worstExcess(priced, null);
+    for (int round = 0; round < 100 && excess > 0; round++) {
+      String[] worst = new String[2];
+      worstExcess(priced, worst);
+      // Small steps: moved usage usually costs more elsewhere (which raises the total too), and
+      // below the provider's minimum its spend stops falling; larger steps overshoot.
+      double cap = data.scenario.policy().maxShareOf(worst[0]).doubleValue();
+      double[][] hoursBefore = deepCopy(a.fleetHours());
+      double[][] leftBefore = deepCopy(left);
+      if (moveAway(a, worst[0], Integer.parseInt(worst[1]), excess / (1 + cap) * 1.1 + 1000) <= 0)
+        break;
+      PlanCosting.Priced next = PlanCosting.price(data, a);
+      double nextExcess = worstExcess(next, null);
+      if (nextExcess >= excess) {
+        // Moving made it worse (e.g. the provider's shortfall grew as fast as its usage fell):
+        // undo.
+        for (int i = 0; i < hoursBefore.length; i++) a.fleetHours()[i] = hoursBefore[i];
+        for (int i = 0; i < leftBefore.length; i++) left[i] = leftBefore[i];
+        break;
+      }
+      priced = next;
+      excess = nextExcess;
+    }
+    return priced;
+  }
+
+  /** The largest amount by which a provider's spend exceeds its cap in a year (0 when none). */
+  private double worstExcess(PlanCosting.Priced priced, String @Nullable [] where) {
+    double worst = 0;
+    for (ProviderYear p : priced.providers()) {
+      double cap = data.scenario.policy().maxShareOf(p.provider()).doubleValue();
+      if (cap >= 1 || p.share().doubleValue() <= cap + 0.00005) continue;
+      double total = p.spend().doubleValue() / p.share().doubleValue();
+      double excess = p.spend().doubleValue() - cap * total;
+      if (excess > worst) {
+        worst = excess;
+        if (where != null) {
+          where[0] = p.provider();
+          where[1] = String.valueOf(p.year());
+        }
+      }
+    }
+    return worst;
+  }
+
+  private static double[][] deepCopy(double[][] m) {
+    double[][] c = new double[m.length][];
+    for (int i = 0; i < m.length; i++) c[i] = m[i].clone();
+    return c;
+  }
+
+  private double moveAway(Assignment a, String provider, int year, double dollars) {
+    double moved = 0;
+    for (FleetDemand d : data.demands) {
+      if (moved >= dollars || data.months.get(d.month()).getYear() != year) continue;
+      int t = d.month();
+      double[] hours = a.fleetHours()[d.index()];
+      for (int k = 0; k < d.cells().size() && moved < dollars; k++) {
+        Cell from = d.cells().get(k);
+        if (!from.provider().equals(provider) || hours[k] <= EPS || from.reservedGpus()[t] > 0)
+          continue;
+        double rate = from.rate()[t].doubleValue();
+        List<Integer> targets = new ArrayList<>();
+        for (int k2 = 0; k2 < d.cells().size(); k2++) {
+          if (!d.cells().get(k2).provider().equals(provider)
+              && left[d.cells().get(k2).index()][t] > EPS) targets.add(k2);
+        }
+        targets.sort(Comparator.comparingDouble(k2 -> rank(d.cells().get(k2), t)));
+        for (int k2 : targets) {
+          if (hours[k] <= EPS || moved >= dollars) break;
+          Cell to = d.cells().get(k2);
+          double reference = Math.min(hours[k], (dollars - moved) / rate + 1) * from.throughput();
+          reference = Math.min(reference, left[to.index()][t] * to.throughput());
+          double out = reference / from.throughput();
+          double in = reference / to.throughput();
+          hours[k] -= out;
+          hours[k2] += in;
+          left[from.index()][t] += out;
+          left[to.index()][t] -= in;
+          moved += out * rate;
+        }
+      }
+    }
+    return moved;
   }
 
   private @Nullable String brokenRule(PlanCosting.Priced priced) {

@@ -15,7 +15,7 @@ final class InfeasibilityAnalysis {
   private InfeasibilityAnalysis() {}
 
   static List<InfeasibilityReason> explain(PlanData data, double timeLimitSeconds) {
-    MPSolver solver = Natives.solver("SCIP");
+    MPSolver solver = Natives.solver(Natives.MIP);
     try {
       PlanModel m = new PlanModel(data, solver, PlanModel.Mode.ELASTIC, null).build();
       solver.setTimeLimit((long) (timeLimitSeconds * 1000));
@@ -35,8 +35,10 @@ final class InfeasibilityAnalysis {
       Assignment a = m.solution();
       for (PlanModel.Elastic e : m.elastics) {
         double v = e.variable().solutionValue();
-        if (v <= 1e-4) continue;
-        out.add(reason(data, a, e, v));
+        if (v <= 1e-9) continue;
+        // Elastic variables are in model units: millions of GPU-hours (capacity, demand, ROFR) or
+        // millions of dollars (shares).
+        out.add(reason(data, a, e, v / (e.kind().equals("share") ? PlanModel.USD : PlanModel.GH)));
       }
       if (out.isEmpty()) {
         TreeSet<String> runs = new TreeSet<>();

@@ -5,6 +5,12 @@ import com.google.ortools.linearsolver.MPSolver;
 
 /** Loads OR-Tools' native library once per process and makes solvers. */
 final class Natives {
+  /**
+   * The MIP solver. COIN-OR CBC through OR-Tools: on the shipped example it proves optimality in
+   * about 3 s where SCIP (SoPlex) had not solved the root LP after 40 s and HiGHS took 38 s.
+   */
+  static final String MIP = "CBC";
+
   private static boolean loaded;
 
   private Natives() {}

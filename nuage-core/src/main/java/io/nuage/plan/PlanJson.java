@@ -126,8 +126,8 @@ public final class PlanJson {
         (x, o) ->
             x.field("workload", o.workload())
                 .field("placement", o.placement())
-                .field("cost", o.cost())
-                .field("chosenCost", o.chosenCost()));
+                .field("extraCost", o.extraCost())
+                .field("standAloneCost", o.standAloneCost()));
     w.name("infeasibility").begin('[').end(']');
     return w.end('}').toString() + "\n";
   }

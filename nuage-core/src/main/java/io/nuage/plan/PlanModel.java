@@ -29,6 +29,20 @@ final class PlanModel {
 
   static final double INFINITY = MPSolver.infinity();
 
+  /**
+   * Units inside the model: GPU-hours in millions and money in the rows in millions of dollars, so
+   * that a 400,000-GPU gang and a $105B minimum stay near 1..1e5 and the LP is well scaled. The
+   * objective stays in dollars, so the exported model's optimum plus fixedCost is the total cost.
+   */
+  static final double GH = 1e-6;
+
+  static final double USD = 1e-6;
+
+  /** Objective dollars per model GPU-hour unit at a price per GPU-hour. */
+  static double perUnit(double pricePerGpuHour) {
+    return pricePerGpuHour / GH;
+  }
+
   final PlanData data;
   final MPSolver solver;
   final Mode mode;
@@ -91,7 +105,7 @@ final class PlanModel {
             .mapToDouble(BigDecimal::doubleValue)
             .max()
             .orElse(1);
-    penalty = 1000 * Math.max(1, maxRate);
+    penalty = perUnit(1000 * Math.max(1, maxRate));
   }
 
   /** Builds every family; the order only matters for readability of an exported model. */
@@ -144,7 +158,7 @@ final class PlanModel {
   void addInferenceDemand() {
     for (FleetDemand d : data.demands) {
       String key = d.fleet() + "," + d.geography() + "," + data.months.get(d.month());
-      double q = d.referenceGpuHours().doubleValue();
+      double q = d.referenceGpuHours().doubleValue() * GH;
       MPConstraint row = solver.makeConstraint(q, q, "demand[" + key + "]");
       y[d.index()] = new MPVariable[d.cells().size()];
       for (int k = 0; k < d.cells().size(); k++) {
@@ -195,7 +209,7 @@ final class PlanModel {
     for (GangOption o : data.options) {
       int n = data.runs.get(o.run()).gpus();
       for (int i = 0; i < o.months(); i++) {
-        usageOf(o.cell(), o.start() + i).add(x[o.index()], n * o.wallHours()[i].doubleValue());
+        usageOf(o.cell(), o.start() + i).add(x[o.index()], n * o.wallHours()[i].doubleValue() * GH);
       }
     }
     for (FleetDemand d : data.demands) {
@@ -207,8 +221,8 @@ final class PlanModel {
         LinearSum used = usage[c.index()][t];
         if (used == null || c.totalGpus(t) == 0) continue;
         String key = c.region() + "," + c.accName() + "," + data.months.get(t);
-        double h = data.hoursOf(t);
-        double rate = c.rate()[t].doubleValue();
+        double h = data.hoursOf(t) * GH;
+        double rate = perUnit(c.rate()[t].doubleValue());
         MPConstraint row;
         if (c.reservedGpus()[t] > 0) {
           row = solver.makeConstraint(0, 0, "capacity[" + key + "]");
@@ -255,14 +269,17 @@ final class PlanModel {
       for (CommitmentYear cy : CommitmentYear.of(k, data)) {
         String key = k.id() + "," + cy.year();
         MPConstraint row =
-            solver.makeConstraint(cy.minimum().doubleValue(), INFINITY, "minimum[" + key + "]");
+            solver.makeConstraint(
+                cy.minimum().doubleValue() * USD, INFINITY, "minimum[" + key + "]");
         MPVariable s = solver.makeNumVar(0, INFINITY, "shortfall[" + key + "]");
         row.setCoefficient(s, 1);
-        objective.add(s, 1);
+        objective.add(s, 1 / USD);
         for (Cell c : data.cells) {
           for (int t : cy.months()) {
             if (c.committed()[t] == k && paid[c.index()][t] != null) {
-              new LinearSum().add(paid[c.index()][t], c.rate()[t].doubleValue()).addTo(row);
+              new LinearSum()
+                  .add(paid[c.index()][t], perUnit(c.rate()[t].doubleValue()) * USD)
+                  .addTo(row);
             }
           }
         }
@@ -303,13 +320,14 @@ final class PlanModel {
     for (Cell c : data.cells) {
       for (int t = 0; t < data.monthCount(); t++) {
         if (paid[c.index()][t] == null) continue;
-        sumOf(spend, t, c.provider()).add(paid[c.index()][t], c.rate()[t].doubleValue());
+        sumOf(spend, t, c.provider())
+            .add(paid[c.index()][t], perUnit(c.rate()[t].doubleValue()) * USD);
       }
     }
     for (GangOption o : data.options) {
       if (o.egress().signum() == 0) continue;
       String home = data.providerOf(data.runs.get(o.run()).datasetHome());
-      sumOf(spend, o.start(), home).add(x[o.index()], o.egress().doubleValue());
+      sumOf(spend, o.start(), home).add(x[o.index()], o.egress().doubleValue() * USD);
     }
     for (ShortfallYear s : shortfalls.values()) {
       sumOf(spend, s.lastMonth(), s.contract().provider()).add(s.shortfall(), 1);
@@ -322,7 +340,7 @@ final class PlanModel {
               Map<String, LinearSum> year = spend.get(key.year());
               if (year != null)
                 year.computeIfAbsent(key.provider(), k -> new LinearSum()).constant +=
-                    amount.doubleValue();
+                    amount.doubleValue() * USD;
             });
     return spend;
   }
@@ -344,7 +362,7 @@ final class PlanModel {
           int t = o.start() + i;
           RofrGroup g = group(groups, right, o.cell(), t, "all", null);
           if (g != null) {
-            double gpuHours = n * o.wallHours()[i].doubleValue();
+            double gpuHours = n * o.wallHours()[i].doubleValue() * GH;
             g.newCapacity().add(x[o.index()], gpuHours);
             g.newCapacity().constant +=
                 gpuHours; // the constant carries the big M: the most it can buy
@@ -359,23 +377,19 @@ final class PlanModel {
                   right,
                   d.cells().get(k),
                   d.month(),
-                  String.join("+", new java.util.TreeSet<>(d.allowedRegions())),
+                  setLabel(d.allowedRegions()),
                   d.allowedRegions());
           if (g != null) {
             g.newCapacity().add(y[d.index()][k], 1);
             g.newCapacity().constant +=
-                d.cells().get(k).totalGpus(d.month()) * data.hoursOf(d.month());
+                d.cells().get(k).totalGpus(d.month()) * data.hoursOf(d.month()) * GH;
           }
         }
       }
       for (RofrGroup g : groups.values()) {
         String key =
             right.id() + "," + g.accelerator() + "," + data.months.get(g.month()) + "," + g.set();
-        double h = data.hoursOf(g.month());
-        if (g.newCapacity().terms.isEmpty()) {
-          g.b().setBounds(0, 0);
-          continue;
-        }
+        double h = data.hoursOf(g.month()) * GH;
         double bigM = g.newCapacity().constant;
         MPConstraint cap = solver.makeConstraint(-INFINITY, 0, "rofr-new[" + key + "]");
         g.newCapacity().addTo(cap);
@@ -406,12 +420,17 @@ final class PlanModel {
       String set,
       @Nullable Set<String> allowed) {
     if (!RightOfFirstRefusalReport.isNewCapacity(data, right, c, t)) return null;
-    String key = c.accName() + "|" + t + "|" + set;
+    String key = right.id() + "|" + c.accName() + "|" + t + "|" + set;
+    List<Cell> holder =
+        holders.computeIfAbsent(
+            key, k -> RightOfFirstRefusalReport.holderCells(data, right, c.accName(), t, allowed));
+    if (holder.isEmpty()) return null;
+    BigDecimal holderRate = RightOfFirstRefusalReport.holderRate(holder, t);
+    BigDecimal matchUpTo = c.rate()[t].multiply(BigDecimal.ONE.add(right.matchingMargin()));
+    if (holderRate.compareTo(matchUpTo) > 0) return null;
     RofrGroup g = groups.get(key);
     if (g == null) {
-      List<Cell> holder =
-          RightOfFirstRefusalReport.holderCells(data, right, c.accName(), t, allowed);
-      if (holder.isEmpty()) return null;
+      // Created only where some new capacity would be matched, so no variable is left unused.
       String name =
           "rofr["
               + right.id()
@@ -427,9 +446,18 @@ final class PlanModel {
       g = new RofrGroup(right, c.accName(), t, set, b, holder, new LinearSum());
       groups.put(key, g);
     }
-    BigDecimal holderRate = RightOfFirstRefusalReport.holderRate(g.holderCells(), t);
-    BigDecimal matchUpTo = c.rate()[t].multiply(BigDecimal.ONE.add(right.matchingMargin()));
-    return holderRate.compareTo(matchUpTo) <= 0 ? g : null;
+    return g;
+  }
+
+  // Short names for allowed-region sets keep row names short (CBC's MPS reader chokes on long
+  // ones).
+  private final Map<String, String> setLabels = new HashMap<>();
+
+  private final Map<String, List<Cell>> holders = new HashMap<>();
+
+  private String setLabel(Set<String> regions) {
+    return setLabels.computeIfAbsent(
+        String.join("+", new java.util.TreeSet<>(regions)), k -> "regions" + setLabels.size());
   }
 
   /** Values of every variable for a complete assignment: the solver's hint (warm start). */
@@ -440,12 +468,12 @@ final class PlanModel {
       if (a.optionOfRun()[j] >= 0) v.put(x[a.optionOfRun()[j]], 1.0);
     for (FleetDemand d : data.demands) {
       for (int k = 0; k < y[d.index()].length; k++)
-        v.put(y[d.index()][k], a.fleetHours()[d.index()][k]);
+        v.put(y[d.index()][k], a.fleetHours()[d.index()][k] * GH);
     }
     double[][] used = a.usage(data);
     for (Cell c : data.cells) {
       for (int t = 0; t < data.monthCount(); t++) {
-        double rest = used[c.index()][t];
+        double rest = used[c.index()][t] * GH;
         MPVariable r = reserved[c.index()][t];
         if (r != null) {
           double take = Math.min(rest, r.ub());
@@ -459,7 +487,7 @@ final class PlanModel {
     for (ShortfallYear s : shortfalls.values()) {
       double consumed = 0;
       for (var e : v.entrySet()) consumed += s.row().getCoefficient(e.getKey()) * e.getValue();
-      v.put(s.shortfall(), Math.max(0, s.minimum().doubleValue() - consumed));
+      v.put(s.shortfall(), Math.max(0, s.minimum().doubleValue() * USD - consumed));
     }
     for (RofrGroup g : rofrGroups) {
       double bought = 0;
@@ -485,7 +513,7 @@ final class PlanModel {
     }
     for (FleetDemand d : data.demands) {
       for (int k = 0; k < y[d.index()].length; k++)
-        a.fleetHours()[d.index()][k] = Math.max(0, y[d.index()][k].solutionValue());
+        a.fleetHours()[d.index()][k] = Math.max(0, y[d.index()][k].solutionValue() / GH);
     }
     return a;
   }

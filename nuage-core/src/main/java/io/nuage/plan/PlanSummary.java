@@ -54,8 +54,9 @@ public final class PlanSummary {
             PlanText.short_(b.storage())));
     out.append("\nAgainst the naive plans\n");
     for (Baseline base : p.baselines()) {
-      if (!base.feasible() || base.totalCost() == null) {
-        out.append(String.format("  %-18s not feasible (%s)%n", base.name(), base.note()));
+      if (base.totalCost() == null) {
+        out.append(
+            String.format("  %-18s cannot place everything (%s)%n", base.name(), base.note()));
         continue;
       }
       BigDecimal saving = base.totalCost().subtract(p.totalCost());

@@ -37,12 +37,7 @@ public final class PlanTable {
     for (NextBest n : plan.nextBest()) {
       alternatives.put(
           n.workload(),
-          n.placement()
-              + " at $"
-              + PlanText.money(n.cost())
-              + " (chosen, alone: $"
-              + PlanText.money(n.chosenCost())
-              + ")");
+          n.placement() + ": the plan would cost $" + PlanText.money(n.extraCost()) + " more");
     }
     if (!alternatives.isEmpty()) {
       out.append("\nNext-best placement of each training run\n");

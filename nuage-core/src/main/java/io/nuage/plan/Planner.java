@@ -27,11 +27,11 @@ public final class Planner {
     List<Baselines.Result> baselines = Baselines.all(data);
     Baselines.Result best =
         baselines.stream()
-            .filter(b -> b.baseline().feasible())
+            .filter(b -> b.baseline().feasible() && b.assignment() != null)
             .min(Comparator.comparing(b -> b.baseline().totalCost()))
             .orElse(null);
 
-    MPSolver mip = Natives.solver("SCIP");
+    MPSolver mip = Natives.solver(Natives.MIP);
     try {
       PlanModel model = new PlanModel(data, mip, PlanModel.Mode.MIP, null).build();
       if (best != null) hint(mip, model.valuesOf(best.assignment()));
@@ -51,7 +51,17 @@ public final class Planner {
         throw new io.nuage.core.NuageException(
             "no plan found within the time limit of "
                 + options.timeLimitSeconds()
-                + " s and no baseline is feasible; try a larger --time-limit");
+                + " s and no baseline is feasible ("
+                + String.join(
+                    "; ",
+                    baselines.stream()
+                        .map(b -> b.baseline().name() + ": " + b.baseline().note())
+                        .toList())
+                + "; model: "
+                + data.options.size()
+                + " gang options, "
+                + data.demands.size()
+                + " demand rows); try a larger --time-limit");
       }
       double bound = mip.objective().bestBound();
       Assignment chosen = solved ? model.solution() : best.assignment();
@@ -63,7 +73,7 @@ public final class Planner {
         source = "baseline " + best.baseline().name();
       }
       Map<MPVariable, Double> values = model.valuesOf(chosen);
-      List<Binding> binding = shadowPrices(data, chosen, model, values, priced.providers());
+      Explanations why = explain(data, chosen, model, values, priced.providers());
       BigDecimal lowerBound = lowerBound(bound, priced);
       BigDecimal gap =
           priced.total().signum() == 0
@@ -89,9 +99,9 @@ public final class Planner {
               priced.egress(),
               priced.providers(),
               priced.contracts(),
-              binding,
+              why.binding(),
               RightOfFirstRefusalReport.report(data, priced.placements()),
-              nextBest(data, chosen));
+              why.nextBest());
       return gap.doubleValue() <= options.relativeGap() + 1e-9
           ? new PlanOutcome.Optimal(plan)
           : new PlanOutcome.Feasible(plan, gap);
@@ -106,7 +116,7 @@ public final class Planner {
    */
   public static String exportMps(Scenario scenario, PlanOptions options) {
     PlanData data = new PlanData(scenario, options.maxGangOptions());
-    MPSolver mip = Natives.solver("SCIP");
+    MPSolver mip = Natives.solver(Natives.MIP);
     try {
       new PlanModel(data, mip, PlanModel.Mode.MIP, null).build();
       return mip.exportModelAsMpsFormat(false, false);
@@ -130,7 +140,10 @@ public final class Planner {
     return lb.min(priced.total()).max(fixed);
   }
 
-  private static List<Binding> shadowPrices(
+  /** What the LP with the gang choices fixed says: binding constraints and next-best options. */
+  record Explanations(List<Binding> binding, List<NextBest> nextBest) {}
+
+  private static Explanations explain(
       PlanData data,
       Assignment chosen,
       PlanModel mip,
@@ -148,8 +161,8 @@ public final class Planner {
       // Presolve turns one-variable capacity rows into bounds and their duals into reduced costs.
       lp.setSolverSpecificParametersAsString("use_preprocessing: false");
       MPSolver.ResultStatus status = lp.solve();
-      if (status != MPSolver.ResultStatus.OPTIMAL) return List.of();
-      return ShadowPrices.of(fixed, providers);
+      if (status != MPSolver.ResultStatus.OPTIMAL) return new Explanations(List.of(), List.of());
+      return new Explanations(ShadowPrices.of(fixed, providers), nextBest(data, chosen, fixed));
     } finally {
       lp.delete();
     }
@@ -159,22 +172,28 @@ public final class Planner {
     return results.stream().map(Baselines.Result::baseline).toList();
   }
 
-  private static List<NextBest> nextBest(PlanData data, Assignment chosen) {
+  /**
+   * For each run, the option in another cell with the lowest reduced cost in the fixed LP: the
+   * difference of reduced costs is what switching would add to the plan at its shadow prices.
+   */
+  static List<NextBest> nextBest(PlanData data, Assignment chosen, PlanModel lp) {
     List<NextBest> out = new ArrayList<>();
     for (int j = 0; j < data.runs.size(); j++) {
       GangOption mine = data.options.get(chosen.optionOfRun()[j]);
-      BigDecimal mineCost = data.effectiveCost(mine);
+      double mineRc = lp.x[mine.index()].reducedCost();
       GangOption alt = null;
-      BigDecimal altCost = null;
+      double altRc = Double.POSITIVE_INFINITY;
       for (GangOption o : data.optionsByRun.get(j)) {
-        if (o == mine || o.cell() == mine.cell()) continue;
-        BigDecimal c = data.effectiveCost(o);
-        if (altCost == null || c.compareTo(altCost) < 0) {
+        if (o.cell() == mine.cell()) continue;
+        double rc = lp.x[o.index()].reducedCost();
+        if (rc < altRc) {
           alt = o;
-          altCost = c;
+          altRc = rc;
         }
       }
       if (alt == null) continue;
+      BigDecimal extra =
+          BigDecimal.valueOf(Math.max(0, altRc - mineRc)).setScale(2, RoundingMode.HALF_EVEN);
       out.add(
           new NextBest(
               data.runs.get(j).id(),
@@ -183,8 +202,8 @@ public final class Planner {
                   + alt.cell().accName()
                   + " from "
                   + data.months.get(alt.start()),
-              altCost.setScale(2, RoundingMode.HALF_EVEN),
-              mineCost.setScale(2, RoundingMode.HALF_EVEN)));
+              extra,
+              data.effectiveCost(alt).setScale(2, RoundingMode.HALF_EVEN)));
     }
     return out;
   }

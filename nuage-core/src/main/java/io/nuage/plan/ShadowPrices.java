@@ -34,9 +34,9 @@ final class ShadowPrices {
                   ? lp.onDemand[c.index()][t]
                   : lp.reserved[c.index()][t];
           if (u == null || u.solutionValue() < u.ub() * (1 - 1e-9)) continue;
-          perHour = Math.abs(u.reducedCost());
+          perHour = Math.abs(u.reducedCost()) * PlanModel.GH;
         } else {
-          perHour = Math.abs(row.dualValue());
+          perHour = Math.abs(row.dualValue()) * PlanModel.GH;
         }
         if (perHour <= TOLERANCE) continue;
         BigDecimal perMonth = money(perHour * data.hoursOf(t));
@@ -57,7 +57,7 @@ final class ShadowPrices {
       }
     }
     for (PlanModel.ShortfallYear s : lp.shortfalls.values()) {
-      double dual = Math.abs(s.row().dualValue());
+      double dual = Math.abs(s.row().dualValue()) * PlanModel.USD;
       if (dual <= TOLERANCE) continue;
       BigDecimal perDollar = BigDecimal.valueOf(dual).setScale(4, RoundingMode.HALF_EVEN);
       String year = data.months.get(s.lastMonth()).getYear() + "";
@@ -91,7 +91,7 @@ final class ShadowPrices {
       String provider = e.getKey().substring(0, e.getKey().indexOf(','));
       String year = e.getKey().substring(e.getKey().indexOf(',') + 1);
       BigDecimal total = totals.getOrDefault(year, BigDecimal.ZERO);
-      BigDecimal perPoint = money(dual * total.doubleValue() * 0.01);
+      BigDecimal perPoint = money(dual * total.doubleValue() * PlanModel.USD * 0.01);
       if (perPoint.signum() == 0) continue;
       BigDecimal cap = data.scenario.policy().maxShareOf(provider);
       out.add(
