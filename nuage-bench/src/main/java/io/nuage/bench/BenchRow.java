@@ -15,8 +15,8 @@ record BenchRow(
     long rssMib) {
 
   static final String HEADER =
-      "| scenario | run | exit | wall s (JVM incl.) | solve s | status | gap | total cost | best baseline | peak heap MiB | peak RSS MiB | gang options pruned |\n"
-          + "|---|---|---|---|---|---|---|---|---|---|---|---|";
+      "| scenario | run | exit | wall s (JVM incl.) | CPU s | solve s | status | gap | total cost | best baseline | peak heap MiB | peak RSS MiB | gang options pruned |\n"
+          + "|---|---|---|---|---|---|---|---|---|---|---|---|---|";
 
   String markdown() {
     String status = plan == null ? "no JSON" : plan.path("status").asText();
@@ -41,7 +41,7 @@ record BenchRow(
     String pruned = plan == null ? "" : plan.path("optionsPruned").asText();
     return String.format(
         Locale.ROOT,
-        "| %s | %d | %d | %.1f | %s | %s | %s | %s | %s | %d | %d | %s |",
+        "| %s | %d | %d | %.1f | %.1f | %s | %s | %s | %s | %s | %d | %d | %s |",
         name,
         run,
         exitCode,

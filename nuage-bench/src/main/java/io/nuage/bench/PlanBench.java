@@ -112,6 +112,14 @@ public final class PlanBench {
     }
   }
 
+  private static double parseDouble(String text) {
+    try {
+      return Double.parseDouble(text);
+    } catch (NumberFormatException e) {
+      return 0;
+    }
+  }
+
   static List<int[]> sizes(String text) {
     if (text.isBlank()) return List.of();
     return Arrays.stream(text.split(","))
