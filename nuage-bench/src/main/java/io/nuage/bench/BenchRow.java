@@ -10,6 +10,7 @@ record BenchRow(
     int run,
     int exitCode,
     double wallSeconds,
+    double cpuSeconds,
     @Nullable JsonNode plan,
     long peakHeapMib,
     long rssMib) {
@@ -46,6 +47,7 @@ record BenchRow(
         run,
         exitCode,
         wallSeconds,
+        cpuSeconds,
         solve,
         status,
         gap,
