@@ -75,7 +75,7 @@ public final class PlanBench {
             "-o",
             time.toString(),
             "-f",
-            "%M %e",
+            "%M %e %U %S",
             o.home().resolve("nuage").toString(),
             "plan",
             scenario.toString(),
@@ -93,10 +93,11 @@ public final class PlanBench {
     int code = builder.start().waitFor();
     double wall = (System.nanoTime() - t0) / 1e9;
     JsonNode plan = Files.exists(json) ? new ObjectMapper().readTree(json.toFile()) : null;
-    String[] timeFields =
-        Files.exists(time) ? lastLine(time).trim().split(" ") : new String[] {"0", "0"};
-    long rssMib = parseLong(timeFields[0]) / 1024;
-    return new BenchRow(name, run, code, wall, plan, GcLog.peakHeapMib(gc), rssMib);
+    String[] fields = Files.exists(time) ? lastLine(time).trim().split(" ") : new String[0];
+    long rssMib = fields.length > 0 ? parseLong(fields[0]) / 1024 : 0;
+    // CPU seconds (user + system) of the child: on a shared machine, what the plan really cost
+    double cpu = fields.length > 3 ? parseDouble(fields[2]) + parseDouble(fields[3]) : 0;
+    return new BenchRow(name, run, code, wall, cpu, plan, GcLog.peakHeapMib(gc), rssMib);
   }
 
   private static String lastLine(Path file) throws IOException {
