@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.TreeMap;
 
@@ -21,6 +20,18 @@ record JobTraces(
     List<Integer> serviceInstances) {
 
   static JobTraces read(Path traces) {
+    try {
+      return readRows(traces);
+    } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
+      throw new NuageException(
+          traces
+              + ": a trace row is not in the format of gpu_traces/PROVENANCE.md (got "
+              + e.getMessage()
+              + ")");
+    }
+  }
+
+  private static JobTraces readRows(Path traces) {
     var pods = new ArrayList<Integer>();
     for (String[] row :
         rows(traces.resolve("alibaba_gpu_v2023_openb/openb_pod_list_multigpu50.csv"))) {
@@ -44,11 +55,10 @@ record JobTraces(
         instances.merge(row[2], 1, Integer::sum);
       }
     }
-    var traces2 = new JobTraces(pods, runtimes, specs, List.copyOf(instances.values()));
     if (pods.isEmpty() || runtimes.isEmpty() || specs.isEmpty() || instances.isEmpty()) {
       throw new NuageException("trace files under " + traces + " hold no usable rows");
     }
-    return traces2;
+    return new JobTraces(pods, runtimes, specs, List.copyOf(instances.values()));
   }
 
   /** Data rows split on commas (these trace files quote nothing), header dropped. */
@@ -63,15 +73,6 @@ record JobTraces(
               + e.getMessage()
               + ", expected the file of "
               + "shared/data/gpu_traces, see its PROVENANCE.md)");
-    } catch (RuntimeException e) {
-      throw new NuageException(file + ": unexpected trace row (" + e.getMessage() + ")");
     }
-  }
-
-  @Override
-  public String toString() {
-    return "JobTraces"
-        + Arrays.asList(
-            podGpuMilli.size(), runtimeSeconds.size(), gpuSpecs.size(), serviceInstances.size());
   }
 }
