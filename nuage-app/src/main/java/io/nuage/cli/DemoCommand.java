@@ -3,13 +3,23 @@ package io.nuage.cli;
 import io.nuage.catalog.Offering;
 import io.nuage.catalog.PricingKind;
 import io.nuage.contract.Contract;
+import io.nuage.core.NuageException;
+import io.nuage.plan.PlanJson;
+import io.nuage.plan.PlanOptions;
+import io.nuage.plan.PlanOutcome;
+import io.nuage.plan.PlanSummary;
+import io.nuage.plan.Planner;
 import io.nuage.scenario.CommitmentTotals;
 import io.nuage.scenario.Scenario;
 import io.nuage.scenario.ScenarioParser;
 import io.nuage.scenario.ScenarioSummary;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.TreeMap;
@@ -17,22 +27,42 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code nuage demo}: reads the shipped example {@code examples/frontier-lab-2027.yaml} (found
- * under the launcher's {@code nuage.home}) and shows its catalog and what its contracts commit.
- * Planning it is the planner's part; until then the demo stops at the scenario.
+ * {@code nuage demo}: the main job on the shipped example {@code examples/frontier-lab-2027.yaml}
+ * (found under the launcher's {@code nuage.home}): validates it, shows its catalog and what its
+ * contracts commit, plans it, prints the summary a CFO reads and writes the plan JSON and the
+ * offline HTML report.
  */
 @Command(
     name = "demo",
     mixinStandardHelpOptions = true,
-    description =
-        "Validates the shipped example scenario and shows its catalog and contract totals.")
+    description = {
+      "Plans the shipped example scenario (an AI lab, 2027-2031) and reports on it:",
+      "the catalog and commitments, the plan's cost against the naive baselines, contract",
+      "utilisation, provider shares and the most valuable binding constraints; writes",
+      "plan.json and report.html into the output folder."
+    })
 final class DemoCommand implements Callable<Integer> {
   static final String EXAMPLE = "examples/frontier-lab-2027.yaml";
 
   @Spec CommandSpec spec;
+
+  @Option(
+      names = "--out-dir",
+      paramLabel = "DIR",
+      defaultValue = "nuage-demo",
+      description = "where plan.json and report.html go (default: ${DEFAULT-VALUE})")
+  Path outDir = Path.of("nuage-demo");
+
+  @Option(
+      names = "--time-limit",
+      paramLabel = "SECONDS",
+      defaultValue = "60",
+      description = "solver time limit (default: ${DEFAULT-VALUE})")
+  double timeLimit = 60;
 
   @Override
   public Integer call() {
@@ -47,8 +77,32 @@ final class DemoCommand implements Callable<Integer> {
     printCatalog(out, scenario);
     out.println();
     printContracts(out, scenario);
+    out.println();
+    out.printf("Planning (time limit %.0f s)...%n", timeLimit);
     out.flush();
-    return 0;
+    long started = System.nanoTime();
+    PlanOutcome outcome = Planner.plan(scenario, PlanOptions.defaults().withTimeLimit(timeLimit));
+    out.printf("planned in %.1f s%n%n", (System.nanoTime() - started) / 1e9);
+    out.print(PlanSummary.render(outcome));
+    String planJson = PlanJson.write(outcome);
+    Path planFile = write(outDir.resolve("plan.json"), planJson);
+    Path report =
+        ReportCommand.write(
+            outDir.resolve("report.html"), scenario, planJson, null, Clock.systemUTC());
+    out.println();
+    out.println("plan:   " + planFile.toAbsolutePath().normalize());
+    out.println("report: " + report.toAbsolutePath().normalize());
+    out.flush();
+    return outcome instanceof PlanOutcome.Infeasible ? PlanCommand.INFEASIBLE : 0;
+  }
+
+  private static Path write(Path file, String text) {
+    try {
+      if (file.getParent() != null) Files.createDirectories(file.getParent());
+      return Files.writeString(file, text, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new NuageException(file + ": cannot write (" + e.getMessage() + ")");
+    }
   }
 
   private static void printCatalog(PrintWriter out, Scenario scenario) {
@@ -102,9 +156,6 @@ final class DemoCommand implements Callable<Integer> {
             .map(c -> CommitmentTotals.of(c).total())
             .reduce(BigDecimal.ZERO, BigDecimal::add);
     out.println("  all contracts: " + money(all));
-    out.println();
-    out.println(
-        "Planning this scenario is the planner's job (nuage plan); the demo shows its input.");
   }
 
   static String money(BigDecimal amount) {

@@ -12,10 +12,16 @@ import picocli.CommandLine.Command;
     description = "Commitment-aware multi-cloud compute planner, broker and ledger.",
     subcommands = {
       CommandLine.HelpCommand.class,
+      IngestCommand.class,
+      GenerateBillingCommand.class,
       ValidateCommand.class,
+      ReportCommand.class,
       DemoCommand.class,
       CatalogCommand.class,
+      ServeCommand.class,
+      TokenCommand.class,
       PlanCommand.class,
+      LedgerCommand.class,
       GenerateCommand.class,
     })
 public final class NuageCommand implements Runnable {

@@ -21,7 +21,11 @@ final class LinearSum {
     return this;
   }
 
+  /**
+   * Sets these coefficients on a row that does not hold these variables yet (one JNI call per term:
+   * sums are merged here first, so a variable never needs adding to an existing one).
+   */
   void addTo(MPConstraint row) {
-    terms.forEach((v, c) -> row.setCoefficient(v, row.getCoefficient(v) + c));
+    terms.forEach(row::setCoefficient);
   }
 }

@@ -64,6 +64,7 @@ final class PlanModel {
   /** A committed-spend contract year: its row, shortfall variable and pro-rated minimum. */
   record ShortfallYear(
       CommittedSpend contract,
+      LinearSum consumption,
       int year,
       int lastMonth,
       BigDecimal minimum,
@@ -274,16 +275,18 @@ final class PlanModel {
         MPVariable s = solver.makeNumVar(0, INFINITY, "shortfall[" + key + "]");
         row.setCoefficient(s, 1);
         objective.add(s, 1 / USD);
+        LinearSum consumption = new LinearSum();
         for (Cell c : data.cells) {
           for (int t : cy.months()) {
             if (c.committed()[t] == k && paid[c.index()][t] != null) {
-              new LinearSum()
-                  .add(paid[c.index()][t], perUnit(c.rate()[t].doubleValue()) * USD)
-                  .addTo(row);
+              consumption.add(paid[c.index()][t], perUnit(c.rate()[t].doubleValue()) * USD);
             }
           }
         }
-        shortfalls.put(key, new ShortfallYear(k, cy.year(), cy.lastMonth(), cy.minimum(), s, row));
+        consumption.addTo(row);
+        shortfalls.put(
+            key,
+            new ShortfallYear(k, consumption, cy.year(), cy.lastMonth(), cy.minimum(), s, row));
       }
     }
   }
@@ -402,10 +405,12 @@ final class PlanModel {
         }
         double holderCap = 0;
         MPConstraint full = solver.makeConstraint(0, INFINITY, "rofr-full[" + key + "]");
+        LinearSum holderUse = new LinearSum();
         for (Cell c : g.holderCells()) {
           holderCap += c.totalGpus(g.month()) * h;
-          if (usage[c.index()][g.month()] != null) usage[c.index()][g.month()].addTo(full);
+          if (usage[c.index()][g.month()] != null) holderUse.add(usage[c.index()][g.month()], 1);
         }
+        holderUse.addTo(full);
         full.setCoefficient(g.b(), -holderCap);
         rofrGroups.add(g);
       }
@@ -486,7 +491,8 @@ final class PlanModel {
     }
     for (ShortfallYear s : shortfalls.values()) {
       double consumed = 0;
-      for (var e : v.entrySet()) consumed += s.row().getCoefficient(e.getKey()) * e.getValue();
+      for (var e : s.consumption().terms.entrySet())
+        consumed += e.getValue() * v.getOrDefault(e.getKey(), 0.0);
       v.put(s.shortfall(), Math.max(0, s.minimum().doubleValue() * USD - consumed));
     }
     for (RofrGroup g : rofrGroups) {

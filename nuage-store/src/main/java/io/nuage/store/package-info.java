@@ -1,4 +1,7 @@
-/** The embedded DuckDB store: one file, ordered SQL migrations, plural-noun interfaces. */
+/**
+ * The embedded store: one DuckDB file, created and migrated on first use ({@link
+ * io.nuage.store.Store}), found by {@link io.nuage.store.StoreLocation}.
+ */
 @NullMarked
 package io.nuage.store;
 

@@ -1,0 +1,113 @@
+package io.nuage.cli;
+
+import io.nuage.core.Problem;
+import io.nuage.core.ValidationException;
+import io.nuage.store.Store;
+import io.nuage.store.StoreLocation;
+import io.nuage.store.ledger.IngestOptions;
+import io.nuage.store.ledger.IngestReport;
+import io.nuage.store.ledger.Ingestions;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code nuage ingest FILE...}: FOCUS billing exports into the ledger, one transaction each. */
+@Command(
+    name = "ingest",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Ingest FOCUS 1.0/1.1/1.2 billing exports (CSV, gzip CSV, Parquet) into the ledger.",
+      "Each file goes in whole or not at all; rows already in the ledger are not added again."
+    })
+final class IngestCommand implements Callable<Integer> {
+  private static final long PROGRESS_BAR_BYTES = 50L << 20;
+
+  @Parameters(arity = "1..*", paramLabel = "FILE", description = "FOCUS files to ingest, in order.")
+  List<Path> files = new ArrayList<>();
+
+  @Option(
+      names = "--db",
+      paramLabel = "PATH",
+      description = "The store (default: $NUAGE_DB, else ~/.nuage/nuage.duckdb).")
+  @Nullable Path db;
+
+  @Option(
+      names = "--skip-bad-rows",
+      description = "Ingest the good rows and write the rejects to FILE.rejects.csv.")
+  boolean skipBadRows;
+
+  @Option(
+      names = "--fill",
+      paramLabel = "COLUMN=VALUE",
+      description = "A constant for a FOCUS column the file lacks (NULL for null); repeatable.")
+  Map<String, String> fills = new LinkedHashMap<>();
+
+  @Option(
+      names = "--format",
+      paramLabel = "table|json",
+      description = "Report format (default: ${DEFAULT-VALUE}).",
+      defaultValue = "table")
+  ReportFormat format = ReportFormat.table;
+
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  enum ReportFormat {
+    table,
+    json
+  }
+
+  @Override
+  public Integer call() {
+    var reports = new ArrayList<IngestReport>();
+    var refusals = new ArrayList<Problem>();
+    try (Store store = Store.open(StoreLocation.resolve(db))) {
+      Ingestions ingestions = Ingestions.in(store);
+      for (Path file : files) {
+        try (ProgressBar bar = progressBar(file)) {
+          var options =
+              new IngestOptions(
+                  skipBadRows,
+                  fills,
+                  p -> {
+                    if (bar != null) bar.stepTo(Math.round(p));
+                  });
+          reports.add(ingestions.ingest(file, options));
+        } catch (ValidationException e) {
+          refusals.addAll(e.problems());
+        }
+      }
+    }
+    var out = spec.commandLine().getOut();
+    if (format == ReportFormat.json) out.println(IngestReportView.json(reports));
+    else out.print(IngestReportView.table(reports));
+    out.flush();
+    if (refusals.isEmpty()) return 0;
+    throw new ValidationException(refusals);
+  }
+
+  private @Nullable ProgressBar progressBar(Path file) {
+    try {
+      if (!Files.isRegularFile(file) || Files.size(file) < PROGRESS_BAR_BYTES) return null;
+    } catch (java.io.IOException e) {
+      return null;
+    }
+    return new ProgressBarBuilder()
+        .setTaskName("ingest " + file.getFileName())
+        .setInitialMax(100)
+        .setStyle(ProgressBarStyle.ASCII)
+        .setConsumer(new me.tongfei.progressbar.InteractiveConsoleProgressBarConsumer(System.err))
+        .build();
+  }
+}

@@ -1,0 +1,43 @@
+package io.nuage.cli;
+
+import io.nuage.ledger.CommitmentLedger;
+import io.nuage.ledger.DrawDownReport;
+import io.nuage.scenario.Scenario;
+import io.nuage.store.Store;
+import io.nuage.store.ledger.DuckDbCharges;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code nuage ledger}: draws a scenario's contracts down from the ingested billing rows, with
+ * spend by provider and month, shares against the policy cap and the commitment balance check.
+ */
+@Command(
+    name = "ledger",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Draw the scenario's contracts down from the ingested FOCUS rows: committed, consumed,",
+      "remaining, run rate, projection and shortfall per contract year; spend by provider and",
+      "month; provider shares against the policy cap; the commitment balance check."
+    },
+    subcommands = {LedgerReconcileCommand.class, LedgerVsPlanCommand.class})
+public final class LedgerCommand implements Callable<Integer> {
+  @Mixin LedgerOptions options;
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    Scenario scenario = options.scenario();
+    java.time.LocalDate asOf = options.asOf(); // every input is checked before the store opens
+    try (Store store = Store.open(options.db())) {
+      DrawDownReport report = new CommitmentLedger(scenario).report(new DuckDbCharges(store), asOf);
+      var out = spec.commandLine().getOut();
+      if (options.format == LedgerOptions.Format.json) out.println(LedgerJson.drawDown(report));
+      else LedgerTables.drawDown(report, out);
+      out.flush();
+      return 0;
+    }
+  }
+}

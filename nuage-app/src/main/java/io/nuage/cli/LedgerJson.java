@@ -1,0 +1,158 @@
+package io.nuage.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.nuage.ledger.CommitmentBalance;
+import io.nuage.ledger.ContractDrawDown;
+import io.nuage.ledger.DrawDownLine;
+import io.nuage.ledger.DrawDownReport;
+import io.nuage.ledger.MonthlySpend;
+import io.nuage.ledger.OverbilledRow;
+import io.nuage.ledger.PlanVariance;
+import io.nuage.ledger.ProviderShare;
+import io.nuage.ledger.Reconciliation;
+import io.nuage.ledger.ReconciliationTotal;
+import java.math.BigDecimal;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/** The JSON of the ledger commands: money and quantities as decimal strings, never numbers. */
+public final class LedgerJson {
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private LedgerJson() {}
+
+  public static String drawDown(DrawDownReport r) {
+    ObjectNode root = JSON.createObjectNode();
+    root.put("asOf", r.asOf().toString());
+    ArrayNode contracts = root.putArray("contracts");
+    for (ContractDrawDown c : r.contracts()) {
+      ObjectNode n = contracts.addObject();
+      n.put("contract", c.contract());
+      n.put("kind", c.kind());
+      n.put("provider", c.provider());
+      n.put("committed", s(c.committed()));
+      n.put("consumed", s(c.consumed()));
+      n.put("remaining", s(c.remaining()));
+      n.put("projectedAtTermEnd", s(c.projectedAtTermEnd()));
+      n.put("projectedShortfall", s(c.projectedShortfall()));
+      ArrayNode years = n.putArray("years");
+      for (DrawDownLine y : c.years()) {
+        ObjectNode l = years.addObject();
+        l.put("year", y.period().year());
+        l.put("from", y.period().from().toString());
+        l.put("to", y.period().to().toString());
+        l.put("committed", s(y.committed()));
+        l.put("consumed", s(y.consumed()));
+        l.put("remaining", s(y.remaining()));
+        l.put("elapsedDays", y.elapsedDays());
+        l.put("runRatePerDay", s(y.runRatePerDay()));
+        l.put("projected", s(y.projected()));
+        l.put("projectedShortfall", s(y.projectedShortfall()));
+      }
+    }
+    ArrayNode spend = root.putArray("spend");
+    for (MonthlySpend m : r.spend()) {
+      ObjectNode n = spend.addObject();
+      n.put("provider", m.provider());
+      n.put("month", m.month().toString());
+      n.put("billed", s(m.billed()));
+      n.put("effective", s(m.effective()));
+      n.put("gpuHours", s(m.gpuHours()));
+    }
+    ArrayNode shares = root.putArray("shares");
+    for (ProviderShare p : r.shares()) {
+      ObjectNode n = shares.addObject();
+      n.put("provider", p.provider());
+      n.put("year", p.year());
+      n.put("billed", s(p.billed()));
+      n.put("share", f(p.share()));
+      n.put("cap", f(p.cap()));
+      n.put("over", p.over());
+    }
+    root.put("balanced", r.balanced());
+    ArrayNode balances = root.putArray("commitmentBalance");
+    for (CommitmentBalance b : r.balances()) {
+      ObjectNode n = balances.addObject();
+      n.put("commitmentDiscountId", b.commitmentDiscountId());
+      n.put("provider", b.provider());
+      n.put("purchased", s(b.purchased()));
+      n.put("amortisedPurchase", s(b.amortisedPurchase()));
+      n.put("used", s(b.used()));
+      n.put("unused", s(b.unused()));
+      n.put("utilisation", f(b.utilisation()));
+      n.put("verdict", b.verdict().name());
+    }
+    return write(root);
+  }
+
+  public static String reconciliation(Reconciliation r) {
+    ObjectNode root = JSON.createObjectNode();
+    ArrayNode totals = root.putArray("totals");
+    for (ReconciliationTotal t : r.totals()) {
+      ObjectNode n = totals.addObject();
+      n.put("provider", t.provider());
+      n.put("rowsChecked", t.rowsChecked());
+      n.put("rowsFlagged", t.rowsFlagged());
+      n.put("billed", s(t.billed()));
+      n.put("expected", s(t.expected()));
+      n.put("excess", s(t.excess()));
+    }
+    ArrayNode rows = root.putArray("overbilled");
+    for (OverbilledRow o : r.rows()) {
+      ObjectNode n = rows.addObject();
+      n.put("provider", o.provider());
+      n.put("chargePeriodStart", o.chargePeriodStart().toString());
+      n.put("serviceName", o.serviceName());
+      n.put("skuId", o.skuId());
+      n.put("resourceId", o.resourceId());
+      n.put("contract", o.contract());
+      n.put("billed", s(o.billed()));
+      n.put("expected", s(o.expected()));
+      n.put("excess", s(o.excess()));
+    }
+    return write(root);
+  }
+
+  public static String variance(List<PlanVariance> lines) {
+    ObjectNode root = JSON.createObjectNode();
+    ArrayNode a = root.putArray("planVsActual");
+    for (PlanVariance v : lines) {
+      ObjectNode n = a.addObject();
+      n.put("provider", v.provider());
+      n.put("month", v.month().toString());
+      n.put("plannedSpend", s(v.plannedSpend()));
+      n.put("actualSpend", s(v.actualSpend()));
+      n.put("spendVariance", s(v.spendVariance()));
+      n.put("spendVarianceRatio", f(v.spendVarianceRatio()));
+      n.put("plannedGpuHours", s(v.plannedGpuHours()));
+      n.put("actualGpuHours", s(v.actualGpuHours()));
+      n.put("gpuHoursVariance", s(v.gpuHoursVariance()));
+      n.put("gpuHoursVarianceRatio", f(v.gpuHoursVarianceRatio()));
+    }
+    return write(root);
+  }
+
+  /** Exact decimal string; trailing zeros beyond the cent are dropped, never digits. */
+  static @Nullable String s(@Nullable BigDecimal v) {
+    if (v == null) return null;
+    BigDecimal t = v.stripTrailingZeros();
+    return (t.scale() < 2 ? t.setScale(2) : t).toPlainString();
+  }
+
+  /** A fraction (share, utilisation, ratio) exactly as computed. */
+  static @Nullable String f(@Nullable BigDecimal v) {
+    return v == null ? null : v.toPlainString();
+  }
+
+  private static String write(ObjectNode root) {
+    try {
+      return JSON.writeValueAsString(root);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,48 @@
+package io.nuage.cli;
+
+import io.nuage.ledger.BillingProviders;
+import io.nuage.ledger.ContractRate;
+import io.nuage.ledger.Reconciliation;
+import io.nuage.scenario.Scenario;
+import io.nuage.store.Store;
+import io.nuage.store.ledger.DuckDbCharges;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code nuage ledger reconcile}: usage rows billed above their contracted price. */
+@Command(
+    name = "reconcile",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Price every usage row at its contract's rate and flag the rows billed above it,",
+      "with totals per provider."
+    })
+public final class LedgerReconcileCommand implements Callable<Integer> {
+  @Mixin LedgerOptions options;
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Option(
+      names = "--limit",
+      paramLabel = "N",
+      description = "list at most N flagged rows, biggest excess first (default: 50)")
+  int limit = 50;
+
+  @Override
+  public Integer call() {
+    Scenario scenario = options.scenario();
+    try (Store store = Store.open(options.db())) {
+      Reconciliation r =
+          new DuckDbCharges(store)
+              .reconcile(
+                  ContractRate.of(scenario), BillingProviders.of(scenario), Math.max(0, limit));
+      var out = spec.commandLine().getOut();
+      if (options.format == LedgerOptions.Format.json) out.println(LedgerJson.reconciliation(r));
+      else LedgerTables.reconciliation(r, out);
+      out.flush();
+      return 0;
+    }
+  }
+}

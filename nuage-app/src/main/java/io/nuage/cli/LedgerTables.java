@@ -1,0 +1,186 @@
+package io.nuage.cli;
+
+import io.nuage.ledger.CommitmentBalance;
+import io.nuage.ledger.ContractDrawDown;
+import io.nuage.ledger.DrawDownLine;
+import io.nuage.ledger.DrawDownReport;
+import io.nuage.ledger.MonthlySpend;
+import io.nuage.ledger.OverbilledRow;
+import io.nuage.ledger.PlanVariance;
+import io.nuage.ledger.ProviderShare;
+import io.nuage.ledger.Reconciliation;
+import io.nuage.ledger.ReconciliationTotal;
+import java.io.PrintWriter;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The terminal tables of the ledger commands. Money is shown rounded to the cent (half-even) with
+ * thousands separators; the JSON output carries the exact figures.
+ */
+final class LedgerTables {
+  private LedgerTables() {}
+
+  static void drawDown(DrawDownReport r, PrintWriter out) {
+    out.println("Ledger as of " + r.asOf() + " (charges starting before this day)");
+    out.println();
+    out.println("Contracts (per contract year)");
+    String row = "%-20s %4s  %-17s %19s %19s %19s %16s %19s %19s%n";
+    out.printf(
+        row,
+        "contract",
+        "year",
+        "from",
+        "committed",
+        "consumed",
+        "remaining",
+        "run rate/day",
+        "projected",
+        "shortfall");
+    for (ContractDrawDown c : r.contracts()) {
+      for (DrawDownLine y : c.years()) {
+        out.printf(
+            row,
+            c.contract(),
+            y.period().year(),
+            y.period().from(),
+            m(y.committed()),
+            m(y.consumed()),
+            m(y.remaining()),
+            m(y.runRatePerDay()),
+            m(y.projected()),
+            m(y.projectedShortfall()));
+      }
+      out.printf(
+          row,
+          c.contract(),
+          "all",
+          c.kind(),
+          m(c.committed()),
+          m(c.consumed()),
+          m(c.remaining()),
+          "",
+          m(c.projectedAtTermEnd()),
+          m(c.projectedShortfall()));
+    }
+    out.println();
+    out.println("Spend by provider and month");
+    String spend = "%-14s %-8s %19s %19s %17s%n";
+    out.printf(spend, "provider", "month", "billed", "effective", "GPU-hours");
+    for (MonthlySpend s : r.spend()) {
+      out.printf(spend, s.provider(), s.month(), m(s.billed()), m(s.effective()), m(s.gpuHours()));
+    }
+    out.println();
+    out.println("Provider shares of billed spend against the policy cap");
+    String share = "%-14s %4s %19s %8s %8s  %s%n";
+    out.printf(share, "provider", "year", "billed", "share", "cap", "");
+    for (ProviderShare p : r.shares()) {
+      out.printf(
+          share,
+          p.provider(),
+          p.year(),
+          m(p.billed()),
+          pct(p.share()),
+          pct(p.cap()),
+          p.over() ? "OVER" : "ok");
+    }
+    out.println();
+    out.println("Commitment balance (used + unused = amortised purchase)");
+    String bal = "%-44s %14s %14s %14s %8s  %s%n";
+    out.printf(bal, "commitment discount", "purchase due", "used", "unused", "util.", "check");
+    for (CommitmentBalance b : r.balances()) {
+      out.printf(
+          bal,
+          shorten(b.commitmentDiscountId(), 44),
+          m(b.amortisedPurchase()),
+          m(b.used()),
+          m(b.unused()),
+          pct(b.utilisation()),
+          b.verdict());
+    }
+    if (r.balances().isEmpty()) out.println("(no commitment discount rows)");
+  }
+
+  static void reconciliation(Reconciliation r, PrintWriter out) {
+    out.println("Reconciliation: usage billed above the contracted price (> $0.005 a row)");
+    String tot = "%-14s %12s %10s %16s %16s %16s%n";
+    out.printf(tot, "provider", "rows", "flagged", "billed", "expected", "excess");
+    for (ReconciliationTotal t : r.totals()) {
+      out.printf(
+          tot,
+          t.provider(),
+          t.rowsChecked(),
+          t.rowsFlagged(),
+          m(t.billed()),
+          m(t.expected()),
+          m(t.excess()));
+    }
+    if (r.rows().isEmpty()) {
+      out.println("No overbilled rows.");
+      return;
+    }
+    out.println();
+    String row = "%-12s %-19s %-28s %-14s %14s %14s %14s%n";
+    out.printf(
+        row, "provider", "charge start", "service", "contract", "billed", "expected", "excess");
+    for (OverbilledRow o : r.rows()) {
+      out.printf(
+          row,
+          o.provider(),
+          o.chargePeriodStart(),
+          shorten(o.serviceName(), 28),
+          o.contract() == null ? "(list price)" : o.contract(),
+          exact(o.billed()),
+          exact(o.expected()),
+          exact(o.excess()));
+    }
+  }
+
+  static void variance(List<PlanVariance> lines, PrintWriter out) {
+    out.println("Plan against actual");
+    String row = "%-12s %-8s %19s %19s %19s %9s %17s %17s %9s%n";
+    out.printf(
+        row,
+        "provider",
+        "month",
+        "planned $",
+        "actual $",
+        "variance $",
+        "var %",
+        "planned GPU-h",
+        "actual GPU-h",
+        "var %");
+    for (PlanVariance v : lines) {
+      out.printf(
+          row,
+          v.provider(),
+          v.month(),
+          m(v.plannedSpend()),
+          m(v.actualSpend()),
+          m(v.spendVariance()),
+          pct(v.spendVarianceRatio()),
+          m(v.plannedGpuHours()),
+          m(v.actualGpuHours()),
+          pct(v.gpuHoursVarianceRatio()));
+    }
+  }
+
+  private static String m(BigDecimal v) {
+    return String.format("%,.2f", v.setScale(2, RoundingMode.HALF_EVEN));
+  }
+
+  private static String exact(BigDecimal v) {
+    return v.stripTrailingZeros().toPlainString();
+  }
+
+  private static String pct(@Nullable BigDecimal v) {
+    return v == null ? "-" : v.movePointRight(2).setScale(2, RoundingMode.HALF_EVEN) + "%";
+  }
+
+  private static String shorten(@Nullable String s, int width) {
+    if (s == null) return "";
+    return s.length() <= width ? s : s.substring(0, width - 1) + "…";
+  }
+}

@@ -1,0 +1,48 @@
+package io.nuage.cli;
+
+import io.nuage.ledger.CommitmentLedger;
+import io.nuage.ledger.PlanVariance;
+import io.nuage.scenario.Scenario;
+import io.nuage.store.Store;
+import io.nuage.store.ledger.DuckDbCharges;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code nuage ledger vs-plan}: spend and GPU-hours per provider and month, plan against actual.
+ */
+@Command(
+    name = "vs-plan",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Compare a plan (the JSON of nuage plan --format json) with the ledger: spend and",
+      "GPU-hours per provider and month, planned against actual, with the variance."
+    })
+public final class LedgerVsPlanCommand implements Callable<Integer> {
+  @Mixin LedgerOptions options;
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--plan", paramLabel = "FILE", required = true, description = "the plan JSON")
+  Path plan;
+
+  @Override
+  public Integer call() {
+    Scenario scenario = options.scenario();
+    java.time.LocalDate asOf = options.asOf(); // every input is checked before the store opens
+    var planned = PlanJsonReader.read(plan);
+    try (Store store = Store.open(options.db())) {
+      var report = new CommitmentLedger(scenario).report(new DuckDbCharges(store), asOf);
+      List<PlanVariance> lines = PlanVariance.compare(planned, report.spend());
+      var out = spec.commandLine().getOut();
+      if (options.format == LedgerOptions.Format.json) out.println(LedgerJson.variance(lines));
+      else LedgerTables.variance(lines, out);
+      out.flush();
+      return 0;
+    }
+  }
+}

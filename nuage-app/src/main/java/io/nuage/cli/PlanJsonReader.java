@@ -1,0 +1,94 @@
+package io.nuage.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.nuage.core.NuageException;
+import io.nuage.ledger.PlannedUsage;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads the placements of a plan JSON (docs/plan-json.md) as planned spend and GPU-hours per
+ * provider and month. A bad file is reported with the field path, the value and what was expected.
+ */
+final class PlanJsonReader {
+  private PlanJsonReader() {}
+
+  static List<PlannedUsage> read(Path file) {
+    JsonNode root;
+    try {
+      root = new ObjectMapper().readTree(Files.readString(file));
+    } catch (NoSuchFileException e) {
+      throw new NuageException(file + ": no such plan file");
+    } catch (IOException e) {
+      throw new NuageException(file + ": not a plan JSON (" + firstLine(e) + ")");
+    }
+    if (root == null || !root.isObject()) {
+      throw new NuageException(file + ": not a plan JSON (expected an object)");
+    }
+    JsonNode placements = root.get("placements");
+    if (placements == null || !placements.isArray()) {
+      throw new NuageException(file + ": placements: missing (expected a list of placements)");
+    }
+    List<PlannedUsage> planned = new ArrayList<>();
+    for (int i = 0; i < placements.size(); i++) {
+      JsonNode p = placements.get(i);
+      String at = "placements[" + i + "]";
+      planned.add(
+          new PlannedUsage(
+              text(file, p, at, "provider"),
+              month(file, text(file, p, at, "month"), at),
+              decimal(file, p, at, "cost"),
+              decimal(file, p, at, "gpuHours")));
+    }
+    return planned;
+  }
+
+  private static String text(Path file, JsonNode p, String at, String field) {
+    JsonNode v = p.get(field);
+    if (v == null || !v.isTextual() || v.asText().isBlank()) {
+      throw new NuageException(
+          file + ": " + at + "." + field + ": missing or not a string (got " + v + ")");
+    }
+    return v.asText();
+  }
+
+  private static BigDecimal decimal(Path file, JsonNode p, String at, String field) {
+    String s = text(file, p, at, field);
+    try {
+      return new BigDecimal(s);
+    } catch (NumberFormatException e) {
+      throw new NuageException(
+          file
+              + ": "
+              + at
+              + "."
+              + field
+              + ": not a decimal (got \""
+              + s
+              + "\", expected e.g. \"12.50\")");
+    }
+  }
+
+  private static YearMonth month(Path file, String s, String at) {
+    try {
+      return YearMonth.parse(s);
+    } catch (DateTimeParseException e) {
+      throw new NuageException(
+          file + ": " + at + ".month: not a month (got \"" + s + "\", expected YYYY-MM)");
+    }
+  }
+
+  private static String firstLine(Exception e) {
+    String m = String.valueOf(e.getMessage());
+    int nl = m.indexOf('\n');
+    return nl < 0 ? m : m.substring(0, nl);
+  }
+}

@@ -1,0 +1,124 @@
+package io.nuage.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.nuage.core.NuageException;
+import io.nuage.plan.PlanJson;
+import io.nuage.plan.PlanOptions;
+import io.nuage.plan.Planner;
+import io.nuage.report.ReportBundle;
+import io.nuage.report.ReportWriter;
+import io.nuage.scenario.Scenario;
+import io.nuage.scenario.ScenarioParser;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code nuage report SCENARIO [--plan FILE] [--db PATH] --out report.html}: one self-contained
+ * HTML file with the dashboard's charts and tables for a scenario's plan, readable offline.
+ */
+@Command(
+    name = "report",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Writes one self-contained HTML report (charts and tables, no network needed) of a",
+      "scenario's plan: burn-down, spend by provider and month, shares against the cap,",
+      "placements, plan against baselines and against actual."
+    })
+final class ReportCommand implements Callable<Integer> {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @Spec CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "SCENARIO", description = "the scenario YAML file")
+  Path scenarioFile;
+
+  @Option(
+      names = "--plan",
+      paramLabel = "FILE",
+      description = "a plan JSON written by `nuage plan --format json`; planned now when absent")
+  @Nullable Path planFile;
+
+  @Option(
+      names = "--db",
+      paramLabel = "PATH",
+      description = "the ledger database, for draw-down, actual spend and plan against actual")
+  @Nullable Path db;
+
+  @Option(
+      names = "--time-limit",
+      paramLabel = "SECONDS",
+      defaultValue = "60",
+      description = "solver time limit when planning (default: ${DEFAULT-VALUE})")
+  double timeLimit = 60;
+
+  @Option(names = "--out", required = true, paramLabel = "FILE", description = "the HTML file")
+  Path out;
+
+  @Override
+  public Integer call() {
+    Scenario scenario = ScenarioParser.parse(scenarioFile);
+    String planJson =
+        planFile != null
+            ? readPlan(planFile)
+            : PlanJson.write(
+                Planner.plan(scenario, PlanOptions.defaults().withTimeLimit(timeLimit)));
+    String ledgerJson = db == null ? null : LedgerReport.drawDownJson(scenario, db);
+    Path written = write(out, scenario, planJson, ledgerJson, Clock.systemUTC());
+    PrintWriter stdout = spec.commandLine().getOut();
+    stdout.println("report: " + written);
+    stdout.flush();
+    return 0;
+  }
+
+  /** Writes the report of a planned scenario; the demo calls this too. Returns the file. */
+  static Path write(
+      Path out, Scenario scenario, String planJson, @Nullable String ledgerJson, Clock clock) {
+    return ReportWriter.write(
+        out,
+        new ReportBundle(
+            scenario.name(), clock.instant(), scenario.policy(), planJson, ledgerJson));
+  }
+
+  /** Reads a plan JSON file, refusing one that is not a plan with a message naming the file. */
+  static String readPlan(Path file) {
+    String text;
+    try {
+      text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new NuageException(file + ": cannot read the plan file (" + e.getMessage() + ")");
+    }
+    JsonNode plan;
+    try {
+      plan = JSON.readTree(text);
+    } catch (JsonProcessingException e) {
+      var where = e.getLocation();
+      throw new NuageException(
+          file
+              + (where == null ? "" : ":" + where.getLineNr() + ":" + where.getColumnNr())
+              + ": not JSON ("
+              + e.getOriginalMessage()
+              + "); expected the plan JSON of `nuage plan --format json`");
+    }
+    if (plan == null || !plan.isObject() || !plan.path("status").isTextual()) {
+      throw new NuageException(
+          file
+              + ": status: missing (got "
+              + (plan == null ? "an empty file" : plan.getNodeType().toString().toLowerCase())
+              + ", expected a plan JSON object with a \"status\" field)");
+    }
+    return text;
+  }
+}

@@ -1,0 +1,135 @@
+package io.nuage.cli;
+
+import io.nuage.core.NuageException;
+import io.nuage.plan.PlanOptions;
+import io.nuage.server.Capabilities;
+import io.nuage.server.NuageServer;
+import io.nuage.store.Store;
+import io.nuage.store.StoreLocation;
+import io.nuage.store.server.ConnectionSource;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code nuage serve}: the REST API, dashboard and metrics in this process (docs/server.md). */
+@Command(
+    name = "serve",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Serve the REST API (/api/, /openapi.json), the dashboard (/) and metrics (/metrics).",
+      "Every endpoint but /health needs a token from 'nuage token create'."
+    })
+final class ServeCommand implements Callable<Integer> {
+  @Option(names = "--port", description = "TCP port (default: ${DEFAULT-VALUE}).")
+  int port = 8080;
+
+  @Option(
+      names = "--bind",
+      paramLabel = "ADDRESS",
+      description = "Address to listen on (default: ${DEFAULT-VALUE}, this machine only).")
+  String bind = "127.0.0.1";
+
+  @Option(
+      names = "--db",
+      paramLabel = "PATH",
+      description = "The store (default: $NUAGE_DB, else ~/.nuage/nuage.duckdb).")
+  @Nullable Path db;
+
+  @Option(
+      names = "--catalog",
+      paramLabel = "PATH",
+      description = "Price files or folder for /api/catalog (default: $NUAGE_CATALOG, else none).")
+  @Nullable Path catalog;
+
+  @Option(
+      names = "--max-body",
+      paramLabel = "SIZE",
+      description = "Largest request body, e.g. 512KB, 64MB, 1GB (default: ${DEFAULT-VALUE}).")
+  String maxBody = "64MB";
+
+  @Option(
+      names = "--plan-workers",
+      description = "Plan jobs solved at once (default: ${DEFAULT-VALUE}).")
+  int planWorkers = 1;
+
+  @Option(
+      names = "--time-limit",
+      paramLabel = "SECONDS",
+      description = "Solver time limit per plan job (default: ${DEFAULT-VALUE}).")
+  double timeLimit = 60;
+
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    var settings = new NuageServer.Settings(bind, port, bytes(maxBody), planWorkers, 16);
+    Path catalogPath = catalog;
+    if (catalogPath == null && System.getenv("NUAGE_CATALOG") != null) {
+      catalogPath = Path.of(System.getenv("NUAGE_CATALOG"));
+    }
+    Path home = Path.of(System.getProperty("nuage.home", "."));
+    var stopped = new CountDownLatch(1);
+    var closed = new CountDownLatch(1);
+    try (Store store = Store.open(StoreLocation.resolve(db))) {
+      var caps =
+          // uploaded scenarios' relative imports resolve where the shipped ones live, so the
+          // example (which imports catalog/frontier-lab-2027-prices.yaml) uploads as it is
+          Capabilities.standard(
+              store,
+              home.resolve("examples"),
+              catalogPath,
+              PlanOptions.defaults().withTimeLimit(timeLimit));
+      try (NuageServer server = NuageServer.start(settings, ConnectionSource.of(store), caps)) {
+        spec.commandLine()
+            .getOut()
+            .printf(
+                "nuage serving on http://%s:%d/ (store %s); Ctrl-C stops it%n",
+                bind, server.port(), store.path());
+        spec.commandLine().getOut().flush();
+        // on Ctrl-C the hook waits until the server and the store are closed (plan jobs marked)
+        Runtime.getRuntime()
+            .addShutdownHook(
+                new Thread(
+                    () -> {
+                      stopped.countDown();
+                      try {
+                        closed.await(15, TimeUnit.SECONDS);
+                      } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                      }
+                    }));
+        stopped.await();
+      }
+    } finally {
+      closed.countDown();
+    }
+    return 0;
+  }
+
+  /** A size such as 64MB; plain digits are bytes. */
+  static long bytes(String size) {
+    String s = size.strip().toUpperCase(Locale.ROOT);
+    long unit = 1;
+    for (String[] suffix : new String[][] {{"KB", "10"}, {"MB", "20"}, {"GB", "30"}}) {
+      if (s.endsWith(suffix[0])) {
+        unit = 1L << Integer.parseInt(suffix[1]);
+        s = s.substring(0, s.length() - 2).strip();
+        break;
+      }
+    }
+    try {
+      long n = Long.parseLong(s);
+      if (n > 0) return Math.multiplyExact(n, unit);
+    } catch (NumberFormatException | ArithmeticException e) {
+      // reported below
+    }
+    throw new NuageException(
+        "--max-body (got '" + size + "', expected a positive size such as 512KB, 64MB or 1GB)");
+  }
+}

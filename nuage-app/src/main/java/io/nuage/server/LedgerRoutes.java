@@ -1,0 +1,129 @@
+package io.nuage.server;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.nuage.core.ValidationException;
+import io.nuage.scenario.Scenario;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * /api/ledger: ingest an uploaded FOCUS file (one at a time, atomically), and the draw-down, spend
+ * and reconciliation reports. Report answers are kept until the next ingest: only the server writes
+ * the ledger while it runs, so an ingest is the only thing that changes them.
+ */
+final class LedgerRoutes {
+  private static final int CACHE_ENTRIES = 512;
+  private static final Pattern REJECTED = Pattern.compile("^(\\d+) of \\d+ rows rejected");
+  private final LedgerService ledger;
+  private final ScenarioLibrary scenarios;
+  private final Bodies bodies;
+  private final ObjectMapper json;
+  private final ServerMetrics metrics;
+
+  /** Held while the ledger is read or written through the store's connection. */
+  private final ReentrantLock ledgerLock = new ReentrantLock();
+
+  private final Map<String, String> answers = new ConcurrentHashMap<>();
+
+  LedgerRoutes(
+      LedgerService ledger,
+      ScenarioLibrary scenarios,
+      Bodies bodies,
+      ObjectMapper json,
+      ServerMetrics metrics) {
+    this.ledger = ledger;
+    this.scenarios = scenarios;
+    this.bodies = bodies;
+    this.json = json;
+    this.metrics = metrics;
+  }
+
+  void register(RoutesConfig routes) {
+    routes.post("/api/ledger/ingest", this::ingest, Access.PLANNER);
+    routes.get("/api/ledger/drawdown", this::drawdown, Access.VIEWER);
+    routes.get("/api/ledger/spend", this::spend, Access.VIEWER);
+    routes.get("/api/ledger/reconciliation", this::reconciliation, Access.VIEWER);
+  }
+
+  private void ingest(Context ctx) throws IOException {
+    String name = Params.fileName(ctx, "upload.csv");
+    Path file = Files.createTempFile("nuage-ingest-", name.endsWith(".gz") ? ".csv.gz" : ".csv");
+    try {
+      bodies.toFile(ctx, file);
+      LedgerService.Ingested done;
+      ledgerLock.lock();
+      try {
+        done = ledger.ingest(file, name);
+      } catch (ValidationException rejected) {
+        metrics.ingested(0, rejectedRows(rejected));
+        throw rejected;
+      } finally {
+        answers.clear();
+        ledgerLock.unlock();
+      }
+      metrics.ingested(done.accepted(), done.rejected());
+      ctx.json(done.report());
+    } finally {
+      Files.deleteIfExists(file);
+    }
+  }
+
+  private void drawdown(Context ctx) {
+    String id = Params.required(ctx, "scenario");
+    LocalDate asOf = Params.date(ctx, "asOf");
+    answer(ctx, "drawdown|" + id + "|" + asOf, () -> ledger.drawdown(scenario(id), asOf));
+  }
+
+  private void spend(Context ctx) {
+    String id = Params.required(ctx, "scenario");
+    answer(ctx, "spend|" + id, () -> ledger.spend(scenario(id)));
+  }
+
+  private void reconciliation(Context ctx) {
+    String id = Params.required(ctx, "scenario");
+    answer(ctx, "reconciliation|" + id, () -> ledger.reconciliation(scenario(id)));
+  }
+
+  /** The ledger's refusal starts with "N of M rows rejected"; else count the problems. */
+  private static long rejectedRows(ValidationException e) {
+    Matcher m = REJECTED.matcher(e.problems().getFirst().message());
+    return m.find() ? Long.parseLong(m.group(1)) : e.problems().size();
+  }
+
+  private Scenario scenario(String id) {
+    return scenarios.scenario(id);
+  }
+
+  private void answer(Context ctx, String key, Supplier<Object> compute) {
+    String body = answers.get(key);
+    if (body == null) {
+      // one computation at a time: the ledger is read through the store's one connection, which
+      // an ingest also uses; a burst of clients on a cold key waits here and then reads the cache
+      ledgerLock.lock();
+      try {
+        body = answers.get(key);
+        if (body == null) {
+          body = json.writeValueAsString(compute.get());
+          if (answers.size() >= CACHE_ENTRIES) answers.clear();
+          answers.put(key, body);
+        }
+      } catch (JsonProcessingException e) {
+        throw new IllegalStateException("cannot write a ledger report as JSON", e);
+      } finally {
+        ledgerLock.unlock();
+      }
+    }
+    ctx.contentType("application/json").result(body);
+  }
+}

@@ -1,0 +1,33 @@
+package io.nuage.server;
+
+import io.nuage.scenario.Scenario;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The ledger as the server uses it: ingest a file with the CLI's atomicity, and the reports. The
+ * reports return values that serialize to JSON (records, lists, maps; money as BigDecimal).
+ */
+public interface LedgerService {
+  /**
+   * Ingests one FOCUS file in one transaction; a file with any bad row changes nothing and throws
+   * {@link io.nuage.core.ValidationException} naming the rejected rows.
+   *
+   * @param name how messages name the file (the uploader's file name)
+   */
+  Ingested ingest(Path file, String name);
+
+  Object drawdown(Scenario scenario, @Nullable LocalDate asOf);
+
+  Object spend(Scenario scenario);
+
+  Object reconciliation(Scenario scenario);
+
+  /**
+   * What one ingest did.
+   *
+   * @param report the ingest report as the CLI's JSON gives it
+   */
+  record Ingested(long accepted, long duplicates, long rejected, Object report) {}
+}

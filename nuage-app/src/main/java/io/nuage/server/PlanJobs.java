@@ -1,0 +1,176 @@
+package io.nuage.server;
+
+import io.nuage.core.NuageException;
+import io.nuage.scenario.Scenario;
+import io.nuage.store.server.PlanRun;
+import io.nuage.store.server.PlanRuns;
+import io.nuage.store.server.PlanStatus;
+import io.nuage.store.server.StoredScenario;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Plan jobs: a small executor runs the planner; the store keeps each job and its result so they
+ * survive a restart; progress and cancellation of the running ones live here.
+ */
+final class PlanJobs implements AutoCloseable {
+  static final String STOPPED = "the server stopped before the plan finished; start it again";
+  private static final Logger LOG = LoggerFactory.getLogger("nuage.plans");
+
+  private final PlanRuns runs;
+  private final ScenarioLibrary scenarios;
+  private final PlanSolver solver;
+  private final ServerMetrics metrics;
+  private final int maxQueued;
+  private final ExecutorService executor;
+  private final Map<String, Live> live = new ConcurrentHashMap<>();
+  private final AtomicInteger queued = new AtomicInteger();
+
+  /** A job not finished yet: its progress, its cancel flag and its future. */
+  private static final class Live implements PlanSolver.PlanProgress {
+    volatile double progress;
+    volatile boolean cancelled;
+    volatile @Nullable Future<?> future;
+
+    @Override
+    public void report(double fraction) {
+      progress = Math.clamp(fraction, 0.0, 1.0);
+    }
+
+    @Override
+    public boolean cancelled() {
+      return cancelled;
+    }
+  }
+
+  /** A job as the API shows it. */
+  record View(PlanRun run, double progress) {}
+
+  PlanJobs(
+      PlanRuns runs,
+      ScenarioLibrary scenarios,
+      PlanSolver solver,
+      ServerMetrics metrics,
+      int workers,
+      int maxQueued) {
+    this.runs = runs;
+    this.scenarios = scenarios;
+    this.solver = solver;
+    this.metrics = metrics;
+    this.maxQueued = maxQueued;
+    int failed = runs.failUnfinished(STOPPED);
+    if (failed > 0)
+      LOG.info("{} plan jobs left unfinished by a previous run marked FAILED", failed);
+    this.executor =
+        Executors.newFixedThreadPool(
+            workers, Thread.ofPlatform().name("nuage-plan-", 1).daemon(true).factory());
+  }
+
+  View start(String scenarioId) {
+    StoredScenario scenario = scenarios.get(scenarioId);
+    if (queued.incrementAndGet() > maxQueued) {
+      queued.decrementAndGet();
+      throw new HttpProblem.TooManyRequests(
+          maxQueued + " plan jobs are already waiting; try again when one has started");
+    }
+    PlanRun run = runs.add(scenario.id());
+    var job = new Live();
+    live.put(run.id(), job);
+    job.future = executor.submit(() -> run(run.id(), scenario, job));
+    return new View(run, 0.0);
+  }
+
+  View get(String id) {
+    PlanRun run =
+        runs.find(id).orElseThrow(() -> new HttpProblem.NotFound("no plan with id '" + id + "'"));
+    return view(run);
+  }
+
+  List<View> list() {
+    return runs.list().stream().map(this::view).toList();
+  }
+
+  View cancel(String id, String by) {
+    PlanRun run = get(id).run();
+    if (run.status().finished()) {
+      throw new HttpProblem.Conflict(
+          "plan " + id + " has already finished (" + run.status().name().toLowerCase() + ")");
+    }
+    Live job = live.get(id);
+    if (job != null) {
+      job.cancelled = true;
+      Future<?> future = job.future;
+      if (future != null && future.cancel(false)) {
+        // it never started: nothing else will finish it
+        queued.decrementAndGet();
+        live.remove(id);
+        metrics.planFinishedWithoutRunning("cancelled");
+      }
+    }
+    runs.finished(id, PlanStatus.CANCELLED, null, "cancelled by token " + by);
+    return get(id);
+  }
+
+  private View view(PlanRun run) {
+    Live job = live.get(run.id());
+    double progress = run.status().finished() ? 1.0 : job == null ? 0.0 : job.progress;
+    return new View(run, progress);
+  }
+
+  private void run(String id, StoredScenario stored, Live job) {
+    queued.decrementAndGet();
+    if (job.cancelled) return;
+    runs.started(id);
+    metrics.planStarted();
+    long t0 = System.nanoTime();
+    String outcome = "failed";
+    try {
+      Scenario scenario = scenarios.scenario(stored.id());
+      PlanSolver.SolvedPlan plan = solver.solve(scenario, stored.fileName(), job);
+      if (job.cancelled()) {
+        outcome = "cancelled";
+      } else {
+        outcome = plan.feasible() ? "succeeded" : "infeasible";
+        runs.finished(
+            id, plan.feasible() ? PlanStatus.SUCCEEDED : PlanStatus.INFEASIBLE, plan.json(), null);
+      }
+    } catch (NuageException e) {
+      runs.finished(id, PlanStatus.FAILED, null, e.getMessage());
+    } catch (RuntimeException | Error e) {
+      // an Error too (a native library that fails to load): the job must never stay RUNNING
+      if (job.cancelled()) {
+        outcome = "cancelled";
+      } else {
+        LOG.error("plan {} failed: {}", id, ProblemResponses.trace(e));
+        runs.finished(id, PlanStatus.FAILED, null, "internal error; the server log has details");
+      }
+    } finally {
+      metrics.planEnded(outcome, Duration.ofNanos(System.nanoTime() - t0));
+      live.remove(id);
+    }
+  }
+
+  @Override
+  public void close() {
+    live.values().forEach(job -> job.cancelled = true);
+    // no interrupts: the solver cannot be interrupted anyway, and an interrupt that lands while
+    // OR-Tools extracts its native library leaves the library unusable for the whole process
+    executor.shutdown();
+    try {
+      executor.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    runs.failUnfinished(STOPPED);
+  }
+}

@@ -1,0 +1,121 @@
+package io.nuage.server;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.nuage.store.server.PlanRun;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
+
+/** /api/plans: start a job, poll it, list, cancel. */
+final class PlanRoutes {
+  private final PlanJobs jobs;
+  private final Bodies bodies;
+  private final ObjectMapper json;
+  private final Map<String, String> finished = new ConcurrentHashMap<>();
+  private static final int CACHED = 1024;
+
+  record View(
+      String id,
+      String scenario,
+      String status,
+      double progress,
+      Instant createdAt,
+      @Nullable Instant startedAt,
+      @Nullable Instant finishedAt,
+      @Nullable String error,
+      @Nullable JsonNode result) {}
+
+  PlanRoutes(PlanJobs jobs, Bodies bodies, ObjectMapper json) {
+    this.jobs = jobs;
+    this.bodies = bodies;
+    this.json = json;
+  }
+
+  void register(RoutesConfig routes) {
+    routes.post("/api/plans", this::start, Access.PLANNER);
+    routes.get("/api/plans", this::list, Access.VIEWER);
+    routes.get("/api/plans/{id}", this::get, Access.VIEWER);
+    routes.delete("/api/plans/{id}", this::cancel, Access.PLANNER);
+    routes.post("/api/plans/{id}/cancel", this::cancel, Access.PLANNER);
+  }
+
+  private void start(Context ctx) {
+    String scenario = scenarioOf(bodies.text(ctx));
+    ctx.status(202).json(view(jobs.start(scenario), false));
+  }
+
+  private void list(Context ctx) {
+    List<View> all = jobs.list().stream().map(v -> view(v, false)).toList();
+    ctx.json(Map.of("plans", all));
+  }
+
+  private void get(Context ctx) {
+    String id = ctx.pathParam("id");
+    String cached = finished.get(id);
+    if (cached == null) {
+      PlanJobs.View job = jobs.get(id);
+      try {
+        cached = json.writeValueAsString(view(job, true));
+      } catch (JsonProcessingException e) {
+        throw new IllegalStateException("cannot write a plan job as JSON", e);
+      }
+      // a finished job never changes again: dashboards polling its result cost no query
+      if (job.run().status().finished()) {
+        if (finished.size() >= CACHED) finished.clear();
+        finished.put(id, cached);
+      }
+    }
+    ctx.contentType("application/json").result(cached);
+  }
+
+  private void cancel(Context ctx) {
+    Principal who = Authentication.current(ctx);
+    ctx.json(view(jobs.cancel(ctx.pathParam("id"), who == null ? "?" : who.tokenId()), false));
+  }
+
+  private String scenarioOf(String body) {
+    JsonNode node;
+    try {
+      node = json.readTree(body);
+    } catch (Exception e) {
+      throw new HttpProblem.BadRequest(
+          "the body must be a JSON object such as {\"scenario\": \"sc_...\"} (it is not JSON)");
+    }
+    JsonNode scenario = node == null ? null : node.get("scenario");
+    if (scenario == null || !scenario.isTextual() || scenario.asText().isBlank()) {
+      throw new HttpProblem.BadRequest(
+          "field 'scenario' is required: the id of an uploaded scenario (got "
+              + (scenario == null ? "nothing" : scenario.toString())
+              + ")");
+    }
+    return scenario.asText();
+  }
+
+  private View view(PlanJobs.View job, boolean withResult) {
+    PlanRun run = job.run();
+    JsonNode result = null;
+    if (withResult && run.resultJson() != null) {
+      try {
+        result = json.readTree(run.resultJson());
+      } catch (Exception e) {
+        throw new IllegalStateException("stored plan result is not JSON: " + run.id(), e);
+      }
+    }
+    return new View(
+        run.id(),
+        run.scenarioId(),
+        run.status().name(),
+        job.progress(),
+        run.createdAt(),
+        run.startedAt(),
+        run.finishedAt(),
+        run.error(),
+        result);
+  }
+}

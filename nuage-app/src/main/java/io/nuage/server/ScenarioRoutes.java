@@ -1,0 +1,64 @@
+package io.nuage.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.nuage.store.server.StoredScenario;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/** /api/scenarios: upload (validated like the CLI), list and get. */
+final class ScenarioRoutes {
+  private final ScenarioLibrary library;
+  private final Bodies bodies;
+  private final ObjectMapper json;
+
+  record View(
+      String id,
+      String name,
+      String fileName,
+      Instant uploadedAt,
+      JsonNode summary,
+      @Nullable String yaml) {}
+
+  ScenarioRoutes(ScenarioLibrary library, Bodies bodies, ObjectMapper json) {
+    this.library = library;
+    this.bodies = bodies;
+    this.json = json;
+  }
+
+  void register(RoutesConfig routes) {
+    routes.post("/api/scenarios", this::upload, Access.PLANNER);
+    routes.get("/api/scenarios", this::list, Access.VIEWER);
+    routes.get("/api/scenarios/{id}", this::get, Access.VIEWER);
+  }
+
+  private void upload(Context ctx) {
+    String fileName = Params.fileName(ctx, "scenario.yaml");
+    String yaml = bodies.text(ctx);
+    ctx.status(201).json(view(library.upload(fileName, yaml), false));
+  }
+
+  private void list(Context ctx) {
+    List<View> all = library.list().stream().map(s -> view(s, false)).toList();
+    ctx.json(Map.of("scenarios", all));
+  }
+
+  private void get(Context ctx) {
+    ctx.json(view(library.get(ctx.pathParam("id")), true));
+  }
+
+  private View view(StoredScenario s, boolean withYaml) {
+    JsonNode summary;
+    try {
+      summary = json.readTree(s.summary());
+    } catch (Exception e) {
+      throw new IllegalStateException("stored scenario summary is not JSON: " + s.id(), e);
+    }
+    return new View(
+        s.id(), s.name(), s.fileName(), s.uploadedAt(), summary, withYaml ? s.yaml() : null);
+  }
+}

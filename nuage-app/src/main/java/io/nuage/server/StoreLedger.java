@@ -1,0 +1,108 @@
+package io.nuage.server;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.nuage.cli.LedgerJson;
+import io.nuage.core.NuageException;
+import io.nuage.core.Problem;
+import io.nuage.core.ValidationException;
+import io.nuage.ledger.BillingProviders;
+import io.nuage.ledger.CommitmentLedger;
+import io.nuage.ledger.ContractRate;
+import io.nuage.ledger.DrawDownReport;
+import io.nuage.ledger.Reconciliation;
+import io.nuage.scenario.Scenario;
+import io.nuage.store.Store;
+import io.nuage.store.ledger.DuckDbCharges;
+import io.nuage.store.ledger.IngestOptions;
+import io.nuage.store.ledger.IngestReport;
+import io.nuage.store.ledger.Ingestions;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/** The ledger in the store, as the server uses it. */
+public final class StoreLedger implements LedgerService {
+  /** Flagged rows listed in a reconciliation answer (all are counted in its totals). */
+  static final int RECONCILED_ROWS_SHOWN = 50;
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private final Store store;
+
+  public StoreLedger(Store store) {
+    this.store = store;
+  }
+
+  @Override
+  public Ingested ingest(Path file, String name) {
+    IngestReport report;
+    try {
+      report = Ingestions.in(store).ingest(file, IngestOptions.DEFAULT);
+    } catch (ValidationException e) {
+      // the upload went to a temporary file: name it as the uploader did
+      List<Problem> renamed =
+          e.problems().stream()
+              .map(p -> new Problem(name, p.line(), p.column(), p.path(), p.message()))
+              .toList();
+      throw new ValidationException(renamed);
+    } catch (NuageException e) {
+      if (e.exitCode() == 1) throw e;
+      throw new NuageException(e.getMessage().replace(file.toString(), name));
+    }
+    IngestReport named =
+        new IngestReport(
+            name,
+            report.format(),
+            report.focusVersion(),
+            report.rowsRead(),
+            report.accepted(),
+            report.duplicates(),
+            report.rejected(),
+            report.rejectedByReason(),
+            report.normalisations(),
+            report.ignoredColumns(),
+            report.firstRejects(),
+            null);
+    return new Ingested(report.accepted(), report.duplicates(), report.rejected(), named);
+  }
+
+  @Override
+  public Object drawdown(Scenario scenario, @Nullable LocalDate asOf) {
+    return json(LedgerJson.drawDown(report(scenario, asOf)));
+  }
+
+  @Override
+  public Object spend(Scenario scenario) {
+    ObjectNode full = (ObjectNode) json(LedgerJson.drawDown(report(scenario, null)));
+    ObjectNode out = JSON.createObjectNode();
+    out.set("asOf", full.get("asOf"));
+    out.set("spend", full.get("spend"));
+    out.set("shares", full.get("shares"));
+    return out;
+  }
+
+  @Override
+  public Object reconciliation(Scenario scenario) {
+    Reconciliation r =
+        new DuckDbCharges(store)
+            .reconcile(
+                ContractRate.of(scenario), BillingProviders.of(scenario), RECONCILED_ROWS_SHOWN);
+    return json(LedgerJson.reconciliation(r));
+  }
+
+  private DrawDownReport report(Scenario scenario, @Nullable LocalDate asOf) {
+    return new CommitmentLedger(scenario).report(new DuckDbCharges(store), asOf);
+  }
+
+  /** The CLI's JSON (LedgerJson), so the API and `nuage ledger --format json` never differ. */
+  private static JsonNode json(String text) {
+    try {
+      return JSON.readTree(text);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("the ledger JSON is not JSON", e);
+    }
+  }
+}

@@ -1,0 +1,85 @@
+package io.nuage.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.nuage.core.NuageException;
+import io.nuage.store.server.ApiToken;
+import io.nuage.store.server.ApiTokens;
+import io.nuage.store.server.IssuedToken;
+import io.nuage.store.server.Role;
+import java.time.Instant;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/** /api/tokens, for admins: list, create (the token is in that one response only), revoke. */
+final class TokenRoutes {
+  private final ApiTokens tokens;
+  private final TokenTable table;
+  private final Bodies bodies;
+  private final ObjectMapper json;
+
+  record View(String id, String name, String role, Instant createdAt, @Nullable Instant revokedAt) {
+    static View of(ApiToken t) {
+      return new View(t.id(), t.name(), t.role().label(), t.createdAt(), t.revokedAt());
+    }
+  }
+
+  record Created(String id, String name, String role, Instant createdAt, String token) {}
+
+  TokenRoutes(ApiTokens tokens, TokenTable table, Bodies bodies, ObjectMapper json) {
+    this.tokens = tokens;
+    this.table = table;
+    this.bodies = bodies;
+    this.json = json;
+  }
+
+  void register(RoutesConfig routes) {
+    routes.get("/api/tokens", this::list, Access.ADMIN);
+    routes.post("/api/tokens", this::create, Access.ADMIN);
+    routes.delete("/api/tokens/{id}", this::revoke, Access.ADMIN);
+  }
+
+  private void list(Context ctx) {
+    ctx.json(Map.of("tokens", tokens.list().stream().map(View::of).toList()));
+  }
+
+  private void create(Context ctx) {
+    JsonNode body;
+    try {
+      body = json.readTree(bodies.text(ctx));
+    } catch (Exception e) {
+      throw new HttpProblem.BadRequest(
+          "the body must be a JSON object such as {\"role\": \"viewer\", \"name\": \"ci\"}");
+    }
+    JsonNode role = body == null ? null : body.get("role");
+    if (role == null || !role.isTextual()) {
+      throw new HttpProblem.BadRequest(
+          "field 'role' is required (expected viewer, planner or admin)");
+    }
+    JsonNode name = body.get("name");
+    Role r = Role.fromLabel(role.asText());
+    IssuedToken issued;
+    try {
+      issued = tokens.issue(r, name == null || name.isNull() ? null : name.asText());
+    } catch (NuageException e) {
+      if (e.exitCode() == 1) throw e;
+      throw new HttpProblem.Conflict(e.getMessage());
+    }
+    table.reload();
+    ApiToken t = issued.token();
+    ctx.status(201)
+        .json(new Created(t.id(), t.name(), t.role().label(), t.createdAt(), issued.bearer()));
+  }
+
+  private void revoke(Context ctx) {
+    String id = ctx.pathParam("id");
+    if (tokens.find(id).isEmpty()) {
+      throw new HttpProblem.NotFound("no token with id or name '" + id + "'");
+    }
+    ApiToken revoked = tokens.revoke(id);
+    table.reload();
+    ctx.json(View.of(revoked));
+  }
+}

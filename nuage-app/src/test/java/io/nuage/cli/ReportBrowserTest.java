@@ -1,0 +1,210 @@
+package io.nuage.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.microsoft.playwright.Page;
+import io.nuage.browser.ExpectedFigures;
+import io.nuage.browser.HeadlessChromium;
+import io.nuage.browser.PageFigures;
+import io.nuage.plan.PlanJson;
+import io.nuage.plan.PlanOptions;
+import io.nuage.plan.Planner;
+import io.nuage.scenario.ScenarioParser;
+import io.nuage.testing.SharedData;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The offline report written by {@code nuage report}, opened from disk (file://) in real headless
+ * Chromium with every non-file request refused: the figures on the page are the plan's.
+ */
+class ReportBrowserTest {
+  private static HeadlessChromium chromium;
+
+  @BeforeAll
+  static void start() {
+    chromium = new HeadlessChromium();
+  }
+
+  @AfterAll
+  static void stop() {
+    chromium.close();
+  }
+
+  /** Opens a file with the network cut off; returns the URLs the page asked for. */
+  private static List<String> openOffline(Page page, Path file) {
+    List<String> requests = new CopyOnWriteArrayList<>();
+    page.route(
+        "**/*",
+        route -> {
+          requests.add(route.request().url());
+          if (route.request().url().startsWith("file:")) route.resume();
+          else route.abort();
+        });
+    page.navigate(file.toUri().toString());
+    page.waitForSelector("[data-rendered]");
+    return requests;
+  }
+
+  @Test
+  void report_ofTheExample_openedFromDisk_drawsEveryChartWithThePlansFigures(@TempDir Path dir)
+      throws Exception {
+    Path scenario = SharedData.repo().resolve("examples/frontier-lab-2027.yaml");
+    String planJson =
+        PlanJson.write(
+            Planner.plan(ScenarioParser.parse(scenario), PlanOptions.defaults().withTimeLimit(60)));
+    Path planFile = Files.writeString(dir.resolve("plan.json"), planJson);
+    Path report = dir.resolve("report.html");
+    var run =
+        ReportCommandTest.nuage(
+            "report",
+            scenario.toString(),
+            "--plan",
+            planFile.toString(),
+            "--out",
+            report.toString());
+    assertThat(run.code()).as(run.err()).isZero();
+
+    Page page = chromium.newPage();
+    List<String> requests = openOffline(page, report);
+    HeadlessChromium.screenshot(page, "report");
+
+    JsonNode plan = new ObjectMapper().readTree(planJson);
+    assertThat(plan.get("status").asText()).isIn("OPTIMAL", "FEASIBLE");
+    ExpectedFigures.assertPageShowsPlan(page, plan);
+    assertThat(PageFigures.drawnCharts(page)).isEqualTo(6);
+    // the example's policy: no provider above 80% of a year's spend
+    assertThat(PageFigures.rows(page, "shares"))
+        .hasSizeGreaterThanOrEqualTo(5)
+        .allSatisfy(r -> assertThat(r.get("cap")).isEqualTo("0.80"));
+    assertThat(requests).allSatisfy(url -> assertThat(url).startsWith("file:"));
+    assertThat(chromium.errors(page)).isEmpty();
+  }
+
+  @Test
+  void report_ofInfeasibleScenario_listsEveryReason(@TempDir Path dir) throws Exception {
+    // the EU fleet of tiny-lab may only use H100, which its only EU region does not offer
+    Path scenario =
+        Files.writeString(
+            dir.resolve("infeasible.yaml"),
+            Files.readString(ReportCommandTest.resource("tiny-lab.yaml"))
+                .replace(
+                    "accelerators: [H100, B200]\n    geographies",
+                    "accelerators: [H100]\n    geographies"));
+    Path report = dir.resolve("infeasible.html");
+    var run = ReportCommandTest.nuage("report", scenario.toString(), "--out", report.toString());
+    assertThat(run.code()).as(run.err()).isZero();
+
+    Page page = chromium.newPage();
+    openOffline(page, report);
+    HeadlessChromium.screenshot(page, "report-infeasible");
+
+    List<String> kinds =
+        page.locator("[data-table=infeasibility] li").all().stream()
+            .map(li -> li.getAttribute("data-kind"))
+            .toList();
+    assertThat(kinds).isNotEmpty().contains("no-allowed-region");
+    assertThat(page.locator("[data-table=infeasibility]").innerText()).contains("chat");
+    assertThat(chromium.errors(page)).isEmpty();
+  }
+
+  @Test
+  void report_withLedger_drawsTheDrawDownAndTheActualSpend(@TempDir Path dir) throws Exception {
+    // tiny-lab moved to 2024-2025 so that the real FOCUS sample (2024-09) falls in its terms
+    Path scenario =
+        Files.writeString(
+            dir.resolve("lab-2024.yaml"),
+            Files.readString(ReportCommandTest.resource("tiny-lab.yaml"))
+                .replace("2027-", "2024-")
+                .replace("2028-", "2025-"));
+    Path db = dir.resolve("ledger.duckdb");
+    Path focus = SharedData.file("focus/finops_foundation_sample/focus_1.0_sample_1000.csv");
+    var ingest = ReportCommandTest.nuage("ingest", focus.toString(), "--db", db.toString());
+    assertThat(ingest.code()).as(ingest.err()).isZero();
+    var ledger =
+        ReportCommandTest.nuage(
+            "ledger", "--scenario", scenario.toString(), "--db", db.toString(), "--format", "json");
+    assertThat(ledger.code()).as(ledger.err()).isZero();
+    JsonNode drawDown = new ObjectMapper().readTree(ledger.out());
+    Path report = dir.resolve("ledger-report.html");
+    var run =
+        ReportCommandTest.nuage(
+            "report", scenario.toString(), "--db", db.toString(), "--out", report.toString());
+    assertThat(run.code()).as(run.err()).isZero();
+
+    Page page = chromium.newPage();
+    openOffline(page, report);
+    HeadlessChromium.screenshot(page, "report-ledger");
+
+    List<String> expectedBurnDown = new ArrayList<>();
+    for (JsonNode c : drawDown.get("contracts")) {
+      for (JsonNode y : c.get("years")) {
+        expectedBurnDown.add(
+            String.join(
+                "|",
+                c.get("contract").asText(),
+                y.get("year").asText(),
+                y.get("committed").asText(),
+                y.get("consumed").asText(),
+                y.get("projected").asText(),
+                y.get("projectedShortfall").asText()));
+      }
+    }
+    assertThat(expectedBurnDown).isNotEmpty();
+    assertThat(
+            PageFigures.rows(page, "burndown").stream()
+                .map(
+                    r ->
+                        String.join(
+                            "|",
+                            r.get("contract"),
+                            r.get("year"),
+                            r.get("committed"),
+                            r.get("consumed"),
+                            r.get("projected"),
+                            r.get("shortfall")))
+                .toList())
+        .isEqualTo(expectedBurnDown);
+
+    Map<String, BigDecimal> actualByMonth = new TreeMap<>();
+    Map<String, BigDecimal> spend = new TreeMap<>();
+    for (JsonNode m : drawDown.get("spend")) {
+      BigDecimal billed = new BigDecimal(m.get("billed").asText());
+      actualByMonth.merge(m.get("month").asText(), billed, BigDecimal::add);
+      spend.merge(
+          m.get("provider").asText() + "|" + m.get("month").asText(), billed, BigDecimal::add);
+    }
+    assertThat(actualByMonth).containsKey("2024-09");
+    Map<String, BigDecimal> pageActual = new TreeMap<>();
+    for (var r : PageFigures.rows(page, "vsplan")) {
+      if (actualByMonth.containsKey(r.get("month"))) {
+        pageActual.put(r.get("month"), new BigDecimal(r.get("actual")).stripTrailingZeros());
+      }
+    }
+    assertThat(pageActual)
+        .usingComparatorForType(BigDecimal::compareTo, BigDecimal.class)
+        .isEqualTo(actualByMonth);
+    Map<String, BigDecimal> pageSpend = new TreeMap<>();
+    for (var r : PageFigures.rows(page, "spend")) {
+      pageSpend.put(
+          r.get("provider") + "|" + r.get("month"),
+          new BigDecimal(r.get("spend")).stripTrailingZeros());
+    }
+    assertThat(pageSpend)
+        .usingComparatorForType(BigDecimal::compareTo, BigDecimal.class)
+        .isEqualTo(spend);
+    assertThat(chromium.errors(page)).isEmpty();
+  }
+}

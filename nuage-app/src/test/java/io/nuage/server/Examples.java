@@ -1,0 +1,30 @@
+package io.nuage.server;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+/** Test inputs kept next to the tests. */
+final class Examples {
+  private Examples() {}
+
+  /** The complete example of docs/scenario.md: small enough to plan in seconds. */
+  static String tinyLab() {
+    return resource("tiny-lab.yaml");
+  }
+
+  /** A six-month scenario that plans in seconds. */
+  static String microLab() {
+    return resource("micro-lab.yaml");
+  }
+
+  static String resource(String name) {
+    try (InputStream in = Examples.class.getResourceAsStream(name)) {
+      if (in == null) throw new IllegalStateException("missing test resource " + name);
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

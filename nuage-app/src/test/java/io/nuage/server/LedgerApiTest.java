@@ -1,0 +1,133 @@
+package io.nuage.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.nuage.store.ledger.BillingRows;
+import io.nuage.store.ledger.Totals;
+import io.nuage.testing.SharedData;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LedgerApiTest {
+  @TempDir Path folder;
+
+  static String sample() throws Exception {
+    return Files.readString(
+        SharedData.file("focus/finops_foundation_sample/focus_1.0_sample_1000.csv"));
+  }
+
+  /** The sample with one bad date in data row 700, i.e. line 701. */
+  static String sampleWithBadRow700() throws Exception {
+    List<String> lines = new java.util.ArrayList<>(sample().lines().toList());
+    String bad = lines.get(700).replaceFirst("\"2024-10-01 00:00:00\"", "\"2024-10-41 00:00:00\"");
+    assertThat(bad).isNotEqualTo(lines.get(700));
+    lines.set(700, bad);
+    return String.join("\n", lines) + "\n";
+  }
+
+  @Test
+  void ingest_addsTheRowsOnceAndCountsThem() throws Exception {
+    try (RunningServer api = RunningServer.start(folder)) {
+      var first = api.post("/api/ledger/ingest?name=sample.csv", api.planner, sample(), "text/csv");
+      assertThat(first.status()).isEqualTo(200);
+      assertThat(first.json().get("file").asText()).isEqualTo("sample.csv");
+      assertThat(first.json().get("accepted").asLong()).isEqualTo(1000);
+      Totals after = BillingRows.in(api.store).totals();
+      assertThat(after.rows()).isEqualTo(1000);
+
+      var again = api.post("/api/ledger/ingest?name=copy.csv", api.admin, sample(), "text/csv");
+      assertThat(again.status()).isEqualTo(200);
+      assertThat(again.json().get("accepted").asLong()).isZero();
+      assertThat(again.json().get("duplicates").asLong()).isEqualTo(1000);
+      assertThat(BillingRows.in(api.store).totals().sameAs(after)).isTrue();
+
+      assertThat(api.get("/metrics", api.viewer).body())
+          .contains("nuage_ledger_ingested_rows_total 1000.0");
+    }
+  }
+
+  @Test
+  void ingest_acceptsGzip() throws Exception {
+    try (RunningServer api = RunningServer.start(folder)) {
+      var bytes = new ByteArrayOutputStream();
+      try (var gz = new GZIPOutputStream(bytes)) {
+        gz.write(sample().getBytes(StandardCharsets.UTF_8));
+      }
+      var r =
+          api.send(
+              "POST",
+              "/api/ledger/ingest?name=sample.csv.gz",
+              api.planner,
+              bytes.toByteArray(),
+              "application/gzip");
+      assertThat(r.status()).isEqualTo(200);
+      assertThat(r.json().get("accepted").asLong()).isEqualTo(1000);
+    }
+  }
+
+  @Test
+  void fileWithABadRow_is422NamingTheLineAndIngestsNothing() throws Exception {
+    try (RunningServer api = RunningServer.start(folder)) {
+      var r =
+          api.post(
+              "/api/ledger/ingest?name=corrupt.csv",
+              api.planner,
+              sampleWithBadRow700(),
+              "text/csv");
+      assertThat(r.status()).as(r.body()).isEqualTo(422);
+      assertThat(r.json().get("detail").asText()).contains("nothing from this file was ingested");
+      var located = r.json().get("problems").get(1);
+      assertThat(located.get("file").asText()).isEqualTo("corrupt.csv");
+      assertThat(located.get("line").asInt()).isEqualTo(701);
+      assertThat(located.get("path").asText()).isEqualTo("BillingPeriodEnd");
+      assertThat(r.body()).doesNotContain("nuage-ingest-"); // the temporary file is not named
+      assertThat(BillingRows.in(api.store).totals().rows()).isZero();
+      assertThat(api.get("/metrics", api.viewer).body())
+          .contains("nuage_ledger_rejected_rows_total 1.0")
+          .contains("nuage_ledger_ingested_rows_total 0.0");
+    }
+  }
+
+  @Test
+  void oversizedBody_is413AndIngestsNothing() throws Exception {
+    try (RunningServer api = RunningServer.start(folder, s -> s.withMaxBody(64 * 1024))) {
+      var declared = api.post("/api/ledger/ingest", api.planner, sample(), "text/csv");
+      assertThat(declared.status()).isEqualTo(413);
+      assertThat(declared.json().get("detail").asText()).contains("65536");
+
+      var chunked =
+          api.postChunked(
+              "/api/ledger/ingest",
+              api.planner,
+              new ByteArrayInputStream(sample().getBytes(StandardCharsets.UTF_8)));
+      assertThat(chunked.status()).isEqualTo(413);
+
+      var yaml = api.post("/api/scenarios", api.planner, "#".repeat(70_000), "application/yaml");
+      assertThat(yaml.status()).isEqualTo(413);
+      assertThat(BillingRows.in(api.store).totals().rows()).isZero();
+      assertThat(api.get("/api/scenarios", api.viewer).json().get("scenarios").size()).isZero();
+    }
+  }
+
+  @Test
+  void reports_needAKnownScenario() {
+    try (RunningServer api = RunningServer.start(folder)) {
+      var missing = api.get("/api/ledger/drawdown", api.viewer);
+      assertThat(missing.status()).isEqualTo(400);
+      assertThat(missing.json().get("detail").asText()).contains("'scenario'");
+      assertThat(api.get("/api/ledger/spend?scenario=sc_nope", api.viewer).status()).isEqualTo(404);
+      var badDate = api.get("/api/ledger/drawdown?scenario=x&asOf=2027-13-01", api.viewer);
+      assertThat(badDate.status()).isEqualTo(400);
+      assertThat(badDate.json().get("detail").asText()).contains("asOf").contains("2027-13-01");
+      assertThat(api.send("PUT", "/api/ledger/ingest", api.planner, null, "text/csv").status())
+          .isEqualTo(405);
+    }
+  }
+}

@@ -1,0 +1,72 @@
+package io.nuage.ledger;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Planned against actual for one provider and month (docs/ledger-drawdown.md, section 6).
+ *
+ * @param spendVariance {@code actualSpend - plannedSpend}
+ * @param spendVarianceRatio {@code spendVariance / plannedSpend}, 4 decimals; null when nothing was
+ *     planned
+ */
+public record PlanVariance(
+    String provider,
+    YearMonth month,
+    BigDecimal plannedSpend,
+    BigDecimal actualSpend,
+    BigDecimal spendVariance,
+    @Nullable BigDecimal spendVarianceRatio,
+    BigDecimal plannedGpuHours,
+    BigDecimal actualGpuHours,
+    BigDecimal gpuHoursVariance,
+    @Nullable BigDecimal gpuHoursVarianceRatio) {
+
+  /** One line per provider and month present in the plan or in the ledger. */
+  public static List<PlanVariance> compare(List<PlannedUsage> plan, List<MonthlySpend> actual) {
+    record Key(String provider, YearMonth month) {}
+    Map<Key, BigDecimal[]> sums =
+        new TreeMap<>(Comparator.comparing(Key::provider).thenComparing(Key::month));
+    for (PlannedUsage p : plan) {
+      BigDecimal[] s = sums.computeIfAbsent(new Key(p.provider(), p.month()), k -> zeros());
+      s[0] = s[0].add(p.spend());
+      s[2] = s[2].add(p.gpuHours());
+    }
+    for (MonthlySpend a : actual) {
+      BigDecimal[] s = sums.computeIfAbsent(new Key(a.provider(), a.month()), k -> zeros());
+      s[1] = s[1].add(a.billed());
+      s[3] = s[3].add(a.gpuHours());
+    }
+    List<PlanVariance> lines = new ArrayList<>();
+    sums.forEach(
+        (k, s) ->
+            lines.add(
+                new PlanVariance(
+                    k.provider(),
+                    k.month(),
+                    s[0],
+                    s[1],
+                    s[1].subtract(s[0]),
+                    ratio(s[1].subtract(s[0]), s[0]),
+                    s[2],
+                    s[3],
+                    s[3].subtract(s[2]),
+                    ratio(s[3].subtract(s[2]), s[2]))));
+    return lines;
+  }
+
+  private static BigDecimal[] zeros() {
+    return new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO};
+  }
+
+  private static @Nullable BigDecimal ratio(BigDecimal variance, BigDecimal planned) {
+    return planned.signum() == 0 ? null : variance.divide(planned, 4, RoundingMode.HALF_EVEN);
+  }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package io.nuage.report;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,135 @@
+package io.nuage.store;
+
+import io.nuage.core.NuageException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystemNotFoundException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Applies {@code db/migration/V###__name.sql} in version order, each in one transaction with its
+ * {@code schema_version} row, so that a crash leaves the previous version.
+ */
+final class Migrations {
+  private static final String FOLDER = "db/migration";
+  private static final Pattern NAME = Pattern.compile("V(\\d{3})__([A-Za-z0-9_]+)\\.sql");
+
+  private Migrations() {}
+
+  record Migration(int version, String name, String resource) {}
+
+  static void apply(Connection c, Path db) throws SQLException {
+    try (Statement s = c.createStatement()) {
+      s.execute(
+          "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY,"
+              + " name VARCHAR NOT NULL, applied_at TIMESTAMP NOT NULL)");
+    }
+    int current = currentVersion(c);
+    List<Migration> all = available();
+    int latest = all.isEmpty() ? 0 : all.getLast().version();
+    if (current > latest) {
+      throw new NuageException(
+          db
+              + ": the store is at schema version "
+              + current
+              + " but this nuage knows only up to "
+              + latest
+              + "; use a newer nuage");
+    }
+    for (Migration m : all) {
+      if (m.version() <= current) continue;
+      c.setAutoCommit(false);
+      try (Statement s = c.createStatement()) {
+        s.execute(read(m.resource()));
+        s.execute(
+            "INSERT INTO schema_version VALUES ("
+                + m.version()
+                + ", '"
+                + m.name()
+                + "', now()::TIMESTAMP)");
+        c.commit();
+      } catch (SQLException e) {
+        c.rollback();
+        throw new NuageException(
+            db + ": migration " + m.resource() + " failed: " + Store.firstLine(e), e);
+      } finally {
+        c.setAutoCommit(true);
+      }
+    }
+  }
+
+  static int currentVersion(Connection c) {
+    try (Statement s = c.createStatement();
+        ResultSet r = s.executeQuery("SELECT coalesce(max(version), 0) FROM schema_version")) {
+      r.next();
+      return r.getInt(1);
+    } catch (SQLException e) {
+      throw new NuageException("cannot read the schema version: " + Store.firstLine(e), e);
+    }
+  }
+
+  /** The migrations on the class path, sorted by version; works from a folder and from a jar. */
+  static List<Migration> available() {
+    URL url = Migrations.class.getClassLoader().getResource(FOLDER);
+    if (url == null) throw new IllegalStateException("no " + FOLDER + " on the class path");
+    try {
+      URI uri = url.toURI();
+      if ("jar".equals(uri.getScheme())) {
+        FileSystem fs;
+        try {
+          fs = FileSystems.getFileSystem(uri);
+        } catch (FileSystemNotFoundException e) {
+          fs = FileSystems.newFileSystem(uri, Map.of());
+        }
+        return list(fs.getPath(FOLDER));
+      }
+      return list(Path.of(uri));
+    } catch (URISyntaxException | IOException e) {
+      throw new IllegalStateException("cannot list " + FOLDER + ": " + e, e);
+    }
+  }
+
+  private static List<Migration> list(Path folder) throws IOException {
+    var out = new ArrayList<Migration>();
+    try (Stream<Path> files = Files.list(folder)) {
+      for (Path p : files.toList()) {
+        String file = p.getFileName().toString();
+        Matcher m = NAME.matcher(file);
+        if (m.matches())
+          out.add(new Migration(Integer.parseInt(m.group(1)), m.group(2), FOLDER + "/" + file));
+      }
+    }
+    out.sort((a, b) -> Integer.compare(a.version(), b.version()));
+    for (int i = 1; i < out.size(); i++) {
+      if (out.get(i).version() == out.get(i - 1).version())
+        throw new IllegalStateException("two migrations with version " + out.get(i).version());
+    }
+    return out;
+  }
+
+  private static String read(String resource) {
+    try (InputStream in = Migrations.class.getClassLoader().getResourceAsStream(resource)) {
+      if (in == null) throw new IllegalStateException("missing " + resource);
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot read " + resource + ": " + e, e);
+    }
+  }
+}

@@ -1,0 +1,326 @@
+package io.nuage.store.ledger;
+
+import io.nuage.ledger.FocusColumn;
+import io.nuage.ledger.FocusColumns;
+import io.nuage.ledger.FocusType;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.StringJoiner;
+
+/**
+ * Writes the SQL that reads a FOCUS file into the stage table: every value normalised, typed and
+ * checked, and the row hashed, in one pass by DuckDB. For bad rows only, a second query gives the
+ * 128-bit mask of the checks each breaks: bit {@code 2i} means column i is missing a value it must
+ * have, {@code 2i+1} that its value is invalid; the rules across columns follow from bit 114.
+ */
+final class StageSql {
+  static final String STAGE = "nuage_stage";
+  static final String REJECTS = "nuage_csv_errors";
+  static final String SCANS = "nuage_csv_scans";
+
+  /** The rules that involve more than one column, in bit order after the column bits. */
+  enum Rule {
+    CHARGE_PERIOD_ORDER("ChargePeriodEnd", "ChargePeriodEnd must be after ChargePeriodStart"),
+    BILLING_PERIOD_ORDER("BillingPeriodEnd", "BillingPeriodEnd must be after BillingPeriodStart"),
+    STATUS_WITHOUT_COMMITMENT(
+        "CommitmentDiscountStatus",
+        "CommitmentDiscountStatus must be null when CommitmentDiscountId is null"),
+    USAGE_WITHOUT_STATUS(
+        "CommitmentDiscountStatus",
+        "CommitmentDiscountStatus must be Used or Unused on a Usage row with a CommitmentDiscountId"),
+    CURRENCY_CODE(
+        "BillingCurrency", "BillingCurrency must be an ISO 4217 code (three capital letters)");
+
+    final String column;
+    final String reason;
+
+    Rule(String column, String reason) {
+      this.column = column;
+      this.reason = reason;
+    }
+  }
+
+  static final int RULE_BASE = 2 * FocusColumns.all().size();
+
+  private static final String UTC_TIME =
+      "[0-9]{4}-[0-9]{2}-[0-9]{2}([T ][0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]{1,9})?)?)?(Z|[+-]00(:?00)?)?";
+  private static final String PRECISION_LOST = "\\.[0-9]{18}[0-9]*[1-9]";
+
+  private final FocusSource source;
+
+  StageSql(FocusSource source) {
+    this.source = source;
+  }
+
+  FocusSource source() {
+    return source;
+  }
+
+  /** The table function that reads the file, every column as text. */
+  String reader() {
+    String file = literal(source.path().toAbsolutePath().toString());
+    if (source.format() == FocusSource.Format.PARQUET) return "read_parquet(" + file + ")";
+    var cols = new StringJoiner(", ", "{", "}");
+    for (String raw : rawHeader()) cols.add(literal(raw) + ": 'VARCHAR'");
+    return "read_csv("
+        + file
+        + ", columns = "
+        + cols
+        + ", header = true, auto_detect = false, delim = ',', quote = '\"', escape = '\"',"
+        // the quirks real exports use for null, turned into null by the parser itself (fast)
+        + " nullstr = ['NULL', 'null', 'Null', ''], strict_mode = true,"
+        + " max_line_size = 16777216,"
+        + " compression = "
+        + (source.format() == FocusSource.Format.CSV_GZIP ? "'gzip'" : "'none'")
+        + ", store_rejects = true, rejects_table = '"
+        + REJECTS
+        + "', rejects_scan = '"
+        + SCANS
+        + "')";
+  }
+
+  /** The header as the CSV has it (FOCUS columns and ignored ones), for read_csv's column list. */
+  List<String> rawHeader() {
+    return source.header();
+  }
+
+  /**
+   * Creates the stage: typed FOCUS columns, whether the row breaks any check, quirk counts and the
+   * row hash. Which checks a bad row breaks is worked out later, for bad rows only ({@link
+   * #createMasks}), so that the common path pays for one boolean, not a 128-bit mask.
+   */
+  String createStage() {
+    return "CREATE TEMP TABLE " + STAGE + " AS\n" + select(reader(), false);
+  }
+
+  /**
+   * Creates {@code table} with, for each bad row of the stage: its rowid ({@code rid}), the mask of
+   * the checks it breaks, and its raw values {@code r0..r56}, read again from {@code raw} (the file
+   * as text, in the same record order as the stage).
+   */
+  String createMasks(String table, String raw) {
+    return "CREATE TEMP TABLE "
+        + table
+        + " AS\n"
+        + select(
+            "(SELECT rowid AS rid, * FROM "
+                + raw
+                + " WHERE rowid IN (SELECT rowid FROM "
+                + STAGE
+                + " WHERE bad))",
+            true);
+  }
+
+  private String select(String from, boolean masks) {
+    List<FocusColumn> all = FocusColumns.all();
+    var raw = new StringJoiner(",\n  ");
+    var norm = new StringJoiner(",\n  ");
+    var typed = new StringJoiner(",\n  ");
+    var out = new StringJoiner(",\n  ");
+    var rawOut = new StringJoiner(", ");
+    var checks = new ArrayList<String[]>();
+    var hash = new StringJoiner(", ");
+    if (masks) {
+      raw.add("rid");
+      norm.add("rid");
+      typed.add("rid");
+      out.add("rid");
+    }
+    for (int i = 0; i < all.size(); i++) {
+      FocusColumn col = all.get(i);
+      String r = "r" + i;
+      String n = "n" + i;
+      String t = ident(col.id());
+      String rawName = source.columns().get(col);
+      if (rawName != null) {
+        String src =
+            source.format() == FocusSource.Format.PARQUET
+                ? "CAST(" + ident(rawName) + " AS VARCHAR)"
+                : ident(rawName);
+        raw.add(src + " AS " + r);
+        norm.add(r);
+        typed.add(r);
+        norm.add(normalise(col, r, source.format() == FocusSource.Format.PARQUET) + " AS " + n);
+        rawOut.add(r);
+        if (!col.allowedValues().isEmpty() && !masks)
+          out.add("(" + n + " IS NOT NULL AND " + r + " <> " + n + ")::INTEGER AS fix" + i);
+      } else {
+        String fill = source.fills().get(col.id());
+        String value =
+            fill == null || fill.equalsIgnoreCase("null") ? "NULL::VARCHAR" : literal(fill);
+        norm.add(value + " AS " + n);
+        rawOut.add("NULL::VARCHAR AS " + r);
+      }
+      typed.add(n);
+      typed.add(typedValue(col, n) + " AS " + t);
+      if (!masks) out.add(t);
+      if (FocusColumns.refusesNull(col) && (rawName != null || col.mandatory()))
+        checks.add(new String[] {n + " IS NULL", bit(2 * i)});
+      String invalid = invalid(col, n, t);
+      if (invalid != null) checks.add(new String[] {invalid, bit(2 * i + 1)});
+      if (!FocusColumns.NOT_IN_IDENTITY.contains(col.id()))
+        hash.add("coalesce(CAST(" + t + " AS VARCHAR), chr(30))");
+    }
+    for (Rule rule : Rule.values()) {
+      String cond = rule(rule);
+      if (cond != null)
+        checks.add(new String[] {"coalesce(" + cond + ", false)", bit(RULE_BASE + rule.ordinal())});
+    }
+    if (masks) {
+      var sum = new StringJoiner("\n    + ", "(0::UHUGEINT\n    + ", ")");
+      for (String[] c : checks) sum.add("CASE WHEN " + c[0] + " THEN " + c[1] + " ELSE 0 END");
+      out.add(sum + "::VARCHAR AS errmask");
+      out.add(rawOut.toString());
+    } else {
+      var any = new StringJoiner("\n    OR ", "(", ")");
+      for (String[] c : checks) any.add("coalesce(" + c[0] + ", false)");
+      out.add(any + " AS bad");
+      out.add("md5_number(concat_ws(chr(31), " + hash + ")) AS row_hash");
+      // set for the rare rows repeated within the file, by FocusIngest, before the insert
+      out.add("1 AS occurrence");
+    }
+    return "SELECT\n  "
+        + out
+        + "\nFROM (SELECT\n  "
+        + typed
+        + "\nFROM (SELECT\n  "
+        + norm
+        + "\nFROM (SELECT\n  "
+        + raw
+        + "\nFROM "
+        + from
+        + ")))";
+  }
+
+  /** Names of the case-fix counters in the stage, with the column each belongs to. */
+  List<String[]> caseFixColumns() {
+    var out = new ArrayList<String[]>();
+    List<FocusColumn> all = FocusColumns.all();
+    for (int i = 0; i < all.size(); i++) {
+      FocusColumn col = all.get(i);
+      if (!col.allowedValues().isEmpty() && source.columns().containsKey(col))
+        out.add(new String[] {"fix" + i, col.id()});
+    }
+    return out;
+  }
+
+  /** Text to value: null quirks to null, allowed values to the spec's spelling. */
+  private static String normalise(FocusColumn col, String r, boolean parquet) {
+    // CSV nulls are turned into null by the reader; Parquet text may still hold them
+    String base =
+        !parquet
+            ? r
+            : "CASE WHEN "
+                + r
+                + " = '' OR "
+                + r
+                + " IN ('NULL', 'null', 'Null') THEN NULL ELSE "
+                + r
+                + " END";
+    if (col.allowedValues().isEmpty()) return base;
+    // the spec's own spelling passes untouched; only other spellings pay for upper()
+    var exact = new StringJoiner(", ", "(", ")");
+    for (String v : col.allowedValues()) exact.add(literal(v));
+    var cases = new StringBuilder("CASE WHEN " + r + " IN " + exact + " THEN " + r);
+    cases.append(" ELSE CASE upper(").append(r).append(")");
+    for (String v : col.allowedValues())
+      cases
+          .append(" WHEN ")
+          .append(literal(v.toUpperCase(Locale.ROOT)))
+          .append(" THEN ")
+          .append(literal(v));
+    return cases.append(" ELSE ").append(base).append(" END END").toString();
+  }
+
+  static String typedValue(FocusColumn col, String n) {
+    return switch (col.type()) {
+      case DECIMAL -> "TRY_CAST(" + n + " AS DECIMAL(38,18))";
+      case DATETIME ->
+          // fast path: exactly YYYY-MM-DD?HH:MM:SS has no room for an offset; else the full check
+          "CASE WHEN (length("
+              + n
+              + ") = 19 AND substr("
+              + n
+              + ", 14, 1) = ':' AND substr("
+              + n
+              + ", 17, 1) = ':') OR regexp_full_match("
+              + n
+              + ", '"
+              + UTC_TIME
+              + "') THEN TRY_CAST("
+              + n
+              + " AS TIMESTAMP) END";
+      case STRING, JSON -> n;
+    };
+  }
+
+  private static String invalid(FocusColumn col, String n, String t) {
+    String notNull = n + " IS NOT NULL AND ";
+    if (col.type() == FocusType.DECIMAL)
+      return notNull
+          + "("
+          + t
+          + " IS NULL OR (length("
+          + n
+          + ") > 19 AND regexp_matches("
+          + n
+          + ", '"
+          + PRECISION_LOST
+          + "')))";
+    if (col.type() == FocusType.DATETIME) return notNull + t + " IS NULL";
+    if (col.type() == FocusType.JSON) return notNull + "NOT json_valid(" + n + ")";
+    if (!col.allowedValues().isEmpty()) {
+      var in = new StringJoiner(", ", "(", ")");
+      for (String v : col.allowedValues()) in.add(literal(v));
+      return notNull + n + " NOT IN " + in;
+    }
+    return null;
+  }
+
+  private String rule(Rule rule) {
+    return switch (rule) {
+      case CHARGE_PERIOD_ORDER -> q("ChargePeriodEnd") + " <= " + q("ChargePeriodStart");
+      case BILLING_PERIOD_ORDER -> q("BillingPeriodEnd") + " <= " + q("BillingPeriodStart");
+      case STATUS_WITHOUT_COMMITMENT ->
+          has("CommitmentDiscountStatus")
+              ? q("CommitmentDiscountStatus")
+                  + " IS NOT NULL AND "
+                  + q("CommitmentDiscountId")
+                  + " IS NULL"
+              : null;
+      case USAGE_WITHOUT_STATUS ->
+          has("CommitmentDiscountStatus") && has("CommitmentDiscountId")
+              ? q("ChargeCategory")
+                  + " = 'Usage' AND "
+                  + q("CommitmentDiscountId")
+                  + " IS NOT NULL AND "
+                  + q("CommitmentDiscountStatus")
+                  + " IS NULL"
+              : null;
+      case CURRENCY_CODE -> "NOT regexp_full_match(" + q("BillingCurrency") + ", '[A-Z]{3}')";
+    };
+  }
+
+  private boolean has(String id) {
+    return source.columns().keySet().stream().anyMatch(c -> c.id().equals(id));
+  }
+
+  /** The typed value of a FOCUS column inside the stage query. */
+  private static String q(String id) {
+    return ident(id);
+  }
+
+  static String bit(int index) {
+    return "'" + BigInteger.ONE.shiftLeft(index) + "'::UHUGEINT";
+  }
+
+  static String ident(String name) {
+    return '"' + name.replace("\"", "\"\"") + '"';
+  }
+
+  static String literal(String value) {
+    return "'" + value.replace("'", "''") + "'";
+  }
+}

@@ -1,0 +1,56 @@
+package io.nuage.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.nuage.core.NuageException;
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StoreTest {
+  @TempDir Path dir;
+
+  @Test
+  void open_createsTheFileAndAppliesEveryMigrationOnce() throws Exception {
+    Path db = dir.resolve("sub/folder/nuage.duckdb");
+    int latest = Migrations.available().getLast().version();
+    try (Store store = Store.open(db)) {
+      assertThat(store.schemaVersion()).isEqualTo(latest);
+    }
+    try (Store again = Store.open(db);
+        Statement s = again.connection().createStatement();
+        ResultSet r = s.executeQuery("SELECT count(*) FROM schema_version")) {
+      r.next();
+      assertThat(r.getInt(1)).isEqualTo(Migrations.available().size());
+      assertThat(again.schemaVersion()).isEqualTo(latest);
+    }
+  }
+
+  @Test
+  void storeNewerThanTheCode_isRefusedWithAMessage() throws Exception {
+    Path db = dir.resolve("nuage.duckdb");
+    try (Store store = Store.open(db);
+        Statement s = store.connection().createStatement()) {
+      s.execute("INSERT INTO schema_version VALUES (999, 'from_the_future', now()::TIMESTAMP)");
+    }
+    assertThatThrownBy(() -> Store.open(db))
+        .isInstanceOf(NuageException.class)
+        .hasMessageContaining("schema version 999")
+        .hasMessageContaining("use a newer nuage");
+  }
+
+  @Test
+  void location_optionThenEnvironmentThenHome() {
+    Path option = Path.of("/data/a.duckdb");
+    assertThat(StoreLocation.resolve(option, Map.of("NUAGE_DB", "/env.duckdb"), "/home/u"))
+        .isEqualTo(option);
+    assertThat(StoreLocation.resolve(null, Map.of("NUAGE_DB", "/env.duckdb"), "/home/u"))
+        .isEqualTo(Path.of("/env.duckdb"));
+    assertThat(StoreLocation.resolve(null, Map.of(), "/home/u"))
+        .isEqualTo(Path.of("/home/u/.nuage/nuage.duckdb"));
+  }
+}
