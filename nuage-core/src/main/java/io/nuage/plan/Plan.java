@@ -2,6 +2,7 @@ package io.nuage.plan;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A feasible plan with every figure docs/plan-json.md promises. Money is exact: every total is the
@@ -23,7 +24,9 @@ public record Plan(
     List<ContractYear> contracts,
     List<Binding> binding,
     List<RofrPassOver> rightOfFirstRefusal,
-    List<NextBest> nextBest) {
+    List<NextBest> nextBest,
+    Map<String, Double> timings,
+    int gangOptions) {
   public Plan {
     baselines = List.copyOf(baselines);
     placements = List.copyOf(placements);
@@ -33,6 +36,7 @@ public record Plan(
     binding = List.copyOf(binding);
     rightOfFirstRefusal = List.copyOf(rightOfFirstRefusal);
     nextBest = List.copyOf(nextBest);
+    timings = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(timings));
     if (totalCost.compareTo(costBreakdown.total()) != 0) {
       throw new IllegalArgumentException(
           "totalCost " + totalCost + " is not the sum of its breakdown");

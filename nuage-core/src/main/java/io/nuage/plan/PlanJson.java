@@ -29,7 +29,11 @@ public final class PlanJson {
         .field("fixedCost", p.fixedCost())
         .field("optionsPruned", p.optionsPruned())
         .field("solveSeconds", p.solveSeconds())
-        .field("source", p.source());
+        .field("source", p.source())
+        .field("gangOptions", p.gangOptions());
+    w.name("timings").begin('{');
+    p.timings().forEach(w::field);
+    w.end('}');
     CostBreakdown b = p.costBreakdown();
     w.name("costBreakdown")
         .begin('{')

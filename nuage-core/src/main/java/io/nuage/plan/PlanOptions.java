@@ -1,10 +1,12 @@
 package io.nuage.plan;
 
 /**
- * How hard to try: the solver's time limit, the relative gap that counts as optimal, and the
- * largest number of gang options (columns) the model may hold before the costliest are pruned.
+ * How hard to try: the solver's time limit, the relative gap that counts as optimal, the largest
+ * number of gang options (columns) the model may hold before the costliest are pruned, and the
+ * number of options above which the MIP gives way to the LP relaxation rounded (docs/planner.md).
  */
-public record PlanOptions(double timeLimitSeconds, double relativeGap, int maxGangOptions) {
+public record PlanOptions(
+    double timeLimitSeconds, double relativeGap, int maxGangOptions, int largeModelOptions) {
   public PlanOptions {
     if (!(timeLimitSeconds > 0)) {
       throw new IllegalArgumentException(
@@ -15,13 +17,20 @@ public record PlanOptions(double timeLimitSeconds, double relativeGap, int maxGa
           "relative gap must be in [0, 1) (got " + relativeGap + ")");
     }
     if (maxGangOptions < 1) throw new IllegalArgumentException("maxGangOptions must be positive");
+    if (largeModelOptions < 0)
+      throw new IllegalArgumentException("largeModelOptions cannot be negative");
   }
 
   public static PlanOptions defaults() {
-    return new PlanOptions(60, 1e-4, 400_000);
+    return new PlanOptions(60, 1e-4, 400_000, 60_000);
   }
 
   public PlanOptions withTimeLimit(double seconds) {
-    return new PlanOptions(seconds, relativeGap, maxGangOptions);
+    return new PlanOptions(seconds, relativeGap, maxGangOptions, largeModelOptions);
+  }
+
+  /** The same options with the relax-and-round path above {@code options} gang options. */
+  public PlanOptions withLargeModelOptions(int options) {
+    return new PlanOptions(timeLimitSeconds, relativeGap, maxGangOptions, options);
   }
 }

@@ -71,6 +71,9 @@ public final class PlanSummary {
           String.format(
               "  %-18s $%s: this plan saves $%s (%s%%)%n",
               base.name(), PlanText.money(base.totalCost()), PlanText.money(saving), pct));
+      // A baseline that breaks the policy is shown for scale, with what it breaks.
+      if (!base.feasible())
+        out.append(String.format("  %-18s (not a valid plan: it %s)%n", "", base.note()));
     }
     if (!p.contracts().isEmpty()) {
       out.append("\nCommitted spend by contract year\n");

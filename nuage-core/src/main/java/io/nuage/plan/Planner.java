@@ -21,16 +21,119 @@ public final class Planner {
 
   public static PlanOutcome plan(Scenario scenario, PlanOptions options) {
     long started = System.nanoTime();
+    Stopwatch clock = new Stopwatch();
     PlanData data = new PlanData(scenario, options.maxGangOptions());
     List<InfeasibilityReason> reasons = FeasibilityPrecheck.check(data);
     if (!reasons.isEmpty()) return new PlanOutcome.Infeasible(scenario.name(), reasons, List.of());
+    clock.lap("model data and pre-checks");
     List<Baselines.Result> baselines = Baselines.all(data);
+    clock.lap("baselines");
     Baselines.Result best =
         baselines.stream()
             .filter(b -> b.baseline().feasible() && b.assignment() != null)
             .min(Comparator.comparing(b -> b.baseline().totalCost()))
             .orElse(null);
 
+    Solved solved =
+        data.options.size() > options.largeModelOptions()
+            ? relaxAndRound(data, options)
+            : solveMip(data, options, best);
+    if (solved.assignment() == null
+        && solved.status() != MPSolver.ResultStatus.INFEASIBLE
+        && data.options.size() <= options.largeModelOptions()) {
+      // The MIP ran out of time without a solution: round its relaxation instead.
+      Solved rounded = relaxAndRound(data, options);
+      if (rounded.assignment() != null) solved = rounded;
+    }
+    if (solved.assignment() == null && best == null) {
+      if (solved.status() == MPSolver.ResultStatus.INFEASIBLE) {
+        return new PlanOutcome.Infeasible(
+            scenario.name(),
+            InfeasibilityAnalysis.explain(data, options.timeLimitSeconds()),
+            baselineList(baselines));
+      }
+      throw new io.nuage.core.NuageException(
+          "no plan found within the time limit of "
+              + options.timeLimitSeconds()
+              + " s and no baseline is feasible ("
+              + String.join(
+                  "; ",
+                  baselines.stream()
+                      .map(b -> b.baseline().name() + ": " + b.baseline().note())
+                      .toList())
+              + "; model: "
+              + data.options.size()
+              + " gang options, "
+              + data.demands.size()
+              + " demand rows); try a larger --time-limit");
+    }
+    clock.lap(
+        data.options.size() > options.largeModelOptions()
+            ? "relax and round"
+            : "MIP (build and solve)");
+    double bound = solved.bound();
+    if (!(bound > 0) || Double.isInfinite(bound)) {
+      // The MIP stopped before proving a bound: the LP relaxation is one.
+      bound = RelaxAndRound.relaxation(data, options.timeLimitSeconds(), null);
+    }
+    Assignment chosen = solved.assignment() != null ? solved.assignment() : best.assignment();
+    PlanCosting.Priced priced = PlanCosting.price(data, chosen);
+    String source =
+        solved.assignment() != null ? solved.source() : "baseline " + best.baseline().name();
+    if (best != null && best.priced().total().compareTo(priced.total()) < 0) {
+      chosen = best.assignment();
+      priced = best.priced();
+      source = "baseline " + best.baseline().name();
+    }
+    clock.lap("bound and costing");
+    Explanations why = explain(data, chosen, priced.providers());
+    clock.lap("shadow prices and next best");
+    BigDecimal lowerBound = lowerBound(bound, priced);
+    BigDecimal gap =
+        priced.total().signum() == 0
+            ? BigDecimal.ZERO
+            : priced
+                .total()
+                .subtract(lowerBound)
+                .divide(priced.total(), 6, RoundingMode.HALF_UP)
+                .max(BigDecimal.ZERO);
+    double seconds = (System.nanoTime() - started) / 1e9;
+    Plan plan =
+        new Plan(
+            scenario.name(),
+            priced.total(),
+            lowerBound,
+            gap,
+            data.optionsPruned,
+            seconds,
+            source,
+            priced.breakdown(),
+            baselineList(baselines),
+            priced.placements(),
+            priced.egress(),
+            priced.providers(),
+            priced.contracts(),
+            why.binding(),
+            RightOfFirstRefusalReport.report(data, priced.placements()),
+            why.nextBest(),
+            clock.laps(),
+            data.options.size());
+    return gap.doubleValue() <= options.relativeGap() + 1e-9
+        ? new PlanOutcome.Optimal(plan)
+        : new PlanOutcome.Feasible(plan, gap);
+  }
+
+  /** What a solve gave: an assignment (or null), the proven bound (objective units) and how. */
+  private record Solved(
+      @org.jspecify.annotations.Nullable Assignment assignment,
+      double bound,
+      MPSolver.ResultStatus status,
+      String source) {}
+
+  private static Solved solveMip(
+      PlanData data,
+      PlanOptions options,
+      Baselines.@org.jspecify.annotations.Nullable Result best) {
     MPSolver mip = Natives.solver(Natives.MIP);
     try {
       PlanModel model = new PlanModel(data, mip, PlanModel.Mode.MIP, null).build();
@@ -39,75 +142,21 @@ public final class Planner {
       MPSolverParameters params = new MPSolverParameters();
       params.setDoubleParam(MPSolverParameters.DoubleParam.RELATIVE_MIP_GAP, options.relativeGap());
       MPSolver.ResultStatus status = mip.solve(params);
-      boolean solved =
+      boolean found =
           status == MPSolver.ResultStatus.OPTIMAL || status == MPSolver.ResultStatus.FEASIBLE;
-      if (!solved && best == null) {
-        if (status == MPSolver.ResultStatus.INFEASIBLE) {
-          return new PlanOutcome.Infeasible(
-              scenario.name(),
-              InfeasibilityAnalysis.explain(data, options.timeLimitSeconds()),
-              baselineList(baselines));
-        }
-        throw new io.nuage.core.NuageException(
-            "no plan found within the time limit of "
-                + options.timeLimitSeconds()
-                + " s and no baseline is feasible ("
-                + String.join(
-                    "; ",
-                    baselines.stream()
-                        .map(b -> b.baseline().name() + ": " + b.baseline().note())
-                        .toList())
-                + "; model: "
-                + data.options.size()
-                + " gang options, "
-                + data.demands.size()
-                + " demand rows); try a larger --time-limit");
-      }
-      double bound = mip.objective().bestBound();
-      Assignment chosen = solved ? model.solution() : best.assignment();
-      PlanCosting.Priced priced = PlanCosting.price(data, chosen);
-      String source = "solver";
-      if (best != null && best.priced().total().compareTo(priced.total()) < 0) {
-        chosen = best.assignment();
-        priced = best.priced();
-        source = "baseline " + best.baseline().name();
-      }
-      Map<MPVariable, Double> values = model.valuesOf(chosen);
-      Explanations why = explain(data, chosen, model, values, priced.providers());
-      BigDecimal lowerBound = lowerBound(bound, priced);
-      BigDecimal gap =
-          priced.total().signum() == 0
-              ? BigDecimal.ZERO
-              : priced
-                  .total()
-                  .subtract(lowerBound)
-                  .divide(priced.total(), 6, RoundingMode.HALF_UP)
-                  .max(BigDecimal.ZERO);
-      double seconds = (System.nanoTime() - started) / 1e9;
-      Plan plan =
-          new Plan(
-              scenario.name(),
-              priced.total(),
-              lowerBound,
-              gap,
-              data.optionsPruned,
-              seconds,
-              source,
-              priced.breakdown(),
-              baselineList(baselines),
-              priced.placements(),
-              priced.egress(),
-              priced.providers(),
-              priced.contracts(),
-              why.binding(),
-              RightOfFirstRefusalReport.report(data, priced.placements()),
-              why.nextBest());
-      return gap.doubleValue() <= options.relativeGap() + 1e-9
-          ? new PlanOutcome.Optimal(plan)
-          : new PlanOutcome.Feasible(plan, gap);
+      double bound =
+          status == MPSolver.ResultStatus.INFEASIBLE ? Double.NaN : mip.objective().bestBound();
+      return new Solved(found ? model.solution() : null, bound, status, "solver");
     } finally {
       mip.delete();
     }
+  }
+
+  private static Solved relaxAndRound(PlanData data, PlanOptions options) {
+    RelaxAndRound.Result r = RelaxAndRound.solve(data, options.timeLimitSeconds());
+    MPSolver.ResultStatus status =
+        Double.isNaN(r.bound()) ? MPSolver.ResultStatus.NOT_SOLVED : MPSolver.ResultStatus.FEASIBLE;
+    return new Solved(r.assignment(), r.bound(), status, "relaxation rounded");
   }
 
   /**
@@ -144,20 +193,11 @@ public final class Planner {
   record Explanations(List<Binding> binding, List<NextBest> nextBest) {}
 
   private static Explanations explain(
-      PlanData data,
-      Assignment chosen,
-      PlanModel mip,
-      Map<MPVariable, Double> values,
-      List<ProviderYear> providers) {
+      PlanData data, Assignment chosen, List<ProviderYear> providers) {
     MPSolver lp = Natives.solver("GLOP");
     try {
       PlanModel fixed = new PlanModel(data, lp, PlanModel.Mode.FIXED_LP, chosen).build();
-      java.util.Map<MPVariable, Double> byFixedVar = new java.util.HashMap<>();
-      for (int g = 0; g < mip.rofrGroups.size(); g++) {
-        byFixedVar.put(
-            fixed.rofrGroups.get(g).b(), values.getOrDefault(mip.rofrGroups.get(g).b(), 0.0));
-      }
-      fixed.fixRofr(byFixedVar);
+      fixed.fixRofr(fixed.valuesOf(chosen));
       // Presolve turns one-variable capacity rows into bounds and their duals into reduced costs.
       lp.setSolverSpecificParametersAsString("use_preprocessing: false");
       MPSolver.ResultStatus status = lp.solve();

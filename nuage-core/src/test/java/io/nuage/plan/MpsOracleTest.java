@@ -10,6 +10,8 @@ import io.nuage.contract.ReservedCapacity;
 import io.nuage.core.MonthRange;
 import io.nuage.scenario.Policy;
 import io.nuage.scenario.Scenario;
+import io.nuage.scenario.ScenarioParser;
+import io.nuage.testing.Repo;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -74,6 +76,12 @@ class MpsOracleTest {
             .fleet("f", "US", Set.of("a/r1", "b/r1", "c/r1"), "2000")
             .build();
     assertAgrees(s, 1e-4);
+  }
+
+  @Test
+  void shippedExample_cbcAgreesWithinTheReportedGap() throws Exception {
+    assertAgrees(
+        ScenarioParser.parse(Repo.root().resolve("examples/frontier-lab-2027.yaml")), 1e-4);
   }
 
   private void assertAgrees(Scenario s, double tolerance) throws Exception {

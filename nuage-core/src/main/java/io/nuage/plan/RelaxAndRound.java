@@ -1,0 +1,101 @@
+package io.nuage.plan;
+
+import com.google.ortools.linearsolver.MPSolver;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * For models too large for the MIP in the time allowed: the LP relaxation (GLOP) gives the proven
+ * lower bound and a fractional placement; each run then takes, in order of the LP's confidence, its
+ * most-chosen option that still fits; the fleets are placed by the LP with those gangs fixed.
+ */
+final class RelaxAndRound {
+  private RelaxAndRound() {}
+
+  /** The relaxation's bound (NaN when it failed) and the rounded assignment (null when none). */
+  record Result(double bound, @Nullable Assignment assignment) {}
+
+  static Result solve(PlanData data, double timeLimitSeconds) {
+    double[] x = new double[data.options.size()];
+    double bound = relaxation(data, timeLimitSeconds, x);
+    if (Double.isNaN(bound)) return new Result(bound, null);
+    Assignment gangs = roundGangs(data, x);
+    return new Result(bound, gangs == null ? null : placeFleets(data, gangs, timeLimitSeconds));
+  }
+
+  /** Solves the LP relaxation; fills {@code x} with the options' values; NaN if not optimal. */
+  static double relaxation(PlanData data, double timeLimitSeconds, double @Nullable [] x) {
+    MPSolver lp = Natives.solver("GLOP");
+    try {
+      // Integer variables are relaxed by an LP solver.
+      PlanModel m = new PlanModel(data, lp, PlanModel.Mode.MIP, null).build();
+      lp.setTimeLimit((long) (timeLimitSeconds * 1000));
+      if (lp.solve() != MPSolver.ResultStatus.OPTIMAL) return Double.NaN;
+      if (x != null) for (int i = 0; i < x.length; i++) x[i] = m.x[i].solutionValue();
+      return lp.objective().value();
+    } finally {
+      lp.delete();
+    }
+  }
+
+  private static @Nullable Assignment roundGangs(PlanData data, double[] x) {
+    double[][] left = new double[data.cells.size()][data.monthCount()];
+    for (Cell c : data.cells) {
+      for (int t = 0; t < data.monthCount(); t++)
+        left[c.index()][t] = c.totalGpus(t) * data.hoursOf(t);
+    }
+    List<Integer> runs = new ArrayList<>();
+    for (int j = 0; j < data.runs.size(); j++) runs.add(j);
+    // Most decided runs first: their LP choice is least likely to be wrong.
+    runs.sort(
+        Comparator.comparingDouble(
+            j ->
+                -data.optionsByRun.get(j).stream().mapToDouble(o -> x[o.index()]).max().orElse(0)));
+    Assignment a = Assignment.empty(data);
+    for (int j : runs) {
+      List<GangOption> options = new ArrayList<>(data.optionsByRun.get(j));
+      options.sort(
+          Comparator.comparingDouble((GangOption o) -> -x[o.index()])
+              .thenComparing(data::effectiveCost));
+      int n = data.runs.get(j).gpus();
+      GangOption pick = null;
+      for (GangOption o : options) {
+        boolean fits = true;
+        for (int i = 0; i < o.months() && fits; i++) {
+          fits = n * o.wallHours()[i].doubleValue() <= left[o.cell().index()][o.start() + i] + 1e-6;
+        }
+        if (fits) {
+          pick = o;
+          break;
+        }
+      }
+      if (pick == null) return null;
+      a.optionOfRun()[j] = pick.index();
+      for (int i = 0; i < pick.months(); i++) {
+        left[pick.cell().index()][pick.start() + i] -= n * pick.wallHours()[i].doubleValue();
+      }
+    }
+    return a;
+  }
+
+  /** The fleets placed optimally around fixed gangs, with the ROFR binaries made integral. */
+  static @Nullable Assignment placeFleets(
+      PlanData data, Assignment gangs, double timeLimitSeconds) {
+    MPSolver lp = Natives.solver("GLOP");
+    try {
+      PlanModel m = new PlanModel(data, lp, PlanModel.Mode.FIXED_LP, gangs).build();
+      lp.setTimeLimit((long) (timeLimitSeconds * 1000));
+      if (lp.solve() != MPSolver.ResultStatus.OPTIMAL) return null;
+      if (m.rofrGroups.isEmpty()) return m.solution();
+      // Buying matched new capacity needs the holder full (b = 1); otherwise b = 0 forbids it.
+      m.fixRofr(m.valuesOf(m.solution()));
+      if (lp.solve() == MPSolver.ResultStatus.OPTIMAL) return m.solution();
+      for (PlanModel.RofrGroup g : m.rofrGroups) g.b().setBounds(0, 0);
+      return lp.solve() == MPSolver.ResultStatus.OPTIMAL ? m.solution() : null;
+    } finally {
+      lp.delete();
+    }
+  }
+}
