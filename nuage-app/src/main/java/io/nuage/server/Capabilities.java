@@ -1,7 +1,6 @@
 package io.nuage.server;
 
 import io.nuage.catalog.Offering;
-import io.nuage.catalog.imports.CatalogImporter;
 import io.nuage.plan.PlanOptions;
 import io.nuage.scenario.ScenarioParser;
 import io.nuage.store.Store;
@@ -15,7 +14,7 @@ import org.jspecify.annotations.Nullable;
  * What the server exposes, wired by {@code ServeCommand} to the real parser, planner, ledger and
  * catalog: the server itself only adds HTTP, auth and jobs around them.
  *
- * @param catalog the offerings of the catalog imported at start (empty without --catalog)
+ * @param catalog the offerings of the catalog imported on first use (empty without --catalog)
  */
 public record Capabilities(
     ScenarioReader scenarios,
@@ -37,22 +36,7 @@ public record Capabilities(
    */
   public static Capabilities standard(
       Store store, Path baseDir, @Nullable Path catalog, PlanOptions planOptions) {
-    Supplier<List<Offering>> offerings =
-        catalog == null
-            ? List::of
-            : new Supplier<>() {
-              private volatile @Nullable List<Offering> loaded;
-
-              @Override
-              public List<Offering> get() {
-                List<Offering> l = loaded;
-                if (l == null) {
-                  l = CatalogImporter.importPaths(List.of(catalog)).offerings();
-                  loaded = l;
-                }
-                return l;
-              }
-            };
+    Supplier<List<Offering>> offerings = catalog == null ? List::of : new ImportedCatalog(catalog);
     return new Capabilities(
         (name, yaml) -> ScenarioParser.parse(yaml, name, baseDir),
         new OptimiserSolver(planOptions),

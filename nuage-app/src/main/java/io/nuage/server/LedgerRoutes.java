@@ -11,7 +11,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
@@ -22,7 +26,7 @@ import java.util.regex.Pattern;
  * and reconciliation reports. Report answers are kept until the next ingest: only the server writes
  * the ledger while it runs, so an ingest is the only thing that changes them.
  */
-final class LedgerRoutes {
+final class LedgerRoutes implements AutoCloseable {
   private static final int CACHE_ENTRIES = 512;
   private static final Pattern REJECTED = Pattern.compile("^(\\d+) of \\d+ rows rejected");
   private final LedgerService ledger;
@@ -33,6 +37,10 @@ final class LedgerRoutes {
 
   /** Held while the ledger is read or written through the store's connection. */
   private final ReentrantLock ledgerLock = new ReentrantLock();
+
+  private final ExecutorService ledgerThread =
+      Executors.newSingleThreadExecutor(
+          Thread.ofPlatform().name("nuage-ledger").daemon(true).factory());
 
   private final Map<String, String> answers = new ConcurrentHashMap<>();
 
@@ -64,7 +72,7 @@ final class LedgerRoutes {
       LedgerService.Ingested done;
       ledgerLock.lock();
       try {
-        done = ledger.ingest(file, name);
+        done = onLedgerThread(() -> ledger.ingest(file, name));
       } catch (ValidationException rejected) {
         metrics.ingested(0, rejectedRows(rejected));
         throw rejected;
@@ -101,6 +109,29 @@ final class LedgerRoutes {
     return m.find() ? Long.parseLong(m.group(1)) : e.problems().size();
   }
 
+  /**
+   * Runs store work on the one platform thread kept for it. Request handlers run on virtual
+   * threads, and a DuckDB call (native code) pins its carrier for as long as it runs: a long ingest
+   * on a request thread would take one of the few carriers from every other request.
+   */
+  private <T> T onLedgerThread(Callable<T> work) {
+    try {
+      return ledgerThread.submit(work).get();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) throw r;
+      if (e.getCause() instanceof Error err) throw err;
+      throw new IllegalStateException(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for the ledger", e);
+    }
+  }
+
+  @Override
+  public void close() {
+    ledgerThread.shutdown();
+  }
+
   private Scenario scenario(String id) {
     return scenarios.scenario(id);
   }
@@ -114,7 +145,7 @@ final class LedgerRoutes {
       try {
         body = answers.get(key);
         if (body == null) {
-          body = json.writeValueAsString(compute.get());
+          body = json.writeValueAsString(onLedgerThread(compute::get));
           if (answers.size() >= CACHE_ENTRIES) answers.clear();
           answers.put(key, body);
         }

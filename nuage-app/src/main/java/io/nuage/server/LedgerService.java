@@ -1,13 +1,14 @@
 package io.nuage.server;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.nuage.scenario.Scenario;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The ledger as the server uses it: ingest a file with the CLI's atomicity, and the reports. The
- * reports return values that serialize to JSON (records, lists, maps; money as BigDecimal).
+ * The ledger as the server uses it: ingest a file with the CLI's atomicity, and the reports as the
+ * CLI's JSON (money as decimal strings).
  */
 public interface LedgerService {
   /**
@@ -18,11 +19,14 @@ public interface LedgerService {
    */
   Ingested ingest(Path file, String name);
 
-  Object drawdown(Scenario scenario, @Nullable LocalDate asOf);
+  /** The JSON of {@code nuage ledger --format json}. */
+  JsonNode drawdown(Scenario scenario, @Nullable LocalDate asOf);
 
-  Object spend(Scenario scenario);
+  /** The draw-down's {@code asOf}, {@code spend} and {@code shares}. */
+  JsonNode spend(Scenario scenario);
 
-  Object reconciliation(Scenario scenario);
+  /** The JSON of {@code nuage ledger reconcile --format json}. */
+  JsonNode reconciliation(Scenario scenario);
 
   /**
    * What one ingest did.

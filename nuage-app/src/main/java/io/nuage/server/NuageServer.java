@@ -21,6 +21,7 @@ public final class NuageServer implements AutoCloseable {
 
   private final Javalin app;
   private final PlanJobs jobs;
+  private final LedgerRoutes ledger;
   private final ServerMetrics metrics;
 
   /**
@@ -55,11 +56,16 @@ public final class NuageServer implements AutoCloseable {
     public Settings withMaxBody(long bytes) {
       return new Settings(host, port, bytes, planWorkers, maxQueued);
     }
+
+    public Settings withMaxQueued(int jobs) {
+      return new Settings(host, port, maxBodyBytes, planWorkers, jobs);
+    }
   }
 
-  private NuageServer(Javalin app, PlanJobs jobs, ServerMetrics metrics) {
+  private NuageServer(Javalin app, PlanJobs jobs, LedgerRoutes ledger, ServerMetrics metrics) {
     this.app = app;
     this.jobs = jobs;
+    this.ledger = ledger;
     this.metrics = metrics;
   }
 
@@ -82,6 +88,7 @@ public final class NuageServer implements AutoCloseable {
     var auth = new Authentication(table);
     var problems = new ProblemResponses(json);
     var access = new AccessLog(json, metrics);
+    var ledgerRoutes = new LedgerRoutes(caps.ledger(), library, bodies, json, metrics);
     Javalin app =
         Javalin.create(
             config -> {
@@ -98,24 +105,29 @@ public final class NuageServer implements AutoCloseable {
               new SystemRoutes(metrics).register(routes);
               new ScenarioRoutes(library, bodies, json).register(routes);
               new PlanRoutes(jobs, bodies, json).register(routes);
-              new LedgerRoutes(caps.ledger(), library, bodies, json, metrics).register(routes);
+              ledgerRoutes.register(routes);
               new CatalogRoutes(caps.catalog(), library).register(routes);
               new TokenRoutes(tokens, table, bodies, json).register(routes);
             });
     try {
       app.start(settings.host(), settings.port());
     } catch (RuntimeException e) {
+      ledgerRoutes.close();
       jobs.close();
       metrics.close();
       throw e;
     }
-    return new NuageServer(app, jobs, metrics);
+    return new NuageServer(app, jobs, ledgerRoutes, metrics);
   }
 
   private static void configure(JavalinConfig config, Settings settings, ObjectMapper json) {
     config.startup.showJavalinBanner = false;
     config.startup.showOldJavalinVersionWarning = false;
     config.http.prefer405over404 = true;
+    // requests wait on DuckDB, the disk and each other far more than they compute: virtual
+    // threads doubled the throughput of the load bench (docs/benchmarks.md); store work that
+    // runs long is kept on platform threads (plan jobs, LedgerRoutes' ledger thread)
+    config.concurrency.useVirtualThreads = true;
     config.http.maxRequestSize = settings.maxBodyBytes();
     config.jsonMapper(new JavalinJackson(json, false));
   }
@@ -127,6 +139,7 @@ public final class NuageServer implements AutoCloseable {
   @Override
   public void close() {
     app.stop();
+    ledger.close();
     jobs.close();
     metrics.close();
   }

@@ -36,7 +36,6 @@ public final class OptimiserSolver implements PlanSolver {
         TimeUnit.MILLISECONDS);
     try {
       PlanOutcome outcome = Planner.plan(scenario, options);
-      progress.report(1.0);
       return new SolvedPlan(!(outcome instanceof PlanOutcome.Infeasible), PlanJson.write(outcome));
     } finally {
       ticker.shutdownNow();

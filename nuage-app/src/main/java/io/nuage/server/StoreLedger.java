@@ -70,12 +70,12 @@ public final class StoreLedger implements LedgerService {
   }
 
   @Override
-  public Object drawdown(Scenario scenario, @Nullable LocalDate asOf) {
+  public JsonNode drawdown(Scenario scenario, @Nullable LocalDate asOf) {
     return json(LedgerJson.drawDown(report(scenario, asOf)));
   }
 
   @Override
-  public Object spend(Scenario scenario) {
+  public JsonNode spend(Scenario scenario) {
     ObjectNode full = (ObjectNode) json(LedgerJson.drawDown(report(scenario, null)));
     ObjectNode out = JSON.createObjectNode();
     out.set("asOf", full.get("asOf"));
@@ -85,7 +85,7 @@ public final class StoreLedger implements LedgerService {
   }
 
   @Override
-  public Object reconciliation(Scenario scenario) {
+  public JsonNode reconciliation(Scenario scenario) {
     Reconciliation r =
         new DuckDbCharges(store)
             .reconcile(

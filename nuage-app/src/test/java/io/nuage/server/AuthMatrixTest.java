@@ -40,8 +40,11 @@ class AuthMatrixTest {
               .json()
               .get("id")
               .asText();
-      String plan = PlanApiTest.startPlan(api, scenario);
-      Supplier<String> freshPlan = () -> "/api/plans/" + PlanApiTest.startPlan(api, scenario);
+      // plans of the shipped example take seconds each: the one worker stays busy through the
+      // matrix, so every job made to be cancelled is still queued when it is
+      String example = PlanApiTest.uploadExample(api);
+      String plan = PlanApiTest.startPlan(api, example);
+      Supplier<String> freshPlan = () -> "/api/plans/" + PlanApiTest.startPlan(api, example);
       Supplier<String> freshToken =
           () ->
               "/api/tokens/"
@@ -51,7 +54,7 @@ class AuthMatrixTest {
                       .asText();
       byte[] sample = LedgerApiTest.sample().getBytes(StandardCharsets.UTF_8);
       byte[] yaml = Examples.microLab().getBytes(StandardCharsets.UTF_8);
-      byte[] planBody = ("{\"scenario\":\"" + scenario + "\"}").getBytes(StandardCharsets.UTF_8);
+      byte[] planBody = ("{\"scenario\":\"" + example + "\"}").getBytes(StandardCharsets.UTF_8);
       String json = "application/json";
       List<Endpoint> endpoints =
           List.of(
@@ -168,6 +171,18 @@ class AuthMatrixTest {
               "application/json");
       String token = created.json().get("token").asText();
       assertThat(api.get("/api/scenarios", token).status()).isEqualTo(200);
+      var twice =
+          api.post(
+              "/api/tokens",
+              api.admin,
+              "{\"role\":\"viewer\",\"name\":\"ops\"}",
+              "application/json");
+      assertThat(twice.status()).isEqualTo(409);
+      assertThat(twice.json().get("detail").asText()).contains("'ops'");
+      var badRole = api.post("/api/tokens", api.admin, "{\"role\":\"root\"}", "application/json");
+      assertThat(badRole.status()).isEqualTo(400);
+      assertThat(badRole.json().get("detail").asText()).contains("got 'root'");
+      assertThat(api.delete("/api/tokens/nobody", api.admin).status()).isEqualTo(404);
       assertThat(api.delete("/api/tokens/ops", api.admin).status()).isEqualTo(200);
       assertThat(api.get("/api/scenarios", token).status()).isEqualTo(401);
 

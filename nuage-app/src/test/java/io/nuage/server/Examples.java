@@ -1,9 +1,11 @@
 package io.nuage.server;
 
+import io.nuage.testing.SharedData;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 
 /** Test inputs kept next to the tests. */
 final class Examples {
@@ -17,6 +19,18 @@ final class Examples {
   /** A six-month scenario that plans in seconds. */
   static String microLab() {
     return resource("micro-lab.yaml");
+  }
+
+  /**
+   * The shipped example: it takes a second or more to plan even warm, so a job of it is still
+   * running or queued when the next request arrives (the tests that cancel rely on that).
+   */
+  static String frontierLab() {
+    try {
+      return Files.readString(SharedData.repo().resolve("examples/frontier-lab-2027.yaml"));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   static String resource(String name) {

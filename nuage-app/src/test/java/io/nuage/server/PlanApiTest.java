@@ -23,6 +23,17 @@ class PlanApiTest {
     return r.json().get("id").asText();
   }
 
+  static String uploadExample(RunningServer api) {
+    var r =
+        api.post(
+            "/api/scenarios?name=frontier-lab-2027.yaml",
+            api.planner,
+            Examples.frontierLab(),
+            "application/yaml");
+    assertThat(r.status()).as(r.body()).isEqualTo(201);
+    return r.json().get("id").asText();
+  }
+
   static String startPlan(RunningServer api, String scenario) {
     var r =
         api.post(
@@ -84,7 +95,7 @@ class PlanApiTest {
   @Test
   void cancel_stopsAQueuedJobAndAFinishedOneIsAConflict() throws Exception {
     try (RunningServer api = RunningServer.start(folder)) {
-      String scenario = upload(api);
+      String scenario = uploadExample(api);
       String first = startPlan(api, scenario);
       String second = startPlan(api, scenario); // one worker: this one waits
 
@@ -105,7 +116,7 @@ class PlanApiTest {
   void jobUnfinishedAtShutdown_isFailedAfterTheRestart() {
     RunningServer api = RunningServer.start(folder);
     try {
-      String scenario = upload(api);
+      String scenario = uploadExample(api);
       startPlan(api, scenario);
       String plan = startPlan(api, scenario); // one worker: still queued at the restart
       api = api.restart();
@@ -125,6 +136,35 @@ class PlanApiTest {
       JsonNode job = awaitFinished(api, startPlan(api, r.json().get("id").asText()));
       assertThat(job.get("status").asText()).isEqualTo("INFEASIBLE");
       assertThat(job.at("/result/infeasibility/0/message").asText()).contains("pretrain-1");
+    }
+  }
+
+  @Test
+  void fullQueue_refusesWith429() throws Exception {
+    try (RunningServer api = RunningServer.start(folder, s -> s.withMaxQueued(1))) {
+      // the shipped example takes seconds to plan: the first job still runs while the others
+      // are submitted, so one waits and the third finds the queue full
+      String example = Examples.frontierLab();
+      var uploaded =
+          api.post(
+              "/api/scenarios?name=frontier-lab-2027.yaml",
+              api.planner,
+              example,
+              "application/yaml");
+      assertThat(uploaded.status()).as(uploaded.body()).isEqualTo(201);
+      String body = "{\"scenario\": \"" + uploaded.json().get("id").asText() + "\"}";
+      var statuses = new java.util.ArrayList<Integer>();
+      for (int i = 0; i < 3; i++) {
+        var r = api.post("/api/plans", api.planner, body, "application/json");
+        statuses.add(r.status());
+        if (r.status() == 429) {
+          assertThat(r.json().get("detail").asText()).contains("already waiting");
+        }
+      }
+      assertThat(statuses).containsExactly(202, 202, 429);
+      for (JsonNode job : api.get("/api/plans", api.viewer).json().get("plans")) {
+        api.delete("/api/plans/" + job.get("id").asText(), api.planner);
+      }
     }
   }
 
