@@ -58,6 +58,12 @@ final class PlanModel {
   final Map<String, MPConstraint> shareRows = new LinkedHashMap<>();
   final List<RofrGroup> rofrGroups = new ArrayList<>();
   final List<Elastic> elastics = new ArrayList<>();
+  final List<Logic> logic = new ArrayList<>();
+  private final boolean sharesCapped;
+
+  /** A binary that keeps money honest under a share cap: 1 exactly when {@code positive} > 0. */
+  record Logic(MPVariable binary, MPVariable positive) {}
+
   private final LinearSum objective = new LinearSum();
   private final double penalty;
 
@@ -107,6 +113,9 @@ final class PlanModel {
             .max()
             .orElse(1);
     penalty = perUnit(1000 * Math.max(1, maxRate));
+    sharesCapped =
+        data.providers.keySet().stream()
+            .anyMatch(p -> data.scenario.policy().maxShareOf(p).compareTo(BigDecimal.ONE) < 0);
   }
 
   /** Builds every family; the order only matters for readability of an exported model. */
@@ -236,6 +245,7 @@ final class PlanModel {
             row.setCoefficient(u, -1);
             objective.add(u, rate);
             paid[c.index()][t] = new LinearSum().add(u, 1);
+            if (sharesCapped) reservedFirst(key, r, u);
           }
         } else {
           row = solver.makeConstraint(-INFINITY, c.onDemandGpus()[t] * h, "capacity[" + key + "]");
@@ -252,6 +262,28 @@ final class PlanModel {
         }
       }
     }
+  }
+
+  /**
+   * With a share cap, buying on demand while a reservation idles would raise that provider's spend
+   * on purpose (padding the total to dilute another provider's share). Reservations are used first:
+   * on-demand GPU-hours only once the reserved ones are all used (binary {@code full}).
+   */
+  private void reservedFirst(String key, MPVariable reserved, MPVariable onDemand) {
+    MPVariable full = logicVariable("reserved-full[" + key + "]");
+    MPConstraint onlyWhenFull =
+        solver.makeConstraint(-INFINITY, 0, "reserved-first-od[" + key + "]");
+    onlyWhenFull.setCoefficient(onDemand, 1);
+    onlyWhenFull.setCoefficient(full, -onDemand.ub());
+    MPConstraint fullMeansUsed =
+        solver.makeConstraint(0, INFINITY, "reserved-first-res[" + key + "]");
+    fullMeansUsed.setCoefficient(reserved, 1);
+    fullMeansUsed.setCoefficient(full, -reserved.ub());
+    logic.add(new Logic(full, onDemand));
+  }
+
+  private MPVariable logicVariable(String name) {
+    return mode == Mode.FIXED_LP ? solver.makeNumVar(0, 1, name) : solver.makeBoolVar(name);
   }
 
   private LinearSum usageOf(Cell c, int t) {
@@ -276,19 +308,45 @@ final class PlanModel {
         row.setCoefficient(s, 1);
         objective.add(s, 1 / USD);
         LinearSum consumption = new LinearSum();
+        double mostConsumption = 0; // in $M: every on-demand GPU-hour of the provider bought
         for (Cell c : data.cells) {
           for (int t : cy.months()) {
             if (c.committed()[t] == k && paid[c.index()][t] != null) {
               consumption.add(paid[c.index()][t], perUnit(c.rate()[t].doubleValue()) * USD);
+              mostConsumption +=
+                  c.rate()[t].doubleValue() * c.onDemandGpus()[t] * data.hoursOf(t) * USD;
             }
           }
         }
         consumption.addTo(row);
+        if (sharesCapped) {
+          shortfallExact(key, s, consumption, cy.minimum().doubleValue() * USD, mostConsumption);
+        }
         shortfalls.put(
             key,
             new ShortfallYear(k, consumption, cy.year(), cy.lastMonth(), cy.minimum(), s, row));
       }
     }
+  }
+
+  /**
+   * With a share cap, paying more shortfall than owed would pad the total too. The shortfall is
+   * then exactly max(0, minimum - consumption): binary {@code owes} picks the side.
+   */
+  private void shortfallExact(
+      String key, MPVariable shortfall, LinearSum consumption, double minimum, double most) {
+    MPVariable owes = logicVariable("owes[" + key + "]");
+    MPConstraint zeroUnlessOwed =
+        solver.makeConstraint(-INFINITY, 0, "shortfall-zero[" + key + "]");
+    zeroUnlessOwed.setCoefficient(shortfall, 1);
+    zeroUnlessOwed.setCoefficient(owes, -minimum);
+    // short ≤ minimum - consumption + most (1 - owes)
+    MPConstraint atMostOwed =
+        solver.makeConstraint(-INFINITY, minimum + most, "shortfall-owed[" + key + "]");
+    atMostOwed.setCoefficient(shortfall, 1);
+    consumption.addTo(atMostOwed);
+    atMostOwed.setCoefficient(owes, most);
+    logic.add(new Logic(owes, shortfall));
   }
 
   /** spend_{p,y} ≤ σ_p · total_y for each provider with a cap below 1 and each calendar year. */
@@ -363,7 +421,7 @@ final class PlanModel {
         int n = data.runs.get(o.run()).gpus();
         for (int i = 0; i < o.months(); i++) {
           int t = o.start() + i;
-          RofrGroup g = group(groups, right, o.cell(), t, "all", null);
+          RofrGroup g = group(groups, right, o.cell(), t, "gang" + n, null, n);
           if (g != null) {
             double gpuHours = n * o.wallHours()[i].doubleValue() * GH;
             g.newCapacity().add(x[o.index()], gpuHours);
@@ -381,7 +439,8 @@ final class PlanModel {
                   d.cells().get(k),
                   d.month(),
                   setLabel(d.allowedRegions()),
-                  d.allowedRegions());
+                  d.allowedRegions(),
+                  1);
           if (g != null) {
             g.newCapacity().add(y[d.index()][k], 1);
             g.newCapacity().constant +=
@@ -423,12 +482,16 @@ final class PlanModel {
       Cell c,
       int t,
       String set,
-      @Nullable Set<String> allowed) {
+      @Nullable Set<String> allowed,
+      int minGpus) {
     if (!RightOfFirstRefusalReport.isNewCapacity(data, right, c, t)) return null;
     String key = right.id() + "|" + c.accName() + "|" + t + "|" + set;
     List<Cell> holder =
         holders.computeIfAbsent(
-            key, k -> RightOfFirstRefusalReport.holderCells(data, right, c.accName(), t, allowed));
+            key,
+            k ->
+                RightOfFirstRefusalReport.holderCells(
+                    data, right, c.accName(), t, allowed, minGpus));
     if (holder.isEmpty()) return null;
     BigDecimal holderRate = RightOfFirstRefusalReport.holderRate(holder, t);
     BigDecimal matchUpTo = c.rate()[t].multiply(BigDecimal.ONE.add(right.matchingMargin()));
@@ -495,6 +558,7 @@ final class PlanModel {
         consumed += e.getValue() * v.getOrDefault(e.getKey(), 0.0);
       v.put(s.shortfall(), Math.max(0, s.minimum().doubleValue() * USD - consumed));
     }
+    for (Logic l : logic) v.put(l.binary(), v.getOrDefault(l.positive(), 0.0) > 1e-9 ? 1.0 : 0.0);
     for (RofrGroup g : rofrGroups) {
       double bought = 0;
       for (var e : g.newCapacity().terms.entrySet())
@@ -529,6 +593,10 @@ final class PlanModel {
     for (RofrGroup g : rofrGroups) {
       double v = Math.round(values.getOrDefault(g.b(), 0.0));
       g.b().setBounds(v, v);
+    }
+    for (Logic l : logic) {
+      double v = Math.round(values.getOrDefault(l.binary(), 0.0));
+      l.binary().setBounds(v, v);
     }
   }
 }

@@ -31,13 +31,18 @@ final class RightOfFirstRefusalReport {
    * allowed}.
    */
   static List<Cell> holderCells(
-      PlanData data, RightOfFirstRefusal right, String acc, int t, @Nullable Set<String> allowed) {
+      PlanData data,
+      RightOfFirstRefusal right,
+      String acc,
+      int t,
+      @Nullable Set<String> allowed,
+      int minGpus) {
     return data.cells.stream()
         .filter(
             c ->
                 c.provider().equals(right.provider())
                     && c.accName().equals(acc)
-                    && c.totalGpus(t) > 0)
+                    && c.totalGpus(t) >= Math.max(1, minGpus))
         .filter(c -> allowed == null || allowed.contains(c.region()))
         .toList();
   }
@@ -70,7 +75,14 @@ final class RightOfFirstRefusalReport {
         if (c == null || !isNewCapacity(data, right, c, t)) continue;
         Set<String> allowed =
             p.kind().equals("training") ? null : allowedOf.get(p.workload() + "|" + t);
-        List<Cell> holder = holderCells(data, right, p.accelerator(), t, allowed);
+        List<Cell> holder =
+            holderCells(
+                data,
+                right,
+                p.accelerator(),
+                t,
+                allowed,
+                p.kind().equals("training") ? p.gpus() : 1);
         if (holder.isEmpty()) continue;
         BigDecimal holderRate = holderRate(holder, t);
         BigDecimal matchUpTo = p.rate().multiply(BigDecimal.ONE.add(right.matchingMargin()));

@@ -245,6 +245,39 @@ class ConstraintFamiliesTest {
   }
 
   @Test
+  void rightOfFirstRefusal_doesNotApplyToAGangTheHolderCannotHost() {
+    // Holder h has 10 GPUs at $2.00, o 100 at $1.95 (within 5%). A 50-GPU gang of 100 h cannot run
+    // at h, so h does not offer it: o takes it at 50 x 100 x $1.95 = $9,750, nothing reported.
+    var s =
+        new TinyScenario("2027-01", "2027-01")
+            .region("h/r1", "US", H100, "2.00", 10)
+            .region("o/r1", "US", H100, "1.95", 100)
+            .contract(
+                new RightOfFirstRefusal(
+                    "rofr", "h", MonthRange.of("2027-01", "2027-12"), d("0.05")))
+            .training("gang", 50, "100", "2027-01", "2027-01")
+            .build();
+    Plan plan = optimal(s);
+    assertThat(plan.totalCost()).isEqualByComparingTo("9750.00");
+    assertThat(plan.rightOfFirstRefusal()).isEmpty();
+  }
+
+  @Test
+  void rightOfFirstRefusal_holderThatCanHostTheGangGetsItFirst() {
+    // Now h has 60 GPUs: the gang must go to h unless h is full: 50 x 100 x $2.00 = $10,000.
+    var s =
+        new TinyScenario("2027-01", "2027-01")
+            .region("h/r1", "US", H100, "2.00", 60)
+            .region("o/r1", "US", H100, "1.95", 100)
+            .contract(
+                new RightOfFirstRefusal(
+                    "rofr", "h", MonthRange.of("2027-01", "2027-12"), d("0.05")))
+            .training("gang", 50, "100", "2027-01", "2027-01")
+            .build();
+    assertThat(optimal(s).totalCost()).isEqualByComparingTo("10000.00");
+  }
+
+  @Test
   void reservedCapacity_isPaidWhetherUsedOrNotAndUsedFirst() {
     // 4 reserved GPUs in a/r1 at $1/h: fee 4 x 744 = $2,976 (fixed). Schedule 4 -> no on-demand
     // there.

@@ -80,6 +80,25 @@ class InfeasibilityTest {
   }
 
   @Test
+  void noAllowedRegion_forAFleet() {
+    var s =
+        new TinyScenario("2027-01", "2027-01")
+            .region("a/r1", "US", H100, "2.00", 100)
+            .fleet("eu-chat", "EU", Set.of("z/eu-9"), "10")
+            .build();
+    assertThat(infeasible(s).reasons())
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.kind()).isEqualTo("no-allowed-region");
+              assertThat(r.message())
+                  .isEqualTo(
+                      "inference fleet eu-chat has demand in EU but none of its allowed regions"
+                          + " [z/eu-9] offers a compatible accelerator");
+            });
+  }
+
+  @Test
   void fleetDemandAboveCapacity_namesGeographyAndMonth() {
     var s =
         new TinyScenario("2027-01", "2027-01")
