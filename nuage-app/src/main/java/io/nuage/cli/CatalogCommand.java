@@ -23,10 +23,11 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "catalog",
     mixinStandardHelpOptions = true,
-    description = {
-      "Imports GPU price files (SkyPilot vms.csv, the AWS flat price CSV) and lists the",
-      "offerings cheapest first, with the rows left out by reason. See docs/catalog.md."
-    })
+    header = "Lists GPU offerings from SkyPilot and AWS price files, cheapest first.",
+    description =
+        "Imports GPU price files (SkyPilot vms.csv, the AWS flat price CSV) and lists the"
+            + " offerings cheapest first, with the rows left out by reason. Exit code 2 for a"
+            + " file that cannot be read or imported. See docs/catalog.md.")
 final class CatalogCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 

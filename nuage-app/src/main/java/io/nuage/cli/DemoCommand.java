@@ -39,12 +39,12 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "demo",
     mixinStandardHelpOptions = true,
-    description = {
-      "Plans the shipped example scenario (an AI lab, 2027-2031) and reports on it:",
-      "the catalog and commitments, the plan's cost against the naive baselines, contract",
-      "utilisation, provider shares and the most valuable binding constraints; writes",
-      "plan.json and report.html into the output folder."
-    })
+    header = "Plans and reports on the shipped example scenario (an AI lab, 2027-2031).",
+    description =
+        "Validates and plans examples/frontier-lab-2027.yaml and prints the catalog and"
+            + " commitments, the plan's cost against the naive baselines, contract utilisation,"
+            + " provider shares and the most valuable binding constraints; writes plan.json and"
+            + " report.html into the output folder.")
 final class DemoCommand implements Callable<Integer> {
   static final String EXAMPLE = "examples/frontier-lab-2027.yaml";
 

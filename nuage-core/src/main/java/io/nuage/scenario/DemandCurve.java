@@ -35,7 +35,7 @@ final class DemandCurve {
     Optional<YearMonth> from =
         f.required("from", r.month).flatMap(m -> inside(r, f, "from", m, horizon));
     Optional<BigDecimal> initial = f.required("initial", r.amount);
-    Optional<BigDecimal> growth = f.optional("monthly-growth", r.amount, BigDecimal.ZERO);
+    Optional<BigDecimal> growth = f.optional("monthly-growth", r.fraction, BigDecimal.ZERO);
     Optional<YearMonth> until =
         f.optional("until", r.month, horizon.end()).flatMap(m -> inside(r, f, "until", m, horizon));
     if (from.isEmpty() || initial.isEmpty() || growth.isEmpty() || until.isEmpty())
@@ -47,11 +47,15 @@ final class DemandCurve {
           "ends before it starts (got " + until.get() + ", expected " + from.get() + " or later)");
       return Optional.empty();
     }
+    // Without a usable horizon (already reported) a curve without `until` has no end: stop at
+    // its first month rather than compound it up to the year 9999.
+    YearMonth last =
+        !f.has("until") && horizon.equals(ScenarioParser.ANY_TIME) ? from.get() : until.get();
     var hours = new TreeMap<YearMonth, BigDecimal>();
     BigDecimal factor = BigDecimal.ONE.add(growth.get());
     BigDecimal exact = initial.get();
     // Compound on the unrounded value so rounding never accumulates; report whole GPU-hours.
-    for (YearMonth m = from.get(); !m.isAfter(until.get()); m = m.plusMonths(1)) {
+    for (YearMonth m = from.get(); !m.isAfter(last); m = m.plusMonths(1)) {
       hours.put(m, exact.setScale(0, RoundingMode.HALF_EVEN));
       exact = exact.multiply(factor, MathContext.DECIMAL128);
     }

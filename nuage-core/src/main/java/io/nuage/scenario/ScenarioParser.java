@@ -26,8 +26,10 @@ public final class ScenarioParser {
       List.of("name", "horizon", "catalog", "capacity", "contracts", "workloads", "policy");
 
   /** Used only to keep checking workloads when the horizon itself is wrong (already reported). */
-  private static final MonthRange ANY_TIME =
-      new MonthRange(YearMonth.of(1, 1), YearMonth.of(9999, 12));
+  static final MonthRange ANY_TIME = new MonthRange(YearMonth.of(1, 1), YearMonth.of(9999, 12));
+
+  /** A century: far beyond any plan, and short enough that month-by-month work stays small. */
+  static final int MAX_HORIZON_MONTHS = 1200;
 
   private ScenarioParser() {}
 
@@ -66,7 +68,8 @@ public final class ScenarioParser {
       NodeReader r, Fields top, Path baseDir, List<Problem> problems) {
     top.allowOnly(TOP_KEYS);
     Optional<String> name = top.required("name", r.text);
-    Optional<MonthRange> horizon = top.required("horizon", r.range);
+    Optional<MonthRange> horizon =
+        top.required("horizon", r.range).filter(h -> shortEnough(r, top, h));
     var parts = new CatalogParts();
     top.required("catalog", r.mapping)
         .ifPresent(c -> new CatalogSection(r, parts, problems).readScenarioSection(c, baseDir));
@@ -97,6 +100,19 @@ public final class ScenarioParser {
     return Optional.of(
         new Scenario(
             name.get(), horizon.get(), catalog, capacity, contracts, workloads, policy.get()));
+  }
+
+  private static boolean shortEnough(NodeReader r, Fields top, MonthRange horizon) {
+    if (horizon.length() <= MAX_HORIZON_MONTHS) return true;
+    r.problem(
+        top.node("horizon").orElseThrow(),
+        top.pathOf("horizon"),
+        "too long (got "
+            + horizon.length()
+            + " months, expected at most "
+            + MAX_HORIZON_MONTHS
+            + " months: 100 years)");
+    return false;
   }
 
   /**

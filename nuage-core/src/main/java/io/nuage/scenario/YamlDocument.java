@@ -20,9 +20,21 @@ import org.snakeyaml.engine.v2.nodes.Node;
  * missing file, bad UTF-8, broken YAML, an empty document) becomes a located problem instead.
  */
 final class YamlDocument {
+  private static final int MAX_ALIASES = 50;
+
   private YamlDocument() {}
 
   static Optional<Node> read(Path path, String displayName, List<Problem> problems) {
+    if (Files.isDirectory(path)) {
+      problems.add(
+          new Problem(
+              displayName,
+              0,
+              0,
+              "",
+              "cannot read the file (got a folder, expected a scenario YAML file)"));
+      return Optional.empty();
+    }
     String text;
     try {
       text = Files.readString(path);
@@ -47,7 +59,7 @@ final class YamlDocument {
             // duplicate and non-scalar keys are reported by NodeReader.mapping with their locations
             .setAllowDuplicateKeys(true)
             .setAllowNonScalarKeys(true)
-            .setMaxAliasesForCollections(50)
+            .setMaxAliasesForCollections(MAX_ALIASES)
             .setCodePointLimit(16 * 1024 * 1024)
             .build();
     try {
@@ -65,7 +77,29 @@ final class YamlDocument {
       problems.add(new Problem(displayName, line, column, "", "not valid YAML: " + what + context));
       return Optional.empty();
     } catch (YamlEngineException e) {
-      problems.add(new Problem(displayName, 0, 0, "", "not valid YAML: " + e.getMessage()));
+      String message = String.valueOf(e.getMessage());
+      // the library's own words for its alias bound ("billion laughs") name no limit a user set
+      if (message.startsWith("Number of aliases")) {
+        message =
+            "too many aliases (got more than "
+                + MAX_ALIASES
+                + " aliases of lists or mappings, expected at most "
+                + MAX_ALIASES
+                + ")";
+      }
+      problems.add(new Problem(displayName, 0, 0, "", "not valid YAML: " + message));
+      return Optional.empty();
+    } catch (StackOverflowError e) {
+      // snakeyaml-engine scans and composes nested collections recursively and has no depth
+      // limit: "[[[[..." a few thousand deep would otherwise escape as a stack trace.
+      problems.add(
+          new Problem(
+              displayName,
+              0,
+              0,
+              "",
+              "not valid YAML: nested too deeply (got more levels than can be read, expected a"
+                  + " scenario nested a few levels deep)"));
       return Optional.empty();
     }
   }

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,7 +66,7 @@ public final class CatalogImporter {
     }
     importer.gcp.combine(importer.sink);
     if (!importer.problems.isEmpty()) {
-      throw new ValidationException(importer.problems);
+      throw new ValidationException(inReadingOrder(importer.problems));
     }
     List<Offering> offerings = importer.sink.offerings();
     List<FileReport> files = importer.tallies.stream().map(FileTally::report).toList();
@@ -154,5 +155,16 @@ public final class CatalogImporter {
     Set<String> names = new HashSet<>();
     offerings.forEach(o -> names.add(o.accelerator()));
     return AcceleratorMapping.all().stream().filter(a -> names.contains(a.name())).toList();
+  }
+
+  /** File by file in the order first met, then by line (stable): the order a person fixes them. */
+  private static List<Problem> inReadingOrder(List<Problem> problems) {
+    var fileOrder = new LinkedHashMap<String, Integer>();
+    problems.forEach(p -> fileOrder.putIfAbsent(p.file(), fileOrder.size()));
+    return problems.stream()
+        .sorted(
+            Comparator.<Problem>comparingInt(p -> fileOrder.get(p.file()))
+                .thenComparingInt(Problem::line))
+        .toList();
   }
 }

@@ -12,13 +12,18 @@ record CsvTable(List<String> header, List<Row> rows) {
 
   record Row(int line, List<String> fields) {}
 
-  /** Thrown with the 1-based line of an unterminated quoted field. */
+  /**
+   * Thrown with the 1-based line of an unterminated quoted field and the offset where its record
+   * starts, so that the rows before it can still be checked.
+   */
   static final class UnterminatedQuote extends Exception {
     final int line;
+    final int recordStart;
 
-    UnterminatedQuote(int line) {
+    UnterminatedQuote(int line, int recordStart) {
       super("unterminated quoted field", null, false, false);
       this.line = line;
+      this.recordStart = recordStart;
     }
   }
 
@@ -33,6 +38,7 @@ record CsvTable(List<String> header, List<Row> rows) {
     int n = text.length();
     while (i < n) {
       int startLine = line;
+      int recordStart = i;
       List<String> fields = new ArrayList<>();
       StringBuilder field = new StringBuilder();
       boolean blank = true;
@@ -62,7 +68,7 @@ record CsvTable(List<String> header, List<Row> rows) {
             i++;
           }
           if (!closed) {
-            throw new UnterminatedQuote(startLine);
+            throw new UnterminatedQuote(startLine, recordStart);
           }
         } else if (c == ',') {
           blank = false;

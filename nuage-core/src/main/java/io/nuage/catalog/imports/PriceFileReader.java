@@ -65,6 +65,13 @@ final class PriceFileReader {
               0,
               "row",
               "unterminated quoted field (got a \" with no closing \", expected a closing quote)"));
+      // The quote swallows the rest of the file; the rows before it are still checked.
+      try {
+        CsvTable.parse(text.substring(0, e.recordStart))
+            .ifPresent(table -> readTable(file, path, table));
+      } catch (CsvTable.UnterminatedQuote impossible) {
+        // cannot happen: the text before the record parsed without this exception
+      }
       return;
     }
     if (parsed.isEmpty()) {

@@ -134,6 +134,31 @@ class CatalogImporterBadInputTest {
   }
 
   @Test
+  void problemsOfAFile_comeInLineOrder() throws IOException {
+    Path file =
+        write(
+            "oci_x.csv",
+            HEADER
+                + "q,H100,99999999999999999999,1,1,80,r1,\nr,H100,8,1,1,80,,\ns,H100,8,1,1,80\n");
+    assertThat(problems(file))
+        .extracting(p -> p.substring(file.toString().length(), p.indexOf(' ')))
+        .containsExactly(":2:", ":3:", ":4:");
+  }
+
+  @Test
+  void rowsBeforeAnUnterminatedQuote_areStillChecked() throws IOException {
+    Path file = write("oci_q.csv", HEADER + "x,H100,8,1,1,abc,r,\ny,\"H100,8,1,1,8,r,\n");
+    assertThat(problems(file))
+        .containsExactly(
+            file
+                + ":2: Price: not a number (got abc, expected a price in USD per hour such as"
+                + " 12.50)",
+            file
+                + ":3: row: unterminated quoted field (got a \" with no closing \", expected a"
+                + " closing quote)");
+  }
+
+  @Test
   void oddButValidNumbers_import() throws IOException {
     Path file = write("nebius_x.csv", HEADER + "gpu-8,H100,8.0,128,1600,+23.60,eu-north1,1e-01\n");
     ImportResult result = CatalogImporter.importPaths(List.of(file));

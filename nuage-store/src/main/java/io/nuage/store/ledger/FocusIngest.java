@@ -1,8 +1,6 @@
 package io.nuage.store.ledger;
 
 import io.nuage.core.NuageException;
-import io.nuage.core.Problem;
-import io.nuage.core.ValidationException;
 import io.nuage.ledger.FocusColumn;
 import io.nuage.ledger.FocusColumns;
 import io.nuage.store.Store;
@@ -13,12 +11,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
-import java.util.TreeMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -31,9 +27,10 @@ import org.duckdb.DuckDBPreparedStatement;
  */
 final class FocusIngest {
   static final int FIRST_REJECTS = 10;
-  private static final String RAW = "nuage_raw";
-  private static final String MASKS = "nuage_masks";
+  static final String RAW = "nuage_raw";
+  static final String MASKS = "nuage_masks";
   private static final String OCCURRENCES = "nuage_occurrences";
+  private static final String SEEN = "nuage_seen";
   private static final String SHIFT = "nuage_shift";
 
   private final Connection c;
@@ -67,8 +64,9 @@ final class FocusIngest {
     dropTemps();
     stage(source, sql, options);
     long staged = scalar("SELECT count(*) FROM " + StageSql.STAGE);
-    List<RejectedRow> structural = structuralRejects(source);
-    List<Long> thresholds = thresholds(structural);
+    var rejects = new Rejects(c);
+    List<RejectedRow> structural = rejects.structuralRejects(source);
+    List<Long> thresholds = Rejects.thresholds(structural);
     long badRows = scalar("SELECT count(*) FROM " + StageSql.STAGE + " WHERE bad");
     long rowsRead = staged + structural.size();
     long rejected = badRows + structural.size();
@@ -76,10 +74,10 @@ final class FocusIngest {
     List<RejectedRow> first = List.of();
     String rejectFile = null;
     if (rejected > 0) {
-      if (badRows > 0) createMasks(sql);
-      reasons.putAll(reasonCounts(structural, badRows));
-      first = firstRejects(source, structural, thresholds, badRows);
-      if (!options.skipBadRows()) throw refused(source, rowsRead, rejected, reasons, first);
+      if (badRows > 0) rejects.createMasks(sql);
+      reasons.putAll(rejects.reasonCounts(structural, badRows));
+      first = rejects.firstRejects(source, structural, thresholds, badRows);
+      if (!options.skipBadRows()) throw Rejects.refused(source, rowsRead, rejected, reasons, first);
       rejectFile =
           RejectFile.write(this, source, structural, lineExpr(source, thresholds, "s.rid"));
     }
@@ -159,50 +157,6 @@ final class FocusIngest {
     options.progress().accept(80);
   }
 
-  /** Rows DuckDB's CSV reader could not split into the header's columns, one per line. */
-  private List<RejectedRow> structuralRejects(FocusSource source) throws SQLException {
-    var out = new ArrayList<RejectedRow>();
-    if (source.format() == FocusSource.Format.PARQUET) return out;
-    String q =
-        "SELECT line, any_value(error_type ORDER BY column_idx),"
-            + " any_value(error_message ORDER BY column_idx),"
-            + " any_value(csv_line ORDER BY column_idx) FROM "
-            + StageSql.REJECTS
-            + " GROUP BY line ORDER BY line";
-    try (Statement s = c.createStatement();
-        ResultSet r = s.executeQuery(q)) {
-      while (r.next()) {
-        String line = String.valueOf(r.getString(4));
-        if (line.length() > 60) line = line.substring(0, 60) + "...";
-        out.add(
-            new RejectedRow(
-                r.getLong(1),
-                "row",
-                line,
-                "malformed CSV row ("
-                    + String.valueOf(r.getString(2)).toLowerCase(java.util.Locale.ROOT)
-                    + ": "
-                    + r.getString(3)
-                    + "; truncated file?)"));
-      }
-    }
-    return out;
-  }
-
-  /** Stage rowid i sits on line i + 2 + #(thresholds <= i): see docs/ledger.md. */
-  private static List<Long> thresholds(List<RejectedRow> structural) {
-    var out = new ArrayList<Long>();
-    for (int k = 1; k <= structural.size(); k++) out.add(structural.get(k - 1).line() - 1 - k);
-    return out;
-  }
-
-  static long line(FocusSource source, List<Long> thresholds, long rowid) {
-    if (source.format() == FocusSource.Format.PARQUET) return rowid + 1;
-    long line = rowid + 2;
-    for (long t : thresholds) if (t <= rowid) line++;
-    return line;
-  }
-
   String lineExpr(FocusSource source, List<Long> thresholds, String rowid) throws SQLException {
     if (source.format() == FocusSource.Format.PARQUET) return "(" + rowid + " + 1)";
     if (thresholds.isEmpty()) return "(" + rowid + " + 2)";
@@ -211,109 +165,6 @@ final class FocusIngest {
     for (long t : thresholds) values.add("(" + t + ")");
     exec("INSERT INTO " + SHIFT + " VALUES " + values);
     return "(" + rowid + " + 2 + (SELECT count(*) FROM " + SHIFT + " WHERE t <= " + rowid + "))";
-  }
-
-  /** The failure path: read the file again as text and work out what each bad row breaks. */
-  private void createMasks(StageSql sql) throws SQLException {
-    exec("CREATE TEMP TABLE " + RAW + " AS SELECT * FROM " + sql.reader());
-    exec(sql.createMasks(MASKS, RAW));
-  }
-
-  private Map<String, Long> reasonCounts(List<RejectedRow> structural, long badRows)
-      throws SQLException {
-    var counts = new TreeMap<String, Long>();
-    for (RejectedRow r : structural) counts.merge("row: malformed CSV row", 1L, Long::sum);
-    if (badRows == 0) return counts;
-    var bits = new StringJoiner(", ");
-    for (int b = 0; b < StageSql.RULE_BASE + StageSql.Rule.values().length; b++)
-      bits.add("(" + b + ", " + StageSql.bit(b) + ")");
-    String q =
-        "SELECT b, count(*) FROM (SELECT errmask::UHUGEINT AS mask FROM "
-            + MASKS
-            + "), (VALUES "
-            + bits
-            + ") t(b, m) WHERE mask & m <> 0 GROUP BY b ORDER BY b";
-    try (Statement s = c.createStatement();
-        ResultSet r = s.executeQuery(q)) {
-      while (r.next())
-        counts.merge(RejectReasons.shortReason(r.getInt(1)), r.getLong(2), Long::sum);
-    }
-    return counts;
-  }
-
-  /** The first rejected rows by line, each with every check it fails. */
-  private List<RejectedRow> firstRejects(
-      FocusSource source, List<RejectedRow> structural, List<Long> thresholds, long badRows)
-      throws SQLException {
-    var out =
-        new ArrayList<RejectedRow>(
-            structural.subList(0, Math.min(FIRST_REJECTS, structural.size())));
-    if (badRows > 0) {
-      String q = "SELECT * FROM " + MASKS + " ORDER BY rid LIMIT " + FIRST_REJECTS;
-      try (Statement s = c.createStatement();
-          ResultSet r = s.executeQuery(q)) {
-        while (r.next()) {
-          long line = line(source, thresholds, r.getLong(1));
-          out.addAll(explain(line, new java.math.BigInteger(r.getString(2)), r, 3));
-        }
-      }
-    }
-    out.sort((a, b) -> Long.compare(a.line(), b.line()));
-    return out.size() > FIRST_REJECTS * 3 ? List.copyOf(out.subList(0, FIRST_REJECTS * 3)) : out;
-  }
-
-  /** One RejectedRow per failed check of a row; {@code rawStart} is the result index of r0. */
-  static List<RejectedRow> explain(long line, java.math.BigInteger mask, ResultSet r, int rawStart)
-      throws SQLException {
-    var out = new ArrayList<RejectedRow>();
-    for (int bit = 0; bit < mask.bitLength(); bit++) {
-      if (!mask.testBit(bit)) continue;
-      String raw = r.getString(rawStart + RejectReasons.valueColumn(bit));
-      String value = raw == null ? "" : raw;
-      out.add(
-          new RejectedRow(
-              line, RejectReasons.column(bit), value, RejectReasons.explain(bit, value)));
-    }
-    return out;
-  }
-
-  private static ValidationException refused(
-      FocusSource source,
-      long rowsRead,
-      long rejected,
-      Map<String, Long> reasons,
-      List<RejectedRow> first) {
-    var problems = new ArrayList<Problem>();
-    var why = new StringJoiner("; ");
-    reasons.forEach((reason, n) -> why.add(reason + " (" + n + ")"));
-    problems.add(
-        new Problem(
-            source.name(),
-            0,
-            0,
-            "",
-            rejected
-                + " of "
-                + rowsRead
-                + " rows rejected, so nothing from this file was ingested (fix the rows, or use"
-                + " --skip-bad-rows to ingest the good ones): "
-                + why));
-    for (RejectedRow r : first)
-      problems.add(
-          new Problem(
-              source.name(),
-              (int) Math.min(Integer.MAX_VALUE, r.line()),
-              position(source, r.column()),
-              r.column(),
-              r.reason()));
-    return new ValidationException(problems);
-  }
-
-  /** The 1-based position of a FOCUS column in the file's header, 0 when not in the file. */
-  private static int position(FocusSource source, String id) {
-    for (var e : source.columns().entrySet())
-      if (e.getKey().id().equals(id)) return source.header().indexOf(e.getValue()) + 1;
-    return 0;
   }
 
   private Map<String, Long> normalisations(FocusSource source, StageSql sql) throws SQLException {
@@ -343,13 +194,17 @@ final class FocusIngest {
   }
 
   /**
-   * Inserts the good rows not yet in the ledger. The occurrence number (n-th identical row of the
-   * file) is computed only for the rare hashes that repeat within the file, on two narrow columns,
-   * so the common path is a plain hash anti-join.
+   * Inserts the good rows not yet in the ledger. DuckDB's 64-bit {@code hash} of the identity
+   * columns only finds candidates; a row is a duplicate when every identity column is equal, so a
+   * hash collision can never drop a charge. The occurrence number (n-th identical row of the file)
+   * is computed only for the rare hashes that repeat within the file.
    */
   private long insertRows(String line, long id) throws SQLException {
+    IdentityHash.refreshIfEngineChanged(c);
     var cols = new StringJoiner(", ");
     for (FocusColumn col : FocusColumns.all()) cols.add(StageSql.ident(col.id()));
+    var identity = new StringJoiner(", ");
+    for (FocusColumn col : StageSql.identity()) identity.add(StageSql.ident(col.id()));
     String repeated =
         "SELECT row_hash FROM "
             + StageSql.STAGE
@@ -358,8 +213,9 @@ final class FocusIngest {
       exec(
           "CREATE TEMP TABLE "
               + OCCURRENCES
-              + " AS SELECT rid, row_number() OVER (PARTITION BY row_hash ORDER BY rid) AS occurrence"
-              + " FROM (SELECT rowid AS rid, row_hash FROM "
+              + " AS SELECT rid, row_number() OVER (PARTITION BY row_hash, "
+              + identity
+              + " ORDER BY rid) AS occurrence FROM (SELECT rowid AS rid, * FROM "
               + StageSql.STAGE
               + " WHERE NOT bad AND row_hash IN ("
               + repeated
@@ -373,6 +229,14 @@ final class FocusIngest {
               + StageSql.STAGE
               + ".rowid = o.rid AND o.occurrence > 1");
     }
+    exec(
+        "CREATE TEMP TABLE "
+            + SEEN
+            + " AS SELECT s.rid FROM (SELECT rowid AS rid, * FROM "
+            + StageSql.STAGE
+            + " WHERE NOT bad) s JOIN billing_rows b ON b.row_hash = s.row_hash"
+            + " AND b.occurrence = s.occurrence AND "
+            + StageSql.sameIdentity("b", "s"));
     String q =
         "INSERT INTO billing_rows SELECT "
             + cols
@@ -382,12 +246,17 @@ final class FocusIngest {
             + line
             + " AS line FROM (SELECT *, rowid AS rid FROM "
             + StageSql.STAGE
-            + " WHERE NOT bad) s) x WHERE NOT EXISTS (SELECT 1 FROM billing_rows b"
-            + " WHERE b.row_hash = x.row_hash AND b.occurrence = x.occurrence)";
+            + " WHERE NOT bad) s) x WHERE x.rid NOT IN (SELECT rid FROM "
+            + SEEN
+            + ")";
     long t0 = System.nanoTime();
+    // the ledger's physical row order carries no meaning (source_line is stored): let DuckDB
+    // write in parallel without keeping the stage's order
+    exec("SET preserve_insertion_order = false");
     try (Statement s = c.createStatement()) {
       return s.executeLargeUpdate(q);
     } finally {
+      exec("SET preserve_insertion_order = true");
       timing(q, t0);
     }
   }
@@ -452,7 +321,15 @@ final class FocusIngest {
 
   private void dropTemps() {
     for (String t :
-        List.of(StageSql.STAGE, StageSql.REJECTS, StageSql.SCANS, RAW, SHIFT, MASKS, OCCURRENCES)) {
+        List.of(
+            StageSql.STAGE,
+            StageSql.REJECTS,
+            StageSql.SCANS,
+            RAW,
+            SHIFT,
+            MASKS,
+            OCCURRENCES,
+            SEEN)) {
       try {
         exec("DROP TABLE IF EXISTS " + t);
       } catch (SQLException ignored) {

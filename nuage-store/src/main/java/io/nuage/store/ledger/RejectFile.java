@@ -37,8 +37,7 @@ final class RejectFile {
             ResultSet r = s.executeQuery(q)) {
           while (r.next()) {
             for (RejectedRow row :
-                FocusIngest.explain(r.getLong(1), new BigInteger(r.getString(2)), r, 3))
-              write(w, row);
+                Rejects.explain(r.getLong(1), new BigInteger(r.getString(2)), r, 3)) write(w, row);
           }
         }
       }

@@ -160,8 +160,7 @@ final class StageSql {
         checks.add(new String[] {n + " IS NULL", bit(2 * i)});
       String invalid = invalid(col, n, t);
       if (invalid != null) checks.add(new String[] {invalid, bit(2 * i + 1)});
-      if (!FocusColumns.NOT_IN_IDENTITY.contains(col.id()))
-        hash.add("coalesce(CAST(" + t + " AS VARCHAR), chr(30))");
+      if (!FocusColumns.NOT_IN_IDENTITY.contains(col.id())) hash.add(t);
     }
     for (Rule rule : Rule.values()) {
       String cond = rule(rule);
@@ -177,7 +176,7 @@ final class StageSql {
       var any = new StringJoiner("\n    OR ", "(", ")");
       for (String[] c : checks) any.add("coalesce(" + c[0] + ", false)");
       out.add(any + " AS bad");
-      out.add("md5_number(concat_ws(chr(31), " + hash + ")) AS row_hash");
+      out.add("hash(" + hash + ") AS row_hash");
       // set for the rare rows repeated within the file, by FocusIngest, before the insert
       out.add("1 AS occurrence");
     }
@@ -310,6 +309,28 @@ final class StageSql {
   /** The typed value of a FOCUS column inside the stage query. */
   private static String q(String id) {
     return ident(id);
+  }
+
+  /** The columns of a row's identity (docs/ledger.md), in catalog order. */
+  static List<FocusColumn> identity() {
+    return FocusColumns.all().stream()
+        .filter(c -> !FocusColumns.NOT_IN_IDENTITY.contains(c.id()))
+        .toList();
+  }
+
+  /** DuckDB's hash of the identity columns of {@code alias}: a locator, never the proof. */
+  static String identityHash(String alias) {
+    var cols = new StringJoiner(", ", "hash(", ")");
+    for (FocusColumn c : identity()) cols.add(alias + "." + ident(c.id()));
+    return cols.toString();
+  }
+
+  /** The proof: every identity column of {@code a} equals {@code b}'s (nulls equal nulls). */
+  static String sameIdentity(String a, String b) {
+    var cond = new StringJoiner(" AND ");
+    for (FocusColumn c : identity())
+      cond.add(a + "." + ident(c.id()) + " IS NOT DISTINCT FROM " + b + "." + ident(c.id()));
+    return cond.toString();
   }
 
   static String bit(int index) {
