@@ -1,5 +1,7 @@
 package io.nuage.plan;
 
+import java.util.function.LongSupplier;
+
 /**
  * The end of the time allowed for a whole plan (docs/planner.md, "Time limit"): every solver call
  * gets what is left of it, the MIP included, so pre-checks, baselines, the MIP, the rounding and
@@ -12,15 +14,22 @@ final class Deadline {
    */
   static final double FLOOR_SECONDS = 0.5;
 
+  private final LongSupplier clock;
   private final long endNanos;
 
   Deadline(double seconds) {
-    endNanos = System.nanoTime() + (long) (seconds * 1e9);
+    this(seconds, System::nanoTime);
+  }
+
+  /** A deadline on the given nanosecond clock, so tests can move time themselves. */
+  Deadline(double seconds, LongSupplier clock) {
+    this.clock = clock;
+    endNanos = clock.getAsLong() + (long) (seconds * 1e9);
   }
 
   /** Seconds left, never less than {@link #FLOOR_SECONDS}. */
   double remainingSeconds() {
-    return Math.max(FLOOR_SECONDS, (endNanos - System.nanoTime()) / 1e9);
+    return Math.max(FLOOR_SECONDS, (endNanos - clock.getAsLong()) / 1e9);
   }
 
   /** Milliseconds left for {@code MPSolver.setTimeLimit}. */
@@ -29,6 +38,6 @@ final class Deadline {
   }
 
   boolean passed() {
-    return System.nanoTime() >= endNanos;
+    return clock.getAsLong() >= endNanos;
   }
 }
