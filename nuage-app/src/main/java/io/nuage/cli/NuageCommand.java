@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
       ValidateCommand.class,
       CatalogCommand.class,
       PlanCommand.class,
+      GenerateCommand.class,
       IngestCommand.class,
       GenerateBillingCommand.class,
       LedgerCommand.class,

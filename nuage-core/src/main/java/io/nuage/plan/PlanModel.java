@@ -85,6 +85,7 @@ final class PlanModel {
       String accelerator,
       int month,
       String set,
+      int minGpus,
       MPVariable b,
       List<Cell> holderCells,
       LinearSum newCapacity) {}
@@ -412,7 +413,9 @@ final class PlanModel {
 
   /**
    * New capacity that the holder would match may go to another provider only where the holder has
-   * no capacity of that accelerator left in the workload's allowed regions that month.
+   * no capacity of that accelerator left that could take it that month: for a fleet, none at all in
+   * the fleet's allowed regions; for a gang of n GPUs, fewer than n GPUs free for the month in each
+   * holder cell.
    */
   void addRightOfFirstRefusal() {
     for (RightOfFirstRefusal right : data.scenario.contracts(RightOfFirstRefusal.class)) {
@@ -462,15 +465,26 @@ final class PlanModel {
           objective.add(slack, penalty);
           elastics.add(new Elastic(slack, "rofr", String.valueOf(rofrGroups.size())));
         }
-        double holderCap = 0;
-        MPConstraint full = solver.makeConstraint(0, INFINITY, "rofr-full[" + key + "]");
-        LinearSum holderUse = new LinearSum();
-        for (Cell c : g.holderCells()) {
-          holderCap += c.totalGpus(g.month()) * h;
-          if (usage[c.index()][g.month()] != null) holderUse.add(usage[c.index()][g.month()], 1);
+        if (g.minGpus() > 1) {
+          // A gang of n GPUs may leave only where no holder cell has n GPUs free for the month:
+          // each holder cell uses at least (GPUs - n + 1) x hours when b = 1.
+          for (Cell c : g.holderCells()) {
+            MPConstraint full =
+                solver.makeConstraint(0, INFINITY, "rofr-full[" + key + "," + c.region() + "]");
+            if (usage[c.index()][g.month()] != null) usage[c.index()][g.month()].addTo(full);
+            full.setCoefficient(g.b(), -(c.totalGpus(g.month()) - g.minGpus() + 1) * h);
+          }
+        } else {
+          double holderCap = 0;
+          MPConstraint full = solver.makeConstraint(0, INFINITY, "rofr-full[" + key + "]");
+          LinearSum holderUse = new LinearSum();
+          for (Cell c : g.holderCells()) {
+            holderCap += c.totalGpus(g.month()) * h;
+            if (usage[c.index()][g.month()] != null) holderUse.add(usage[c.index()][g.month()], 1);
+          }
+          holderUse.addTo(full);
+          full.setCoefficient(g.b(), -holderCap);
         }
-        holderUse.addTo(full);
-        full.setCoefficient(g.b(), -holderCap);
         rofrGroups.add(g);
       }
     }
@@ -511,7 +525,7 @@ final class PlanModel {
               + "]";
       MPVariable b =
           mode == Mode.FIXED_LP ? solver.makeNumVar(0, 1, name) : solver.makeBoolVar(name);
-      g = new RofrGroup(right, c.accName(), t, set, b, holder, new LinearSum());
+      g = new RofrGroup(right, c.accName(), t, set, minGpus, b, holder, new LinearSum());
       groups.put(key, g);
     }
     return g;

@@ -21,6 +21,7 @@ public final class Planner {
 
   public static PlanOutcome plan(Scenario scenario, PlanOptions options) {
     long started = System.nanoTime();
+    Deadline deadline = new Deadline(options.timeLimitSeconds());
     Stopwatch clock = new Stopwatch();
     PlanData data = new PlanData(scenario, options.maxGangOptions());
     List<InfeasibilityReason> reasons = FeasibilityPrecheck.check(data);
@@ -36,20 +37,20 @@ public final class Planner {
 
     Solved solved =
         data.options.size() > options.largeModelOptions()
-            ? relaxAndRound(data, options)
-            : solveMip(data, options, best);
+            ? relaxAndRound(data, deadline)
+            : solveMip(data, options, best, deadline);
     if (solved.assignment() == null
         && solved.status() != MPSolver.ResultStatus.INFEASIBLE
         && data.options.size() <= options.largeModelOptions()) {
       // The MIP ran out of time without a solution: round its relaxation instead.
-      Solved rounded = relaxAndRound(data, options);
+      Solved rounded = relaxAndRound(data, deadline);
       if (rounded.assignment() != null) solved = rounded;
     }
     if (solved.assignment() == null && best == null) {
       if (solved.status() == MPSolver.ResultStatus.INFEASIBLE) {
         return new PlanOutcome.Infeasible(
             scenario.name(),
-            InfeasibilityAnalysis.explain(data, options.timeLimitSeconds()),
+            InfeasibilityAnalysis.explain(data, deadline.remainingSeconds()),
             baselineList(baselines));
       }
       throw new io.nuage.core.NuageException(
@@ -74,7 +75,7 @@ public final class Planner {
     double bound = solved.bound();
     if (!(bound > 0) || Double.isInfinite(bound)) {
       // The MIP stopped before proving a bound: the LP relaxation is one.
-      bound = RelaxAndRound.relaxation(data, options.timeLimitSeconds(), null);
+      bound = RelaxAndRound.relaxation(data, deadline, null);
     }
     Assignment chosen = solved.assignment() != null ? solved.assignment() : best.assignment();
     PlanCosting.Priced priced = PlanCosting.price(data, chosen);
@@ -86,7 +87,7 @@ public final class Planner {
       source = "baseline " + best.baseline().name();
     }
     clock.lap("bound and costing");
-    Explanations why = explain(data, chosen, priced.providers());
+    Explanations why = explain(data, chosen, priced.providers(), deadline);
     clock.lap("shadow prices and next best");
     BigDecimal lowerBound = lowerBound(bound, priced);
     BigDecimal gap =
@@ -133,12 +134,14 @@ public final class Planner {
   private static Solved solveMip(
       PlanData data,
       PlanOptions options,
-      Baselines.@org.jspecify.annotations.Nullable Result best) {
+      Baselines.@org.jspecify.annotations.Nullable Result best,
+      Deadline deadline) {
     MPSolver mip = Natives.solver(Natives.MIP);
     try {
       PlanModel model = new PlanModel(data, mip, PlanModel.Mode.MIP, null).build();
       if (best != null) hint(mip, model.valuesOf(best.assignment()));
-      mip.setTimeLimit((long) (options.timeLimitSeconds() * 1000));
+      // The MIP gets what is left of the whole plan's time, its own model build included.
+      mip.setTimeLimit(deadline.remainingMillis());
       MPSolverParameters params = new MPSolverParameters();
       params.setDoubleParam(MPSolverParameters.DoubleParam.RELATIVE_MIP_GAP, options.relativeGap());
       MPSolver.ResultStatus status = mip.solve(params);
@@ -152,8 +155,8 @@ public final class Planner {
     }
   }
 
-  private static Solved relaxAndRound(PlanData data, PlanOptions options) {
-    RelaxAndRound.Result r = RelaxAndRound.solve(data, options.timeLimitSeconds());
+  private static Solved relaxAndRound(PlanData data, Deadline deadline) {
+    RelaxAndRound.Result r = RelaxAndRound.solve(data, deadline);
     MPSolver.ResultStatus status =
         Double.isNaN(r.bound()) ? MPSolver.ResultStatus.NOT_SOLVED : MPSolver.ResultStatus.FEASIBLE;
     return new Solved(r.assignment(), r.bound(), status, "relaxation rounded");
@@ -193,13 +196,14 @@ public final class Planner {
   record Explanations(List<Binding> binding, List<NextBest> nextBest) {}
 
   private static Explanations explain(
-      PlanData data, Assignment chosen, List<ProviderYear> providers) {
+      PlanData data, Assignment chosen, List<ProviderYear> providers, Deadline deadline) {
     MPSolver lp = Natives.solver("GLOP");
     try {
       PlanModel fixed = new PlanModel(data, lp, PlanModel.Mode.FIXED_LP, chosen).build();
       fixed.fixRofr(fixed.valuesOf(chosen));
       // Presolve turns one-variable capacity rows into bounds and their duals into reduced costs.
       lp.setSolverSpecificParametersAsString("use_preprocessing: false");
+      lp.setTimeLimit(deadline.remainingMillis());
       MPSolver.ResultStatus status = lp.solve();
       if (status != MPSolver.ResultStatus.OPTIMAL) return new Explanations(List.of(), List.of());
       return new Explanations(ShadowPrices.of(fixed, providers), nextBest(data, chosen, fixed));

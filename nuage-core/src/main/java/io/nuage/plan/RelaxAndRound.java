@@ -17,21 +17,21 @@ final class RelaxAndRound {
   /** The relaxation's bound (NaN when it failed) and the rounded assignment (null when none). */
   record Result(double bound, @Nullable Assignment assignment) {}
 
-  static Result solve(PlanData data, double timeLimitSeconds) {
+  static Result solve(PlanData data, Deadline deadline) {
     double[] x = new double[data.options.size()];
-    double bound = relaxation(data, timeLimitSeconds, x);
+    double bound = relaxation(data, deadline, x);
     if (Double.isNaN(bound)) return new Result(bound, null);
     Assignment gangs = roundGangs(data, x);
-    return new Result(bound, gangs == null ? null : placeFleets(data, gangs, timeLimitSeconds));
+    return new Result(bound, gangs == null ? null : placeFleets(data, gangs, deadline));
   }
 
   /** Solves the LP relaxation; fills {@code x} with the options' values; NaN if not optimal. */
-  static double relaxation(PlanData data, double timeLimitSeconds, double @Nullable [] x) {
+  static double relaxation(PlanData data, Deadline deadline, double @Nullable [] x) {
     MPSolver lp = Natives.solver("GLOP");
     try {
       // Integer variables are relaxed by an LP solver.
       PlanModel m = new PlanModel(data, lp, PlanModel.Mode.MIP, null).build();
-      lp.setTimeLimit((long) (timeLimitSeconds * 1000));
+      lp.setTimeLimit(deadline.remainingMillis());
       if (lp.solve() != MPSolver.ResultStatus.OPTIMAL) return Double.NaN;
       if (x != null) for (int i = 0; i < x.length; i++) x[i] = m.x[i].solutionValue();
       return lp.objective().value();
@@ -81,18 +81,19 @@ final class RelaxAndRound {
   }
 
   /** The fleets placed optimally around fixed gangs, with the ROFR binaries made integral. */
-  static @Nullable Assignment placeFleets(
-      PlanData data, Assignment gangs, double timeLimitSeconds) {
+  static @Nullable Assignment placeFleets(PlanData data, Assignment gangs, Deadline deadline) {
     MPSolver lp = Natives.solver("GLOP");
     try {
       PlanModel m = new PlanModel(data, lp, PlanModel.Mode.FIXED_LP, gangs).build();
-      lp.setTimeLimit((long) (timeLimitSeconds * 1000));
+      lp.setTimeLimit(deadline.remainingMillis());
       if (lp.solve() != MPSolver.ResultStatus.OPTIMAL) return null;
       if (m.rofrGroups.isEmpty()) return m.solution();
       // Buying matched new capacity needs the holder full (b = 1); otherwise b = 0 forbids it.
       m.fixRofr(m.valuesOf(m.solution()));
+      lp.setTimeLimit(deadline.remainingMillis());
       if (lp.solve() == MPSolver.ResultStatus.OPTIMAL) return m.solution();
       for (PlanModel.RofrGroup g : m.rofrGroups) g.b().setBounds(0, 0);
+      lp.setTimeLimit(deadline.remainingMillis());
       return lp.solve() == MPSolver.ResultStatus.OPTIMAL ? m.solution() : null;
     } finally {
       lp.delete();

@@ -102,11 +102,11 @@ final class RightOfFirstRefusalReport {
                   + p.rate().toPlainString()
                   + " at "
                   + p.region();
-        } else if (isFull(data, holder, t, used)) {
+        } else if (isFull(data, holder, t, used, p.kind().equals("training") ? p.gpus() : 1)) {
           reason = "holder-full";
           why =
               right.provider()
-                  + " has no "
+                  + (p.kind().equals("training") ? " has fewer than " + p.gpus() + " " : " has no ")
                   + p.accelerator()
                   + " left in "
                   + p.month()
@@ -135,14 +135,16 @@ final class RightOfFirstRefusalReport {
   }
 
   private static boolean isFull(
-      PlanData data, List<Cell> holder, int t, Map<String, BigDecimal> used) {
+      PlanData data, List<Cell> holder, int t, Map<String, BigDecimal> used, int gpus) {
     for (Cell c : holder) {
       BigDecimal cap = data.hours[t].multiply(BigDecimal.valueOf(c.totalGpus(t)));
       BigDecimal u =
           used.getOrDefault(
               c.region() + "|" + c.accName() + "|" + data.months.get(t), BigDecimal.ZERO);
-      // Fleet hours are rounded to 1e-3 per row; a cell within a GPU-hour of its capacity is full.
-      if (cap.subtract(u).compareTo(BigDecimal.ONE) > 0) return false;
+      // Full for a gang of n GPUs: fewer than n GPUs free for the month, i.e. at most (n - 1) x
+      // hours free. Fleet hours are rounded to 1e-3 per row: within a GPU-hour of that is full.
+      BigDecimal room = data.hours[t].multiply(BigDecimal.valueOf(gpus - 1L)).add(BigDecimal.ONE);
+      if (cap.subtract(u).compareTo(room) > 0) return false;
     }
     return true;
   }

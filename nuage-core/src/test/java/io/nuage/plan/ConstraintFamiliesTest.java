@@ -278,6 +278,33 @@ class ConstraintFamiliesTest {
   }
 
   @Test
+  void rightOfFirstRefusal_holderWithTooFewGpusLeftForTheGangLetsItGo() {
+    // h has 60 GPUs: the first 50-GPU gang of a whole month (744 h) fills 50 of them at $2.00 =
+    // $74,400; the 10 GPUs left cannot take the second gang, so o gets it: 50 x 744 x $1.95 =
+    // $72,540. Total $146,940, one pass-over reported as holder-full (before the fix: infeasible,
+    // since h was not completely full).
+    var s =
+        new TinyScenario("2027-01", "2027-01")
+            .region("h/r1", "US", H100, "2.00", 60)
+            .region("o/r1", "US", H100, "1.95", 100)
+            .contract(
+                new RightOfFirstRefusal(
+                    "rofr", "h", MonthRange.of("2027-01", "2027-12"), d("0.05")))
+            .training("g1", 50, "744", "2027-01", "2027-01")
+            .training("g2", 50, "744", "2027-01", "2027-01")
+            .build();
+    Plan plan = optimal(s);
+    assertThat(plan.totalCost()).isEqualByComparingTo("146940.00");
+    assertThat(plan.rightOfFirstRefusal())
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.reason()).isEqualTo("holder-full");
+              assertThat(r.region()).isEqualTo("o/r1");
+            });
+  }
+
+  @Test
   void reservedCapacity_isPaidWhetherUsedOrNotAndUsedFirst() {
     // 4 reserved GPUs in a/r1 at $1/h: fee 4 x 744 = $2,976 (fixed). Schedule 4 -> no on-demand
     // there.

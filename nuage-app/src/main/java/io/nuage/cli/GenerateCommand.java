@@ -1,0 +1,104 @@
+package io.nuage.cli;
+
+import io.nuage.core.NuageException;
+import io.nuage.scenario.generate.GenerateSpec;
+import io.nuage.scenario.generate.ScenarioGenerator;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code nuage generate}: writes a scenario for benchmarks from real prices and traces. */
+@Command(
+    name = "generate",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Writes a valid, feasible scenario built from the real price catalogs and the job-size",
+      "distributions of the GPU traces (docs/generate.md). Same arguments, same file."
+    })
+final class GenerateCommand implements Callable<Integer> {
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--training-runs", required = true, description = "number of training runs")
+  int trainingRuns;
+
+  @Option(names = "--fleets", required = true, description = "number of inference fleets")
+  int fleets;
+
+  @Option(names = "--months", required = true, description = "horizon length from 2027-01")
+  int months;
+
+  @Option(
+      names = "--seed",
+      defaultValue = "1",
+      description = "random seed (default ${DEFAULT-VALUE})")
+  long seed;
+
+  @Option(
+      names = "--regions-per-key",
+      defaultValue = "2",
+      description =
+          "cheapest regions kept per provider x accelerator x geography (default ${DEFAULT-VALUE})")
+  int regionsPerKey;
+
+  @Option(names = "--out", description = "file to write (default: standard output)")
+  @Nullable Path out;
+
+  @Option(
+      names = "--data",
+      description = "the shared/data folder (default: $NUAGE_SHARED_DATA or ../shared/data)")
+  @Nullable Path data;
+
+  @Override
+  public Integer call() {
+    GenerateSpec generate;
+    try {
+      generate = new GenerateSpec(trainingRuns, fleets, months, seed, regionsPerKey);
+    } catch (IllegalArgumentException e) {
+      throw new NuageException("nuage generate: " + e.getMessage());
+    }
+    String yaml = ScenarioGenerator.generate(generate, dataRoot());
+    if (out == null) {
+      spec.commandLine().getOut().print(yaml);
+      spec.commandLine().getOut().flush();
+    } else {
+      try {
+        Files.writeString(out, yaml, StandardCharsets.UTF_8);
+      } catch (IOException e) {
+        throw new NuageException(out + ": cannot write (got " + e.getMessage() + ")");
+      }
+      spec.commandLine().getErr().println("wrote " + out);
+    }
+    return 0;
+  }
+
+  private Path dataRoot() {
+    List<Path> candidates = new ArrayList<>();
+    if (data != null) candidates.add(data);
+    else {
+      String env = System.getenv("NUAGE_SHARED_DATA");
+      if (env != null) candidates.add(Path.of(env));
+      String home = System.getProperty("nuage.home");
+      if (home != null) candidates.add(Path.of(home, "..", "shared", "data"));
+      candidates.add(Path.of("..", "shared", "data"));
+      candidates.add(Path.of("shared", "data"));
+    }
+    for (Path candidate : candidates) {
+      if (Files.isDirectory(candidate.resolve("gpu_prices"))
+          && Files.isDirectory(candidate.resolve("gpu_traces"))) {
+        return candidate.toAbsolutePath().normalize();
+      }
+    }
+    throw new NuageException(
+        "nuage generate: --data: no shared data folder (got "
+            + candidates
+            + ", expected a folder holding gpu_prices/ and gpu_traces/)");
+  }
+}

@@ -1,0 +1,177 @@
+package io.nuage.plancheck;
+
+import io.nuage.catalog.Accelerator;
+import io.nuage.workload.TrainingRun;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+/**
+ * Training runs are gangs: every row of a run in one region on one accelerator, gang-sized, in
+ * consecutive months from the start month, hours filling whole months until the wall-clock time
+ * {@code W = H / θ} (rounded up to 1e-6 h) is spent, finished by the deadline.
+ */
+final class GangRules {
+  private static final BigDecimal ROW_TOLERANCE = new BigDecimal("0.001");
+  private static final BigDecimal W_STEP = new BigDecimal("0.001");
+
+  private final ScenarioFacts facts;
+  private final Consumer<Violation> report;
+
+  GangRules(ScenarioFacts facts, Consumer<Violation> report) {
+    this.facts = facts;
+    this.report = report;
+  }
+
+  void check(TrainingRun run, List<PlanRow> rows) {
+    String id = run.id();
+    if (rows.isEmpty()) {
+      fail(Rule.GANG_PLACEMENT, "training run " + id + " has no placement");
+      return;
+    }
+    var places = rows.stream().map(r -> r.region() + " " + r.accelerator()).distinct().toList();
+    if (places.size() != 1) {
+      fail(Rule.GANG_PLACEMENT, "training run " + id + " is split across " + places);
+      return;
+    }
+    PlanRow first = rows.getFirst();
+    rows.stream()
+        .filter(r -> r.gpus() != run.gpus())
+        .forEach(
+            r ->
+                fail(
+                    Rule.GANG_SIZE,
+                    r.where() + ": gpus " + r.gpus() + ", expected the gang's " + run.gpus()));
+    if (!facts.compatible(run.accelerators(), first.accelerator())) {
+      fail(
+          Rule.ACCELERATOR,
+          "training run " + id + " on " + first.accelerator() + ", allowed " + run.accelerators());
+    }
+    Map<YearMonth, BigDecimal> byMonth =
+        rows.stream()
+            .collect(
+                Collectors.groupingBy(
+                    PlanRow::month,
+                    TreeMap::new,
+                    Collectors.reducing(BigDecimal.ZERO, PlanRow::gpuHours, BigDecimal::add)));
+    Map<YearMonth, Long> rowsPerMonth =
+        rows.stream().collect(Collectors.groupingBy(PlanRow::month, Collectors.counting()));
+    YearMonth start = byMonth.keySet().iterator().next();
+    YearMonth end = ((TreeMap<YearMonth, BigDecimal>) byMonth).lastKey();
+    checkWindow(run, start, end);
+    checkFits(run, first, byMonth.keySet());
+    facts
+        .accelerator(first.accelerator())
+        .ifPresent(a -> checkHours(run, a, start, byMonth, rowsPerMonth));
+  }
+
+  private void checkWindow(TrainingRun run, YearMonth start, YearMonth end) {
+    if (start.isBefore(run.earliestStart())) {
+      fail(
+          Rule.GANG_WINDOW,
+          "training run " + run.id() + " starts " + start + " before " + run.earliestStart());
+    }
+    if (end.isAfter(run.deadline())) {
+      fail(
+          Rule.GANG_WINDOW,
+          "training run " + run.id() + " runs until " + end + ", deadline " + run.deadline());
+    }
+    if (!facts.scenario.horizon().contains(start) || !facts.scenario.horizon().contains(end)) {
+      fail(
+          Rule.GANG_WINDOW,
+          "training run "
+              + run.id()
+              + " runs "
+              + start
+              + ".."
+              + end
+              + " outside the horizon "
+              + facts.scenario.horizon());
+    }
+  }
+
+  private void checkFits(TrainingRun run, PlanRow place, Iterable<YearMonth> months) {
+    for (YearMonth month : months) {
+      long gpus = facts.deliverable(place.region(), place.accelerator(), month);
+      if (gpus < run.gpus()) {
+        fail(
+            Rule.GANG_FITS,
+            "training run "
+                + run.id()
+                + " needs "
+                + run.gpus()
+                + " GPUs in "
+                + place.region()
+                + " "
+                + place.accelerator()
+                + " in "
+                + month
+                + ", which delivers "
+                + gpus);
+      }
+    }
+  }
+
+  private void checkHours(
+      TrainingRun run,
+      Accelerator accelerator,
+      YearMonth start,
+      Map<YearMonth, BigDecimal> byMonth,
+      Map<YearMonth, Long> rowsPerMonth) {
+    BigDecimal left =
+        run.referenceHours().divide(accelerator.throughput(), 6, RoundingMode.CEILING);
+    BigDecimal gpus = BigDecimal.valueOf(run.gpus());
+    var expected = new TreeMap<YearMonth, BigDecimal>();
+    for (YearMonth m = start; left.signum() > 0; m = m.plusMonths(1)) {
+      BigDecimal w = left.min(ScenarioFacts.hours(m));
+      expected.put(m, gpus.multiply(w));
+      left = left.subtract(w);
+    }
+    if (!expected.keySet().equals(byMonth.keySet())) {
+      fail(
+          Rule.GANG_HOURS,
+          "training run "
+              + run.id()
+              + " runs in "
+              + byMonth.keySet()
+              + "; starting "
+              + start
+              + " on "
+              + accelerator.name()
+              + " it runs without pause in "
+              + expected.keySet());
+      return;
+    }
+    expected.forEach(
+        (month, hours) -> {
+          BigDecimal got = byMonth.get(month);
+          // W is rounded up to 1e-6 h in docs/plan-json.md but to 1e-3 h in the planner's code
+          // (PlanData): allow one 1e-3 h step per GPU, far below any real error in a gang's hours
+          BigDecimal tolerance =
+              ROW_TOLERANCE
+                  .multiply(BigDecimal.valueOf(rowsPerMonth.get(month)))
+                  .add(W_STEP.multiply(gpus));
+          if (got.subtract(hours).abs().compareTo(tolerance) > 0) {
+            fail(
+                Rule.GANG_HOURS,
+                "training run "
+                    + run.id()
+                    + " in "
+                    + month
+                    + ": "
+                    + got.toPlainString()
+                    + " GPU-hours, expected "
+                    + hours.toPlainString());
+          }
+        });
+  }
+
+  private void fail(Rule rule, String message) {
+    report.accept(new Violation(rule, message));
+  }
+}

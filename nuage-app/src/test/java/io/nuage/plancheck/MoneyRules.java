@@ -1,0 +1,338 @@
+package io.nuage.plancheck;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.nuage.catalog.StoragePrice;
+import io.nuage.contract.CommittedSpend;
+import io.nuage.contract.ReservedCapacity;
+import io.nuage.contract.StorageCommitment;
+import io.nuage.core.MonthRange;
+import io.nuage.workload.StorageDemand;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.YearMonth;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+
+/**
+ * Recomputes every figure of money in BigDecimal from the scenario and the plan's own rows: rates
+ * and costs per placement, egress, reserved fees, storage, committed-spend shortfall, spend and
+ * share per provider and plan year, the breakdown and the total, to the cent.
+ */
+final class MoneyRules {
+  private final ScenarioFacts facts;
+  private final Consumer<Violation> report;
+
+  /** provider -> plan year -> exact spend. */
+  private final Map<String, Map<Integer, BigDecimal>> spend = new TreeMap<>();
+
+  private BigDecimal usage = BigDecimal.ZERO;
+
+  MoneyRules(ScenarioFacts facts, Consumer<Violation> report) {
+    this.facts = facts;
+    this.report = report;
+  }
+
+  static BigDecimal cents(BigDecimal amount) {
+    return amount.setScale(2, RoundingMode.HALF_EVEN);
+  }
+
+  /** Checks rate and cost of each row; returns the recomputed cost per row index. */
+  Map<Integer, BigDecimal> placements(List<PlanRow> rows) {
+    var costs = new HashMap<Integer, BigDecimal>();
+    for (PlanRow row : rows) {
+      Optional<BigDecimal> rate = expectedRate(row);
+      if (rate.isEmpty()) continue;
+      BigDecimal cost = cents(row.gpuHours().multiply(rate.get()));
+      costs.put(row.index(), cost);
+      if (row.rate().compareTo(rate.get()) != 0) {
+        fail(
+            Rule.COST,
+            row.where()
+                + ": rate "
+                + row.rate().toPlainString()
+                + ", expected "
+                + rate.get().toPlainString()
+                + " ("
+                + row.pricing()
+                + ")");
+      }
+      if (row.cost().compareTo(cost) != 0) {
+        fail(
+            Rule.COST, row.where() + ": cost " + row.cost().toPlainString() + ", expected " + cost);
+      }
+      usage = usage.add(cost);
+      add(row.provider(), row.month(), cost);
+    }
+    return costs;
+  }
+
+  private Optional<BigDecimal> expectedRate(PlanRow row) {
+    if (row.reserved()) return Optional.of(BigDecimal.ZERO);
+    Optional<BigDecimal> list = facts.listPrice(row.region(), row.accelerator());
+    if (list.isEmpty()) return Optional.empty(); // reported as UNKNOWN_OFFERING
+    Optional<CommittedSpend> commit = facts.committed(row.provider(), row.month());
+    BigDecimal discount;
+    if (row.pricing().equals("committed")) {
+      if (commit.isEmpty()) {
+        fail(
+            Rule.COST,
+            row.where() + ": priced committed, but no committed-spend contract is active");
+        return Optional.empty();
+      }
+      discount = commit.get().discount();
+    } else if (row.pricing().equals("on-demand")) {
+      if (commit.isPresent()) {
+        fail(
+            Rule.COST,
+            row.where() + ": priced on-demand, but it consumes contract " + commit.get().id());
+      }
+      discount = facts.rateCardDiscount(row.provider(), row.month());
+    } else {
+      fail(Rule.SHAPE, row.where() + ": unknown pricing " + row.pricing());
+      return Optional.empty();
+    }
+    return Optional.of(list.get().multiply(BigDecimal.ONE.subtract(discount)));
+  }
+
+  /** Reserved fees: every GPU-hour of each term month inside the horizon, used or not. */
+  BigDecimal reservedFees() {
+    BigDecimal total = BigDecimal.ZERO;
+    for (ReservedCapacity k : facts.scenario.contracts(ReservedCapacity.class)) {
+      for (YearMonth m : inside(k.term())) {
+        BigDecimal fee =
+            BigDecimal.valueOf(k.gpus())
+                .multiply(ScenarioFacts.hours(m))
+                .multiply(k.pricePerGpuHour());
+        total = total.add(fee);
+        add(k.provider(), m, fee);
+      }
+    }
+    return cents(total);
+  }
+
+  /** Storage: committed TB-months paid anyway, use above them at the provider's list price. */
+  BigDecimal storage() {
+    BigDecimal total = BigDecimal.ZERO;
+    var providers = new java.util.TreeSet<String>();
+    facts.scenario.contracts(StorageCommitment.class).forEach(k -> providers.add(k.provider()));
+    facts.scenario.workloads(StorageDemand.class).forEach(d -> providers.add(d.provider()));
+    for (String provider : providers) {
+      for (YearMonth m : facts.scenario.horizon().months()) {
+        var commitments =
+            facts.scenario.contracts(StorageCommitment.class).stream()
+                .filter(k -> k.provider().equals(provider) && k.term().contains(m))
+                .toList();
+        BigDecimal committed =
+            commitments.stream()
+                .map(StorageCommitment::committedTb)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal paidCommitted =
+            commitments.stream()
+                .map(k -> k.committedTb().multiply(k.pricePerTbMonth()))
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal used =
+            facts.scenario.workloads(StorageDemand.class).stream()
+                .filter(d -> d.provider().equals(provider) && d.months().contains(m))
+                .map(StorageDemand::tb)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        // above the commitment: the provider's list storage price (StorageCommitment's contract;
+        // docs/planner.md says the commitment's price, its code and the domain say list)
+        BigDecimal overPrice =
+            facts.scenario.catalog().storagePrices().stream()
+                .filter(p -> p.provider().equals(provider))
+                .map(StoragePrice::pricePerTbMonth)
+                .findFirst()
+                .orElse(
+                    commitments.isEmpty()
+                        ? BigDecimal.ZERO
+                        : commitments.getFirst().pricePerTbMonth());
+        BigDecimal cost =
+            paidCommitted.add(used.subtract(committed).max(BigDecimal.ZERO).multiply(overPrice));
+        total = total.add(cost);
+        add(provider, m, cost);
+      }
+    }
+    return cents(total);
+  }
+
+  /** Checks contracts[] against consumption of committed rows; returns the paid shortfall. */
+  BigDecimal shortfall(List<PlanRow> rows, Map<Integer, BigDecimal> costs, JsonNode contracts) {
+    var reported = new HashMap<String, JsonNode>();
+    contracts.forEach(
+        c -> reported.put(c.path("contract").asText() + "#" + c.path("year").asInt(), c));
+    BigDecimal paid = BigDecimal.ZERO;
+    for (CommittedSpend k : facts.scenario.contracts(CommittedSpend.class)) {
+      for (int y = 0; y < k.term().years(); y++) {
+        MonthRange year = k.term().year(y);
+        List<YearMonth> in = inside(year);
+        if (in.isEmpty()) continue;
+        BigDecimal committed =
+            cents(
+                k.yearlyMinimums()
+                    .get(y)
+                    .multiply(BigDecimal.valueOf(in.size()))
+                    .divide(BigDecimal.valueOf(year.length()), 10, RoundingMode.HALF_EVEN));
+        BigDecimal consumed = BigDecimal.ZERO;
+        for (PlanRow row : rows) {
+          if (row.pricing().equals("committed")
+              && row.provider().equals(k.provider())
+              && in.contains(row.month())
+              && facts.committed(row.provider(), row.month()).map(c -> c == k).orElse(false)) {
+            consumed = consumed.add(costs.getOrDefault(row.index(), BigDecimal.ZERO));
+          }
+        }
+        BigDecimal shortfall = committed.subtract(consumed).max(BigDecimal.ZERO);
+        compareContractRow(
+            reported.get(k.id() + "#" + y), k.id(), y, committed, consumed, shortfall);
+        if (k.takeOrPay() && shortfall.signum() > 0) {
+          paid = paid.add(shortfall);
+          add(k.provider(), in.getLast(), shortfall);
+        }
+      }
+    }
+    return paid;
+  }
+
+  private void compareContractRow(
+      JsonNode row,
+      String id,
+      int year,
+      BigDecimal committed,
+      BigDecimal consumed,
+      BigDecimal shortfall) {
+    String what = "contract " + id + " year " + year;
+    if (row == null) {
+      fail(Rule.SHORTFALL, what + " missing from contracts[]");
+      return;
+    }
+    same(Rule.SHORTFALL, what + " committed", row.path("committed"), committed);
+    same(Rule.SHORTFALL, what + " consumed", row.path("consumed"), consumed);
+    same(Rule.SHORTFALL, what + " shortfall", row.path("shortfall"), shortfall);
+  }
+
+  /** Egress of each run placed away from its dataset's home, charged to the home provider. */
+  BigDecimal egress(Map<String, PlanRow> firstRowByRun, JsonNode egressRows) {
+    var reported = new HashMap<String, BigDecimal>();
+    egressRows.forEach(
+        e ->
+            reported.merge(
+                e.path("workload").asText(),
+                new BigDecimal(e.path("cost").asText("0")),
+                BigDecimal::add));
+    BigDecimal total = BigDecimal.ZERO;
+    for (var run : facts.scenario.workloads(io.nuage.workload.TrainingRun.class)) {
+      PlanRow first = firstRowByRun.get(run.id());
+      BigDecimal expected = BigDecimal.ZERO;
+      if (first != null && !first.region().equals(run.datasetHome())) {
+        var home = facts.region(run.datasetHome()).map(r -> r.provider()).orElse("?");
+        BigDecimal perTb =
+            facts
+                .scenario
+                .catalog()
+                .provider(home)
+                .map(p -> p.egressPerTb())
+                .orElse(BigDecimal.ZERO);
+        expected = cents(run.datasetTb().multiply(perTb));
+        if (expected.signum() > 0) add(home, first.month(), expected);
+      }
+      BigDecimal got = reported.getOrDefault(run.id(), BigDecimal.ZERO);
+      if (got.compareTo(expected) != 0) {
+        fail(
+            Rule.EGRESS,
+            "training run "
+                + run.id()
+                + ": egress "
+                + got.toPlainString()
+                + ", expected "
+                + expected);
+      }
+      total = total.add(expected);
+    }
+    return total;
+  }
+
+  BigDecimal usage() {
+    return usage;
+  }
+
+  /** Checks providers[] and every provider's share against its cap. */
+  void shares(JsonNode providers) {
+    var reported = new HashMap<String, JsonNode>();
+    providers.forEach(
+        p -> reported.put(p.path("provider").asText() + "#" + p.path("year").asInt(), p));
+    var totals = new TreeMap<Integer, BigDecimal>();
+    spend.values().forEach(byYear -> byYear.forEach((y, s) -> totals.merge(y, s, BigDecimal::add)));
+    spend.forEach(
+        (provider, byYear) ->
+            byYear.forEach(
+                (y, s) -> {
+                  int label = facts.planYearLabel(y);
+                  BigDecimal total = totals.get(y);
+                  BigDecimal share =
+                      total.signum() == 0
+                          ? BigDecimal.ZERO
+                          : s.divide(total, 10, RoundingMode.HALF_EVEN);
+                  BigDecimal cap = facts.scenario.policy().maxShareOf(provider);
+                  if (share.subtract(cap).compareTo(new BigDecimal("0.0001")) > 0) {
+                    fail(
+                        Rule.SHARE,
+                        provider
+                            + " takes "
+                            + share.setScale(4, RoundingMode.HALF_EVEN)
+                            + " of "
+                            + label
+                            + " spend, cap "
+                            + cap.toPlainString());
+                  }
+                  JsonNode row = reported.get(provider + "#" + label);
+                  if (row == null) {
+                    if (cents(s).signum() != 0)
+                      fail(Rule.SHARE, provider + " " + label + " missing from providers[]");
+                    return;
+                  }
+                  same(Rule.SHARE, provider + " " + label + " spend", row.path("spend"), cents(s));
+                  BigDecimal got = new BigDecimal(row.path("share").asText("0"));
+                  if (got.subtract(share).abs().compareTo(new BigDecimal("0.0001")) > 0) {
+                    fail(
+                        Rule.SHARE,
+                        provider
+                            + " "
+                            + label
+                            + " share "
+                            + got
+                            + ", expected "
+                            + share.setScale(4, RoundingMode.HALF_EVEN));
+                  }
+                }));
+  }
+
+  void same(Rule rule, String what, JsonNode got, BigDecimal expected) {
+    if (got.isMissingNode() || got.isNull()) {
+      fail(rule, what + " missing, expected " + expected.toPlainString());
+      return;
+    }
+    BigDecimal value = new BigDecimal(got.asText());
+    if (value.compareTo(expected) != 0) {
+      fail(rule, what + " is " + value.toPlainString() + ", expected " + expected.toPlainString());
+    }
+  }
+
+  private List<YearMonth> inside(MonthRange range) {
+    return range.months().stream().filter(facts.scenario.horizon()::contains).toList();
+  }
+
+  private void add(String provider, YearMonth month, BigDecimal amount) {
+    if (!facts.scenario.horizon().contains(month)) return;
+    spend
+        .computeIfAbsent(provider, p -> new TreeMap<>())
+        .merge(facts.planYear(month), amount, BigDecimal::add);
+  }
+
+  private void fail(Rule rule, String message) {
+    report.accept(new Violation(rule, message));
+  }
+}

@@ -1,0 +1,119 @@
+package io.nuage.plancheck;
+
+import io.nuage.catalog.Accelerator;
+import io.nuage.catalog.CapacityStep;
+import io.nuage.catalog.Offering;
+import io.nuage.catalog.PricingKind;
+import io.nuage.catalog.Region;
+import io.nuage.contract.CommittedSpend;
+import io.nuage.contract.RateCard;
+import io.nuage.contract.ReservedCapacity;
+import io.nuage.scenario.Scenario;
+import java.math.BigDecimal;
+import java.time.YearMonth;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * What the scenario says, looked up the way docs/planner.md defines it: capacity levels, reserved
+ * GPUs, on-demand list prices and discounts. Written from the documentation, not the optimiser.
+ */
+final class ScenarioFacts {
+  final Scenario scenario;
+  private final Map<String, Region> regions;
+  private final Map<String, Accelerator> accelerators;
+  private final Map<String, BigDecimal> listPrice;
+
+  ScenarioFacts(Scenario scenario) {
+    this.scenario = scenario;
+    this.regions =
+        scenario.catalog().regions().stream().collect(Collectors.toMap(Region::id, r -> r));
+    this.accelerators = scenario.catalog().acceleratorsByName();
+    this.listPrice =
+        scenario.catalog().offerings().stream()
+            .filter(o -> o.pricing() == PricingKind.ON_DEMAND)
+            .collect(
+                Collectors.toMap(
+                    o -> key(o.region(), o.accelerator()),
+                    Offering::pricePerGpuHour,
+                    BigDecimal::min));
+  }
+
+  static String key(String region, String accelerator) {
+    return region + "|" + accelerator;
+  }
+
+  static BigDecimal hours(YearMonth month) {
+    return BigDecimal.valueOf(24L * month.lengthOfMonth());
+  }
+
+  Optional<Region> region(String id) {
+    return Optional.ofNullable(regions.get(id));
+  }
+
+  Optional<Accelerator> accelerator(String name) {
+    return Optional.ofNullable(accelerators.get(name));
+  }
+
+  /** The cheapest on-demand list price of (region, accelerator), if the catalog offers it. */
+  Optional<BigDecimal> listPrice(String region, String accelerator) {
+    return Optional.ofNullable(listPrice.get(key(region, accelerator)));
+  }
+
+  /** True when the accelerator is named in {@code allowed} by its name or its family. */
+  boolean compatible(Set<String> allowed, String accelerator) {
+    return allowed.contains(accelerator)
+        || accelerator(accelerator).map(a -> allowed.contains(a.family())).orElse(false);
+  }
+
+  /** The schedule's level: the latest step at or before the month; 0 before the first. */
+  long scheduled(String region, String accelerator, YearMonth month) {
+    return scenario.capacity().stream()
+        .filter(s -> s.region().equals(region) && s.accelerator().equals(accelerator))
+        .filter(s -> !s.from().isAfter(month))
+        .max(Comparator.comparing(CapacityStep::from))
+        .map(CapacityStep::gpus)
+        .orElse(0);
+  }
+
+  long reserved(String region, String accelerator, YearMonth month) {
+    return scenario.contracts(ReservedCapacity.class).stream()
+        .filter(k -> k.region().equals(region) && k.accelerator().equals(accelerator))
+        .filter(k -> k.term().contains(month))
+        .mapToLong(ReservedCapacity::gpus)
+        .sum();
+  }
+
+  /** GPUs deliverable: the reservation is carved out of the schedule but guaranteed. */
+  long deliverable(String region, String accelerator, YearMonth month) {
+    return Math.max(scheduled(region, accelerator, month), reserved(region, accelerator, month));
+  }
+
+  /** The committed-spend contract with the provider active that month (earliest start first). */
+  Optional<CommittedSpend> committed(String provider, YearMonth month) {
+    return scenario.contracts(CommittedSpend.class).stream()
+        .filter(k -> k.provider().equals(provider) && k.term().contains(month))
+        .min(Comparator.comparing(k -> k.term().start()));
+  }
+
+  BigDecimal rateCardDiscount(String provider, YearMonth month) {
+    return scenario.contracts(RateCard.class).stream()
+        .filter(k -> k.provider().equals(provider) && k.term().contains(month))
+        .map(RateCard::discount)
+        .findFirst()
+        .orElse(BigDecimal.ZERO);
+  }
+
+  /** Plan year of a month: twelve-month blocks from the horizon's start, 0-based. */
+  int planYear(YearMonth month) {
+    return scenario.horizon().yearOf(month);
+  }
+
+  /** The label docs/plan-json.md uses: the calendar year of the plan year's first month. */
+  int planYearLabel(int planYear) {
+    return scenario.horizon().start().plusMonths(12L * planYear).getYear();
+  }
+}

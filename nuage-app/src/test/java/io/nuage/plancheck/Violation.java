@@ -1,0 +1,9 @@
+package io.nuage.plancheck;
+
+/** One broken rule, with what was found and what was expected, in words. */
+public record Violation(Rule rule, String message) {
+  @Override
+  public String toString() {
+    return rule + ": " + message;
+  }
+}
