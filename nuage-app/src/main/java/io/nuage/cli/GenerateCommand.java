@@ -20,8 +20,9 @@ import picocli.CommandLine.Spec;
     name = "generate",
     mixinStandardHelpOptions = true,
     description = {
-      "Writes a valid, feasible scenario built from the real price catalogs and the job-size",
-      "distributions of the GPU traces (docs/generate.md). Same arguments, same file."
+      "Writes a valid, feasible synthetic scenario, for benchmarks.",
+      "%nIt is built from the real price catalogs and the job-size distributions of the GPU"
+          + " traces (docs/generate.md). Same arguments, same file."
     })
 final class GenerateCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
