@@ -10,15 +10,28 @@ import java.util.Map;
 abstract sealed class HttpProblem extends NuageException {
   private static final long serialVersionUID = 1L;
 
-  private HttpProblem(String detail) {
+  private final int status;
+  private final String slug;
+  private final String title;
+
+  private HttpProblem(int status, String slug, String title, String detail) {
     super(detail);
+    this.status = status;
+    this.slug = slug;
+    this.title = title;
   }
 
-  abstract int status();
+  final int status() {
+    return status;
+  }
 
-  abstract String slug();
+  final String slug() {
+    return slug;
+  }
 
-  abstract String title();
+  final String title() {
+    return title;
+  }
 
   /** Response headers the status requires (WWW-Authenticate, Allow). */
   Map<String, String> headers() {
@@ -29,22 +42,7 @@ abstract sealed class HttpProblem extends NuageException {
     private static final long serialVersionUID = 1L;
 
     BadRequest(String detail) {
-      super(detail);
-    }
-
-    @Override
-    int status() {
-      return 400;
-    }
-
-    @Override
-    String slug() {
-      return "bad-request";
-    }
-
-    @Override
-    String title() {
-      return "Bad request";
+      super(400, "bad-request", "Bad request", detail);
     }
   }
 
@@ -52,22 +50,7 @@ abstract sealed class HttpProblem extends NuageException {
     private static final long serialVersionUID = 1L;
 
     Unauthorized(String detail) {
-      super(detail);
-    }
-
-    @Override
-    int status() {
-      return 401;
-    }
-
-    @Override
-    String slug() {
-      return "unauthorized";
-    }
-
-    @Override
-    String title() {
-      return "Unauthorized";
+      super(401, "unauthorized", "Unauthorized", detail);
     }
 
     @Override
@@ -80,22 +63,7 @@ abstract sealed class HttpProblem extends NuageException {
     private static final long serialVersionUID = 1L;
 
     Forbidden(String detail) {
-      super(detail);
-    }
-
-    @Override
-    int status() {
-      return 403;
-    }
-
-    @Override
-    String slug() {
-      return "forbidden";
-    }
-
-    @Override
-    String title() {
-      return "Forbidden";
+      super(403, "forbidden", "Forbidden", detail);
     }
   }
 
@@ -103,22 +71,7 @@ abstract sealed class HttpProblem extends NuageException {
     private static final long serialVersionUID = 1L;
 
     NotFound(String detail) {
-      super(detail);
-    }
-
-    @Override
-    int status() {
-      return 404;
-    }
-
-    @Override
-    String slug() {
-      return "not-found";
-    }
-
-    @Override
-    String title() {
-      return "Not found";
+      super(404, "not-found", "Not found", detail);
     }
   }
 
@@ -126,22 +79,7 @@ abstract sealed class HttpProblem extends NuageException {
     private static final long serialVersionUID = 1L;
 
     Conflict(String detail) {
-      super(detail);
-    }
-
-    @Override
-    int status() {
-      return 409;
-    }
-
-    @Override
-    String slug() {
-      return "conflict";
-    }
-
-    @Override
-    String title() {
-      return "Conflict";
+      super(409, "conflict", "Conflict", detail);
     }
   }
 
@@ -149,22 +87,11 @@ abstract sealed class HttpProblem extends NuageException {
     private static final long serialVersionUID = 1L;
 
     ContentTooLarge(long limit) {
-      super("the request body is larger than the limit of " + limit + " bytes (see --max-body)");
-    }
-
-    @Override
-    int status() {
-      return 413;
-    }
-
-    @Override
-    String slug() {
-      return "content-too-large";
-    }
-
-    @Override
-    String title() {
-      return "Content too large";
+      super(
+          413,
+          "content-too-large",
+          "Content too large",
+          "the request body is larger than the limit of " + limit + " bytes (see --max-body)");
     }
   }
 
@@ -172,22 +99,7 @@ abstract sealed class HttpProblem extends NuageException {
     private static final long serialVersionUID = 1L;
 
     TooManyRequests(String detail) {
-      super(detail);
-    }
-
-    @Override
-    int status() {
-      return 429;
-    }
-
-    @Override
-    String slug() {
-      return "too-many-requests";
-    }
-
-    @Override
-    String title() {
-      return "Too many requests";
+      super(429, "too-many-requests", "Too many requests", detail);
     }
   }
 }
