@@ -66,7 +66,10 @@ class IngestSampleTest {
     Cli again = Cli.run("ingest", "--db", db.toString(), sample().toString());
 
     assertThat(again.code()).isZero();
-    assertThat(again.out()).containsPattern("accepted\\s+0").containsPattern("duplicates\\s+1000");
+    assertThat(again.out())
+        .containsPattern("accepted\\s+0")
+        .containsPattern("duplicates\\s+1000")
+        .containsPattern("ChargeFrequency: case fixed to the spec's spelling\\s+7");
     LedgerProbe twice = LedgerProbe.of(db);
     assertThat(twice.totals().sameAs(once.totals())).isTrue();
     assertThat(twice.byProvider()).isEqualTo(once.byProvider());

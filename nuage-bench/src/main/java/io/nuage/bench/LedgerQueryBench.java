@@ -144,9 +144,7 @@ public final class LedgerQueryBench {
             8::DECIMAL(4,0) AS ConsumedQuantity,
             'USD' AS BillingCurrency,
             i::UHUGEINT AS row_hash,
-            0 AS occurrence,
-            INGESTION AS ingestion_id,
-            i + 2 AS source_line
+            INGESTION AS ingestion_id
           FROM range(FROM_ROW, TO_ROW) t(i)
           """
               .replace("INGESTION", Integer.toString(id))

@@ -2,7 +2,6 @@ package io.nuage.store.ledger;
 
 import io.nuage.core.NuageException;
 import io.nuage.ledger.FocusColumn;
-import io.nuage.ledger.FocusColumns;
 import io.nuage.store.Store;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,19 +18,24 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.duckdb.DuckDBPreparedStatement;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Ingests one FOCUS file in one transaction: stage (DuckDB reads, normalises, types and checks
- * every row), decide (refuse the file, or set the bad rows aside), insert the rows not yet in the
- * ledger (anti-join on the row identity), append the monthly sums, record the ingestion, commit.
+ * Ingests one FOCUS file in one transaction. The common case is one pass: DuckDB reads, normalises,
+ * types, checks and hashes every row straight into {@code billing_rows}. A row breaking a check
+ * fails the statement; a row whose hash the ledger already holds may be a duplicate: either way the
+ * transaction rolls back and the file goes to the staged path, which says which rows are bad (by
+ * line and reason) and which are already in the ledger (compared on every identity column), then
+ * refuses the file or inserts the rest. The model is docs/ledger.md, "Ingest, one file at a time".
  */
 final class FocusIngest {
   static final int FIRST_REJECTS = 10;
   static final String RAW = "nuage_raw";
   static final String MASKS = "nuage_masks";
-  private static final String OCCURRENCES = "nuage_occurrences";
   private static final String SEEN = "nuage_seen";
+  private static final int PROBE_ROWS = 10_000;
   private static final String SHIFT = "nuage_shift";
+  private static final String NEW_ROWS = "billing_rows WHERE ingestion_id = ";
 
   private final Connection c;
 
@@ -44,7 +48,9 @@ final class FocusIngest {
     StageSql sql = new StageSql(source);
     try {
       try {
-        return ingest(source, sql, options);
+        dropTemps();
+        IngestReport report = mayOverlap(sql) ? null : onePass(source, sql, options);
+        return report != null ? report : staged(source, sql, options);
       } finally {
         dropTemps();
       }
@@ -55,14 +61,90 @@ final class FocusIngest {
   }
 
   /**
-   * The stage and its helpers are connection-local temp tables, filled outside the ledger's
-   * transaction (a temp table's rowid is its record order only once committed); everything that
-   * touches the ledger happens in one transaction at the end.
+   * Whether the file's first rows are already in the ledger (the same file again, or the next
+   * export of a month): then the one pass would only roll back, so the staged path goes first.
    */
-  private IngestReport ingest(FocusSource source, StageSql sql, IngestOptions options)
+  private boolean mayOverlap(StageSql sql) throws SQLException {
+    if (scalar("SELECT count(*) FROM (SELECT 1 FROM billing_rows LIMIT 1)") == 0) return false;
+    IdentityHash.refreshIfEngineChanged(c);
+    try {
+      return scalar(
+              "SELECT count(*) FROM (SELECT row_hash FROM ("
+                  + sql.probe()
+                  + ") LIMIT "
+                  + PROBE_ROWS
+                  + ") WHERE row_hash IN (SELECT row_hash FROM billing_rows)")
+          > 0;
+    } catch (SQLException unreadable) {
+      return true; // the staged path says what is wrong with it
+    }
+  }
+
+  /**
+   * The common case; null when the file has a row to reject or a row whose hash the ledger holds
+   * (the transaction is rolled back: nothing was written).
+   */
+  private @Nullable IngestReport onePass(FocusSource source, StageSql sql, IngestOptions options)
       throws SQLException {
-    dropTemps();
-    stage(source, sql, options);
+    c.setAutoCommit(false);
+    try {
+      long id = scalar("SELECT nextval('ingestion_ids')");
+      IdentityHash.refreshIfEngineChanged(c);
+      long inserted;
+      try {
+        inserted = withProgress(insertInto(id, sql.direct()), options);
+      } catch (SQLException badRowOrUnreadable) {
+        timing("one pass refused: " + Store.firstLine(badRowOrUnreadable), System.nanoTime());
+        c.rollback();
+        return null;
+      }
+      String overlap =
+          "SELECT count(*) FROM (SELECT DISTINCT row_hash FROM "
+              + NEW_ROWS
+              + id
+              + ") WHERE row_hash IN (SELECT row_hash FROM billing_rows WHERE ingestion_id <> "
+              + id
+              + ")";
+      if (scalar(overlap) > 0) {
+        c.rollback();
+        return null;
+      }
+      var normalisations = normalisations(source, sql, NEW_ROWS + id);
+      var report =
+          finish(
+              source, id, inserted, 0, 0, normalisations, new LinkedHashMap<>(), List.of(), null);
+      long t0 = System.nanoTime();
+      c.commit();
+      timing("commit", t0);
+      options.progress().accept(100);
+      return report;
+    } catch (SQLException | RuntimeException e) {
+      c.rollback();
+      throw e;
+    } finally {
+      c.setAutoCommit(true);
+    }
+  }
+
+  /**
+   * The file has bad rows, or rows the ledger may hold: the stage (a connection-local temp table,
+   * filled outside the ledger's transaction because a temp table's rowid is its record order only
+   * once committed) says which, on which line and why; then the refusal, or the new good rows in
+   * one transaction.
+   */
+  private IngestReport staged(FocusSource source, StageSql sql, IngestOptions options)
+      throws SQLException {
+    options.progress().accept(0);
+    try {
+      withProgress(sql.createStage(), options);
+    } catch (SQLException e) {
+      throw FocusSource.fileProblem(
+          source.name(),
+          "not a readable FOCUS "
+              + (source.format() == FocusSource.Format.PARQUET ? "Parquet" : "CSV")
+              + " file: "
+              + Store.firstLine(e));
+    }
     long staged = scalar("SELECT count(*) FROM " + StageSql.STAGE);
     var rejects = new Rejects(c);
     List<RejectedRow> structural = rejects.structuralRejects(source);
@@ -81,30 +163,34 @@ final class FocusIngest {
       rejectFile =
           RejectFile.write(this, source, structural, lineExpr(source, thresholds, "s.rid"));
     }
-    var normalisations = normalisations(source, sql);
-    String lineExpr = lineExpr(source, thresholds, "s.rid");
     c.setAutoCommit(false);
     try {
       long id = scalar("SELECT nextval('ingestion_ids')");
-      long accepted = insertRows(lineExpr, id);
-      long duplicates = staged - badRows - accepted;
-      insertMonthly(id, duplicates == 0);
-      DailyAggregate.append(c, id); // billing_daily (V002), owned by the draw-down
+      IdentityHash.refreshIfEngineChanged(c);
+      long duplicates = markDuplicates();
+      long inserted =
+          update(
+              insertInto(
+                  id,
+                  "SELECT "
+                      + StageSql.ledgerColumns()
+                      + " FROM "
+                      + StageSql.STAGE
+                      + " WHERE NOT bad AND rowid NOT IN (SELECT rid FROM "
+                      + SEEN
+                      + ")"));
+      var normalisations = normalisations(source, sql, StageSql.STAGE + " WHERE NOT bad");
       var report =
-          new IngestReport(
-              source.name(),
-              source.format().label,
-              source.version().label(),
-              rowsRead,
-              accepted,
+          finish(
+              source,
+              id,
+              inserted,
               duplicates,
               rejected,
-              reasons,
               normalisations,
-              source.ignored(),
+              reasons,
               first,
               rejectFile);
-      recordIngestion(id, source, report);
       c.commit();
       options.progress().accept(100);
       return report;
@@ -116,7 +202,54 @@ final class FocusIngest {
     }
   }
 
-  private void stage(FocusSource source, StageSql sql, IngestOptions options) throws SQLException {
+  /**
+   * The INSERT both paths use: {@code select} gives {@link StageSql#ledgerColumns()} in the file's
+   * record order, which the insert keeps (DuckDB's preserve_insertion_order, on by default).
+   */
+  private static String insertInto(long id, String select) {
+    return "INSERT INTO billing_rows ("
+        + StageSql.ledgerColumns()
+        + ", ingestion_id) SELECT *, "
+        + id
+        + " FROM ("
+        + select
+        + ")";
+  }
+
+  /** In the ingest's transaction, after the insert: the monthly and daily sums, the report. */
+  private IngestReport finish(
+      FocusSource source,
+      long id,
+      long inserted,
+      long duplicates,
+      long rejected,
+      Map<String, Long> normalisations,
+      Map<String, Long> reasons,
+      List<RejectedRow> first,
+      @Nullable String rejectFile)
+      throws SQLException {
+    insertMonthly(id);
+    DailyAggregate.append(c, id); // billing_daily (V002), owned by the draw-down
+    var report =
+        new IngestReport(
+            source.name(),
+            source.format().label,
+            source.version().label(),
+            inserted + duplicates + rejected,
+            inserted,
+            duplicates,
+            rejected,
+            reasons,
+            normalisations,
+            source.ignored(),
+            first,
+            rejectFile);
+    recordIngestion(id, source, report);
+    return report;
+  }
+
+  /** Runs one statement, following DuckDB's own progress; returns its update count. */
+  private long withProgress(String q, IngestOptions options) throws SQLException {
     exec("PRAGMA enable_progress_bar");
     exec("PRAGMA disable_print_progress_bar");
     ScheduledExecutorService poller =
@@ -126,13 +259,14 @@ final class FocusIngest {
               t.setDaemon(true);
               return t;
             });
-    try (PreparedStatement ps = c.prepareStatement(sql.createStage())) {
+    long t0 = System.nanoTime();
+    try (PreparedStatement ps = c.prepareStatement(q)) {
       DuckDBPreparedStatement duck = ps.unwrap(DuckDBPreparedStatement.class);
       poller.scheduleAtFixedRate(
           () -> {
             try {
               double p = duck.getQueryProgress().getPercentage();
-              if (p >= 0) options.progress().accept(p * 0.8);
+              if (p >= 0) options.progress().accept(p * 0.9);
             } catch (SQLException | RuntimeException ignored) {
               // progress is cosmetic; the query's own outcome is what counts
             }
@@ -140,21 +274,13 @@ final class FocusIngest {
           500,
           250,
           TimeUnit.MILLISECONDS);
-      long t0 = System.nanoTime();
       ps.execute();
-      timing("stage", t0);
-      if (Boolean.getBoolean("nuage.ingest.timing")) System.err.println(sql.createStage());
-    } catch (SQLException e) {
-      throw FocusSource.fileProblem(
-          source.name(),
-          "not a readable FOCUS "
-              + (source.format() == FocusSource.Format.PARQUET ? "Parquet" : "CSV")
-              + " file: "
-              + Store.firstLine(e));
+      return Math.max(0, ps.getLargeUpdateCount());
     } finally {
       poller.shutdownNow();
+      timing(q, t0);
+      options.progress().accept(90);
     }
-    options.progress().accept(80);
   }
 
   String lineExpr(FocusSource source, List<Long> thresholds, String rowid) throws SQLException {
@@ -167,24 +293,26 @@ final class FocusIngest {
     return "(" + rowid + " + 2 + (SELECT count(*) FROM " + SHIFT + " WHERE t <= " + rowid + "))";
   }
 
-  private Map<String, Long> normalisations(FocusSource source, StageSql sql) throws SQLException {
+  /** Counted on the file's good rows, duplicates included, so a re-ingest reports the same. */
+  private Map<String, Long> normalisations(FocusSource source, StageSql sql, String rows)
+      throws SQLException {
     var out = new LinkedHashMap<String, Long>(source.headerNormalisations());
     var sums = new StringJoiner(", ");
     var present = new StringJoiner(" + ", "(", ")");
     for (FocusColumn col : source.columns().keySet())
       present.add("count(" + StageSql.ident(col.id()) + ")");
     sums.add("count(*) * " + source.columns().size() + " - " + present);
-    List<String[]> fixes = sql.caseFixColumns();
-    for (String[] f : fixes) sums.add("coalesce(sum(" + f[0] + "), 0)");
+    Map<Integer, String> fixes = sql.caseFixColumns();
+    for (int bit : fixes.keySet()) sums.add("coalesce(sum((case_fixed >> " + bit + ") & 1), 0)");
     sums.add("coalesce(sum((ContractedCost IS NULL)::INTEGER), 0)");
     try (Statement s = c.createStatement();
-        ResultSet r =
-            s.executeQuery("SELECT " + sums + " FROM " + StageSql.STAGE + " WHERE NOT bad")) {
+        ResultSet r = s.executeQuery("SELECT " + sums + " FROM " + rows)) {
       r.next();
       put(out, "NULL or empty value read as null", r.getLong(1));
-      for (int i = 0; i < fixes.size(); i++)
-        put(out, fixes.get(i)[1] + ": case fixed to the spec's spelling", r.getLong(2 + i));
-      put(out, "ContractedCost null tolerated (FOCUS says not null)", r.getLong(2 + fixes.size()));
+      int i = 2;
+      for (String column : fixes.values())
+        put(out, column + ": case fixed to the spec's spelling", r.getLong(i++));
+      put(out, "ContractedCost null tolerated (FOCUS says not null)", r.getLong(i));
     }
     return out;
   }
@@ -194,77 +322,40 @@ final class FocusIngest {
   }
 
   /**
-   * Inserts the good rows not yet in the ledger. DuckDB's 64-bit {@code hash} of the identity
-   * columns only finds candidates; a row is a duplicate when every identity column is equal, so a
-   * hash collision can never drop a charge. The occurrence number (n-th identical row of the file)
-   * is computed only for the rare hashes that repeat within the file.
+   * Marks, in {@code nuage_seen}, the good stage rows the ledger already holds, and returns how
+   * many. Identical rows are distinct charges (docs/ledger.md, "Row identity"): for each set of
+   * identity values the ledger keeps as many copies as the most any single file had, so when the
+   * ledger holds k copies, the file's first k (in record order) are duplicates. DuckDB's 64-bit
+   * {@code hash} only finds candidates; every identity column is compared, so a hash collision can
+   * never drop a charge.
    */
-  private long insertRows(String line, long id) throws SQLException {
-    IdentityHash.refreshIfEngineChanged(c);
-    var cols = new StringJoiner(", ");
-    for (FocusColumn col : FocusColumns.all()) cols.add(StageSql.ident(col.id()));
+  private long markDuplicates() throws SQLException {
     var identity = new StringJoiner(", ");
     for (FocusColumn col : StageSql.identity()) identity.add(StageSql.ident(col.id()));
-    String repeated =
-        "SELECT row_hash FROM "
+    String candidates =
+        "(SELECT rowid AS rid, * FROM "
             + StageSql.STAGE
-            + " WHERE NOT bad GROUP BY row_hash HAVING count(*) > 1";
-    if (scalar("SELECT count(*) FROM (" + repeated + ")") > 0) {
-      exec(
-          "CREATE TEMP TABLE "
-              + OCCURRENCES
-              + " AS SELECT rid, row_number() OVER (PARTITION BY row_hash, "
-              + identity
-              + " ORDER BY rid) AS occurrence FROM (SELECT rowid AS rid, * FROM "
-              + StageSql.STAGE
-              + " WHERE NOT bad AND row_hash IN ("
-              + repeated
-              + "))");
-      exec(
-          "UPDATE "
-              + StageSql.STAGE
-              + " SET occurrence = o.occurrence FROM "
-              + OCCURRENCES
-              + " o WHERE "
-              + StageSql.STAGE
-              + ".rowid = o.rid AND o.occurrence > 1");
-    }
+            + " WHERE NOT bad AND row_hash IN (SELECT row_hash FROM billing_rows))";
     exec(
         "CREATE TEMP TABLE "
             + SEEN
-            + " AS SELECT s.rid FROM (SELECT rowid AS rid, * FROM "
-            + StageSql.STAGE
-            + " WHERE NOT bad) s JOIN billing_rows b ON b.row_hash = s.row_hash"
-            + " AND b.occurrence = s.occurrence AND "
-            + StageSql.sameIdentity("b", "s"));
-    String q =
-        "INSERT INTO billing_rows SELECT "
-            + cols
-            + ", row_hash, occurrence, "
-            + id
-            + ", line FROM (SELECT *, "
-            + line
-            + " AS line FROM (SELECT *, rowid AS rid FROM "
-            + StageSql.STAGE
-            + " WHERE NOT bad) s) x WHERE x.rid NOT IN (SELECT rid FROM "
-            + SEEN
-            + ")";
-    long t0 = System.nanoTime();
-    // the ledger's physical row order carries no meaning (source_line is stored): let DuckDB
-    // write in parallel without keeping the stage's order
-    exec("SET preserve_insertion_order = false");
-    try (Statement s = c.createStatement()) {
-      return s.executeLargeUpdate(q);
-    } finally {
-      exec("SET preserve_insertion_order = true");
-      timing(q, t0);
-    }
+            + " AS SELECT f.rid FROM (SELECT rid, row_hash, "
+            + identity
+            + ", row_number() OVER (PARTITION BY row_hash, "
+            + identity
+            + " ORDER BY rid) AS copy FROM "
+            + candidates
+            + ") f JOIN (SELECT row_hash, "
+            + identity
+            + ", count(*) AS copies FROM billing_rows WHERE row_hash IN (SELECT row_hash FROM "
+            + candidates
+            + ") GROUP BY ALL) l ON l.row_hash = f.row_hash AND "
+            + StageSql.sameIdentity("l", "f")
+            + " WHERE f.copy <= l.copies");
+    return scalar("SELECT count(*) FROM " + SEEN);
   }
 
-  /** From the stage when every good row was new (no need to read them back), else the ledger. */
-  private void insertMonthly(long id, boolean allNew) throws SQLException {
-    String from =
-        allNew ? StageSql.STAGE + " WHERE NOT bad" : "billing_rows WHERE ingestion_id = " + id;
+  private void insertMonthly(long id) throws SQLException {
     String dims =
         "BillingCurrency, ProviderName, InvoiceIssuerName, BillingAccountId, RegionId,"
             + " ServiceCategory, ServiceName, SkuId, ChargeCategory, ChargeClass, ChargeFrequency,"
@@ -282,7 +373,8 @@ final class FocusIngest {
             + ", count(*), sum(BilledCost), sum(EffectiveCost), sum(ListCost), sum(ContractedCost),"
             + " sum(PricingQuantity), sum(ConsumedQuantity), sum(CommitmentDiscountQuantity),"
             + " min(ChargePeriodStart), max(ChargePeriodEnd) FROM "
-            + from
+            + NEW_ROWS
+            + id
             + " GROUP BY ALL");
   }
 
@@ -321,15 +413,7 @@ final class FocusIngest {
 
   private void dropTemps() {
     for (String t :
-        List.of(
-            StageSql.STAGE,
-            StageSql.REJECTS,
-            StageSql.SCANS,
-            RAW,
-            SHIFT,
-            MASKS,
-            OCCURRENCES,
-            SEEN)) {
+        List.of(StageSql.STAGE, StageSql.REJECTS, StageSql.SCANS, RAW, SHIFT, MASKS, SEEN)) {
       try {
         exec("DROP TABLE IF EXISTS " + t);
       } catch (SQLException ignored) {
@@ -354,6 +438,15 @@ final class FocusIngest {
           (System.nanoTime() - t0) / 1e9,
           ProcessHandle.current().info().totalCpuDuration().orElseThrow().toMillis() / 1e3,
           q.substring(0, Math.min(90, q.length())).replace('\n', ' '));
+  }
+
+  private long update(String q) throws SQLException {
+    long t0 = System.nanoTime();
+    try (Statement s = c.createStatement()) {
+      return s.executeLargeUpdate(q);
+    } finally {
+      timing(q, t0);
+    }
   }
 
   private long scalar(String q) throws SQLException {

@@ -69,7 +69,7 @@ final class Rejects {
 
   /** The failure path: read the file again as text and work out what each bad row breaks. */
   void createMasks(StageSql sql) throws SQLException {
-    exec("CREATE TEMP TABLE " + FocusIngest.RAW + " AS SELECT * FROM " + sql.reader());
+    exec("CREATE TEMP TABLE " + FocusIngest.RAW + " AS SELECT * FROM " + sql.reader(true));
     exec(sql.createMasks(FocusIngest.MASKS, FocusIngest.RAW));
   }
 

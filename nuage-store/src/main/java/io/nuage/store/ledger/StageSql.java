@@ -5,8 +5,10 @@ import io.nuage.ledger.FocusColumns;
 import io.nuage.ledger.FocusType;
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.StringJoiner;
 
 /**
@@ -58,8 +60,12 @@ final class StageSql {
     return source;
   }
 
-  /** The table function that reads the file, every column as text. */
-  String reader() {
+  /**
+   * The table function that reads the file, every column as text. The diagnosis path keeps rows
+   * DuckDB cannot split in a rejects table ({@code storeRejects}); the one pass lets them fail the
+   * statement.
+   */
+  String reader(boolean storeRejects) {
     String file = literal(source.path().toAbsolutePath().toString());
     if (source.format() == FocusSource.Format.PARQUET) return "read_parquet(" + file + ")";
     var cols = new StringJoiner(", ", "{", "}");
@@ -74,11 +80,14 @@ final class StageSql {
         + " max_line_size = 16777216,"
         + " compression = "
         + (source.format() == FocusSource.Format.CSV_GZIP ? "'gzip'" : "'none'")
-        + ", store_rejects = true, rejects_table = '"
-        + REJECTS
-        + "', rejects_scan = '"
-        + SCANS
-        + "')";
+        + (storeRejects
+            ? ", store_rejects = true, rejects_table = '"
+                + REJECTS
+                + "', rejects_scan = '"
+                + SCANS
+                + "'"
+            : "")
+        + ")";
   }
 
   /** The header as the CSV has it (FOCUS columns and ignored ones), for read_csv's column list. */
@@ -92,7 +101,30 @@ final class StageSql {
    * #createMasks}), so that the common path pays for one boolean, not a 128-bit mask.
    */
   String createStage() {
-    return "CREATE TEMP TABLE " + STAGE + " AS\n" + select(reader(), false);
+    return "CREATE TEMP TABLE " + STAGE + " AS\n" + select(reader(true), Mode.STAGE);
+  }
+
+  /**
+   * The one pass: a SELECT of {@link #ledgerColumns()} straight from the file, that calls {@code
+   * error()} on the first row breaking a check, so that the statement (and its transaction) fails.
+   */
+  String direct() {
+    return select(reader(false), Mode.DIRECT);
+  }
+
+  /**
+   * The stage's SELECT without the reject store, for a look at the first rows (whether the ledger
+   * already has them) before the one pass.
+   */
+  String probe() {
+    return select(reader(false), Mode.STAGE);
+  }
+
+  /** The typed FOCUS columns then row_hash and case_fixed, as both SELECTs give them. */
+  static String ledgerColumns() {
+    var cols = new StringJoiner(", ");
+    for (FocusColumn col : FocusColumns.all()) cols.add(ident(col.id()));
+    return cols + ", row_hash, case_fixed";
   }
 
   /**
@@ -110,10 +142,20 @@ final class StageSql {
                 + " WHERE rowid IN (SELECT rowid FROM "
                 + STAGE
                 + " WHERE bad))",
-            true);
+            Mode.MASKS);
   }
 
-  private String select(String from, boolean masks) {
+  /** What a SELECT over the file gives: the stage, the one pass, or the masks of bad rows. */
+  private enum Mode {
+    STAGE,
+    DIRECT,
+    MASKS
+  }
+
+  static final String BAD_ROW = "nuage: a row breaks a FOCUS check";
+
+  private String select(String from, Mode mode) {
+    boolean masks = mode == Mode.MASKS;
     List<FocusColumn> all = FocusColumns.all();
     var raw = new StringJoiner(",\n  ");
     var norm = new StringJoiner(",\n  ");
@@ -122,6 +164,8 @@ final class StageSql {
     var rawOut = new StringJoiner(", ");
     var checks = new ArrayList<String[]>();
     var hash = new StringJoiner(", ");
+    var fixed = new StringJoiner(" | ", "(", ")");
+    fixed.setEmptyValue("0::UBIGINT");
     if (masks) {
       raw.add("rid");
       norm.add("rid");
@@ -145,7 +189,7 @@ final class StageSql {
         norm.add(normalise(col, r, source.format() == FocusSource.Format.PARQUET) + " AS " + n);
         rawOut.add(r);
         if (!col.allowedValues().isEmpty() && !masks)
-          out.add("(" + n + " IS NOT NULL AND " + r + " <> " + n + ")::INTEGER AS fix" + i);
+          fixed.add("((" + n + " IS NOT NULL AND " + r + " <> " + n + ")::UBIGINT << " + i + ")");
       } else {
         String fill = source.fills().get(col.id());
         String value =
@@ -175,10 +219,20 @@ final class StageSql {
     } else {
       var any = new StringJoiner("\n    OR ", "(", ")");
       for (String[] c : checks) any.add("coalesce(" + c[0] + ", false)");
-      out.add(any + " AS bad");
       out.add("hash(" + hash + ") AS row_hash");
-      // set for the rare rows repeated within the file, by FocusIngest, before the insert
-      out.add("1 AS occurrence");
+      if (mode == Mode.STAGE) {
+        out.add(fixed + " AS case_fixed");
+        out.add(any + " AS bad");
+      } else {
+        out.add(
+            "CASE WHEN "
+                + any
+                + " THEN error('"
+                + BAD_ROW
+                + "') ELSE "
+                + fixed
+                + " END AS case_fixed");
+      }
     }
     return "SELECT\n  "
         + out
@@ -193,14 +247,16 @@ final class StageSql {
         + ")))";
   }
 
-  /** Names of the case-fix counters in the stage, with the column each belongs to. */
-  List<String[]> caseFixColumns() {
-    var out = new ArrayList<String[]>();
+  /**
+   * The columns of the file whose values may be case-fixed, with their bit in {@code case_fixed}
+   * (the column's index in {@link FocusColumns#all()}).
+   */
+  Map<Integer, String> caseFixColumns() {
+    var out = new LinkedHashMap<Integer, String>();
     List<FocusColumn> all = FocusColumns.all();
     for (int i = 0; i < all.size(); i++) {
       FocusColumn col = all.get(i);
-      if (!col.allowedValues().isEmpty() && source.columns().containsKey(col))
-        out.add(new String[] {"fix" + i, col.id()});
+      if (!col.allowedValues().isEmpty() && source.columns().containsKey(col)) out.put(i, col.id());
     }
     return out;
   }
@@ -237,14 +293,17 @@ final class StageSql {
     return switch (col.type()) {
       case DECIMAL -> "TRY_CAST(" + n + " AS DECIMAL(38,18))";
       case DATETIME ->
-          // fast path: exactly YYYY-MM-DD?HH:MM:SS has no room for an offset; else the full check
-          "CASE WHEN (length("
+          // fast path: exactly YYYY-MM-DD?HH:MM:SS has no room for an offset; else the full check.
+          // A CASE, not an OR: DuckDB evaluates a CASE branch only for the rows that reach it
+          "CASE WHEN length("
               + n
               + ") = 19 AND substr("
               + n
               + ", 14, 1) = ':' AND substr("
               + n
-              + ", 17, 1) = ':') OR regexp_full_match("
+              + ", 17, 1) = ':' THEN TRY_CAST("
+              + n
+              + " AS TIMESTAMP) WHEN regexp_full_match("
               + n
               + ", '"
               + UTC_TIME
@@ -258,16 +317,17 @@ final class StageSql {
   private static String invalid(FocusColumn col, String n, String t) {
     String notNull = n + " IS NOT NULL AND ";
     if (col.type() == FocusType.DECIMAL)
+      // only a text over 19 bytes can hold 19 decimals: the regex runs for those alone
       return notNull
           + "("
           + t
-          + " IS NULL OR (length("
+          + " IS NULL OR CASE WHEN strlen("
           + n
-          + ") > 19 AND regexp_matches("
+          + ") > 19 THEN regexp_matches("
           + n
           + ", '"
           + PRECISION_LOST
-          + "')))";
+          + "') ELSE false END)";
     if (col.type() == FocusType.DATETIME) return notNull + t + " IS NULL";
     if (col.type() == FocusType.JSON) return notNull + "NOT json_valid(" + n + ")";
     if (!col.allowedValues().isEmpty()) {
