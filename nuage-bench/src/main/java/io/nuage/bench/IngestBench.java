@@ -159,7 +159,7 @@ public final class IngestBench {
       } catch (io.nuage.core.ValidationException e) {
         log(
             "bad row at line %d refused in %.1f s: %s",
-            badLine, secs(t0), e.problems().get(1).render());
+            badLine, secs(t0), e.problems().get(e.problems().size() > 1 ? 1 : 0).render());
       }
       log(
           "rows in the ledger after the refused file: %d",

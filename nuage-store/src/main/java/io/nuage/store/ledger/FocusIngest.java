@@ -30,7 +30,6 @@ import org.jspecify.annotations.Nullable;
  */
 final class FocusIngest {
   static final int FIRST_REJECTS = 10;
-  static final String RAW = "nuage_raw";
   static final String MASKS = "nuage_masks";
   private static final String SEEN = "nuage_seen";
   private static final int PROBE_ROWS = 10_000;
@@ -66,7 +65,8 @@ final class FocusIngest {
    */
   private boolean mayOverlap(StageSql sql) throws SQLException {
     if (scalar("SELECT count(*) FROM (SELECT 1 FROM billing_rows LIMIT 1)") == 0) return false;
-    IdentityHash.refreshIfEngineChanged(c);
+    // stale hashes are recomputed in the staged path's transaction
+    if (!IdentityHash.current(c)) return true;
     try {
       return scalar(
               "SELECT count(*) FROM (SELECT row_hash FROM ("
@@ -412,8 +412,7 @@ final class FocusIngest {
   }
 
   private void dropTemps() {
-    for (String t :
-        List.of(StageSql.STAGE, StageSql.REJECTS, StageSql.SCANS, RAW, SHIFT, MASKS, SEEN)) {
+    for (String t : List.of(StageSql.STAGE, StageSql.REJECTS, StageSql.SCANS, SHIFT, MASKS, SEEN)) {
       try {
         exec("DROP TABLE IF EXISTS " + t);
       } catch (SQLException ignored) {

@@ -14,10 +14,15 @@ import java.sql.Statement;
 final class IdentityHash {
   private IdentityHash() {}
 
+  /** Whether the stored hashes were computed by the running DuckDB. */
+  static boolean current(Connection c) throws SQLException {
+    return engine(c)
+        .equals(text(c, "SELECT value FROM ledger_settings WHERE name = 'row_hash_engine'"));
+  }
+
   static void refreshIfEngineChanged(Connection c) throws SQLException {
-    String engine = text(c, "SELECT library_version FROM pragma_version()");
-    String stored = text(c, "SELECT value FROM ledger_settings WHERE name = 'row_hash_engine'");
-    if (engine.equals(stored)) return;
+    if (current(c)) return;
+    String engine = engine(c);
     try (Statement s = c.createStatement()) {
       s.execute("UPDATE billing_rows SET row_hash = " + StageSql.identityHash("billing_rows"));
     }
@@ -26,6 +31,10 @@ final class IdentityHash {
       ps.setString(1, engine);
       ps.executeUpdate();
     }
+  }
+
+  private static String engine(Connection c) throws SQLException {
+    return text(c, "SELECT library_version FROM pragma_version()");
   }
 
   private static String text(Connection c, String q) throws SQLException {

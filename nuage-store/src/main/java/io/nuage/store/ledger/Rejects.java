@@ -53,7 +53,7 @@ final class Rejects {
     return out;
   }
 
-  /** Stage rowid i sits on line i + 2 + #(thresholds <= i): see docs/ledger.md. */
+  /** Record i (from 0, rows DuckDB could split) sits on line i + 2 + #(thresholds <= i). */
   static List<Long> thresholds(List<RejectedRow> structural) {
     var out = new ArrayList<Long>();
     for (int k = 1; k <= structural.size(); k++) out.add(structural.get(k - 1).line() - 1 - k);
@@ -69,8 +69,7 @@ final class Rejects {
 
   /** The failure path: read the file again as text and work out what each bad row breaks. */
   void createMasks(StageSql sql) throws SQLException {
-    exec("CREATE TEMP TABLE " + FocusIngest.RAW + " AS SELECT * FROM " + sql.reader(true));
-    exec(sql.createMasks(FocusIngest.MASKS, FocusIngest.RAW));
+    exec(sql.createMasks(FocusIngest.MASKS));
   }
 
   Map<String, Long> reasonCounts(List<RejectedRow> structural, long badRows) throws SQLException {
