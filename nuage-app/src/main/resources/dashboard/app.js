@@ -38,6 +38,7 @@ function signOut(message = "") {
   $("sign-in").hidden = false;
   $("sign-out").hidden = true;
   $("who").textContent = "";
+  delete document.body.dataset.role;
   $("sign-in-error").textContent = message;
 }
 
@@ -52,9 +53,27 @@ async function signIn(token) {
   $("sign-in").hidden = true;
   $("workspace").hidden = false;
   $("sign-out").hidden = false;
-  $("who").textContent = "signed in";
+  await showSession();
   document.body.dataset.signedIn = "true";
   await refreshPlans();
+}
+
+// Offer only what the token's role may do: a viewer reads plans and the ledger, a planner also
+// uploads scenarios and starts or cancels plans (the server enforces it either way: 403).
+async function showSession() {
+  let session = { name: "", role: "viewer" };
+  try {
+    session = await api("/api/session");
+  } catch (e) {
+    // an older server without /api/session: show everything and let the server decide
+    session = { name: "", role: "planner" };
+  }
+  const planner = session.role === "planner" || session.role === "admin";
+  document.body.dataset.role = session.role;
+  $("who").textContent = `signed in${session.name ? ` as ${session.name}` : ""} (${session.role})`;
+  $("upload-form").hidden = !planner;
+  $("start-plan").hidden = !planner;
+  $("read-only").hidden = planner;
 }
 
 const scenarios = new Map();
@@ -117,7 +136,7 @@ function showJob(job) {
   status.dataset.planId = job.id;
   const fraction = Number(job.progress ?? 0);
   progress.hidden = FINISHED.has(job.status);
-  $("cancel-plan").hidden = FINISHED.has(job.status);
+  $("cancel-plan").hidden = FINISHED.has(job.status) || document.body.dataset.role === "viewer";
   $("cancel-plan").dataset.planId = job.id;
   progress.value = fraction;
   status.textContent = FINISHED.has(job.status) ? `${job.id}: ${job.status.toLowerCase()}`

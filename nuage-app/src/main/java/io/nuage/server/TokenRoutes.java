@@ -14,7 +14,10 @@ import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
-/** /api/tokens, for admins: list, create (the token is in that one response only), revoke. */
+/**
+ * /api/tokens, for admins: list, create (the token is in that one response only), revoke; and
+ * /api/session, for anyone signed in: which token and role the request carries.
+ */
 final class TokenRoutes {
   private final ApiTokens tokens;
   private final TokenTable table;
@@ -29,6 +32,9 @@ final class TokenRoutes {
 
   record Created(String id, String name, String role, Instant createdAt, String token) {}
 
+  /** Who the bearer token says the caller is: what a client needs to offer only what it may do. */
+  record Session(String tokenId, String name, String role) {}
+
   TokenRoutes(ApiTokens tokens, TokenTable table, Bodies bodies, ObjectMapper json) {
     this.tokens = tokens;
     this.table = table;
@@ -40,6 +46,13 @@ final class TokenRoutes {
     routes.get("/api/tokens", this::list, Access.ADMIN);
     routes.post("/api/tokens", this::create, Access.ADMIN);
     routes.delete("/api/tokens/{id}", this::revoke, Access.ADMIN);
+    routes.get("/api/session", this::session, Access.VIEWER);
+  }
+
+  private void session(Context ctx) {
+    Principal who = Authentication.current(ctx);
+    if (who == null) throw new HttpProblem.Unauthorized("this needs a bearer token");
+    ctx.json(new Session(who.tokenId(), who.tokenName(), who.role().label()));
   }
 
   private void list(Context ctx) {

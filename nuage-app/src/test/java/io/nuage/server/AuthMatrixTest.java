@@ -120,6 +120,7 @@ class AuthMatrixTest {
                   200,
                   "/api/catalog/offerings?provider=oci&limit=5"),
               get("/api/tokens", Access.ADMIN, 200, "/api/tokens"),
+              get("/api/session", Access.VIEWER, 200, "/api/session"),
               new Endpoint(
                   "POST",
                   "/api/tokens",
@@ -157,6 +158,27 @@ class AuthMatrixTest {
         }
       }
       assertThat(String.join("\n", actual)).isEqualTo(String.join("\n", expected));
+    }
+  }
+
+  @Test
+  void session_namesTheCallersTokenAndRole() {
+    try (RunningServer api = RunningServer.start(folder)) {
+      for (String role : List.of("viewer", "planner", "admin")) {
+        var created =
+            api.post(
+                    "/api/tokens",
+                    api.admin,
+                    "{\"role\":\"" + role + "\",\"name\":\"ops-" + role + "\"}",
+                    "application/json")
+                .json();
+
+        var session = api.get("/api/session", created.get("token").asText()).json();
+
+        assertThat(session.get("tokenId").asText()).isEqualTo(created.get("id").asText());
+        assertThat(session.get("name").asText()).isEqualTo("ops-" + role);
+        assertThat(session.get("role").asText()).isEqualTo(role);
+      }
     }
   }
 

@@ -137,6 +137,38 @@ class DashboardBrowserTest {
   }
 
   @Test
+  void dashboard_viewerSeesPlansButNoControlsItMayNotUse(@TempDir Path dir) {
+    try (RunningServer server = RunningServer.start(dir)) {
+      String scenario =
+          server
+              .post("/api/scenarios", server.planner, Examples.microLab(), "application/yaml")
+              .json()
+              .get("id")
+              .asText();
+      Page page = chromium.newPage();
+      open(page, server);
+      signIn(page, server.viewer);
+      page.waitForSelector("body[data-signed-in=true]");
+
+      assertThat(page.getAttribute("body", "data-role")).isEqualTo("viewer");
+      assertThat(page.innerText("#who")).contains("(viewer)");
+      assertThat(page.isVisible("#upload-form")).isFalse();
+      assertThat(page.isVisible("#start-plan")).isFalse();
+      assertThat(page.isVisible("#read-only")).isTrue();
+      assertThat(page.inputValue("#scenario"))
+          .as("the scenarios are still listed")
+          .isEqualTo(scenario);
+
+      page.click("#sign-out");
+      signIn(page, server.planner);
+      page.waitForSelector("body[data-role=planner]");
+      assertThat(page.isVisible("#upload-form")).isTrue();
+      assertThat(page.isVisible("#start-plan")).isTrue();
+      assertThat(page.isVisible("#read-only")).isFalse();
+    }
+  }
+
+  @Test
   void dashboard_invalidScenario_listsTheLocatedProblems(@TempDir Path dir) throws Exception {
     Path bad = dir.resolve("bad.yaml");
     Files.writeString(

@@ -45,6 +45,8 @@ const usd = (text) => {
 };
 const num = (text) => (text === "" || text === null || text === undefined ? null : Number(text));
 const pct = (text, digits = 2) => (text === "" || text === null || text === undefined ? "—" : (Number(text) * 100).toFixed(digits) + "%");
+// ECharts renders a custom tooltip formatter's string as HTML: text from the data goes in escaped
+const escapeHtml = (s) => String(s).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const compact = (v) => {
   const a = Math.abs(v);
   if (a >= 1e9) return (v / 1e9).toFixed(1) + "B";
@@ -325,7 +327,7 @@ function heatmapPanel(root, charts, rows) {
   const max = Math.max(1, ...data.map((d) => d[2]));
   draw(charts, chart, {
     legend: { show: false },
-    tooltip: { position: "top", formatter: (p) => `${providers[p.value[1]]} ${months[p.value[0]]}: ${compact(p.value[2])} GPU-h` },
+    tooltip: { position: "top", formatter: (p) => `${escapeHtml(providers[p.value[1]])} ${escapeHtml(months[p.value[0]])}: ${compact(p.value[2])} GPU-h` },
     grid: { left: 90, right: 20, top: 20, bottom: 90 },
     xAxis: { type: "category", data: months, splitArea: { show: true } },
     yAxis: { type: "category", data: providers, splitArea: { show: true } },
