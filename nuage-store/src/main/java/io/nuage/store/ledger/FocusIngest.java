@@ -326,31 +326,49 @@ final class FocusIngest {
    * many. Identical rows are distinct charges (docs/ledger.md, "Row identity"): for each set of
    * identity values the ledger keeps as many copies as the most any single file had, so when the
    * ledger holds k copies, the file's first k (in record order) are duplicates. DuckDB's 64-bit
-   * {@code hash} only finds candidates; every identity column is compared, so a hash collision can
-   * never drop a charge.
+   * {@code hash} only finds candidates. When every candidate hash stands for one set of identity
+   * values (checked exactly, on every identity column), copies are counted per hash: narrow and
+   * fast. Otherwise (a collision) they are counted per identity: the same rule, wide and slow. So a
+   * hash collision can never drop a charge.
    */
   private long markDuplicates() throws SQLException {
     var identity = new StringJoiner(", ");
     for (FocusColumn col : StageSql.identity()) identity.add(StageSql.ident(col.id()));
-    String candidates =
-        "(SELECT rowid AS rid, * FROM "
+    String inLedger = " WHERE NOT bad AND row_hash IN (SELECT row_hash FROM billing_rows)";
+    String candidates = "(SELECT rowid AS rid, * FROM " + StageSql.STAGE + inLedger + ")";
+    String collisions =
+        "SELECT count(*) FROM (SELECT row_hash FROM (SELECT DISTINCT row_hash, "
+            + identity
+            + " FROM (SELECT row_hash, "
+            + identity
+            + " FROM "
             + StageSql.STAGE
-            + " WHERE NOT bad AND row_hash IN (SELECT row_hash FROM billing_rows))";
+            + inLedger
+            + " UNION ALL SELECT row_hash, "
+            + identity
+            + " FROM billing_rows WHERE row_hash IN (SELECT row_hash FROM "
+            + StageSql.STAGE
+            + " WHERE NOT bad))) GROUP BY row_hash HAVING count(*) > 1)";
+    String key = scalar(collisions) == 0 ? "" : ", " + identity;
+    String on =
+        key.isEmpty()
+            ? "l.row_hash = f.row_hash"
+            : "l.row_hash = f.row_hash AND " + StageSql.sameIdentity("l", "f");
     exec(
         "CREATE TEMP TABLE "
             + SEEN
-            + " AS SELECT f.rid FROM (SELECT rid, row_hash, "
-            + identity
-            + ", row_number() OVER (PARTITION BY row_hash, "
-            + identity
+            + " AS SELECT f.rid FROM (SELECT rid, row_hash"
+            + key
+            + ", row_number() OVER (PARTITION BY row_hash"
+            + key
             + " ORDER BY rid) AS copy FROM "
             + candidates
-            + ") f JOIN (SELECT row_hash, "
-            + identity
+            + ") f JOIN (SELECT row_hash"
+            + key
             + ", count(*) AS copies FROM billing_rows WHERE row_hash IN (SELECT row_hash FROM "
             + candidates
-            + ") GROUP BY ALL) l ON l.row_hash = f.row_hash AND "
-            + StageSql.sameIdentity("l", "f")
+            + ") GROUP BY ALL) l ON "
+            + on
             + " WHERE f.copy <= l.copies");
     return scalar("SELECT count(*) FROM " + SEEN);
   }
