@@ -325,11 +325,11 @@ final class FocusIngest {
    * Marks, in {@code nuage_seen}, the good stage rows the ledger already holds, and returns how
    * many. Identical rows are distinct charges (docs/ledger.md, "Row identity"): for each set of
    * identity values the ledger keeps as many copies as the most any single file had, so when the
-   * ledger holds k copies, the file's first k (in record order) are duplicates. DuckDB's 64-bit
-   * {@code hash} only finds candidates. When every candidate hash stands for one set of identity
-   * values (checked exactly, on every identity column), copies are counted per hash: narrow and
-   * fast. Otherwise (a collision) they are counted per identity: the same rule, wide and slow. So a
-   * hash collision can never drop a charge.
+   * ledger holds k copies, k of the file's (the first in stage order) are duplicates. DuckDB's
+   * 64-bit {@code hash} only finds candidates. When every candidate hash stands for one set of
+   * identity values (checked exactly, on every identity column), copies are counted per hash:
+   * narrow and fast. Otherwise (a collision) they are counted per identity: the same rule, wide and
+   * slow. So a hash collision can never drop a charge.
    */
   private long markDuplicates() throws SQLException {
     var identity = new StringJoiner(", ");
