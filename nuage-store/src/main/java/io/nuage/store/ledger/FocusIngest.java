@@ -86,33 +86,51 @@ final class FocusIngest {
    */
   private @Nullable IngestReport onePass(FocusSource source, StageSql sql, IngestOptions options)
       throws SQLException {
+    return inTransaction(
+        options,
+        id -> {
+          long inserted;
+          try {
+            inserted = withProgress(insertInto(id, sql.direct()), options);
+          } catch (SQLException badRowOrUnreadable) {
+            timing("one pass refused: " + Store.firstLine(badRowOrUnreadable), System.nanoTime());
+            return null;
+          }
+          String overlap =
+              "SELECT count(*) FROM (SELECT DISTINCT row_hash FROM "
+                  + NEW_ROWS
+                  + id
+                  + ") WHERE row_hash IN (SELECT row_hash FROM billing_rows WHERE ingestion_id <> "
+                  + id
+                  + ")";
+          if (scalar(overlap) > 0) return null;
+          var normalisations = normalisations(source, sql, NEW_ROWS + id);
+          return finish(
+              source, id, inserted, 0, 0, normalisations, new LinkedHashMap<>(), List.of(), null);
+        });
+  }
+
+  /** What one ingest transaction does with its ingestion id; null to roll back. */
+  @FunctionalInterface
+  private interface Work {
+    @Nullable IngestReport run(long ingestionId) throws SQLException;
+  }
+
+  /**
+   * Runs {@code work} in one transaction, after taking an ingestion id and refreshing stale hashes:
+   * commits when it gives a report, rolls back when it gives none or fails.
+   */
+  private @Nullable IngestReport inTransaction(IngestOptions options, Work work)
+      throws SQLException {
     c.setAutoCommit(false);
     try {
       long id = scalar("SELECT nextval('ingestion_ids')");
       IdentityHash.refreshIfEngineChanged(c);
-      long inserted;
-      try {
-        inserted = withProgress(insertInto(id, sql.direct()), options);
-      } catch (SQLException badRowOrUnreadable) {
-        timing("one pass refused: " + Store.firstLine(badRowOrUnreadable), System.nanoTime());
+      IngestReport report = work.run(id);
+      if (report == null) {
         c.rollback();
         return null;
       }
-      String overlap =
-          "SELECT count(*) FROM (SELECT DISTINCT row_hash FROM "
-              + NEW_ROWS
-              + id
-              + ") WHERE row_hash IN (SELECT row_hash FROM billing_rows WHERE ingestion_id <> "
-              + id
-              + ")";
-      if (scalar(overlap) > 0) {
-        c.rollback();
-        return null;
-      }
-      var normalisations = normalisations(source, sql, NEW_ROWS + id);
-      var report =
-          finish(
-              source, id, inserted, 0, 0, normalisations, new LinkedHashMap<>(), List.of(), null);
       long t0 = System.nanoTime();
       c.commit();
       timing("commit", t0);
@@ -128,9 +146,8 @@ final class FocusIngest {
 
   /**
    * The file has bad rows, or rows the ledger may hold: the stage (a connection-local temp table,
-   * filled outside the ledger's transaction because a temp table's rowid is its record order only
-   * once committed) says which, on which line and why; then the refusal, or the new good rows in
-   * one transaction.
+   * filled outside the ledger's transaction) says which rows are bad, and {@link Rejects} on which
+   * line and why; then the refusal, or the new good rows in one transaction.
    */
   private IngestReport staged(FocusSource source, StageSql sql, IngestOptions options)
       throws SQLException {
@@ -163,43 +180,38 @@ final class FocusIngest {
       rejectFile =
           RejectFile.write(this, source, structural, lineExpr(source, thresholds, "s.rid"));
     }
-    c.setAutoCommit(false);
-    try {
-      long id = scalar("SELECT nextval('ingestion_ids')");
-      IdentityHash.refreshIfEngineChanged(c);
-      long duplicates = markDuplicates();
-      long inserted =
-          update(
-              insertInto(
+    var rejectedRows = rejected;
+    var firstRejects = first;
+    var rejectsAt = rejectFile;
+    IngestReport report =
+        inTransaction(
+            options,
+            id -> {
+              long duplicates = markDuplicates();
+              long inserted =
+                  update(
+                      insertInto(
+                          id,
+                          "SELECT "
+                              + StageSql.ledgerColumns()
+                              + " FROM "
+                              + StageSql.STAGE
+                              + " WHERE NOT bad AND rowid NOT IN (SELECT rid FROM "
+                              + SEEN
+                              + ")"));
+              var normalisations = normalisations(source, sql, StageSql.STAGE + " WHERE NOT bad");
+              return finish(
+                  source,
                   id,
-                  "SELECT "
-                      + StageSql.ledgerColumns()
-                      + " FROM "
-                      + StageSql.STAGE
-                      + " WHERE NOT bad AND rowid NOT IN (SELECT rid FROM "
-                      + SEEN
-                      + ")"));
-      var normalisations = normalisations(source, sql, StageSql.STAGE + " WHERE NOT bad");
-      var report =
-          finish(
-              source,
-              id,
-              inserted,
-              duplicates,
-              rejected,
-              normalisations,
-              reasons,
-              first,
-              rejectFile);
-      c.commit();
-      options.progress().accept(100);
-      return report;
-    } catch (SQLException | RuntimeException e) {
-      c.rollback();
-      throw e;
-    } finally {
-      c.setAutoCommit(true);
-    }
+                  inserted,
+                  duplicates,
+                  rejectedRows,
+                  normalisations,
+                  reasons,
+                  firstRejects,
+                  rejectsAt);
+            });
+    return java.util.Objects.requireNonNull(report, "the staged path always gives a report");
   }
 
   /**
