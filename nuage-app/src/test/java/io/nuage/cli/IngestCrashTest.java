@@ -30,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class IngestCrashTest {
   static final int KILLS = 20;
-  static final int ROWS_PER_FILE = 2_000;
+  static final int ROWS_PER_FILE = 20_000;
 
   @TempDir Path dir;
 
@@ -49,12 +49,15 @@ class IngestCrashTest {
     Totals all = SourceTotals.total(files.toArray(Path[]::new));
     Path db = dir.resolve("crash.duckdb");
     var random = new SplittableRandom(20_240_901);
+    // kill moments are drawn within the time one uninterrupted run takes on this machine (JVM
+    // start, store migration, three files), so that nearly every run is killed somewhere inside
+    long full = uninterruptedRunMillis(db, files);
     int kills = 0;
     int completed = 0;
     int[] committedAtKill = new int[4];
     while (kills < KILLS) {
       Process child = child(db, files);
-      long delay = 500 + random.nextInt(3_000);
+      long delay = (long) (full * (0.3 + 0.7 * random.nextDouble()));
       if (child.waitFor(delay, TimeUnit.MILLISECONDS)) {
         completed++;
         assertThat(child.exitValue()).isZero();
@@ -77,8 +80,20 @@ class IngestCrashTest {
     }
     assertThat(kills).isEqualTo(KILLS);
     System.out.printf(
-        "crash test: %d kills, %d runs finished first; files committed when checked: %s%n",
-        kills, completed, java.util.Arrays.toString(committedAtKill));
+        "crash test: one run takes %d ms; %d kills, %d runs finished first; files committed"
+            + " when checked: %s%n",
+        full, kills, completed, java.util.Arrays.toString(committedAtKill));
+  }
+
+  private static long uninterruptedRunMillis(Path db, List<Path> files) throws Exception {
+    long t0 = System.nanoTime();
+    Process child = child(db, files);
+    assertThat(child.waitFor(120, TimeUnit.SECONDS)).as("an uninterrupted ingest ends").isTrue();
+    assertThat(child.exitValue()).isZero();
+    long millis = (System.nanoTime() - t0) / 1_000_000;
+    Files.delete(db);
+    Files.deleteIfExists(Path.of(db + ".wal"));
+    return millis;
   }
 
   private static Process child(Path db, List<Path> files) throws IOException {
