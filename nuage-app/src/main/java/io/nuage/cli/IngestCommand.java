@@ -81,7 +81,11 @@ final class IngestCommand implements Callable<Integer> {
                   skipBadRows,
                   fills,
                   p -> {
-                    if (bar != null) bar.stepTo(Math.round(p));
+                    if (bar == null) return;
+                    // the one pass gave way to the staged path (a bad row, or rows the ledger
+                    // may hold): say why the bar starts again
+                    if (Math.round(p) < bar.getCurrent()) bar.setExtraMessage("second pass");
+                    bar.stepTo(Math.round(p));
                   });
           reports.add(ingestions.ingest(file, options));
         } catch (ValidationException e) {
