@@ -46,6 +46,44 @@ class IngestBlankLineTest {
   }
 
   @Test
+  void inAOneColumnFile_aBlankLineIsARecordAndKeepsItsLine() throws IOException {
+    // with one column, DuckDB reads a blank line as a record (a null), so it shifts nothing
+    Path csv = Files.write(dir.resolve("one.csv"), List.of("BilledCost", "1.5", "", "abc", "2.5"));
+    var args = new ArrayList<>(List.of("ingest", "--db", dir.resolve("l.duckdb").toString()));
+    for (String fill :
+        List.of(
+            "BillingAccountId=1",
+            "BillingAccountName=a",
+            "BillingCurrency=USD",
+            "BillingPeriodEnd=2024-02-01",
+            "BillingPeriodStart=2024-01-01",
+            "ChargeCategory=Usage",
+            "ChargeClass=null",
+            "ChargeDescription=d",
+            "ChargePeriodEnd=2024-01-02",
+            "ChargePeriodStart=2024-01-01",
+            "ContractedCost=0",
+            "EffectiveCost=0",
+            "InvoiceIssuerName=i",
+            "ListCost=0",
+            "PricingQuantity=1",
+            "PricingUnit=u",
+            "ProviderName=p",
+            "PublisherName=p",
+            "ServiceCategory=Compute",
+            "ServiceName=s")) {
+      args.add("--fill");
+      args.add(fill);
+    }
+    args.add(csv.toString());
+
+    Cli run = Cli.run(args);
+
+    assertThat(run.code()).as(run.out()).isEqualTo(2);
+    assertThat(run.err()).contains("one.csv:3:1: BilledCost").contains("one.csv:4:1: BilledCost");
+  }
+
+  @Test
   void gzipRejectFile_namesThePhysicalLine() throws IOException {
     Path gz = dir.resolve("blank.csv.gz");
     try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(gz))) {

@@ -74,10 +74,13 @@ final class Rejects {
     return out;
   }
 
-  /** The physical lines after the header that are empty (outside quotes), in a CSV file. */
+  /**
+   * The physical lines after the header that are empty (outside quotes), in a CSV file of more than
+   * one column (with one, DuckDB reads a blank line as a record: a null).
+   */
   static List<Long> blankLines(FocusSource source) {
     var out = new ArrayList<Long>();
-    if (source.format() == FocusSource.Format.PARQUET) return out;
+    if (source.format() == FocusSource.Format.PARQUET || source.header().size() < 2) return out;
     try (InputStream raw = new BufferedInputStream(Files.newInputStream(source.path()), 1 << 16);
         InputStream in =
             source.format() == FocusSource.Format.CSV_GZIP
