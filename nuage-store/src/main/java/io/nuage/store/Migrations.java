@@ -17,8 +17,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -53,8 +55,10 @@ final class Migrations {
               + latest
               + "; use a newer nuage");
     }
+    // by the versions recorded, not the highest: V100 (server) predates V003 and V004
+    Set<Integer> applied = appliedVersions(c);
     for (Migration m : all) {
-      if (m.version() <= current) continue;
+      if (applied.contains(m.version())) continue;
       c.setAutoCommit(false);
       try (Statement s = c.createStatement()) {
         s.execute(read(m.resource()));
@@ -73,6 +77,15 @@ final class Migrations {
         c.setAutoCommit(true);
       }
     }
+  }
+
+  private static Set<Integer> appliedVersions(Connection c) throws SQLException {
+    var out = new HashSet<Integer>();
+    try (Statement s = c.createStatement();
+        ResultSet r = s.executeQuery("SELECT version FROM schema_version")) {
+      while (r.next()) out.add(r.getInt(1));
+    }
+    return out;
   }
 
   static int currentVersion(Connection c) {

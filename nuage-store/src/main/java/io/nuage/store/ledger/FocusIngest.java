@@ -165,7 +165,6 @@ final class FocusIngest {
     long staged = scalar("SELECT count(*) FROM " + StageSql.STAGE);
     var rejects = new Rejects(c);
     List<RejectedRow> structural = rejects.structuralRejects(source);
-    List<Long> thresholds = Rejects.thresholds(structural);
     long badRows = scalar("SELECT count(*) FROM " + StageSql.STAGE + " WHERE bad");
     long rowsRead = staged + structural.size();
     long rejected = badRows + structural.size();
@@ -173,6 +172,7 @@ final class FocusIngest {
     List<RejectedRow> first = List.of();
     String rejectFile = null;
     if (rejected > 0) {
+      List<Long> thresholds = Rejects.thresholds(source, structural);
       if (badRows > 0) rejects.createMasks(sql);
       reasons.putAll(rejects.reasonCounts(structural, badRows));
       first = rejects.firstRejects(source, structural, thresholds, badRows);

@@ -1,16 +1,23 @@
 package io.nuage.store.ledger;
 
+import io.nuage.core.NuageException;
 import io.nuage.core.Problem;
 import io.nuage.core.ValidationException;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
 import java.util.TreeMap;
+import java.util.zip.GZIPInputStream;
 
 /**
  * The failure path of an ingest: which rows were rejected, on which line, for which reason, and the
@@ -53,10 +60,52 @@ final class Rejects {
     return out;
   }
 
-  /** Record i (from 0, rows DuckDB could split) sits on line i + 2 + #(thresholds <= i). */
-  static List<Long> thresholds(List<RejectedRow> structural) {
+  /**
+   * Record i (from 0, rows DuckDB could split) sits on line i + 2 + #(thresholds <= i): the lines
+   * that hold no record are the structurally rejected ones and the blank ones, which DuckDB's
+   * reader skips without a trace (found by reading the file again; failure path only).
+   */
+  static List<Long> thresholds(FocusSource source, List<RejectedRow> structural) {
+    var skipped = new ArrayList<Long>(blankLines(source));
+    for (RejectedRow r : structural) skipped.add(r.line());
+    Collections.sort(skipped);
     var out = new ArrayList<Long>();
-    for (int k = 1; k <= structural.size(); k++) out.add(structural.get(k - 1).line() - 1 - k);
+    for (int k = 1; k <= skipped.size(); k++) out.add(skipped.get(k - 1) - 1 - k);
+    return out;
+  }
+
+  /**
+   * The physical lines after the header that are empty (outside quotes), in a CSV file of more than
+   * one column (with one, DuckDB reads a blank line as a record: a null).
+   */
+  static List<Long> blankLines(FocusSource source) {
+    var out = new ArrayList<Long>();
+    if (source.format() == FocusSource.Format.PARQUET || source.header().size() < 2) return out;
+    try (InputStream raw = new BufferedInputStream(Files.newInputStream(source.path()), 1 << 16);
+        InputStream in =
+            source.format() == FocusSource.Format.CSV_GZIP
+                ? new GZIPInputStream(raw, 1 << 16)
+                : raw) {
+      byte[] buf = new byte[1 << 16];
+      long line = 1;
+      long length = 0;
+      boolean quoted = false;
+      for (int n = in.read(buf); n != -1; n = in.read(buf)) {
+        for (int i = 0; i < n; i++) {
+          byte b = buf[i];
+          if (b == '"') quoted = !quoted;
+          if (b == '\n') {
+            if (!quoted && length == 0 && line > 1) out.add(line);
+            line++;
+            length = 0;
+          } else if (b != '\r') {
+            length++;
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new NuageException(source.name() + ": cannot read: " + e.getMessage(), e);
+    }
     return out;
   }
 

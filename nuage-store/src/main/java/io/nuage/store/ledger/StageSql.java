@@ -49,6 +49,7 @@ final class StageSql {
   private static final String UTC_TIME =
       "[0-9]{4}-[0-9]{2}-[0-9]{2}([T ][0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]{1,9})?)?)?(Z|[+-]00(:?00)?)?";
   private static final String PRECISION_LOST = "\\.[0-9]{18}[0-9]*[1-9]";
+  private static final String EXPONENT = "^[+-]?([0-9]*)\\.?([0-9]*)[eE]([+-]?[0-9]+)$";
 
   private final FocusSource source;
 
@@ -315,11 +316,19 @@ final class StageSql {
   private static String invalid(FocusColumn col, String n, String t) {
     String notNull = n + " IS NOT NULL AND ";
     if (col.type() == FocusType.DECIMAL)
-      // only a text over 19 bytes can hold 19 decimals: the regex runs for those alone
+      // only a text over 19 bytes can hold 19 decimals: the regex runs for those alone; a text
+      // with an exponent (a Parquet DOUBLE as text: 3.3333333333333335e-05) is short and is
+      // rounded by the cast, so its decimal places are counted from mantissa and exponent
       return notNull
           + "("
           + t
-          + " IS NULL OR CASE WHEN strlen("
+          + " IS NULL OR CASE WHEN contains("
+          + n
+          + ", 'e') OR contains("
+          + n
+          + ", 'E') THEN "
+          + exponentPrecisionLost(n)
+          + " WHEN strlen("
           + n
           + ") > 19 THEN regexp_matches("
           + n
@@ -334,6 +343,28 @@ final class StageSql {
       return notNull + n + " NOT IN " + in;
     }
     return null;
+  }
+
+  /**
+   * Whether a decimal written with an exponent has a non-zero digit past the 18th place: the
+   * mantissa's digits after the point, minus the exponent, minus its trailing zeros. Unsure (a text
+   * this does not parse) counts as lost: refused, never rounded.
+   */
+  private static String exponentPrecisionLost(String n) {
+    String part = "regexp_extract(trim(" + n + "), '" + EXPONENT + "', ";
+    String digits = "(" + part + "1) || " + part + "2))";
+    String significant = "rtrim(" + digits + ", '0')";
+    return "coalesce("
+        + significant
+        + " <> '' AND length("
+        + part
+        + "2)) - TRY_CAST("
+        + part
+        + "3) AS BIGINT) - (length("
+        + digits
+        + ") - length("
+        + significant
+        + ")) > 18, true)";
   }
 
   private String rule(Rule rule) {
