@@ -162,6 +162,24 @@ class AuthMatrixTest {
   }
 
   @Test
+  void largeUploadWithoutAValidToken_getsTheAnswerNotABrokenPipe() {
+    // the server refuses before reading the body: the client must still read the answer (a
+    // review saw this matrix fail twice with "header parser received no bytes" under load)
+    byte[] body = new byte[8 << 20];
+    java.util.Arrays.fill(body, (byte) 'x');
+    try (RunningServer api = RunningServer.start(folder)) {
+      for (int i = 0; i < 5; i++) {
+        var none = api.send("POST", "/api/ledger/ingest", null, body, "text/csv");
+        var viewer = api.send("POST", "/api/ledger/ingest", api.viewer, body, "text/csv");
+
+        assertThat(none.status()).isEqualTo(401);
+        assertThat(viewer.status()).isEqualTo(403);
+        assertThat(viewer.body()).contains("planner");
+      }
+    }
+  }
+
+  @Test
   void session_namesTheCallersTokenAndRole() {
     try (RunningServer api = RunningServer.start(folder)) {
       for (String role : List.of("viewer", "planner", "admin")) {
