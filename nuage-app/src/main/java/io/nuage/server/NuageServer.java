@@ -86,7 +86,7 @@ public final class NuageServer implements AutoCloseable {
             settings.planWorkers(),
             settings.maxQueued());
     var auth = new Authentication(table);
-    var problems = new ProblemResponses(json);
+    var problems = new ProblemResponses(json, bodies);
     var templates = RouteTemplates.fromOpenApi(json);
     var access = new AccessLog(json, metrics, templates);
     var ledgerRoutes = new LedgerRoutes(caps.ledger(), library, bodies, json, metrics);

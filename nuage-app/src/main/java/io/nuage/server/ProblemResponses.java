@@ -23,9 +23,11 @@ final class ProblemResponses {
   private static final Logger LOG = LoggerFactory.getLogger("nuage.server");
 
   private final ObjectMapper json;
+  private final Bodies bodies;
 
-  ProblemResponses(ObjectMapper json) {
+  ProblemResponses(ObjectMapper json, Bodies bodies) {
     this.json = json;
+    this.bodies = bodies;
   }
 
   /** One located problem, as the CLI prints it but as fields. */
@@ -54,6 +56,8 @@ final class ProblemResponses {
   }
 
   private void httpProblem(HttpProblem e, Context ctx) {
+    // refused before the handler read the body: take it in, so the client reads this answer
+    if (e.status() == 401 || e.status() == 403) bodies.drainUnread(ctx);
     e.headers().forEach(ctx::header);
     send(ctx, e.status(), e.slug(), e.title(), e.getMessage(), null, null);
   }
