@@ -348,20 +348,23 @@ final class FocusIngest {
     for (FocusColumn col : StageSql.identity()) identity.add(StageSql.ident(col.id()));
     String inLedger = " WHERE NOT bad AND row_hash IN (SELECT row_hash FROM billing_rows)";
     String candidates = "(SELECT rowid AS rid, * FROM " + StageSql.STAGE + inLedger + ")";
-    String collisions =
-        "SELECT count(*) FROM (SELECT row_hash FROM (SELECT DISTINCT row_hash, "
-            + identity
-            + " FROM (SELECT row_hash, "
-            + identity
-            + " FROM "
-            + StageSql.STAGE
-            + inLedger
-            + " UNION ALL SELECT row_hash, "
-            + identity
-            + " FROM billing_rows WHERE row_hash IN (SELECT row_hash FROM "
-            + StageSql.STAGE
-            + " WHERE NOT bad))) GROUP BY row_hash HAVING count(*) > 1)";
-    String key = scalar(collisions) == 0 ? "" : ", " + identity;
+    // one identity per candidate hash, exactly: the pairs (file row, ledger row) that share a
+    // hash are all equal on every identity column (a join, not a DISTINCT over both sides)
+    String good = StageSql.STAGE + " WHERE NOT bad";
+    String pairs =
+        "SELECT coalesce(sum(f.c * l.c), 0) FROM (SELECT row_hash, count(*) AS c FROM "
+            + good
+            + " GROUP BY row_hash) f JOIN (SELECT row_hash, count(*) AS c FROM billing_rows"
+            + " WHERE row_hash IN (SELECT row_hash FROM "
+            + good
+            + ") GROUP BY row_hash) l USING (row_hash)";
+    String equalPairs =
+        "SELECT count(*) FROM (SELECT * FROM "
+            + good
+            + ") f JOIN billing_rows l ON l.row_hash = f.row_hash AND "
+            + StageSql.sameIdentity("l", "f");
+    boolean oneIdentityPerHash = scalar(equalPairs) == scalar(pairs);
+    String key = oneIdentityPerHash ? "" : ", " + identity;
     String on =
         key.isEmpty()
             ? "l.row_hash = f.row_hash"
