@@ -189,16 +189,18 @@ final class FocusIngest {
             id -> {
               long duplicates = markDuplicates();
               long inserted =
-                  update(
-                      insertInto(
-                          id,
-                          "SELECT "
-                              + StageSql.ledgerColumns()
-                              + " FROM "
-                              + StageSql.STAGE
-                              + " WHERE NOT bad AND rowid NOT IN (SELECT rid FROM "
-                              + SEEN
-                              + ")"));
+                  duplicates == staged - badRows
+                      ? 0 // every good row is in the ledger already (the same file again)
+                      : update(
+                          insertInto(
+                              id,
+                              "SELECT "
+                                  + StageSql.ledgerColumns()
+                                  + " FROM "
+                                  + StageSql.STAGE
+                                  + " WHERE NOT bad AND rowid NOT IN (SELECT rid FROM "
+                                  + SEEN
+                                  + ")"));
               var normalisations = normalisations(source, sql, StageSql.STAGE + " WHERE NOT bad");
               return finish(
                   source,
