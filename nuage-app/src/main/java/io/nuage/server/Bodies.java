@@ -36,14 +36,10 @@ final class Bodies {
    * a 413.
    */
   void drainUnread(Context ctx) {
-    if (ctx.req().getContentLengthLong() == 0) return;
-    byte[] buffer = new byte[64 * 1024];
-    long total = 0;
     try {
-      InputStream in = ctx.req().getInputStream();
-      for (int n; total <= limit && (n = in.read(buffer)) > 0; ) total += n;
-    } catch (IOException | IllegalStateException e) {
-      // the client went away, or the body was taken already: nothing left to drain
+      copy(ctx, OutputStream.nullOutputStream());
+    } catch (HttpProblem | IllegalStateException e) {
+      // past the limit, the client went away, or the body was taken already: nothing to drain
     }
   }
 
