@@ -163,26 +163,8 @@ final class FocusIngest {
               + Store.firstLine(e));
     }
     long staged = scalar("SELECT count(*) FROM " + StageSql.STAGE);
-    var rejects = new Rejects(c);
-    List<RejectedRow> structural = rejects.structuralRejects(source);
     long badRows = scalar("SELECT count(*) FROM " + StageSql.STAGE + " WHERE bad");
-    long rowsRead = staged + structural.size();
-    long rejected = badRows + structural.size();
-    var reasons = new LinkedHashMap<String, Long>();
-    List<RejectedRow> first = List.of();
-    String rejectFile = null;
-    if (rejected > 0) {
-      List<Long> thresholds = Rejects.thresholds(source, structural);
-      if (badRows > 0) rejects.createMasks(sql);
-      reasons.putAll(rejects.reasonCounts(structural, badRows));
-      first = rejects.firstRejects(source, structural, thresholds, badRows);
-      if (!options.skipBadRows()) throw Rejects.refused(source, rowsRead, rejected, reasons, first);
-      rejectFile =
-          RejectFile.write(this, source, structural, lineExpr(source, thresholds, "s.rid"));
-    }
-    var rejectedRows = rejected;
-    var firstRejects = first;
-    var rejectsAt = rejectFile;
+    Rejected rejected = rejected(source, sql, options, staged, badRows);
     IngestReport report =
         inTransaction(
             options,
@@ -207,18 +189,43 @@ final class FocusIngest {
                   id,
                   inserted,
                   duplicates,
-                  rejectedRows,
+                  rejected.count(),
                   normalisations,
-                  reasons,
-                  firstRejects,
-                  rejectsAt);
+                  rejected.reasons(),
+                  rejected.first(),
+                  rejected.file());
             });
     return java.util.Objects.requireNonNull(report, "the staged path always gives a report");
   }
 
+  /** The staged file's rejected rows: how many, why, the first ones, and the reject file. */
+  private record Rejected(
+      long count, Map<String, Long> reasons, List<RejectedRow> first, @Nullable String file) {}
+
   /**
-   * The INSERT both paths use: {@code select} gives {@link StageSql#ledgerColumns()} in the file's
-   * record order, which the insert keeps (DuckDB's preserve_insertion_order, on by default).
+   * Works out which staged rows are rejected, on which line and why; refuses the file when there
+   * are any and --skip-bad-rows is off, else writes them to the reject file.
+   */
+  private Rejected rejected(
+      FocusSource source, StageSql sql, IngestOptions options, long staged, long badRows)
+      throws SQLException {
+    var rejects = new Rejects(c);
+    List<RejectedRow> structural = rejects.structuralRejects(source);
+    long count = badRows + structural.size();
+    if (count == 0) return new Rejected(0, Map.of(), List.of(), null);
+    List<Long> thresholds = Rejects.thresholds(source, structural);
+    if (badRows > 0) rejects.createMasks(sql);
+    Map<String, Long> reasons = rejects.reasonCounts(structural, badRows);
+    List<RejectedRow> first = rejects.firstRejects(source, structural, thresholds, badRows);
+    if (!options.skipBadRows())
+      throw Rejects.refused(source, staged + structural.size(), count, reasons, first);
+    String file = RejectFile.write(this, source, structural, lineExpr(source, thresholds, "s.rid"));
+    return new Rejected(count, reasons, first, file);
+  }
+
+  /**
+   * The INSERT both paths use: {@code select} gives {@link StageSql#ledgerColumns()}. The rows'
+   * order carries no meaning (no line is stored; identical copies are counted, not numbered).
    */
   private static String insertInto(long id, String select) {
     return "INSERT INTO billing_rows ("
