@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * When every workload fits alone but not all together: re-solves with each capacity, demand, share
@@ -14,48 +15,97 @@ import java.util.TreeSet;
 final class InfeasibilityAnalysis {
   private InfeasibilityAnalysis() {}
 
-  static List<InfeasibilityReason> explain(PlanData data, double timeLimitSeconds) {
+  /**
+   * First without share caps, capacity, demand and ROFR rows elastic: what the supply cannot carry.
+   * Only when the supply carries everything are the caps to blame: then the share rows are made
+   * elastic, and each cap that had to give is named with the smallest cap that allows a plan.
+   */
+  static List<InfeasibilityReason> explain(PlanData data, Deadline deadline) {
+    List<InfeasibilityReason> supply = elastic(data, PlanModel.Mode.ELASTIC, deadline);
+    if (supply == null) return List.of(unfinished(deadline));
+    if (!supply.isEmpty()) return supply;
+    List<InfeasibilityReason> shares = elastic(data, PlanModel.Mode.ELASTIC_SHARES, deadline);
+    if (shares == null) return List.of(unfinished(deadline));
+    if (!shares.isEmpty()) return shares;
+    TreeSet<String> runs = new TreeSet<>();
+    data.runs.forEach(r -> runs.add(r.id()));
+    return List.of(
+        new InfeasibilityReason(
+            "joint-gangs",
+            null,
+            "training runs "
+                + runs
+                + " each fit alone but no choice of "
+                + "regions and start months fits them together as gangs"));
+  }
+
+  private static InfeasibilityReason unfinished(Deadline deadline) {
+    return new InfeasibilityReason(
+        "joint-gangs",
+        null,
+        "the workloads fit one by one but not together, and the analysis of which constraint"
+            + " breaks did not finish within the time limit");
+  }
+
+  /** The rows that had to give in the elastic model of {@code mode}; null if it did not solve. */
+  private static @Nullable List<InfeasibilityReason> elastic(
+      PlanData data, PlanModel.Mode mode, Deadline deadline) {
     MPSolver solver = Natives.solver(Natives.MIP);
     try {
-      PlanModel m = new PlanModel(data, solver, PlanModel.Mode.ELASTIC, null).build();
-      solver.setTimeLimit((long) (timeLimitSeconds * 1000));
+      PlanModel m = new PlanModel(data, solver, mode, null).build();
+      solver.setTimeLimit(deadline.remainingMillis());
       MPSolver.ResultStatus status = solver.solve();
-      List<InfeasibilityReason> out = new ArrayList<>();
       if (status != MPSolver.ResultStatus.OPTIMAL && status != MPSolver.ResultStatus.FEASIBLE) {
-        out.add(
-            new InfeasibilityReason(
-                "joint-gangs",
-                null,
-                "the workloads fit one by one but not together, and the "
-                    + "analysis of which constraint breaks did not finish within "
-                    + (long) timeLimitSeconds
-                    + " s"));
-        return out;
+        return null;
       }
-      Assignment a = m.solution();
+      double[] point = FixedIntegers.verifiedPoint(solver, deadline, new ArrayList<>());
+      if (point == null) return null;
+      Assignment a = m.solution(point);
+      List<InfeasibilityReason> out = new ArrayList<>();
       for (PlanModel.Elastic e : m.elastics) {
-        double v = e.variable().solutionValue();
+        double v = point[e.variable().index()];
         if (v <= 1e-9) continue;
         // Elastic variables are in model units: millions of GPU-hours (capacity, demand, ROFR) or
         // millions of dollars (shares).
-        out.add(reason(data, a, e, v / (e.kind().equals("share") ? PlanModel.USD : PlanModel.GH)));
-      }
-      if (out.isEmpty()) {
-        TreeSet<String> runs = new TreeSet<>();
-        data.runs.forEach(r -> runs.add(r.id()));
         out.add(
-            new InfeasibilityReason(
-                "joint-gangs",
-                null,
-                "training runs "
-                    + runs
-                    + " each fit alone but no choice of "
-                    + "regions and start months fits them together as gangs"));
+            e.kind().equals("share")
+                ? shareReason(data, e, v / PlanModel.USD, deadline)
+                : reason(data, a, e, v / PlanModel.GH));
       }
       return out;
     } finally {
       solver.delete();
     }
+  }
+
+  private static InfeasibilityReason shareReason(
+      PlanData data, PlanModel.Elastic e, double dollars, Deadline deadline) {
+    String[] k = e.key().split(",");
+    String provider = k[0];
+    int year = Integer.parseInt(k[1]);
+    BigDecimal cap = data.scenario.policy().maxShareOf(provider);
+    BigDecimal smallest = SmallestCap.of(data, provider, year, cap.doubleValue(), deadline);
+    return new InfeasibilityReason(
+        "joint-share",
+        null,
+        provider
+            + "'s share of "
+            + year
+            + " spend cannot stay at or under its cap of "
+            + RightOfFirstRefusalReport.percent(cap)
+            + " (policy max-share): the capacity could carry every workload, but the other"
+            + " providers cannot take enough of the demand (short by about $"
+            + PlanText.money(BigDecimal.valueOf(dollars))
+            + " of their spend); "
+            + (smallest == null
+                ? "the smallest cap that allows a plan could not be computed in time"
+                : "the smallest cap of "
+                    + provider
+                    + " in "
+                    + year
+                    + " that allows a plan is "
+                    + RightOfFirstRefusalReport.percent(smallest)
+                    + " (to 0.01 point, other caps unchanged)"));
   }
 
   private static InfeasibilityReason reason(
@@ -103,20 +153,6 @@ final class InfeasibilityAnalysis {
                 + " in "
                 + data.months.get(d.month())
                 + ": the training runs and other fleets use the rest of its regions");
-      }
-      case "share" -> {
-        String[] k = e.key().split(",");
-        return new InfeasibilityReason(
-            "joint-share",
-            null,
-            k[0]
-                + "'s share of "
-                + k[1]
-                + " spend cannot stay under its cap of "
-                + RightOfFirstRefusalReport.percent(data.scenario.policy().maxShareOf(k[0]))
-                + ": the other providers cannot absorb enough of the demand (short by $"
-                + PlanText.money(BigDecimal.valueOf(v))
-                + ")");
       }
       default -> {
         return new InfeasibilityReason(

@@ -16,6 +16,7 @@ public record Plan(
     boolean optionsPruned,
     double solveSeconds,
     String source,
+    List<String> solverNotes,
     CostBreakdown costBreakdown,
     List<Baseline> baselines,
     List<Placement> placements,
@@ -28,6 +29,7 @@ public record Plan(
     Map<String, Double> timings,
     int gangOptions) {
   public Plan {
+    solverNotes = List.copyOf(solverNotes);
     baselines = List.copyOf(baselines);
     placements = List.copyOf(placements);
     egress = List.copyOf(egress);

@@ -31,6 +31,9 @@ public final class PlanJson {
         .field("solveSeconds", p.solveSeconds())
         .field("source", p.source())
         .field("gangOptions", p.gangOptions());
+    w.name("solverNotes").begin('[');
+    p.solverNotes().forEach(w::value);
+    w.end(']');
     w.name("timings").begin('{');
     p.timings().forEach(w::field);
     w.end('}');

@@ -24,7 +24,10 @@ final class PlanModel {
   enum Mode {
     MIP,
     FIXED_LP,
-    ELASTIC
+    /** Capacity, demand and ROFR rows elastic; no share caps (is the scenario short of supply?). */
+    ELASTIC,
+    /** Share rows elastic, every other row hard (which caps can no plan hold?). */
+    ELASTIC_SHARES
   }
 
   static final double INFINITY = MPSolver.infinity();
@@ -117,6 +120,14 @@ final class PlanModel {
     sharesCapped =
         data.providers.keySet().stream()
             .anyMatch(p -> data.scenario.policy().maxShareOf(p).compareTo(BigDecimal.ONE) < 0);
+  }
+
+  private final Map<String, Double> capOverrides = new HashMap<>();
+
+  /** Replaces the policy's cap of {@code provider} in calendar {@code year} (before build). */
+  PlanModel withCap(String provider, int year, double cap) {
+    capOverrides.put(provider + "," + year, cap);
+    return this;
   }
 
   /** Builds every family; the order only matters for readability of an exported model. */
@@ -352,19 +363,21 @@ final class PlanModel {
 
   /** spend_{p,y} ≤ σ_p · total_y for each provider with a cap below 1 and each calendar year. */
   void addSpendShareLimits() {
+    if (mode == Mode.ELASTIC) return;
     Map<Integer, Map<String, LinearSum>> spend = spendByYearAndProvider();
     for (var year : spend.entrySet()) {
       LinearSum total = new LinearSum();
       year.getValue().values().forEach(s -> total.add(s, 1));
       for (String p : data.providers.keySet().stream().sorted().toList()) {
-        double cap = data.scenario.policy().maxShareOf(p).doubleValue();
+        String key = p + "," + year.getKey();
+        double cap =
+            capOverrides.getOrDefault(key, data.scenario.policy().maxShareOf(p).doubleValue());
         if (cap >= 1) continue;
         LinearSum mine = year.getValue().getOrDefault(p, new LinearSum());
         LinearSum lhs = new LinearSum().add(mine, 1).add(total, -cap);
-        String key = p + "," + year.getKey();
         MPConstraint row = solver.makeConstraint(-INFINITY, -lhs.constant, "share[" + key + "]");
         lhs.addTo(row);
-        if (mode == Mode.ELASTIC) {
+        if (mode == Mode.ELASTIC_SHARES) {
           MPVariable slack = solver.makeNumVar(0, INFINITY, "shareslack[" + key + "]");
           row.setCoefficient(slack, -1);
           objective.add(slack, penalty);
@@ -507,9 +520,8 @@ final class PlanModel {
                 RightOfFirstRefusalReport.holderCells(
                     data, right, c.accName(), t, allowed, minGpus));
     if (holder.isEmpty()) return null;
-    BigDecimal holderRate = RightOfFirstRefusalReport.holderRate(holder, t);
-    BigDecimal matchUpTo = c.rate()[t].multiply(BigDecimal.ONE.add(right.matchingMargin()));
-    if (holderRate.compareTo(matchUpTo) > 0) return null;
+    if (!RightOfFirstRefusalReport.wouldMatch(
+        RightOfFirstRefusalReport.holderRate(holder, t), right, c.rate()[t])) return null;
     RofrGroup g = groups.get(key);
     if (g == null) {
       // Created only where some new capacity would be matched, so no variable is left unused.
@@ -584,11 +596,16 @@ final class PlanModel {
 
   /** The assignment the solver found. */
   Assignment solution() {
+    return solution(ModelRows.point(solver));
+  }
+
+  /** The assignment at a point of this model (values indexed as the solver's variables). */
+  Assignment solution(double[] point) {
     Assignment a = Assignment.empty(data);
     for (int j = 0; j < data.runs.size(); j++) {
       double best = -1;
       for (GangOption o : data.optionsByRun.get(j)) {
-        double v = x[o.index()].solutionValue();
+        double v = point[x[o.index()].index()];
         if (v > best) {
           best = v;
           a.optionOfRun()[j] = o.index();
@@ -597,7 +614,7 @@ final class PlanModel {
     }
     for (FleetDemand d : data.demands) {
       for (int k = 0; k < y[d.index()].length; k++)
-        a.fleetHours()[d.index()][k] = Math.max(0, y[d.index()][k].solutionValue() / GH);
+        a.fleetHours()[d.index()][k] = Math.max(0, point[y[d.index()][k].index()] / GH);
     }
     return a;
   }

@@ -23,6 +23,7 @@ public final class Planner {
     long started = System.nanoTime();
     Deadline deadline = new Deadline(options.timeLimitSeconds());
     Stopwatch clock = new Stopwatch();
+    List<String> notes = new ArrayList<>();
     PlanData data = new PlanData(scenario, options.maxGangOptions());
     List<InfeasibilityReason> reasons = FeasibilityPrecheck.check(data);
     if (!reasons.isEmpty()) return new PlanOutcome.Infeasible(scenario.name(), reasons, List.of());
@@ -35,22 +36,24 @@ public final class Planner {
             .min(Comparator.comparing(b -> b.baseline().totalCost()))
             .orElse(null);
 
+    boolean large = data.options.size() > options.largeModelOptions();
     Solved solved =
-        data.options.size() > options.largeModelOptions()
-            ? relaxAndRound(data, deadline)
-            : solveMip(data, options, best, deadline);
+        large
+            ? relaxAndRound(data, deadline, notes)
+            : solveMip(data, options, best, deadline, notes);
     if (solved.assignment() == null
         && solved.status() != MPSolver.ResultStatus.INFEASIBLE
-        && data.options.size() <= options.largeModelOptions()) {
-      // The MIP ran out of time without a solution: round its relaxation instead.
-      Solved rounded = relaxAndRound(data, deadline);
-      if (rounded.assignment() != null) solved = rounded;
+        && !large) {
+      // The MIP gave no verified solution in time: round its relaxation instead.
+      notes.add("the MIP gave no verified solution: its relaxation was rounded instead");
+      Solved rounded = relaxAndRound(data, deadline, notes);
+      if (rounded.assignment() != null) solved = rounded.withBound(solved.bound());
     }
     if (solved.assignment() == null && best == null) {
       if (solved.status() == MPSolver.ResultStatus.INFEASIBLE) {
         return new PlanOutcome.Infeasible(
             scenario.name(),
-            InfeasibilityAnalysis.explain(data, deadline.remainingSeconds()),
+            InfeasibilityAnalysis.explain(data, deadline),
             baselineList(baselines));
       }
       throw new io.nuage.core.NuageException(
@@ -66,15 +69,14 @@ public final class Planner {
               + data.options.size()
               + " gang options, "
               + data.demands.size()
-              + " demand rows); try a larger --time-limit");
+              + " demand rows"
+              + (notes.isEmpty() ? "" : "; " + String.join("; ", notes))
+              + "); try a larger --time-limit");
     }
-    clock.lap(
-        data.options.size() > options.largeModelOptions()
-            ? "relax and round"
-            : "MIP (build and solve)");
+    clock.lap(large ? "relax and round" : "MIP (build and solve)");
     double bound = solved.bound();
     if (!(bound > 0) || Double.isInfinite(bound)) {
-      // The MIP stopped before proving a bound: the LP relaxation is one.
+      // The solver stopped before proving a bound it can be trusted with: the LP relaxation is one.
       bound = RelaxAndRound.relaxation(data, deadline, null);
     }
     Assignment chosen = solved.assignment() != null ? solved.assignment() : best.assignment();
@@ -85,6 +87,9 @@ public final class Planner {
       chosen = best.assignment();
       priced = best.priced();
       source = "baseline " + best.baseline().name();
+    }
+    if (source.startsWith("baseline")) {
+      notes.add("the plan is the " + source + ": the solver found nothing cheaper in time");
     }
     clock.lap("bound and costing");
     Explanations why = explain(data, chosen, priced.providers(), deadline);
@@ -108,6 +113,7 @@ public final class Planner {
             data.optionsPruned,
             seconds,
             source,
+            notes,
             priced.breakdown(),
             baselineList(baselines),
             priced.placements(),
@@ -129,13 +135,20 @@ public final class Planner {
       @org.jspecify.annotations.Nullable Assignment assignment,
       double bound,
       MPSolver.ResultStatus status,
-      String source) {}
+      String source) {
+    Solved withBound(double other) {
+      return bound > 0 && !Double.isInfinite(bound)
+          ? this
+          : new Solved(assignment, other, status, source);
+    }
+  }
 
   private static Solved solveMip(
       PlanData data,
       PlanOptions options,
       Baselines.@org.jspecify.annotations.Nullable Result best,
-      Deadline deadline) {
+      Deadline deadline,
+      List<String> notes) {
     MPSolver mip = Natives.solver(Natives.MIP);
     try {
       PlanModel model = new PlanModel(data, mip, PlanModel.Mode.MIP, null).build();
@@ -149,14 +162,22 @@ public final class Planner {
           status == MPSolver.ResultStatus.OPTIMAL || status == MPSolver.ResultStatus.FEASIBLE;
       double bound =
           status == MPSolver.ResultStatus.INFEASIBLE ? Double.NaN : mip.objective().bestBound();
-      return new Solved(found ? model.solution() : null, bound, status, "solver");
+      if (!found) return new Solved(null, bound, status, "solver");
+      int before = notes.size();
+      double[] point = FixedIntegers.verifiedPoint(mip, deadline, notes);
+      if (point == null)
+        return new Solved(null, Double.NaN, MPSolver.ResultStatus.ABNORMAL, "solver");
+      // A repaired point comes without a bound the solver can be trusted with.
+      return notes.size() == before
+          ? new Solved(model.solution(point), bound, status, "solver")
+          : new Solved(model.solution(point), Double.NaN, status, "solver, integers fixed");
     } finally {
       mip.delete();
     }
   }
 
-  private static Solved relaxAndRound(PlanData data, Deadline deadline) {
-    RelaxAndRound.Result r = RelaxAndRound.solve(data, deadline);
+  private static Solved relaxAndRound(PlanData data, Deadline deadline, List<String> notes) {
+    RelaxAndRound.Result r = RelaxAndRound.solve(data, deadline, notes);
     MPSolver.ResultStatus status =
         Double.isNaN(r.bound()) ? MPSolver.ResultStatus.NOT_SOLVED : MPSolver.ResultStatus.FEASIBLE;
     return new Solved(r.assignment(), r.bound(), status, "relaxation rounded");
@@ -184,11 +205,28 @@ public final class Planner {
     solver.setHint(vars, v);
   }
 
-  private static BigDecimal lowerBound(double bound, PlanCosting.Priced priced) {
+  /**
+   * The proven bound in money: the solver's bound (floored to the cent) plus the fixed cost. Money
+   * is rounded per placement, so the total may sit up to a cent per placement below the solver's
+   * objective; a bound above the total by more than that is no rounding but a wrong bound, and the
+   * plan is not reported.
+   */
+  static BigDecimal lowerBound(double bound, PlanCosting.Priced priced) {
     BigDecimal fixed = priced.breakdown().fixed();
     if (Double.isNaN(bound) || Double.isInfinite(bound)) return fixed;
     BigDecimal lb = BigDecimal.valueOf(bound).setScale(2, RoundingMode.FLOOR).add(fixed);
-    // The solver proves its bound up to its tolerances; a bound above the exact total is rounding.
+    BigDecimal rounding =
+        new BigDecimal("0.01").multiply(BigDecimal.valueOf(priced.placements().size() + 1L));
+    if (lb.subtract(priced.total()).compareTo(rounding) > 0) {
+      throw new IllegalStateException(
+          "the proven lower bound "
+              + lb.toPlainString()
+              + " is above the plan's exact total "
+              + priced.total().toPlainString()
+              + " by more than rounding ("
+              + rounding.toPlainString()
+              + "): the solver's bound or point is wrong");
+    }
     return lb.min(priced.total()).max(fixed);
   }
 

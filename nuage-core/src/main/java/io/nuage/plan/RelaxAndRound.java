@@ -17,12 +17,22 @@ final class RelaxAndRound {
   /** The relaxation's bound (NaN when it failed) and the rounded assignment (null when none). */
   record Result(double bound, @Nullable Assignment assignment) {}
 
-  static Result solve(PlanData data, Deadline deadline) {
+  static Result solve(PlanData data, Deadline deadline, List<String> notes) {
     double[] x = new double[data.options.size()];
     double bound = relaxation(data, deadline, x);
-    if (Double.isNaN(bound)) return new Result(bound, null);
+    if (Double.isNaN(bound)) {
+      notes.add("the LP relaxation gave no verified optimum in time");
+      return new Result(bound, null);
+    }
     Assignment gangs = roundGangs(data, x);
-    return new Result(bound, gangs == null ? null : placeFleets(data, gangs, deadline));
+    if (gangs == null) {
+      notes.add("rounding the relaxation left a training run without room");
+      return new Result(bound, null);
+    }
+    Assignment placed = placeFleets(data, gangs, deadline);
+    if (placed == null)
+      notes.add("the fleets found no verified placement around the rounded gangs");
+    return new Result(bound, placed);
   }
 
   /** Solves the LP relaxation; fills {@code x} with the options' values; NaN if not optimal. */
@@ -33,11 +43,26 @@ final class RelaxAndRound {
       PlanModel m = new PlanModel(data, lp, PlanModel.Mode.MIP, null).build();
       lp.setTimeLimit(deadline.remainingMillis());
       if (lp.solve() != MPSolver.ResultStatus.OPTIMAL) return Double.NaN;
-      if (x != null) for (int i = 0; i < x.length; i++) x[i] = m.x[i].solutionValue();
-      return lp.objective().value();
+      // The relaxation of the model: integrality is relaxed, every row and bound must hold.
+      ModelRows rows = ModelRows.of(lp);
+      double[] point = ModelRows.point(lp);
+      if (!rows.violations(point).stream().allMatch(v -> v.name().endsWith("(integer)"))) {
+        return Double.NaN;
+      }
+      if (x != null) for (int i = 0; i < x.length; i++) x[i] = point[m.x[i].index()];
+      return rows.objective(point);
     } finally {
       lp.delete();
     }
+  }
+
+  /**
+   * The LP's point as an assignment when it holds every row, bound and integrality of the model
+   * (the binaries of a fixed LP must have come out whole), else null.
+   */
+  private static @Nullable Assignment verified(MPSolver lp, PlanModel m) {
+    double[] point = ModelRows.point(lp);
+    return ModelRows.of(lp).violations(point).isEmpty() ? m.solution(point) : null;
   }
 
   private static @Nullable Assignment roundGangs(PlanData data, double[] x) {
@@ -87,14 +112,17 @@ final class RelaxAndRound {
       PlanModel m = new PlanModel(data, lp, PlanModel.Mode.FIXED_LP, gangs).build();
       lp.setTimeLimit(deadline.remainingMillis());
       if (lp.solve() != MPSolver.ResultStatus.OPTIMAL) return null;
-      if (m.rofrGroups.isEmpty()) return m.solution();
+      if (m.rofrGroups.isEmpty() && m.logic.isEmpty()) return verified(lp, m);
       // Buying matched new capacity needs the holder full (b = 1); otherwise b = 0 forbids it.
       m.fixRofr(m.valuesOf(m.solution()));
       lp.setTimeLimit(deadline.remainingMillis());
-      if (lp.solve() == MPSolver.ResultStatus.OPTIMAL) return m.solution();
+      if (lp.solve() == MPSolver.ResultStatus.OPTIMAL) {
+        Assignment a = verified(lp, m);
+        if (a != null) return a;
+      }
       for (PlanModel.RofrGroup g : m.rofrGroups) g.b().setBounds(0, 0);
       lp.setTimeLimit(deadline.remainingMillis());
-      return lp.solve() == MPSolver.ResultStatus.OPTIMAL ? m.solution() : null;
+      return lp.solve() == MPSolver.ResultStatus.OPTIMAL ? verified(lp, m) : null;
     } finally {
       lp.delete();
     }

@@ -48,13 +48,23 @@ final class RightOfFirstRefusalReport {
   }
 
   /**
-   * The holder's cheapest effective price among its cells (0 where it has reserved GPUs for us).
+   * The price at which the holder would match: its cheapest effective on-demand price among its
+   * cells (list less the active discount). A reservation is capacity, not a price: it makes no cell
+   * free to match with. Null when no holder cell has an on-demand offering.
    */
-  static BigDecimal holderRate(List<Cell> cells, int t) {
+  static @Nullable BigDecimal holderRate(List<Cell> cells, int t) {
     return cells.stream()
-        .map(c -> c.reservedGpus()[t] > 0 ? BigDecimal.ZERO : c.rate()[t])
+        .filter(c -> c.listPrice() != null)
+        .map(c -> c.rate()[t])
         .min(BigDecimal::compareTo)
-        .orElseThrow();
+        .orElse(null);
+  }
+
+  /** Whether the holder would match new capacity bought at {@code rate}. */
+  static boolean wouldMatch(
+      @Nullable BigDecimal holderRate, RightOfFirstRefusal right, BigDecimal rate) {
+    return holderRate != null
+        && holderRate.compareTo(rate.multiply(BigDecimal.ONE.add(right.matchingMargin()))) <= 0;
   }
 
   static List<RofrPassOver> report(PlanData data, List<Placement> placements) {
@@ -65,33 +75,62 @@ final class RightOfFirstRefusalReport {
           p.region() + "|" + p.accelerator() + "|" + p.month(), p.gpuHours(), BigDecimal::add);
     Map<String, Cell> cells = new HashMap<>();
     data.cells.forEach(c -> cells.put(c.region() + "|" + c.accName(), c));
-    Map<String, Set<String>> allowedOf = new HashMap<>();
-    data.demands.forEach(d -> allowedOf.put(d.fleet() + "|" + d.month(), d.allowedRegions()));
+    // A fleet's rows carry no geography: a row is judged against each geography of its fleet
+    // and month whose allowed regions hold the row's region, and passes if one allows it.
+    Map<String, List<Set<String>>> allowedOf = new HashMap<>();
+    data.demands.forEach(
+        d ->
+            allowedOf
+                .computeIfAbsent(d.fleet() + "|" + d.month(), k -> new ArrayList<>())
+                .add(d.allowedRegions()));
     for (RightOfFirstRefusal right : data.scenario.contracts(RightOfFirstRefusal.class)) {
       for (Placement p : placements) {
         if (!p.pricing().equals("on-demand")) continue;
         Cell c = cells.get(p.region() + "|" + p.accelerator());
         int t = data.scenario.horizon().indexOf(p.month());
         if (c == null || !isNewCapacity(data, right, c, t)) continue;
-        Set<String> allowed =
-            p.kind().equals("training") ? null : allowedOf.get(p.workload() + "|" + t);
-        List<Cell> holder =
-            holderCells(
-                data,
-                right,
-                p.accelerator(),
-                t,
-                allowed,
-                p.kind().equals("training") ? p.gpus() : 1);
-        if (holder.isEmpty()) continue;
-        BigDecimal holderRate = holderRate(holder, t);
-        BigDecimal matchUpTo = p.rate().multiply(BigDecimal.ONE.add(right.matchingMargin()));
-        String reason;
-        String why;
-        if (holderRate.compareTo(matchUpTo) > 0) {
-          reason = "holder-dearer";
-          why =
-              right.provider()
+        boolean gang = p.kind().equals("training");
+        List<@Nullable Set<String>> sets = new ArrayList<>();
+        if (gang) sets.add(null);
+        else
+          allowedOf.getOrDefault(p.workload() + "|" + t, List.of()).stream()
+              .filter(set -> set.contains(p.region()))
+              .forEach(sets::add);
+        RofrPassOver worst = null;
+        for (Set<String> allowed : sets) {
+          RofrPassOver judged = judge(data, right, p, t, allowed, used);
+          if (judged == null) {
+            worst = null; // the holder offers nothing to this geography: no pass-over at all
+            break;
+          }
+          if (worst == null || worst.reason().equals("violation")) worst = judged;
+        }
+        if (worst != null) out.add(worst);
+      }
+    }
+    return out;
+  }
+
+  /** Why the holder was passed over for placement p judged against {@code allowed}; null: n/a. */
+  private static @Nullable RofrPassOver judge(
+      PlanData data,
+      RightOfFirstRefusal right,
+      Placement p,
+      int t,
+      @Nullable Set<String> allowed,
+      Map<String, BigDecimal> used) {
+    boolean gang = p.kind().equals("training");
+    List<Cell> holder = holderCells(data, right, p.accelerator(), t, allowed, gang ? p.gpus() : 1);
+    if (holder.isEmpty()) return null;
+    BigDecimal holderRate = holderRate(holder, t);
+    String reason;
+    String why;
+    if (!wouldMatch(holderRate, right, p.rate())) {
+      reason = "holder-dearer";
+      why =
+          holderRate == null
+              ? right.provider() + " sells no " + p.accelerator() + " on demand there"
+              : right.provider()
                   + " charges $"
                   + holderRate.stripTrailingZeros().toPlainString()
                   + " per "
@@ -102,36 +141,32 @@ final class RightOfFirstRefusalReport {
                   + p.rate().toPlainString()
                   + " at "
                   + p.region();
-        } else if (isFull(data, holder, t, used, p.kind().equals("training") ? p.gpus() : 1)) {
-          reason = "holder-full";
-          why =
-              right.provider()
-                  + (p.kind().equals("training") ? " has fewer than " + p.gpus() + " " : " has no ")
-                  + p.accelerator()
-                  + " left in "
-                  + p.month()
-                  + (allowed == null ? "" : " in the regions allowed for " + p.workload());
-        } else {
-          reason = "violation";
-          why =
-              right.provider()
-                  + " could have matched $"
-                  + p.rate().toPlainString()
-                  + " and still had capacity";
-        }
-        out.add(
-            new RofrPassOver(
-                p.workload(),
-                right.provider(),
-                p.provider(),
-                p.region(),
-                p.accelerator(),
-                p.month(),
-                reason,
-                why));
-      }
+    } else if (isFull(data, holder, t, used, gang ? p.gpus() : 1)) {
+      reason = "holder-full";
+      why =
+          right.provider()
+              + (gang ? " has fewer than " + p.gpus() + " " : " has no ")
+              + p.accelerator()
+              + " left in "
+              + p.month()
+              + (allowed == null ? "" : " in the regions allowed for " + p.workload());
+    } else {
+      reason = "violation";
+      why =
+          right.provider()
+              + " could have matched $"
+              + p.rate().toPlainString()
+              + " and still had capacity";
     }
-    return out;
+    return new RofrPassOver(
+        p.workload(),
+        right.provider(),
+        p.provider(),
+        p.region(),
+        p.accelerator(),
+        p.month(),
+        reason,
+        why);
   }
 
   private static boolean isFull(

@@ -154,7 +154,12 @@ class InfeasibilityTest {
             r -> {
               assertThat(r.kind()).isEqualTo("joint-share");
               assertThat(r.message())
-                  .containsPattern("^[ab]'s share of 2027 spend cannot stay under its cap of 40%");
+                  .containsPattern(
+                      "^[ab]'s share of 2027 spend cannot stay at or under its cap of 40%"
+                          + " \\(policy max-share\\): the capacity could carry every workload")
+                  // the other provider at 40% leaves at least 60% to this one
+                  .endsWith(
+                      " in 2027 that allows a plan is 60% (to 0.01 point, other caps unchanged)");
             });
   }
 }

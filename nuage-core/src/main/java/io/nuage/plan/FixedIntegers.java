@@ -1,0 +1,63 @@
+package io.nuage.plan;
+
+import com.google.ortools.linearsolver.MPModelProto;
+import com.google.ortools.linearsolver.MPSolver;
+import com.google.ortools.linearsolver.MPVariableProto;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The re-solve of a MIP point that broke its rows: every integer variable fixed at its rounded
+ * value, the rest re-solved as an LP (CLP) without the MIP's preprocessing, and the new point
+ * checked against the original model's rows like any other.
+ */
+final class FixedIntegers {
+  private FixedIntegers() {}
+
+  /**
+   * The point of a MIP just solved, checked against its rows; a point that breaks them is replaced
+   * by the LP with its integers fixed ({@link #solve}), and {@code notes} says so. Null when no
+   * verified point exists.
+   */
+  static double @Nullable [] verifiedPoint(MPSolver mip, Deadline deadline, List<String> notes) {
+    ModelRows rows = ModelRows.of(mip);
+    double[] point = ModelRows.point(mip);
+    List<ModelRows.Violation> broken = rows.violations(point);
+    if (broken.isEmpty()) return point;
+    notes.add(
+        "CBC's point broke "
+            + broken.size()
+            + " rows of the model ("
+            + ModelRows.describe(broken)
+            + "); its point and bound were discarded");
+    double[] repaired = solve(rows, point, deadline);
+    notes.add(
+        repaired != null
+            ? "the LP with CBC's integer values fixed gave a verified point"
+            : "the LP with CBC's integer values fixed had no verified point");
+    return repaired;
+  }
+
+  /** A verified point of {@code rows} with the integers of {@code point}, or null if none. */
+  static double @Nullable [] solve(ModelRows rows, double[] point, Deadline deadline) {
+    MPModelProto.Builder fixed = rows.model().toBuilder();
+    for (int i = 0; i < fixed.getVariableCount(); i++) {
+      MPVariableProto v = fixed.getVariable(i);
+      if (!v.getIsInteger()) continue;
+      double value = Math.rint(point[i]);
+      fixed.setVariable(
+          i, v.toBuilder().setIsInteger(false).setLowerBound(value).setUpperBound(value).build());
+    }
+    MPSolver lp = Natives.solver("CLP");
+    try {
+      String error = lp.loadModelFromProto(fixed.build());
+      if (!error.isEmpty()) throw new IllegalStateException("fixed-integer LP: " + error);
+      lp.setTimeLimit(deadline.remainingMillis());
+      if (lp.solve() != MPSolver.ResultStatus.OPTIMAL) return null;
+      double[] repaired = ModelRows.point(lp);
+      return rows.violations(repaired).isEmpty() ? repaired : null;
+    } finally {
+      lp.delete();
+    }
+  }
+}

@@ -1,0 +1,115 @@
+package io.nuage.plan.issues;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.nuage.plan.Plan;
+import io.nuage.plan.PlanJson;
+import io.nuage.plan.PlanOptions;
+import io.nuage.plan.PlanOutcome;
+import io.nuage.plan.Planner;
+import io.nuage.plan.RofrPassOver;
+import io.nuage.scenario.Scenario;
+import io.nuage.scenario.ScenarioParser;
+import io.nuage.testing.SharedData;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The scenarios of {@code ../shared/cases/planner} on which a plan was wrong (issue 9), each with
+ * the figure its header expects.
+ */
+class Issue9SharedCasesTest {
+
+  static Scenario scenario(String name) {
+    Path file = SharedData.root().getParent().resolve("cases/planner").resolve(name);
+    return ScenarioParser.parse(file);
+  }
+
+  static Plan planOf(PlanOutcome out) {
+    return switch (out) {
+      case PlanOutcome.Optimal o -> o.plan();
+      case PlanOutcome.Feasible f -> f.plan();
+      case PlanOutcome.Infeasible i -> throw new AssertionError("infeasible: " + i.reasons());
+    };
+  }
+
+  @Test
+  void infeasiblePointReportedOptimal_planHoldsItsRowsAtTheTrueOptimum() {
+    PlanOutcome out =
+        Planner.plan(scenario("infeasible-point-reported-optimal.yaml"), PlanOptions.defaults());
+    Plan plan = planOf(out);
+    // An independent formulation and CBC with preprocessing off agree on this optimum.
+    assertThat(plan.totalCost()).as(PlanJson.write(out)).isEqualByComparingTo("5511491.47");
+    assertThat(plan.lowerBound()).isLessThanOrEqualTo(plan.totalCost());
+  }
+
+  @Test
+  void rofrHolderWithReservation_holderMatchesAtItsOnDemandPriceNotZero() {
+    Plan plan =
+        planOf(Planner.plan(scenario("rofr-holder-with-reservation.yaml"), PlanOptions.defaults()));
+    // usage 2.00 x (20000 - 5952) + reserved fee 8 x 744 x 1.00
+    assertThat(plan.totalCost()).isEqualByComparingTo(new BigDecimal("34048.00"));
+    assertThat(plan.rightOfFirstRefusal())
+        .extracting(RofrPassOver::reason)
+        .containsOnly("holder-dearer");
+  }
+
+  @Test
+  void rofrReportTwoGeographies_eachGeographyJudgedByItsOwnRegions() {
+    Plan plan =
+        planOf(Planner.plan(scenario("rofr-report-two-geographies.yaml"), PlanOptions.defaults()));
+    // EU demand cannot go to the US holder; US demand goes to the holder itself.
+    assertThat(plan.rightOfFirstRefusal()).isEmpty();
+    assertThat(plan.totalCost()).isEqualByComparingTo("30500.00");
+  }
+
+  @Test
+  void rofrReservationOfAnotherAccelerator_newCapacityIsJudgedPerAccelerator() {
+    Plan plan =
+        planOf(
+            Planner.plan(
+                scenario("rofr-reservation-of-another-accelerator.yaml"), PlanOptions.defaults()));
+    // A reservation of G2 does not make G1 in the same region contracted capacity: the holder
+    // (2.10 <= 1.1 x 2.00) matches, 10000 x 2.10 + the G2 reservation's fee 744 x 1.00.
+    assertThat(plan.totalCost()).isEqualByComparingTo("21744.00");
+  }
+
+  @Test
+  void infeasibleBecauseOfShareCap_explainedAsTheCapWithTheSmallestFeasibleCap() {
+    PlanOutcome out =
+        Planner.plan(scenario("infeasible-because-of-share-cap.yaml"), PlanOptions.defaults());
+    assertThat(out).isInstanceOf(PlanOutcome.Infeasible.class);
+    var reasons = ((PlanOutcome.Infeasible) out).reasons();
+    // Not a capacity shortage: the demand fits the capacity; the 69% cap on cirrus is to blame.
+    assertThat(reasons).extracting(r -> r.kind()).containsOnly("joint-share");
+    assertThat(reasons)
+        .singleElement()
+        .satisfies(
+            r ->
+                assertThat(r.message())
+                    .startsWith(
+                        "cirrus's share of 2027 spend cannot stay at or under its cap of 69%")
+                    .contains("the smallest cap of cirrus in 2027 that allows a plan is "));
+    String smallest = reasons.get(0).message().replaceAll(".* allows a plan is ([0-9.]+)%.*", "$1");
+    BigDecimal cap = new BigDecimal(smallest).movePointLeft(2);
+    // The bisection's answer: a plan exists at that cap and none 0.05 point below it.
+    assertThat(planOf(Planner.plan(withCap(cap), PlanOptions.defaults())).totalCost()).isPositive();
+    assertThat(
+            Planner.plan(withCap(cap.subtract(new BigDecimal("0.0005"))), PlanOptions.defaults()))
+        .isInstanceOf(PlanOutcome.Infeasible.class);
+  }
+
+  private static Scenario withCap(BigDecimal cap) {
+    Scenario s = scenario("infeasible-because-of-share-cap.yaml");
+    return new Scenario(
+        s.name(),
+        s.horizon(),
+        s.catalog(),
+        s.capacity(),
+        s.contracts(),
+        s.workloads(),
+        new io.nuage.scenario.Policy(
+            new BigDecimal("0.69"), java.util.Map.of("cirrus", cap), s.policy().allowedRegions()));
+  }
+}
