@@ -72,6 +72,11 @@ final class ModelRows {
 
   /** Every row, bound and integrality the point breaks; empty for a feasible point. */
   List<Violation> violations(double[] v) {
+    return violations(v, TOLERANCE);
+  }
+
+  /** The same with another feasibility tolerance, relative to max(1, |bound|). */
+  List<Violation> violations(double[] v, double tolerance) {
     List<Violation> out = new ArrayList<>();
     if (v.length != model.getVariableCount()) {
       out.add(new Violation("point size", v.length, model.getVariableCount(), v.length));
@@ -79,7 +84,7 @@ final class ModelRows {
     }
     for (int i = 0; i < v.length; i++) {
       MPVariableProto var = model.getVariable(i);
-      if (!within(v[i], var.getLowerBound(), var.getUpperBound())) {
+      if (!within(v[i], var.getLowerBound(), var.getUpperBound(), tolerance)) {
         out.add(new Violation(var.getName(), v[i], var.getLowerBound(), var.getUpperBound()));
       } else if (var.getIsInteger() && Math.abs(v[i] - Math.rint(v[i])) > INTEGRALITY) {
         out.add(
@@ -92,16 +97,16 @@ final class ModelRows {
       for (int k = 0; k < row.getVarIndexCount(); k++) {
         activity += row.getCoefficient(k) * v[row.getVarIndex(k)];
       }
-      if (!within(activity, row.getLowerBound(), row.getUpperBound())) {
+      if (!within(activity, row.getLowerBound(), row.getUpperBound(), tolerance)) {
         out.add(new Violation(row.getName(), activity, row.getLowerBound(), row.getUpperBound()));
       }
     }
     return out;
   }
 
-  private static boolean within(double value, double lower, double upper) {
-    return value >= lower - TOLERANCE * Math.max(1, Math.abs(lower))
-        && value <= upper + TOLERANCE * Math.max(1, Math.abs(upper));
+  private static boolean within(double value, double lower, double upper, double tolerance) {
+    return value >= lower - tolerance * Math.max(1, Math.abs(lower))
+        && value <= upper + tolerance * Math.max(1, Math.abs(upper));
   }
 
   /** The first violations in words, for a solver note or an error. */

@@ -17,6 +17,9 @@ import java.util.Map;
  * choices fixed, and prices the result exactly.
  */
 public final class Planner {
+  /** The relative gap the MIP is asked to close: its own precision, not the OPTIMAL threshold. */
+  static final double SOLVER_GAP = 1e-9;
+
   private Planner() {}
 
   public static PlanOutcome plan(Scenario scenario, PlanOptions options) {
@@ -156,7 +159,11 @@ public final class Planner {
       // The MIP gets what is left of the whole plan's time, its own model build included.
       mip.setTimeLimit(deadline.remainingMillis());
       MPSolverParameters params = new MPSolverParameters();
-      params.setDoubleParam(MPSolverParameters.DoubleParam.RELATIVE_MIP_GAP, options.relativeGap());
+      // The solver keeps improving past the gap that counts as OPTIMAL, until it proves the
+      // optimum to its own precision or the time is up: the time limit is a budget to use.
+      params.setDoubleParam(
+          MPSolverParameters.DoubleParam.RELATIVE_MIP_GAP,
+          Math.min(options.relativeGap(), SOLVER_GAP));
       MPSolver.ResultStatus status = mip.solve(params);
       boolean found =
           status == MPSolver.ResultStatus.OPTIMAL || status == MPSolver.ResultStatus.FEASIBLE;
@@ -167,10 +174,12 @@ public final class Planner {
       double[] point = FixedIntegers.verifiedPoint(mip, deadline, notes);
       if (point == null)
         return new Solved(null, Double.NaN, MPSolver.ResultStatus.ABNORMAL, "solver");
-      // A repaired point comes without a bound the solver can be trusted with.
-      return notes.size() == before
-          ? new Solved(model.solution(point), bound, status, "solver")
-          : new Solved(model.solution(point), Double.NaN, status, "solver, integers fixed");
+      if (notes.size() > before) {
+        // A repaired point comes without a bound the solver can be trusted with.
+        return new Solved(model.solution(point), Double.NaN, status, "solver, integers fixed");
+      }
+      return new Solved(
+          model.solution(FixedIntegers.polish(mip, point, deadline)), bound, status, "solver");
     } finally {
       mip.delete();
     }
