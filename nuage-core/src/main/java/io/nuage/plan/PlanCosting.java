@@ -198,23 +198,38 @@ final class PlanCosting {
     return out;
   }
 
+  private static final BigDecimal ZERO_CENTS = new BigDecimal("0.00");
+
+  /**
+   * What rounding each placement's cost to the cent can take off a sum of {@code n} of them: half a
+   * cent each, and at least a cent. Consumption that falls short of a minimum by no more than that
+   * met it in the solver's exact terms: it is no shortfall (no "$0.01 shortfall").
+   */
+  static BigDecimal centRounding(int n) {
+    return new BigDecimal("0.005")
+        .multiply(BigDecimal.valueOf(n))
+        .setScale(2, RoundingMode.CEILING)
+        .max(new BigDecimal("0.01"));
+  }
+
   static List<ContractYear> contracts(PlanData data, List<Placement> placements) {
     List<ContractYear> out = new ArrayList<>();
     for (CommittedSpend k : data.scenario.contracts(CommittedSpend.class)) {
       for (CommitmentYear cy : CommitmentYear.of(k, data)) {
         var inYear = new java.util.HashSet<java.time.YearMonth>();
         for (int t : cy.months()) inYear.add(data.months.get(t));
-        BigDecimal consumed =
-            sum(
-                placements.stream()
-                    .filter(p -> k.id().equals(p.contract()) && inYear.contains(p.month()))
-                    .map(Placement::cost)
-                    .toList());
+        List<BigDecimal> costs =
+            placements.stream()
+                .filter(p -> k.id().equals(p.contract()) && inYear.contains(p.month()))
+                .map(Placement::cost)
+                .toList();
+        BigDecimal consumed = sum(costs);
         BigDecimal shortfall =
             cy.minimum()
                 .subtract(consumed)
                 .max(BigDecimal.ZERO)
                 .setScale(2, RoundingMode.HALF_EVEN);
+        if (shortfall.compareTo(centRounding(costs.size())) <= 0) shortfall = ZERO_CENTS;
         out.add(
             new ContractYear(
                 k.id(),

@@ -37,7 +37,12 @@ public final class PlanTable {
     for (NextBest n : plan.nextBest()) {
       alternatives.put(
           n.workload(),
-          n.placement() + ": the plan would cost $" + PlanText.money(n.extraCost()) + " more");
+          n.extraCost() == null
+              ? n.placement()
+              : n.placement()
+                  + ": the plan would cost $"
+                  + PlanText.money(n.extraCost())
+                  + " more");
     }
     if (!alternatives.isEmpty()) {
       out.append("\nNext-best placement of each training run\n");

@@ -252,7 +252,9 @@ public final class Planner {
       lp.setSolverSpecificParametersAsString("use_preprocessing: false");
       lp.setTimeLimit(deadline.remainingMillis());
       MPSolver.ResultStatus status = lp.solve();
-      if (status != MPSolver.ResultStatus.OPTIMAL) return new Explanations(List.of(), List.of());
+      if (status != MPSolver.ResultStatus.OPTIMAL) {
+        return new Explanations(List.of(), nextBest(data, chosen, null));
+      }
       return new Explanations(ShadowPrices.of(fixed, providers), nextBest(data, chosen, fixed));
     } finally {
       lp.delete();
@@ -266,28 +268,38 @@ public final class Planner {
   /**
    * For each run, the option in another cell with the lowest reduced cost in the fixed LP: the
    * difference of reduced costs is what switching would add to the plan at its shadow prices.
+   * Without the LP ({@code lp} null) the alternative is the cheapest stand-alone one, its extra
+   * cost unknown. A run with no option in another cell has {@link NextBest#NONE}.
    */
-  static List<NextBest> nextBest(PlanData data, Assignment chosen, PlanModel lp) {
+  static List<NextBest> nextBest(
+      PlanData data, Assignment chosen, @org.jspecify.annotations.Nullable PlanModel lp) {
     List<NextBest> out = new ArrayList<>();
     for (int j = 0; j < data.runs.size(); j++) {
       GangOption mine = data.options.get(chosen.optionOfRun()[j]);
-      double mineRc = lp.x[mine.index()].reducedCost();
+      double mineRc = lp == null ? 0 : lp.x[mine.index()].reducedCost();
       GangOption alt = null;
       double altRc = Double.POSITIVE_INFINITY;
       for (GangOption o : data.optionsByRun.get(j)) {
         if (o.cell() == mine.cell()) continue;
-        double rc = lp.x[o.index()].reducedCost();
+        double rc =
+            lp == null ? data.effectiveCost(o).doubleValue() : lp.x[o.index()].reducedCost();
         if (rc < altRc) {
           alt = o;
           altRc = rc;
         }
       }
-      if (alt == null) continue;
+      String run = data.runs.get(j).id();
+      if (alt == null) {
+        out.add(NextBest.none(run));
+        continue;
+      }
       BigDecimal extra =
-          BigDecimal.valueOf(Math.max(0, altRc - mineRc)).setScale(2, RoundingMode.HALF_EVEN);
+          lp == null
+              ? null
+              : BigDecimal.valueOf(Math.max(0, altRc - mineRc)).setScale(2, RoundingMode.HALF_EVEN);
       out.add(
           new NextBest(
-              data.runs.get(j).id(),
+              run,
               alt.cell().region()
                   + " "
                   + alt.cell().accName()

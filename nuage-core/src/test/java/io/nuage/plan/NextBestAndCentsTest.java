@@ -1,0 +1,102 @@
+package io.nuage.plan;
+
+import static io.nuage.plan.TinyScenario.H100;
+import static io.nuage.plan.TinyScenario.d;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.nuage.contract.CommittedSpend;
+import io.nuage.core.MonthRange;
+import io.nuage.scenario.Scenario;
+import java.math.BigDecimal;
+import java.time.YearMonth;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Issue 9: a next-best line for every run, and no "$0.01 shortfall" from cent rounding. */
+class NextBestAndCentsTest {
+  private static Plan plan(Scenario s) {
+    PlanOutcome out = Planner.plan(s, PlanOptions.defaults());
+    return out instanceof PlanOutcome.Optimal o ? o.plan() : ((PlanOutcome.Feasible) out).plan();
+  }
+
+  @Test
+  void nextBest_aRunWithOneRegionSaysNoAlternative() {
+    Scenario s =
+        new TinyScenario("2027-01", "2027-02")
+            .region("a/r1", "US", H100, "2.00", 16)
+            .training("only", 8, "100", "2027-01", "2027-02")
+            .build();
+    assertThat(plan(s).nextBest())
+        .singleElement()
+        .satisfies(
+            n -> {
+              assertThat(n.workload()).isEqualTo("only");
+              assertThat(n.placement()).isEqualTo(NextBest.NONE);
+              assertThat(n.extraCost()).isNull();
+              assertThat(n.standAloneCost()).isNull();
+            });
+    assertThat(PlanTable.render(Planner.plan(s, PlanOptions.defaults())))
+        .contains("only: no alternative")
+        .doesNotContain("$0.00 more");
+  }
+
+  @Test
+  void nextBest_everyRunHasOneAndTheDearerRegionCostsMore() {
+    Scenario s =
+        new TinyScenario("2027-01", "2027-02")
+            .region("a/r1", "US", H100, "2.00", 16)
+            .region("b/r1", "US", H100, "3.00", 16)
+            .training("r1", 8, "100", "2027-01", "2027-02")
+            .training("r2", 8, "100", "2027-01", "2027-02")
+            .build();
+    Plan plan = plan(s);
+    assertThat(plan.nextBest()).extracting(NextBest::workload).containsExactly("r1", "r2");
+    // 8 GPUs x 100 h x $1.00 more in b/r1
+    assertThat(plan.nextBest())
+        .allSatisfy(n -> assertThat(n.extraCost()).isEqualByComparingTo("800.00"));
+  }
+
+  @Test
+  void shortfall_withinTheCentRoundingOfItsPlacementsIsNone() {
+    Scenario s =
+        new TinyScenario("2027-01", "2027-01")
+            .region("a/r1", "US", H100, "2.00", 16)
+            .contract(
+                new CommittedSpend(
+                    "deal",
+                    "a",
+                    MonthRange.of("2027-01", "2027-01"),
+                    List.of(d("1000.00")),
+                    d("0"),
+                    true))
+            .build();
+    PlanData data = new PlanData(s, 1000);
+    // Two placements rounded to the cent: 999.99 may be 1000 in exact terms.
+    assertThat(shortfall(data, "499.99", "500.00")).isEqualByComparingTo("0.00");
+    assertThat(shortfall(data, "499.98", "500.00")).isEqualByComparingTo("0.02");
+    assertThat(shortfall(data, "999.99")).isEqualByComparingTo("0.00");
+    assertThat(shortfall(data, "999.98")).isEqualByComparingTo("0.02");
+  }
+
+  private static BigDecimal shortfall(PlanData data, String... costs) {
+    List<Placement> placements =
+        java.util.Arrays.stream(costs)
+            .map(
+                c ->
+                    new Placement(
+                        "f",
+                        "inference",
+                        "a",
+                        "a/r1",
+                        "H100",
+                        YearMonth.of(2027, 1),
+                        1,
+                        BigDecimal.ONE,
+                        "committed",
+                        "deal",
+                        d("2.00"),
+                        d(c)))
+            .toList();
+    return PlanCosting.contracts(data, placements).get(0).shortfall();
+  }
+}
