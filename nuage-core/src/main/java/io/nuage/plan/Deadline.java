@@ -37,6 +37,11 @@ final class Deadline {
     return (long) (remainingSeconds() * 1000);
   }
 
+  /** Milliseconds left less {@code share} of them, for a phase that others follow. */
+  long remainingMillisLess(double share) {
+    return (long) (Math.max(FLOOR_SECONDS, (1 - share) * remainingSeconds()) * 1000);
+  }
+
   boolean passed() {
     return clock.getAsLong() >= endNanos;
   }

@@ -20,11 +20,21 @@ public final class Planner {
   /** The relative gap the MIP is asked to close: its own precision, not the OPTIMAL threshold. */
   static final double SOLVER_GAP = 1e-9;
 
+  /**
+   * The share of the time left when the MIP starts that is kept for the phases after it: CBC also
+   * stops a little after its own limit.
+   */
+  static final double POST_MIP_SHARE = 0.15;
+
   private Planner() {}
 
   public static PlanOutcome plan(Scenario scenario, PlanOptions options) {
+    return plan(scenario, options, new Deadline(options.timeLimitSeconds()));
+  }
+
+  /** The same on a given deadline (tests move its clock by hand). */
+  static PlanOutcome plan(Scenario scenario, PlanOptions options, Deadline deadline) {
     long started = System.nanoTime();
-    Deadline deadline = new Deadline(options.timeLimitSeconds());
     Stopwatch clock = new Stopwatch();
     List<String> notes = new ArrayList<>();
     PlanData data = new PlanData(scenario, options.maxGangOptions());
@@ -95,7 +105,16 @@ public final class Planner {
       notes.add("the plan is the " + source + ": the solver found nothing cheaper in time");
     }
     clock.lap("bound and costing");
-    Explanations why = explain(data, chosen, priced.providers(), deadline);
+    Explanations why;
+    if (deadline.passed()) {
+      // The time is up: the dual LP is the phase cut, and the plan says so.
+      notes.add(
+          "shadow prices were not computed and next-best extra costs are unknown: the time limit"
+              + " was reached before that phase");
+      why = new Explanations(List.of(), nextBest(data, chosen, null));
+    } else {
+      why = explain(data, chosen, priced.providers(), deadline);
+    }
     clock.lap("shadow prices and next best");
     BigDecimal lowerBound = lowerBound(bound, priced);
     BigDecimal gap =
@@ -156,8 +175,9 @@ public final class Planner {
     try {
       PlanModel model = new PlanModel(data, mip, PlanModel.Mode.MIP, null).build();
       if (best != null) hint(mip, model.valuesOf(best.assignment()));
-      // The MIP gets what is left of the whole plan's time, its own model build included.
-      mip.setTimeLimit(deadline.remainingMillis());
+      // The MIP gets what is left of the whole plan's time, its own model build included, less
+      // what the phases after it need (checking, polishing, duals, costing).
+      mip.setTimeLimit(deadline.remainingMillisLess(POST_MIP_SHARE));
       MPSolverParameters params = new MPSolverParameters();
       // The solver keeps improving past the gap that counts as OPTIMAL, until it proves the
       // optimum to its own precision or the time is up: the time limit is a budget to use.

@@ -2,6 +2,7 @@ package io.nuage.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.nuage.scenario.Scenario;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
@@ -35,5 +36,39 @@ class DeadlineTest {
     assertThat(deadline.passed()).isTrue();
     assertThat(deadline.remainingSeconds()).isEqualTo(Deadline.FLOOR_SECONDS);
     assertThat(deadline.remainingMillis()).isEqualTo(500);
+  }
+
+  @Test
+  void remainingLess_keepsAShareForTheNextPhases() {
+    var deadline = new Deadline(10, now::get);
+    assertThat(deadline.remainingMillisLess(0.15)).isEqualTo(8_500);
+    advance(9.8);
+    assertThat(deadline.remainingMillisLess(0.15)).isEqualTo(500); // never below the floor
+  }
+
+  @Test
+  void plan_aPhaseCutByTheDeadlineIsNamedInTheSolverNotes() {
+    // Every reading of this clock moves it by 10 s: the time is up long before the duals.
+    AtomicLong clock = new AtomicLong();
+    var deadline = new Deadline(30, () -> clock.addAndGet(10_000_000_000L));
+    Scenario s =
+        new TinyScenario("2027-01", "2027-02")
+            .region("a/r1", "US", TinyScenario.H100, "2.00", 16)
+            .region("b/r1", "US", TinyScenario.H100, "3.00", 16)
+            .training("r1", 8, "100", "2027-01", "2027-02")
+            .build();
+    PlanOutcome out = Planner.plan(s, PlanOptions.defaults(), deadline);
+    Plan plan = ((PlanOutcome.Optimal) out).plan();
+    assertThat(plan.solverNotes())
+        .anySatisfy(n -> assertThat(n).contains("time limit was reached before that phase"));
+    assertThat(plan.binding()).isEmpty();
+    // Next best still names the alternative, its extra cost unknown rather than made up.
+    assertThat(plan.nextBest())
+        .singleElement()
+        .satisfies(
+            n -> {
+              assertThat(n.placement()).startsWith("b/r1 H100");
+              assertThat(n.extraCost()).isNull();
+            });
   }
 }
