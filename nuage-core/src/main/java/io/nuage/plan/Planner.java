@@ -88,8 +88,9 @@ public final class Planner {
     }
     clock.lap(large ? "relax and round" : "MIP (build and solve)");
     double bound = solved.bound();
-    if (!(bound > 0) || Double.isInfinite(bound)) {
+    if ((!(bound > 0) || Double.isInfinite(bound)) && !large) {
       // The solver stopped before proving a bound it can be trusted with: the LP relaxation is one.
+      // (On the large path that relaxation was just tried: it is not solved twice.)
       bound = RelaxAndRound.relaxation(data, deadline, null);
     }
     Assignment chosen = solved.assignment() != null ? solved.assignment() : best.assignment();
