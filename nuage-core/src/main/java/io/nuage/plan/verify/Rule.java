@@ -1,6 +1,6 @@
-package io.nuage.plancheck;
+package io.nuage.plan.verify;
 
-/** The rules a plan must obey; each violation names one. */
+/** The rules a plan must obey (docs/plan-verifier.md); each violation names one. */
 public enum Rule {
   /** The JSON misses a field or holds a value of the wrong shape. */
   SHAPE,

@@ -1,4 +1,4 @@
-package io.nuage.plancheck;
+package io.nuage.plan.verify;
 
 import io.nuage.catalog.Accelerator;
 import io.nuage.catalog.CapacityStep;
@@ -22,6 +22,9 @@ import java.util.stream.Collectors;
  * GPUs, on-demand list prices and discounts. Written from the documentation, not the optimiser.
  */
 final class ScenarioFacts {
+  /** GPU-hours are written with three decimals: sums allow one step per row. */
+  static final BigDecimal ROW_TOLERANCE = new BigDecimal("0.001");
+
   final Scenario scenario;
   private final Map<String, Region> regions;
   private final Map<String, Accelerator> accelerators;
@@ -44,6 +47,10 @@ final class ScenarioFacts {
 
   static String key(String region, String accelerator) {
     return region + "|" + accelerator;
+  }
+
+  static BigDecimal rowTolerance(long rows) {
+    return ROW_TOLERANCE.multiply(BigDecimal.valueOf(rows));
   }
 
   static BigDecimal hours(YearMonth month) {
@@ -105,6 +112,30 @@ final class ScenarioFacts {
         .map(RateCard::discount)
         .findFirst()
         .orElse(BigDecimal.ZERO);
+  }
+
+  /**
+   * The effective on-demand price of (region, accelerator) in a month: list price less the discount
+   * of the provider's active committed-spend contract, else of its rate card; empty without an
+   * on-demand offering.
+   */
+  Optional<BigDecimal> effectivePrice(String region, String accelerator, YearMonth month) {
+    Optional<Region> r = region(region);
+    if (r.isEmpty()) return Optional.empty();
+    String provider = r.get().provider();
+    BigDecimal discount =
+        committed(provider, month)
+            .map(CommittedSpend::discount)
+            .orElseGet(() -> rateCardDiscount(provider, month));
+    return listPrice(region, accelerator).map(p -> p.multiply(BigDecimal.ONE.subtract(discount)));
+  }
+
+  /** Regions of a provider the policy allows. */
+  java.util.List<Region> allowedRegionsOf(String provider) {
+    return regions.values().stream()
+        .filter(r -> r.provider().equals(provider) && scenario.policy().allows(r.id()))
+        .sorted(Comparator.comparing(Region::id))
+        .toList();
   }
 
   /** Plan year of a month: twelve-month blocks from the horizon's start, 0-based. */
