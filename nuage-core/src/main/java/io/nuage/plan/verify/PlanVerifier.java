@@ -91,6 +91,7 @@ public final class PlanVerifier {
     for (InferenceFleet fleet : facts.scenario.workloads(InferenceFleet.class)) {
       fleets.check(fleet, byWorkload.getOrDefault(fleet.id(), List.of()));
     }
+    new RightOfFirstRefusalRules(facts, violations::add).check(rows);
     checkMoney(plan, rows, byWorkload);
   }
 
