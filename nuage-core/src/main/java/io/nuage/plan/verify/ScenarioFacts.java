@@ -12,6 +12,7 @@ import io.nuage.scenario.Scenario;
 import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -131,7 +132,7 @@ final class ScenarioFacts {
   }
 
   /** Regions of a provider the policy allows. */
-  java.util.List<Region> allowedRegionsOf(String provider) {
+  List<Region> allowedRegionsOf(String provider) {
     return regions.values().stream()
         .filter(r -> r.provider().equals(provider) && scenario.policy().allows(r.id()))
         .sorted(Comparator.comparing(Region::id))
