@@ -180,10 +180,11 @@ final class MoneyRules {
                     .multiply(BigDecimal.valueOf(in.size()))
                     .divide(BigDecimal.valueOf(year.length()), 10, RoundingMode.HALF_EVEN));
         BigDecimal consumed = BigDecimal.ZERO;
+        var months = new java.util.HashSet<>(in);
         for (PlanRow row : rows) {
           if (row.pricing().equals("committed")
               && row.provider().equals(k.provider())
-              && in.contains(row.month())
+              && months.contains(row.month())
               && facts.committed(row.provider(), row.month()).map(c -> c == k).orElse(false)) {
             consumed = consumed.add(costs.getOrDefault(row.index(), BigDecimal.ZERO));
           }

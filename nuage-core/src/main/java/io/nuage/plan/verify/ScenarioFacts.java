@@ -30,6 +30,10 @@ final class ScenarioFacts {
   private final Map<String, Region> regions;
   private final Map<String, Accelerator> accelerators;
   private final Map<String, BigDecimal> listPrice;
+  // indexed once: the rules ask per row and per cell, and a plan has 10^5 rows
+  private final Map<String, List<CapacityStep>> steps;
+  private final Map<String, List<ReservedCapacity>> reservations;
+  private final Map<String, List<CommittedSpend>> committedByProvider;
 
   ScenarioFacts(Scenario scenario) {
     this.scenario = scenario;
@@ -44,6 +48,15 @@ final class ScenarioFacts {
                     o -> key(o.region(), o.accelerator()),
                     Offering::pricePerGpuHour,
                     BigDecimal::min));
+    this.steps =
+        scenario.capacity().stream()
+            .collect(Collectors.groupingBy(s -> key(s.region(), s.accelerator())));
+    this.reservations =
+        scenario.contracts(ReservedCapacity.class).stream()
+            .collect(Collectors.groupingBy(k -> key(k.region(), k.accelerator())));
+    this.committedByProvider =
+        scenario.contracts(CommittedSpend.class).stream()
+            .collect(Collectors.groupingBy(CommittedSpend::provider));
   }
 
   static String key(String region, String accelerator) {
@@ -79,8 +92,7 @@ final class ScenarioFacts {
 
   /** The schedule's level: the latest step at or before the month; 0 before the first. */
   long scheduled(String region, String accelerator, YearMonth month) {
-    return scenario.capacity().stream()
-        .filter(s -> s.region().equals(region) && s.accelerator().equals(accelerator))
+    return steps.getOrDefault(key(region, accelerator), List.of()).stream()
         .filter(s -> !s.from().isAfter(month))
         .max(Comparator.comparing(CapacityStep::from))
         .map(CapacityStep::gpus)
@@ -88,8 +100,7 @@ final class ScenarioFacts {
   }
 
   long reserved(String region, String accelerator, YearMonth month) {
-    return scenario.contracts(ReservedCapacity.class).stream()
-        .filter(k -> k.region().equals(region) && k.accelerator().equals(accelerator))
+    return reservations.getOrDefault(key(region, accelerator), List.of()).stream()
         .filter(k -> k.term().contains(month))
         .mapToLong(ReservedCapacity::gpus)
         .sum();
@@ -102,8 +113,8 @@ final class ScenarioFacts {
 
   /** The committed-spend contract with the provider active that month (earliest start first). */
   Optional<CommittedSpend> committed(String provider, YearMonth month) {
-    return scenario.contracts(CommittedSpend.class).stream()
-        .filter(k -> k.provider().equals(provider) && k.term().contains(month))
+    return committedByProvider.getOrDefault(provider, List.of()).stream()
+        .filter(k -> k.term().contains(month))
         .min(Comparator.comparing(k -> k.term().start()));
   }
 
