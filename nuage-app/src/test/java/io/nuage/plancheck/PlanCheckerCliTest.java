@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.nuage.cli.Main;
+import io.nuage.plan.verify.Rule;
+import io.nuage.plan.verify.Violation;
+import io.nuage.scenario.Scenario;
 import io.nuage.scenario.ScenarioParser;
 import io.nuage.testing.SharedData;
 import java.io.PrintWriter;
@@ -17,8 +21,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Plans made by the real CLI ({@code nuage plan --format json}) pass the independent checker: the
- * shipped example, and generated scenarios ({@code nuage generate}) of a few sizes and seeds.
+ * Plans made by the real CLI ({@code nuage plan --format json}) pass the plan checker (the
+ * main-code verifier, reading the JSON): the shipped example, and generated scenarios ({@code nuage
+ * generate}) of a few sizes and seeds.
  */
 class PlanCheckerCliTest {
   private static int nuage(String... args) {
@@ -55,6 +60,24 @@ class PlanCheckerCliTest {
         assertThat(total).isLessThan(new BigDecimal(baseline.path("totalCost").asText()));
       }
     }
+    jsonFieldsAreRead(ScenarioParser.parse(example), (ObjectNode) plan);
+  }
+
+  /** The JSON is read field by field: a cent changed in the file is a violation. */
+  private static void jsonFieldsAreRead(Scenario scenario, ObjectNode plan) {
+    var row = (ObjectNode) plan.path("placements").get(0);
+    String cost = row.path("cost").asText();
+    row.put("cost", new BigDecimal(cost).add(new BigDecimal("0.01")).toPlainString());
+    assertThat(PlanChecker.check(scenario, plan)).extracting(Violation::rule).contains(Rule.COST);
+    row.put("cost", cost);
+    String total = plan.path("totalCost").asText();
+    plan.put("totalCost", new BigDecimal(total).add(new BigDecimal("0.01")).toPlainString());
+    assertThat(PlanChecker.check(scenario, plan)).extracting(Violation::rule).contains(Rule.TOTAL);
+    plan.put("totalCost", total);
+    plan.remove("lowerBound");
+    assertThat(PlanChecker.check(scenario, plan))
+        .extracting(Violation::rule)
+        .containsExactly(Rule.SHAPE);
   }
 
   @ParameterizedTest

@@ -1,6 +1,6 @@
 /**
- * An independent plan checker: verifies a plan from the scenario and the plan JSON alone (see
- * docs/plan-json.md), without any class of the optimiser, and recomputes its money to the cent.
+ * The plan JSON checker: reads a plan JSON (docs/plan-json.md) into the plan records without the
+ * planner's writer and verifies it with the main-code verifier {@code io.nuage.plan.verify}.
  */
 @NullMarked
 package io.nuage.plancheck;

@@ -1,6 +1,6 @@
-package io.nuage.plancheck;
+package io.nuage.plan.verify;
 
-/** The rules a plan must obey; each violation names one. */
+/** The rules a plan must obey (docs/plan-verifier.md); each violation names one. */
 public enum Rule {
   /** The JSON misses a field or holds a value of the wrong shape. */
   SHAPE,
@@ -28,6 +28,11 @@ public enum Rule {
   ACCELERATOR,
   /** A provider's share of a plan year's spend above its cap, or a wrong providers[] row. */
   SHARE,
+  /**
+   * New capacity bought from another provider while the right-of-first-refusal holder would have
+   * matched its price and still had room for it.
+   */
+  RIGHT_OF_FIRST_REFUSAL,
   /** A placement's rate or cost differs from the scenario's prices. */
   COST,
   /** Egress rows missing, extra or mispriced. */

@@ -1,4 +1,4 @@
-package io.nuage.plancheck;
+package io.nuage.plan.verify;
 
 import io.nuage.catalog.Accelerator;
 import io.nuage.workload.TrainingRun;

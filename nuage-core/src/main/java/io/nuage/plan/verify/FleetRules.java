@@ -1,4 +1,4 @@
-package io.nuage.plancheck;
+package io.nuage.plan.verify;
 
 import io.nuage.workload.GeographyDemand;
 import io.nuage.workload.InferenceFleet;

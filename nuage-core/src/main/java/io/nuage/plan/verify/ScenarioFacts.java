@@ -1,4 +1,4 @@
-package io.nuage.plancheck;
+package io.nuage.plan.verify;
 
 import io.nuage.catalog.Accelerator;
 import io.nuage.catalog.CapacityStep;
@@ -12,6 +12,7 @@ import io.nuage.scenario.Scenario;
 import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -22,10 +23,17 @@ import java.util.stream.Collectors;
  * GPUs, on-demand list prices and discounts. Written from the documentation, not the optimiser.
  */
 final class ScenarioFacts {
+  /** GPU-hours are written with three decimals: sums allow one step per row. */
+  static final BigDecimal ROW_TOLERANCE = new BigDecimal("0.001");
+
   final Scenario scenario;
   private final Map<String, Region> regions;
   private final Map<String, Accelerator> accelerators;
   private final Map<String, BigDecimal> listPrice;
+  // indexed once: the rules ask per row and per cell, and a plan has 10^5 rows
+  private final Map<String, List<CapacityStep>> steps;
+  private final Map<String, List<ReservedCapacity>> reservations;
+  private final Map<String, List<CommittedSpend>> committedByProvider;
 
   ScenarioFacts(Scenario scenario) {
     this.scenario = scenario;
@@ -40,10 +48,23 @@ final class ScenarioFacts {
                     o -> key(o.region(), o.accelerator()),
                     Offering::pricePerGpuHour,
                     BigDecimal::min));
+    this.steps =
+        scenario.capacity().stream()
+            .collect(Collectors.groupingBy(s -> key(s.region(), s.accelerator())));
+    this.reservations =
+        scenario.contracts(ReservedCapacity.class).stream()
+            .collect(Collectors.groupingBy(k -> key(k.region(), k.accelerator())));
+    this.committedByProvider =
+        scenario.contracts(CommittedSpend.class).stream()
+            .collect(Collectors.groupingBy(CommittedSpend::provider));
   }
 
   static String key(String region, String accelerator) {
     return region + "|" + accelerator;
+  }
+
+  static BigDecimal rowTolerance(long rows) {
+    return ROW_TOLERANCE.multiply(BigDecimal.valueOf(rows));
   }
 
   static BigDecimal hours(YearMonth month) {
@@ -71,8 +92,7 @@ final class ScenarioFacts {
 
   /** The schedule's level: the latest step at or before the month; 0 before the first. */
   long scheduled(String region, String accelerator, YearMonth month) {
-    return scenario.capacity().stream()
-        .filter(s -> s.region().equals(region) && s.accelerator().equals(accelerator))
+    return steps.getOrDefault(key(region, accelerator), List.of()).stream()
         .filter(s -> !s.from().isAfter(month))
         .max(Comparator.comparing(CapacityStep::from))
         .map(CapacityStep::gpus)
@@ -80,8 +100,7 @@ final class ScenarioFacts {
   }
 
   long reserved(String region, String accelerator, YearMonth month) {
-    return scenario.contracts(ReservedCapacity.class).stream()
-        .filter(k -> k.region().equals(region) && k.accelerator().equals(accelerator))
+    return reservations.getOrDefault(key(region, accelerator), List.of()).stream()
         .filter(k -> k.term().contains(month))
         .mapToLong(ReservedCapacity::gpus)
         .sum();
@@ -94,8 +113,8 @@ final class ScenarioFacts {
 
   /** The committed-spend contract with the provider active that month (earliest start first). */
   Optional<CommittedSpend> committed(String provider, YearMonth month) {
-    return scenario.contracts(CommittedSpend.class).stream()
-        .filter(k -> k.provider().equals(provider) && k.term().contains(month))
+    return committedByProvider.getOrDefault(provider, List.of()).stream()
+        .filter(k -> k.term().contains(month))
         .min(Comparator.comparing(k -> k.term().start()));
   }
 
@@ -105,6 +124,30 @@ final class ScenarioFacts {
         .map(RateCard::discount)
         .findFirst()
         .orElse(BigDecimal.ZERO);
+  }
+
+  /**
+   * The effective on-demand price of (region, accelerator) in a month: list price less the discount
+   * of the provider's active committed-spend contract, else of its rate card; empty without an
+   * on-demand offering.
+   */
+  Optional<BigDecimal> effectivePrice(String region, String accelerator, YearMonth month) {
+    Optional<Region> r = region(region);
+    if (r.isEmpty()) return Optional.empty();
+    String provider = r.get().provider();
+    BigDecimal discount =
+        committed(provider, month)
+            .map(CommittedSpend::discount)
+            .orElseGet(() -> rateCardDiscount(provider, month));
+    return listPrice(region, accelerator).map(p -> p.multiply(BigDecimal.ONE.subtract(discount)));
+  }
+
+  /** Regions of a provider the policy allows. */
+  List<Region> allowedRegionsOf(String provider) {
+    return regions.values().stream()
+        .filter(r -> r.provider().equals(provider) && scenario.policy().allows(r.id()))
+        .sorted(Comparator.comparing(Region::id))
+        .toList();
   }
 
   /** Plan year of a month: twelve-month blocks from the horizon's start, 0-based. */

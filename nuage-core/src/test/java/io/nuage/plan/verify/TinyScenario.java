@@ -1,4 +1,4 @@
-package io.nuage.plancheck;
+package io.nuage.plan.verify;
 
 import io.nuage.catalog.Accelerator;
 import io.nuage.catalog.CapacityStep;
@@ -12,6 +12,10 @@ import io.nuage.contract.CommittedSpend;
 import io.nuage.contract.Contract;
 import io.nuage.contract.ReservedCapacity;
 import io.nuage.core.MonthRange;
+import io.nuage.plan.Baseline;
+import io.nuage.plan.ContractYear;
+import io.nuage.plan.EgressCharge;
+import io.nuage.plan.ProviderYear;
 import io.nuage.scenario.Policy;
 import io.nuage.scenario.Scenario;
 import io.nuage.workload.GeographyDemand;
@@ -28,8 +32,8 @@ import java.util.TreeMap;
 
 /**
  * A scenario small enough to price by hand, and a plan for it whose every figure is worked out in
- * the comments of {@link #PLAN}. Tests break one rule at a time and expect the checker to see it.
- * Region oci/us-z is allowed by the policy but by no geography of the fleet.
+ * the comments of {@link #plan()}. Tests break one rule at a time and expect the verifier to see
+ * it. Region oci/us-z is allowed by the policy but by no geography of the fleet.
  */
 final class TinyScenario {
   private TinyScenario() {}
@@ -132,52 +136,85 @@ final class TinyScenario {
    * 2027 spend: oci 581040 + 418960 = 1000000.00 (share 0.6793); azure 20000 + 438000 + 2000 +
    *   12000 = 472000.00 (0.3207).
    */
-  static final String PLAN =
-      """
-      {
-        "scenario": "tiny",
-        "status": "OPTIMAL",
-        "totalCost": "1472000.00",
-        "lowerBound": "1471900.00",
-        "gap": "0.000068",
-        "fixedCost": "450000.00",
-        "costBreakdown": {"usage": "601040.00", "reserved": "438000.00", "shortfall": "418960.00",
-                          "egress": "2000.00", "storage": "12000.00"},
-        "baselines": [
-          {"name": "list-price", "feasible": true, "totalCost": "1500000.00"},
-          {"name": "commitments-first", "feasible": true, "totalCost": "1480000.00"}
-        ],
-        "placements": [
-          {"workload": "run-1", "kind": "training", "provider": "oci", "region": "oci/us-a",
-           "accelerator": "H100", "month": "2027-02", "gpus": 64, "gpuHours": "43008.000",
-           "pricing": "committed", "rate": "9.00", "cost": "387072.00"},
-          {"workload": "run-1", "kind": "training", "provider": "oci", "region": "oci/us-a",
-           "accelerator": "H100", "month": "2027-03", "gpus": 64, "gpuHours": "20992.000",
-           "pricing": "committed", "rate": "9.00", "cost": "188928.00"},
-          {"workload": "fleet-1", "kind": "inference", "provider": "azure", "region": "azure/us-c",
-           "accelerator": "H100", "month": "2027-01", "gpus": 10, "gpuHours": "7440.000",
-           "pricing": "reserved", "rate": "0", "cost": "0.00"},
-          {"workload": "fleet-1", "kind": "inference", "provider": "oci", "region": "oci/us-a",
-           "accelerator": "H100", "month": "2027-01", "gpus": 1, "gpuHours": "560.000",
-           "pricing": "committed", "rate": "9.00", "cost": "5040.00"},
-          {"workload": "fleet-1", "kind": "inference", "provider": "azure", "region": "azure/eu-b",
-           "accelerator": "B200", "month": "2027-01", "gpus": 2, "gpuHours": "1000.000",
-           "pricing": "on-demand", "rate": "20", "cost": "20000.00"}
-        ],
-        "egress": [
-          {"workload": "run-1", "from": "azure/us-c", "to": "oci/us-a", "month": "2027-02",
-           "terabytes": "100", "cost": "2000.00"}
-        ],
-        "providers": [
-          {"provider": "oci", "year": 2027, "spend": "1000000.00", "share": "0.6793"},
-          {"provider": "azure", "year": 2027, "spend": "472000.00", "share": "0.3207"}
-        ],
-        "contracts": [
-          {"contract": "oci-commit", "year": 0, "committed": "1000000.00", "consumed": "581040.00",
-           "shortfall": "418960.00"}
-        ],
-        "binding": [],
-        "infeasibility": []
-      }
-      """;
+  static PlanDraft plan() {
+    var plan = new PlanDraft("601040.00", "1471900.00");
+    plan.scenario = "tiny";
+    plan.gap = "0.000068";
+    plan.reserved = "438000.00";
+    plan.shortfall = "418960.00";
+    plan.egressTotal = "2000.00";
+    plan.storage = "12000.00";
+    plan.baselines.add(new Baseline("list-price", true, new BigDecimal("1500000.00"), ""));
+    plan.baselines.add(new Baseline("commitments-first", true, new BigDecimal("1480000.00"), ""));
+    plan.add(row("run-1", "oci", "oci/us-a", "H100", "2027-02", 64, "43008.000", "committed"))
+        .add(row("run-1", "oci", "oci/us-a", "H100", "2027-03", 64, "20992.000", "committed"))
+        .add(
+            new PlanDraft.Row(
+                "fleet-1",
+                "azure",
+                "azure/us-c",
+                "H100",
+                "2027-01",
+                10,
+                "7440.000",
+                "reserved",
+                "0",
+                "0.00"))
+        .add(row("fleet-1", "oci", "oci/us-a", "H100", "2027-01", 1, "560.000", "committed"))
+        .add(
+            new PlanDraft.Row(
+                "fleet-1",
+                "azure",
+                "azure/eu-b",
+                "B200",
+                "2027-01",
+                2,
+                "1000.000",
+                "on-demand",
+                "20",
+                "20000.00"));
+    plan.row(0).cost = "387072.00";
+    plan.row(1).cost = "188928.00";
+    plan.row(3).cost = "5040.00";
+    plan.egress.add(
+        new EgressCharge(
+            "run-1",
+            "azure/us-c",
+            "oci/us-a",
+            "azure",
+            YearMonth.of(2027, 2),
+            new BigDecimal("100"),
+            new BigDecimal("2000.00")));
+    plan.providers.add(
+        new ProviderYear("oci", 2027, new BigDecimal("1000000.00"), new BigDecimal("0.6793")));
+    plan.providers.add(
+        new ProviderYear("azure", 2027, new BigDecimal("472000.00"), new BigDecimal("0.3207")));
+    plan.contracts.add(
+        new ContractYear(
+            "oci-commit",
+            "oci",
+            0,
+            new BigDecimal("1000000.00"),
+            new BigDecimal("581040.00"),
+            new BigDecimal("418960.00"),
+            true));
+    return plan;
+  }
+
+  /** A committed oci row at 10 x 0.9 = 9.00 per GPU-hour; its cost is set by the caller. */
+  private static PlanDraft.Row row(
+      String workload,
+      String provider,
+      String region,
+      String accelerator,
+      String month,
+      int gpus,
+      String gpuHours,
+      String pricing) {
+    var row =
+        new PlanDraft.Row(
+            workload, provider, region, accelerator, month, gpus, gpuHours, pricing, "9.00", "0");
+    row.contract = "oci-commit";
+    return row;
+  }
 }

@@ -1,11 +1,13 @@
-package io.nuage.plancheck;
+package io.nuage.plan.verify;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.nuage.catalog.StoragePrice;
 import io.nuage.contract.CommittedSpend;
 import io.nuage.contract.ReservedCapacity;
 import io.nuage.contract.StorageCommitment;
 import io.nuage.core.MonthRange;
+import io.nuage.plan.ContractYear;
+import io.nuage.plan.EgressCharge;
+import io.nuage.plan.ProviderYear;
 import io.nuage.workload.StorageDemand;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -16,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Recomputes every figure of money in BigDecimal from the scenario and the plan's own rows: rates
@@ -160,10 +163,10 @@ final class MoneyRules {
   }
 
   /** Checks contracts[] against consumption of committed rows; returns the paid shortfall. */
-  BigDecimal shortfall(List<PlanRow> rows, Map<Integer, BigDecimal> costs, JsonNode contracts) {
-    var reported = new HashMap<String, JsonNode>();
-    contracts.forEach(
-        c -> reported.put(c.path("contract").asText() + "#" + c.path("year").asInt(), c));
+  BigDecimal shortfall(
+      List<PlanRow> rows, Map<Integer, BigDecimal> costs, List<ContractYear> contracts) {
+    var reported = new HashMap<String, ContractYear>();
+    contracts.forEach(c -> reported.put(c.contract() + "#" + c.year(), c));
     BigDecimal paid = BigDecimal.ZERO;
     for (CommittedSpend k : facts.scenario.contracts(CommittedSpend.class)) {
       for (int y = 0; y < k.term().years(); y++) {
@@ -177,10 +180,11 @@ final class MoneyRules {
                     .multiply(BigDecimal.valueOf(in.size()))
                     .divide(BigDecimal.valueOf(year.length()), 10, RoundingMode.HALF_EVEN));
         BigDecimal consumed = BigDecimal.ZERO;
+        var months = new java.util.HashSet<>(in);
         for (PlanRow row : rows) {
           if (row.pricing().equals("committed")
               && row.provider().equals(k.provider())
-              && in.contains(row.month())
+              && months.contains(row.month())
               && facts.committed(row.provider(), row.month()).map(c -> c == k).orElse(false)) {
             consumed = consumed.add(costs.getOrDefault(row.index(), BigDecimal.ZERO));
           }
@@ -198,7 +202,7 @@ final class MoneyRules {
   }
 
   private void compareContractRow(
-      JsonNode row,
+      @Nullable ContractYear row,
       String id,
       int year,
       BigDecimal committed,
@@ -209,20 +213,15 @@ final class MoneyRules {
       fail(Rule.SHORTFALL, what + " missing from contracts[]");
       return;
     }
-    same(Rule.SHORTFALL, what + " committed", row.path("committed"), committed);
-    same(Rule.SHORTFALL, what + " consumed", row.path("consumed"), consumed);
-    same(Rule.SHORTFALL, what + " shortfall", row.path("shortfall"), shortfall);
+    same(Rule.SHORTFALL, what + " committed", row.committed(), committed);
+    same(Rule.SHORTFALL, what + " consumed", row.consumed(), consumed);
+    same(Rule.SHORTFALL, what + " shortfall", row.shortfall(), shortfall);
   }
 
   /** Egress of each run placed away from its dataset's home, charged to the home provider. */
-  BigDecimal egress(Map<String, PlanRow> firstRowByRun, JsonNode egressRows) {
+  BigDecimal egress(Map<String, PlanRow> firstRowByRun, List<EgressCharge> egressRows) {
     var reported = new HashMap<String, BigDecimal>();
-    egressRows.forEach(
-        e ->
-            reported.merge(
-                e.path("workload").asText(),
-                new BigDecimal(e.path("cost").asText("0")),
-                BigDecimal::add));
+    egressRows.forEach(e -> reported.merge(e.workload(), e.cost(), BigDecimal::add));
     BigDecimal total = BigDecimal.ZERO;
     for (var run : facts.scenario.workloads(io.nuage.workload.TrainingRun.class)) {
       PlanRow first = firstRowByRun.get(run.id());
@@ -260,10 +259,9 @@ final class MoneyRules {
   }
 
   /** Checks providers[] and every provider's share against its cap. */
-  void shares(JsonNode providers) {
-    var reported = new HashMap<String, JsonNode>();
-    providers.forEach(
-        p -> reported.put(p.path("provider").asText() + "#" + p.path("year").asInt(), p));
+  void shares(List<ProviderYear> providers) {
+    var reported = new HashMap<String, ProviderYear>();
+    providers.forEach(p -> reported.put(p.provider() + "#" + p.year(), p));
     var totals = new TreeMap<Integer, BigDecimal>();
     spend.values().forEach(byYear -> byYear.forEach((y, s) -> totals.merge(y, s, BigDecimal::add)));
     spend.forEach(
@@ -288,14 +286,14 @@ final class MoneyRules {
                             + " spend, cap "
                             + cap.toPlainString());
                   }
-                  JsonNode row = reported.get(provider + "#" + label);
+                  ProviderYear row = reported.get(provider + "#" + label);
                   if (row == null) {
                     if (cents(s).signum() != 0)
                       fail(Rule.SHARE, provider + " " + label + " missing from providers[]");
                     return;
                   }
-                  same(Rule.SHARE, provider + " " + label + " spend", row.path("spend"), cents(s));
-                  BigDecimal got = new BigDecimal(row.path("share").asText("0"));
+                  same(Rule.SHARE, provider + " " + label + " spend", row.spend(), cents(s));
+                  BigDecimal got = row.share();
                   if (got.subtract(share).abs().compareTo(new BigDecimal("0.0001")) > 0) {
                     fail(
                         Rule.SHARE,
@@ -310,14 +308,13 @@ final class MoneyRules {
                 }));
   }
 
-  void same(Rule rule, String what, JsonNode got, BigDecimal expected) {
-    if (got.isMissingNode() || got.isNull()) {
+  void same(Rule rule, String what, @Nullable BigDecimal got, BigDecimal expected) {
+    if (got == null) {
       fail(rule, what + " missing, expected " + expected.toPlainString());
       return;
     }
-    BigDecimal value = new BigDecimal(got.asText());
-    if (value.compareTo(expected) != 0) {
-      fail(rule, what + " is " + value.toPlainString() + ", expected " + expected.toPlainString());
+    if (got.compareTo(expected) != 0) {
+      fail(rule, what + " is " + got.toPlainString() + ", expected " + expected.toPlainString());
     }
   }
 
