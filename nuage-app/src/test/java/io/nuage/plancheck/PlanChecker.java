@@ -87,6 +87,7 @@ public final class PlanChecker {
         json.path("optionsPruned").asBoolean(false),
         json.path("solveSeconds").asDouble(0),
         json.path("source").asText("solver"),
+        strings(json.path("solverNotes")),
         breakdown,
         list(json, "baselines", PlanChecker::baseline),
         list(json, "placements", PlanChecker::placement),
@@ -172,5 +173,11 @@ public final class PlanChecker {
       throw new IllegalArgumentException("missing field " + field + " in " + node);
     }
     return value.asText();
+  }
+
+  private static List<String> strings(JsonNode array) {
+    List<String> out = new ArrayList<>();
+    array.forEach(n -> out.add(n.asText()));
+    return out;
   }
 }

@@ -3,6 +3,8 @@ package io.nuage.plan;
 import com.google.ortools.linearsolver.MPSolver;
 import com.google.ortools.linearsolver.MPSolverParameters;
 import com.google.ortools.linearsolver.MPVariable;
+import io.nuage.plan.verify.PlanVerifier;
+import io.nuage.plan.verify.Violation;
 import io.nuage.scenario.Scenario;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -106,51 +108,101 @@ public final class Planner {
       notes.add("the plan is the " + source + ": the solver found nothing cheaper in time");
     }
     clock.lap("bound and costing");
-    Explanations why;
-    if (deadline.passed()) {
-      // The time is up: the dual LP is the phase cut, and the plan says so.
+    Run run = new Run(scenario, data, options, deadline, clock, notes, baselines, started);
+    PlanOutcome outcome = run.assemble(chosen, priced, source, bound);
+    List<Violation> broken = PlanVerifier.verify(scenario, outcome);
+    if (!broken.isEmpty() && best != null && !source.startsWith("baseline")) {
+      // Never reported: a plan that breaks its scenario. The best feasible baseline is checked
+      // the same way and stands in, and the plan says why.
       notes.add(
-          "shadow prices were not computed and next-best extra costs are unknown: the time limit"
-              + " was reached before that phase");
-      why = new Explanations(List.of(), nextBest(data, chosen, null));
-    } else {
-      why = explain(data, chosen, priced.providers(), deadline);
+          "the solver's plan broke the scenario ("
+              + describe(broken)
+              + "): the baseline "
+              + best.baseline().name()
+              + " is reported instead");
+      outcome =
+          run.assemble(
+              best.assignment(), best.priced(), "baseline " + best.baseline().name(), bound);
+      broken = PlanVerifier.verify(scenario, outcome);
     }
-    clock.lap("shadow prices and next best");
-    BigDecimal lowerBound = lowerBound(bound, priced);
-    BigDecimal gap =
-        priced.total().signum() == 0
-            ? BigDecimal.ZERO
-            : priced
-                .total()
-                .subtract(lowerBound)
-                .divide(priced.total(), 6, RoundingMode.HALF_UP)
-                .max(BigDecimal.ZERO);
-    double seconds = (System.nanoTime() - started) / 1e9;
-    Plan plan =
-        new Plan(
-            scenario.name(),
-            priced.total(),
-            lowerBound,
-            gap,
-            data.optionsPruned,
-            seconds,
-            source,
-            notes,
-            priced.breakdown(),
-            baselineList(baselines),
-            priced.placements(),
-            priced.egress(),
-            priced.providers(),
-            priced.contracts(),
-            why.binding(),
-            RightOfFirstRefusalReport.report(data, priced.placements()),
-            why.nextBest(),
-            clock.laps(),
-            data.options.size());
-    return gap.doubleValue() <= options.relativeGap() + 1e-9
-        ? new PlanOutcome.Optimal(plan)
-        : new PlanOutcome.Feasible(plan, gap);
+    if (!broken.isEmpty()) {
+      throw new IllegalStateException(
+          "no plan of " + scenario.name() + " holds against its scenario: " + describe(broken));
+    }
+    return outcome;
+  }
+
+  private static String describe(List<Violation> violations) {
+    StringBuilder s = new StringBuilder();
+    for (int i = 0; i < Math.min(5, violations.size()); i++) {
+      if (i > 0) s.append("; ");
+      s.append(violations.get(i).rule()).append(": ").append(violations.get(i).message());
+    }
+    if (violations.size() > 5) s.append("; and ").append(violations.size() - 5).append(" more");
+    return s.toString();
+  }
+
+  static final String DUALS_CUT =
+      "shadow prices were not computed and next-best extra costs are unknown: the time limit was"
+          + " reached before that phase";
+
+  /** What one planning run carries to the end, where a candidate plan is explained and priced. */
+  private record Run(
+      Scenario scenario,
+      PlanData data,
+      PlanOptions options,
+      Deadline deadline,
+      Stopwatch clock,
+      List<String> notes,
+      List<Baselines.Result> baselines,
+      long started) {
+
+    PlanOutcome assemble(
+        Assignment chosen, PlanCosting.Priced priced, String source, double bound) {
+      Explanations why;
+      if (deadline.passed()) {
+        // The time is up: the dual LP is the phase cut, and the plan says so.
+        if (!notes.contains(DUALS_CUT)) notes.add(DUALS_CUT);
+        why = new Explanations(List.of(), nextBest(data, chosen, null));
+      } else {
+        why = explain(data, chosen, priced.providers(), deadline);
+      }
+      clock.lap("shadow prices and next best");
+      BigDecimal lowerBound = lowerBound(bound, priced);
+      BigDecimal gap =
+          priced.total().signum() == 0
+              ? BigDecimal.ZERO
+              : priced
+                  .total()
+                  .subtract(lowerBound)
+                  .divide(priced.total(), 6, RoundingMode.HALF_UP)
+                  .max(BigDecimal.ZERO);
+      double seconds = (System.nanoTime() - started) / 1e9;
+      Plan plan =
+          new Plan(
+              scenario.name(),
+              priced.total(),
+              lowerBound,
+              gap,
+              data.optionsPruned,
+              seconds,
+              source,
+              notes,
+              priced.breakdown(),
+              baselineList(baselines),
+              priced.placements(),
+              priced.egress(),
+              priced.providers(),
+              priced.contracts(),
+              why.binding(),
+              RightOfFirstRefusalReport.report(data, priced.placements()),
+              why.nextBest(),
+              clock.laps(),
+              data.options.size());
+      return gap.doubleValue() <= options.relativeGap() + 1e-9
+          ? new PlanOutcome.Optimal(plan)
+          : new PlanOutcome.Feasible(plan, gap);
+    }
   }
 
   /** What a solve gave: an assignment (or null), the proven bound (objective units) and how. */

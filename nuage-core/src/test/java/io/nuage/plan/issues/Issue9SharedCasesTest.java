@@ -100,6 +100,25 @@ class Issue9SharedCasesTest {
         .isInstanceOf(PlanOutcome.Infeasible.class);
   }
 
+  @Test
+  void baselineAHairAboveTheCap_isNotFeasible() {
+    // Found by the verifier once wired in: commitments-first put oci at 90.01% of 2028 spend
+    // under a 90% cap ($289,946,155.49); the rounded share passed, and the baseline was reported
+    // as the plan, $24,511 below the true optimum $289,970,666.66 of plans that hold the cap.
+    Scenario s =
+        ScenarioParser.parse(
+            io.nuage.testing.Repo.root()
+                .resolve("nuage-app/src/test/resources/io/nuage/server/tiny-lab.yaml"));
+    Plan plan = planOf(Planner.plan(s, PlanOptions.defaults()));
+    // The baseline now rebalances until the cap holds exactly, and no longer undercuts the plan.
+    assertThat(plan.baselines())
+        .filteredOn(b -> b.name().equals("commitments-first"))
+        .singleElement()
+        .satisfies(b -> assertThat(b.totalCost()).isGreaterThanOrEqualTo(plan.totalCost()));
+    assertThat(plan.source()).isEqualTo("solver");
+    assertThat(io.nuage.plan.verify.PlanVerifier.verify(s, plan)).isEmpty();
+  }
+
   private static Scenario withCap(BigDecimal cap) {
     Scenario s = scenario("infeasible-because-of-share-cap.yaml");
     return new Scenario(

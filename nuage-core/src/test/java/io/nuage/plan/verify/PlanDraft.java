@@ -131,6 +131,7 @@ final class PlanDraft {
         false,
         0.0,
         "solver",
+        List.of(),
         breakdown,
         baselines,
         rows.stream().map(Row::build).toList(),
