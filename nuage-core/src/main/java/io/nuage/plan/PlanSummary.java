@@ -52,6 +52,11 @@ public final class PlanSummary {
             PlanText.short_(b.shortfall()),
             PlanText.short_(b.egress()),
             PlanText.short_(b.storage())));
+    if (!p.solverNotes().isEmpty()) {
+      // What went differently from a plain solve comes first: it qualifies every figure below.
+      out.append("\nSolver notes\n");
+      for (String note : p.solverNotes()) out.append("  - ").append(note).append('\n');
+    }
     out.append("\nAgainst the naive plans\n");
     for (Baseline base : p.baselines()) {
       if (base.totalCost() == null) {

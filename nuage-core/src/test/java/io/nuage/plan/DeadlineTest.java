@@ -62,6 +62,8 @@ class DeadlineTest {
     assertThat(plan.solverNotes())
         .anySatisfy(n -> assertThat(n).contains("time limit was reached before that phase"));
     assertThat(plan.binding()).isEmpty();
+    assertThat(PlanSummary.render(out))
+        .contains("Solver notes\n  - shadow prices were not computed");
     // Next best still names the alternative, its extra cost unknown rather than made up.
     assertThat(plan.nextBest())
         .singleElement()
