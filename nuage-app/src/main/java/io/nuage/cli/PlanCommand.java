@@ -7,8 +7,6 @@ import io.nuage.plan.PlanOutcome;
 import io.nuage.plan.PlanTable;
 import io.nuage.plan.Planner;
 import io.nuage.scenario.Scenario;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -61,15 +59,19 @@ public final class PlanCommand implements Callable<Integer> {
   Path mps;
 
   @Override
-  public Integer call() throws IOException {
+  public Integer call() {
     if (!(timeLimit > 0))
       throw new NuageException("--time-limit must be positive (got " + timeLimit + ")");
+    // a solve may take minutes: an output it could not write is refused before it
+    if (out != null)
+      OutputFile.check("--out", out, format == Format.json ? "plan.json" : "plan.txt");
+    if (mps != null) OutputFile.check("--export-mps", mps, "plan.mps");
     Scenario s = ScenarioFiles.read(scenario);
     PlanOptions options = PlanOptions.defaults().withTimeLimit(timeLimit);
-    if (mps != null) Files.writeString(mps, Planner.exportMps(s, options));
+    if (mps != null) OutputFile.write("--export-mps", mps, Planner.exportMps(s, options));
     PlanOutcome outcome = Planner.plan(s, options);
     String text = format == Format.json ? PlanJson.write(outcome) : PlanTable.render(outcome);
-    if (out != null) Files.writeString(out, text);
+    if (out != null) OutputFile.write("--out", out, text);
     else spec.commandLine().getOut().print(text);
     if (outcome instanceof PlanOutcome.Infeasible i) {
       spec.commandLine().getErr().println("nuage plan: " + scenario + " has no feasible plan:");

@@ -69,6 +69,7 @@ final class ReportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    OutputFile.check("--out", out, "report.html");
     Scenario scenario = ScenarioParser.parse(scenarioFile);
     String planJson =
         planFile != null

@@ -7,6 +7,12 @@ import io.nuage.server.NuageServer;
 import io.nuage.store.Store;
 import io.nuage.store.StoreLocation;
 import io.nuage.store.server.ConnectionSource;
+import java.io.IOException;
+import java.net.BindException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -69,6 +75,8 @@ final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
+    checkPort(
+        bind, port); // before the store opens: nothing is created for a server that cannot run
     var settings = new NuageServer.Settings(bind, port, bytes(maxBody), planWorkers, 16);
     Path catalogPath = catalog;
     if (catalogPath == null && System.getenv("NUAGE_CATALOG") != null) {
@@ -111,6 +119,44 @@ final class ServeCommand implements Callable<Integer> {
       closed.countDown();
     }
     return 0;
+  }
+
+  /**
+   * Refuses a port out of range or taken, with the option's name. A probe that binds and closes at
+   * once: the server binds a moment later, and a race lost in that moment is reported by {@link
+   * NuageServer#start} as an internal error, which is rare enough.
+   */
+  static void checkPort(String bind, int port) {
+    if (port < 0 || port > 65535) {
+      throw new NuageException(
+          "--port: out of range (got " + port + ", expected 1 to 65535, or 0 for any free port)");
+    }
+    InetAddress address;
+    try {
+      address = InetAddress.getByName(bind);
+    } catch (UnknownHostException e) {
+      throw new NuageException(
+          "--bind: unknown address (got " + bind + ", expected an address such as 127.0.0.1)");
+    }
+    try (var probe = new ServerSocket()) {
+      probe.setReuseAddress(true); // as Jetty does, so a port in TIME_WAIT is not called taken
+      probe.bind(new InetSocketAddress(address, port));
+    } catch (BindException e) {
+      if (port != 0 && e.getMessage() != null && e.getMessage().contains("in use")) {
+        throw new NuageException(
+            "--port: "
+                + port
+                + " on "
+                + bind
+                + " is already in use by another program (choose another --port, or 0 for any"
+                + " free one)");
+      }
+      throw new NuageException(
+          "--bind: cannot listen on " + bind + " port " + port + " (" + e.getMessage() + ")");
+    } catch (IOException e) {
+      throw new NuageException(
+          "--bind: cannot listen on " + bind + " port " + port + " (" + e.getMessage() + ")");
+    }
   }
 
   /** A size such as 64MB; plain digits are bytes. */
