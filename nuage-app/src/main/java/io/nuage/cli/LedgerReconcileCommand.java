@@ -17,8 +17,9 @@ import picocli.CommandLine.Spec;
     name = "reconcile",
     mixinStandardHelpOptions = true,
     description = {
-      "Price every usage row at its contract's rate and flag the rows billed above it,",
-      "with totals per provider."
+      "Flags the usage rows billed above their contract's rate.",
+      "%nPrices every ingested usage row at its contract's rate, lists the rows billed above it"
+          + " and totals per provider. It has no --as-of: every ingested row is checked."
     })
 public final class LedgerReconcileCommand implements Callable<Integer> {
   @Mixin LedgerOptions options;
