@@ -74,8 +74,14 @@ public final class PlanCommand implements Callable<Integer> {
     if (out != null) OutputFile.write("--out", out, text);
     else spec.commandLine().getOut().print(text);
     if (outcome instanceof PlanOutcome.Infeasible i) {
-      spec.commandLine().getErr().println("nuage plan: " + scenario + " has no feasible plan:");
-      i.reasons().forEach(r -> spec.commandLine().getErr().println("  " + r.message()));
+      var err = spec.commandLine().getErr();
+      if (out == null && format == Format.table) {
+        // the table on the terminal lists the reasons already
+        err.println("nuage plan: " + scenario + " has no feasible plan (the reasons are above)");
+      } else {
+        err.println("nuage plan: " + scenario + " has no feasible plan:");
+        i.reasons().forEach(r -> err.println("  " + r.message()));
+      }
       return INFEASIBLE;
     }
     return 0;
