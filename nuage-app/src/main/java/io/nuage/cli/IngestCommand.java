@@ -1,5 +1,6 @@
 package io.nuage.cli;
 
+import io.nuage.core.NuageException;
 import io.nuage.core.Problem;
 import io.nuage.core.ValidationException;
 import io.nuage.store.Store;
@@ -70,6 +71,15 @@ final class IngestCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    for (Path file : files) {
+      if (Files.isDirectory(file)) {
+        throw new NuageException(
+            file
+                + ": a folder, not a file (expected FOCUS files: give them, e.g. "
+                + file.resolve("*.csv")
+                + ")");
+      }
+    }
     var reports = new ArrayList<IngestReport>();
     var refusals = new ArrayList<Problem>();
     try (Store store = Store.open(StoreLocation.resolve(db))) {
