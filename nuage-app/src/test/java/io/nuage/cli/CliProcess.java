@@ -20,9 +20,14 @@ record CliProcess(int code, String out, String err) {
   }
 
   static CliProcess runMain(Class<?> main, Map<String, String> env, String... args) {
+    return runIn(Path.of("."), main, env, args);
+  }
+
+  /** Runs a main class in the working directory {@code dir}. */
+  static CliProcess runIn(Path dir, Class<?> main, Map<String, String> env, String... args) {
     List<String> command = new ArrayList<>(command(main));
     command.addAll(List.of(args));
-    var builder = new ProcessBuilder(command);
+    var builder = new ProcessBuilder(command).directory(dir.toFile());
     env.forEach(
         (k, v) -> {
           if (v == null) builder.environment().remove(k);
