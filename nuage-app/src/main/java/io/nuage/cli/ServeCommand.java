@@ -5,6 +5,7 @@ import io.nuage.plan.PlanOptions;
 import io.nuage.server.Capabilities;
 import io.nuage.server.NuageServer;
 import io.nuage.store.Store;
+import io.nuage.store.StoreHolder;
 import io.nuage.store.StoreLocation;
 import io.nuage.store.server.ConnectionSource;
 import java.io.IOException;
@@ -74,7 +75,7 @@ final class ServeCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
-  public Integer call() throws InterruptedException {
+  public Integer call() throws Exception {
     checkPort(
         bind, port); // before the store opens: nothing is created for a server that cannot run
     var settings = new NuageServer.Settings(bind, port, bytes(maxBody), planWorkers, 16);
@@ -94,12 +95,14 @@ final class ServeCommand implements Callable<Integer> {
               home.resolve("examples"),
               catalogPath,
               PlanOptions.defaults().withTimeLimit(timeLimit));
-      try (NuageServer server = NuageServer.start(settings, ConnectionSource.of(store), caps)) {
+      try (NuageServer server = NuageServer.start(settings, ConnectionSource.of(store), caps);
+          // a CLI command refused by the store's lock can then name this server (StoreHolder)
+          AutoCloseable announced = StoreHolder.announce(store.path(), url(bind, server.port()))) {
         spec.commandLine()
             .getOut()
             .printf(
-                "nuage serving on http://%s:%d/ (store %s); Ctrl-C stops it%n",
-                bind, server.port(), store.path());
+                "nuage serving on %s (store %s); Ctrl-C stops it%n",
+                url(bind, server.port()), store.path());
         spec.commandLine().getOut().flush();
         // on Ctrl-C the hook waits until the server and the store are closed (plan jobs marked)
         Runtime.getRuntime()
@@ -119,6 +122,12 @@ final class ServeCommand implements Callable<Integer> {
       closed.countDown();
     }
     return 0;
+  }
+
+  /** Where a client on this machine reaches the server. */
+  static String url(String bind, int port) {
+    String host = bind.equals("0.0.0.0") || bind.equals("::") ? "127.0.0.1" : bind;
+    return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port + "/";
   }
 
   /**
