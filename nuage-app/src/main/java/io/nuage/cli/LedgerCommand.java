@@ -27,10 +27,12 @@ import picocli.CommandLine.Spec;
 public final class LedgerCommand implements Callable<Integer> {
   @Mixin LedgerOptions options;
   @Mixin AsOfOption asOf;
+  @Mixin ServerOption server;
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() {
+    if (server.given()) return ServerLedger.print(spec, server, options, "drawdown", asOf.asOf());
     Scenario scenario = options.scenario();
     java.time.LocalDate day = asOf.asOf(); // every input is checked before the store opens
     try (Store store = Store.open(options.db())) {

@@ -1,5 +1,6 @@
 package io.nuage.cli;
 
+import io.nuage.core.NuageException;
 import io.nuage.ledger.BillingProviders;
 import io.nuage.ledger.ContractRate;
 import io.nuage.ledger.Reconciliation;
@@ -23,6 +24,7 @@ import picocli.CommandLine.Spec;
     })
 public final class LedgerReconcileCommand implements Callable<Integer> {
   @Mixin LedgerOptions options;
+  @Mixin ServerOption server;
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Option(
@@ -33,6 +35,12 @@ public final class LedgerReconcileCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (server.given()) {
+      if (spec.commandLine().getParseResult().hasMatchedOption("--limit")) {
+        throw new NuageException("--limit: not with --server (the server lists the first 50)");
+      }
+      return ServerLedger.print(spec, server, options, "reconciliation", null);
+    }
     Scenario scenario = options.scenario();
     try (Store store = Store.open(options.db())) {
       Reconciliation r =

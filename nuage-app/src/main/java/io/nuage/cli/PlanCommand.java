@@ -10,6 +10,7 @@ import io.nuage.scenario.Scenario;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -58,6 +59,8 @@ public final class PlanCommand implements Callable<Integer> {
       description = "also write the model the solver saw, as free MPS")
   Path mps;
 
+  @Mixin ServerOption server;
+
   @Override
   public Integer call() {
     if (!(timeLimit > 0))
@@ -66,6 +69,7 @@ public final class PlanCommand implements Callable<Integer> {
     if (out != null)
       OutputFile.check("--out", out, format == Format.json ? "plan.json" : "plan.txt");
     if (mps != null) OutputFile.check("--export-mps", mps, "plan.mps");
+    if (server.given()) return ServerPlan.run(this);
     Scenario s = ScenarioFiles.read(scenario);
     PlanOptions options = PlanOptions.defaults().withTimeLimit(timeLimit);
     if (mps != null) OutputFile.write("--export-mps", mps, Planner.exportMps(s, options));
