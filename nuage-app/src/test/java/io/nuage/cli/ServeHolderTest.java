@@ -125,6 +125,28 @@ class ServeHolderTest {
   }
 
   @Test
+  void aHolderThatIsNotAnnounced_isNamedByItsPid() throws IOException {
+    Path marker = StoreHolder.file(db);
+    String announced = Files.readString(marker);
+    Files.delete(marker);
+    try {
+      Cli r = Cli.run("token", "list", "--db", db.toString());
+      assertThat(r.code()).isEqualTo(2);
+      assertThat(r.err())
+          .isEqualTo(
+              "the store "
+                  + db
+                  + " is in use by another process (pid "
+                  + server.pid()
+                  + "): one process at a time may open it; wait for it to end, or give another"
+                  + " --db"
+                  + System.lineSeparator());
+    } finally {
+      Files.writeString(marker, announced);
+    }
+  }
+
+  @Test
   void ledgerThroughTheServer_answersWhatTheLocalLedgerAnswered() {
     CliProcess drawdown =
         through(
