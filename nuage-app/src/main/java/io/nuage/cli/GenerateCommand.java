@@ -82,24 +82,35 @@ final class GenerateCommand implements Callable<Integer> {
 
   private Path dataRoot() {
     List<Path> candidates = new ArrayList<>();
+    String env = System.getenv("NUAGE_SHARED_DATA");
     if (data != null) candidates.add(data);
-    else {
-      String env = System.getenv("NUAGE_SHARED_DATA");
-      if (env != null) candidates.add(Path.of(env));
+    else if (env != null && !env.isBlank()) {
+      // a variable set by the user is what they meant: never fall back past it to another copy
+      Path given = Path.of(env);
+      if (!isDataRoot(given)) {
+        throw new NuageException(
+            "nuage generate: NUAGE_SHARED_DATA: no shared data folder at "
+                + given
+                + " (expected a folder holding gpu_prices/ and gpu_traces/)");
+      }
+      candidates.add(given);
+    } else {
       String home = System.getProperty("nuage.home");
       if (home != null) candidates.add(Path.of(home, "..", "shared", "data"));
       candidates.add(Path.of("..", "shared", "data"));
       candidates.add(Path.of("shared", "data"));
     }
     for (Path candidate : candidates) {
-      if (Files.isDirectory(candidate.resolve("gpu_prices"))
-          && Files.isDirectory(candidate.resolve("gpu_traces"))) {
-        return candidate.toAbsolutePath().normalize();
-      }
+      if (isDataRoot(candidate)) return candidate.toAbsolutePath().normalize();
     }
     throw new NuageException(
         "nuage generate: --data: no shared data folder (got "
             + candidates
             + ", expected a folder holding gpu_prices/ and gpu_traces/)");
+  }
+
+  private static boolean isDataRoot(Path candidate) {
+    return Files.isDirectory(candidate.resolve("gpu_prices"))
+        && Files.isDirectory(candidate.resolve("gpu_traces"));
   }
 }

@@ -1,5 +1,6 @@
 package io.nuage.cli;
 
+import io.nuage.core.NuageException;
 import io.nuage.core.Problem;
 import io.nuage.core.ValidationException;
 import io.nuage.store.Store;
@@ -19,6 +20,7 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -61,6 +63,8 @@ final class IngestCommand implements Callable<Integer> {
       defaultValue = "table")
   ReportFormat format = ReportFormat.table;
 
+  @Mixin ServerOption server;
+
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   enum ReportFormat {
@@ -70,8 +74,33 @@ final class IngestCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    for (Path file : files) {
+      if (Files.isDirectory(file)) {
+        throw new NuageException(
+            file
+                + ": a folder, not a file (expected FOCUS files: give them, e.g. "
+                + file.resolve("*.csv")
+                + ")");
+      }
+    }
     var reports = new ArrayList<IngestReport>();
     var refusals = new ArrayList<Problem>();
+    if (server.given()) {
+      if (skipBadRows || !fills.isEmpty()) {
+        throw new NuageException(
+            "--server: the API ingests whole files only (no --skip-bad-rows or --fill); ingest"
+                + " such files where the store is while the server is stopped");
+      }
+      ServerClient client = server.client(db);
+      for (Path file : files) {
+        try {
+          reports.add(ServerIngest.ingest(client, file));
+        } catch (ValidationException e) {
+          refusals.addAll(e.problems());
+        }
+      }
+      return report(reports, refusals);
+    }
     try (Store store = Store.open(StoreLocation.resolve(db))) {
       Ingestions ingestions = Ingestions.in(store);
       for (Path file : files) {
@@ -93,6 +122,10 @@ final class IngestCommand implements Callable<Integer> {
         }
       }
     }
+    return report(reports, refusals);
+  }
+
+  private int report(List<IngestReport> reports, List<Problem> refusals) {
     var out = spec.commandLine().getOut();
     if (format == ReportFormat.json) out.println(IngestReportView.json(reports));
     else out.print(IngestReportView.table(reports));

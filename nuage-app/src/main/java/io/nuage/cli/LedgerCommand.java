@@ -26,14 +26,17 @@ import picocli.CommandLine.Spec;
     subcommands = {LedgerReconcileCommand.class, LedgerVsPlanCommand.class})
 public final class LedgerCommand implements Callable<Integer> {
   @Mixin LedgerOptions options;
+  @Mixin AsOfOption asOf;
+  @Mixin ServerOption server;
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() {
+    if (server.given()) return ServerLedger.print(spec, server, options, "drawdown", asOf.asOf());
     Scenario scenario = options.scenario();
-    java.time.LocalDate asOf = options.asOf(); // every input is checked before the store opens
+    java.time.LocalDate day = asOf.asOf(); // every input is checked before the store opens
     try (Store store = Store.open(options.db())) {
-      DrawDownReport report = new CommitmentLedger(scenario).report(new DuckDbCharges(store), asOf);
+      DrawDownReport report = new CommitmentLedger(scenario).report(new DuckDbCharges(store), day);
       var out = spec.commandLine().getOut();
       if (options.format == LedgerOptions.Format.json) out.println(LedgerJson.drawDown(report));
       else LedgerTables.drawDown(report, out);

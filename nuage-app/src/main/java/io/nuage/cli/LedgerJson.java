@@ -148,6 +148,23 @@ public final class LedgerJson {
     return v == null ? null : v.toPlainString();
   }
 
+  /**
+   * The server's compact answer laid out as this class writes it, so {@code --server} prints what
+   * the local command prints (numbers kept exact: no money is a JSON number, but none may turn into
+   * a double either).
+   */
+  static String indent(String json) {
+    try {
+      var reader =
+          JSON.reader()
+              .with(
+                  com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+      return JSON.writeValueAsString(reader.readTree(json));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new ServerClient.ServerFailure("--server: the ledger answer is not JSON");
+    }
+  }
+
   private static String write(ObjectNode root) {
     try {
       return JSON.writeValueAsString(root);

@@ -5,12 +5,14 @@ import io.nuage.scenario.Scenario;
 import io.nuage.scenario.ScenarioParser;
 import io.nuage.store.StoreLocation;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Option;
 
-/** The options every {@code nuage ledger} command shares. */
+/**
+ * The options every {@code nuage ledger} command shares. {@code --as-of} is not among them: the
+ * reconciliation prices every ingested row, so only the commands that honour it declare it ({@link
+ * AsOfOption}).
+ */
 final class LedgerOptions {
   enum Format {
     table,
@@ -28,13 +30,6 @@ final class LedgerOptions {
       paramLabel = "PATH",
       description = "the store (default: NUAGE_DB, else ~/.nuage/nuage.duckdb)")
   @Nullable Path db;
-
-  @Option(
-      names = "--as-of",
-      paramLabel = "YYYY-MM-DD",
-      description =
-          "ignore charges starting on or after this day (default: the day after the last)")
-  @Nullable String asOf;
 
   @Option(names = "--format", paramLabel = "FORMAT", description = "table or json (default: table)")
   Format format = Format.table;
@@ -55,15 +50,5 @@ final class LedgerOptions {
               + " FILE...)");
     }
     return path;
-  }
-
-  @Nullable LocalDate asOf() {
-    if (asOf == null) return null;
-    try {
-      return LocalDate.parse(asOf);
-    } catch (DateTimeParseException e) {
-      throw new NuageException(
-          "--as-of: not a date (got " + asOf + ", expected YYYY-MM-DD, e.g. 2027-06-30)");
-    }
   }
 }

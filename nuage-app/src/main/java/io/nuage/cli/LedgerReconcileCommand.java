@@ -1,5 +1,6 @@
 package io.nuage.cli;
 
+import io.nuage.core.NuageException;
 import io.nuage.ledger.BillingProviders;
 import io.nuage.ledger.ContractRate;
 import io.nuage.ledger.Reconciliation;
@@ -17,11 +18,13 @@ import picocli.CommandLine.Spec;
     name = "reconcile",
     mixinStandardHelpOptions = true,
     description = {
-      "Price every usage row at its contract's rate and flag the rows billed above it,",
-      "with totals per provider."
+      "Flags the usage rows billed above their contract's rate.",
+      "%nPrices every ingested usage row at its contract's rate, lists the rows billed above it"
+          + " and totals per provider. It has no --as-of: every ingested row is checked."
     })
 public final class LedgerReconcileCommand implements Callable<Integer> {
   @Mixin LedgerOptions options;
+  @Mixin ServerOption server;
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Option(
@@ -32,6 +35,12 @@ public final class LedgerReconcileCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (server.given()) {
+      if (spec.commandLine().getParseResult().hasMatchedOption("--limit")) {
+        throw new NuageException("--limit: not with --server (the server lists the first 50)");
+      }
+      return ServerLedger.print(spec, server, options, "reconciliation", null);
+    }
     Scenario scenario = options.scenario();
     try (Store store = Store.open(options.db())) {
       Reconciliation r =

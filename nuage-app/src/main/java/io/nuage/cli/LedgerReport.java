@@ -17,11 +17,11 @@ final class LedgerReport {
    * The draw-down JSON {@code nuage ledger --format json} prints, as of the day after the last
    * charge; null when the ledger holds no rows (the report then shows the plan alone).
    */
-  static @Nullable String drawDownJson(Scenario scenario, Path db) {
+  static @Nullable String drawDownJson(Scenario scenario, Path db, String from) {
     // opening a missing file would create an empty database: a typo must not pass silently
     if (!Files.isRegularFile(db)) {
       throw new NuageException(
-          "--db: no ledger database at " + db + " (expected a file written by nuage ingest)");
+          from + ": no ledger database at " + db + " (expected a file written by nuage ingest)");
     }
     try (Store store = Store.open(db)) {
       DuckDbCharges charges = new DuckDbCharges(store);

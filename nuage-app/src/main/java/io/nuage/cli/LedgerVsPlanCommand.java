@@ -20,11 +20,13 @@ import picocli.CommandLine.Spec;
     name = "vs-plan",
     mixinStandardHelpOptions = true,
     description = {
-      "Compare a plan (the JSON of nuage plan --format json) with the ledger: spend and",
-      "GPU-hours per provider and month, planned against actual, with the variance."
+      "Compares a plan with the ledger, per provider and month.",
+      "%nSpend and GPU-hours per provider and month of a plan (the JSON of nuage plan --format"
+          + " json), planned against actual, with the variance."
     })
 public final class LedgerVsPlanCommand implements Callable<Integer> {
   @Mixin LedgerOptions options;
+  @Mixin AsOfOption asOf;
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Option(names = "--plan", paramLabel = "FILE", required = true, description = "the plan JSON")
@@ -33,10 +35,10 @@ public final class LedgerVsPlanCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Scenario scenario = options.scenario();
-    java.time.LocalDate asOf = options.asOf(); // every input is checked before the store opens
+    java.time.LocalDate day = asOf.asOf(); // every input is checked before the store opens
     var planned = PlanJsonReader.read(plan);
     try (Store store = Store.open(options.db())) {
-      var report = new CommitmentLedger(scenario).report(new DuckDbCharges(store), asOf);
+      var report = new CommitmentLedger(scenario).report(new DuckDbCharges(store), day);
       List<PlanVariance> lines = PlanVariance.compare(planned, report.spend());
       var out = spec.commandLine().getOut();
       if (options.format == LedgerOptions.Format.json) out.println(LedgerJson.variance(lines));

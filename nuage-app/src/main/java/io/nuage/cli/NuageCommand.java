@@ -47,10 +47,18 @@ public final class NuageCommand implements Runnable {
       return user.exitCode();
     }
     cli.getErr().println("nuage: internal error: " + e);
-    if (Boolean.getBoolean("nuage.debug")) e.printStackTrace(cli.getErr());
+    if (debug()) e.printStackTrace(cli.getErr());
     else
-      cli.getErr().println("(run with -Dnuage.debug=true, or NUAGE_DEBUG=1, for the stack trace)");
+      cli.getErr().println("(run with NUAGE_DEBUG=1, or -Dnuage.debug=true, for the stack trace)");
     return 1;
+  }
+
+  /** NUAGE_DEBUG set to anything but empty, 0 or false; or the JVM property nuage.debug=true. */
+  private static boolean debug() {
+    String env = System.getenv("NUAGE_DEBUG");
+    boolean fromEnv =
+        env != null && !env.isBlank() && !env.strip().equals("0") && !env.equalsIgnoreCase("false");
+    return fromEnv || Boolean.getBoolean("nuage.debug");
   }
 
   private static int handleParameterException(CommandLine.ParameterException e, String[] args) {
@@ -63,8 +71,14 @@ public final class NuageCommand implements Runnable {
   static final class Version implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
-      String v = NuageCommand.class.getPackage().getImplementationVersion();
-      return new String[] {"nuage " + (v == null ? "dev" : v)};
+      // written by the build (resource filtering), so the tests' classes know it as the jar does
+      var version = new java.util.Properties();
+      try (var in = NuageCommand.class.getResourceAsStream("version.properties")) {
+        if (in != null) version.load(in);
+      } catch (java.io.IOException e) {
+        // reported as unknown below
+      }
+      return new String[] {"nuage " + version.getProperty("version", "(version unknown)")};
     }
   }
 }

@@ -13,9 +13,6 @@ record OfferingFilter(Predicate<Offering> test) implements Predicate<Offering> {
 
   /** {@code H100} matches the whole H100 family; {@code H100-SXM} only that variant. */
   static boolean acceleratorMatches(Offering offering, String wanted) {
-    return offering.accelerator().equalsIgnoreCase(wanted)
-        || AcceleratorMapping.byName(offering.accelerator())
-            .map(a -> a.family().equalsIgnoreCase(wanted))
-            .orElse(false);
+    return AcceleratorMapping.matches(offering.accelerator(), wanted);
   }
 }

@@ -7,11 +7,10 @@ import io.nuage.plan.PlanOutcome;
 import io.nuage.plan.PlanTable;
 import io.nuage.plan.Planner;
 import io.nuage.scenario.Scenario;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -60,20 +59,33 @@ public final class PlanCommand implements Callable<Integer> {
       description = "also write the model the solver saw, as free MPS")
   Path mps;
 
+  @Mixin ServerOption server;
+
   @Override
-  public Integer call() throws IOException {
+  public Integer call() {
     if (!(timeLimit > 0))
       throw new NuageException("--time-limit must be positive (got " + timeLimit + ")");
+    // a solve may take minutes: an output it could not write is refused before it
+    if (out != null)
+      OutputFile.check("--out", out, format == Format.json ? "plan.json" : "plan.txt");
+    if (mps != null) OutputFile.check("--export-mps", mps, "plan.mps");
+    if (server.given()) return ServerPlan.run(this);
     Scenario s = ScenarioFiles.read(scenario);
     PlanOptions options = PlanOptions.defaults().withTimeLimit(timeLimit);
-    if (mps != null) Files.writeString(mps, Planner.exportMps(s, options));
+    if (mps != null) OutputFile.write("--export-mps", mps, Planner.exportMps(s, options));
     PlanOutcome outcome = Planner.plan(s, options);
     String text = format == Format.json ? PlanJson.write(outcome) : PlanTable.render(outcome);
-    if (out != null) Files.writeString(out, text);
+    if (out != null) OutputFile.write("--out", out, text);
     else spec.commandLine().getOut().print(text);
     if (outcome instanceof PlanOutcome.Infeasible i) {
-      spec.commandLine().getErr().println("nuage plan: " + scenario + " has no feasible plan:");
-      i.reasons().forEach(r -> spec.commandLine().getErr().println("  " + r.message()));
+      var err = spec.commandLine().getErr();
+      if (out == null && format == Format.table) {
+        // the table on the terminal lists the reasons already
+        err.println("nuage plan: " + scenario + " has no feasible plan (the reasons are above)");
+      } else {
+        err.println("nuage plan: " + scenario + " has no feasible plan:");
+        i.reasons().forEach(r -> err.println("  " + r.message()));
+      }
       return INFEASIBLE;
     }
     return 0;

@@ -11,6 +11,7 @@ import io.nuage.report.ReportBundle;
 import io.nuage.report.ReportWriter;
 import io.nuage.scenario.Scenario;
 import io.nuage.scenario.ScenarioParser;
+import io.nuage.store.StoreLocation;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -54,7 +55,9 @@ final class ReportCommand implements Callable<Integer> {
   @Option(
       names = "--db",
       paramLabel = "PATH",
-      description = "the ledger database, for draw-down, actual spend and plan against actual")
+      description =
+          "the ledger, for draw-down, actual spend and plan against actual (default: $NUAGE_DB,"
+              + " else ~/.nuage/nuage.duckdb when it exists, else none)")
   @Nullable Path db;
 
   @Option(
@@ -69,18 +72,36 @@ final class ReportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    OutputFile.check("--out", out, "report.html");
     Scenario scenario = ScenarioParser.parse(scenarioFile);
+    String given = planFile == null ? null : readPlan(planFile, scenario.name());
+    String ledgerJson = ledgerJson(scenario); // before a solve: a wrong ledger fails fast
     String planJson =
-        planFile != null
-            ? readPlan(planFile)
+        given != null
+            ? given
             : PlanJson.write(
                 Planner.plan(scenario, PlanOptions.defaults().withTimeLimit(timeLimit)));
-    String ledgerJson = db == null ? null : LedgerReport.drawDownJson(scenario, db);
     Path written = write(out, scenario, planJson, ledgerJson, Clock.systemUTC());
     PrintWriter stdout = spec.commandLine().getOut();
     stdout.println("report: " + written);
     stdout.flush();
     return 0;
+  }
+
+  /**
+   * The ledger's draw-down: from {@code --db}, else {@code NUAGE_DB} (each must exist), else the
+   * default store when there is one (a user without a ledger gets the plan alone).
+   */
+  private @Nullable String ledgerJson(Scenario scenario) {
+    if (db != null) return LedgerReport.drawDownJson(scenario, db, "--db");
+    String env = System.getenv(StoreLocation.ENV);
+    if (env != null && !env.isBlank()) {
+      return LedgerReport.drawDownJson(scenario, Path.of(env), StoreLocation.ENV);
+    }
+    Path standard = StoreLocation.resolve(null);
+    return Files.isRegularFile(standard)
+        ? LedgerReport.drawDownJson(scenario, standard, "the default store")
+        : null;
   }
 
   /** Writes the report of a planned scenario; the demo calls this too. Returns the file. */
@@ -92,8 +113,11 @@ final class ReportCommand implements Callable<Integer> {
             scenario.name(), clock.instant(), scenario.policy(), planJson, ledgerJson));
   }
 
-  /** Reads a plan JSON file, refusing one that is not a plan with a message naming the file. */
-  static String readPlan(Path file) {
+  /**
+   * Reads a plan JSON file, refusing one that is not a plan, or is the plan of another scenario,
+   * with a message naming the file.
+   */
+  static String readPlan(Path file, String scenario) {
     String text;
     try {
       text = Files.readString(file, StandardCharsets.UTF_8);
@@ -118,6 +142,16 @@ final class ReportCommand implements Callable<Integer> {
               + ": status: missing (got "
               + (plan == null ? "an empty file" : plan.getNodeType().toString().toLowerCase())
               + ", expected a plan JSON object with a \"status\" field)");
+    }
+    String of = plan.path("scenario").asText("");
+    if (!of.equals(scenario)) {
+      throw new NuageException(
+          file
+              + ": scenario: the plan is of another scenario (got "
+              + (of.isEmpty() ? "none" : of)
+              + ", expected "
+              + scenario
+              + ", the scenario given)");
     }
     return text;
   }

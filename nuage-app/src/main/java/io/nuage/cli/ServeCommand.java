@@ -5,8 +5,15 @@ import io.nuage.plan.PlanOptions;
 import io.nuage.server.Capabilities;
 import io.nuage.server.NuageServer;
 import io.nuage.store.Store;
+import io.nuage.store.StoreHolder;
 import io.nuage.store.StoreLocation;
 import io.nuage.store.server.ConnectionSource;
+import java.io.IOException;
+import java.net.BindException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -68,7 +75,9 @@ final class ServeCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
-  public Integer call() throws InterruptedException {
+  public Integer call() throws Exception {
+    checkPort(
+        bind, port); // before the store opens: nothing is created for a server that cannot run
     var settings = new NuageServer.Settings(bind, port, bytes(maxBody), planWorkers, 16);
     Path catalogPath = catalog;
     if (catalogPath == null && System.getenv("NUAGE_CATALOG") != null) {
@@ -86,12 +95,14 @@ final class ServeCommand implements Callable<Integer> {
               home.resolve("examples"),
               catalogPath,
               PlanOptions.defaults().withTimeLimit(timeLimit));
-      try (NuageServer server = NuageServer.start(settings, ConnectionSource.of(store), caps)) {
+      try (NuageServer server = NuageServer.start(settings, ConnectionSource.of(store), caps);
+          // a CLI command refused by the store's lock can then name this server (StoreHolder)
+          AutoCloseable announced = StoreHolder.announce(store.path(), url(bind, server.port()))) {
         spec.commandLine()
             .getOut()
             .printf(
-                "nuage serving on http://%s:%d/ (store %s); Ctrl-C stops it%n",
-                bind, server.port(), store.path());
+                "nuage serving on %s (store %s); Ctrl-C stops it%n",
+                url(bind, server.port()), store.path());
         spec.commandLine().getOut().flush();
         // on Ctrl-C the hook waits until the server and the store are closed (plan jobs marked)
         Runtime.getRuntime()
@@ -111,6 +122,50 @@ final class ServeCommand implements Callable<Integer> {
       closed.countDown();
     }
     return 0;
+  }
+
+  /** Where a client on this machine reaches the server. */
+  static String url(String bind, int port) {
+    String host = bind.equals("0.0.0.0") || bind.equals("::") ? "127.0.0.1" : bind;
+    return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port + "/";
+  }
+
+  /**
+   * Refuses a port out of range or taken, with the option's name. A probe that binds and closes at
+   * once: the server binds a moment later, and a race lost in that moment is reported by {@link
+   * NuageServer#start} as an internal error, which is rare enough.
+   */
+  static void checkPort(String bind, int port) {
+    if (port < 0 || port > 65535) {
+      throw new NuageException(
+          "--port: out of range (got " + port + ", expected 1 to 65535, or 0 for any free port)");
+    }
+    InetAddress address;
+    try {
+      address = InetAddress.getByName(bind);
+    } catch (UnknownHostException e) {
+      throw new NuageException(
+          "--bind: unknown address (got " + bind + ", expected an address such as 127.0.0.1)");
+    }
+    try (var probe = new ServerSocket()) {
+      probe.setReuseAddress(true); // as Jetty does, so a port in TIME_WAIT is not called taken
+      probe.bind(new InetSocketAddress(address, port));
+    } catch (BindException e) {
+      if (port != 0 && e.getMessage() != null && e.getMessage().contains("in use")) {
+        throw new NuageException(
+            "--port: "
+                + port
+                + " on "
+                + bind
+                + " is already in use by another program (choose another --port, or 0 for any"
+                + " free one)");
+      }
+      throw new NuageException(
+          "--bind: cannot listen on " + bind + " port " + port + " (" + e.getMessage() + ")");
+    } catch (IOException e) {
+      throw new NuageException(
+          "--bind: cannot listen on " + bind + " port " + port + " (" + e.getMessage() + ")");
+    }
   }
 
   /** A size such as 64MB; plain digits are bytes. */

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -35,11 +36,14 @@ final class TokenCreateCommand implements Callable<Integer> {
       description = "The store (default: $NUAGE_DB, else ~/.nuage/nuage.duckdb).")
   @Nullable Path db;
 
+  @Mixin ServerOption server;
+
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() {
     Role r = Role.fromLabel(role);
+    if (server.given()) return throughServer(r);
     try (Store store = Store.open(StoreLocation.resolve(db))) {
       IssuedToken issued = new ApiTokens(ConnectionSource.of(store)).issue(r, name);
       var out = spec.commandLine().getOut();
@@ -51,6 +55,22 @@ final class TokenCreateCommand implements Callable<Integer> {
               "token %s (%s, role %s) created; it is shown only this once%n",
               issued.token().id(), issued.token().name(), r.label());
     }
+    return 0;
+  }
+
+  private int throughServer(Role r) {
+    var body = new java.util.LinkedHashMap<String, String>();
+    body.put("role", r.label());
+    if (name != null) body.put("name", name);
+    var created = server.client(db).postJson("api/tokens", body);
+    var out = spec.commandLine().getOut();
+    out.println(created.path("token").asText());
+    out.flush();
+    spec.commandLine()
+        .getErr()
+        .printf(
+            "token %s (%s, role %s) created; it is shown only this once%n",
+            created.path("id").asText(), created.path("name").asText(), r.label());
     return 0;
   }
 }

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -21,16 +22,36 @@ final class TokenListCommand implements Callable<Integer> {
       description = "The store (default: $NUAGE_DB, else ~/.nuage/nuage.duckdb).")
   @Nullable Path db;
 
+  @Mixin ServerOption server;
+
   @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  private static final String ROW = "%-16s %-20s %-8s %-28s %s%n";
 
   @Override
   public Integer call() {
+    var out = spec.commandLine().getOut();
+    if (server.given()) {
+      var tokens = server.client(db).get("api/tokens").path("tokens");
+      out.printf(ROW, "ID", "NAME", "ROLE", "CREATED", "REVOKED");
+      for (var t : tokens) {
+        String revoked = t.path("revokedAt").isNull() ? "-" : t.path("revokedAt").asText("-");
+        out.printf(
+            ROW,
+            t.path("id").asText(),
+            t.path("name").asText(),
+            t.path("role").asText(),
+            t.path("createdAt").asText(),
+            revoked);
+      }
+      out.flush();
+      return 0;
+    }
     try (Store store = Store.open(StoreLocation.resolve(db))) {
-      var out = spec.commandLine().getOut();
-      out.printf("%-16s %-20s %-8s %-28s %s%n", "ID", "NAME", "ROLE", "CREATED", "REVOKED");
+      out.printf(ROW, "ID", "NAME", "ROLE", "CREATED", "REVOKED");
       for (ApiToken t : new ApiTokens(ConnectionSource.of(store)).list()) {
         out.printf(
-            "%-16s %-20s %-8s %-28s %s%n",
+            ROW,
             t.id(),
             t.name(),
             t.role().label(),

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -25,10 +26,20 @@ final class TokenRevokeCommand implements Callable<Integer> {
       description = "The store (default: $NUAGE_DB, else ~/.nuage/nuage.duckdb).")
   @Nullable Path db;
 
+  @Mixin ServerOption server;
+
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() {
+    if (server.given()) {
+      var t = server.client(db).delete("api/tokens/" + ServerClient.segment(token));
+      spec.commandLine()
+          .getOut()
+          .printf("token %s (%s) revoked%n", t.path("id").asText(), t.path("name").asText());
+      spec.commandLine().getOut().flush();
+      return 0;
+    }
     try (Store store = Store.open(StoreLocation.resolve(db))) {
       ApiToken t = new ApiTokens(ConnectionSource.of(store)).revoke(token);
       spec.commandLine().getOut().printf("token %s (%s) revoked%n", t.id(), t.name());

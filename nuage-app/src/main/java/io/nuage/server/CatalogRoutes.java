@@ -4,6 +4,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.nuage.catalog.Offering;
 import io.nuage.catalog.PricingKind;
+import io.nuage.catalog.imports.AcceleratorMapping;
 import java.math.BigDecimal;
 import java.util.Comparator;
 import java.util.List;
@@ -65,7 +66,9 @@ final class CatalogRoutes {
         source.stream()
             .filter(o -> provider == null || o.provider().equals(provider))
             .filter(o -> region == null || o.region().equals(region))
-            .filter(o -> accelerator == null || o.accelerator().equalsIgnoreCase(accelerator))
+            .filter(
+                o ->
+                    accelerator == null || AcceleratorMapping.matches(o.accelerator(), accelerator))
             .filter(o -> pricing == null || o.pricing() == pricing)
             .filter(o -> maxPrice == null || o.pricePerGpuHour().compareTo(maxPrice) <= 0)
             .toList();

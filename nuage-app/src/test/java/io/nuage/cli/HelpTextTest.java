@@ -34,6 +34,33 @@ class HelpTextTest {
   }
 
   @Test
+  void subcommandLists_everyFirstLineIsAWholeSentence() {
+    var pending = new java.util.ArrayDeque<picocli.CommandLine>();
+    pending.add(NuageCommand.commandLine());
+    while (!pending.isEmpty()) {
+      var parent = pending.pop();
+      for (var entry : parent.getSubcommands().entrySet()) {
+        if (entry.getKey().equals("help")) continue;
+        pending.add(entry.getValue());
+        var usage = entry.getValue().getCommandSpec().usageMessage();
+        String[] listed = usage.header().length > 0 ? usage.header() : usage.description();
+        String name = entry.getValue().getCommandSpec().qualifiedName();
+        assertThat(listed).as(name + " has a description").isNotEmpty();
+        assertThat(listed[0].strip())
+            .as("first description line of " + name)
+            .endsWith(".")
+            .hasSizeLessThanOrEqualTo(80);
+      }
+    }
+  }
+
+  @Test
+  void ledgerHelp_listsItsSubcommandsInWholeSentences() {
+    String help = Cli.run("ledger", "--help").out();
+    assertThat(help).doesNotContain("billed above it,\n").doesNotContain("the ledger: spend and\n");
+  }
+
+  @Test
   void demoHelp_wrapsItsDescriptionWithoutBreakingMidSentence() {
     String help = Cli.run("demo", "--help").out();
     assertThat(help).doesNotContain("contract\nutilisation");

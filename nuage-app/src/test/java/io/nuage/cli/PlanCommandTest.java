@@ -65,7 +65,8 @@ class PlanCommandTest {
     Files.writeString(file, text);
     Run r = run("plan", file.toString());
     assertThat(r.code()).isEqualTo(3);
-    assertThat(r.err())
+    assertThat(r.err()).contains("has no feasible plan (the reasons are above)");
+    assertThat(r.out())
         .contains("training run pretrain-2031a needs 400,000 B200-class GPUs")
         .contains("no single allowed region offers more than 350,000")
         .doesNotContain("\tat ");

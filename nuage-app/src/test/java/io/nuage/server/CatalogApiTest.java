@@ -3,6 +3,7 @@ package io.nuage.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.nuage.testing.SharedData;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
@@ -43,6 +44,45 @@ class CatalogApiTest {
       assertThat(price).isLessThanOrEqualTo(new BigDecimal("20")).isGreaterThanOrEqualTo(previous);
       previous = price;
     }
+  }
+
+  /** Issue 10, item 16: the API and the CLI answer an accelerator filter by one rule. */
+  @Test
+  void acceleratorFilter_matchesTheFamilyAsTheCliDoes() throws Exception {
+    var out = new java.io.StringWriter();
+    int code =
+        io.nuage.cli.Main.run(
+            new String[] {
+              "catalog",
+              "--import",
+              SharedData.root().resolve("gpu_prices/skypilot_catalog").toString(),
+              "--accelerator",
+              "H100",
+              "--format",
+              "json",
+              "--limit",
+              "1"
+            },
+            new java.io.PrintWriter(out),
+            new java.io.PrintWriter(new java.io.StringWriter()));
+    assertThat(code).isZero();
+    int cli = RunningServer.JSON.readTree(out.toString()).get("matching").asInt();
+    JsonNode family = api.get("/api/catalog/offerings?accelerator=H100", api.viewer).json();
+    assertThat(family.get("total").asInt()).isEqualTo(cli);
+    var accelerators = new java.util.TreeSet<String>();
+    api.get("/api/catalog/offerings?accelerator=h100&limit=1000", api.viewer)
+        .json()
+        .get("offerings")
+        .forEach(o -> accelerators.add(o.get("accelerator").asText()));
+    assertThat(accelerators)
+        .as("the family's variants, not only H100 itself")
+        .hasSizeGreaterThan(1);
+    // a variant's name still selects that variant alone
+    String variant = accelerators.stream().filter(a -> !a.equals("H100")).findFirst().orElseThrow();
+    api.get("/api/catalog/offerings?accelerator=" + variant + "&limit=1000", api.viewer)
+        .json()
+        .get("offerings")
+        .forEach(o -> assertThat(o.get("accelerator").asText()).isEqualTo(variant));
   }
 
   @Test

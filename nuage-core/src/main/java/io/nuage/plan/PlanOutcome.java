@@ -17,7 +17,9 @@ public sealed interface PlanOutcome {
   record Infeasible(String scenario, List<InfeasibilityReason> reasons, List<Baseline> baselines)
       implements PlanOutcome {
     public Infeasible {
-      reasons = List.copyOf(reasons);
+      // a check may find the same reason once per month (a fleet with no allowed region): say it
+      // once, in the order found
+      reasons = List.copyOf(new java.util.LinkedHashSet<>(reasons));
       if (reasons.isEmpty())
         throw new IllegalArgumentException("an infeasible outcome needs reasons");
       baselines = List.copyOf(baselines);

@@ -42,7 +42,12 @@ public final class ReportWriter {
         Files.deleteIfExists(tmp);
       }
     } catch (IOException e) {
-      throw new NuageException("cannot write the report " + target + ": " + e.getMessage(), e);
+      // the exception's text names the temporary file, which means nothing to the user
+      String why =
+          e instanceof java.nio.file.FileSystemException f && f.getReason() != null
+              ? f.getReason()
+              : e.getClass().getSimpleName();
+      throw new NuageException("cannot write the report " + target + " (" + why + ")", e);
     }
     return target;
   }

@@ -4,17 +4,23 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Finds the read-only third-party data ({@code shared/data}) that tests run on. Looks at {@code
- * NUAGE_SHARED_DATA}, then walks up from the repository root (system property {@code nuage.repo},
- * set by the build) and the working directory for {@code shared/data} or {@code ../shared/data}.
- * Tests that need the data fail, never skip, when it is missing.
+ * Finds the read-only third-party data ({@code shared/data}) that tests run on. Takes {@code
+ * NUAGE_SHARED_DATA} when set (failing when it is wrong), else walks up from the repository root
+ * (system property {@code nuage.repo}, set by the build) and the working directory for {@code
+ * shared/data} or {@code ../shared/data}. Tests that need the data fail, never skip, when it is
+ * missing.
  */
 public final class SharedData {
   private SharedData() {}
 
   public static Path root() {
     String env = System.getenv("NUAGE_SHARED_DATA");
-    if (env != null && Files.isDirectory(Path.of(env))) return Path.of(env).toAbsolutePath();
+    if (env != null && !env.isBlank()) {
+      // what the user set is what they meant: a wrong value fails, never falls back to a copy
+      if (Files.isDirectory(Path.of(env, "gpu_prices"))) return Path.of(env).toAbsolutePath();
+      throw new IllegalStateException(
+          "NUAGE_SHARED_DATA=" + env + " is not a shared/data folder (no gpu_prices/ in it)");
+    }
     for (String start : new String[] {System.getProperty("nuage.repo", ""), "."}) {
       if (start.isEmpty()) continue;
       for (Path dir = Path.of(start).toAbsolutePath(); dir != null; dir = dir.getParent()) {

@@ -8,6 +8,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * An open Nuage store: one DuckDB file, migrated to the latest schema on open. One process holds it
@@ -35,6 +37,7 @@ public final class Store implements AutoCloseable {
     try {
       connection = DriverManager.getConnection("jdbc:duckdb:" + absolute);
     } catch (SQLException e) {
+      if (String.valueOf(e.getMessage()).contains("Could not set lock")) throw held(path, e);
       throw new NuageException("cannot open the store " + path + ": " + firstLine(e), e);
     }
     try {
@@ -53,6 +56,36 @@ public final class Store implements AutoCloseable {
       if (e instanceof NuageException n) throw n;
       throw new NuageException("cannot open the store " + path + ": " + firstLine(e), e);
     }
+  }
+
+  /**
+   * DuckDB lets one process hold the file: say who (the server announced next to it, else the pid
+   * DuckDB names) rather than DuckDB's text, which names the JVM binary.
+   */
+  private static NuageException held(Path path, SQLException e) {
+    var holder = StoreHolder.of(path);
+    if (holder.isPresent()) {
+      String url = holder.get().url();
+      return new NuageException(
+          "the store "
+              + path
+              + " is held by nuage serve (pid "
+              + holder.get().pid()
+              + ", "
+              + url
+              + "): stop it, or run ingest, ledger, token or plan through it with --server "
+              + url
+              + " (token in NUAGE_TOKEN)",
+          e);
+    }
+    Matcher pid = Pattern.compile("\\(PID (\\d+)\\)").matcher(String.valueOf(e.getMessage()));
+    return new NuageException(
+        "the store "
+            + path
+            + " is in use by another process"
+            + (pid.find() ? " (pid " + pid.group(1) + ")" : "")
+            + ": one process at a time may open it; wait for it to end, or give another --db",
+        e);
   }
 
   public Path path() {

@@ -53,4 +53,12 @@ class StoreTest {
     assertThat(StoreLocation.resolve(null, Map.of(), "/home/u"))
         .isEqualTo(Path.of("/home/u/.nuage/nuage.duckdb"));
   }
+
+  @Test
+  void location_homeIsTheShellsHomeBeforeTheAccounts() {
+    assertThat(StoreLocation.resolve(null, Map.of("HOME", "/tmp/h"), "/home/u"))
+        .isEqualTo(Path.of("/tmp/h/.nuage/nuage.duckdb"));
+    assertThat(StoreLocation.resolve(null, Map.of("HOME", ""), "/home/u"))
+        .isEqualTo(Path.of("/home/u/.nuage/nuage.duckdb"));
+  }
 }

@@ -96,6 +96,16 @@ public final class AcceleratorMapping {
   }
 
   /**
+   * The one rule by which a name selects accelerators, for the CLI's {@code --accelerator} and the
+   * API's {@code accelerator=} alike (ignoring case): a family ({@code H100}) selects every variant
+   * of it ({@code H100}, {@code H100-SXM}, {@code H100-MEGA}, ...), a variant's name that variant.
+   */
+  public static boolean matches(String accelerator, String wanted) {
+    return accelerator.equalsIgnoreCase(wanted)
+        || byName(accelerator).map(a -> a.family().equalsIgnoreCase(wanted)).orElse(false);
+  }
+
+  /**
    * Normalises a source name, refined by the instance type's form-factor token when the name lacks
    * one ({@code H100} on {@code gpu_8x_h100_sxm5} is {@code H100-SXM}).
    */

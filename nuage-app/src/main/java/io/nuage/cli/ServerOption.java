@@ -1,0 +1,32 @@
+package io.nuage.cli;
+
+import io.nuage.core.NuageException;
+import java.net.URI;
+import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Option;
+
+/** {@code --server URL}: run the command through a running {@code nuage serve} (docs/server.md). */
+final class ServerOption {
+  @Option(
+      names = "--server",
+      paramLabel = "URL",
+      description =
+          "run through the nuage serve at URL (it holds the store), with the token in"
+              + " $NUAGE_TOKEN")
+  @Nullable URI server;
+
+  boolean given() {
+    return server != null;
+  }
+
+  /** The client; {@code db} is the command's {@code --db}, which the server's store replaces. */
+  ServerClient client(@Nullable Path db) {
+    if (server == null) throw new IllegalStateException("no --server given");
+    if (db != null) {
+      throw new NuageException(
+          "--db and --server: give one (through a server, its store is the one used)");
+    }
+    return ServerClient.of(server);
+  }
+}

@@ -1,0 +1,192 @@
+package io.nuage.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.nuage.testing.SharedData;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Issue 10, item 15: each of the walk-through's CLI surprises, as a user meets it. */
+class CliUserErrorsTest {
+  @TempDir Path dir;
+
+  static final Path FINOPS_SCENARIO =
+      SharedData.repo().resolve("nuage-app/src/test/resources/ledger/finops-sample.yaml");
+
+  static Path sample() {
+    return SharedData.file("focus/finops_foundation_sample/focus_1.0_sample_1000.csv");
+  }
+
+  @Test
+  void reconcileAsOf_isRefusedNotIgnored() {
+    Cli r =
+        Cli.run(
+            "ledger",
+            "reconcile",
+            "--scenario",
+            FINOPS_SCENARIO.toString(),
+            "--db",
+            dir.resolve("none.duckdb").toString(),
+            "--as-of",
+            "2024-01-01");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("Unknown options: '--as-of'").doesNotContain("\tat ");
+  }
+
+  @Test
+  void infeasibleFleet_eachReasonOnceInTheJson() throws IOException {
+    Path scenario = infeasibleTinyLab();
+    Cli r = Cli.run("plan", scenario.toString(), "--format", "json");
+    assertThat(r.code()).as(r.err()).isEqualTo(3);
+    var reasons = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out());
+    var messages = new java.util.ArrayList<String>();
+    reasons.get("infeasibility").forEach(x -> messages.add(x.get("message").asText()));
+    assertThat(messages).isNotEmpty().doesNotHaveDuplicates();
+  }
+
+  @Test
+  void infeasiblePlanTable_printsEachReasonOnceOnTheTerminal() throws IOException {
+    Path scenario = infeasibleTinyLab();
+    Cli r = Cli.run("plan", scenario.toString());
+    assertThat(r.code()).isEqualTo(3);
+    String both = r.out() + r.err();
+    String reason = "inference fleet chat has demand in EU but none of its allowed regions";
+    assertThat(both.split(Pattern.quote(reason), -1)).as(both).hasSize(2);
+    assertThat(r.err()).contains("has no feasible plan");
+  }
+
+  /** tiny-lab whose EU fleet may use only H100, which Frankfurt lacks: two months unplaceable. */
+  private Path infeasibleTinyLab() throws IOException {
+    String text =
+        Files.readString(ReportCommandTest.resource("tiny-lab.yaml"))
+            .replace(
+                "kind: inference-fleet\n    accelerators: [H100, B200]",
+                "kind: inference-fleet\n    accelerators: [H100]");
+    assertThat(text).contains("inference-fleet\n    accelerators: [H100]\n");
+    return Files.writeString(dir.resolve("tiny-lab.yaml"), text);
+  }
+
+  @Test
+  void ingestAFolder_saysItIsAFolder() throws IOException {
+    Path folder = Files.createDirectories(dir.resolve("exports"));
+    Path db = dir.resolve("nuage.duckdb");
+    Cli r = Cli.run("ingest", "--db", db.toString(), folder.toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err())
+        .contains(
+            folder + ": a folder, not a file (expected FOCUS files: give them, e.g. " + folder)
+        .doesNotContain("no such file");
+    assertThat(db).as("nothing is created for a command that cannot run").doesNotExist();
+  }
+
+  @Test
+  void reportWithThePlanOfAnotherScenario_isRefused() throws IOException {
+    Path plan =
+        Files.writeString(
+            dir.resolve("plan.json"), "{\"scenario\": \"other-lab\", \"status\": \"OPTIMAL\"}");
+    Path out = dir.resolve("report.html");
+    Cli r =
+        Cli.run(
+            "report",
+            ReportCommandTest.resource("tiny-lab.yaml").toString(),
+            "--plan",
+            plan.toString(),
+            "--out",
+            out.toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err())
+        .isEqualTo(
+            plan
+                + ": scenario: the plan is of another scenario (got other-lab, expected tiny-lab,"
+                + " the scenario given)"
+                + System.lineSeparator());
+    assertThat(out).doesNotExist();
+  }
+
+  @Test
+  void reportHonoursNuageDb() throws Exception {
+    Path db = dir.resolve("ledger.duckdb");
+    Cli ingest = Cli.run("ingest", "--db", db.toString(), sample().toString());
+    assertThat(ingest.code()).as(ingest.err()).isZero();
+    Path plan =
+        Files.writeString(
+            dir.resolve("plan.json"), "{\"scenario\": \"finops-sample\", \"status\": \"OPTIMAL\"}");
+    Path out = dir.resolve("report.html");
+    var env = new HashMap<String, String>();
+    env.put("NUAGE_DB", db.toString());
+    env.put("HOME", dir.resolve("home").toString());
+    CliProcess r =
+        CliProcess.run(
+            env,
+            "report",
+            FINOPS_SCENARIO.toString(),
+            "--plan",
+            plan.toString(),
+            "--out",
+            out.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    var bundle = ReportCommandTest.inlinedBundle(Files.readString(out));
+    assertThat(bundle.get("ledger").isNull())
+        .as("the ledger of NUAGE_DB is in the report")
+        .isFalse();
+  }
+
+  @Test
+  void defaultStore_isUnderHomeFromTheEnvironment() {
+    Path home = dir.resolve("home");
+    var env = new HashMap<String, String>();
+    env.put("HOME", home.toString());
+    env.put("NUAGE_DB", null);
+    CliProcess r = CliProcess.run(env, "token", "create", "--role", "viewer");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(home.resolve(".nuage/nuage.duckdb")).isRegularFile();
+  }
+
+  @Test
+  void wrongNuageSharedData_isAnErrorNotAFallback() {
+    var env = new HashMap<String, String>();
+    env.put("NUAGE_SHARED_DATA", dir.resolve("nowhere").toString());
+    // from the repository's root, ../shared/data exists: the fallback the variable must not take
+    CliProcess r =
+        CliProcess.runIn(
+            SharedData.repo(),
+            Main.class,
+            env,
+            "generate",
+            "--training-runs",
+            "1",
+            "--fleets",
+            "1",
+            "--months",
+            "3");
+    assertThat(r.code()).as(r.out()).isEqualTo(2);
+    assertThat(r.err())
+        .isEqualTo(
+            "nuage generate: NUAGE_SHARED_DATA: no shared data folder at "
+                + dir.resolve("nowhere")
+                + " (expected a folder holding gpu_prices/ and gpu_traces/)"
+                + System.lineSeparator());
+  }
+
+  @Test
+  void version_isTheBuildsVersion() throws IOException {
+    String pom = Files.readString(SharedData.repo().resolve("pom.xml"));
+    var m =
+        Pattern.compile("<artifactId>nuage-parent</artifactId>\\s*<version>([^<]+)</version>")
+            .matcher(pom);
+    assertThat(m.find()).isTrue();
+    Cli r = Cli.run("--version");
+    assertThat(r.code()).isZero();
+    assertThat(r.out()).isEqualTo("nuage " + m.group(1) + System.lineSeparator());
+  }
+
+  static Map<String, String> none() {
+    return Map.of();
+  }
+}
