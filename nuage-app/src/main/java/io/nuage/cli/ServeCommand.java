@@ -7,7 +7,9 @@ import io.nuage.server.NuageServer;
 import io.nuage.store.Store;
 import io.nuage.store.StoreLocation;
 import io.nuage.store.server.ConnectionSource;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -49,6 +51,15 @@ final class ServeCommand implements Callable<Integer> {
   @Nullable Path catalog;
 
   @Option(
+      names = "--catalog-dir",
+      paramLabel = "DIR",
+      description = {
+        "The only folder (besides the shipped examples) that uploaded scenarios' catalog.imports",
+        "may read price files from, named relative to it (default: none)."
+      })
+  @Nullable Path catalogDir;
+
+  @Option(
       names = "--max-body",
       paramLabel = "SIZE",
       description = "Largest request body, e.g. 512KB, 64MB, 1GB (default: ${DEFAULT-VALUE}).")
@@ -75,17 +86,13 @@ final class ServeCommand implements Callable<Integer> {
       catalogPath = Path.of(System.getenv("NUAGE_CATALOG"));
     }
     Path home = Path.of(System.getProperty("nuage.home", "."));
+    List<Path> importFolders = importFolders(home);
     var stopped = new CountDownLatch(1);
     var closed = new CountDownLatch(1);
     try (Store store = Store.open(StoreLocation.resolve(db))) {
       var caps =
-          // uploaded scenarios' relative imports resolve where the shipped ones live, so the
-          // example (which imports catalog/frontier-lab-2027-prices.yaml) uploads as it is
           Capabilities.standard(
-              store,
-              home.resolve("examples"),
-              catalogPath,
-              PlanOptions.defaults().withTimeLimit(timeLimit));
+              store, importFolders, catalogPath, PlanOptions.defaults().withTimeLimit(timeLimit));
       try (NuageServer server = NuageServer.start(settings, ConnectionSource.of(store), caps)) {
         spec.commandLine()
             .getOut()
@@ -111,6 +118,19 @@ final class ServeCommand implements Callable<Integer> {
       closed.countDown();
     }
     return 0;
+  }
+
+  /**
+   * Where uploads may import price files from: the shipped examples' folder, so the example (which
+   * imports catalog/frontier-lab-2027-prices.yaml) uploads as it is, then --catalog-dir.
+   */
+  private List<Path> importFolders(Path home) {
+    if (catalogDir == null) return List.of(home.resolve("examples"));
+    if (!Files.isDirectory(catalogDir)) {
+      throw new NuageException(
+          "--catalog-dir (got '" + catalogDir + "', expected an existing folder of price files)");
+    }
+    return List.of(home.resolve("examples"), catalogDir);
   }
 
   /** A size such as 64MB; plain digits are bytes. */

@@ -2,6 +2,7 @@ package io.nuage.server;
 
 import io.nuage.catalog.Offering;
 import io.nuage.plan.PlanOptions;
+import io.nuage.scenario.ImportScope;
 import io.nuage.scenario.ScenarioParser;
 import io.nuage.store.Store;
 import java.nio.file.Path;
@@ -31,14 +32,16 @@ public record Capabilities(
   /**
    * The real capabilities over an open store.
    *
-   * @param baseDir where uploaded scenarios' relative catalog imports resolve
+   * @param importFolders the only folders uploaded scenarios' catalog imports may read from, named
+   *     relative to one of them (docs/server.md, "Security")
    * @param catalog the folder or files imported for the catalog endpoint, none when null
    */
   public static Capabilities standard(
-      Store store, Path baseDir, @Nullable Path catalog, PlanOptions planOptions) {
+      Store store, List<Path> importFolders, @Nullable Path catalog, PlanOptions planOptions) {
     Supplier<List<Offering>> offerings = catalog == null ? List::of : new ImportedCatalog(catalog);
+    ImportScope imports = ImportScope.confinedTo(importFolders);
     return new Capabilities(
-        (name, yaml) -> ScenarioParser.parse(yaml, name, baseDir),
+        (name, yaml) -> ScenarioParser.parse(yaml, name, imports),
         new OptimiserSolver(planOptions),
         new StoreLedger(store),
         offerings);

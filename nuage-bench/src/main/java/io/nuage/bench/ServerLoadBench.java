@@ -59,7 +59,7 @@ public final class ServerLoadBench {
       String planner = tokens.issue(Role.PLANNER, null).bearer();
       var caps =
           Capabilities.standard(
-              store, Path.of("."), catalog, PlanOptions.defaults().withTimeLimit(30));
+              store, List.of(Path.of(".")), catalog, PlanOptions.defaults().withTimeLimit(30));
       var settings = new NuageServer.Settings("127.0.0.1", 0, 1L << 30, 1, 16);
       try (NuageServer server = NuageServer.start(settings, ConnectionSource.of(store), caps)) {
         var client = new Client(server.port());
