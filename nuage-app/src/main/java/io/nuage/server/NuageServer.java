@@ -133,6 +133,7 @@ public final class NuageServer implements AutoCloseable {
     config.http.maxRequestSize = settings.maxBodyBytes();
     // Jetty answers some malformed requests itself; those too must be problem details
     config.jetty.modifyServer(server -> server.setErrorHandler(new ProblemErrorHandler()));
+    config.jetty.modifyHttpConfiguration(http -> http.addCustomizer(new SecurityHeaders()));
     config.jsonMapper(new JavalinJackson(json, false));
   }
 

@@ -37,6 +37,7 @@ final class ProblemErrorHandler extends ErrorHandler {
             + reason
             + "); a path must not contain '..' or empty segments\"}";
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, ProblemResponses.CONTENT_TYPE);
+    SecurityHeaders.addTo(response.getHeaders());
     response.write(true, ByteBuffer.wrap(body.getBytes(StandardCharsets.UTF_8)), callback);
   }
 }

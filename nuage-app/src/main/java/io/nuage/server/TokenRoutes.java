@@ -43,10 +43,10 @@ final class TokenRoutes {
   }
 
   void register(RoutesConfig routes) {
-    routes.get("/api/tokens", this::list, Access.ADMIN);
+    Reads.get(routes, "/api/tokens", this::list, Access.ADMIN);
     routes.post("/api/tokens", this::create, Access.ADMIN);
     routes.delete("/api/tokens/{id}", this::revoke, Access.ADMIN);
-    routes.get("/api/session", this::session, Access.VIEWER);
+    Reads.get(routes, "/api/session", this::session, Access.VIEWER);
   }
 
   private void session(Context ctx) {
