@@ -66,6 +66,21 @@ final class ServeCommand implements Callable<Integer> {
   String maxBody = "64MB";
 
   @Option(
+      names = "--max-connections",
+      paramLabel = "N",
+      description = "Open connections in all (default: ${DEFAULT-VALUE}).")
+  int maxConnections = NuageServer.ConnectionLimits.defaults().total();
+
+  @Option(
+      names = "--max-connections-per-address",
+      paramLabel = "N",
+      description = {
+        "Open connections per client address (default: ${DEFAULT-VALUE});",
+        "behind a proxy every client has the proxy's address: raise it to --max-connections."
+      })
+  int maxPerAddress = NuageServer.ConnectionLimits.defaults().perAddress();
+
+  @Option(
       names = "--plan-workers",
       description = "Plan jobs solved at once (default: ${DEFAULT-VALUE}).")
   int planWorkers = 1;
@@ -80,7 +95,9 @@ final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    var settings = new NuageServer.Settings(bind, port, bytes(maxBody), planWorkers, 16);
+    var settings =
+        new NuageServer.Settings(bind, port, bytes(maxBody), planWorkers, 16)
+            .withConnectionLimits(connectionLimits());
     Path catalogPath = catalog;
     if (catalogPath == null && System.getenv("NUAGE_CATALOG") != null) {
       catalogPath = Path.of(System.getenv("NUAGE_CATALOG"));
@@ -131,6 +148,20 @@ final class ServeCommand implements Callable<Integer> {
           "--catalog-dir (got '" + catalogDir + "', expected an existing folder of price files)");
     }
     return List.of(home.resolve("examples"), catalogDir);
+  }
+
+  private NuageServer.ConnectionLimits connectionLimits() {
+    if (maxPerAddress < 1 || maxConnections < maxPerAddress) {
+      throw new NuageException(
+          "--max-connections and --max-connections-per-address (got "
+              + maxConnections
+              + " and "
+              + maxPerAddress
+              + ", expected 1 <= per address <= in all)");
+    }
+    var defaults = NuageServer.ConnectionLimits.defaults();
+    return new NuageServer.ConnectionLimits(
+        defaults.headerDeadline(), defaults.idleTimeout(), maxPerAddress, maxConnections);
   }
 
   /** A size such as 64MB; plain digits are bytes. */
