@@ -53,4 +53,15 @@ class TokenCommandTest {
     assertThat(size.code()).isEqualTo(2);
     assertThat(size.err()).contains("--max-body (got 'lots'");
   }
+
+  @Test
+  void create_nameWithADirectionChangingCharacter_exitsTwoAndIssuesNothing() {
+    String db = folder.resolve("n.duckdb").toString();
+
+    Run bidi = run("token", "create", "--role", "viewer", "--name", "ci\u202Eexe", "--db", db);
+
+    assertThat(bidi.code()).isEqualTo(2);
+    assertThat(bidi.err()).contains("U+202E").doesNotContain("\u202E").doesNotContain("\tat ");
+    assertThat(run("token", "list", "--db", db).out()).doesNotContain("ci");
+  }
 }
