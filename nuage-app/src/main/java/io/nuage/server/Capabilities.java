@@ -6,6 +6,7 @@ import io.nuage.scenario.ImportScope;
 import io.nuage.scenario.ScenarioParser;
 import io.nuage.store.Store;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -16,17 +17,20 @@ import org.jspecify.annotations.Nullable;
  * catalog: the server itself only adds HTTP, auth and jobs around them.
  *
  * @param catalog the offerings of the catalog imported on first use (empty without --catalog)
+ * @param privatePaths folders of this machine that no answer may show (store, catalogs, home)
  */
 public record Capabilities(
     ScenarioReader scenarios,
     PlanSolver planner,
     LedgerService ledger,
-    Supplier<List<Offering>> catalog) {
+    Supplier<List<Offering>> catalog,
+    List<Path> privatePaths) {
   public Capabilities {
     Objects.requireNonNull(scenarios, "scenarios");
     Objects.requireNonNull(planner, "planner");
     Objects.requireNonNull(ledger, "ledger");
     Objects.requireNonNull(catalog, "catalog");
+    privatePaths = List.copyOf(privatePaths);
   }
 
   /**
@@ -44,6 +48,19 @@ public record Capabilities(
         (name, yaml) -> ScenarioParser.parse(yaml, name, imports),
         new OptimiserSolver(planOptions),
         new StoreLedger(store),
-        offerings);
+        offerings,
+        privatePaths(store, importFolders, catalog));
+  }
+
+  private static List<Path> privatePaths(Store store, List<Path> imports, @Nullable Path catalog) {
+    var paths = new ArrayList<Path>(imports);
+    if (catalog != null) paths.add(catalog);
+    Path storeFolder = store.path().toAbsolutePath().getParent();
+    if (storeFolder != null) paths.add(storeFolder);
+    for (String property : List.of("nuage.home", "user.dir", "user.home", "java.io.tmpdir")) {
+      String value = System.getProperty(property);
+      if (value != null && !value.isBlank()) paths.add(Path.of(value));
+    }
+    return paths;
   }
 }

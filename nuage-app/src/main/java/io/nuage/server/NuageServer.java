@@ -147,7 +147,7 @@ public final class NuageServer implements AutoCloseable {
             settings.planWorkers(),
             settings.maxQueued());
     var auth = new Authentication(table);
-    var problems = new ProblemResponses(json, bodies);
+    var problems = new ProblemResponses(json, bodies, new Redaction(caps.privatePaths()));
     var templates = RouteTemplates.fromOpenApi(json);
     var access = new AccessLog(json, metrics, templates);
     var ledgerRoutes = new LedgerRoutes(caps.ledger(), library, bodies, json, metrics);
