@@ -138,6 +138,7 @@ public final class NuageServer implements AutoCloseable {
     var table = new TokenTable(tokens);
     var bodies = new Bodies(settings.maxBodyBytes());
     var library = new ScenarioLibrary(new StoredScenarios(db), caps.scenarios(), json);
+    var redaction = new Redaction(caps.privatePaths());
     var jobs =
         new PlanJobs(
             new PlanRuns(db),
@@ -145,9 +146,10 @@ public final class NuageServer implements AutoCloseable {
             caps.planner(),
             metrics,
             settings.planWorkers(),
-            settings.maxQueued());
+            settings.maxQueued(),
+            redaction);
     var auth = new Authentication(table);
-    var problems = new ProblemResponses(json, bodies, new Redaction(caps.privatePaths()));
+    var problems = new ProblemResponses(json, bodies, redaction);
     var templates = RouteTemplates.fromOpenApi(json);
     var access = new AccessLog(json, metrics, templates);
     var ledgerRoutes = new LedgerRoutes(caps.ledger(), library, bodies, json, metrics);
