@@ -52,6 +52,12 @@ class TokenCommandTest {
     Run size = run("serve", "--max-body", "lots", "--db", db);
     assertThat(size.code()).isEqualTo(2);
     assertThat(size.err()).contains("--max-body (got 'lots'");
+    Run dir = run("serve", "--catalog-dir", folder.resolve("none").toString(), "--db", db);
+    assertThat(dir.code()).isEqualTo(2);
+    assertThat(dir.err()).contains("--catalog-dir (got").contains("expected an existing folder");
+    Run caps = run("serve", "--max-connections", "10", "--max-connections-per-address", "20");
+    assertThat(caps.code()).isEqualTo(2);
+    assertThat(caps.err()).contains("expected 1 <= per address <= in all");
   }
 
   @Test
