@@ -8,7 +8,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.io.Connection;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.Request;
 
 /**
  * Keeps slow or greedy clients from holding the server's connections (slowloris): Jetty's idle
@@ -17,12 +21,14 @@ import org.eclipse.jetty.io.Connection;
  * whose request head has taken longer than the header deadline in total; the total cap is Jetty's
  * {@code NetworkConnectionLimit}, set beside it in {@link NuageServer}.
  *
- * <p>Jetty counts a request in when its head is complete and out when its answer starts, and the
- * bytes read: between an answer and the next complete head, bytes that arrive belong to a head. A
- * scan every {@link #TICK_MS} ms closes a connection whose head bytes began arriving more than the
- * deadline ago, so the bound holds within a tick and one gap between the client's bytes.
+ * <p>Jetty calls {@link #customize} when a request's head is complete, and the request's completion
+ * listener says when it is done: between the two the connection is busy (its body may arrive
+ * slowly, after a "100 Continue" too). Bytes that arrive while it is not busy belong to the next
+ * head. A scan every {@link #TICK_MS} ms closes a connection whose head bytes began arriving more
+ * than the deadline ago, so the bound holds within a tick and one gap between the client's bytes.
  */
-final class ConnectionGuard implements Connection.Listener, AutoCloseable {
+final class ConnectionGuard
+    implements Connection.Listener, HttpConfiguration.Customizer, AutoCloseable {
   static final long TICK_MS = 250;
 
   private final long deadlineNanos;
@@ -36,7 +42,9 @@ final class ConnectionGuard implements Connection.Listener, AutoCloseable {
   /** What the scan knows of one connection's current request head. */
   private static final class Head {
     final String address;
-    long requestsIn = -1;
+    final AtomicLong heads = new AtomicLong();
+    final AtomicInteger busy = new AtomicInteger();
+    long headsSeen = -1;
     long bytesBefore;
     long startedAt = -1;
 
@@ -59,6 +67,18 @@ final class ConnectionGuard implements Connection.Listener, AutoCloseable {
     if (held > perAddress) connection.getEndPoint().close();
   }
 
+  /** A request's head is complete: busy until the request completes. */
+  @Override
+  public Request customize(Request request, HttpFields.Mutable responseHeaders) {
+    Head head = open.get(request.getConnectionMetaData().getConnection());
+    if (head != null) {
+      head.heads.incrementAndGet();
+      head.busy.incrementAndGet();
+      Request.addCompletionListener(request, failure -> head.busy.decrementAndGet());
+    }
+    return request;
+  }
+
   @Override
   public void onClosed(Connection connection) {
     Head head = open.remove(connection);
@@ -76,12 +96,12 @@ final class ConnectionGuard implements Connection.Listener, AutoCloseable {
 
   /** True when the connection has been receiving one request head for longer than allowed. */
   private boolean late(Connection connection, Head head, long now) {
-    long in = connection.getMessagesIn();
+    long heads = head.heads.get();
     long bytes = connection.getBytesIn();
-    if (in != head.requestsIn || in > connection.getMessagesOut()) {
-      // a head completed since the last scan, or a request is being answered (its body may
-      // still arrive): whatever was read so far is not a slow head
-      head.requestsIn = in;
+    if (heads != head.headsSeen || head.busy.get() > 0) {
+      // a head completed since the last scan, or a request is under way (its body may still
+      // arrive): whatever was read so far is not a slow head
+      head.headsSeen = heads;
       head.bytesBefore = bytes;
       head.startedAt = -1;
       return false;

@@ -194,6 +194,7 @@ public final class NuageServer implements AutoCloseable {
    */
   private static void limitConnections(
       JavalinConfig config, ConnectionLimits limits, ConnectionGuard guard) {
+    config.jetty.modifyHttpConfiguration(http -> http.addCustomizer(guard));
     config.jetty.modifyServer(
         server -> {
           server.addBean(new NetworkConnectionLimit(limits.total(), server));

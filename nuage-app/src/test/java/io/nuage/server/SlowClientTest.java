@@ -79,6 +79,35 @@ class SlowClientTest {
     }
   }
 
+  @Test
+  void aSlowBodyAfterA100Continue_isNotCutOff() throws Exception {
+    var limits =
+        new NuageServer.ConnectionLimits(HEADER_DEADLINE, Duration.ofSeconds(30), PER_ADDRESS, 512);
+    try (RunningServer api = RunningServer.start(folder, s -> s.withConnectionLimits(limits))) {
+      byte[] yaml = Examples.microLab().getBytes(StandardCharsets.UTF_8);
+      try (Socket s = new Socket("127.0.0.1", api.server.port())) {
+        s.setSoTimeout(10_000);
+        String head =
+            "POST /api/scenarios?name=slow.yaml HTTP/1.1\r\nHost: x\r\n"
+                + "Authorization: Bearer "
+                + api.planner
+                + "\r\nContent-Type: application/yaml\r\nExpect: 100-continue\r\n"
+                + "Content-Length: "
+                + yaml.length
+                + "\r\n\r\n";
+        s.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+        assertThat(readAnswer(s)).startsWith("HTTP/1.1 100");
+        // the body takes longer than the header deadline: it is a body, not a slow head
+        int chunk = yaml.length / 8 + 1;
+        for (int from = 0; from < yaml.length; from += chunk) {
+          s.getOutputStream().write(yaml, from, Math.min(chunk, yaml.length - from));
+          Thread.sleep(HEADER_DEADLINE.toMillis() / 4 + 100);
+        }
+        assertThat(readAnswer(s)).startsWith("HTTP/1.1 201");
+      }
+    }
+  }
+
   private static Socket slowClient(int port) throws IOException {
     var s = new Socket();
     s.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.2"), 0));
