@@ -197,7 +197,11 @@ public final class NuageServer implements AutoCloseable {
     config.jetty.modifyHttpConfiguration(http -> http.addCustomizer(guard));
     config.jetty.modifyServer(
         server -> {
-          server.addBean(new NetworkConnectionLimit(limits.total(), server));
+          var total = new NetworkConnectionLimit(limits.total(), server);
+          // at the cap, idle connections get the header deadline, not the idle timeout: silent
+          // connections from many addresses would otherwise keep everyone out for 30 s
+          total.setEndPointIdleTimeout(limits.headerDeadline().toMillis());
+          server.addBean(total);
           // Javalin adds its connector just before it starts the server
           server.addEventListener(
               new LifeCycle.Listener() {

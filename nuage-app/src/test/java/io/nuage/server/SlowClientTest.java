@@ -108,6 +108,42 @@ class SlowClientTest {
     }
   }
 
+  @Test
+  void atTheTotalCap_silentConnectionsAreCutSoonAndTheNextClientIsAnswered() throws Exception {
+    // 4 in all: 4 silent connections fill the server; Jetty stops accepting, then cuts idle
+    // connections after the header deadline instead of the 30 s idle timeout
+    var limits = new NuageServer.ConnectionLimits(HEADER_DEADLINE, Duration.ofSeconds(30), 4, 4);
+    try (RunningServer api = RunningServer.start(folder, s -> s.withConnectionLimits(limits))) {
+      assertThat(api.get("/health", null).status()).isEqualTo(200); // warm, then let it close
+      Thread.sleep(500);
+      var silent = new ArrayList<Socket>();
+      try {
+        for (int i = 0; i < 4; i++) {
+          var s = new Socket();
+          s.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.2"), 0));
+          s.connect(new InetSocketAddress("127.0.0.1", api.server.port()), 5_000);
+          silent.add(s);
+        }
+        Thread.sleep(300);
+        long start = System.nanoTime();
+        try (Socket probe = new Socket("127.0.0.1", api.server.port())) {
+          probe.setSoTimeout(15_000);
+          probe
+              .getOutputStream()
+              .write("GET /health HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+          assertThat(readAnswer(probe)).startsWith("HTTP/1.1 200");
+        }
+        long ms = (System.nanoTime() - start) / 1_000_000;
+
+        assertThat(ms)
+            .as("the probe waited for the cap (ms), then the silent connections were cut")
+            .isBetween(HEADER_DEADLINE.toMillis() / 2, HEADER_DEADLINE.toMillis() + 6_000);
+      } finally {
+        for (Socket s : silent) s.close();
+      }
+    }
+  }
+
   private static Socket slowClient(int port) throws IOException {
     var s = new Socket();
     s.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.2"), 0));
