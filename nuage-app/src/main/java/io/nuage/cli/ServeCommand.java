@@ -14,7 +14,9 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.UnknownHostException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -56,10 +58,34 @@ final class ServeCommand implements Callable<Integer> {
   @Nullable Path catalog;
 
   @Option(
+      names = "--catalog-dir",
+      paramLabel = "DIR",
+      description = {
+        "The only folder (besides the shipped examples) that uploaded scenarios' catalog.imports",
+        "may read price files from, named relative to it (default: none)."
+      })
+  @Nullable Path catalogDir;
+
+  @Option(
       names = "--max-body",
       paramLabel = "SIZE",
       description = "Largest request body, e.g. 512KB, 64MB, 1GB (default: ${DEFAULT-VALUE}).")
   String maxBody = "64MB";
+
+  @Option(
+      names = "--max-connections",
+      paramLabel = "N",
+      description = "Open connections in all (default: ${DEFAULT-VALUE}).")
+  int maxConnections = NuageServer.ConnectionLimits.defaults().total();
+
+  @Option(
+      names = "--max-connections-per-address",
+      paramLabel = "N",
+      description = {
+        "Open connections per client address (default: ${DEFAULT-VALUE});",
+        "behind a proxy every client has the proxy's address: raise it to --max-connections."
+      })
+  int maxPerAddress = NuageServer.ConnectionLimits.defaults().perAddress();
 
   @Option(
       names = "--plan-workers",
@@ -78,23 +104,21 @@ final class ServeCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     checkPort(
         bind, port); // before the store opens: nothing is created for a server that cannot run
-    var settings = new NuageServer.Settings(bind, port, bytes(maxBody), planWorkers, 16);
+    var settings =
+        new NuageServer.Settings(bind, port, bytes(maxBody), planWorkers, 16)
+            .withConnectionLimits(connectionLimits());
     Path catalogPath = catalog;
     if (catalogPath == null && System.getenv("NUAGE_CATALOG") != null) {
       catalogPath = Path.of(System.getenv("NUAGE_CATALOG"));
     }
     Path home = Path.of(System.getProperty("nuage.home", "."));
+    List<Path> importFolders = importFolders(home);
     var stopped = new CountDownLatch(1);
     var closed = new CountDownLatch(1);
     try (Store store = Store.open(StoreLocation.resolve(db))) {
       var caps =
-          // uploaded scenarios' relative imports resolve where the shipped ones live, so the
-          // example (which imports catalog/frontier-lab-2027-prices.yaml) uploads as it is
           Capabilities.standard(
-              store,
-              home.resolve("examples"),
-              catalogPath,
-              PlanOptions.defaults().withTimeLimit(timeLimit));
+              store, importFolders, catalogPath, PlanOptions.defaults().withTimeLimit(timeLimit));
       try (NuageServer server = NuageServer.start(settings, ConnectionSource.of(store), caps);
           // a CLI command refused by the store's lock can then name this server (StoreHolder)
           AutoCloseable announced = StoreHolder.announce(store.path(), url(bind, server.port()))) {
@@ -166,6 +190,33 @@ final class ServeCommand implements Callable<Integer> {
       throw new NuageException(
           "--bind: cannot listen on " + bind + " port " + port + " (" + e.getMessage() + ")");
     }
+  }
+
+  /**
+   * Where uploads may import price files from: the shipped examples' folder, so the example (which
+   * imports catalog/frontier-lab-2027-prices.yaml) uploads as it is, then --catalog-dir.
+   */
+  private List<Path> importFolders(Path home) {
+    if (catalogDir == null) return List.of(home.resolve("examples"));
+    if (!Files.isDirectory(catalogDir)) {
+      throw new NuageException(
+          "--catalog-dir (got '" + catalogDir + "', expected an existing folder of price files)");
+    }
+    return List.of(home.resolve("examples"), catalogDir);
+  }
+
+  private NuageServer.ConnectionLimits connectionLimits() {
+    if (maxPerAddress < 1 || maxConnections < maxPerAddress) {
+      throw new NuageException(
+          "--max-connections and --max-connections-per-address (got "
+              + maxConnections
+              + " and "
+              + maxPerAddress
+              + ", expected 1 <= per address <= in all)");
+    }
+    var defaults = NuageServer.ConnectionLimits.defaults();
+    return new NuageServer.ConnectionLimits(
+        defaults.headerDeadline(), defaults.idleTimeout(), maxPerAddress, maxConnections);
   }
 
   /** A size such as 64MB; plain digits are bytes. */

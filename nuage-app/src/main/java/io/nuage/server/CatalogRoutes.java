@@ -47,7 +47,7 @@ final class CatalogRoutes {
   }
 
   void register(RoutesConfig routes) {
-    routes.get("/api/catalog/offerings", this::offerings, Access.VIEWER);
+    Reads.get(routes, "/api/catalog/offerings", this::offerings, Access.VIEWER);
   }
 
   private void offerings(Context ctx) {

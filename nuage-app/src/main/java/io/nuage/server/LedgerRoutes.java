@@ -59,9 +59,9 @@ final class LedgerRoutes implements AutoCloseable {
 
   void register(RoutesConfig routes) {
     routes.post("/api/ledger/ingest", this::ingest, Access.PLANNER);
-    routes.get("/api/ledger/drawdown", this::drawdown, Access.VIEWER);
-    routes.get("/api/ledger/spend", this::spend, Access.VIEWER);
-    routes.get("/api/ledger/reconciliation", this::reconciliation, Access.VIEWER);
+    Reads.get(routes, "/api/ledger/drawdown", this::drawdown, Access.VIEWER);
+    Reads.get(routes, "/api/ledger/spend", this::spend, Access.VIEWER);
+    Reads.get(routes, "/api/ledger/reconciliation", this::reconciliation, Access.VIEWER);
   }
 
   private void ingest(Context ctx) throws IOException {

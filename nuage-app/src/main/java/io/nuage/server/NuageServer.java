@@ -9,7 +9,12 @@ import io.nuage.store.server.ApiTokens;
 import io.nuage.store.server.ConnectionSource;
 import io.nuage.store.server.PlanRuns;
 import io.nuage.store.server.StoredScenarios;
+import java.time.Duration;
 import java.util.Objects;
+import org.eclipse.jetty.server.AbstractConnector;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
+import org.eclipse.jetty.util.component.LifeCycle;
 
 /**
  * The Nuage HTTP server: REST API under /api/, /openapi.json, /metrics, /health and the dashboard's
@@ -23,6 +28,7 @@ public final class NuageServer implements AutoCloseable {
   private final PlanJobs jobs;
   private final LedgerRoutes ledger;
   private final ServerMetrics metrics;
+  private final ConnectionGuard guard;
 
   /**
    * How the server listens and its limits.
@@ -31,8 +37,19 @@ public final class NuageServer implements AutoCloseable {
    * @param maxBodyBytes the largest request body accepted (413 beyond)
    * @param planWorkers plan jobs run at once
    */
-  public record Settings(String host, int port, long maxBodyBytes, int planWorkers, int maxQueued) {
+  public record Settings(
+      String host,
+      int port,
+      long maxBodyBytes,
+      int planWorkers,
+      int maxQueued,
+      ConnectionLimits connections) {
+    public Settings(String host, int port, long maxBodyBytes, int planWorkers, int maxQueued) {
+      this(host, port, maxBodyBytes, planWorkers, maxQueued, ConnectionLimits.defaults());
+    }
+
     public Settings {
+      Objects.requireNonNull(connections, "connections");
       Objects.requireNonNull(host, "host");
       if (port < 0 || port > 65535) {
         throw new IllegalArgumentException("port must be 0..65535 (got " + port + ")");
@@ -54,19 +71,63 @@ public final class NuageServer implements AutoCloseable {
     }
 
     public Settings withMaxBody(long bytes) {
-      return new Settings(host, port, bytes, planWorkers, maxQueued);
+      return new Settings(host, port, bytes, planWorkers, maxQueued, connections);
     }
 
     public Settings withMaxQueued(int jobs) {
-      return new Settings(host, port, maxBodyBytes, planWorkers, jobs);
+      return new Settings(host, port, maxBodyBytes, planWorkers, jobs, connections);
+    }
+
+    public Settings withConnectionLimits(ConnectionLimits limits) {
+      return new Settings(host, port, maxBodyBytes, planWorkers, maxQueued, limits);
     }
   }
 
-  private NuageServer(Javalin app, PlanJobs jobs, LedgerRoutes ledger, ServerMetrics metrics) {
+  /**
+   * What one client may hold: a request head must arrive whole within {@code headerDeadline} of its
+   * first byte (in total, not per byte), a connection silent for {@code idleTimeout} is closed, and
+   * at most {@code perAddress} connections per client address and {@code total} in all are open
+   * (docs/server.md, "Security").
+   */
+  public record ConnectionLimits(
+      Duration headerDeadline, Duration idleTimeout, int perAddress, int total) {
+    public ConnectionLimits {
+      if (headerDeadline.isNegative() || headerDeadline.isZero()) {
+        throw new IllegalArgumentException("header deadline must be positive");
+      }
+      if (idleTimeout.isNegative() || idleTimeout.isZero()) {
+        throw new IllegalArgumentException("idle timeout must be positive");
+      }
+      if (perAddress < 1) {
+        throw new IllegalArgumentException(
+            "connections per address must be positive (got " + perAddress + ")");
+      }
+      if (total < perAddress) {
+        throw new IllegalArgumentException(
+            "total connections must be at least the per-address cap (got "
+                + total
+                + " < "
+                + perAddress
+                + ")");
+      }
+    }
+
+    public static ConnectionLimits defaults() {
+      return new ConnectionLimits(Duration.ofSeconds(10), Duration.ofSeconds(30), 128, 1024);
+    }
+  }
+
+  private NuageServer(
+      Javalin app,
+      PlanJobs jobs,
+      LedgerRoutes ledger,
+      ServerMetrics metrics,
+      ConnectionGuard guard) {
     this.app = app;
     this.jobs = jobs;
     this.ledger = ledger;
     this.metrics = metrics;
+    this.guard = guard;
   }
 
   /** Starts a server over the store reached through {@code db}. */
@@ -77,6 +138,7 @@ public final class NuageServer implements AutoCloseable {
     var table = new TokenTable(tokens);
     var bodies = new Bodies(settings.maxBodyBytes());
     var library = new ScenarioLibrary(new StoredScenarios(db), caps.scenarios(), json);
+    var redaction = new Redaction(caps.privatePaths());
     var jobs =
         new PlanJobs(
             new PlanRuns(db),
@@ -84,16 +146,19 @@ public final class NuageServer implements AutoCloseable {
             caps.planner(),
             metrics,
             settings.planWorkers(),
-            settings.maxQueued());
+            settings.maxQueued(),
+            redaction);
     var auth = new Authentication(table);
-    var problems = new ProblemResponses(json, bodies);
+    var problems = new ProblemResponses(json, bodies, redaction);
     var templates = RouteTemplates.fromOpenApi(json);
     var access = new AccessLog(json, metrics, templates);
     var ledgerRoutes = new LedgerRoutes(caps.ledger(), library, bodies, json, metrics);
+    var guard = new ConnectionGuard(settings.connections());
     Javalin app =
         Javalin.create(
             config -> {
               configure(config, settings, json);
+              limitConnections(config, settings.connections(), guard);
               config.requestLogger.http(access::log);
               if (NuageServer.class.getResource(DASHBOARD) != null) {
                 config.staticFiles.add(DASHBOARD, Location.CLASSPATH);
@@ -114,12 +179,43 @@ public final class NuageServer implements AutoCloseable {
     try {
       app.start(settings.host(), settings.port());
     } catch (RuntimeException e) {
+      guard.close();
       ledgerRoutes.close();
       jobs.close();
       metrics.close();
       throw e;
     }
-    return new NuageServer(app, jobs, ledgerRoutes, metrics);
+    return new NuageServer(app, jobs, ledgerRoutes, metrics, guard);
+  }
+
+  /**
+   * Slow or greedy clients: the guard on every connector, Jetty's cap on open connections in total
+   * (beyond it Jetty stops accepting until one closes) and the idle timeout.
+   */
+  private static void limitConnections(
+      JavalinConfig config, ConnectionLimits limits, ConnectionGuard guard) {
+    config.jetty.modifyHttpConfiguration(http -> http.addCustomizer(guard));
+    config.jetty.modifyServer(
+        server -> {
+          var total = new NetworkConnectionLimit(limits.total(), server);
+          // at the cap, idle connections get the header deadline, not the idle timeout: silent
+          // connections from many addresses would otherwise keep everyone out for 30 s
+          total.setEndPointIdleTimeout(limits.headerDeadline().toMillis());
+          server.addBean(total);
+          // Javalin adds its connector just before it starts the server
+          server.addEventListener(
+              new LifeCycle.Listener() {
+                @Override
+                public void lifeCycleStarting(LifeCycle event) {
+                  for (Connector connector : server.getConnectors()) {
+                    connector.addBean(guard);
+                    if (connector instanceof AbstractConnector c) {
+                      c.setIdleTimeout(limits.idleTimeout().toMillis());
+                    }
+                  }
+                }
+              });
+        });
   }
 
   private static void configure(JavalinConfig config, Settings settings, ObjectMapper json) {
@@ -133,6 +229,7 @@ public final class NuageServer implements AutoCloseable {
     config.http.maxRequestSize = settings.maxBodyBytes();
     // Jetty answers some malformed requests itself; those too must be problem details
     config.jetty.modifyServer(server -> server.setErrorHandler(new ProblemErrorHandler()));
+    config.jetty.modifyHttpConfiguration(http -> http.addCustomizer(new SecurityHeaders()));
     config.jsonMapper(new JavalinJackson(json, false));
   }
 
@@ -143,6 +240,7 @@ public final class NuageServer implements AutoCloseable {
   @Override
   public void close() {
     app.stop();
+    guard.close();
     ledger.close();
     jobs.close();
     metrics.close();

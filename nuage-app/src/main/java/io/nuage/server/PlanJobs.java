@@ -56,13 +56,18 @@ final class PlanJobs implements AutoCloseable {
   /** A job as the API shows it. */
   record View(PlanRun run, double progress) {}
 
+  /** A failed job's message is an answer too: no server paths or engine text in it. */
+  private final Redaction redaction;
+
   PlanJobs(
       PlanRuns runs,
       ScenarioLibrary scenarios,
       PlanSolver solver,
       ServerMetrics metrics,
       int workers,
-      int maxQueued) {
+      int maxQueued,
+      Redaction redaction) {
+    this.redaction = redaction;
     this.runs = runs;
     this.scenarios = scenarios;
     this.solver = solver;
@@ -145,7 +150,7 @@ final class PlanJobs implements AutoCloseable {
             id, plan.feasible() ? PlanStatus.SUCCEEDED : PlanStatus.INFEASIBLE, plan.json(), null);
       }
     } catch (NuageException e) {
-      runs.finished(id, PlanStatus.FAILED, null, e.getMessage());
+      runs.finished(id, PlanStatus.FAILED, null, redaction.apply(e.getMessage()));
     } catch (RuntimeException | Error e) {
       // an Error too (a native library that fails to load): the job must never stay RUNNING
       if (job.cancelled()) {

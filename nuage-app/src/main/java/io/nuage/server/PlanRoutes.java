@@ -39,8 +39,8 @@ final class PlanRoutes {
 
   void register(RoutesConfig routes) {
     routes.post("/api/plans", this::start, Access.PLANNER);
-    routes.get("/api/plans", this::list, Access.VIEWER);
-    routes.get("/api/plans/{id}", this::get, Access.VIEWER);
+    Reads.get(routes, "/api/plans", this::list, Access.VIEWER);
+    Reads.get(routes, "/api/plans/{id}", this::get, Access.VIEWER);
     routes.delete("/api/plans/{id}", this::cancel, Access.PLANNER);
     routes.post("/api/plans/{id}/cancel", this::cancel, Access.PLANNER);
   }

@@ -35,8 +35,22 @@ final class ProblemErrorHandler extends ErrorHandler {
             + code
             + ",\"detail\":\"the server could not accept this request ("
             + reason
-            + "); a path must not contain '..' or empty segments\"}";
+            + "); a path must not contain '..' or empty segments\",\"instance\":\""
+            + instance(request)
+            + "\"}";
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, ProblemResponses.CONTENT_TYPE);
+    SecurityHeaders.addTo(response.getHeaders());
     response.write(true, ByteBuffer.wrap(body.getBytes(StandardCharsets.UTF_8)), callback);
+  }
+
+  /** The request's path when it is plain printable ASCII, else "/": it goes into JSON as is. */
+  private static String instance(Request request) {
+    String path;
+    try {
+      path = request.getHttpURI().getPath();
+    } catch (RuntimeException e) {
+      return "/";
+    }
+    return path != null && path.matches("/[A-Za-z0-9._~/%:@!$&'()*+,;=-]{0,200}") ? path : "/";
   }
 }

@@ -24,10 +24,12 @@ final class ProblemResponses {
 
   private final ObjectMapper json;
   private final Bodies bodies;
+  private final Redaction redaction;
 
-  ProblemResponses(ObjectMapper json, Bodies bodies) {
+  ProblemResponses(ObjectMapper json, Bodies bodies, Redaction redaction) {
     this.json = json;
     this.bodies = bodies;
+    this.redaction = redaction;
   }
 
   /** One located problem, as the CLI prints it but as fields. */
@@ -115,8 +117,28 @@ final class ProblemResponses {
       String detail,
       @Nullable List<Item> problems,
       @Nullable String errorId) {
+    List<Item> shown =
+        problems == null
+            ? null
+            : problems.stream()
+                .map(
+                    p ->
+                        new Item(
+                            redaction.apply(p.file()),
+                            p.line(),
+                            p.column(),
+                            p.path(),
+                            redaction.apply(p.message())))
+                .toList();
     var body =
-        new Body("urn:nuage:problem:" + slug, title, status, detail, ctx.path(), problems, errorId);
+        new Body(
+            "urn:nuage:problem:" + slug,
+            title,
+            status,
+            redaction.apply(detail),
+            ctx.path(),
+            shown,
+            errorId);
     try {
       ctx.status(status).contentType(CONTENT_TYPE).result(json.writeValueAsString(body));
     } catch (Exception writeFailure) {

@@ -2,6 +2,7 @@ package io.nuage.server;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -70,8 +71,9 @@ final class RouteTemplates {
     if (given.isEmpty() || ctx.path().equals("/health")) return;
     for (Template t : templates) {
       if (!t.pattern().matcher(ctx.path()).matches()) continue;
-      Set<String> known =
-          t.queryParams().getOrDefault(ctx.method().name().toLowerCase(Locale.ROOT), Set.of());
+      // HEAD is GET without the body: the same parameters
+      String method = ctx.method() == HandlerType.HEAD ? "get" : ctx.method().name();
+      Set<String> known = t.queryParams().getOrDefault(method.toLowerCase(Locale.ROOT), Set.of());
       for (String name : given) {
         if (!known.contains(name)) {
           throw new HttpProblem.BadRequest(

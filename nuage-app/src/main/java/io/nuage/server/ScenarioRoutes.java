@@ -32,8 +32,8 @@ final class ScenarioRoutes {
 
   void register(RoutesConfig routes) {
     routes.post("/api/scenarios", this::upload, Access.PLANNER);
-    routes.get("/api/scenarios", this::list, Access.VIEWER);
-    routes.get("/api/scenarios/{id}", this::get, Access.VIEWER);
+    Reads.get(routes, "/api/scenarios", this::list, Access.VIEWER);
+    Reads.get(routes, "/api/scenarios/{id}", this::get, Access.VIEWER);
   }
 
   private void upload(Context ctx) {

@@ -20,9 +20,9 @@ final class SystemRoutes {
   }
 
   void register(RoutesConfig routes) {
-    routes.get("/health", this::health, Access.PUBLIC);
-    routes.get("/openapi.json", this::openApi, Access.VIEWER);
-    routes.get("/metrics", this::metrics, Access.VIEWER);
+    Reads.get(routes, "/health", this::health, Access.PUBLIC);
+    Reads.get(routes, "/openapi.json", this::openApi, Access.VIEWER);
+    Reads.get(routes, "/metrics", this::metrics, Access.VIEWER);
   }
 
   private void health(Context ctx) {

@@ -9,6 +9,7 @@ import io.nuage.store.server.ApiToken;
 import io.nuage.store.server.ApiTokens;
 import io.nuage.store.server.IssuedToken;
 import io.nuage.store.server.Role;
+import io.nuage.store.server.TokenNames;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
@@ -43,10 +44,10 @@ final class TokenRoutes {
   }
 
   void register(RoutesConfig routes) {
-    routes.get("/api/tokens", this::list, Access.ADMIN);
+    Reads.get(routes, "/api/tokens", this::list, Access.ADMIN);
     routes.post("/api/tokens", this::create, Access.ADMIN);
     routes.delete("/api/tokens/{id}", this::revoke, Access.ADMIN);
-    routes.get("/api/session", this::session, Access.VIEWER);
+    Reads.get(routes, "/api/session", this::session, Access.VIEWER);
   }
 
   private void session(Context ctx) {
@@ -88,43 +89,47 @@ final class TokenRoutes {
   }
 
   /**
-   * The optional name: a string of at most 64 printable characters, since it is listed by {@code
+   * The optional name: a string that {@link TokenNames#check} accepts, since it is listed by {@code
    * nuage token list} and used to revoke; anything else is refused rather than silently replaced.
    */
   private static @Nullable String name(@Nullable JsonNode name) {
     if (name == null || name.isNull()) return null;
-    String expected = "expected a string of 1 to 64 printable characters";
     if (!name.isTextual()) {
       throw new HttpProblem.BadRequest(
           "field 'name' (got a JSON "
               + name.getNodeType().name().toLowerCase(Locale.ROOT)
-              + ", "
-              + expected
-              + ")");
+              + ", expected a string of 1 to "
+              + TokenNames.MAX_LENGTH
+              + " printable characters)");
     }
-    String text = name.asText();
-    if (text.length() > 64 || text.codePoints().anyMatch(Character::isISOControl)) {
-      throw new HttpProblem.BadRequest(
-          "field 'name' (got "
-              + text.length()
-              + " characters"
-              + (text.codePoints().anyMatch(Character::isISOControl)
-                  ? " with control characters"
-                  : "")
-              + ", "
-              + expected
-              + ")");
+    try {
+      return TokenNames.check(name.asText());
+    } catch (NuageException e) {
+      throw new HttpProblem.BadRequest("field 'name': " + e.getMessage());
     }
-    return text;
   }
 
   private void revoke(Context ctx) {
     String id = ctx.pathParam("id");
-    if (tokens.find(id).isEmpty()) {
-      throw new HttpProblem.NotFound("no token with id or name '" + id + "'");
+    ApiToken target =
+        tokens
+            .find(id)
+            .orElseThrow(() -> new HttpProblem.NotFound("no token with id or name '" + id + "'"));
+    if (lastActiveAdmin(target)) {
+      // through the API this would lock every admin out until someone stops the server
+      throw new HttpProblem.Conflict(
+          "token "
+              + target.id()
+              + " is the last admin token: create another admin token first (the CLI's"
+              + " 'nuage token revoke' can still revoke it while the server is stopped)");
     }
     ApiToken revoked = tokens.revoke(id);
     table.reload();
     ctx.json(View.of(revoked));
+  }
+
+  private boolean lastActiveAdmin(ApiToken target) {
+    if (!target.active() || target.role() != Role.ADMIN) return false;
+    return tokens.list().stream().filter(t -> t.active() && t.role() == Role.ADMIN).count() <= 1;
   }
 }

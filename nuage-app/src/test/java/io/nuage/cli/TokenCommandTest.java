@@ -52,5 +52,22 @@ class TokenCommandTest {
     Run size = run("serve", "--max-body", "lots", "--db", db);
     assertThat(size.code()).isEqualTo(2);
     assertThat(size.err()).contains("--max-body (got 'lots'");
+    Run dir = run("serve", "--catalog-dir", folder.resolve("none").toString(), "--db", db);
+    assertThat(dir.code()).isEqualTo(2);
+    assertThat(dir.err()).contains("--catalog-dir (got").contains("expected an existing folder");
+    Run caps = run("serve", "--max-connections", "10", "--max-connections-per-address", "20");
+    assertThat(caps.code()).isEqualTo(2);
+    assertThat(caps.err()).contains("expected 1 <= per address <= in all");
+  }
+
+  @Test
+  void create_nameWithADirectionChangingCharacter_exitsTwoAndIssuesNothing() {
+    String db = folder.resolve("n.duckdb").toString();
+
+    Run bidi = run("token", "create", "--role", "viewer", "--name", "ci\u202Eexe", "--db", db);
+
+    assertThat(bidi.code()).isEqualTo(2);
+    assertThat(bidi.err()).contains("U+202E").doesNotContain("\u202E").doesNotContain("\tat ");
+    assertThat(run("token", "list", "--db", db).out()).doesNotContain("ci");
   }
 }

@@ -18,7 +18,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -49,10 +51,14 @@ final class RunningServer implements AutoCloseable {
   }
 
   private RunningServer(Path dbFile, UnaryOperator<NuageServer.Settings> settings) {
-    this(dbFile, settings, SharedData.root().resolve("gpu_prices/skypilot_catalog"));
+    this(dbFile, settings, SharedData.root().resolve("gpu_prices/skypilot_catalog"), List.of());
   }
 
-  private RunningServer(Path dbFile, UnaryOperator<NuageServer.Settings> settings, Path catalog) {
+  private RunningServer(
+      Path dbFile,
+      UnaryOperator<NuageServer.Settings> settings,
+      Path catalog,
+      List<Path> catalogDirs) {
     this.dbFile = dbFile;
     this.store = Store.open(dbFile);
     var tokens = new ApiTokens(ConnectionSource.of(store));
@@ -66,7 +72,9 @@ final class RunningServer implements AutoCloseable {
             ConnectionSource.of(store),
             Capabilities.standard(
                 store,
-                SharedData.repo().resolve("examples"),
+                Stream.concat(
+                        Stream.of(SharedData.repo().resolve("examples")), catalogDirs.stream())
+                    .toList(),
                 catalog,
                 PlanOptions.defaults().withTimeLimit(20)));
   }
@@ -77,7 +85,16 @@ final class RunningServer implements AutoCloseable {
 
   /** A server whose --catalog is {@code catalog}. */
   static RunningServer withCatalog(Path folder, Path catalog) {
-    return new RunningServer(folder.resolve("nuage.duckdb"), s -> s, catalog);
+    return new RunningServer(folder.resolve("nuage.duckdb"), s -> s, catalog, List.of());
+  }
+
+  /** A server whose --catalog-dir is {@code catalogDir}. */
+  static RunningServer withCatalogDir(Path folder, Path catalogDir) {
+    return new RunningServer(
+        folder.resolve("nuage.duckdb"),
+        s -> s,
+        SharedData.root().resolve("gpu_prices/skypilot_catalog"),
+        List.of(catalogDir));
   }
 
   static RunningServer start(Path folder, UnaryOperator<NuageServer.Settings> settings) {

@@ -59,8 +59,16 @@ public final class ServerLoadBench {
       String planner = tokens.issue(Role.PLANNER, null).bearer();
       var caps =
           Capabilities.standard(
-              store, Path.of("."), catalog, PlanOptions.defaults().withTimeLimit(30));
-      var settings = new NuageServer.Settings("127.0.0.1", 0, 1L << 30, 1, 16);
+              store, List.of(Path.of(".")), catalog, PlanOptions.defaults().withTimeLimit(30));
+      // every client of the bench comes from 127.0.0.1: the per-address cap must not count them
+      var settings =
+          new NuageServer.Settings("127.0.0.1", 0, 1L << 30, 1, 16)
+              .withConnectionLimits(
+                  new NuageServer.ConnectionLimits(
+                      java.time.Duration.ofSeconds(10),
+                      java.time.Duration.ofSeconds(30),
+                      4096,
+                      4096));
       try (NuageServer server = NuageServer.start(settings, ConnectionSource.of(store), caps)) {
         var client = new Client(server.port());
         String ledgerScenario =

@@ -40,37 +40,31 @@ final class CatalogSection {
     this.problems = problems;
   }
 
-  /** The scenario's own section; {@code baseDir} resolves the imports. */
-  void readScenarioSection(Fields catalog, Path baseDir) {
+  /** The scenario's own section; {@code scope} resolves the imports. */
+  void readScenarioSection(Fields catalog, ImportScope scope) {
     catalog.allowOnly(SCENARIO_KEYS);
     catalog
         .optional("imports", r.list, List.of())
-        .ifPresent(items -> readImports(items, catalog.pathOf("imports"), baseDir));
+        .ifPresent(items -> readImports(items, catalog.pathOf("imports"), scope));
     readDefinitions(catalog);
   }
 
-  private void readImports(List<Node> items, String path, Path baseDir) {
+  private void readImports(List<Node> items, String path, ImportScope scope) {
     for (int i = 0; i < items.size(); i++) {
       Node item = items.get(i);
       String at = path + "[" + i + "]";
-      r.text(item, at)
-          .ifPresent(text -> readImport(item, at, text, baseDir.resolve(text).normalize()));
+      r.text(item, at).ifPresent(text -> readImport(item, at, text, scope));
     }
   }
 
-  private void readImport(Node item, String path, String written, Path file) {
-    String name = file.toString();
-    if (!java.nio.file.Files.exists(file)) {
-      r.problem(
-          item,
-          path,
-          "cannot read the import (got "
-              + written
-              + ", expected an existing file relative to the scenario's folder; "
-              + file
-              + " does not exist)");
+  private void readImport(Node item, String path, String written, ImportScope scope) {
+    Optional<Path> found = scope.resolve(written).filter(java.nio.file.Files::exists);
+    if (found.isEmpty()) {
+      r.problem(item, path, scope.refusal(written));
       return;
     }
+    Path file = found.get();
+    String name = scope.displayName(written, file);
     if (name.endsWith(".yaml") || name.endsWith(".yml")) {
       NodeReader fileReader = new NodeReader(name, problems);
       YamlDocument.read(file, name, problems)
@@ -81,7 +75,7 @@ final class CatalogSection {
                 new CatalogSection(fileReader, parts, problems).readDefinitions(fields);
               });
     } else {
-      PriceImports.read(file, r, item, path, problems).ifPresent(parts::addImported);
+      PriceImports.read(file, name, scope, r, item, path, problems).ifPresent(parts::addImported);
     }
   }
 

@@ -22,23 +22,34 @@ final class PriceImports {
    * the import's node saying which import failed.
    */
   static Optional<Catalog> read(
-      Path file, NodeReader r, Node at, String path, List<Problem> problems) {
+      Path file,
+      String name,
+      ImportScope scope,
+      NodeReader r,
+      Node at,
+      String path,
+      List<Problem> problems) {
     try {
       return Optional.of(CatalogImporter.importPaths(List.of(file)).catalog());
     } catch (ValidationException e) {
-      problems.addAll(e.problems());
+      e.problems().forEach(p -> problems.add(scope.scrub(p, name, file)));
       r.problem(
           at,
           path,
           "cannot import price file (got "
-              + file
+              + name
               + " with "
               + e.problems().size()
               + (e.problems().size() == 1 ? " problem" : " problems")
               + ", expected a readable price file; see docs/catalog.md)");
       return Optional.empty();
     } catch (NuageException e) {
-      r.problem(at, path, "cannot import price file (" + e.getMessage() + ")");
+      r.problem(
+          at,
+          path,
+          "cannot import price file ("
+              + scope.scrub(new Problem(name, 0, 0, "", e.getMessage()), name, file).message()
+              + ")");
       return Optional.empty();
     }
   }

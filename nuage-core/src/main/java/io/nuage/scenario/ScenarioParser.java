@@ -37,14 +37,19 @@ public final class ScenarioParser {
   public static Scenario parse(Path file) {
     List<Problem> problems = new ArrayList<>();
     Optional<Node> root = YamlDocument.read(file, file.toString(), problems);
-    return parse(root, file.toString(), baseDir(file), problems);
+    return parse(root, file.toString(), ImportScope.relativeTo(baseDir(file)), problems);
   }
 
-  /** Reads scenario text received some other way (an upload); imports resolve against baseDir. */
+  /** Reads scenario text received some other way; imports resolve against baseDir. */
   public static Scenario parse(String yaml, String displayName, Path baseDir) {
+    return parse(yaml, displayName, ImportScope.relativeTo(baseDir));
+  }
+
+  /** Reads scenario text received some other way (an upload); {@code imports} says where from. */
+  public static Scenario parse(String yaml, String displayName, ImportScope imports) {
     List<Problem> problems = new ArrayList<>();
     Optional<Node> root = YamlDocument.parse(yaml, displayName, problems);
-    return parse(root, displayName, baseDir, problems);
+    return parse(root, displayName, imports, problems);
   }
 
   private static Path baseDir(Path file) {
@@ -53,10 +58,10 @@ public final class ScenarioParser {
   }
 
   private static Scenario parse(
-      Optional<Node> root, String file, Path baseDir, List<Problem> problems) {
+      Optional<Node> root, String file, ImportScope imports, List<Problem> problems) {
     var r = new NodeReader(file, problems);
     Optional<Scenario> scenario =
-        root.flatMap(node -> r.mapping(node, "")).flatMap(f -> read(r, f, baseDir, problems));
+        root.flatMap(node -> r.mapping(node, "")).flatMap(f -> read(r, f, imports, problems));
     if (!problems.isEmpty() || scenario.isEmpty()) {
       if (problems.isEmpty()) problems.add(new Problem(file, 0, 0, "", "not a valid scenario"));
       throw new ValidationException(sorted(file, problems));
@@ -65,14 +70,14 @@ public final class ScenarioParser {
   }
 
   private static Optional<Scenario> read(
-      NodeReader r, Fields top, Path baseDir, List<Problem> problems) {
+      NodeReader r, Fields top, ImportScope imports, List<Problem> problems) {
     top.allowOnly(TOP_KEYS);
     Optional<String> name = top.required("name", r.text);
     Optional<MonthRange> horizon =
         top.required("horizon", r.range).filter(h -> shortEnough(r, top, h));
     var parts = new CatalogParts();
     top.required("catalog", r.mapping)
-        .ifPresent(c -> new CatalogSection(r, parts, problems).readScenarioSection(c, baseDir));
+        .ifPresent(c -> new CatalogSection(r, parts, problems).readScenarioSection(c, imports));
     Catalog catalog = parts.catalog();
     var refs = new References(catalog);
     parts.checkOfferings(refs);

@@ -29,10 +29,11 @@ public final class Store implements AutoCloseable {
     Path absolute = path.toAbsolutePath();
     try {
       Path parent = absolute.getParent();
-      if (parent != null) Files.createDirectories(parent);
+      if (parent != null) OwnerOnly.createFolders(parent);
     } catch (IOException e) {
       throw new NuageException("cannot create the folder of the store " + path + ": " + e, e);
     }
+    boolean created = !Files.exists(absolute);
     Connection connection;
     try {
       connection = DriverManager.getConnection("jdbc:duckdb:" + absolute);
@@ -46,8 +47,9 @@ public final class Store implements AutoCloseable {
         s.execute("SET TimeZone = 'UTC'");
       }
       Migrations.apply(connection, path);
+      if (created) OwnerOnly.restrict(absolute);
       return new Store(path, connection);
-    } catch (SQLException | RuntimeException e) {
+    } catch (SQLException | IOException | RuntimeException e) {
       try {
         connection.close();
       } catch (SQLException ignored) {

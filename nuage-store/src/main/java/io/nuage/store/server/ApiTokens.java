@@ -29,10 +29,13 @@ public final class ApiTokens {
     this.db = db;
   }
 
-  /** Creates a token; the name defaults to its id and must not be used by an active token. */
+  /**
+   * Creates a token; the name defaults to its id, must pass {@link TokenNames#check} and must not
+   * be used by an active token.
+   */
   public IssuedToken issue(Role role, @Nullable String name) {
     String id = "tk_" + HexFormat.of().formatHex(randomBytes(6));
-    String tokenName = name == null || name.isBlank() ? id : name.strip();
+    String tokenName = name == null || name.isBlank() ? id : TokenNames.check(name.strip());
     if (find(tokenName).filter(ApiToken::active).isPresent()) {
       throw new NuageException(
           "token name already used by an active token (got '" + tokenName + "')");
