@@ -95,6 +95,47 @@ class LedgerApiTest {
     }
   }
 
+  /**
+   * Issue 10, item 7: two rows that each fit DECIMAL(38,18) but whose sum does not are refused (the
+   * server shares the store's bound), and the reports still answer afterwards.
+   */
+  @Test
+  void rowsWhoseSumWouldOverflow_are422AndTheReportsStillAnswer() throws Exception {
+    try (RunningServer api = RunningServer.start(folder)) {
+      String scenario =
+          api.post("/api/scenarios", api.planner, Examples.microLab(), "application/yaml")
+              .json()
+              .get("id")
+              .asText();
+      assertThat(
+              api.post("/api/ledger/ingest?name=s.csv", api.planner, sample(), "text/csv").status())
+          .isEqualTo(200);
+      String spend = api.get("/api/ledger/spend?scenario=" + scenario, api.viewer).body();
+      List<String> lines = sample().lines().limit(3).toList();
+      String huge =
+          lines.get(0)
+              + "\n"
+              + lines.get(1).replaceFirst(",0\\.00000080000,", ",60000000000000000000,")
+              + "\n"
+              + lines.get(2).replaceFirst(",0\\.00001605990,", ",60000000000000000000,")
+              + "\n";
+      assertThat(huge).contains("60000000000000000000,\"1234567890123\"");
+
+      var r = api.post("/api/ledger/ingest?name=huge.csv", api.planner, huge, "text/csv");
+
+      assertThat(r.status()).as(r.body()).isEqualTo(422);
+      var problem = r.json().get("problems").get(0);
+      assertThat(problem.get("file").asText()).isEqualTo("huge.csv");
+      assertThat(problem.get("path").asText()).isEqualTo("BilledCost");
+      assertThat(r.body()).doesNotContain("Overflow").doesNotContain("nuage-ingest-");
+      var after = api.get("/api/ledger/spend?scenario=" + scenario, api.viewer);
+      assertThat(after.status()).isEqualTo(200);
+      assertThat(after.body()).isEqualTo(spend);
+      assertThat(api.get("/api/ledger/reconciliation?scenario=" + scenario, api.viewer).status())
+          .isEqualTo(200);
+    }
+  }
+
   @Test
   void oversizedBody_is413AndIngestsNothing() throws Exception {
     try (RunningServer api = RunningServer.start(folder, s -> s.withMaxBody(64 * 1024))) {

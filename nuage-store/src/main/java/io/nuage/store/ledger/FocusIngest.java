@@ -249,6 +249,7 @@ final class FocusIngest {
       List<RejectedRow> first,
       @Nullable String rejectFile)
       throws SQLException {
+    MagnitudeBound.record(c, source.name(), id); // before any sum over the file's rows
     insertMonthly(id);
     DailyAggregate.append(c, id); // billing_daily (V002), owned by the draw-down
     var report =
