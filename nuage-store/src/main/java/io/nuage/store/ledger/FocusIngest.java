@@ -38,11 +38,15 @@ final class FocusIngest {
 
   private final Connection c;
 
+  /** The file as it was before the ingest read it; compared again before the commit. */
+  private @Nullable FileState before;
+
   FocusIngest(Store store) {
     this.c = store.connection();
   }
 
   IngestReport run(Path file, IngestOptions options) {
+    before = FileState.of(file);
     FocusSource source = FocusSource.read(c, file, options.fills());
     StageSql sql = new StageSql(source);
     try {
@@ -249,6 +253,7 @@ final class FocusIngest {
       List<RejectedRow> first,
       @Nullable String rejectFile)
       throws SQLException {
+    if (before != null) before.checkUnchanged(source.path(), source.name());
     MagnitudeBound.record(c, source.name(), id); // before any sum over the file's rows
     insertMonthly(id);
     DailyAggregate.append(c, id); // billing_daily (V002), owned by the draw-down
