@@ -137,6 +137,20 @@ public final class Store implements AutoCloseable {
     return connection;
   }
 
+  /**
+   * Another connection to this open store (DuckDB's {@code duplicate}): a reader beside a writer,
+   * seeing what was last committed, never waiting for the writer's transaction. Closing it closes
+   * that connection only.
+   */
+  public Store duplicate() {
+    try {
+      return new Store(path, connection.unwrap(org.duckdb.DuckDBConnection.class).duplicate());
+    } catch (SQLException e) {
+      throw new NuageException(
+          "cannot open another connection to " + path + ": " + firstLine(e), e);
+    }
+  }
+
   /** The schema version this store is at. */
   public int schemaVersion() {
     return Migrations.currentVersion(connection);
