@@ -84,6 +84,7 @@ final class LedgerRoutes implements AutoCloseable {
     Path file = Files.createTempFile("nuage-ingest-", name.endsWith(".gz") ? ".csv.gz" : ".csv");
     try {
       bodies.toFile(ctx, file);
+      UploadBounds.check(file, name); // before the ledger: a bomb never holds it
       LedgerService.Ingested done;
       ledgerLock.lock();
       try {

@@ -136,6 +136,49 @@ class LedgerApiTest {
     }
   }
 
+  /** Issue 10, item 12: 500 KB of gzipped blank lines once held the ledger for 32.6 s. */
+  @Test
+  void gzipThatExpandsMoreThanTheBound_is422BeforeTheLedgerIsTouched() throws Exception {
+    try (RunningServer api = RunningServer.start(folder)) {
+      var bytes = new ByteArrayOutputStream();
+      try (var gz = new GZIPOutputStream(bytes)) {
+        gz.write(
+            (sample().lines().findFirst().orElseThrow() + "\n").getBytes(StandardCharsets.UTF_8));
+        byte[] blank = new byte[1 << 20];
+        java.util.Arrays.fill(blank, (byte) '\n');
+        for (int i = 0; i < 8; i++) gz.write(blank);
+      }
+      long t0 = System.nanoTime();
+
+      var r =
+          api.send(
+              "POST",
+              "/api/ledger/ingest?name=bomb.csv.gz",
+              api.planner,
+              bytes.toByteArray(),
+              "application/gzip");
+
+      assertThat(r.status()).as(r.body()).isEqualTo(422);
+      assertThat(r.json().get("problems").get(0).get("file").asText()).isEqualTo("bomb.csv.gz");
+      assertThat(r.body()).contains("expands").contains("100:1");
+      assertThat((System.nanoTime() - t0) / 1e9).isLessThan(10);
+      assertThat(BillingRows.in(api.store).totals().rows()).isZero();
+    }
+  }
+
+  @Test
+  void uploadWithMoreRowsThanTheBound_is422() throws Exception {
+    try (RunningServer api = RunningServer.start(folder)) {
+      String header = sample().lines().findFirst().orElseThrow();
+      String body = header + "\n" + "x\n".repeat((int) UploadBounds.MAX_ROWS + 1);
+
+      var r = api.post("/api/ledger/ingest?name=many.csv", api.planner, body, "text/csv");
+
+      assertThat(r.status()).as(r.body()).isEqualTo(422);
+      assertThat(r.body()).contains("rows per upload").contains("many.csv");
+    }
+  }
+
   @Test
   void oversizedBody_is413AndIngestsNothing() throws Exception {
     try (RunningServer api = RunningServer.start(folder, s -> s.withMaxBody(64 * 1024))) {
