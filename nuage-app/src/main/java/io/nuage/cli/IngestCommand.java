@@ -7,6 +7,7 @@ import io.nuage.store.Store;
 import io.nuage.store.StoreLocation;
 import io.nuage.store.ledger.IngestOptions;
 import io.nuage.store.ledger.IngestReport;
+import io.nuage.store.ledger.IngestedFile;
 import io.nuage.store.ledger.Ingestions;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,13 +32,20 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Ingests FOCUS 1.0-1.2 billing exports (CSV, CSV.gz, Parquet) into the ledger.",
-      "Each file goes in whole or not at all; rows already in the ledger are not added again."
+      "Each file goes in whole or not at all; rows already in the ledger are not added again.",
+      "--remove ID takes an ingested file out again (ids: nuage ingestions)."
     })
 final class IngestCommand implements Callable<Integer> {
   private static final long PROGRESS_BAR_BYTES = 50L << 20;
 
-  @Parameters(arity = "1..*", paramLabel = "FILE", description = "FOCUS files to ingest, in order.")
+  @Parameters(arity = "0..*", paramLabel = "FILE", description = "FOCUS files to ingest, in order.")
   List<Path> files = new ArrayList<>();
+
+  @Option(
+      names = "--remove",
+      paramLabel = "FILE-ID",
+      description = "Take an ingested file out of the ledger (ids: nuage ingestions); repeatable.")
+  List<Long> remove = new ArrayList<>();
 
   @Option(
       names = "--db",
@@ -74,6 +82,11 @@ final class IngestCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (files.isEmpty() == remove.isEmpty())
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(),
+          "give FILE... to ingest, or --remove FILE-ID to take a file out (not both, not neither)");
+    if (!remove.isEmpty()) return remove();
     for (Path file : files) {
       if (Files.isDirectory(file)) {
         throw new NuageException(
@@ -132,6 +145,22 @@ final class IngestCommand implements Callable<Integer> {
     out.flush();
     if (refusals.isEmpty()) return 0;
     throw new ValidationException(refusals);
+  }
+
+  /** Each removal is its own transaction, in order; an unknown id stops before the next. */
+  private int remove() {
+    var out = spec.commandLine().getOut();
+    try (Store store = Store.open(StoreLocation.resolve(db))) {
+      Ingestions ingestions = Ingestions.in(store);
+      for (long id : remove) {
+        IngestedFile f = ingestions.remove(id);
+        out.printf(
+            "removed ingestion %d (%s, ingested %s UTC): %d rows taken out of the ledger%n",
+            f.id(), f.file(), f.ingestedAt().withNano(0), f.accepted());
+        out.flush();
+      }
+    }
+    return 0;
   }
 
   private @Nullable ProgressBar progressBar(Path file) {

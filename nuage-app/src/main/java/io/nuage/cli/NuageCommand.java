@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
       PlanCommand.class,
       GenerateCommand.class,
       IngestCommand.class,
+      IngestionsCommand.class,
       GenerateBillingCommand.class,
       LedgerCommand.class,
       ReportCommand.class,

@@ -43,9 +43,27 @@ final class Bodies {
     }
   }
 
+  /**
+   * The largest scenario YAML an upload may send, whatever --max-body: a scenario is tens of
+   * kilobytes (the shipped example 14 KB), and its text is parsed and validated in memory
+   * (docs/server.md, "Limits"; issue 10, item 11).
+   */
+  static final long MAX_SCENARIO_BYTES = 4L << 20;
+
   String text(Context ctx) {
     var out = new java.io.ByteArrayOutputStream();
     copy(ctx, out);
+    return out.toString(StandardCharsets.UTF_8);
+  }
+
+  /** A scenario's text, under {@link #MAX_SCENARIO_BYTES} as well as the body limit. */
+  String scenarioText(Context ctx) {
+    if (limit <= MAX_SCENARIO_BYTES) return text(ctx);
+    String which = "a scenario is at most " + MAX_SCENARIO_BYTES + " bytes";
+    if (ctx.req().getContentLengthLong() > MAX_SCENARIO_BYTES)
+      throw new HttpProblem.ContentTooLarge(MAX_SCENARIO_BYTES, which);
+    var out = new java.io.ByteArrayOutputStream();
+    copy(ctx, out, MAX_SCENARIO_BYTES, which);
     return out.toString(StandardCharsets.UTF_8);
   }
 
@@ -59,13 +77,17 @@ final class Bodies {
   }
 
   private void copy(Context ctx, OutputStream out) {
+    copy(ctx, out, limit, "see --max-body");
+  }
+
+  private void copy(Context ctx, OutputStream out, long max, String which) {
     checkDeclaredLength(ctx);
     byte[] buffer = new byte[64 * 1024];
     long total = 0;
     try (InputStream in = ctx.bodyInputStream()) {
       for (int n; (n = in.read(buffer)) > 0; ) {
         total += n;
-        if (total > limit) throw new HttpProblem.ContentTooLarge(limit);
+        if (total > max) throw new HttpProblem.ContentTooLarge(max, which);
         out.write(buffer, 0, n);
       }
     } catch (IOException e) {

@@ -87,11 +87,15 @@ abstract sealed class HttpProblem extends NuageException {
     private static final long serialVersionUID = 1L;
 
     ContentTooLarge(long limit) {
+      this(limit, "see --max-body");
+    }
+
+    ContentTooLarge(long limit, String which) {
       super(
           413,
           "content-too-large",
           "Content too large",
-          "the request body is larger than the limit of " + limit + " bytes (see --max-body)");
+          "the request body is larger than the limit of " + limit + " bytes (" + which + ")");
     }
   }
 

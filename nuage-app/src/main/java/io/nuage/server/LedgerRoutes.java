@@ -24,7 +24,8 @@ import java.util.regex.Pattern;
 /**
  * /api/ledger: ingest an uploaded FOCUS file (one at a time, atomically), and the draw-down, spend
  * and reconciliation reports. Report answers are kept until the next ingest: only the server writes
- * the ledger while it runs, so an ingest is the only thing that changes them.
+ * the ledger while it runs, so an ingest is the only thing that changes them. Reports are computed
+ * on their own thread and connection, so a long ingest does not hold them.
  */
 final class LedgerRoutes implements AutoCloseable {
   private static final int CACHE_ENTRIES = 512;
@@ -35,12 +36,26 @@ final class LedgerRoutes implements AutoCloseable {
   private final ObjectMapper json;
   private final ServerMetrics metrics;
 
-  /** Held while the ledger is read or written through the store's connection. */
+  /** Held while an ingest writes through the store's connection: one ingest at a time. */
   private final ReentrantLock ledgerLock = new ReentrantLock();
+
+  /**
+   * Held while a report is computed (each through a connection of its own, so never waiting for an
+   * ingest: issue 10, item 12); one at a time keeps a burst of clients on a cold key to one
+   * computation.
+   */
+  private final ReentrantLock readLock = new ReentrantLock();
 
   private final ExecutorService ledgerThread =
       Executors.newSingleThreadExecutor(
           Thread.ofPlatform().name("nuage-ledger").daemon(true).factory());
+
+  private final ExecutorService readerThread =
+      Executors.newSingleThreadExecutor(
+          Thread.ofPlatform().name("nuage-ledger-reader").daemon(true).factory());
+
+  /** Bumped by each ingest: an answer computed across an ingest is not kept. */
+  private long generation;
 
   private final Map<String, String> answers = new ConcurrentHashMap<>();
 
@@ -69,15 +84,19 @@ final class LedgerRoutes implements AutoCloseable {
     Path file = Files.createTempFile("nuage-ingest-", name.endsWith(".gz") ? ".csv.gz" : ".csv");
     try {
       bodies.toFile(ctx, file);
+      UploadBounds.check(file, name); // before the ledger: a bomb never holds it
       LedgerService.Ingested done;
       ledgerLock.lock();
       try {
-        done = onLedgerThread(() -> ledger.ingest(file, name));
+        done = on(ledgerThread, () -> ledger.ingest(file, name));
       } catch (ValidationException rejected) {
         metrics.ingested(0, rejectedRows(rejected));
         throw rejected;
       } finally {
-        answers.clear();
+        synchronized (answers) {
+          generation++;
+          answers.clear();
+        }
         ledgerLock.unlock();
       }
       metrics.ingested(done.accepted(), done.rejected());
@@ -110,13 +129,14 @@ final class LedgerRoutes implements AutoCloseable {
   }
 
   /**
-   * Runs store work on the one platform thread kept for it. Request handlers run on virtual
-   * threads, and a DuckDB call (native code) pins its carrier for as long as it runs: a long ingest
-   * on a request thread would take one of the few carriers from every other request.
+   * Runs store work on a platform thread kept for it (one for ingests, one for reports). Request
+   * handlers run on virtual threads, and a DuckDB call (native code) pins its carrier for as long
+   * as it runs: a long ingest on a request thread would take one of the few carriers from every
+   * other request.
    */
-  private <T> T onLedgerThread(Callable<T> work) {
+  private static <T> T on(ExecutorService thread, Callable<T> work) {
     try {
-      return ledgerThread.submit(work).get();
+      return thread.submit(work).get();
     } catch (ExecutionException e) {
       if (e.getCause() instanceof RuntimeException r) throw r;
       if (e.getCause() instanceof Error err) throw err;
@@ -130,6 +150,7 @@ final class LedgerRoutes implements AutoCloseable {
   @Override
   public void close() {
     ledgerThread.shutdown();
+    readerThread.shutdown();
   }
 
   private Scenario scenario(String id) {
@@ -139,20 +160,28 @@ final class LedgerRoutes implements AutoCloseable {
   private void answer(Context ctx, String key, Supplier<Object> compute) {
     String body = answers.get(key);
     if (body == null) {
-      // one computation at a time: the ledger is read through the store's one connection, which
-      // an ingest also uses; a burst of clients on a cold key waits here and then reads the cache
-      ledgerLock.lock();
+      // one computation at a time: a burst of clients on a cold key waits here, then reads the
+      // cache; an ingest running meanwhile does not hold it (the report reads what is committed)
+      readLock.lock();
       try {
         body = answers.get(key);
         if (body == null) {
-          body = json.writeValueAsString(onLedgerThread(compute::get));
-          if (answers.size() >= CACHE_ENTRIES) answers.clear();
-          answers.put(key, body);
+          long seen;
+          synchronized (answers) {
+            seen = generation;
+          }
+          body = json.writeValueAsString(on(readerThread, compute::get));
+          synchronized (answers) {
+            if (generation == seen) {
+              if (answers.size() >= CACHE_ENTRIES) answers.clear();
+              answers.put(key, body);
+            }
+          }
         }
       } catch (JsonProcessingException e) {
         throw new IllegalStateException("cannot write a ledger report as JSON", e);
       } finally {
-        ledgerLock.unlock();
+        readLock.unlock();
       }
     }
     ctx.contentType("application/json").result(body);

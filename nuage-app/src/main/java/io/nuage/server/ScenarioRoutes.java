@@ -38,7 +38,7 @@ final class ScenarioRoutes {
 
   private void upload(Context ctx) {
     String fileName = Params.fileName(ctx, "scenario.yaml");
-    String yaml = bodies.text(ctx);
+    String yaml = bodies.scenarioText(ctx);
     ctx.status(201).json(view(library.upload(fileName, yaml), false));
   }
 

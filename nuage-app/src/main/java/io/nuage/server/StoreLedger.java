@@ -24,7 +24,11 @@ import java.time.LocalDate;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
-/** The ledger in the store, as the server uses it. */
+/**
+ * The ledger in the store, as the server uses it. Reports read through a connection of their own
+ * ({@link Store#duplicate}), so an ingest in progress on the store's connection never holds them:
+ * they see the ledger as last committed.
+ */
 public final class StoreLedger implements LedgerService {
   /** Flagged rows listed in a reconciliation answer (all are counted in its totals). */
   static final int RECONCILED_ROWS_SHOWN = 50;
@@ -86,15 +90,20 @@ public final class StoreLedger implements LedgerService {
 
   @Override
   public JsonNode reconciliation(Scenario scenario) {
-    Reconciliation r =
-        new DuckDbCharges(store)
-            .reconcile(
-                ContractRate.of(scenario), BillingProviders.of(scenario), RECONCILED_ROWS_SHOWN);
+    Reconciliation r;
+    try (Store reader = store.duplicate()) {
+      r =
+          new DuckDbCharges(reader)
+              .reconcile(
+                  ContractRate.of(scenario), BillingProviders.of(scenario), RECONCILED_ROWS_SHOWN);
+    }
     return json(LedgerJson.reconciliation(r));
   }
 
   private DrawDownReport report(Scenario scenario, @Nullable LocalDate asOf) {
-    return new CommitmentLedger(scenario).report(new DuckDbCharges(store), asOf);
+    try (Store reader = store.duplicate()) {
+      return new CommitmentLedger(scenario).report(new DuckDbCharges(reader), asOf);
+    }
   }
 
   /** The CLI's JSON (LedgerJson), so the API and `nuage ledger --format json` never differ. */

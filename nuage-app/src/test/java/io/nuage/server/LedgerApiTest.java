@@ -95,6 +95,90 @@ class LedgerApiTest {
     }
   }
 
+  /**
+   * Issue 10, item 7: two rows that each fit DECIMAL(38,18) but whose sum does not are refused (the
+   * server shares the store's bound), and the reports still answer afterwards.
+   */
+  @Test
+  void rowsWhoseSumWouldOverflow_are422AndTheReportsStillAnswer() throws Exception {
+    try (RunningServer api = RunningServer.start(folder)) {
+      String scenario =
+          api.post("/api/scenarios", api.planner, Examples.microLab(), "application/yaml")
+              .json()
+              .get("id")
+              .asText();
+      assertThat(
+              api.post("/api/ledger/ingest?name=s.csv", api.planner, sample(), "text/csv").status())
+          .isEqualTo(200);
+      String spend = api.get("/api/ledger/spend?scenario=" + scenario, api.viewer).body();
+      List<String> lines = sample().lines().limit(3).toList();
+      String huge =
+          lines.get(0)
+              + "\n"
+              + lines.get(1).replaceFirst(",0\\.00000080000,", ",60000000000000000000,")
+              + "\n"
+              + lines.get(2).replaceFirst(",0\\.00001605990,", ",60000000000000000000,")
+              + "\n";
+      assertThat(huge).contains("60000000000000000000,\"1234567890123\"");
+
+      var r = api.post("/api/ledger/ingest?name=huge.csv", api.planner, huge, "text/csv");
+
+      assertThat(r.status()).as(r.body()).isEqualTo(422);
+      var problem = r.json().get("problems").get(0);
+      assertThat(problem.get("file").asText()).isEqualTo("huge.csv");
+      assertThat(problem.get("path").asText()).isEqualTo("BilledCost");
+      assertThat(r.body()).doesNotContain("Overflow").doesNotContain("nuage-ingest-");
+      var after = api.get("/api/ledger/spend?scenario=" + scenario, api.viewer);
+      assertThat(after.status()).isEqualTo(200);
+      assertThat(after.body()).isEqualTo(spend);
+      assertThat(api.get("/api/ledger/reconciliation?scenario=" + scenario, api.viewer).status())
+          .isEqualTo(200);
+    }
+  }
+
+  /** Issue 10, item 12: 500 KB of gzipped blank lines once held the ledger for 32.6 s. */
+  @Test
+  void gzipThatExpandsMoreThanTheBound_is422BeforeTheLedgerIsTouched() throws Exception {
+    try (RunningServer api = RunningServer.start(folder)) {
+      var bytes = new ByteArrayOutputStream();
+      try (var gz = new GZIPOutputStream(bytes)) {
+        gz.write(
+            (sample().lines().findFirst().orElseThrow() + "\n").getBytes(StandardCharsets.UTF_8));
+        byte[] blank = new byte[1 << 20];
+        java.util.Arrays.fill(blank, (byte) '\n');
+        for (int i = 0; i < 8; i++) gz.write(blank);
+      }
+      long t0 = System.nanoTime();
+
+      var r =
+          api.send(
+              "POST",
+              "/api/ledger/ingest?name=bomb.csv.gz",
+              api.planner,
+              bytes.toByteArray(),
+              "application/gzip");
+
+      assertThat(r.status()).as(r.body()).isEqualTo(422);
+      assertThat(r.json().get("problems").get(0).get("file").asText()).isEqualTo("bomb.csv.gz");
+      assertThat(r.body()).contains("expands").contains("100:1");
+      assertThat((System.nanoTime() - t0) / 1e9).isLessThan(10);
+      assertThat(BillingRows.in(api.store).totals().rows()).isZero();
+    }
+  }
+
+  @Test
+  void uploadWithMoreRowsThanTheBound_is422() throws Exception {
+    try (RunningServer api = RunningServer.start(folder)) {
+      String header = sample().lines().findFirst().orElseThrow();
+      String body = header + "\n" + "x\n".repeat((int) UploadBounds.MAX_ROWS + 1);
+
+      var r = api.post("/api/ledger/ingest?name=many.csv", api.planner, body, "text/csv");
+
+      assertThat(r.status()).as(r.body()).isEqualTo(422);
+      assertThat(r.body()).contains("rows per upload").contains("many.csv");
+    }
+  }
+
   @Test
   void oversizedBody_is413AndIngestsNothing() throws Exception {
     try (RunningServer api = RunningServer.start(folder, s -> s.withMaxBody(64 * 1024))) {

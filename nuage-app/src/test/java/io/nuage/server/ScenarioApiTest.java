@@ -47,6 +47,19 @@ class ScenarioApiTest {
     assertThat(all.json().get("scenarios").findValuesAsText("id")).contains(id);
   }
 
+  /** Issue 10, item 11: a scenario is read and parsed in memory, so it has its own, lower limit. */
+  @Test
+  void scenarioAboveTheScenarioLimit_is413NamingIt() {
+    String big = "name: " + "a".repeat((int) Bodies.MAX_SCENARIO_BYTES);
+
+    var upload = api.post("/api/scenarios", api.planner, big, "application/yaml");
+
+    assertThat(upload.status()).isEqualTo(413);
+    assertThat(upload.json().get("detail").asText())
+        .contains(String.valueOf(Bodies.MAX_SCENARIO_BYTES))
+        .contains("scenario");
+  }
+
   @Test
   void malformedYaml_is422WithALocatedProblemAndNothingStored() {
     int before = api.get("/api/scenarios", api.viewer).json().get("scenarios").size();

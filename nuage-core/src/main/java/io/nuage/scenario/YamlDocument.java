@@ -21,6 +21,7 @@ import org.snakeyaml.engine.v2.nodes.Node;
  */
 final class YamlDocument {
   private static final int MAX_ALIASES = 50;
+  private static final int MAX_CODE_POINTS = 16 * 1024 * 1024;
 
   private YamlDocument() {}
 
@@ -60,7 +61,11 @@ final class YamlDocument {
             .setAllowDuplicateKeys(true)
             .setAllowNonScalarKeys(true)
             .setMaxAliasesForCollections(MAX_ALIASES)
-            .setCodePointLimit(16 * 1024 * 1024)
+            .setCodePointLimit(MAX_CODE_POINTS)
+            // the reader copies its whole window each time it fills its buffer (1024 by default),
+            // so a long line took quadratic time (8 MB on one line: 26 s); the text is in memory
+            // already, so one buffer holds it and it is read once (issue 10, item 11)
+            .setBufferSize(Math.min(text.length(), MAX_CODE_POINTS) + 1)
             .build();
     try {
       Optional<Node> root = new Compose(settings).composeReader(new StringReader(text));

@@ -2,6 +2,8 @@ package io.nuage.store;
 
 import io.nuage.core.NuageException;
 import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -34,6 +36,8 @@ public final class Store implements AutoCloseable {
       throw new NuageException("cannot create the folder of the store " + path + ": " + e, e);
     }
     boolean created = !Files.exists(absolute);
+    if (created) createWhole(absolute, path);
+    refuseEmpty(absolute, path);
     Connection connection;
     try {
       connection = DriverManager.getConnection("jdbc:duckdb:" + absolute);
@@ -90,6 +94,73 @@ public final class Store implements AutoCloseable {
         e);
   }
 
+  /**
+   * Creates and migrates a new store under a temporary name beside it, then links it into place: a
+   * store at {@code absolute} is always whole. DuckDB creating the file in place let two processes
+   * race on it, and the loser could leave an empty file that every later command refused (issue 10,
+   * item 8). When another process links its store first, that one is used.
+   */
+  private static void createWhole(Path absolute, Path shown) {
+    Path temp =
+        absolute.resolveSibling(
+            absolute.getFileName()
+                + ".new-"
+                + ProcessHandle.current().pid()
+                + "-"
+                + System.nanoTime());
+    try {
+      try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + temp);
+          Statement s = c.createStatement()) {
+        s.execute("SET TimeZone = 'UTC'");
+        Migrations.apply(c, shown);
+      } // a clean close checkpoints: the file holds everything, no write-ahead log is left
+      OwnerOnly.restrict(temp); // owner-only before it has its name (issue 10, item 6)
+      try {
+        Files.createLink(absolute, temp); // fails if the name exists: atomic, never replaces
+      } catch (FileAlreadyExistsException createdMeanwhile) {
+        // another process linked its store first: use that one
+      } catch (UnsupportedOperationException | FileSystemException noHardLinks) {
+        moveUnlessPresent(temp, absolute);
+      }
+    } catch (SQLException | IOException e) {
+      throw new NuageException("cannot create the store " + shown + ": " + firstLine(e), e);
+    } finally {
+      try {
+        Files.deleteIfExists(temp);
+        Files.deleteIfExists(Path.of(temp + ".wal"));
+      } catch (IOException ignored) {
+        // a stray temporary file beside the store is harmless; the store is what matters
+      }
+    }
+  }
+
+  /**
+   * Where hard links are not supported: a move that refuses to replace (the check and the rename
+   * are two steps there, so this narrows the race rather than closing it).
+   */
+  private static void moveUnlessPresent(Path temp, Path absolute) throws IOException {
+    try {
+      Files.move(temp, absolute);
+    } catch (FileAlreadyExistsException createdMeanwhile) {
+      // another process's store is there: use that one
+    }
+  }
+
+  /** An empty file is a store whose creation was interrupted by a version before createWhole. */
+  private static void refuseEmpty(Path absolute, Path shown) {
+    try {
+      if (Files.isRegularFile(absolute) && Files.size(absolute) == 0)
+        throw new NuageException(
+            "the store "
+                + shown
+                + " is empty (0 bytes): its creation was interrupted (an earlier version could leave"
+                + " this when two processes created it at once), so it holds nothing: delete it and run"
+                + " the command again");
+    } catch (IOException e) {
+      // unreadable: DuckDB's open below says why
+    }
+  }
+
   public Path path() {
     return path;
   }
@@ -100,6 +171,20 @@ public final class Store implements AutoCloseable {
    */
   public Connection connection() {
     return connection;
+  }
+
+  /**
+   * Another connection to this open store (DuckDB's {@code duplicate}): a reader beside a writer,
+   * seeing what was last committed, never waiting for the writer's transaction. Closing it closes
+   * that connection only.
+   */
+  public Store duplicate() {
+    try {
+      return new Store(path, connection.unwrap(org.duckdb.DuckDBConnection.class).duplicate());
+    } catch (SQLException e) {
+      throw new NuageException(
+          "cannot open another connection to " + path + ": " + firstLine(e), e);
+    }
   }
 
   /** The schema version this store is at. */

@@ -43,6 +43,35 @@ class StoreTest {
         .hasMessageContaining("use a newer nuage");
   }
 
+  /**
+   * Issue 10, item 8: a store whose creation was interrupted before this version (two processes
+   * creating it at once) is an empty file: say so and what to do, not DuckDB's "not a valid DuckDB
+   * database file". A new store is created whole under another name and linked into place.
+   */
+  @Test
+  void emptyStoreFile_isNamedWithWhatToDo() throws Exception {
+    Path db = dir.resolve("nuage.duckdb");
+    java.nio.file.Files.createFile(db);
+
+    assertThatThrownBy(() -> Store.open(db))
+        .isInstanceOf(NuageException.class)
+        .hasMessageContaining(db.toString())
+        .hasMessageContaining("empty (0 bytes)")
+        .hasMessageContaining("delete it");
+  }
+
+  @Test
+  void open_createsANewStoreWholeAndLeavesNoTemporaryFile() throws Exception {
+    Path db = dir.resolve("nuage.duckdb");
+    try (Store store = Store.open(db)) {
+      assertThat(store.schemaVersion()).isPositive();
+    }
+    try (var files = java.nio.file.Files.list(dir)) {
+      assertThat(files.map(p -> p.getFileName().toString()).toList())
+          .containsExactly("nuage.duckdb");
+    }
+  }
+
   @Test
   void location_optionThenEnvironmentThenHome() {
     Path option = Path.of("/data/a.duckdb");

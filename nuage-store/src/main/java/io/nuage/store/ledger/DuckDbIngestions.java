@@ -1,13 +1,33 @@
 package io.nuage.store.ledger;
 
 import io.nuage.core.NuageException;
+import io.nuage.core.Problem;
+import io.nuage.core.ValidationException;
 import io.nuage.store.Store;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 
 final class DuckDbIngestions implements Ingestions {
+  /** Every table that holds rows of an ingestion, children before the ingestion's own row. */
+  private static final List<String> PER_INGESTION =
+      List.of(
+          "billing_rows",
+          "billing_monthly",
+          "billing_daily",
+          "billing_daily_ingestions",
+          "ingestion_magnitudes",
+          "ingestions");
+
+  private static final String COLUMNS =
+      "SELECT ingestion_id, source, format, focus_version, ingested_at, rows_read, rows_accepted,"
+          + " rows_duplicate, rows_rejected FROM ingestions";
+
   private final Store store;
 
   DuckDbIngestions(Store store) {
@@ -28,5 +48,79 @@ final class DuckDbIngestions implements Ingestions {
     } catch (SQLException e) {
       throw new NuageException("cannot read the ingestions: " + Store.firstLine(e), e);
     }
+  }
+
+  @Override
+  public List<IngestedFile> list() {
+    var out = new ArrayList<IngestedFile>();
+    try (Statement s = store.connection().createStatement();
+        ResultSet r = s.executeQuery(COLUMNS + " ORDER BY ingestion_id")) {
+      while (r.next()) out.add(row(r));
+    } catch (SQLException e) {
+      throw new NuageException("cannot read the ingestions: " + Store.firstLine(e), e);
+    }
+    return out;
+  }
+
+  @Override
+  public IngestedFile remove(long id) {
+    Connection c = store.connection();
+    try {
+      c.setAutoCommit(false);
+      try {
+        IngestedFile removed = find(c, id);
+        for (String table : PER_INGESTION) {
+          try (PreparedStatement ps =
+              c.prepareStatement("DELETE FROM " + table + " WHERE ingestion_id = ?")) {
+            ps.setLong(1, id);
+            ps.executeUpdate();
+          }
+        }
+        c.commit();
+        return removed;
+      } catch (SQLException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      } finally {
+        c.setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      throw new NuageException(
+          "cannot remove ingestion " + id + ": " + Store.firstLine(e) + " (nothing was removed)",
+          e);
+    }
+  }
+
+  private static IngestedFile find(Connection c, long id) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(COLUMNS + " WHERE ingestion_id = ?")) {
+      ps.setLong(1, id);
+      try (ResultSet r = ps.executeQuery()) {
+        if (r.next()) return row(r);
+      }
+    }
+    throw new ValidationException(
+        new Problem(
+            "--remove",
+            0,
+            0,
+            "",
+            "no ingestion "
+                + id
+                + " in the ledger (got "
+                + id
+                + ", expected an id that `nuage ingestions` lists)"));
+  }
+
+  private static IngestedFile row(ResultSet r) throws SQLException {
+    return new IngestedFile(
+        r.getLong(1),
+        r.getString(2),
+        r.getString(3),
+        r.getString(4),
+        r.getTimestamp(5).toLocalDateTime(),
+        r.getLong(6),
+        r.getLong(7),
+        r.getLong(8),
+        r.getLong(9));
   }
 }

@@ -3,6 +3,7 @@ package io.nuage.store.ledger;
 import io.nuage.core.NuageException;
 import io.nuage.ledger.FocusColumn;
 import io.nuage.store.Store;
+import io.nuage.store.StoreFull;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -36,13 +37,19 @@ final class FocusIngest {
   private static final String SHIFT = "nuage_shift";
   private static final String NEW_ROWS = "billing_rows WHERE ingestion_id = ";
 
+  private final Store store;
   private final Connection c;
 
+  /** The file as it was before the ingest read it; compared again before the commit. */
+  private @Nullable FileState before;
+
   FocusIngest(Store store) {
+    this.store = store;
     this.c = store.connection();
   }
 
   IngestReport run(Path file, IngestOptions options) {
+    before = FileState.of(file);
     FocusSource source = FocusSource.read(c, file, options.fills());
     StageSql sql = new StageSql(source);
     try {
@@ -54,6 +61,7 @@ final class FocusIngest {
         dropTemps();
       }
     } catch (SQLException e) {
+      if (StoreFull.is(e)) throw StoreFull.of(source.name() + ": cannot ingest", store, e);
       throw new NuageException(
           source.name() + ": cannot ingest: " + Store.firstLine(e) + " (nothing was ingested)", e);
     }
@@ -93,6 +101,7 @@ final class FocusIngest {
           try {
             inserted = withProgress(insertInto(id, sql.direct()), options);
           } catch (SQLException badRowOrUnreadable) {
+            if (StoreFull.is(badRowOrUnreadable)) throw badRowOrUnreadable; // not the file's fault
             timing("one pass refused: " + Store.firstLine(badRowOrUnreadable), System.nanoTime());
             return null;
           }
@@ -249,6 +258,8 @@ final class FocusIngest {
       List<RejectedRow> first,
       @Nullable String rejectFile)
       throws SQLException {
+    if (before != null) before.checkUnchanged(source.path(), source.name());
+    MagnitudeBound.record(c, source.name(), id); // before any sum over the file's rows
     insertMonthly(id);
     DailyAggregate.append(c, id); // billing_daily (V002), owned by the draw-down
     var report =

@@ -2,6 +2,7 @@ package io.nuage.store.ledger;
 
 import io.nuage.store.Store;
 import java.nio.file.Path;
+import java.util.List;
 
 /** FOCUS files ingested into the ledger, one transaction per file. */
 public interface Ingestions {
@@ -18,4 +19,13 @@ public interface Ingestions {
 
   /** How many files were ingested (committed). */
   long count();
+
+  /** The files in the ledger, oldest first. */
+  List<IngestedFile> list();
+
+  /**
+   * Takes ingestion {@code id} out of the ledger, in one transaction: its rows, their sums and its
+   * record. Throws {@link io.nuage.core.ValidationException} when there is no such ingestion.
+   */
+  IngestedFile remove(long id);
 }

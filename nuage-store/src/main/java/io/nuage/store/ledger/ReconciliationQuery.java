@@ -87,19 +87,42 @@ final class ReconciliationQuery {
       ContractRate k = rates.get(i);
       sql.append(" WHEN ").append(i).append(" THEN ");
       if (k.discount() != null) {
-        sql.append(f.apply("ListCost * (1 - CAST(? AS DECIMAL(18,9)))"));
+        sql.append(f.apply(times("ListCost", "(1 - CAST(? AS DECIMAL(18,9)))")));
+        params.add(k.discount());
         params.add(k.discount());
       } else {
         // a per-hour rate cannot price a row not in hours: null, the row is not checked
         sql.append("CASE WHEN lower(PricingUnit) LIKE '%hour%' AND PricingQuantity IS NOT NULL")
             .append(" THEN ")
-            .append(f.apply("PricingQuantity * CAST(? AS DECIMAL(18,9))"))
+            .append(f.apply(times("PricingQuantity", "CAST(? AS DECIMAL(18,9))")))
             .append(" END");
+        params.add(k.pricePerHour());
         params.add(k.pricePerHour());
       }
     }
     sql.append(" ELSE ").append(f.apply("ListCost")).append(" END");
     return new Sql(sql.toString(), params);
+  }
+
+  /**
+   * {@code x * factor} (a DECIMAL(38,18) column by a DECIMAL(18,9) rate; {@code factor} holds one
+   * parameter, so it takes two) as DECIMAL(38,18). DuckDB types the plain product DECIMAL(38,27),
+   * which overflows from 10^11 (issue 10: a ledger value the column holds must not break the
+   * reconciliation), so the whole part and the fraction are multiplied apart: the first exactly,
+   * the second rounded at the 18th place, as the totals' cast did before.
+   */
+  private static String times(String x, String factor) {
+    return "(trunc("
+        + x
+        + ")::DECIMAL(38,0) * "
+        + factor
+        + " + CAST(("
+        + x
+        + " - trunc("
+        + x
+        + ")) * "
+        + factor
+        + " AS DECIMAL(38,18)))";
   }
 
   Reconciliation run(int rowLimit) throws SQLException {

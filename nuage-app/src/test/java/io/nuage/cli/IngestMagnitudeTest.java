@@ -1,0 +1,158 @@
+package io.nuage.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.nuage.testing.SharedData;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue 10, item 7: rows that each fit DECIMAL(38,18) but whose sum does not must never make the
+ * ledger unreadable. The ledger bounds what it holds (docs/ledger.md, "Magnitude bound"), refuses
+ * the file that would pass the bound, and {@code ingest --remove} takes a file out again.
+ */
+class IngestMagnitudeTest {
+  @TempDir Path dir;
+  private Path db;
+  private Path scenario;
+  private Path sample;
+
+  @BeforeEach
+  void ingestTheSample() {
+    db = dir.resolve("l.duckdb");
+    scenario = SharedData.repo().resolve("nuage-app/src/test/resources/ledger/finops-sample.yaml");
+    sample = SharedData.file(IngestSampleTest.SAMPLE);
+    Cli first = Cli.run("ingest", "--db", db.toString(), sample.toString());
+    assertThat(first.code()).as(first.err()).isZero();
+  }
+
+  /** The sample's first {@code rows} rows with BilledCost, EffectiveCost and ListCost = value. */
+  private Path costly(String name, int rows, String value) throws SQLException {
+    Path out = dir.resolve(name);
+    String csv = sample.toString().replace("'", "''");
+    try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
+        Statement s = c.createStatement()) {
+      s.execute(
+          "COPY (SELECT * EXCLUDE (rn) REPLACE ('"
+              + value
+              + "' AS BilledCost, '"
+              + value
+              + "' AS EffectiveCost, '"
+              + value
+              + "' AS ListCost) FROM (SELECT *, row_number() OVER () AS rn FROM read_csv('"
+              + csv
+              + "', all_varchar = true)) WHERE rn <= "
+              + rows
+              + " ORDER BY rn) TO '"
+              + out
+              + "' (FORMAT csv)");
+    }
+    return out;
+  }
+
+  private Cli ledger() {
+    return Cli.run(
+        "ledger", "--scenario", scenario.toString(), "--db", db.toString(), "--format", "json");
+  }
+
+  private Cli reconcile() {
+    return Cli.run(
+        "ledger",
+        "reconcile",
+        "--scenario",
+        scenario.toString(),
+        "--db",
+        db.toString(),
+        "--format",
+        "json");
+  }
+
+  @Test
+  void twoRowsWhoseSumOverflows_areRefusedAndEveryReadStillAnswers() throws SQLException {
+    String before = ledger().out();
+    Path huge = costly("huge.csv", 2, "60000000000000000000");
+
+    Cli run = Cli.run("ingest", "--db", db.toString(), huge.toString());
+
+    assertThat(run.code()).as(run.out()).isEqualTo(2);
+    assertThat(run.err())
+        .contains("huge.csv")
+        .contains("BilledCost")
+        .contains("10^18")
+        .contains("nothing was ingested")
+        .doesNotContain("Overflow")
+        .doesNotContain("Exception");
+    Cli after = ledger();
+    assertThat(after.code()).as(after.err()).isZero();
+    assertThat(after.out()).isEqualTo(before);
+    assertThat(reconcile().code()).isZero();
+  }
+
+  @Test
+  void aFileThatWouldPassTheLedgersBound_isRefused_andRemoveRestoresTheTotalsExactly()
+      throws SQLException {
+    String before = ledger().out();
+    String reconciledBefore = reconcile().out();
+    // each file alone is within the bound (10^18); both together are not
+    Path big = costly("big.csv", 1, "600000000000000000.5");
+    Path again = costly("again.csv", 3, "200000000000000000");
+
+    Cli first = Cli.run("ingest", "--db", db.toString(), big.toString());
+    Cli second = Cli.run("ingest", "--db", db.toString(), again.toString());
+
+    assertThat(first.code()).as(first.err()).isZero();
+    assertThat(second.code()).isEqualTo(2);
+    assertThat(second.err()).contains("again.csv").contains("10^18").contains("ingest --remove");
+    assertThat(ledger().code()).isZero();
+    assertThat(reconcile().code()).isZero();
+
+    Cli listed = Cli.run("ingestions", "--db", db.toString());
+    assertThat(listed.code()).as(listed.err()).isZero();
+    assertThat(listed.out()).contains("big.csv").contains(sample.getFileName().toString());
+    assertThat(listed.out()).doesNotContain("again.csv");
+    String id = idOf(listed.out(), "big.csv");
+
+    Cli removed = Cli.run("ingest", "--db", db.toString(), "--remove", id);
+
+    assertThat(removed.code()).as(removed.err()).isZero();
+    assertThat(removed.out()).contains("removed").contains("big.csv");
+    assertThat(ledger().out()).isEqualTo(before);
+    assertThat(reconcile().out()).isEqualTo(reconciledBefore);
+    assertThat(Cli.run("ingestions", "--db", db.toString()).out()).doesNotContain("big.csv");
+    // the room is back: the second file now fits
+    assertThat(Cli.run("ingest", "--db", db.toString(), again.toString()).code()).isZero();
+  }
+
+  @Test
+  void removingAnIngestionThatIsNotThere_isAUserError() {
+    Cli run = Cli.run("ingest", "--db", db.toString(), "--remove", "999");
+
+    assertThat(run.code()).isEqualTo(2);
+    assertThat(run.err()).contains("999").contains("nuage ingestions");
+  }
+
+  @Test
+  void ingestionsAsJson_listIdsFilesAndCounts() throws Exception {
+    Cli run = Cli.run("ingestions", "--db", db.toString(), "--format", "json");
+
+    assertThat(run.code()).as(run.err()).isZero();
+    var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(run.out());
+    assertThat(json.get(0).get("id").asLong()).isPositive();
+    assertThat(json.get(0).get("file").asText()).endsWith("focus_1.0_sample_1000.csv");
+    assertThat(json.get(0).get("accepted").asLong()).isEqualTo(1000);
+  }
+
+  private static String idOf(String table, String file) {
+    Matcher m = Pattern.compile("(?m)^\\s*(\\d+)\\s+.*" + Pattern.quote(file)).matcher(table);
+    assertThat(m.find()).as(table).isTrue();
+    return m.group(1);
+  }
+}
