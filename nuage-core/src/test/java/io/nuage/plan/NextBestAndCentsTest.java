@@ -41,6 +41,31 @@ class NextBestAndCentsTest {
   }
 
   @Test
+  void nextBest_optionsPrunedFromAnotherRegionAreStillAnAlternative() {
+    // Two start months in each region, a budget of two options: both kept options are in a/r1.
+    // The run could still go to b/r1: "no alternative" would be false. The dropped option is not
+    // in the LP, so its extra cost is unknown; its stand-alone cost is 8 x 100 h x $3.00.
+    Scenario s =
+        new TinyScenario("2027-01", "2027-02")
+            .region("a/r1", "US", H100, "2.00", 16)
+            .region("b/r1", "US", H100, "3.00", 16)
+            .training("r1", 8, "100", "2027-01", "2027-02")
+            .build();
+    PlanOutcome out = Planner.plan(s, new PlanOptions(60, 1e-4, 2, 60_000));
+    Plan plan =
+        out instanceof PlanOutcome.Optimal o ? o.plan() : ((PlanOutcome.Feasible) out).plan();
+    assertThat(plan.optionsPruned()).isTrue();
+    assertThat(plan.nextBest())
+        .singleElement()
+        .satisfies(
+            n -> {
+              assertThat(n.placement()).startsWith("b/r1 H100 from ");
+              assertThat(n.extraCost()).isNull();
+              assertThat(n.standAloneCost()).isEqualByComparingTo("2400.00");
+            });
+  }
+
+  @Test
   void nextBest_everyRunHasOneAndTheDearerRegionCostsMore() {
     Scenario s =
         new TinyScenario("2027-01", "2027-02")
