@@ -82,6 +82,32 @@ class NextBestAndCentsTest {
   }
 
   @Test
+  void shortfall_aRealShortfallOfAFewCentsIsPaidWhenNothingWasRounded() {
+    // Twelve 1-GPU runs of 1 h at $1.00, one a month: $12.00 consumed, every cost exact (nothing
+    // was rounded). The take-or-pay minimum is $12.05: $0.05 is owed. Half a cent per consuming
+    // placement (six cents here) is no licence to drop it: the plan said $12.00, lower bound
+    // $12.00, while the solver's own objective and the bill are $12.05.
+    TinyScenario t =
+        new TinyScenario("2027-01", "2027-12")
+            .region("a/r1", "US", H100, "1.00", 10)
+            .contract(
+                new CommittedSpend(
+                    "deal",
+                    "a",
+                    MonthRange.of("2027-01", "2027-12"),
+                    List.of(d("12.05")),
+                    d("0"),
+                    true));
+    for (int m = 1; m <= 12; m++) {
+      String month = YearMonth.of(2027, m).toString();
+      t.training("run" + m, 1, "1", month, month);
+    }
+    Plan plan = plan(t.build());
+    assertThat(plan.contracts().get(0).shortfall()).isEqualByComparingTo("0.05");
+    assertThat(plan.totalCost()).isEqualByComparingTo("12.05");
+  }
+
+  @Test
   void shortfall_withinTheCentRoundingOfItsPlacementsIsNone() {
     Scenario s =
         new TinyScenario("2027-01", "2027-01")
@@ -96,16 +122,17 @@ class NextBestAndCentsTest {
                     true))
             .build();
     PlanData data = new PlanData(s, 1000);
-    // Two placements rounded to the cent: 999.99 may be 1000 in exact terms.
-    assertThat(shortfall(data, "499.99", "500.00")).isEqualByComparingTo("0.00");
-    assertThat(shortfall(data, "499.98", "500.00")).isEqualByComparingTo("0.02");
-    assertThat(shortfall(data, "999.99")).isEqualByComparingTo("0.00");
-    assertThat(shortfall(data, "999.98")).isEqualByComparingTo("0.02");
+    // GPU-hours at $2.00: 249.997 h cost 499.994, rounded 499.99, so 999.99 consumed is 999.994
+    // before rounding, and the GPU-hours themselves were rounded to 1e-3: the minimum was met.
+    assertThat(shortfall(data, "249.997", "250.000")).isEqualByComparingTo("0.00");
+    assertThat(shortfall(data, "249.990", "250.000")).isEqualByComparingTo("0.02");
+    assertThat(shortfall(data, "499.997")).isEqualByComparingTo("0.00");
+    assertThat(shortfall(data, "499.990")).isEqualByComparingTo("0.02");
   }
 
-  private static BigDecimal shortfall(PlanData data, String... costs) {
+  private static BigDecimal shortfall(PlanData data, String... gpuHours) {
     List<Placement> placements =
-        java.util.Arrays.stream(costs)
+        java.util.Arrays.stream(gpuHours)
             .map(
                 c ->
                     new Placement(
@@ -116,11 +143,11 @@ class NextBestAndCentsTest {
                         "H100",
                         YearMonth.of(2027, 1),
                         1,
-                        BigDecimal.ONE,
+                        d(c),
                         "committed",
                         "deal",
                         d("2.00"),
-                        d(c)))
+                        d(c).multiply(d("2.00")).setScale(2, java.math.RoundingMode.HALF_EVEN)))
             .toList();
     return PlanCosting.contracts(data, placements).get(0).shortfall();
   }
