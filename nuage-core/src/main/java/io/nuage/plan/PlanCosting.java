@@ -201,15 +201,21 @@ final class PlanCosting {
   private static final BigDecimal ZERO_CENTS = new BigDecimal("0.00");
 
   /**
-   * What rounding each placement's cost to the cent can take off a sum of {@code n} of them: half a
-   * cent each, and at least a cent. Consumption that falls short of a minimum by no more than that
-   * met it in the solver's exact terms: it is no shortfall (no "$0.01 shortfall").
+   * Whether consumption that falls short of {@code minimum} (as the sum of costs rounded to the
+   * cent) met it before rounding: the unrounded costs (GPU-hours x rate) plus half a 1e-3 GPU-hour
+   * step per placement (GPU-hours are written with three decimals) come within a cent of it. Then
+   * the shortfall is the rounding, not money owed (no "$0.01 shortfall"). A shortfall of exact
+   * costs is owed however many placements there are (NextBestAndCentsTest).
    */
-  static BigDecimal centRounding(int n) {
-    return new BigDecimal("0.005")
-        .multiply(BigDecimal.valueOf(n))
-        .setScale(2, RoundingMode.CEILING)
-        .max(new BigDecimal("0.01"));
+  static boolean metBeforeRounding(BigDecimal minimum, List<Placement> consuming) {
+    BigDecimal reach = new BigDecimal("0.01");
+    for (Placement p : consuming) {
+      reach =
+          reach
+              .add(p.gpuHours().multiply(p.rate()))
+              .add(new BigDecimal("0.0005").multiply(p.rate()));
+    }
+    return reach.compareTo(minimum) >= 0;
   }
 
   static List<ContractYear> contracts(PlanData data, List<Placement> placements) {
@@ -218,18 +224,19 @@ final class PlanCosting {
       for (CommitmentYear cy : CommitmentYear.of(k, data)) {
         var inYear = new java.util.HashSet<java.time.YearMonth>();
         for (int t : cy.months()) inYear.add(data.months.get(t));
-        List<BigDecimal> costs =
+        List<Placement> consuming =
             placements.stream()
                 .filter(p -> k.id().equals(p.contract()) && inYear.contains(p.month()))
-                .map(Placement::cost)
                 .toList();
-        BigDecimal consumed = sum(costs);
+        BigDecimal consumed = sum(consuming.stream().map(Placement::cost).toList());
         BigDecimal shortfall =
             cy.minimum()
                 .subtract(consumed)
                 .max(BigDecimal.ZERO)
                 .setScale(2, RoundingMode.HALF_EVEN);
-        if (shortfall.compareTo(centRounding(costs.size())) <= 0) shortfall = ZERO_CENTS;
+        if (shortfall.signum() > 0
+            && metBeforeRounding(cy.minimum().setScale(2, RoundingMode.HALF_EVEN), consuming))
+          shortfall = ZERO_CENTS;
         out.add(
             new ContractYear(
                 k.id(),

@@ -180,6 +180,14 @@ final class PlanData {
     return parts.toArray(BigDecimal[]::new);
   }
 
+  /**
+   * Every option of run {@code j} before pruning (unnumbered): what the run could use, for the
+   * next-best line of a run whose kept options are all in one cell.
+   */
+  List<GangOption> unprunedOptions(int j) {
+    return gangOptions(j);
+  }
+
   private List<GangOption> gangOptions(int j) {
     TrainingRun run = runs.get(j);
     List<GangOption> list = new ArrayList<>();

@@ -362,6 +362,28 @@ public final class Planner {
         }
       }
       String run = data.runs.get(j).id();
+      if (alt == null && data.optionsPruned) {
+        // The options kept are all in this cell, but the run could go elsewhere: the cheapest
+        // option pruned away is its alternative, its extra cost unknown (it is not in the LP).
+        GangOption dropped =
+            data.unprunedOptions(j).stream()
+                .filter(o -> o.cell() != mine.cell())
+                .min(Comparator.comparing(data::effectiveCost))
+                .orElse(null);
+        if (dropped != null) {
+          out.add(
+              new NextBest(
+                  run,
+                  dropped.cell().region()
+                      + " "
+                      + dropped.cell().accName()
+                      + " from "
+                      + data.months.get(dropped.start()),
+                  null,
+                  data.effectiveCost(dropped).setScale(2, RoundingMode.HALF_EVEN)));
+          continue;
+        }
+      }
       if (alt == null) {
         out.add(NextBest.none(run));
         continue;

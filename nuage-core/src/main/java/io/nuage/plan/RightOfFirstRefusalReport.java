@@ -50,11 +50,12 @@ final class RightOfFirstRefusalReport {
   /**
    * The price at which the holder would match: its cheapest effective on-demand price among its
    * cells (list less the active discount). A reservation is capacity, not a price: it makes no cell
-   * free to match with. Null when no holder cell has an on-demand offering.
+   * free to match with, and a cell whose GPUs are all reserved has none on demand to match at its
+   * list price (RofrHolderPriceTest). Null when no holder cell sells on demand.
    */
   static @Nullable BigDecimal holderRate(List<Cell> cells, int t) {
     return cells.stream()
-        .filter(c -> c.listPrice() != null)
+        .filter(c -> c.listPrice() != null && c.onDemandGpus()[t] > 0)
         .map(c -> c.rate()[t])
         .min(BigDecimal::compareTo)
         .orElse(null);

@@ -22,6 +22,14 @@ final class SmallestCap {
    */
   static final double STEP = 1e-5;
 
+  /**
+   * How far below its cap every other provider-year is held in the bisection's model: a cap that
+   * binds there holds only within the solver's tolerance, and priced to the cent the plan can sit a
+   * fraction of a cent above it. Such a plan is not one that holds the cap exactly, and taking it
+   * for "no plan" moved the bisection past the true answer (SmallestCapTest).
+   */
+  static final double OTHER_CAP_MARGIN = 1e-6;
+
   private SmallestCap() {}
 
   /** The smallest share found (a plan holds it), rounded up to 0.01 point; null if not settled. */
@@ -55,10 +63,17 @@ final class SmallestCap {
       PlanData data, String provider, int year, double cap, Deadline deadline) {
     MPSolver solver = Natives.solver(Natives.MIP);
     try {
-      PlanModel m =
-          new PlanModel(data, solver, PlanModel.Mode.MIP, null)
-              .withCap(provider, year, cap)
-              .build();
+      PlanModel m = new PlanModel(data, solver, PlanModel.Mode.MIP, null);
+      for (String other : data.providers.keySet()) {
+        double otherCap = data.scenario.policy().maxShareOf(other).doubleValue();
+        if (otherCap >= 1) continue;
+        data.months.stream()
+            .map(java.time.YearMonth::getYear)
+            .distinct()
+            .filter(y -> !(other.equals(provider) && y == year))
+            .forEach(y -> m.withCap(other, y, otherCap - OTHER_CAP_MARGIN));
+      }
+      m.withCap(provider, year, cap).build();
       solver.objective().clear(); // any plan will do
       solver.setTimeLimit(deadline.remainingMillis());
       MPSolver.ResultStatus status = solver.solve();

@@ -41,6 +41,31 @@ class NextBestAndCentsTest {
   }
 
   @Test
+  void nextBest_optionsPrunedFromAnotherRegionAreStillAnAlternative() {
+    // Two start months in each region, a budget of two options: both kept options are in a/r1.
+    // The run could still go to b/r1: "no alternative" would be false. The dropped option is not
+    // in the LP, so its extra cost is unknown; its stand-alone cost is 8 x 100 h x $3.00.
+    Scenario s =
+        new TinyScenario("2027-01", "2027-02")
+            .region("a/r1", "US", H100, "2.00", 16)
+            .region("b/r1", "US", H100, "3.00", 16)
+            .training("r1", 8, "100", "2027-01", "2027-02")
+            .build();
+    PlanOutcome out = Planner.plan(s, new PlanOptions(60, 1e-4, 2, 60_000));
+    Plan plan =
+        out instanceof PlanOutcome.Optimal o ? o.plan() : ((PlanOutcome.Feasible) out).plan();
+    assertThat(plan.optionsPruned()).isTrue();
+    assertThat(plan.nextBest())
+        .singleElement()
+        .satisfies(
+            n -> {
+              assertThat(n.placement()).startsWith("b/r1 H100 from ");
+              assertThat(n.extraCost()).isNull();
+              assertThat(n.standAloneCost()).isEqualByComparingTo("2400.00");
+            });
+  }
+
+  @Test
   void nextBest_everyRunHasOneAndTheDearerRegionCostsMore() {
     Scenario s =
         new TinyScenario("2027-01", "2027-02")
@@ -54,6 +79,32 @@ class NextBestAndCentsTest {
     // 8 GPUs x 100 h x $1.00 more in b/r1
     assertThat(plan.nextBest())
         .allSatisfy(n -> assertThat(n.extraCost()).isEqualByComparingTo("800.00"));
+  }
+
+  @Test
+  void shortfall_aRealShortfallOfAFewCentsIsPaidWhenNothingWasRounded() {
+    // Twelve 1-GPU runs of 1 h at $1.00, one a month: $12.00 consumed, every cost exact (nothing
+    // was rounded). The take-or-pay minimum is $12.05: $0.05 is owed. Half a cent per consuming
+    // placement (six cents here) is no licence to drop it: the plan said $12.00, lower bound
+    // $12.00, while the solver's own objective and the bill are $12.05.
+    TinyScenario t =
+        new TinyScenario("2027-01", "2027-12")
+            .region("a/r1", "US", H100, "1.00", 10)
+            .contract(
+                new CommittedSpend(
+                    "deal",
+                    "a",
+                    MonthRange.of("2027-01", "2027-12"),
+                    List.of(d("12.05")),
+                    d("0"),
+                    true));
+    for (int m = 1; m <= 12; m++) {
+      String month = YearMonth.of(2027, m).toString();
+      t.training("run" + m, 1, "1", month, month);
+    }
+    Plan plan = plan(t.build());
+    assertThat(plan.contracts().get(0).shortfall()).isEqualByComparingTo("0.05");
+    assertThat(plan.totalCost()).isEqualByComparingTo("12.05");
   }
 
   @Test
@@ -71,16 +122,17 @@ class NextBestAndCentsTest {
                     true))
             .build();
     PlanData data = new PlanData(s, 1000);
-    // Two placements rounded to the cent: 999.99 may be 1000 in exact terms.
-    assertThat(shortfall(data, "499.99", "500.00")).isEqualByComparingTo("0.00");
-    assertThat(shortfall(data, "499.98", "500.00")).isEqualByComparingTo("0.02");
-    assertThat(shortfall(data, "999.99")).isEqualByComparingTo("0.00");
-    assertThat(shortfall(data, "999.98")).isEqualByComparingTo("0.02");
+    // GPU-hours at $2.00: 249.997 h cost 499.994, rounded 499.99, so 999.99 consumed is 999.994
+    // before rounding, and the GPU-hours themselves were rounded to 1e-3: the minimum was met.
+    assertThat(shortfall(data, "249.997", "250.000")).isEqualByComparingTo("0.00");
+    assertThat(shortfall(data, "249.990", "250.000")).isEqualByComparingTo("0.02");
+    assertThat(shortfall(data, "499.997")).isEqualByComparingTo("0.00");
+    assertThat(shortfall(data, "499.990")).isEqualByComparingTo("0.02");
   }
 
-  private static BigDecimal shortfall(PlanData data, String... costs) {
+  private static BigDecimal shortfall(PlanData data, String... gpuHours) {
     List<Placement> placements =
-        java.util.Arrays.stream(costs)
+        java.util.Arrays.stream(gpuHours)
             .map(
                 c ->
                     new Placement(
@@ -91,11 +143,11 @@ class NextBestAndCentsTest {
                         "H100",
                         YearMonth.of(2027, 1),
                         1,
-                        BigDecimal.ONE,
+                        d(c),
                         "committed",
                         "deal",
                         d("2.00"),
-                        d(c)))
+                        d(c).multiply(d("2.00")).setScale(2, java.math.RoundingMode.HALF_EVEN)))
             .toList();
     return PlanCosting.contracts(data, placements).get(0).shortfall();
   }

@@ -180,7 +180,9 @@ final class MoneyRules {
                     .multiply(BigDecimal.valueOf(in.size()))
                     .divide(BigDecimal.valueOf(year.length()), 10, RoundingMode.HALF_EVEN));
         BigDecimal consumed = BigDecimal.ZERO;
-        int consuming = 0;
+        // what the consuming rows reach before rounding: GPU-hours x rate, plus half a 1e-3
+        // GPU-hour step each, plus a cent
+        BigDecimal reach = new BigDecimal("0.01");
         var months = new java.util.HashSet<>(in);
         for (PlanRow row : rows) {
           if (row.pricing().equals("committed")
@@ -188,18 +190,16 @@ final class MoneyRules {
               && months.contains(row.month())
               && facts.committed(row.provider(), row.month()).map(c -> c == k).orElse(false)) {
             consumed = consumed.add(costs.getOrDefault(row.index(), BigDecimal.ZERO));
-            consuming++;
+            reach =
+                reach
+                    .add(row.gpuHours().multiply(row.rate()))
+                    .add(new BigDecimal("0.0005").multiply(row.rate()));
           }
         }
         BigDecimal shortfall = committed.subtract(consumed).max(BigDecimal.ZERO);
-        // docs/plan-json.md: a shortfall within the cent rounding of the consuming rows (half a
-        // cent each, at least a cent) is none: the minimum was met before costs were rounded.
-        BigDecimal rounding =
-            new BigDecimal("0.005")
-                .multiply(BigDecimal.valueOf(consuming))
-                .setScale(2, RoundingMode.CEILING)
-                .max(new BigDecimal("0.01"));
-        if (shortfall.compareTo(rounding) <= 0) shortfall = BigDecimal.ZERO;
+        // docs/plan-json.md: a shortfall is none when the minimum was met before costs were
+        // rounded (the unrounded consumption reaches it); a shortfall of exact costs is owed.
+        if (reach.compareTo(committed) >= 0) shortfall = BigDecimal.ZERO;
         compareContractRow(
             reported.get(k.id() + "#" + y), k.id(), y, committed, consumed, shortfall);
         if (k.takeOrPay() && shortfall.signum() > 0) {

@@ -167,8 +167,14 @@ final class RightOfFirstRefusalRules {
    */
   private Optional<BigDecimal> matchingPrice(
       RightOfFirstRefusal right, PlanRow row, List<Region> holder) {
+    // Only where it sells on demand: a region whose GPUs are all reserved has nothing to sell at
+    // its list price.
     Optional<BigDecimal> cheapest =
         holder.stream()
+            .filter(
+                r ->
+                    facts.scheduled(r.id(), row.accelerator(), row.month())
+                        > facts.reserved(r.id(), row.accelerator(), row.month()))
             .flatMap(r -> facts.effectivePrice(r.id(), row.accelerator(), row.month()).stream())
             .min(BigDecimal::compareTo);
     BigDecimal rate =
