@@ -31,7 +31,12 @@ final class UploadBounds {
       raw.mark(2);
       boolean gzip = raw.read() == 0x1f && raw.read() == 0x8b;
       raw.reset();
-      InputStream in = gzip ? new GZIPInputStream(raw, 1 << 16) : raw;
+      InputStream in;
+      try {
+        in = gzip ? new GZIPInputStream(raw, 1 << 16) : raw;
+      } catch (IOException brokenHeader) {
+        return; // a gzip cut inside its header: the ingest names it, as for a broken stream
+      }
       byte[] buffer = new byte[1 << 16];
       long bytes = 0;
       long lines = 0;

@@ -93,7 +93,10 @@ final class InfeasibilityAnalysis {
             + year
             + " spend cannot stay at or under its cap of "
             + RightOfFirstRefusalReport.percent(cap)
-            + " (policy max-share): the capacity could carry every workload, but the other"
+            + (data.scenario.policy().maxShareByProvider().containsKey(provider)
+                ? " (policy max-share-by-provider)"
+                : " (policy max-share)")
+            + ": the capacity could carry every workload, but the other"
             + " providers cannot take enough of the demand (short by about $"
             + PlanText.money(BigDecimal.valueOf(dollars))
             + " of their spend); "

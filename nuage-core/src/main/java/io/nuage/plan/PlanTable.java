@@ -38,7 +38,9 @@ public final class PlanTable {
       alternatives.put(
           n.workload(),
           n.extraCost() == null
-              ? n.placement()
+              ? (n.placement().equals(NextBest.NONE)
+                  ? n.placement()
+                  : n.placement() + ": extra cost unknown (no shadow prices)")
               : n.placement()
                   + ": the plan would cost $"
                   + PlanText.money(n.extraCost())

@@ -95,6 +95,11 @@ public final class Planner {
       // (On the large path that relaxation was just tried: it is not solved twice.)
       bound = RelaxAndRound.relaxation(data, deadline, null);
     }
+    if (Double.isNaN(bound) || Double.isInfinite(bound)) {
+      notes.add(
+          "no lower bound could be proven in time: lowerBound is the fixed cost alone, and the"
+              + " gap says nothing about how far from optimal the plan is");
+    }
     Assignment chosen = solved.assignment() != null ? solved.assignment() : best.assignment();
     PlanCosting.Priced priced = PlanCosting.price(data, chosen);
     String source =
@@ -111,19 +116,28 @@ public final class Planner {
     Run run = new Run(scenario, data, options, deadline, clock, notes, baselines, started);
     PlanOutcome outcome = run.assemble(chosen, priced, source, bound);
     List<Violation> broken = PlanVerifier.verify(scenario, outcome);
-    if (!broken.isEmpty() && best != null && !source.startsWith("baseline")) {
-      // Never reported: a plan that breaks its scenario. The best feasible baseline is checked
-      // the same way and stands in, and the plan says why.
-      notes.add(
-          "the solver's plan broke the scenario ("
-              + describe(broken)
-              + "): the baseline "
-              + best.baseline().name()
-              + " is reported instead");
-      outcome =
-          run.assemble(
-              best.assignment(), best.priced(), "baseline " + best.baseline().name(), bound);
-      broken = PlanVerifier.verify(scenario, outcome);
+    if (!broken.isEmpty()) {
+      // Never reported: a plan that breaks its scenario. The other candidate (the best feasible
+      // baseline behind the solver's plan, or the solver's plan behind a cheaper baseline) is
+      // checked the same way and stands in, and the plan says why.
+      boolean wasBaseline = source.startsWith("baseline");
+      Assignment other =
+          wasBaseline ? solved.assignment() : best == null ? null : best.assignment();
+      if (other != null) {
+        String otherSource = wasBaseline ? solved.source() : "baseline " + best.baseline().name();
+        notes.add(
+            "the "
+                + (wasBaseline ? source : "solver's plan")
+                + " broke the scenario ("
+                + describe(broken)
+                + "): the "
+                + (wasBaseline ? "solver's plan" : otherSource)
+                + " is reported instead");
+        PlanCosting.Priced otherPriced =
+            wasBaseline ? PlanCosting.price(data, other) : best.priced();
+        outcome = run.assemble(other, otherPriced, otherSource, bound);
+        broken = PlanVerifier.verify(scenario, outcome);
+      }
     }
     if (!broken.isEmpty()) {
       throw new IllegalStateException(
@@ -141,6 +155,10 @@ public final class Planner {
     if (violations.size() > 5) s.append("; and ").append(violations.size() - 5).append(" more");
     return s.toString();
   }
+
+  static final String DUALS_UNSOLVED =
+      "shadow prices were not computed and next-best extra costs are unknown: the LP for them"
+          + " did not reach its optimum in the time left";
 
   static final String DUALS_CUT =
       "shadow prices were not computed and next-best extra costs are unknown: the time limit was"
@@ -163,9 +181,10 @@ public final class Planner {
       if (deadline.passed()) {
         // The time is up: the dual LP is the phase cut, and the plan says so.
         if (!notes.contains(DUALS_CUT)) notes.add(DUALS_CUT);
-        why = new Explanations(List.of(), nextBest(data, chosen, null));
+        why = new Explanations(List.of(), nextBest(data, chosen, null), false);
       } else {
         why = explain(data, chosen, priced.providers(), deadline);
+        if (!why.dualsSolved() && !notes.contains(DUALS_UNSOLVED)) notes.add(DUALS_UNSOLVED);
       }
       clock.lap("shadow prices and next best");
       BigDecimal lowerBound = lowerBound(bound, priced);
@@ -313,7 +332,7 @@ public final class Planner {
   }
 
   /** What the LP with the gang choices fixed says: binding constraints and next-best options. */
-  record Explanations(List<Binding> binding, List<NextBest> nextBest) {}
+  record Explanations(List<Binding> binding, List<NextBest> nextBest, boolean dualsSolved) {}
 
   private static Explanations explain(
       PlanData data, Assignment chosen, List<ProviderYear> providers, Deadline deadline) {
@@ -326,9 +345,10 @@ public final class Planner {
       lp.setTimeLimit(deadline.remainingMillis());
       MPSolver.ResultStatus status = lp.solve();
       if (status != MPSolver.ResultStatus.OPTIMAL) {
-        return new Explanations(List.of(), nextBest(data, chosen, null));
+        return new Explanations(List.of(), nextBest(data, chosen, null), false);
       }
-      return new Explanations(ShadowPrices.of(fixed, providers), nextBest(data, chosen, fixed));
+      return new Explanations(
+          ShadowPrices.of(fixed, providers), nextBest(data, chosen, fixed), true);
     } finally {
       lp.delete();
     }

@@ -64,6 +64,8 @@ class DeadlineTest {
     assertThat(plan.binding()).isEmpty();
     assertThat(PlanSummary.render(out))
         .contains("Solver notes\n  - shadow prices were not computed");
+    assertThat(PlanTable.render(out))
+        .containsPattern("r1: b/r1 H100 from \\S+: extra cost unknown");
     // Next best still names the alternative, its extra cost unknown rather than made up.
     assertThat(plan.nextBest())
         .singleElement()
