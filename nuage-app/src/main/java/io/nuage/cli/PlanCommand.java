@@ -67,8 +67,8 @@ public final class PlanCommand implements Callable<Integer> {
       throw new NuageException("--time-limit must be positive (got " + timeLimit + ")");
     // a solve may take minutes: an output it could not write is refused before it
     if (out != null)
-      OutputFile.check("--out", out, format == Format.json ? "plan.json" : "plan.txt");
-    if (mps != null) OutputFile.check("--export-mps", mps, "plan.mps");
+      OutputFile.check(spec, "--out", out, format == Format.json ? "plan.json" : "plan.txt");
+    if (mps != null) OutputFile.check(spec, "--export-mps", mps, "plan.mps");
     if (server.given()) return ServerPlan.run(this);
     Scenario s = ScenarioFiles.read(scenario);
     PlanOptions options = PlanOptions.defaults().withTimeLimit(timeLimit);

@@ -72,7 +72,7 @@ final class ReportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    OutputFile.check("--out", out, "report.html");
+    OutputFile.check(spec, "--out", out, "report.html");
     Scenario scenario = ScenarioParser.parse(scenarioFile);
     String given = planFile == null ? null : readPlan(planFile, scenario.name());
     String ledgerJson = ledgerJson(scenario); // before a solve: a wrong ledger fails fast

@@ -101,4 +101,16 @@ class OutputChecksTest {
                 + System.lineSeparator());
     assertThat(db).doesNotExist();
   }
+
+  /** A folder that does not exist yet, given as one (a trailing slash), is no file name. */
+  @Test
+  void planOutANewFolderWithASlash_exitsTwoAndWritesNoFileOfThatName() {
+    Path folder = dir.resolve("plans");
+    Cli r =
+        Cli.run(
+            "plan", ReportCommandTest.resource("tiny-lab.yaml").toString(), "--out", folder + "/");
+    assertThat(r.code()).as(r.err()).isEqualTo(2);
+    assertThat(r.err()).startsWith("--out: " + folder + " is a folder");
+    assertThat(folder).as("no file named after the folder").doesNotExist();
+  }
 }
