@@ -77,6 +77,8 @@ public final class PlanCommand implements Callable<Integer> {
     String text = format == Format.json ? PlanJson.write(outcome) : PlanTable.render(outcome);
     if (out != null) OutputFile.write("--out", out, text);
     else spec.commandLine().getOut().print(text);
+    // print() does not flush: without this, the line on stderr below reaches a terminal first
+    spec.commandLine().getOut().flush();
     if (outcome instanceof PlanOutcome.Infeasible i) {
       var err = spec.commandLine().getErr();
       if (out == null && format == Format.table) {

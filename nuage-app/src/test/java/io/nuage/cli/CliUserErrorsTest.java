@@ -186,6 +186,23 @@ class CliUserErrorsTest {
     assertThat(r.out()).isEqualTo("nuage " + m.group(1) + System.lineSeparator());
   }
 
+  /** On a terminal the table and the line after it share one stream's order: table first. */
+  @Test
+  void infeasiblePlanTable_theLineAfterTheTableComesAfterIt() throws IOException {
+    Path scenario = infeasibleTinyLab();
+    var both = new java.io.StringWriter();
+    // as on a terminal: standard output buffered, standard error written at once
+    var out = new java.io.PrintWriter(new java.io.BufferedWriter(both), true);
+    var err = new java.io.PrintWriter(both, true);
+    int code = Main.run(new String[] {"plan", scenario.toString()}, out, err);
+    assertThat(code).isEqualTo(3);
+    String text = both.toString();
+    assertThat(text.indexOf("Plan for tiny-lab: INFEASIBLE"))
+        .as(text)
+        .isNotNegative()
+        .isLessThan(text.indexOf("the reasons are above"));
+  }
+
   static Map<String, String> none() {
     return Map.of();
   }
