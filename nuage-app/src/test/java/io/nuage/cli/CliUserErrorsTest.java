@@ -203,6 +203,17 @@ class CliUserErrorsTest {
         .isLessThan(text.indexOf("the reasons are above"));
   }
 
+  @Test
+  void subcommandVersion_printsTheVersionAsTheRootDoes() {
+    Cli root = Cli.run("--version");
+    for (String[] args :
+        new String[][] {{"plan", "--version"}, {"ledger", "reconcile", "-V"}, {"serve", "-V"}}) {
+      Cli r = Cli.run(args);
+      assertThat(r.code()).isZero();
+      assertThat(r.out()).as(String.join(" ", args)).isEqualTo(root.out());
+    }
+  }
+
   static Map<String, String> none() {
     return Map.of();
   }
