@@ -214,6 +214,15 @@ class CliUserErrorsTest {
     }
   }
 
+  @Test
+  void ingestAMissingFile_createsNoStore() {
+    Path db = dir.resolve("nuage.duckdb");
+    Cli r = Cli.run("ingest", "--db", db.toString(), dir.resolve("nosuch.csv").toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("nosuch.csv: no such file");
+    assertThat(db).as("nothing is created for a command that cannot run").doesNotExist();
+  }
+
   static Map<String, String> none() {
     return Map.of();
   }
