@@ -223,6 +223,17 @@ class CliUserErrorsTest {
     assertThat(db).as("nothing is created for a command that cannot run").doesNotExist();
   }
 
+  @Test
+  void serverNotAUrl_isAPlainMessageWithoutJavaNames() {
+    Cli r =
+        Cli.run("ledger", "--server", "127.0.0.1:8080", "--scenario", FINOPS_SCENARIO.toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err())
+        .contains("--server: not a server URL (got 127.0.0.1:8080, expected e.g.")
+        .doesNotContain("java.")
+        .doesNotContain("Exception");
+  }
+
   static Map<String, String> none() {
     return Map.of();
   }
