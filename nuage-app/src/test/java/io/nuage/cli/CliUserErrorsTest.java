@@ -234,6 +234,44 @@ class CliUserErrorsTest {
         .doesNotContain("Exception");
   }
 
+  @Test
+  void reportTimeLimitNotPositive_exitsTwoNamingTheOption() {
+    Path out = dir.resolve("report.html");
+    var env = new HashMap<String, String>();
+    env.put("HOME", dir.resolve("home").toString()); // no default store: the report plans alone
+    env.put("NUAGE_DB", null);
+    CliProcess r =
+        CliProcess.run(
+            env,
+            "report",
+            ReportCommandTest.resource("tiny-lab.yaml").toString(),
+            "--time-limit",
+            "0",
+            "--out",
+            out.toString());
+    assertThat(r.code()).as(r.err()).isEqualTo(2);
+    assertThat(r.err())
+        .isEqualTo("--time-limit must be positive (got 0.0)" + System.lineSeparator());
+    assertThat(out).doesNotExist();
+  }
+
+  @Test
+  void reportPlanMissing_saysSoInWords() {
+    Path plan = dir.resolve("nosuch.json");
+    Cli r =
+        Cli.run(
+            "report",
+            ReportCommandTest.resource("tiny-lab.yaml").toString(),
+            "--plan",
+            plan.toString(),
+            "--out",
+            dir.resolve("report.html").toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err())
+        .isEqualTo(
+            plan + ": cannot read the plan file (no such file or folder)" + System.lineSeparator());
+  }
+
   static Map<String, String> none() {
     return Map.of();
   }
