@@ -95,6 +95,10 @@ final class IngestCommand implements Callable<Integer> {
                 + file.resolve("*.csv")
                 + ")");
       }
+      if (!Files.exists(file)) {
+        // before the store opens: a command that cannot run creates no store
+        throw new NuageException(file + ": no such file");
+      }
     }
     var reports = new ArrayList<IngestReport>();
     var refusals = new ArrayList<Problem>();

@@ -38,7 +38,14 @@ public final class NuageCommand implements Runnable {
     CommandLine cli = new CommandLine(new NuageCommand());
     cli.setExecutionExceptionHandler(NuageCommand::handleExecutionException);
     cli.setParameterExceptionHandler(NuageCommand::handleParameterException);
+    versionEverywhere(cli, new Version());
     return cli;
+  }
+
+  /** Every verb's help lists {@code -V, --version}: each answers as {@code nuage --version}. */
+  private static void versionEverywhere(CommandLine cli, Version version) {
+    cli.getCommandSpec().versionProvider(version);
+    cli.getSubcommands().values().forEach(sub -> versionEverywhere(sub, version));
   }
 
   private static int handleExecutionException(

@@ -8,6 +8,7 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * A file a command writes. Checked before the work (a plan may solve for minutes, so a bad {@code
@@ -20,8 +21,24 @@ final class OutputFile {
   /**
    * Refuses a path the command could not write: a folder, a path under a file, a read-only place.
    */
-  static Path check(String option, Path file, String example) {
-    if (Files.isDirectory(file) || file.toString().endsWith("/")) {
+  static Path check(CommandSpec spec, String option, Path file, String example) {
+    return check(option, file, typed(spec, option, file), example);
+  }
+
+  /**
+   * The option's value as the user typed it: a {@link Path} drops a trailing slash, so {@code
+   * plans/} for a folder not made yet would otherwise become a file named {@code plans}.
+   */
+  private static String typed(CommandSpec spec, String option, Path file) {
+    var matched = spec.commandLine().getParseResult().matchedOption(option);
+    if (matched == null || matched.originalStringValues().isEmpty()) return file.toString();
+    return matched.originalStringValues().getLast();
+  }
+
+  static Path check(String option, Path file, String typed, String example) {
+    if (Files.isDirectory(file)
+        || typed.endsWith("/")
+        || typed.endsWith(file.getFileSystem().getSeparator())) {
       throw new NuageException(
           option
               + ": "

@@ -67,8 +67,8 @@ public final class PlanCommand implements Callable<Integer> {
       throw new NuageException("--time-limit must be positive (got " + timeLimit + ")");
     // a solve may take minutes: an output it could not write is refused before it
     if (out != null)
-      OutputFile.check("--out", out, format == Format.json ? "plan.json" : "plan.txt");
-    if (mps != null) OutputFile.check("--export-mps", mps, "plan.mps");
+      OutputFile.check(spec, "--out", out, format == Format.json ? "plan.json" : "plan.txt");
+    if (mps != null) OutputFile.check(spec, "--export-mps", mps, "plan.mps");
     if (server.given()) return ServerPlan.run(this);
     Scenario s = ScenarioFiles.read(scenario);
     PlanOptions options = PlanOptions.defaults().withTimeLimit(timeLimit);
@@ -77,6 +77,8 @@ public final class PlanCommand implements Callable<Integer> {
     String text = format == Format.json ? PlanJson.write(outcome) : PlanTable.render(outcome);
     if (out != null) OutputFile.write("--out", out, text);
     else spec.commandLine().getOut().print(text);
+    // print() does not flush: without this, the line on stderr below reaches a terminal first
+    spec.commandLine().getOut().flush();
     if (outcome instanceof PlanOutcome.Infeasible i) {
       var err = spec.commandLine().getErr();
       if (out == null && format == Format.table) {

@@ -72,7 +72,9 @@ final class ReportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    OutputFile.check("--out", out, "report.html");
+    if (!(timeLimit > 0))
+      throw new NuageException("--time-limit must be positive (got " + timeLimit + ")");
+    OutputFile.check(spec, "--out", out, "report.html");
     Scenario scenario = ScenarioParser.parse(scenarioFile);
     String given = planFile == null ? null : readPlan(planFile, scenario.name());
     String ledgerJson = ledgerJson(scenario); // before a solve: a wrong ledger fails fast
@@ -122,7 +124,7 @@ final class ReportCommand implements Callable<Integer> {
     try {
       text = Files.readString(file, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new NuageException(file + ": cannot read the plan file (" + e.getMessage() + ")");
+      throw new NuageException(file + ": cannot read the plan file (" + OutputFile.reason(e) + ")");
     }
     JsonNode plan;
     try {

@@ -102,8 +102,14 @@ final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    checkPort(
-        bind, port); // before the store opens: nothing is created for a server that cannot run
+    // before the store opens: nothing is created for a server that cannot run
+    if (planWorkers < 1) {
+      throw new NuageException("--plan-workers: must be at least 1 (got " + planWorkers + ")");
+    }
+    if (!(timeLimit > 0)) {
+      throw new NuageException("--time-limit: must be positive (got " + timeLimit + ")");
+    }
+    checkPort(bind, port);
     var settings =
         new NuageServer.Settings(bind, port, bytes(maxBody), planWorkers, 16)
             .withConnectionLimits(connectionLimits());

@@ -2,6 +2,7 @@ package io.nuage.cli;
 
 import io.nuage.core.NuageException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Option;
@@ -14,7 +15,7 @@ final class ServerOption {
       description =
           "run through the nuage serve at URL (it holds the store), with the token in"
               + " $NUAGE_TOKEN")
-  @Nullable URI server;
+  @Nullable String server; // a String: picocli's URI conversion error names Java's exception
 
   boolean given() {
     return server != null;
@@ -27,6 +28,13 @@ final class ServerOption {
       throw new NuageException(
           "--db and --server: give one (through a server, its store is the one used)");
     }
-    return ServerClient.of(server);
+    URI uri;
+    try {
+      uri = new URI(server.strip());
+    } catch (URISyntaxException e) {
+      throw new NuageException(
+          "--server: not a server URL (got " + server + ", expected e.g. http://127.0.0.1:8080/)");
+    }
+    return ServerClient.of(uri);
   }
 }

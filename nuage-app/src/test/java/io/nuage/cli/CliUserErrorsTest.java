@@ -186,6 +186,92 @@ class CliUserErrorsTest {
     assertThat(r.out()).isEqualTo("nuage " + m.group(1) + System.lineSeparator());
   }
 
+  /** On a terminal the table and the line after it share one stream's order: table first. */
+  @Test
+  void infeasiblePlanTable_theLineAfterTheTableComesAfterIt() throws IOException {
+    Path scenario = infeasibleTinyLab();
+    var both = new java.io.StringWriter();
+    // as on a terminal: standard output buffered, standard error written at once
+    var out = new java.io.PrintWriter(new java.io.BufferedWriter(both), true);
+    var err = new java.io.PrintWriter(both, true);
+    int code = Main.run(new String[] {"plan", scenario.toString()}, out, err);
+    assertThat(code).isEqualTo(3);
+    String text = both.toString();
+    assertThat(text.indexOf("Plan for tiny-lab: INFEASIBLE"))
+        .as(text)
+        .isNotNegative()
+        .isLessThan(text.indexOf("the reasons are above"));
+  }
+
+  @Test
+  void subcommandVersion_printsTheVersionAsTheRootDoes() {
+    Cli root = Cli.run("--version");
+    for (String[] args :
+        new String[][] {{"plan", "--version"}, {"ledger", "reconcile", "-V"}, {"serve", "-V"}}) {
+      Cli r = Cli.run(args);
+      assertThat(r.code()).isZero();
+      assertThat(r.out()).as(String.join(" ", args)).isEqualTo(root.out());
+    }
+  }
+
+  @Test
+  void ingestAMissingFile_createsNoStore() {
+    Path db = dir.resolve("nuage.duckdb");
+    Cli r = Cli.run("ingest", "--db", db.toString(), dir.resolve("nosuch.csv").toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("nosuch.csv: no such file");
+    assertThat(db).as("nothing is created for a command that cannot run").doesNotExist();
+  }
+
+  @Test
+  void serverNotAUrl_isAPlainMessageWithoutJavaNames() {
+    Cli r =
+        Cli.run("ledger", "--server", "127.0.0.1:8080", "--scenario", FINOPS_SCENARIO.toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err())
+        .contains("--server: not a server URL (got 127.0.0.1:8080, expected e.g.")
+        .doesNotContain("java.")
+        .doesNotContain("Exception");
+  }
+
+  @Test
+  void reportTimeLimitNotPositive_exitsTwoNamingTheOption() {
+    Path out = dir.resolve("report.html");
+    var env = new HashMap<String, String>();
+    env.put("HOME", dir.resolve("home").toString()); // no default store: the report plans alone
+    env.put("NUAGE_DB", null);
+    CliProcess r =
+        CliProcess.run(
+            env,
+            "report",
+            ReportCommandTest.resource("tiny-lab.yaml").toString(),
+            "--time-limit",
+            "0",
+            "--out",
+            out.toString());
+    assertThat(r.code()).as(r.err()).isEqualTo(2);
+    assertThat(r.err())
+        .isEqualTo("--time-limit must be positive (got 0.0)" + System.lineSeparator());
+    assertThat(out).doesNotExist();
+  }
+
+  @Test
+  void reportPlanMissing_saysSoInWords() {
+    Path plan = dir.resolve("nosuch.json");
+    Cli r =
+        Cli.run(
+            "report",
+            ReportCommandTest.resource("tiny-lab.yaml").toString(),
+            "--plan",
+            plan.toString(),
+            "--out",
+            dir.resolve("report.html").toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err())
+        .isEqualTo(
+            plan + ": cannot read the plan file (no such file or folder)" + System.lineSeparator());
+  }
+
   static Map<String, String> none() {
     return Map.of();
   }

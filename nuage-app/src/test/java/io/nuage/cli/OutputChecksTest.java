@@ -101,4 +101,34 @@ class OutputChecksTest {
                 + System.lineSeparator());
     assertThat(db).doesNotExist();
   }
+
+  /** A folder that does not exist yet, given as one (a trailing slash), is no file name. */
+  @Test
+  void planOutANewFolderWithASlash_exitsTwoAndWritesNoFileOfThatName() {
+    Path folder = dir.resolve("plans");
+    Cli r =
+        Cli.run(
+            "plan", ReportCommandTest.resource("tiny-lab.yaml").toString(), "--out", folder + "/");
+    assertThat(r.code()).as(r.err()).isEqualTo(2);
+    assertThat(r.err()).startsWith("--out: " + folder + " is a folder");
+    assertThat(folder).as("no file named after the folder").doesNotExist();
+  }
+
+  /** serve's other numbers are user input too: exit 2 naming the option, and no store made. */
+  @Test
+  void serveBadWorkersOrTimeLimit_exitTwoNamingTheOptionAndCreateNoStore() {
+    Path db = dir.resolve("nuage.duckdb");
+    Cli workers = Cli.run("serve", "--port", "0", "--plan-workers", "0", "--db", db.toString());
+    assertThat(workers.code()).as(workers.err()).isEqualTo(2);
+    assertThat(workers.err())
+        .isEqualTo("--plan-workers: must be at least 1 (got 0)" + System.lineSeparator());
+    Cli limit =
+        assertTimeoutPreemptively(
+            Duration.ofSeconds(60),
+            () -> Cli.run("serve", "--port", "0", "--time-limit", "-1", "--db", db.toString()));
+    assertThat(limit.code()).as(limit.err()).isEqualTo(2);
+    assertThat(limit.err())
+        .isEqualTo("--time-limit: must be positive (got -1.0)" + System.lineSeparator());
+    assertThat(db).doesNotExist();
+  }
 }
