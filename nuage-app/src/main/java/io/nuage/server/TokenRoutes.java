@@ -13,6 +13,7 @@ import io.nuage.store.server.TokenNames;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -21,6 +22,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class TokenRoutes {
   private final ApiTokens tokens;
+  private final ReentrantLock revoking = new ReentrantLock();
   private final TokenTable table;
   private final Bodies bodies;
   private final ObjectMapper json;
@@ -110,6 +112,17 @@ final class TokenRoutes {
   }
 
   private void revoke(Context ctx) {
+    // the check and the revocation are one step: two admins revoking each other at once both
+    // saw two admins and left none
+    revoking.lock();
+    try {
+      revokeChecked(ctx);
+    } finally {
+      revoking.unlock();
+    }
+  }
+
+  private void revokeChecked(Context ctx) {
     String id = ctx.pathParam("id");
     ApiToken target =
         tokens

@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What one ledger upload may hold, checked by streaming it before the ledger is touched: a gzip
@@ -20,6 +21,7 @@ final class UploadBounds {
   static final int MAX_EXPANSION = 100;
   static final long SLACK = 1L << 20;
   static final long MAX_ROWS = 2_000_000;
+  private static final byte[] PARQUET = {'P', 'A', 'R', '1'};
 
   private UploadBounds() {}
 
@@ -28,15 +30,14 @@ final class UploadBounds {
     long size = Files.size(file);
     long maxBytes = MAX_EXPANSION * size + SLACK;
     try (InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
-      raw.mark(2);
-      boolean gzip = raw.read() == 0x1f && raw.read() == 0x8b;
+      raw.mark(4);
+      byte[] magic = raw.readNBytes(4);
       raw.reset();
-      InputStream in;
-      try {
-        in = gzip ? new GZIPInputStream(raw, 1 << 16) : raw;
-      } catch (IOException brokenHeader) {
-        return; // a gzip cut inside its header: the ingest names it, as for a broken stream
-      }
+      // Parquet compresses past any ratio and has no lines to count: the API takes CSV only
+      if (java.util.Arrays.equals(magic, PARQUET)) throw refused(name, parquet());
+      boolean gzip = magic.length >= 2 && (magic[0] & 0xff) == 0x1f && (magic[1] & 0xff) == 0x8b;
+      InputStream in = gzip ? gunzip(raw) : raw;
+      if (in == null) return;
       byte[] buffer = new byte[1 << 16];
       long bytes = 0;
       long lines = 0;
@@ -46,6 +47,15 @@ final class UploadBounds {
         if (gzip && bytes > maxBytes) throw refused(name, expansion(size, maxBytes));
         if (lines > MAX_ROWS + 1) throw refused(name, tooManyRows());
       }
+    }
+  }
+
+  /** Null when even the gzip header is broken: the ingest names it (a 6-byte header was a 500). */
+  private static @Nullable InputStream gunzip(InputStream raw) {
+    try {
+      return new GZIPInputStream(raw, 1 << 16);
+    } catch (IOException e) {
+      return null;
     }
   }
 
@@ -68,6 +78,12 @@ final class UploadBounds {
         + ":1, expected at most "
         + MAX_EXPANSION
         + ":1 plus 1 MB)";
+  }
+
+  private static String parquet() {
+    return "the upload is Parquet (expected a FOCUS CSV, plain or gzip: the API bounds an upload"
+        + " by its lines and its gzip ratio; ingest Parquet with `nuage ingest` on the server's"
+        + " machine)";
   }
 
   private static String tooManyRows() {

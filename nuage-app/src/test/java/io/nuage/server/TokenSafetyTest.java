@@ -27,7 +27,12 @@ class TokenSafetyTest {
               "\\uFEFFci", // byte order mark
               "c\\u00A0i", // no-break space
               "\\u3164", // Hangul filler: a blank letter
-              "ci\\u2028x")) { // line separator
+              "ci\\u2028x", // line separator
+              "admin\\uFE0F", // variation selector: reads as "admin"
+              "ad\\u034Fmin", // combining grapheme joiner
+              "ad\\u17B4min", // Khmer inherent vowel, rendered as nothing
+              "ad\\u180Bmin", // Mongolian free variation selector
+              "ad\\uDB40\\uDD00min")) { // variation selector 17
         var answer =
             api.post(
                 "/api/tokens",
@@ -47,6 +52,40 @@ class TokenSafetyTest {
               "application/json");
       assertThat(ok.status()).as("letters, digits, spaces and punctuation").isEqualTo(201);
     }
+  }
+
+  @Test
+  void twoAdminsRevokingEachOtherAtOnce_leaveOneAdmin() throws Exception {
+    try (RunningServer api = RunningServer.start(folder)) {
+      String admin = api.admin;
+      for (int round = 0; round < 10; round++) {
+        var x = api.post("/api/tokens", admin, "{\"role\":\"admin\"}", "application/json").json();
+        var y = api.post("/api/tokens", admin, "{\"role\":\"admin\"}", "application/json").json();
+        String self = api.get("/api/session", admin).json().get("tokenId").asText();
+        assertThat(api.delete("/api/tokens/" + self, x.get("token").asText()).status())
+            .isEqualTo(200);
+        var barrier = new java.util.concurrent.CyclicBarrier(2);
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(2)) {
+          var a = pool.submit(() -> revokeAfter(barrier, api, x, y));
+          var b = pool.submit(() -> revokeAfter(barrier, api, y, x));
+          assertThat(List.of(a.get(), b.get())).as("round " + round).containsOnlyOnce(200);
+        }
+        boolean xLeft = api.get("/api/session", x.get("token").asText()).status() == 200;
+        admin = (xLeft ? x : y).get("token").asText();
+        assertThat(api.get("/api/tokens", admin).status()).isEqualTo(200);
+      }
+    }
+  }
+
+  private static int revokeAfter(
+      java.util.concurrent.CyclicBarrier barrier,
+      RunningServer api,
+      com.fasterxml.jackson.databind.JsonNode by,
+      com.fasterxml.jackson.databind.JsonNode target)
+      throws Exception {
+    barrier.await();
+    return api.delete("/api/tokens/" + target.get("id").asText(), by.get("token").asText())
+        .status();
   }
 
   @Test

@@ -1,6 +1,7 @@
 package io.nuage.store;
 
 import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,8 +27,14 @@ final class OwnerOnly {
     Path parent = folder.getParent();
     if (Files.isDirectory(folder) || parent == null) return;
     createFolders(parent);
-    Files.createDirectory(
-        folder, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+    try {
+      Files.createDirectory(
+          folder,
+          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+    } catch (FileAlreadyExistsException e) {
+      // another process creating the same new store made it in between: use it
+      if (!Files.isDirectory(folder)) throw e;
+    }
   }
 
   /**

@@ -15,6 +15,31 @@ import org.junit.jupiter.api.io.TempDir;
 class StorePermissionsTest {
   @TempDir Path folder;
 
+  /**
+   * Two processes creating a new store at once: the one that lost the race said "cannot create".
+   */
+  @Test
+  void foldersCreatedByAnotherAtTheSameTime_areUsed() throws Exception {
+    for (int round = 0; round < 20; round++) {
+      Path deep = folder.resolve("r" + round).resolve("a").resolve("b");
+      var barrier = new java.util.concurrent.CyclicBarrier(4);
+      try (var pool = java.util.concurrent.Executors.newFixedThreadPool(4)) {
+        var runs = new java.util.ArrayList<java.util.concurrent.Future<?>>();
+        for (int t = 0; t < 4; t++) {
+          runs.add(
+              pool.submit(
+                  () -> {
+                    barrier.await();
+                    OwnerOnly.createFolders(deep);
+                    return null;
+                  }));
+        }
+        for (var run : runs) run.get();
+      }
+      assertThat(deep).isDirectory();
+    }
+  }
+
   @Test
   void newStore_folderIsOwnerOnlyAndFileIsOwnerReadWrite() throws IOException {
     Path db = folder.resolve("home/.nuage/nuage.duckdb");

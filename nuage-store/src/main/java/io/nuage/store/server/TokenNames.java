@@ -45,9 +45,22 @@ public final class TokenNames {
     return name;
   }
 
+  /**
+   * Marks that Unicode lists as default-ignorable (rendered as nothing): variation selectors, the
+   * combining grapheme joiner, Khmer inherent vowels, Mongolian variation selectors. Their category
+   * is NON_SPACING_MARK, so the switch below would let them through: "admin\uFE0F" reads "admin".
+   */
+  private static boolean invisibleMark(int cp) {
+    return cp == 0x034F
+        || (cp >= 0x17B4 && cp <= 0x17B5)
+        || (cp >= 0x180B && cp <= 0x180F)
+        || (cp >= 0xFE00 && cp <= 0xFE0F)
+        || (cp >= 0xE0100 && cp <= 0xE01EF);
+  }
+
   private static boolean printable(int cp) {
     if (cp == ' ') return true;
-    if (BLANK.contains(cp)) return false;
+    if (BLANK.contains(cp) || invisibleMark(cp)) return false;
     return switch (Character.getType(cp)) {
       case Character.CONTROL,
           Character.FORMAT,
