@@ -44,7 +44,8 @@ public final class StoreLedger implements LedgerService {
   public Ingested ingest(Path file, String name) {
     IngestReport report;
     try {
-      report = Ingestions.in(store).ingest(file, IngestOptions.DEFAULT);
+      // the upload is in a temporary file: the ledger records it by the name it was sent as
+      report = Ingestions.in(store).ingest(file, IngestOptions.DEFAULT.named(name));
     } catch (ValidationException e) {
       // the upload went to a temporary file: name it as the uploader did
       List<Problem> renamed =

@@ -50,6 +50,11 @@ class LedgerApiTest {
 
       assertThat(api.get("/metrics", api.viewer).body())
           .contains("nuage_ledger_ingested_rows_total 1000.0");
+      // nuage ingestions (and --remove by its id) know an upload by the name it was sent as,
+      // never by the server's temporary file (review of issue 10)
+      assertThat(io.nuage.store.ledger.Ingestions.in(api.store).list())
+          .extracting(io.nuage.store.ledger.IngestedFile::file)
+          .containsExactly("sample.csv", "copy.csv");
     }
   }
 

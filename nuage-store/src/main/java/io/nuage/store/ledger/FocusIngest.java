@@ -50,7 +50,7 @@ final class FocusIngest {
 
   IngestReport run(Path file, IngestOptions options) {
     before = FileState.of(file);
-    FocusSource source = FocusSource.read(c, file, options.fills());
+    FocusSource source = FocusSource.read(c, file, options.fills(), options.displayName());
     StageSql sql = new StageSql(source);
     try {
       try {

@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A FOCUS file's format and header, checked before any row is read: which source column feeds which
@@ -49,8 +50,9 @@ record FocusSource(
 
   private static final int MAX_HEADER_BYTES = 1 << 20;
 
-  static FocusSource read(Connection c, Path path, Map<String, String> fills) {
-    String name = path.toString();
+  static FocusSource read(
+      Connection c, Path path, Map<String, String> fills, @Nullable String displayName) {
+    String name = displayName != null ? displayName : path.toString();
     if (!Files.isRegularFile(path)) throw fileProblem(name, "no such file");
     Format format = detect(path, name);
     List<String> header =

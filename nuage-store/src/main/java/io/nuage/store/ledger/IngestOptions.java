@@ -3,6 +3,7 @@ package io.nuage.store.ledger;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.DoubleConsumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How to ingest a file.
@@ -12,13 +13,28 @@ import java.util.function.DoubleConsumer;
  * @param fills constant values for FOCUS columns the file lacks (column ID to text; {@code NULL}
  *     for a null), e.g. for the spec's illustrative fragments
  * @param progress called with the percentage done (0-100) while a large file is read
+ * @param displayName the name the file is known by, where its path is not (an upload the server
+ *     keeps in a temporary file): what messages and {@code nuage ingestions} show; null for the
+ *     path
  */
 public record IngestOptions(
-    boolean skipBadRows, Map<String, String> fills, DoubleConsumer progress) {
+    boolean skipBadRows,
+    Map<String, String> fills,
+    DoubleConsumer progress,
+    @Nullable String displayName) {
   public static final IngestOptions DEFAULT = new IngestOptions(false, Map.of(), p -> {});
 
   public IngestOptions {
     fills = Map.copyOf(fills);
     Objects.requireNonNull(progress, "progress");
+  }
+
+  public IngestOptions(boolean skipBadRows, Map<String, String> fills, DoubleConsumer progress) {
+    this(skipBadRows, fills, progress, null);
+  }
+
+  /** The same options for a file known by {@code name}. */
+  public IngestOptions named(String name) {
+    return new IngestOptions(skipBadRows, fills, progress, name);
   }
 }
