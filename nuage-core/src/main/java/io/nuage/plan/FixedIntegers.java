@@ -20,15 +20,19 @@ final class FixedIntegers {
    * verified point exists.
    */
   static double @Nullable [] verifiedPoint(MPSolver mip, Deadline deadline, List<String> notes) {
-    ModelRows rows = ModelRows.of(mip);
-    double[] point = ModelRows.point(mip);
+    return verifiedPoint(ModelRows.of(mip), ModelRows.point(mip), deadline, notes);
+  }
+
+  /** The same for a point of {@code rows}: {@code point} itself when it holds them. */
+  static double @Nullable [] verifiedPoint(
+      ModelRows rows, double[] point, Deadline deadline, List<String> notes) {
     List<ModelRows.Violation> broken = rows.violations(point);
     if (broken.isEmpty()) return point;
     notes.add(
         "CBC's point broke "
             + broken.size()
             + " rows of the model ("
-            + ModelRows.describe(broken)
+            + PlanText.firstFew(broken, ModelRows.Violation::toString)
             + "); its point and bound were discarded");
     double[] repaired = solve(rows, point, deadline);
     notes.add(
@@ -43,8 +47,7 @@ final class FixedIntegers {
    * tolerances, the LP with the integers fixed finds the best fleet split for those gang choices.
    * The cheaper of the two (both verified).
    */
-  static double[] polish(MPSolver mip, double[] point, Deadline deadline) {
-    ModelRows rows = ModelRows.of(mip);
+  static double[] polish(ModelRows rows, double[] point, Deadline deadline) {
     double[] polished = solve(rows, point, deadline);
     return polished != null && rows.objective(polished) < rows.objective(point) ? polished : point;
   }

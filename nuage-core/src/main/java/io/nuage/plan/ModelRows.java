@@ -24,8 +24,6 @@ final class ModelRows {
   /** Integrality tolerance of a variable the model declares integer. */
   static final double INTEGRALITY = 1e-5;
 
-  private static final int SHOWN = 5;
-
   private final MPModelProto model;
 
   private ModelRows(MPModelProto model) {
@@ -107,17 +105,5 @@ final class ModelRows {
   private static boolean within(double value, double lower, double upper, double tolerance) {
     return value >= lower - tolerance * Math.max(1, Math.abs(lower))
         && value <= upper + tolerance * Math.max(1, Math.abs(upper));
-  }
-
-  /** The first violations in words, for a solver note or an error. */
-  static String describe(List<Violation> violations) {
-    StringBuilder s = new StringBuilder();
-    for (int i = 0; i < Math.min(SHOWN, violations.size()); i++) {
-      if (i > 0) s.append("; ");
-      s.append(violations.get(i));
-    }
-    if (violations.size() > SHOWN)
-      s.append("; and ").append(violations.size() - SHOWN).append(" more");
-    return s.toString();
   }
 }

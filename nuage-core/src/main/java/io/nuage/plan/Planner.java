@@ -147,13 +147,7 @@ public final class Planner {
   }
 
   private static String describe(List<Violation> violations) {
-    StringBuilder s = new StringBuilder();
-    for (int i = 0; i < Math.min(5, violations.size()); i++) {
-      if (i > 0) s.append("; ");
-      s.append(violations.get(i).rule()).append(": ").append(violations.get(i).message());
-    }
-    if (violations.size() > 5) s.append("; and ").append(violations.size() - 5).append(" more");
-    return s.toString();
+    return PlanText.firstFew(violations, v -> v.rule() + ": " + v.message());
   }
 
   static final String DUALS_UNSOLVED =
@@ -262,16 +256,17 @@ public final class Planner {
       double bound =
           status == MPSolver.ResultStatus.INFEASIBLE ? Double.NaN : mip.objective().bestBound();
       if (!found) return new Solved(null, bound, status, "solver");
-      int before = notes.size();
-      double[] point = FixedIntegers.verifiedPoint(mip, deadline, notes);
+      ModelRows rows = ModelRows.of(mip); // exported once: checked, then repaired or polished
+      double[] raw = ModelRows.point(mip);
+      double[] point = FixedIntegers.verifiedPoint(rows, raw, deadline, notes);
       if (point == null)
         return new Solved(null, Double.NaN, MPSolver.ResultStatus.ABNORMAL, "solver");
-      if (notes.size() > before) {
+      if (point != raw) {
         // A repaired point comes without a bound the solver can be trusted with.
         return new Solved(model.solution(point), Double.NaN, status, "solver, integers fixed");
       }
       return new Solved(
-          model.solution(FixedIntegers.polish(mip, point, deadline)), bound, status, "solver");
+          model.solution(FixedIntegers.polish(rows, point, deadline)), bound, status, "solver");
     } finally {
       mip.delete();
     }
