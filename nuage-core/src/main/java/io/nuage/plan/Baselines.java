@@ -133,8 +133,7 @@ final class Baselines {
 
   /** The largest amount by which a provider's spend exceeds its cap in a year (0 when none). */
   private double worstExcess(PlanCosting.Priced priced, String @Nullable [] where) {
-    Map<Integer, BigDecimal> totals = new HashMap<>();
-    priced.providers().forEach(p -> totals.merge(p.year(), p.spend(), BigDecimal::add));
+    Map<Integer, BigDecimal> totals = priced.yearTotals();
     double worst = 0;
     for (ProviderYear p : priced.providers()) {
       BigDecimal cap = data.scenario.policy().maxShareOf(p.provider());
@@ -194,8 +193,7 @@ final class Baselines {
   }
 
   private @Nullable String brokenRule(PlanCosting.Priced priced) {
-    Map<Integer, BigDecimal> totals = new HashMap<>();
-    priced.providers().forEach(p -> totals.merge(p.year(), p.spend(), BigDecimal::add));
+    Map<Integer, BigDecimal> totals = priced.yearTotals();
     for (ProviderYear p : priced.providers()) {
       BigDecimal cap = data.scenario.policy().maxShareOf(p.provider());
       // Exactly: spend <= cap x total. (A share rounded to 4 places let a baseline at 90.01%

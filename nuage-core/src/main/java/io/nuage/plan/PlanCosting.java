@@ -29,6 +29,13 @@ final class PlanCosting {
     BigDecimal total() {
       return breakdown.total();
     }
+
+    /** Each calendar year's spend over all providers: the denominator of every share. */
+    Map<Integer, BigDecimal> yearTotals() {
+      Map<Integer, BigDecimal> totals = new HashMap<>();
+      providers.forEach(p -> totals.merge(p.year(), p.spend(), BigDecimal::add));
+      return totals;
+    }
   }
 
   private PlanCosting() {}

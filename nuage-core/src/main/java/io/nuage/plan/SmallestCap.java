@@ -4,7 +4,6 @@ import com.google.ortools.linearsolver.MPSolver;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -82,9 +81,9 @@ final class SmallestCap {
       }
       double[] point = FixedIntegers.verifiedPoint(solver, deadline, new ArrayList<>());
       if (point == null) return null;
-      List<ProviderYear> spend = PlanCosting.price(data, m.solution(point)).providers();
-      Map<Integer, BigDecimal> totals = new HashMap<>();
-      spend.forEach(py -> totals.merge(py.year(), py.spend(), BigDecimal::add));
+      PlanCosting.Priced priced = PlanCosting.price(data, m.solution(point));
+      List<ProviderYear> spend = priced.providers();
+      Map<Integer, BigDecimal> totals = priced.yearTotals();
       BigDecimal mine = BigDecimal.ZERO;
       for (ProviderYear py : spend) {
         boolean target = py.provider().equals(provider) && py.year() == year;
