@@ -131,6 +131,96 @@ class IngestMagnitudeTest {
     assertThat(Cli.run("ingest", "--db", db.toString(), again.toString()).code()).isZero();
   }
 
+  /**
+   * A row priced per hour at its reservation's rate: the bound limits the quantity (9·10^17), not
+   * the expected cost (quantity times $200 an hour, 1.8·10^20), which DECIMAL(38,18) cannot hold.
+   * The reconciliation must still answer, and exactly.
+   */
+  @Test
+  void aRowPricedPerHourBeyondTheColumnType_isReconciledExactly() throws Exception {
+    Path reserved = dir.resolve("reserved.yaml");
+    java.nio.file.Files.writeString(
+        reserved,
+        java.nio.file.Files.readString(scenario)
+                .replace("policy:", "")
+                .replace("max-share: 0.9", "")
+                .replace(
+                    "contracts:",
+                    "  accelerators:\n"
+                        + "    - {name: H100, family: H100, memory-gib: 80, throughput: 1.0}\n"
+                        + "contracts:")
+            + """
+              - id: aws-reserved
+                kind: reserved-capacity
+                provider: aws
+                region: aws/us-east-1
+                accelerator: H100
+                gpus: 8
+                term: {start: 2024-01, end: 2025-12}
+                price-per-gpu-hour: 200
+            policy:
+              max-share: 0.9
+            """);
+    Path hours = dir.resolve("hours.csv");
+    String csv = sample.toString().replace("'", "''");
+    try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
+        Statement s = c.createStatement()) {
+      // 6·10^17 hours expected at 1.2·10^20 and billed 5 (checked, not flagged); 4·10^15 hours
+      // billed a cent above their 8·10^17; -3.9·10^17 hours (a correction) expected at -7.8·10^19
+      // and billed 0. Together the quantities stay within the bound.
+      s.execute(
+          "COPY (SELECT * EXCLUDE (rn) REPLACE ("
+              + " CASE rn WHEN 1 THEN '5' WHEN 2 THEN '800000000000000000.01' ELSE '0' END"
+              + " AS BilledCost,"
+              + " CASE rn WHEN 1 THEN '600000000000000000' WHEN 2 THEN '4000000000000000'"
+              + " ELSE '-390000000000000000' END AS PricingQuantity,"
+              + " '0' AS EffectiveCost, '0' AS ListCost, 'Usage' AS ChargeCategory,"
+              + " 'AWS' AS ProviderName, 'aws-reserved' AS CommitmentDiscountId,"
+              + " 'Used' AS CommitmentDiscountStatus, 'Hours' AS PricingUnit)"
+              + " FROM (SELECT *, row_number() OVER () AS rn FROM read_csv('"
+              + csv
+              + "', all_varchar = true)) WHERE rn <= 3 ORDER BY rn) TO '"
+              + hours
+              + "' (FORMAT csv)");
+    }
+    Cli ingested = Cli.run("ingest", "--db", db.toString(), hours.toString());
+    assertThat(ingested.code()).as(ingested.err()).isZero();
+
+    Cli run =
+        Cli.run(
+            "ledger",
+            "reconcile",
+            "--scenario",
+            reserved.toString(),
+            "--db",
+            db.toString(),
+            "--format",
+            "json");
+
+    assertThat(run.code()).as(run.err()).isZero();
+    var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(run.out());
+    var rows =
+        java.util.stream.StreamSupport.stream(json.get("overbilled").spliterator(), false)
+            .filter(r -> "aws-reserved".equals(r.path("contract").asText()))
+            .toList();
+    assertThat(rows).as(run.out()).hasSize(2);
+    // biggest excess first
+    assertThat(new java.math.BigDecimal(rows.get(0).get("expected").asText()))
+        .isEqualByComparingTo("-78000000000000000000");
+    assertThat(new java.math.BigDecimal(rows.get(0).get("excess").asText()))
+        .isEqualByComparingTo("78000000000000000000");
+    assertThat(new java.math.BigDecimal(rows.get(1).get("expected").asText()))
+        .isEqualByComparingTo("800000000000000000");
+    assertThat(new java.math.BigDecimal(rows.get(1).get("excess").asText()))
+        .isEqualByComparingTo("0.01");
+    for (var t : json.get("totals")) {
+      assertThat(
+              new java.math.BigDecimal(t.get("billed").asText())
+                  .subtract(new java.math.BigDecimal(t.get("expected").asText())))
+          .isEqualByComparingTo(t.get("excess").asText());
+    }
+  }
+
   @Test
   void removingAnIngestionThatIsNotThere_isAUserError() {
     Cli run = Cli.run("ingest", "--db", db.toString(), "--remove", "999");

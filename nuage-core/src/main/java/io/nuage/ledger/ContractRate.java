@@ -40,6 +40,32 @@ public record ContractRate(
       throw new IllegalArgumentException(
           "rate of " + contract + " needs exactly one of discount and pricePerHour");
     }
+    BigDecimal factor = discount != null ? BigDecimal.ONE.subtract(discount) : pricePerHour;
+    if (factor.signum() < 0
+        || factor.compareTo(FACTOR_LIMIT) >= 0
+        || factor.stripTrailingZeros().scale() > FACTOR_SCALE) {
+      throw new IllegalArgumentException(
+          "rate of "
+              + contract
+              + " must be at least 0, below 10^9 and have at most 9 decimal places (got "
+              + factor.toPlainString()
+              + ")");
+    }
+  }
+
+  /** The scenario's rule for rates (a discount or a price): the reconciliation's DECIMAL(18,9). */
+  private static final int FACTOR_SCALE = 9;
+
+  private static final BigDecimal FACTOR_LIMIT = BigDecimal.TEN.pow(9);
+
+  /**
+   * What the row's base is multiplied by: one minus the discount (of the list cost), or the price
+   * per hour (of the hours).
+   */
+  public BigDecimal factor() {
+    return discount != null
+        ? BigDecimal.ONE.subtract(discount)
+        : Objects.requireNonNull(pricePerHour);
   }
 
   /** The rates of a scenario's contracts, lowest priority first. */

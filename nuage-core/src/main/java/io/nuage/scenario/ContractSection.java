@@ -81,7 +81,7 @@ final class ContractSection {
     Optional<List<BigDecimal>> minimums =
         f.required("yearly-minimums", r.list)
             .flatMap(items -> amounts(items, f.pathOf("yearly-minimums")));
-    Optional<BigDecimal> discount = f.required("discount", r.fraction);
+    Optional<BigDecimal> discount = f.required("discount", r.rateFraction);
     Optional<Boolean> takeOrPay = f.optional("take-or-pay", r.bool, true);
     if (minimums.isPresent() && term.isPresent() && minimums.get().size() != term.get().years()) {
       r.problem(
@@ -125,7 +125,7 @@ final class ContractSection {
     Optional<String> region = f.required("region", r.text);
     Optional<String> accelerator = f.required("accelerator", r.text);
     Optional<Integer> gpus = f.required("gpus", r.positiveCount);
-    Optional<BigDecimal> price = f.required("price-per-gpu-hour", r.amount);
+    Optional<BigDecimal> price = f.required("price-per-gpu-hour", r.rateAmount);
     boolean ok =
         region.isPresent()
             && refs.region(r, f.node("region").orElseThrow(), f.pathOf("region"), region.get());
@@ -184,7 +184,7 @@ final class ContractSection {
 
   private Optional<Contract> rateCard(
       Fields f, Optional<String> id, Optional<String> provider, Optional<MonthRange> term) {
-    Optional<BigDecimal> discount = f.required("discount", r.fraction);
+    Optional<BigDecimal> discount = f.required("discount", r.rateFraction);
     if (id.isEmpty() || provider.isEmpty() || term.isEmpty() || discount.isEmpty())
       return Optional.empty();
     return Optional.of(new RateCard(id.get(), provider.get(), term.get(), discount.get()));

@@ -31,6 +31,14 @@ final class NodeReader {
       ValueType.of("an amount above 0", (n, p) -> scalars.amount(n, p, true));
   final ValueType<BigDecimal> fraction =
       ValueType.of("a fraction between 0 and 1", scalars::fraction);
+  final ValueType<BigDecimal> rateAmount =
+      ValueType.of(
+          "an amount of 0 or more with at most 9 decimal places",
+          (n, p) -> scalars.rate(n, p, false));
+  final ValueType<BigDecimal> rateFraction =
+      ValueType.of(
+          "a fraction between 0 and 1 with at most 9 decimal places",
+          (n, p) -> scalars.rate(n, p, true));
   final ValueType<Integer> count =
       ValueType.of("a whole number of 0 or more", (n, p) -> scalars.count(n, p, false));
   final ValueType<Integer> positiveCount =

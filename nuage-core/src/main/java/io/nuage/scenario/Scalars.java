@@ -79,6 +79,34 @@ final class Scalars {
     return Optional.of(value);
   }
 
+  /**
+   * A contract's rate (a discount or a price per GPU-hour): the reconciliation prices billed rows
+   * with it exactly in DECIMAL(18,9) (docs/ledger.md, "Magnitude bound"), so at most nine decimal
+   * places and below 10^9.
+   */
+  Optional<BigDecimal> rate(Node node, String path, boolean isFraction) {
+    Optional<BigDecimal> read = isFraction ? fraction(node, path) : amount(node, path);
+    if (read.isEmpty()) return read;
+    BigDecimal value = read.get();
+    boolean fits =
+        value.stripTrailingZeros().scale() <= RATE_SCALE && value.compareTo(RATE_LIMIT) < 0;
+    if (fits) return read;
+    r.problem(
+        node,
+        path,
+        "rate out of range (got "
+            + NodeReader.shorten(((ScalarNode) node).getValue().strip())
+            + ", expected "
+            + (isFraction ? "a fraction between 0 and 1" : "an amount of 0 or more")
+            + " with at most 9 decimal places"
+            + (isFraction ? "" : ", below 1_000_000_000")
+            + ")");
+    return Optional.empty();
+  }
+
+  private static final int RATE_SCALE = 9;
+  private static final BigDecimal RATE_LIMIT = BigDecimal.TEN.pow(9);
+
   Optional<Integer> count(Node node, String path, boolean positive) {
     String expected = positive ? "a whole number above 0" : "a whole number of 0 or more";
     if (!(node instanceof ScalarNode s) || NodeReader.isNull(s))

@@ -28,6 +28,23 @@ class ContractRateTest {
   }
 
   @Test
+  void aRateTheReconciliationCannotHoldExactly_isRefused() {
+    java.time.LocalDate d = java.time.LocalDate.of(2027, 1, 1);
+    assertThat(new ContractRate("k", "p", d, d, null, 2, new BigDecimal("0.25"), null).factor())
+        .isEqualByComparingTo("0.75");
+    assertThat(
+            new ContractRate("k", "p", d, d, "r", 0, null, new BigDecimal("999999999.5")).factor())
+        .isEqualByComparingTo("999999999.5");
+    org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+        .isThrownBy(() -> new ContractRate("k", "p", d, d, "r", 0, null, BigDecimal.TEN.pow(9)))
+        .withMessageContaining("below 10^9");
+    org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+        .isThrownBy(
+            () -> new ContractRate("k", "p", d, d, null, 2, new BigDecimal("0.1234567891"), null))
+        .withMessageContaining("9 decimal places");
+  }
+
+  @Test
   void overbilled_onlyAboveHalfACent() {
     assertThat(ContractRate.overbilled(new BigDecimal("1.005"), BigDecimal.ONE)).isFalse();
     assertThat(ContractRate.overbilled(new BigDecimal("1.0051"), BigDecimal.ONE)).isTrue();

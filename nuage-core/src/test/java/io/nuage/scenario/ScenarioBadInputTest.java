@@ -111,7 +111,7 @@ class ScenarioBadInputTest {
   void unknownKey_namesTheKeyAndTheAllowedOnes() throws IOException {
     assertThat(problems("    discount: 0.25", "    discont: 0.25"))
         .containsExactly(
-            "FILE:23:5: contracts[0].discount: missing field (got nothing, expected a fraction between 0 and 1)",
+            "FILE:23:5: contracts[0].discount: missing field (got nothing, expected a fraction between 0 and 1 with at most 9 decimal places)",
             "FILE:28:5: contracts[0].discont: unknown field (got discont, expected one of id, kind, provider, term, yearly-minimums, discount, take-or-pay)");
   }
 
@@ -244,6 +244,22 @@ class ScenarioBadInputTest {
     assertThat(problems("yearly-minimums: [100, 150]", "yearly-minimums: [100]"))
         .containsExactly(
             "FILE:27:22: contracts[0].yearly-minimums: wrong number of yearly minimums (got 1, expected 2: one per contract year of 2027-01..2028-12)");
+  }
+
+  /** The reconciliation prices billed rows with a contract's rate exactly in DECIMAL(18,9). */
+  @Test
+  void aRateWithMoreThanNineDecimalsOrOfABillionAnHour_isOutOfRange() throws IOException {
+    assertThat(problems("discount: 0.25", "discount: 0.2500000001"))
+        .containsExactly(
+            "FILE:28:15: contracts[0].discount: rate out of range (got 0.2500000001, expected a fraction between 0 and 1 with at most 9 decimal places)");
+    assertThat(problems("price-per-gpu-hour: 2.40", "price-per-gpu-hour: 1_000_000_000"))
+        .containsExactly(
+            "FILE:36:25: contracts[1].price-per-gpu-hour: rate out of range (got 1_000_000_000, expected an amount of 0 or more with at most 9 decimal places, below 1_000_000_000)");
+    Path trailingZeros = dir.resolve("zeros.yaml");
+    Files.writeString(
+        trailingZeros,
+        BASE.replace("price-per-gpu-hour: 2.40", "price-per-gpu-hour: 2.4000000000000"));
+    assertThat(ScenarioParser.parse(trailingZeros).contracts()).hasSize(2);
   }
 
   @Test

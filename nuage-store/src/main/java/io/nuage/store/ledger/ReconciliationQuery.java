@@ -13,21 +13,29 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
 
 /**
  * Prices every usage row at its contract's rate in streaming scans of {@code billing_rows}. The
  * rates become {@code CASE} expressions whose branches are in priority order, so the first rate
  * that covers a row wins (docs/ledger-drawdown.md, section 5) without a join or a GROUP BY over the
- * rows. Each branch compares in its own exact DECIMAL type: unifying the branches into one type
- * costs a cast on every row, ten times the scan, so the expected cost itself is computed only for
- * the flagged rows. Every value is a bound parameter.
+ * rows. Each row gets a {@code base} (its list cost for a discount, its hours for a price per hour)
+ * and a {@code factor} (one minus the discount, or the price), both exact, and its expected cost is
+ * their product. Every value is a bound parameter.
+ *
+ * <p>The product is kept exact without ever leaving DuckDB's 38 digits (docs/ledger.md, "Magnitude
+ * bound"): the base's whole part times the factor, {@code w}, is exact in DECIMAL(38,9) (below
+ * 10^27: the base below 10^18 by the bound, the factor below 10^9 by the scenario's rule), and its
+ * fraction times the factor, {@code f}, is below 10^9 and rounded at the 18th place. The billed
+ * cost is compared in DECIMAL(38,18) only when {@code |w| < 10^19}; beyond, the sign of {@code w}
+ * decides, since the billed cost is at most 10^18 in absolute value. The expected cost of a flagged
+ * row, {@code w + f}, and the excess are added up in Java.
  */
 final class ReconciliationQuery {
   private record Sql(String text, List<Object> params) {}
+
+  /** Beyond this the billed cost (at most 10^18 by the bound) cannot reach the expected cost. */
+  private static final String FAR = "CAST('10000000000000000000' AS DECIMAL(38,9))";
 
   private final Connection c;
   private final List<ContractRate> rates;
@@ -60,8 +68,24 @@ final class ReconciliationQuery {
       rate.append(" THEN ").append(i);
     }
     rate.append(" END");
-    Sql over = perRate(e -> "BilledCost - " + e + " > 0.005");
-    params.addAll(over.params());
+    StringBuilder base = new StringBuilder("CASE rate");
+    StringBuilder factor = new StringBuilder("CASE rate");
+    List<Object> factors = new ArrayList<>();
+    for (int i = 0; i < rates.size(); i++) {
+      ContractRate k = rates.get(i);
+      // a per-hour rate cannot price a row not in hours: null, the row is not checked
+      base.append(" WHEN ")
+          .append(i)
+          .append(
+              k.discount() != null
+                  ? " THEN ListCost"
+                  : " THEN CASE WHEN lower(PricingUnit) LIKE '%hour%' THEN PricingQuantity END");
+      factor.append(" WHEN ").append(i).append(" THEN CAST(? AS DECIMAL(18,9))");
+      factors.add(k.factor());
+    }
+    base.append(" ELSE ListCost END");
+    factor.append(" ELSE CAST(1 AS DECIMAL(18,9)) END");
+    params.addAll(factors);
     checked =
         new Sql(
             "WITH r AS (SELECT b.rowid AS rid, "
@@ -72,57 +96,21 @@ final class ReconciliationQuery {
                 + " i AS (SELECT r.*, "
                 + (rates.isEmpty() ? "CAST(NULL AS INTEGER)" : rate)
                 + " AS rate FROM r),"
-                + " checked AS (SELECT i.*, "
-                + over.text()
-                + " AS over FROM i) ",
+                + " p AS (SELECT i.*, "
+                + (rates.isEmpty() ? "ListCost" : base)
+                + " AS base, "
+                + (rates.isEmpty() ? "CAST(1 AS DECIMAL(18,9))" : factor)
+                + " AS factor FROM i),"
+                + " e AS (SELECT p.*, trunc(base)::DECIMAL(38,0) * factor AS w,"
+                + " CAST((base - trunc(base)) * factor AS DECIMAL(38,18)) AS f FROM p),"
+                + " checked AS (SELECT e.*, CASE WHEN w >= "
+                + FAR
+                + " THEN false WHEN w <= -"
+                + FAR
+                + " THEN true ELSE BilledCost - w - f > "
+                + ContractRate.TOLERANCE.toPlainString()
+                + " END AS over FROM e) ",
             params);
-  }
-
-  /** A CASE over the row's rate: {@code f} applied to the expected-cost expression of each. */
-  private Sql perRate(Function<String, String> f) {
-    if (rates.isEmpty()) return new Sql(f.apply("ListCost"), List.of());
-    List<Object> params = new ArrayList<>();
-    StringBuilder sql = new StringBuilder("CASE rate");
-    for (int i = 0; i < rates.size(); i++) {
-      ContractRate k = rates.get(i);
-      sql.append(" WHEN ").append(i).append(" THEN ");
-      if (k.discount() != null) {
-        sql.append(f.apply(times("ListCost", "(1 - CAST(? AS DECIMAL(18,9)))")));
-        params.add(k.discount());
-        params.add(k.discount());
-      } else {
-        // a per-hour rate cannot price a row not in hours: null, the row is not checked
-        sql.append("CASE WHEN lower(PricingUnit) LIKE '%hour%' AND PricingQuantity IS NOT NULL")
-            .append(" THEN ")
-            .append(f.apply(times("PricingQuantity", "CAST(? AS DECIMAL(18,9))")))
-            .append(" END");
-        params.add(k.pricePerHour());
-        params.add(k.pricePerHour());
-      }
-    }
-    sql.append(" ELSE ").append(f.apply("ListCost")).append(" END");
-    return new Sql(sql.toString(), params);
-  }
-
-  /**
-   * {@code x * factor} (a DECIMAL(38,18) column by a DECIMAL(18,9) rate; {@code factor} holds one
-   * parameter, so it takes two) as DECIMAL(38,18). DuckDB types the plain product DECIMAL(38,27),
-   * which overflows from 10^11 (issue 10: a ledger value the column holds must not break the
-   * reconciliation), so the whole part and the fraction are multiplied apart: the first exactly,
-   * the second rounded at the 18th place, as the totals' cast did before.
-   */
-  private static String times(String x, String factor) {
-    return "(trunc("
-        + x
-        + ")::DECIMAL(38,0) * "
-        + factor
-        + " + CAST(("
-        + x
-        + " - trunc("
-        + x
-        + ")) * "
-        + factor
-        + " AS DECIMAL(38,18)))";
   }
 
   Reconciliation run(int rowLimit) throws SQLException {
@@ -140,60 +128,65 @@ final class ReconciliationQuery {
     return names;
   }
 
-  private PreparedStatement prepare(String tail, List<Object> more) throws SQLException {
+  private PreparedStatement prepare(String tail) throws SQLException {
     PreparedStatement s = c.prepareStatement(checked.text() + tail);
     int i = 1;
     for (Object p : checked.params()) s.setObject(i++, p);
-    for (Object p : more) s.setObject(i++, p);
     return s;
   }
 
   private List<ReconciliationTotal> totals() throws SQLException {
-    Map<String, BigDecimal> expected = new HashMap<>();
-    Sql e = perRate(x -> "CAST(" + x + " AS DECIMAL(38,18))");
-    try (PreparedStatement s =
-            prepare(
-                "SELECT provider, sum(" + e.text() + ") FROM checked WHERE over GROUP BY provider",
-                e.params());
-        ResultSet r = s.executeQuery()) {
-      while (r.next()) expected.put(r.getString(1), r.getBigDecimal(2));
-    }
     List<ReconciliationTotal> totals = new ArrayList<>();
     try (PreparedStatement s =
             prepare(
                 "SELECT provider, count(*) FILTER (WHERE over IS NOT NULL),"
                     + " count(*) FILTER (WHERE over),"
-                    + " coalesce(sum(BilledCost) FILTER (WHERE over), 0)"
-                    + " FROM checked GROUP BY provider ORDER BY provider",
-                List.of());
+                    + " coalesce(sum(BilledCost) FILTER (WHERE over), 0),"
+                    + " coalesce(sum(w) FILTER (WHERE over), 0),"
+                    + " coalesce(sum(f) FILTER (WHERE over), 0)"
+                    + " FROM checked GROUP BY provider ORDER BY provider");
         ResultSet r = s.executeQuery()) {
       while (r.next()) {
         BigDecimal billed = r.getBigDecimal(4);
-        BigDecimal exp = expected.getOrDefault(r.getString(1), BigDecimal.ZERO);
+        BigDecimal expected = r.getBigDecimal(5).add(r.getBigDecimal(6));
         totals.add(
             new ReconciliationTotal(
-                r.getString(1), r.getLong(2), r.getLong(3), billed, exp, billed.subtract(exp)));
+                r.getString(1),
+                r.getLong(2),
+                r.getLong(3),
+                billed,
+                expected,
+                billed.subtract(expected)));
       }
     }
     return totals;
   }
 
+  /**
+   * The flagged rows, biggest excess first. The excess is ordered exactly in DECIMAL(38,18) while
+   * {@code w > -10^19}; the rows beyond (a negative quantity billed at a price) come first, ordered
+   * by their excess rounded at the 9th place, which is where DECIMAL(38,9) holds it.
+   */
   private List<OverbilledRow> flagged(int limit) throws SQLException {
-    Sql e = perRate(Function.identity());
     List<OverbilledRow> rows = new ArrayList<>();
     try (PreparedStatement s =
         prepare(
             "SELECT provider, ChargePeriodStart, ServiceName, SkuId, ResourceId, rate, BilledCost,"
-                + " expected, BilledCost - expected AS excess FROM (SELECT checked.*, "
-                + e.text()
-                + " AS expected FROM checked WHERE over)"
-                + " ORDER BY excess DESC, ChargePeriodStart, rid LIMIT "
-                + limit,
-            e.params())) {
+                + " w, f FROM checked WHERE over ORDER BY w <= -"
+                + FAR
+                + " DESC, CASE WHEN w <= -"
+                + FAR
+                + " THEN CAST(BilledCost - f AS DECIMAL(38,9)) - w END DESC,"
+                + " CASE WHEN w > -"
+                + FAR
+                + " THEN BilledCost - w - f END DESC, ChargePeriodStart, rid LIMIT "
+                + limit)) {
       try (ResultSet r = s.executeQuery()) {
         while (r.next()) {
           int rate = r.getInt(6);
           boolean atList = r.wasNull();
+          BigDecimal billed = r.getBigDecimal(7);
+          BigDecimal expected = r.getBigDecimal(8).add(r.getBigDecimal(9));
           rows.add(
               new OverbilledRow(
                   r.getString(1),
@@ -202,9 +195,9 @@ final class ReconciliationQuery {
                   r.getString(4),
                   r.getString(5),
                   atList ? null : rates.get(rate).contract(),
-                  r.getBigDecimal(7),
-                  r.getBigDecimal(8),
-                  r.getBigDecimal(9)));
+                  billed,
+                  expected,
+                  billed.subtract(expected)));
         }
       }
     }
