@@ -81,7 +81,9 @@ final class ReconciliationQuery {
                   ? " THEN ListCost"
                   : " THEN CASE WHEN lower(PricingUnit) LIKE '%hour%' THEN PricingQuantity END");
       factor.append(" WHEN ").append(i).append(" THEN CAST(? AS DECIMAL(18,9))");
-      factors.add(k.factor());
+      // exact at scale 9 (the scenario's rule), at most 18 digits: the driver binds a BigDecimal of
+      // more than 38 digits (a rate written with many trailing zeros) as NULL
+      factors.add(k.factor().setScale(9, java.math.RoundingMode.UNNECESSARY));
     }
     base.append(" ELSE ListCost END");
     factor.append(" ELSE CAST(1 AS DECIMAL(18,9)) END");
@@ -163,23 +165,21 @@ final class ReconciliationQuery {
   }
 
   /**
-   * The flagged rows, biggest excess first. The excess is ordered exactly in DECIMAL(38,18) while
-   * {@code w > -10^19}; the rows beyond (a negative quantity billed at a price) come first, ordered
-   * by their excess rounded at the 9th place, which is where DECIMAL(38,9) holds it.
+   * The flagged rows, biggest excess first. The excess {@code (BilledCost - f) - w} can pass what
+   * DECIMAL(38,18) holds, so it is ordered by two keys: {@code round9(BilledCost - f) - w}, a
+   * multiple of 10^-9 exact in DECIMAL(38,9), then the remainder {@code (BilledCost - f) -
+   * round9(BilledCost - f)}, at most half of 10^-9 either way; together they order the exact
+   * excess.
    */
   private List<OverbilledRow> flagged(int limit) throws SQLException {
     List<OverbilledRow> rows = new ArrayList<>();
     try (PreparedStatement s =
         prepare(
             "SELECT provider, ChargePeriodStart, ServiceName, SkuId, ResourceId, rate, BilledCost,"
-                + " w, f FROM checked WHERE over ORDER BY w <= -"
-                + FAR
-                + " DESC, CASE WHEN w <= -"
-                + FAR
-                + " THEN CAST(BilledCost - f AS DECIMAL(38,9)) - w END DESC,"
-                + " CASE WHEN w > -"
-                + FAR
-                + " THEN BilledCost - w - f END DESC, ChargePeriodStart, rid LIMIT "
+                + " w, f FROM checked WHERE over"
+                + " ORDER BY CAST(BilledCost - f AS DECIMAL(38,9)) - w DESC,"
+                + " (BilledCost - f) - CAST(BilledCost - f AS DECIMAL(38,9)) DESC,"
+                + " ChargePeriodStart, rid LIMIT "
                 + limit)) {
       try (ResultSet r = s.executeQuery()) {
         while (r.next()) {
