@@ -2,7 +2,6 @@ package io.nuage.plan;
 
 import com.google.ortools.linearsolver.MPSolver;
 import com.google.ortools.linearsolver.MPSolverParameters;
-import com.google.ortools.linearsolver.MPVariable;
 import io.nuage.plan.verify.PlanVerifier;
 import io.nuage.plan.verify.Violation;
 import io.nuage.scenario.Scenario;
@@ -11,12 +10,13 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 /**
- * Plans a scenario (docs/planner.md): pre-checks each workload, prices the baselines, solves the
- * MIP with SCIP warm-started from the best baseline, reads shadow prices from the LP with the gang
- * choices fixed, and prices the result exactly.
+ * Plans a scenario (docs/planner.md): pre-checks each workload, solves the MIP with CBC while the
+ * baselines are priced beside it, reads shadow prices from the LP with the gang choices fixed, and
+ * prices the result exactly.
  */
 public final class Planner {
   /** The relative gap the MIP is asked to close: its own precision, not the OPTIMAL threshold. */
@@ -43,19 +43,14 @@ public final class Planner {
     List<InfeasibilityReason> reasons = FeasibilityPrecheck.check(data);
     if (!reasons.isEmpty()) return new PlanOutcome.Infeasible(scenario.name(), reasons, List.of());
     clock.lap("model data and pre-checks");
-    List<Baselines.Result> baselines = Baselines.all(data);
-    clock.lap("baselines");
-    Baselines.Result best =
-        baselines.stream()
-            .filter(b -> b.baseline().feasible() && b.assignment() != null)
-            .min(Comparator.comparing(b -> b.baseline().totalCost()))
-            .orElse(null);
+    // The baselines are priced on a second thread while the solver works: nothing the solver does
+    // depends on them (OR-Tools' CBC takes no hint), and on two cores they cost no wall time.
+    FutureTask<List<Baselines.Result>> pricing = new FutureTask<>(() -> Baselines.all(data));
+    Thread.ofPlatform().name("nuage-baselines").daemon().start(pricing);
 
     boolean large = data.options.size() > options.largeModelOptions();
     Solved solved =
-        large
-            ? relaxAndRound(data, deadline, notes)
-            : solveMip(data, options, best, deadline, notes);
+        large ? relaxAndRound(data, deadline, notes) : solveMip(data, options, deadline, notes);
     if (solved.assignment() == null
         && solved.status() != MPSolver.ResultStatus.INFEASIBLE
         && !large) {
@@ -64,6 +59,14 @@ public final class Planner {
       Solved rounded = relaxAndRound(data, deadline, notes);
       if (rounded.assignment() != null) solved = rounded.withBound(solved.bound());
     }
+    clock.lap(large ? "relax and round" : "MIP (build and solve)");
+    List<Baselines.Result> baselines = joined(pricing);
+    clock.lap("baselines (what they took past the solver)");
+    Baselines.Result best =
+        baselines.stream()
+            .filter(b -> b.baseline().feasible() && b.assignment() != null)
+            .min(Comparator.comparing(b -> b.baseline().totalCost()))
+            .orElse(null);
     if (solved.assignment() == null && best == null) {
       if (solved.status() == MPSolver.ResultStatus.INFEASIBLE) {
         return new PlanOutcome.Infeasible(
@@ -88,7 +91,6 @@ public final class Planner {
               + (notes.isEmpty() ? "" : "; " + String.join("; ", notes))
               + "); try a larger --time-limit");
     }
-    clock.lap(large ? "relax and round" : "MIP (build and solve)");
     double bound = solved.bound();
     if ((!(bound > 0) || Double.isInfinite(bound)) && !large) {
       // The solver stopped before proving a bound it can be trusted with: the LP relaxation is one.
@@ -144,6 +146,19 @@ public final class Planner {
           "no plan of " + scenario.name() + " holds against its scenario: " + describe(broken));
     }
     return outcome;
+  }
+
+  private static <T> T joined(FutureTask<T> task) {
+    try {
+      return task.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while pricing the baselines", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) throw r;
+      if (e.getCause() instanceof Error err) throw err;
+      throw new IllegalStateException(e.getCause());
+    }
   }
 
   private static String describe(List<Violation> violations) {
@@ -232,15 +247,10 @@ public final class Planner {
   }
 
   private static Solved solveMip(
-      PlanData data,
-      PlanOptions options,
-      Baselines.@org.jspecify.annotations.Nullable Result best,
-      Deadline deadline,
-      List<String> notes) {
+      PlanData data, PlanOptions options, Deadline deadline, List<String> notes) {
     MPSolver mip = Natives.solver(Natives.MIP);
     try {
       PlanModel model = new PlanModel(data, mip, PlanModel.Mode.MIP, null).build();
-      if (best != null) hint(mip, model.valuesOf(best.assignment()));
       // The MIP gets what is left of the whole plan's time, its own model build included, less
       // what the phases after it need (checking, polishing, duals, costing).
       mip.setTimeLimit(deadline.remainingMillisLess(POST_MIP_SHARE));
@@ -292,13 +302,6 @@ public final class Planner {
     } finally {
       mip.delete();
     }
-  }
-
-  private static void hint(MPSolver solver, Map<MPVariable, Double> values) {
-    MPVariable[] vars = values.keySet().toArray(MPVariable[]::new);
-    double[] v = new double[vars.length];
-    for (int i = 0; i < vars.length; i++) v[i] = values.get(vars[i]);
-    solver.setHint(vars, v);
   }
 
   /**
