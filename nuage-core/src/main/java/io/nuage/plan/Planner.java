@@ -260,7 +260,7 @@ public final class Planner {
       params.setDoubleParam(
           MPSolverParameters.DoubleParam.RELATIVE_MIP_GAP,
           Math.min(options.relativeGap(), SOLVER_GAP));
-      MPSolver.ResultStatus status = mip.solve(params);
+      MPSolver.ResultStatus status = NativeStdout.quietly(() -> mip.solve(params));
       boolean found =
           status == MPSolver.ResultStatus.OPTIMAL || status == MPSolver.ResultStatus.FEASIBLE;
       double bound =
@@ -341,7 +341,7 @@ public final class Planner {
       // Presolve turns one-variable capacity rows into bounds and their duals into reduced costs.
       lp.setSolverSpecificParametersAsString("use_preprocessing: false");
       lp.setTimeLimit(deadline.remainingMillis());
-      MPSolver.ResultStatus status = lp.solve();
+      MPSolver.ResultStatus status = NativeStdout.quietly(lp::solve);
       if (status != MPSolver.ResultStatus.OPTIMAL) {
         return new Explanations(List.of(), nextBest(data, chosen, null), false);
       }

@@ -1,59 +1,317 @@
 package io.nuage.plan;
 
+import com.google.ortools.linearsolver.MPModelProto;
 import com.google.ortools.linearsolver.MPSolver;
+import com.google.ortools.linearsolver.MPSolverParameters;
+import com.google.ortools.linearsolver.MPVariable;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * For models too large for the MIP in the time allowed: the LP relaxation (GLOP) gives the proven
+ * For models too large for the MIP in the time allowed: the LP relaxation (CLP) gives the proven
  * lower bound and a fractional placement; each run then takes, in order of the LP's confidence, its
- * most-chosen option that still fits; the fleets are placed by the LP with those gangs fixed.
+ * most-chosen option that still fits; the fleets are placed by the LP with those gangs fixed. The
+ * time left then goes to neighbourhood MIPs (docs/planner.md, "Relax and round"): CBC on the
+ * relaxation's own model with each run's choice narrowed to its cheapest options by reduced cost,
+ * widened round by round; a point checked against the whole model's rows replaces the plan when it
+ * costs less.
  */
 final class RelaxAndRound {
   private RelaxAndRound() {}
 
+  /**
+   * The LP engine of the relaxation and of the fleets around fixed gangs: GLOP. Measured on the
+   * relaxation (docs/benchmarks.md): CLP is a little faster at 1,000 runs (3.3 s against 4.0 s) and
+   * fails at 3,000 (no optimum after 143 s with its dual simplex, 35 s primal, 43 s barrier, where
+   * GLOP takes 24 to 26 s).
+   */
+  static final String LP = "GLOP";
+
+  /** The share of the time left not given to a neighbourhood MIP (see {@link #neighbourhood}). */
+  static final double AFTER_NEIGHBOURHOOD = 0.5;
+
+  /** Options per run open in the first neighbourhood MIP (the cheapest by reduced cost). */
+  static final int FIRST_OPTIONS_PER_RUN = 3;
+
+  /** A plan this close to the relaxation's bound is not improved further. */
+  static final double CLOSE_ENOUGH = 1e-7;
+
+  /** What one neighbourhood MIP gave: a verified assignment or null, and how it ended. */
+  private record Neighbourhood(@Nullable Assignment assignment, boolean timedOut, String summary) {}
+
+  /** An x of the relaxation at least this far from 0 and 1 leaves its run undecided. */
+  private static final double DECIDED = 1e-6;
+
   /** The relaxation's bound (NaN when it failed) and the rounded assignment (null when none). */
   record Result(double bound, @Nullable Assignment assignment) {}
 
-  static Result solve(PlanData data, Deadline deadline, List<String> notes) {
-    double[] x = new double[data.options.size()];
-    double bound = relaxation(data, deadline, x);
-    if (Double.isNaN(bound)) {
-      notes.add("the LP relaxation gave no verified optimum in time");
-      return new Result(bound, null);
+  /** The solved relaxation: its model, its point and where the plan's variables are in it. */
+  private record Relaxed(
+      double bound, ModelRows rows, double[] point, double[] reducedCost, int[] xAt, int[][] yAt) {
+    double x(GangOption o) {
+      return point[xAt[o.index()]];
     }
+
+    double reducedCost(GangOption o) {
+      return reducedCost[xAt[o.index()]];
+    }
+  }
+
+  static Result solve(PlanData data, Deadline deadline, List<String> notes) {
+    Relaxed r = relax(data, deadline);
+    if (r == null) {
+      notes.add("the LP relaxation gave no verified optimum in time");
+      return new Result(Double.NaN, null);
+    }
+    double[] x = new double[data.options.size()];
+    for (GangOption o : data.options) x[o.index()] = r.x(o);
     Assignment gangs = roundGangs(data, x);
+    Assignment placed = null;
     if (gangs == null) {
       notes.add("rounding the relaxation left a training run without room");
-      return new Result(bound, null);
+    } else {
+      placed = placeFleets(data, gangs, deadline);
+      if (placed == null)
+        notes.add("the fleets found no verified placement around the rounded gangs");
     }
-    Assignment placed = placeFleets(data, gangs, deadline);
-    if (placed == null)
-      notes.add("the fleets found no verified placement around the rounded gangs");
-    return new Result(bound, placed);
+    int[] taken = gangs != null ? gangs.optionOfRun() : mostChosen(data, r);
+    return new Result(r.bound(), improve(data, r, placed, taken, deadline, notes));
+  }
+
+  /** Each run's option with the largest x in the relaxation. */
+  private static int[] mostChosen(PlanData data, Relaxed r) {
+    int[] taken = new int[data.runs.size()];
+    for (int j = 0; j < taken.length; j++) {
+      taken[j] =
+          data.optionsByRun.get(j).stream()
+              .max(Comparator.comparingDouble(r::x))
+              .orElseThrow()
+              .index();
+    }
+    return taken;
+  }
+
+  /**
+   * Uses the time left: neighbourhood MIPs around the best plan so far (around the rounding's
+   * choices when it gave no plan), each with twice as many options per run open as the last, until
+   * one stops at its time limit or finds nothing cheaper, the whole model was open, or the plan is
+   * within {@link #CLOSE_ENOUGH} of the relaxation's bound. Null when neither the rounding nor any
+   * neighbourhood gave a verified plan.
+   */
+  private static @Nullable Assignment improve(
+      PlanData data,
+      Relaxed r,
+      @Nullable Assignment start,
+      int[] taken,
+      Deadline deadline,
+      List<String> notes) {
+    Assignment best = start;
+    PlanCosting.Priced priced = start == null ? null : PlanCosting.price(data, start);
+    BigDecimal rounded = priced == null ? null : priced.total();
+    int most = data.optionsByRun.stream().mapToInt(List::size).max().orElse(0);
+    List<String> rounds = new ArrayList<>();
+    for (int perRun = FIRST_OPTIONS_PER_RUN; !deadline.passed(); perRun *= 2) {
+      if (priced != null && gap(priced, r.bound()) <= CLOSE_ENOUGH) break;
+      Neighbourhood n =
+          neighbourhood(
+              data, r, best == null ? taken : best.optionOfRun(), priced, perRun, deadline);
+      rounds.add(n.summary());
+      boolean better = false;
+      if (n.assignment() != null) {
+        PlanCosting.Priced next = PlanCosting.price(data, n.assignment());
+        if (priced == null || next.total().compareTo(priced.total()) < 0) {
+          best = n.assignment();
+          priced = next;
+          better = true;
+        }
+      }
+      if (n.timedOut() || (best != null && !better) || perRun >= most) break;
+    }
+    if (!rounds.isEmpty()) {
+      String outcome =
+          best == null
+              ? "no verified plan"
+              : rounded == null
+                  ? "a plan where the rounding gave none"
+                  : best == start
+                      ? "nothing cheaper than the rounded plan"
+                      : "a plan "
+                          + rounded.subtract(priced.total()).setScale(2, RoundingMode.HALF_EVEN)
+                          + " cheaper than the rounded one";
+      notes.add(
+          "MIPs over the rounded plan's neighbourhood found "
+              + outcome
+              + " ("
+              + String.join("; ", rounds)
+              + ")");
+    }
+    return best;
+  }
+
+  /** The plan's gap to the relaxation's bound, as the plan reports it. */
+  private static double gap(PlanCosting.Priced priced, double bound) {
+    double total = priced.total().doubleValue();
+    double lower = bound + priced.breakdown().fixed().doubleValue();
+    return total <= 0 ? 0 : (total - lower) / total;
   }
 
   /** Solves the LP relaxation; fills {@code x} with the options' values; NaN if not optimal. */
   static double relaxation(PlanData data, Deadline deadline, double @Nullable [] x) {
-    MPSolver lp = Natives.solver("GLOP");
+    Relaxed r = relax(data, deadline);
+    if (r == null) return Double.NaN;
+    if (x != null) for (GangOption o : data.options) x[o.index()] = r.x(o);
+    return r.bound();
+  }
+
+  private static @Nullable Relaxed relax(PlanData data, Deadline deadline) {
+    MPSolver lp = Natives.solver(LP);
     try {
       // Integer variables are relaxed by an LP solver.
       PlanModel m = new PlanModel(data, lp, PlanModel.Mode.MIP, null).build();
       lp.setTimeLimit(deadline.remainingMillis());
-      if (lp.solve() != MPSolver.ResultStatus.OPTIMAL) return Double.NaN;
+      if (NativeStdout.quietly(lp::solve) != MPSolver.ResultStatus.OPTIMAL) return null;
       // The relaxation of the model: integrality is relaxed, every row and bound must hold.
       ModelRows rows = ModelRows.of(lp);
       double[] point = ModelRows.point(lp);
       if (!rows.violations(point).stream().allMatch(v -> v.name().endsWith("(integer)"))) {
-        return Double.NaN;
+        return null;
       }
-      if (x != null) for (int i = 0; i < x.length; i++) x[i] = point[m.x[i].index()];
-      return rows.objective(point);
+      int[] xAt = new int[m.x.length];
+      for (int i = 0; i < xAt.length; i++) xAt[i] = m.x[i].index();
+      int[][] yAt = new int[m.y.length][];
+      for (int d = 0; d < yAt.length; d++) {
+        yAt[d] = new int[m.y[d].length];
+        for (int k = 0; k < yAt[d].length; k++) yAt[d][k] = m.y[d][k].index();
+      }
+      MPVariable[] vars = lp.variables();
+      double[] reducedCost = new double[vars.length];
+      for (int i = 0; i < vars.length; i++) reducedCost[i] = vars[i].reducedCost();
+      return new Relaxed(rows.objective(point), rows, point, reducedCost, xAt, yAt);
     } finally {
       lp.delete();
     }
+  }
+
+  /**
+   * CBC on the relaxation's model with each run's choice narrowed around the plan so far. With the
+   * relaxation's bound {@code L} and the plan's cost {@code U}, an option at 0 in the LP with
+   * reduced cost {@code d} can only be in a plan cheaper than {@code U} if {@code L + d < U}
+   * (reduced-cost fixing, exact); of those, only the {@code perRun} with the lowest reduced cost
+   * stay open (a heuristic: the relaxation's bound, not this MIP's, is the plan's bound). The
+   * option the plan takes and the options the LP left fractional stay open; an option at 1 may
+   * leave when {@code L - d < U}. The fleets, reservations, shortfalls and ROFR choices stay free.
+   * Its point is checked against the whole model's rows (the neighbourhood only tightens bounds)
+   * and its fleet split re-optimised with the integers fixed.
+   */
+  private static Neighbourhood neighbourhood(
+      PlanData data,
+      Relaxed r,
+      int[] taken,
+      PlanCosting.@Nullable Priced priced,
+      int perRun,
+      Deadline deadline) {
+    // a little room for the LP's tolerances: a wrong fixing only costs optimality, never truth
+    double room = Double.POSITIVE_INFINITY;
+    if (priced != null) {
+      double upper = priced.total().subtract(priced.breakdown().fixed()).doubleValue();
+      room = (upper - r.bound()) + 1e-6 * Math.abs(upper);
+    }
+    MPModelProto.Builder model = r.rows().model().toBuilder();
+    int free = 0;
+    int open = 0;
+    for (int j = 0; j < data.runs.size(); j++) {
+      int mine = taken[j];
+      int kept = 0;
+      List<GangOption> byCost = new ArrayList<>(data.optionsByRun.get(j));
+      byCost.sort(Comparator.comparingDouble(r::reducedCost));
+      java.util.Set<GangOption> cheapest =
+          new java.util.HashSet<>(byCost.subList(0, Math.min(perRun, byCost.size())));
+      for (GangOption o : data.optionsByRun.get(j)) {
+        double x = r.x(o);
+        double d = r.reducedCost(o);
+        double lower;
+        double up;
+        if (o.index() == mine || (x > DECIDED && x < 1 - DECIDED)) {
+          lower = 0;
+          up = 1;
+        } else if (x <= DECIDED) {
+          lower = 0;
+          up = d < room && cheapest.contains(o) ? 1 : 0;
+        } else {
+          lower = -d < room ? 0 : 1;
+          up = 1;
+        }
+        if (up > lower) kept++;
+        int at = r.xAt()[o.index()];
+        model.setVariable(
+            at, model.getVariable(at).toBuilder().setLowerBound(lower).setUpperBound(up));
+      }
+      if (kept > 1) free++;
+      open += kept;
+    }
+    MPSolver mip = Natives.solver(Natives.MIP);
+    try {
+      String error = mip.loadModelFromProto(model.build());
+      if (!error.isEmpty()) throw new IllegalStateException("neighbourhood MIP: " + error);
+      // CBC checks its limit between nodes, not in its preprocessing or root cuts, and has run
+      // past it by a third on large neighbourhoods: half of what is left, the rest for the
+      // overrun and the phases after.
+      mip.setTimeLimit(deadline.remainingMillisLess(AFTER_NEIGHBOURHOOD));
+      MPSolverParameters params = new MPSolverParameters();
+      params.setDoubleParam(MPSolverParameters.DoubleParam.RELATIVE_MIP_GAP, Planner.SOLVER_GAP);
+      MPSolver.ResultStatus status = NativeStdout.quietly(() -> mip.solve(params));
+      boolean found =
+          status == MPSolver.ResultStatus.OPTIMAL || status == MPSolver.ResultStatus.FEASIBLE;
+      boolean timedOut =
+          status != MPSolver.ResultStatus.OPTIMAL && status != MPSolver.ResultStatus.INFEASIBLE;
+      String summary =
+          perRun
+              + " options per run: "
+              + free
+              + " of "
+              + data.runs.size()
+              + " runs with a choice, "
+              + open
+              + " options open, "
+              + (status == MPSolver.ResultStatus.OPTIMAL
+                  ? "solved"
+                  : status == MPSolver.ResultStatus.INFEASIBLE
+                      ? "no plan in it"
+                      : "stopped at the time limit");
+      if (!found) return new Neighbourhood(null, timedOut, summary);
+      double[] point = ModelRows.point(mip);
+      if (!r.rows().violations(point).isEmpty()) {
+        return new Neighbourhood(null, timedOut, summary + ", its point broke the model's rows");
+      }
+      point = FixedIntegers.polish(r.rows(), point, deadline);
+      return new Neighbourhood(assignment(data, r, point), timedOut, summary);
+    } finally {
+      mip.delete();
+    }
+  }
+
+  /** The assignment at a point of the relaxation's model. */
+  private static Assignment assignment(PlanData data, Relaxed r, double[] point) {
+    Assignment a = Assignment.empty(data);
+    for (int j = 0; j < data.runs.size(); j++) {
+      double best = -1;
+      for (GangOption o : data.optionsByRun.get(j)) {
+        double v = point[r.xAt()[o.index()]];
+        if (v > best) {
+          best = v;
+          a.optionOfRun()[j] = o.index();
+        }
+      }
+    }
+    for (FleetDemand d : data.demands) {
+      for (int k = 0; k < r.yAt()[d.index()].length; k++)
+        a.fleetHours()[d.index()][k] = Math.max(0, point[r.yAt()[d.index()][k]] / PlanModel.GH);
+    }
+    return a;
   }
 
   /**
@@ -107,22 +365,24 @@ final class RelaxAndRound {
 
   /** The fleets placed optimally around fixed gangs, with the ROFR binaries made integral. */
   static @Nullable Assignment placeFleets(PlanData data, Assignment gangs, Deadline deadline) {
-    MPSolver lp = Natives.solver("GLOP");
+    MPSolver lp = Natives.solver(LP);
     try {
       PlanModel m = new PlanModel(data, lp, PlanModel.Mode.FIXED_LP, gangs).build();
       lp.setTimeLimit(deadline.remainingMillis());
-      if (lp.solve() != MPSolver.ResultStatus.OPTIMAL) return null;
+      if (NativeStdout.quietly(lp::solve) != MPSolver.ResultStatus.OPTIMAL) return null;
       if (m.rofrGroups.isEmpty() && m.logic.isEmpty()) return verified(lp, m);
       // Buying matched new capacity needs the holder full (b = 1); otherwise b = 0 forbids it.
       m.fixRofr(m.valuesOf(m.solution()));
       lp.setTimeLimit(deadline.remainingMillis());
-      if (lp.solve() == MPSolver.ResultStatus.OPTIMAL) {
+      if (NativeStdout.quietly(lp::solve) == MPSolver.ResultStatus.OPTIMAL) {
         Assignment a = verified(lp, m);
         if (a != null) return a;
       }
       for (PlanModel.RofrGroup g : m.rofrGroups) g.b().setBounds(0, 0);
       lp.setTimeLimit(deadline.remainingMillis());
-      return lp.solve() == MPSolver.ResultStatus.OPTIMAL ? verified(lp, m) : null;
+      return NativeStdout.quietly(lp::solve) == MPSolver.ResultStatus.OPTIMAL
+          ? verified(lp, m)
+          : null;
     } finally {
       lp.delete();
     }

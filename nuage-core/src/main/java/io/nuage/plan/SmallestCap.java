@@ -75,7 +75,7 @@ final class SmallestCap {
       m.withCap(provider, year, cap).build();
       solver.objective().clear(); // any plan will do
       solver.setTimeLimit(deadline.remainingMillis());
-      MPSolver.ResultStatus status = solver.solve();
+      MPSolver.ResultStatus status = NativeStdout.quietly(solver::solve);
       if (status != MPSolver.ResultStatus.OPTIMAL && status != MPSolver.ResultStatus.FEASIBLE) {
         return null;
       }

@@ -1,0 +1,81 @@
+package io.nuage.plan;
+
+import com.sun.jna.Library;
+import com.sun.jna.Native;
+import com.sun.jna.Pointer;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Keeps the solvers' own printing off the process's standard output. CBC and CLP write some lines
+ * with C's {@code printf} whatever their log level ("1 slacks added" when a basis is singular), and
+ * C buffers them until exit, so they landed after the JSON of {@code nuage plan --format json} and
+ * broke it. While any solver runs, file descriptor 1 points at {@code /dev/null} (at standard error
+ * when {@code NUAGE_DEBUG} is set); the first solver in redirects, the last one out flushes C's
+ * buffers and restores it, so concurrent plans in the server nest safely. Where libc cannot be
+ * reached (not Linux or macOS), solvers run as they are.
+ */
+final class NativeStdout {
+  /** The few libc calls needed, through JNA (already on the class path for OR-Tools' loader). */
+  interface LibC extends Library {
+    int dup(int fd);
+
+    int dup2(int from, int to);
+
+    int close(int fd);
+
+    int open(String path, int flags);
+
+    int fflush(@Nullable Pointer stream);
+  }
+
+  private static final int STDOUT = 1;
+  private static final int STDERR = 2;
+  private static final int O_WRONLY = 1;
+
+  private static final @Nullable LibC LIBC = load();
+  private static int depth;
+  private static int saved = -1;
+
+  private NativeStdout() {}
+
+  private static @Nullable LibC load() {
+    try {
+      return Native.load("c", LibC.class);
+    } catch (UnsatisfiedLinkError | RuntimeException e) {
+      return null;
+    }
+  }
+
+  /** Runs {@code solve} with the native standard output set aside. */
+  static <T> T quietly(Supplier<T> solve) {
+    enter();
+    try {
+      return solve.get();
+    } finally {
+      leave();
+    }
+  }
+
+  private static synchronized void enter() {
+    if (LIBC == null || depth++ > 0) return;
+    LIBC.fflush(null);
+    System.out.flush();
+    saved = LIBC.dup(STDOUT);
+    if (saved < 0) return;
+    boolean debug = System.getenv("NUAGE_DEBUG") != null;
+    int sink = debug ? STDERR : LIBC.open("/dev/null", O_WRONLY);
+    if (sink >= 0) {
+      LIBC.dup2(sink, STDOUT);
+      if (!debug) LIBC.close(sink);
+    }
+  }
+
+  private static synchronized void leave() {
+    if (LIBC == null || --depth > 0 || saved < 0) return;
+    LIBC.fflush(null);
+    LIBC.dup2(saved, STDOUT);
+    LIBC.close(saved);
+    saved = -1;
+  }
+}
