@@ -35,6 +35,9 @@ public final class LedgerReconcileCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (limit < 0) {
+      throw new NuageException("--limit: got " + limit + ", expected a whole number of 0 or more");
+    }
     if (server.given()) {
       if (spec.commandLine().getParseResult().hasMatchedOption("--limit")) {
         throw new NuageException("--limit: not with --server (the server lists the first 50)");
@@ -45,8 +48,7 @@ public final class LedgerReconcileCommand implements Callable<Integer> {
     try (Store store = Store.open(options.db())) {
       Reconciliation r =
           new DuckDbCharges(store)
-              .reconcile(
-                  ContractRate.of(scenario), BillingProviders.of(scenario), Math.max(0, limit));
+              .reconcile(ContractRate.of(scenario), BillingProviders.of(scenario), limit);
       var out = spec.commandLine().getOut();
       if (options.format == LedgerOptions.Format.json) out.println(LedgerJson.reconciliation(r));
       else LedgerTables.reconciliation(r, out);

@@ -40,6 +40,23 @@ class CliUserErrorsTest {
   }
 
   @Test
+  void reconcileWithANegativeLimit_isAUserError() {
+    Cli r =
+        Cli.run(
+            "ledger",
+            "reconcile",
+            "--scenario",
+            FINOPS_SCENARIO.toString(),
+            "--db",
+            dir.resolve("none.duckdb").toString(),
+            "--limit",
+            "-3");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("--limit").contains("-3").contains("0 or more");
+    assertThat(dir.resolve("none.duckdb")).doesNotExist();
+  }
+
+  @Test
   void infeasibleFleet_eachReasonOnceInTheJson() throws IOException {
     Path scenario = infeasibleTinyLab();
     Cli r = Cli.run("plan", scenario.toString(), "--format", "json");
