@@ -66,6 +66,17 @@ final class DemoCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    // the folder is made and checked before the plan, which may solve for a minute
+    try {
+      Files.createDirectories(outDir);
+    } catch (IOException e) {
+      throw new NuageException(
+          "--out-dir: cannot create " + outDir + " (" + OutputFile.reason(e) + ")", e);
+    }
+    for (String name : new String[] {"plan.json", "report.html"}) {
+      Path target = outDir.resolve(name);
+      OutputFile.check("--out-dir", target, target.toString(), name);
+    }
     Path home = Path.of(System.getProperty("nuage.home", "."));
     Path file = home.resolve(EXAMPLE).normalize();
     Scenario scenario = ScenarioParser.parse(file); // a ValidationException maps to exit 2

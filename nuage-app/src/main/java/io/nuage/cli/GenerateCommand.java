@@ -3,8 +3,6 @@ package io.nuage.cli;
 import io.nuage.core.NuageException;
 import io.nuage.scenario.generate.GenerateSpec;
 import io.nuage.scenario.generate.ScenarioGenerator;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -65,16 +63,13 @@ final class GenerateCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new NuageException("nuage generate: " + e.getMessage());
     }
+    if (out != null) OutputFile.check(spec, "--out", out, "scenario.yaml");
     String yaml = ScenarioGenerator.generate(generate, dataRoot());
     if (out == null) {
       spec.commandLine().getOut().print(yaml);
       spec.commandLine().getOut().flush();
     } else {
-      try {
-        Files.writeString(out, yaml, StandardCharsets.UTF_8);
-      } catch (IOException e) {
-        throw new NuageException(out + ": cannot write (got " + e.getMessage() + ")");
-      }
+      OutputFile.write("--out", out, yaml);
       spec.commandLine().getErr().println("wrote " + out);
     }
     return 0;

@@ -57,6 +57,34 @@ class CliUserErrorsTest {
   }
 
   @Test
+  void generateIntoAFolder_isRefusedBeforeGenerating() throws IOException {
+    Path folder = Files.createDirectories(dir.resolve("scenarios"));
+    Cli r =
+        Cli.run(
+            "generate",
+            "--training-runs",
+            "5",
+            "--fleets",
+            "1",
+            "--months",
+            "12",
+            "--out",
+            folder + "/");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("--out").contains("is a folder").doesNotContain("\tat ");
+    assertThat(r.out()).isEmpty();
+  }
+
+  @Test
+  void demoIntoAPlaceItCannotCreate_isRefusedBeforePlanning() throws IOException {
+    Path file = Files.writeString(dir.resolve("a-file"), "x");
+    Cli r = Cli.run("demo", "--out-dir", file.resolve("demo").toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("--out-dir").contains("cannot create").doesNotContain("\tat ");
+    assertThat(r.out()).doesNotContain("Planning");
+  }
+
+  @Test
   void infeasibleFleet_eachReasonOnceInTheJson() throws IOException {
     Path scenario = infeasibleTinyLab();
     Cli r = Cli.run("plan", scenario.toString(), "--format", "json");
