@@ -34,6 +34,15 @@ final class NativeStdout {
   private static final int O_WRONLY = 1;
 
   private static final @Nullable LibC LIBC = load();
+
+  /**
+   * Off unless the process asks ({@link Planner#keepSolverOutputOffStdout}): while it is on, every
+   * thread's writes to standard output during a solve are lost too, so only the CLI's own process
+   * (whose output is written after the solve) turns it on; a test JVM, whose results travel over
+   * standard output, must not (found by the review of issue 9).
+   */
+  static volatile boolean enabled;
+
   private static int depth;
   private static int saved = -1;
 
@@ -58,7 +67,7 @@ final class NativeStdout {
   }
 
   private static synchronized void enter() {
-    if (LIBC == null || depth++ > 0) return;
+    if (!enabled || LIBC == null || depth++ > 0) return;
     LIBC.fflush(null);
     System.out.flush();
     saved = LIBC.dup(STDOUT);
@@ -72,7 +81,7 @@ final class NativeStdout {
   }
 
   private static synchronized void leave() {
-    if (LIBC == null || --depth > 0 || saved < 0) return;
+    if (!enabled || LIBC == null || --depth > 0 || saved < 0) return;
     LIBC.fflush(null);
     LIBC.dup2(saved, STDOUT);
     LIBC.close(saved);

@@ -30,6 +30,14 @@ public final class Planner {
 
   private Planner() {}
 
+  /**
+   * Sends the solvers' C-level printing to /dev/null while they run ({@code NativeStdout}), for a
+   * process that writes its results to standard output only after planning: the CLI.
+   */
+  public static void keepSolverOutputOffStdout() {
+    NativeStdout.enabled = true;
+  }
+
   public static PlanOutcome plan(Scenario scenario, PlanOptions options) {
     return plan(scenario, options, new Deadline(options.timeLimitSeconds()));
   }

@@ -24,6 +24,7 @@ class NativeStdoutTest {
   /** The child: noise from C inside the guard, twice (nested), then the program's own output. */
   public static final class Child {
     public static void main(String[] args) {
+      Planner.keepSolverOutputOffStdout();
       Printf c = Native.load("c", Printf.class);
       System.out.println("before");
       NativeStdout.quietly(
