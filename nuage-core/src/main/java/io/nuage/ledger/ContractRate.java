@@ -3,6 +3,7 @@ package io.nuage.ledger;
 import io.nuage.contract.CommittedSpend;
 import io.nuage.contract.Contract;
 import io.nuage.contract.RateCard;
+import io.nuage.contract.RateRule;
 import io.nuage.contract.ReservedCapacity;
 import io.nuage.scenario.Scenario;
 import java.math.BigDecimal;
@@ -41,9 +42,7 @@ public record ContractRate(
           "rate of " + contract + " needs exactly one of discount and pricePerHour");
     }
     BigDecimal factor = discount != null ? BigDecimal.ONE.subtract(discount) : pricePerHour;
-    if (factor.signum() < 0
-        || factor.compareTo(FACTOR_LIMIT) >= 0
-        || factor.stripTrailingZeros().scale() > FACTOR_SCALE) {
+    if (!RateRule.holds(factor)) {
       throw new IllegalArgumentException(
           "rate of "
               + contract
@@ -52,11 +51,6 @@ public record ContractRate(
               + ")");
     }
   }
-
-  /** The scenario's rule for rates (a discount or a price): the reconciliation's DECIMAL(18,9). */
-  private static final int FACTOR_SCALE = 9;
-
-  private static final BigDecimal FACTOR_LIMIT = BigDecimal.TEN.pow(9);
 
   /**
    * What the row's base is multiplied by: one minus the discount (of the list cost), or the price

@@ -1,5 +1,6 @@
 package io.nuage.scenario;
 
+import io.nuage.contract.RateRule;
 import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.Optional;
@@ -79,18 +80,11 @@ final class Scalars {
     return Optional.of(value);
   }
 
-  /**
-   * A contract's rate (a discount or a price per GPU-hour): the reconciliation prices billed rows
-   * with it exactly in DECIMAL(18,9) (docs/ledger.md, "Magnitude bound"), so at most nine decimal
-   * places and below 10^9.
-   */
+  /** A contract's rate (a discount or a price per GPU-hour), within {@link RateRule}. */
   Optional<BigDecimal> rate(Node node, String path, boolean isFraction) {
     Optional<BigDecimal> read = isFraction ? fraction(node, path) : amount(node, path);
     if (read.isEmpty()) return read;
-    BigDecimal value = read.get();
-    boolean fits =
-        value.stripTrailingZeros().scale() <= RATE_SCALE && value.compareTo(RATE_LIMIT) < 0;
-    if (fits) return read;
+    if (RateRule.holds(read.get())) return read;
     r.problem(
         node,
         path,
@@ -103,9 +97,6 @@ final class Scalars {
             + ")");
     return Optional.empty();
   }
-
-  private static final int RATE_SCALE = 9;
-  private static final BigDecimal RATE_LIMIT = BigDecimal.TEN.pow(9);
 
   Optional<Integer> count(Node node, String path, boolean positive) {
     String expected = positive ? "a whole number above 0" : "a whole number of 0 or more";

@@ -1,11 +1,13 @@
 package io.nuage.store.ledger;
 
+import io.nuage.contract.RateRule;
 import io.nuage.ledger.BillingProviders;
 import io.nuage.ledger.ContractRate;
 import io.nuage.ledger.OverbilledRow;
 import io.nuage.ledger.Reconciliation;
 import io.nuage.ledger.ReconciliationTotal;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -70,7 +72,6 @@ final class ReconciliationQuery {
     rate.append(" END");
     StringBuilder base = new StringBuilder("CASE rate");
     StringBuilder factor = new StringBuilder("CASE rate");
-    List<Object> factors = new ArrayList<>();
     for (int i = 0; i < rates.size(); i++) {
       ContractRate k = rates.get(i);
       // a per-hour rate cannot price a row not in hours: null, the row is not checked
@@ -81,13 +82,12 @@ final class ReconciliationQuery {
                   ? " THEN ListCost"
                   : " THEN CASE WHEN lower(PricingUnit) LIKE '%hour%' THEN PricingQuantity END");
       factor.append(" WHEN ").append(i).append(" THEN CAST(? AS DECIMAL(18,9))");
-      // exact at scale 9 (the scenario's rule), at most 18 digits: the driver binds a BigDecimal of
-      // more than 38 digits (a rate written with many trailing zeros) as NULL
-      factors.add(k.factor().setScale(9, java.math.RoundingMode.UNNECESSARY));
+      // exact at scale 9 (RateRule), at most 18 digits: the driver binds a BigDecimal of more
+      // than 38 digits (a rate written with many trailing zeros) as NULL
+      params.add(k.factor().setScale(RateRule.SCALE, RoundingMode.UNNECESSARY));
     }
     base.append(" ELSE ListCost END");
     factor.append(" ELSE CAST(1 AS DECIMAL(18,9)) END");
-    params.addAll(factors);
     checked =
         new Sql(
             "WITH r AS (SELECT b.rowid AS rid, "
