@@ -67,7 +67,7 @@ final class FixedIntegers {
       String error = lp.loadModelFromProto(fixed.build());
       if (!error.isEmpty()) throw new IllegalStateException("fixed-integer LP: " + error);
       lp.setTimeLimit(deadline.remainingMillis());
-      if (NativeStdout.quietly(lp::solve) != MPSolver.ResultStatus.OPTIMAL) return null;
+      if (Natives.solve(lp) != MPSolver.ResultStatus.OPTIMAL) return null;
       double[] repaired = ModelRows.point(lp);
       return rows.violations(repaired).isEmpty() ? repaired : null;
     } finally {

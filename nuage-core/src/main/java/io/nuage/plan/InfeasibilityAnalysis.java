@@ -54,7 +54,7 @@ final class InfeasibilityAnalysis {
     try {
       PlanModel m = new PlanModel(data, solver, mode, null).build();
       solver.setTimeLimit(deadline.remainingMillis());
-      MPSolver.ResultStatus status = NativeStdout.quietly(solver::solve);
+      MPSolver.ResultStatus status = Natives.solve(solver);
       if (status != MPSolver.ResultStatus.OPTIMAL && status != MPSolver.ResultStatus.FEASIBLE) {
         return null;
       }

@@ -2,6 +2,7 @@ package io.nuage.plan;
 
 import com.google.ortools.Loader;
 import com.google.ortools.linearsolver.MPSolver;
+import com.google.ortools.linearsolver.MPSolverParameters;
 
 /** Loads OR-Tools' native library once per process and makes solvers. */
 final class Natives {
@@ -24,5 +25,17 @@ final class Natives {
     if (solver == null)
       throw new IllegalStateException("OR-Tools has no " + id + " solver in this build");
     return solver;
+  }
+
+  /**
+   * Solves, with the solver's own C-level printing kept off standard output ({@link NativeStdout}).
+   */
+  static MPSolver.ResultStatus solve(MPSolver solver) {
+    return NativeStdout.quietly(solver::solve);
+  }
+
+  /** The same with parameters. */
+  static MPSolver.ResultStatus solve(MPSolver solver, MPSolverParameters params) {
+    return NativeStdout.quietly(() -> solver.solve(params));
   }
 }

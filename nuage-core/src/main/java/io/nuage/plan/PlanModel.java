@@ -559,7 +559,7 @@ final class PlanModel {
         String.join("+", new java.util.TreeSet<>(regions)), k -> "regions" + setLabels.size());
   }
 
-  /** Values of every variable for a complete assignment: the solver's hint (warm start). */
+  /** Values of every variable for a complete assignment (the ROFR and logic binaries to fix). */
   Map<MPVariable, Double> valuesOf(Assignment a) {
     Map<MPVariable, Double> v = new LinkedHashMap<>();
     for (int i = 0; i < x.length; i++) v.put(x[i], 0.0);
@@ -606,22 +606,46 @@ final class PlanModel {
 
   /** The assignment at a point of this model (values indexed as the solver's variables). */
   Assignment solution(double[] point) {
-    Assignment a = Assignment.empty(data);
-    for (int j = 0; j < data.runs.size(); j++) {
-      double best = -1;
-      for (GangOption o : data.optionsByRun.get(j)) {
-        double v = point[x[o.index()].index()];
-        if (v > best) {
-          best = v;
-          a.optionOfRun()[j] = o.index();
+    return positions().solution(data, point);
+  }
+
+  /**
+   * Where each gang option's x and each fleet split's y are among the solver's variables: what
+   * reads an assignment off a point of this model after the solver is gone (or of a model exported
+   * from it and loaded elsewhere, whose variables keep their order).
+   */
+  Positions positions() {
+    int[] xAt = new int[x.length];
+    for (int i = 0; i < xAt.length; i++) xAt[i] = x[i].index();
+    int[][] yAt = new int[y.length][];
+    for (int d = 0; d < yAt.length; d++) {
+      yAt[d] = new int[y[d].length];
+      for (int k = 0; k < yAt[d].length; k++) yAt[d][k] = y[d][k].index();
+    }
+    return new Positions(xAt, yAt);
+  }
+
+  /** Variable indices of the options' x ({@code x[option]}) and the fleets' y. */
+  record Positions(int[] x, int[][] y) {
+    /** Each run at its option with the largest x (the first of equals); fleets at their y. */
+    Assignment solution(PlanData data, double[] point) {
+      Assignment a = Assignment.empty(data);
+      for (int j = 0; j < data.runs.size(); j++) {
+        double best = -1;
+        for (GangOption o : data.optionsByRun.get(j)) {
+          double v = point[x[o.index()]];
+          if (v > best) {
+            best = v;
+            a.optionOfRun()[j] = o.index();
+          }
         }
       }
+      for (FleetDemand d : data.demands) {
+        for (int k = 0; k < y[d.index()].length; k++)
+          a.fleetHours()[d.index()][k] = Math.max(0, point[y[d.index()][k]] / GH);
+      }
+      return a;
     }
-    for (FleetDemand d : data.demands) {
-      for (int k = 0; k < y[d.index()].length; k++)
-        a.fleetHours()[d.index()][k] = Math.max(0, point[y[d.index()][k].index()] / GH);
-    }
-    return a;
   }
 
   /** Fixes each ROFR binary of a FIXED_LP model at its value in the chosen plan. */

@@ -268,7 +268,7 @@ public final class Planner {
       params.setDoubleParam(
           MPSolverParameters.DoubleParam.RELATIVE_MIP_GAP,
           Math.min(options.relativeGap(), SOLVER_GAP));
-      MPSolver.ResultStatus status = NativeStdout.quietly(() -> mip.solve(params));
+      MPSolver.ResultStatus status = Natives.solve(mip, params);
       boolean found =
           status == MPSolver.ResultStatus.OPTIMAL || status == MPSolver.ResultStatus.FEASIBLE;
       double bound =
@@ -349,7 +349,7 @@ public final class Planner {
       // Presolve turns one-variable capacity rows into bounds and their duals into reduced costs.
       lp.setSolverSpecificParametersAsString("use_preprocessing: false");
       lp.setTimeLimit(deadline.remainingMillis());
-      MPSolver.ResultStatus status = NativeStdout.quietly(lp::solve);
+      MPSolver.ResultStatus status = Natives.solve(lp);
       if (status != MPSolver.ResultStatus.OPTIMAL) {
         return new Explanations(List.of(), nextBest(data, chosen, null), false);
       }

@@ -8,11 +8,13 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * For models too large for the MIP in the time allowed: the LP relaxation (CLP) gives the proven
+ * For models too large for the MIP in the time allowed: the LP relaxation (GLOP) gives the proven
  * lower bound and a fractional placement; each run then takes, in order of the LP's confidence, its
  * most-chosen option that still fits; the fleets are placed by the LP with those gangs fixed. The
  * time left then goes to neighbourhood MIPs (docs/planner.md, "Relax and round"): CBC on the
@@ -51,13 +53,18 @@ final class RelaxAndRound {
 
   /** The solved relaxation: its model, its point and where the plan's variables are in it. */
   private record Relaxed(
-      double bound, ModelRows rows, double[] point, double[] reducedCost, int[] xAt, int[][] yAt) {
+      double bound, ModelRows rows, double[] point, double[] reducedCost, PlanModel.Positions at) {
     double x(GangOption o) {
-      return point[xAt[o.index()]];
+      return point[at.x()[o.index()]];
     }
 
     double reducedCost(GangOption o) {
-      return reducedCost[xAt[o.index()]];
+      return reducedCost[at.x()[o.index()]];
+    }
+
+    /** The assignment at a point of this model: each run at its most-chosen option. */
+    Assignment solution(PlanData data, double[] values) {
+      return at.solution(data, values);
     }
   }
 
@@ -78,21 +85,8 @@ final class RelaxAndRound {
       if (placed == null)
         notes.add("the fleets found no verified placement around the rounded gangs");
     }
-    int[] taken = gangs != null ? gangs.optionOfRun() : mostChosen(data, r);
+    int[] taken = gangs != null ? gangs.optionOfRun() : r.solution(data, r.point()).optionOfRun();
     return new Result(r.bound(), improve(data, r, placed, taken, deadline, notes));
-  }
-
-  /** Each run's option with the largest x in the relaxation. */
-  private static int[] mostChosen(PlanData data, Relaxed r) {
-    int[] taken = new int[data.runs.size()];
-    for (int j = 0; j < taken.length; j++) {
-      taken[j] =
-          data.optionsByRun.get(j).stream()
-              .max(Comparator.comparingDouble(r::x))
-              .orElseThrow()
-              .index();
-    }
-    return taken;
   }
 
   /**
@@ -173,24 +167,17 @@ final class RelaxAndRound {
       // Integer variables are relaxed by an LP solver.
       PlanModel m = new PlanModel(data, lp, PlanModel.Mode.MIP, null).build();
       lp.setTimeLimit(deadline.remainingMillis());
-      if (NativeStdout.quietly(lp::solve) != MPSolver.ResultStatus.OPTIMAL) return null;
+      if (Natives.solve(lp) != MPSolver.ResultStatus.OPTIMAL) return null;
       // The relaxation of the model: integrality is relaxed, every row and bound must hold.
       ModelRows rows = ModelRows.of(lp);
       double[] point = ModelRows.point(lp);
       if (!rows.violations(point).stream().allMatch(v -> v.name().endsWith("(integer)"))) {
         return null;
       }
-      int[] xAt = new int[m.x.length];
-      for (int i = 0; i < xAt.length; i++) xAt[i] = m.x[i].index();
-      int[][] yAt = new int[m.y.length][];
-      for (int d = 0; d < yAt.length; d++) {
-        yAt[d] = new int[m.y[d].length];
-        for (int k = 0; k < yAt[d].length; k++) yAt[d][k] = m.y[d][k].index();
-      }
       MPVariable[] vars = lp.variables();
       double[] reducedCost = new double[vars.length];
       for (int i = 0; i < vars.length; i++) reducedCost[i] = vars[i].reducedCost();
-      return new Relaxed(rows.objective(point), rows, point, reducedCost, xAt, yAt);
+      return new Relaxed(rows.objective(point), rows, point, reducedCost, m.positions());
     } finally {
       lp.delete();
     }
@@ -228,8 +215,7 @@ final class RelaxAndRound {
       int kept = 0;
       List<GangOption> byCost = new ArrayList<>(data.optionsByRun.get(j));
       byCost.sort(Comparator.comparingDouble(r::reducedCost));
-      java.util.Set<GangOption> cheapest =
-          new java.util.HashSet<>(byCost.subList(0, Math.min(perRun, byCost.size())));
+      Set<GangOption> cheapest = new HashSet<>(byCost.subList(0, Math.min(perRun, byCost.size())));
       for (GangOption o : data.optionsByRun.get(j)) {
         double x = r.x(o);
         double d = r.reducedCost(o);
@@ -246,7 +232,7 @@ final class RelaxAndRound {
           up = 1;
         }
         if (up > lower) kept++;
-        int at = r.xAt()[o.index()];
+        int at = r.at().x()[o.index()];
         model.setVariable(
             at, model.getVariable(at).toBuilder().setLowerBound(lower).setUpperBound(up));
       }
@@ -263,7 +249,7 @@ final class RelaxAndRound {
       mip.setTimeLimit(deadline.remainingMillisLess(AFTER_NEIGHBOURHOOD));
       MPSolverParameters params = new MPSolverParameters();
       params.setDoubleParam(MPSolverParameters.DoubleParam.RELATIVE_MIP_GAP, Planner.SOLVER_GAP);
-      MPSolver.ResultStatus status = NativeStdout.quietly(() -> mip.solve(params));
+      MPSolver.ResultStatus status = Natives.solve(mip, params);
       boolean found =
           status == MPSolver.ResultStatus.OPTIMAL || status == MPSolver.ResultStatus.FEASIBLE;
       boolean timedOut =
@@ -288,30 +274,10 @@ final class RelaxAndRound {
         return new Neighbourhood(null, timedOut, summary + ", its point broke the model's rows");
       }
       point = FixedIntegers.polish(r.rows(), point, deadline);
-      return new Neighbourhood(assignment(data, r, point), timedOut, summary);
+      return new Neighbourhood(r.solution(data, point), timedOut, summary);
     } finally {
       mip.delete();
     }
-  }
-
-  /** The assignment at a point of the relaxation's model. */
-  private static Assignment assignment(PlanData data, Relaxed r, double[] point) {
-    Assignment a = Assignment.empty(data);
-    for (int j = 0; j < data.runs.size(); j++) {
-      double best = -1;
-      for (GangOption o : data.optionsByRun.get(j)) {
-        double v = point[r.xAt()[o.index()]];
-        if (v > best) {
-          best = v;
-          a.optionOfRun()[j] = o.index();
-        }
-      }
-    }
-    for (FleetDemand d : data.demands) {
-      for (int k = 0; k < r.yAt()[d.index()].length; k++)
-        a.fleetHours()[d.index()][k] = Math.max(0, point[r.yAt()[d.index()][k]] / PlanModel.GH);
-    }
-    return a;
   }
 
   /**
@@ -369,20 +335,18 @@ final class RelaxAndRound {
     try {
       PlanModel m = new PlanModel(data, lp, PlanModel.Mode.FIXED_LP, gangs).build();
       lp.setTimeLimit(deadline.remainingMillis());
-      if (NativeStdout.quietly(lp::solve) != MPSolver.ResultStatus.OPTIMAL) return null;
+      if (Natives.solve(lp) != MPSolver.ResultStatus.OPTIMAL) return null;
       if (m.rofrGroups.isEmpty() && m.logic.isEmpty()) return verified(lp, m);
       // Buying matched new capacity needs the holder full (b = 1); otherwise b = 0 forbids it.
       m.fixRofr(m.valuesOf(m.solution()));
       lp.setTimeLimit(deadline.remainingMillis());
-      if (NativeStdout.quietly(lp::solve) == MPSolver.ResultStatus.OPTIMAL) {
+      if (Natives.solve(lp) == MPSolver.ResultStatus.OPTIMAL) {
         Assignment a = verified(lp, m);
         if (a != null) return a;
       }
       for (PlanModel.RofrGroup g : m.rofrGroups) g.b().setBounds(0, 0);
       lp.setTimeLimit(deadline.remainingMillis());
-      return NativeStdout.quietly(lp::solve) == MPSolver.ResultStatus.OPTIMAL
-          ? verified(lp, m)
-          : null;
+      return Natives.solve(lp) == MPSolver.ResultStatus.OPTIMAL ? verified(lp, m) : null;
     } finally {
       lp.delete();
     }

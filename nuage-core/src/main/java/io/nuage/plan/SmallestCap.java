@@ -75,7 +75,7 @@ final class SmallestCap {
       m.withCap(provider, year, cap).build();
       solver.objective().clear(); // any plan will do
       solver.setTimeLimit(deadline.remainingMillis());
-      MPSolver.ResultStatus status = NativeStdout.quietly(solver::solve);
+      MPSolver.ResultStatus status = Natives.solve(solver);
       if (status != MPSolver.ResultStatus.OPTIMAL && status != MPSolver.ResultStatus.FEASIBLE) {
         return null;
       }
