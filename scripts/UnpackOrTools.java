@@ -1,5 +1,4 @@
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,7 +38,7 @@ public final class UnpackOrTools {
             }
             String file = entry.substring(entry.lastIndexOf('/') + 1);
             if (file.isEmpty() || file.contains("..")) continue;
-            copy(in, tmp.resolve(file));
+            Files.copy(in, tmp.resolve(file), StandardCopyOption.REPLACE_EXISTING);
             files++;
           }
         }
@@ -53,10 +52,6 @@ public final class UnpackOrTools {
         return;
       }
     }
-  }
-
-  private static void copy(InputStream in, Path file) throws IOException {
-    Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
   }
 
   private static void delete(Path dir) throws IOException {

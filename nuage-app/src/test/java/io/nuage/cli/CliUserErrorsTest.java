@@ -6,7 +6,9 @@ import io.nuage.testing.SharedData;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -23,34 +25,31 @@ class CliUserErrorsTest {
     return SharedData.file("focus/finops_foundation_sample/focus_1.0_sample_1000.csv");
   }
 
+  /** {@code ledger reconcile} of the FinOps scenario on a store not made, with more options. */
+  private Cli reconcileWithNoStore(String... more) {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "ledger",
+                "reconcile",
+                "--scenario",
+                FINOPS_SCENARIO.toString(),
+                "--db",
+                dir.resolve("none.duckdb").toString()));
+    args.addAll(List.of(more));
+    return Cli.run(args);
+  }
+
   @Test
   void reconcileAsOf_isRefusedNotIgnored() {
-    Cli r =
-        Cli.run(
-            "ledger",
-            "reconcile",
-            "--scenario",
-            FINOPS_SCENARIO.toString(),
-            "--db",
-            dir.resolve("none.duckdb").toString(),
-            "--as-of",
-            "2024-01-01");
+    Cli r = reconcileWithNoStore("--as-of", "2024-01-01");
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).contains("Unknown options: '--as-of'").doesNotContain("\tat ");
   }
 
   @Test
   void reconcileWithANegativeLimit_isAUserError() {
-    Cli r =
-        Cli.run(
-            "ledger",
-            "reconcile",
-            "--scenario",
-            FINOPS_SCENARIO.toString(),
-            "--db",
-            dir.resolve("none.duckdb").toString(),
-            "--limit",
-            "-3");
+    Cli r = reconcileWithNoStore("--limit", "-3");
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).contains("--limit").contains("-3").contains("0 or more");
     assertThat(dir.resolve("none.duckdb")).doesNotExist();

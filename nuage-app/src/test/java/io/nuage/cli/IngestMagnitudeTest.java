@@ -138,29 +138,7 @@ class IngestMagnitudeTest {
    */
   @Test
   void aRowPricedPerHourBeyondTheColumnType_isReconciledExactly() throws Exception {
-    Path reserved = dir.resolve("reserved.yaml");
-    java.nio.file.Files.writeString(
-        reserved,
-        java.nio.file.Files.readString(scenario)
-                .replace("policy:", "")
-                .replace("max-share: 0.9", "")
-                .replace(
-                    "contracts:",
-                    "  accelerators:\n"
-                        + "    - {name: H100, family: H100, memory-gib: 80, throughput: 1.0}\n"
-                        + "contracts:")
-            + """
-              - id: aws-reserved
-                kind: reserved-capacity
-                provider: aws
-                region: aws/us-east-1
-                accelerator: H100
-                gpus: 8
-                term: {start: 2024-01, end: 2025-12}
-                price-per-gpu-hour: 200
-            policy:
-              max-share: 0.9
-            """);
+    Path reserved = ReservedScenario.write(dir, "200");
     Path hours = dir.resolve("hours.csv");
     String csv = sample.toString().replace("'", "''");
     try (Connection c = DriverManager.getConnection("jdbc:duckdb:");

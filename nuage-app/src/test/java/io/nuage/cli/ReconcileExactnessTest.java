@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -63,19 +65,19 @@ class ReconcileExactnessTest {
   }
 
   private JsonNode reconcile(Path scenario, Path db, String... more) throws Exception {
-    String[] args = {
-      "ledger",
-      "reconcile",
-      "--scenario",
-      scenario.toString(),
-      "--db",
-      db.toString(),
-      "--format",
-      "json"
-    };
-    String[] all = java.util.Arrays.copyOf(args, args.length + more.length);
-    System.arraycopy(more, 0, all, args.length, more.length);
-    Cli run = Cli.run(all);
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "ledger",
+                "reconcile",
+                "--scenario",
+                scenario.toString(),
+                "--db",
+                db.toString(),
+                "--format",
+                "json"));
+    args.addAll(List.of(more));
+    Cli run = Cli.run(args);
     assertThat(run.code()).as(run.err()).isZero();
     return new ObjectMapper().readTree(run.out());
   }
@@ -121,29 +123,7 @@ class ReconcileExactnessTest {
             "500000000000000000;0;-9999999999999999;aws-reserved");
     Cli in = Cli.run("ingest", "--db", db.toString(), csv.toString());
     assertThat(in.code()).as(in.err()).isZero();
-    Path reserved = dir.resolve("reserved.yaml");
-    Files.writeString(
-        reserved,
-        Files.readString(scenario)
-                .replace("policy:", "")
-                .replace("max-share: 0.9", "")
-                .replace(
-                    "contracts:",
-                    "  accelerators:\n"
-                        + "    - {name: H100, family: H100, memory-gib: 80, throughput: 1.0}\n"
-                        + "contracts:")
-            + """
-              - id: aws-reserved
-                kind: reserved-capacity
-                provider: aws
-                region: aws/us-east-1
-                accelerator: H100
-                gpus: 8
-                term: {start: 2024-01, end: 2025-12}
-                price-per-gpu-hour: 1000
-            policy:
-              max-share: 0.9
-            """);
+    Path reserved = ReservedScenario.write(dir, "1000");
     JsonNode top = reconcile(reserved, db, "--limit", "1").get("overbilled").get(0);
     assertThat(new BigDecimal(top.get("excess").asText()))
         .isEqualByComparingTo("10499999999999999000");
