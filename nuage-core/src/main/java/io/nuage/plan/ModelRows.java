@@ -60,6 +60,107 @@ final class ModelRows {
     return sum;
   }
 
+  /**
+   * A bound on the LP relaxation's optimum that holds whatever the LP solver's tolerances, from its
+   * row duals {@code y} alone (docs/planner.md, "The bound"): for any {@code y}, with reduced costs
+   * {@code d = c - A'y}, every point within the column bounds has {@code c'x = y'Ax + d'x}, so
+   * {@code min c'x >= sum_r y_r * (the row bound y_r presses on) + sum_j min(d_j lo_j, d_j hi_j)}.
+   * A dual whose row has no bound on its side counts as 0. A reduced cost that presses on an
+   * infinite column bound (a fleet's GPU-hours at -3e-9, the LP's own noise) uses the bound the
+   * rows imply instead ({@link #impliedUpper}); minus infinity when there is none. The primal
+   * objective at the solver's point is no bound: the point may break rows by the tolerance, and the
+   * solver may stop short of optimality by its dual tolerance, each worth dollars on a model of
+   * billions.
+   */
+  double dualBound(double[] y) {
+    int n = model.getVariableCount();
+    double[] d = new double[n];
+    for (int j = 0; j < n; j++) d[j] = model.getVariable(j).getObjectiveCoefficient();
+    double sum = model.getObjectiveOffset();
+    for (int r = 0; r < model.getConstraintCount(); r++) {
+      MPConstraintProto row = model.getConstraint(r);
+      double yr = y[r];
+      if (yr > 0 && Double.isFinite(row.getLowerBound())) sum += yr * row.getLowerBound();
+      else if (yr < 0 && Double.isFinite(row.getUpperBound())) sum += yr * row.getUpperBound();
+      else continue;
+      for (int k = 0; k < row.getVarIndexCount(); k++) {
+        d[row.getVarIndex(k)] -= yr * row.getCoefficient(k);
+      }
+    }
+    double[] upper = new double[n];
+    boolean implied = false;
+    for (int j = 0; j < n; j++) {
+      MPVariableProto var = model.getVariable(j);
+      upper[j] = var.getUpperBound();
+      if (d[j] > 0 && !Double.isFinite(var.getLowerBound())) return Double.NEGATIVE_INFINITY;
+      implied |= d[j] < 0 && !Double.isFinite(upper[j]);
+    }
+    if (implied) upper = impliedUpper(upper);
+    for (int j = 0; j < n; j++) {
+      if (d[j] == 0) continue;
+      double bound = d[j] > 0 ? model.getVariable(j).getLowerBound() : upper[j];
+      if (!Double.isFinite(bound)) return Double.NEGATIVE_INFINITY;
+      sum += d[j] * bound;
+    }
+    return sum;
+  }
+
+  /**
+   * Each column's upper bound tightened by what the rows imply (one round of bound propagation): in
+   * a row {@code sum_k a_k x_k <= u} with {@code a_j > 0}, {@code x_j <= (u - the least the other
+   * terms can be) / a_j}, and the same for a row's lower bound with {@code a_j < 0}.
+   */
+  private double[] impliedUpper(double[] upper) {
+    double[] out = upper.clone();
+    for (int r = 0; r < model.getConstraintCount(); r++) {
+      MPConstraintProto row = model.getConstraint(r);
+      // sense +1: sum a x <= hi; sense -1: -sum a x <= -lo
+      for (int sense : new int[] {1, -1}) {
+        double rhs = sense > 0 ? row.getUpperBound() : -row.getLowerBound();
+        if (!Double.isFinite(rhs)) continue;
+        double least = 0;
+        int unbounded = 0;
+        for (int k = 0; k < row.getVarIndexCount(); k++) {
+          double a = sense * row.getCoefficient(k);
+          double m = leastTerm(a, row.getVarIndex(k));
+          if (Double.isFinite(m)) least += m;
+          else unbounded++;
+        }
+        for (int k = 0; k < row.getVarIndexCount(); k++) {
+          double a = sense * row.getCoefficient(k);
+          if (a <= 0) continue;
+          int j = row.getVarIndex(k);
+          double mine = leastTerm(a, j);
+          double others;
+          if (Double.isFinite(mine)) {
+            if (unbounded > 0) continue;
+            others = least - mine;
+          } else {
+            if (unbounded > 1) continue;
+            others = least;
+          }
+          out[j] = Math.min(out[j], (rhs - others) / a);
+        }
+      }
+    }
+    return out;
+  }
+
+  /** The least {@code a x_j} can be within the column's own bounds. */
+  private double leastTerm(double a, int j) {
+    if (a == 0) return 0;
+    MPVariableProto var = model.getVariable(j);
+    return a > 0 ? a * var.getLowerBound() : a * var.getUpperBound();
+  }
+
+  /** The row duals of the solver's last LP solve, indexed as the model's rows. */
+  static double[] duals(MPSolver solver) {
+    var rows = solver.constraints();
+    double[] y = new double[rows.length];
+    for (int i = 0; i < rows.length; i++) y[i] = rows[i].dualValue();
+    return y;
+  }
+
   /** A row or bound that the point breaks. */
   record Violation(String name, double value, double lower, double upper) {
     @Override

@@ -38,4 +38,25 @@ final class Natives {
   static MPSolver.ResultStatus solve(MPSolver solver, MPSolverParameters params) {
     return NativeStdout.quietly(() -> solver.solve(params));
   }
+
+  /** How a solve under a time limit ended, and how long it took. */
+  record Timed(MPSolver.ResultStatus status, boolean hitLimit, double seconds) {}
+
+  /**
+   * Solves a MIP within {@code limitMillis}. CBC through OR-Tools answers INFEASIBLE when its time
+   * limit stops it before any solution (google/or-tools#2480): a solve that ran to its limit and
+   * says INFEASIBLE has proven nothing, and is reported NOT_SOLVED here, never as infeasible.
+   */
+  static Timed solveWithin(MPSolver solver, MPSolverParameters params, long limitMillis) {
+    solver.setTimeLimit(limitMillis);
+    long start = System.nanoTime();
+    MPSolver.ResultStatus status = solve(solver, params);
+    double seconds = (System.nanoTime() - start) / 1e9;
+    // CBC checks its clock between nodes: it stops at or after its limit, never much before
+    boolean hitLimit = seconds >= 0.95 * limitMillis / 1000.0;
+    if (status == MPSolver.ResultStatus.INFEASIBLE && hitLimit) {
+      status = MPSolver.ResultStatus.NOT_SOLVED;
+    }
+    return new Timed(status, hitLimit && status != MPSolver.ResultStatus.OPTIMAL, seconds);
+  }
 }

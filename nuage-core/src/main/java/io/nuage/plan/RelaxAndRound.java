@@ -53,7 +53,12 @@ final class RelaxAndRound {
 
   /** The solved relaxation: its model, its point and where the plan's variables are in it. */
   private record Relaxed(
-      double bound, ModelRows rows, double[] point, double[] reducedCost, PlanModel.Positions at) {
+      double bound,
+      double seconds,
+      ModelRows rows,
+      double[] point,
+      double[] reducedCost,
+      PlanModel.Positions at) {
     double x(GangOption o) {
       return point[at.x()[o.index()]];
     }
@@ -108,11 +113,30 @@ final class RelaxAndRound {
     BigDecimal rounded = priced == null ? null : priced.total();
     int most = data.optionsByRun.stream().mapToInt(List::size).max().orElse(0);
     List<String> rounds = new ArrayList<>();
+    // What the next round is expected to take: the first about as long as the relaxation's LP
+    // (CBC's preprocessing and root LP on the same rows), each next one at least twice the last
+    // (twice the options open). CBC does not stop inside its root, so a round that cannot fit in
+    // the time it would be given is not started: it would overrun the deadline.
+    double expected = r.seconds();
     for (int perRun = FIRST_OPTIONS_PER_RUN; !deadline.passed(); perRun *= 2) {
       if (priced != null && gap(priced, r.bound()) <= CLOSE_ENOUGH) break;
+      double given = deadline.remainingMillisLess(AFTER_NEIGHBOURHOOD) / 1000.0;
+      if (expected > given) {
+        rounds.add(
+            String.format(
+                java.util.Locale.ROOT,
+                "%d options per run: not started, it would take about %.1f s and %.1f s are left"
+                    + " for it",
+                perRun,
+                expected,
+                given));
+        break;
+      }
+      long started = System.nanoTime();
       Neighbourhood n =
           neighbourhood(
               data, r, best == null ? taken : best.optionOfRun(), priced, perRun, deadline);
+      expected = 2 * (System.nanoTime() - started) / 1e9;
       rounds.add(n.summary());
       boolean better = false;
       if (n.assignment() != null) {
@@ -167,7 +191,9 @@ final class RelaxAndRound {
       // Integer variables are relaxed by an LP solver.
       PlanModel m = new PlanModel(data, lp, PlanModel.Mode.MIP, null).build();
       lp.setTimeLimit(deadline.remainingMillis());
+      long started = System.nanoTime();
       if (Natives.solve(lp) != MPSolver.ResultStatus.OPTIMAL) return null;
+      double seconds = (System.nanoTime() - started) / 1e9;
       // The relaxation of the model: integrality is relaxed, every row and bound must hold.
       ModelRows rows = ModelRows.of(lp);
       double[] point = ModelRows.point(lp);
@@ -177,7 +203,10 @@ final class RelaxAndRound {
       MPVariable[] vars = lp.variables();
       double[] reducedCost = new double[vars.length];
       for (int i = 0; i < vars.length; i++) reducedCost[i] = vars[i].reducedCost();
-      return new Relaxed(rows.objective(point), rows, point, reducedCost, m.positions());
+      // the bound from the duals, not the objective at the point (ModelRows.dualBound)
+      double bound = rows.dualBound(ModelRows.duals(lp));
+      if (!Double.isFinite(bound)) return null;
+      return new Relaxed(bound, seconds, rows, point, reducedCost, m.positions());
     } finally {
       lp.delete();
     }
@@ -243,17 +272,17 @@ final class RelaxAndRound {
     try {
       String error = mip.loadModelFromProto(model.build());
       if (!error.isEmpty()) throw new IllegalStateException("neighbourhood MIP: " + error);
-      // CBC checks its limit between nodes, not in its preprocessing or root cuts, and has run
-      // past it by a third on large neighbourhoods: half of what is left, the rest for the
-      // overrun and the phases after.
-      mip.setTimeLimit(deadline.remainingMillisLess(AFTER_NEIGHBOURHOOD));
+      // CBC checks its limit between nodes, not in its preprocessing or root cuts: half of what
+      // is left, the rest for an overrun and the phases after (improve() does not start a round
+      // that its predecessors say cannot fit).
       MPSolverParameters params = new MPSolverParameters();
       params.setDoubleParam(MPSolverParameters.DoubleParam.RELATIVE_MIP_GAP, Planner.SOLVER_GAP);
-      MPSolver.ResultStatus status = Natives.solve(mip, params);
+      Natives.Timed timed =
+          Natives.solveWithin(mip, params, deadline.remainingMillisLess(AFTER_NEIGHBOURHOOD));
+      MPSolver.ResultStatus status = timed.status();
       boolean found =
           status == MPSolver.ResultStatus.OPTIMAL || status == MPSolver.ResultStatus.FEASIBLE;
-      boolean timedOut =
-          status != MPSolver.ResultStatus.OPTIMAL && status != MPSolver.ResultStatus.INFEASIBLE;
+      boolean timedOut = timed.hitLimit() || status == MPSolver.ResultStatus.NOT_SOLVED;
       String summary =
           perRun
               + " options per run: "
@@ -267,7 +296,8 @@ final class RelaxAndRound {
                   ? "solved"
                   : status == MPSolver.ResultStatus.INFEASIBLE
                       ? "no plan in it"
-                      : "stopped at the time limit");
+                      : found ? "stopped at the time limit" : "stopped at the time limit, no plan")
+              + String.format(java.util.Locale.ROOT, " in %.1f s", timed.seconds());
       if (!found) return new Neighbourhood(null, timedOut, summary);
       double[] point = ModelRows.point(mip);
       if (!r.rows().violations(point).isEmpty()) {
