@@ -96,7 +96,50 @@ final class PlanModel {
   /** A slack of the elastic model and what it means when positive. */
   record Elastic(MPVariable variable, String kind, String key) {}
 
+  /**
+   * The gang options in the model (null: all). A restricted model (docs/planner.md, "Column
+   * generation") holds a subset; {@link #addOption} brings in more, and {@link #reducedCost} prices
+   * the rest against the duals. It has a capacity row for every cell-month with capacity, used or
+   * not, so that every option can be priced; with {@link #artificialGangs} each run's row has a
+   * penalised slack that keeps a restricted model feasible.
+   */
+  private final boolean @Nullable [] active;
+
+  private final boolean artificialGangs;
+  final MPConstraint[] gangRows;
+  final @Nullable MPVariable[] gangSlack;
+
+  /**
+   * Zero-fixed variables that feed the same rows as a unit of usage of a cell-month and a dollar of
+   * egress of a provider-year, so that any option can be priced ({@link #reducedCost}) and added
+   * ({@link #addOption}) without a second writing of its column; null without probes.
+   */
+  private final @Nullable MPVariable[][] usageProbe;
+
+  private final Map<String, MPVariable> egressProbes = new HashMap<>();
+  private @Nullable Map<MPVariable, List<MPConstraint>> probeRows;
+
   PlanModel(PlanData data, MPSolver solver, Mode mode, @Nullable Assignment fixed) {
+    this(data, solver, mode, fixed, null, false, false);
+  }
+
+  /**
+   * A model of some options only ({@code active}, null for all), see {@link #active}; with {@code
+   * probes} every option can be priced and added.
+   */
+  PlanModel(
+      PlanData data,
+      MPSolver solver,
+      Mode mode,
+      @Nullable Assignment fixed,
+      boolean @Nullable [] active,
+      boolean artificialGangs,
+      boolean probes) {
+    this.active = active == null ? null : active.clone();
+    this.artificialGangs = artificialGangs;
+    this.usageProbe = probes ? new MPVariable[data.cells.size()][data.monthCount()] : null;
+    this.gangRows = new MPConstraint[data.runs.size()];
+    this.gangSlack = new MPVariable[artificialGangs ? data.runs.size() : 0];
     this.data = data;
     this.solver = solver;
     this.mode = mode;
@@ -149,7 +192,22 @@ final class PlanModel {
     for (int j = 0; j < data.runs.size(); j++) {
       String run = data.runs.get(j).id();
       MPConstraint row = solver.makeConstraint(1, 1, "gang[" + run + "]");
+      gangRows[j] = row;
+      if (artificialGangs) {
+        MPVariable slack = solver.makeNumVar(0, 1, "gangslack[" + run + "]");
+        row.setCoefficient(slack, 1);
+        // dearer than any option of the run could make the plan: gone at the LP's optimum
+        // whenever the options priced in can place the run
+        double dearest =
+            data.optionsByRun.get(j).stream()
+                .mapToDouble(o -> data.effectiveCost(o).doubleValue())
+                .max()
+                .orElse(0);
+        objective.add(slack, 100 * dearest + 1e9);
+        gangSlack[j] = slack;
+      }
       for (GangOption o : data.optionsByRun.get(j)) {
+        if (!isActive(o)) continue;
         MPVariable v = gangVariable(o, run);
         x[o.index()] = v;
         row.setCoefficient(v, 1);
@@ -228,7 +286,19 @@ final class PlanModel {
    * reserved (free at the margin) and on-demand variables.
    */
   void addCapacityConstraints() {
+    if (usageProbe != null) {
+      for (Cell c : data.cells) {
+        for (int t = 0; t < data.monthCount(); t++) {
+          if (c.totalGpus(t) == 0) continue;
+          MPVariable probe =
+              solver.makeNumVar(0, 0, "probe[" + c.region() + "," + c.accName() + "," + t + "]");
+          usageOf(c, t).add(probe, 1);
+          usageProbe[c.index()][t] = probe;
+        }
+      }
+    }
     for (GangOption o : data.options) {
+      if (!isActive(o)) continue;
       int n = data.runs.get(o.run()).gpus();
       for (int i = 0; i < o.months(); i++) {
         usageOf(o.cell(), o.start() + i).add(x[o.index()], n * o.wallHours()[i].doubleValue() * GH);
@@ -404,8 +474,21 @@ final class PlanModel {
             .add(paid[c.index()][t], perUnit(c.rate()[t].doubleValue()) * USD);
       }
     }
+    if (usageProbe != null) {
+      for (GangOption o : data.options) {
+        if (o.egress().signum() == 0) continue;
+        egressProbes.computeIfAbsent(
+            egressKey(o),
+            key -> {
+              MPVariable probe = solver.makeNumVar(0, 0, "probe[egress," + key + "]");
+              sumOf(spend, o.start(), data.providerOf(data.runs.get(o.run()).datasetHome()))
+                  .add(probe, USD);
+              return probe;
+            });
+      }
+    }
     for (GangOption o : data.options) {
-      if (o.egress().signum() == 0) continue;
+      if (o.egress().signum() == 0 || !isActive(o)) continue;
       String home = data.providerOf(data.runs.get(o.run()).datasetHome());
       sumOf(spend, o.start(), home).add(x[o.index()], o.egress().doubleValue() * USD);
     }
@@ -438,6 +521,9 @@ final class PlanModel {
   void addRightOfFirstRefusal() {
     for (RightOfFirstRefusal right : data.scenario.contracts(RightOfFirstRefusal.class)) {
       Map<String, RofrGroup> groups = new LinkedHashMap<>();
+      if (active != null) {
+        throw new IllegalStateException("a model of some options only cannot hold a ROFR");
+      }
       for (GangOption o : data.options) {
         int n = data.runs.get(o.run()).gpus();
         for (int i = 0; i < o.months(); i++) {
@@ -559,10 +645,103 @@ final class PlanModel {
         String.join("+", new java.util.TreeSet<>(regions)), k -> "regions" + setLabels.size());
   }
 
+  boolean isActive(GangOption o) {
+    return active == null || active[o.index()];
+  }
+
+  /**
+   * The reduced cost of a gang option at the duals of the model's last LP solve, whether or not the
+   * option is in the model: {@code c - Σ a y}, read off the probes (a model with {@code probes}
+   * only). A unit of usage in a cell-month and a dollar of egress in a provider-year feed the same
+   * rows as the option's own GPU-hours and egress, so the option's reduced cost is its egress, less
+   * its run's dual, plus its GPU-hours times the usage probes' reduced costs and its egress times
+   * the egress probe's. Infinite for an option that has a month without capacity.
+   */
+  double reducedCost(GangOption o) {
+    if (usageProbe == null) throw new IllegalStateException("a model without probes");
+    double egress = o.egress().doubleValue();
+    double d = egress - gangRows[o.run()].dualValue();
+    int n = data.runs.get(o.run()).gpus();
+    for (int i = 0; i < o.months(); i++) {
+      MPVariable probe = usageProbe[o.cell().index()][o.start() + i];
+      if (probe == null) return Double.POSITIVE_INFINITY;
+      d += n * o.wallHours()[i].doubleValue() * GH * probe.reducedCost();
+    }
+    if (egress != 0) {
+      MPVariable probe = egressProbes.get(egressKey(o));
+      if (probe != null) d += egress * probe.reducedCost();
+    }
+    return d;
+  }
+
+  private String egressKey(GangOption o) {
+    return data.providerOf(data.runs.get(o.run()).datasetHome())
+        + ","
+        + data.months.get(o.start()).getYear();
+  }
+
+  /** Brings an option into a model of some options only, with the same column as the build's. */
+  void addOption(GangOption o) {
+    if (active == null || active[o.index()] || usageProbe == null) return;
+    int n = data.runs.get(o.run()).gpus();
+    for (int i = 0; i < o.months(); i++) {
+      if (usageProbe[o.cell().index()][o.start() + i] == null) return;
+    }
+    if (probeRows == null) probeRows = rowsOfProbes();
+    active[o.index()] = true;
+    MPVariable v = gangVariable(o, data.runs.get(o.run()).id());
+    x[o.index()] = v;
+    gangRows[o.run()].setCoefficient(v, 1);
+    double objective = o.egress().doubleValue();
+    // the option's column is its GPU-hours times each month's usage probe column, plus its egress
+    // times the egress probe's: the probes' coefficients are read back from the rows they are in
+    Map<MPConstraint, Double> column = new HashMap<>();
+    for (int i = 0; i < o.months(); i++) {
+      MPVariable probe = usageProbe[o.cell().index()][o.start() + i];
+      double units = n * o.wallHours()[i].doubleValue() * GH;
+      objective += units * solver.objective().getCoefficient(probe);
+      for (MPConstraint row : probeRows.get(probe)) {
+        column.merge(row, units * row.getCoefficient(probe), Double::sum);
+      }
+    }
+    MPVariable egressProbe = o.egress().signum() == 0 ? null : egressProbes.get(egressKey(o));
+    if (egressProbe != null) {
+      double egress = o.egress().doubleValue();
+      objective += egress * solver.objective().getCoefficient(egressProbe);
+      for (MPConstraint row : probeRows.get(egressProbe)) {
+        column.merge(row, egress * row.getCoefficient(egressProbe), Double::sum);
+      }
+    }
+    column.forEach((row, a) -> row.setCoefficient(v, a));
+    solver.objective().setCoefficient(v, objective);
+  }
+
+  /** The rows each probe is in, read once from the exported model. */
+  private Map<MPVariable, List<MPConstraint>> rowsOfProbes() {
+    Map<Integer, MPVariable> probes = new HashMap<>();
+    for (MPVariable[] row : usageProbe)
+      for (MPVariable p : row) if (p != null) probes.put(p.index(), p);
+    for (MPVariable p : egressProbes.values()) probes.put(p.index(), p);
+    var model = solver.exportModelToProto();
+    MPConstraint[] rows = solver.constraints();
+    Map<MPVariable, List<MPConstraint>> out = new HashMap<>();
+    for (int r = 0; r < model.getConstraintCount(); r++) {
+      var row = model.getConstraint(r);
+      for (int k = 0; k < row.getVarIndexCount(); k++) {
+        MPVariable p = probes.get(row.getVarIndex(k));
+        if (p != null && row.getCoefficient(k) != 0) {
+          out.computeIfAbsent(p, q -> new ArrayList<>()).add(rows[r]);
+        }
+      }
+    }
+    for (MPVariable p : probes.values()) out.putIfAbsent(p, List.of());
+    return out;
+  }
+
   /** Values of every variable for a complete assignment (the ROFR and logic binaries to fix). */
   Map<MPVariable, Double> valuesOf(Assignment a) {
     Map<MPVariable, Double> v = new LinkedHashMap<>();
-    for (int i = 0; i < x.length; i++) v.put(x[i], 0.0);
+    for (int i = 0; i < x.length; i++) if (x[i] != null) v.put(x[i], 0.0);
     for (int j = 0; j < a.optionOfRun().length; j++)
       if (a.optionOfRun()[j] >= 0) v.put(x[a.optionOfRun()[j]], 1.0);
     for (FleetDemand d : data.demands) {
@@ -616,7 +795,7 @@ final class PlanModel {
    */
   Positions positions() {
     int[] xAt = new int[x.length];
-    for (int i = 0; i < xAt.length; i++) xAt[i] = x[i].index();
+    for (int i = 0; i < xAt.length; i++) xAt[i] = x[i] == null ? -1 : x[i].index();
     int[][] yAt = new int[y.length][];
     for (int d = 0; d < yAt.length; d++) {
       yAt[d] = new int[y[d].length];
@@ -633,6 +812,7 @@ final class PlanModel {
       for (int j = 0; j < data.runs.size(); j++) {
         double best = -1;
         for (GangOption o : data.optionsByRun.get(j)) {
+          if (x[o.index()] < 0) continue; // not in the model
           double v = point[x[o.index()]];
           if (v > best) {
             best = v;
