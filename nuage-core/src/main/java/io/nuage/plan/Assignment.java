@@ -14,6 +14,13 @@ record Assignment(int[] optionOfRun, double[][] fleetHours) {
     return new Assignment(chosen, hours);
   }
 
+  /** The options taken, as a mask over {@link PlanData#options}. */
+  boolean[] options(PlanData data) {
+    boolean[] taken = new boolean[data.options.size()];
+    for (int o : optionOfRun) if (o >= 0) taken[o] = true;
+    return taken;
+  }
+
   /** GPU-hours used per cell and month. */
   double[][] usage(PlanData data) {
     double[][] used = new double[data.cells.size()][data.monthCount()];

@@ -7,6 +7,7 @@ import com.google.ortools.linearsolver.MPVariable;
 import com.google.ortools.linearsolver.MPVariableProto;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A solver's point checked against every row and bound of the model it solved, in the model's own
@@ -73,31 +74,65 @@ final class ModelRows {
    * billions.
    */
   double dualBound(double[] y) {
+    double[] effective = effectiveDuals(y);
+    return dualBound(effective, reducedCosts(effective), null, null);
+  }
+
+  /** The duals with 0 where the row has no bound on the side the dual presses on. */
+  double[] effectiveDuals(double[] y) {
+    double[] out = y.clone();
+    for (int r = 0; r < model.getConstraintCount(); r++) {
+      MPConstraintProto row = model.getConstraint(r);
+      if (out[r] > 0 && !Double.isFinite(row.getLowerBound())) out[r] = 0;
+      else if (out[r] < 0 && !Double.isFinite(row.getUpperBound())) out[r] = 0;
+    }
+    return out;
+  }
+
+  /** {@code c - A'y} for every column, from the model's coefficients. */
+  double[] reducedCosts(double[] y) {
     int n = model.getVariableCount();
     double[] d = new double[n];
     for (int j = 0; j < n; j++) d[j] = model.getVariable(j).getObjectiveCoefficient();
-    double sum = model.getObjectiveOffset();
     for (int r = 0; r < model.getConstraintCount(); r++) {
-      MPConstraintProto row = model.getConstraint(r);
       double yr = y[r];
-      if (yr > 0 && Double.isFinite(row.getLowerBound())) sum += yr * row.getLowerBound();
-      else if (yr < 0 && Double.isFinite(row.getUpperBound())) sum += yr * row.getUpperBound();
-      else continue;
+      if (yr == 0) continue;
+      MPConstraintProto row = model.getConstraint(r);
       for (int k = 0; k < row.getVarIndexCount(); k++) {
         d[row.getVarIndex(k)] -= yr * row.getCoefficient(k);
       }
     }
+    return d;
+  }
+
+  /**
+   * The bound at effective duals {@code y} with reduced costs {@code d}, leaving out the columns
+   * {@code skip} marks (the caller bounds their part itself: a restricted model's gang options by
+   * each run's least reduced cost over all its options, docs/planner.md "Column generation"), and
+   * implying column bounds only from the rows {@code impliedFrom} marks (null: all rows; a
+   * restricted model's other rows may hold columns it does not have).
+   */
+  double dualBound(
+      double[] y, double[] d, boolean @Nullable [] skip, boolean @Nullable [] impliedFrom) {
+    int n = model.getVariableCount();
+    double sum = model.getObjectiveOffset();
+    for (int r = 0; r < model.getConstraintCount(); r++) {
+      MPConstraintProto row = model.getConstraint(r);
+      if (y[r] > 0) sum += y[r] * row.getLowerBound();
+      else if (y[r] < 0) sum += y[r] * row.getUpperBound();
+    }
     double[] upper = new double[n];
     boolean implied = false;
     for (int j = 0; j < n; j++) {
+      if (skip != null && skip[j]) continue;
       MPVariableProto var = model.getVariable(j);
       upper[j] = var.getUpperBound();
       if (d[j] > 0 && !Double.isFinite(var.getLowerBound())) return Double.NEGATIVE_INFINITY;
       implied |= d[j] < 0 && !Double.isFinite(upper[j]);
     }
-    if (implied) upper = impliedUpper(upper);
+    if (implied) upper = impliedUpper(upper, impliedFrom);
     for (int j = 0; j < n; j++) {
-      if (d[j] == 0) continue;
+      if (d[j] == 0 || (skip != null && skip[j])) continue;
       double bound = d[j] > 0 ? model.getVariable(j).getLowerBound() : upper[j];
       if (!Double.isFinite(bound)) return Double.NEGATIVE_INFINITY;
       sum += d[j] * bound;
@@ -110,9 +145,10 @@ final class ModelRows {
    * a row {@code sum_k a_k x_k <= u} with {@code a_j > 0}, {@code x_j <= (u - the least the other
    * terms can be) / a_j}, and the same for a row's lower bound with {@code a_j < 0}.
    */
-  private double[] impliedUpper(double[] upper) {
+  private double[] impliedUpper(double[] upper, boolean @Nullable [] from) {
     double[] out = upper.clone();
     for (int r = 0; r < model.getConstraintCount(); r++) {
+      if (from != null && !from[r]) continue;
       MPConstraintProto row = model.getConstraint(r);
       // sense +1: sum a x <= hi; sense -1: -sum a x <= -lo
       for (int sense : new int[] {1, -1}) {

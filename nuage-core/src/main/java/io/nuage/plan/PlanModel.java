@@ -386,7 +386,11 @@ final class PlanModel {
         MPConstraint row =
             solver.makeConstraint(
                 cy.minimum().doubleValue() * USD, INFINITY, "minimum[" + key + "]");
-        MPVariable s = solver.makeNumVar(0, INFINITY, "shortfall[" + key + "]");
+        // never more than the minimum at an optimum (it costs $1 a dollar): twice it is an upper
+        // bound that never binds, and one a bound from the duals can use (ModelRows.dualBound:
+        // a reduced cost of -1e-10 on an unbounded column would leave no bound at all)
+        double most = 2 * cy.minimum().doubleValue() * USD + 1;
+        MPVariable s = solver.makeNumVar(0, most, "shortfall[" + key + "]");
         row.setCoefficient(s, 1);
         objective.add(s, 1 / USD);
         LinearSum consumption = new LinearSum();
@@ -657,21 +661,41 @@ final class PlanModel {
    * its run's dual, plus its GPU-hours times the usage probes' reduced costs and its egress times
    * the egress probe's. Infinite for an option that has a month without capacity.
    */
-  double reducedCost(GangOption o) {
+  /**
+   * Each option's reduced cost at the last LP solve: the solver's for an option in the model, the
+   * probes' for one left out (a model with probes).
+   */
+  java.util.function.ToDoubleFunction<GangOption> reducedCosts() {
+    if (usageProbe == null) return o -> x[o.index()].reducedCost();
+    MPConstraint[] rows = solver.constraints();
+    double[] y = new double[rows.length];
+    for (int r = 0; r < rows.length; r++) y[r] = rows[r].dualValue();
+    MPVariable[] vars = solver.variables();
+    double[] d = new double[vars.length];
+    for (int j = 0; j < vars.length; j++) d[j] = vars[j].reducedCost();
+    return o -> x[o.index()] != null ? x[o.index()].reducedCost() : reducedCost(o, y, d);
+  }
+
+  /**
+   * The same at given row duals {@code y} and the reduced costs {@code d} of this model's columns
+   * at them (indexed as the solver's rows and variables): the bound of a restricted model is
+   * computed from one {@code y}, every reduced cost included ({@link ModelRows#reducedCosts}).
+   */
+  double reducedCost(GangOption o, double[] y, double[] d) {
     if (usageProbe == null) throw new IllegalStateException("a model without probes");
     double egress = o.egress().doubleValue();
-    double d = egress - gangRows[o.run()].dualValue();
+    double rc = egress - y[gangRows[o.run()].index()];
     int n = data.runs.get(o.run()).gpus();
     for (int i = 0; i < o.months(); i++) {
       MPVariable probe = usageProbe[o.cell().index()][o.start() + i];
       if (probe == null) return Double.POSITIVE_INFINITY;
-      d += n * o.wallHours()[i].doubleValue() * GH * probe.reducedCost();
+      rc += n * o.wallHours()[i].doubleValue() * GH * d[probe.index()];
     }
     if (egress != 0) {
       MPVariable probe = egressProbes.get(egressKey(o));
-      if (probe != null) d += egress * probe.reducedCost();
+      if (probe != null) rc += egress * d[probe.index()];
     }
-    return d;
+    return rc;
   }
 
   private String egressKey(GangOption o) {
@@ -714,6 +738,29 @@ final class PlanModel {
     }
     column.forEach((row, a) -> row.setCoefficient(v, a));
     solver.objective().setCoefficient(v, objective);
+  }
+
+  /**
+   * The rows of {@code rows} (this model, exported) that no gang option can be in, whether in the
+   * model or not: the rows without a probe, other than the runs' own. Column bounds implied by them
+   * hold for the whole model too ({@link ModelRows#dualBound}).
+   */
+  boolean[] rowsWithoutOptions(ModelRows rows) {
+    if (usageProbe == null) throw new IllegalStateException("a model without probes");
+    boolean[] probe = new boolean[solver.numVariables()];
+    for (MPVariable[] row : usageProbe)
+      for (MPVariable p : row) if (p != null) probe[p.index()] = true;
+    for (MPVariable p : egressProbes.values()) probe[p.index()] = true;
+    var model = rows.model();
+    boolean[] out = new boolean[model.getConstraintCount()];
+    for (int r = 0; r < out.length; r++) {
+      var row = model.getConstraint(r);
+      boolean free = true;
+      for (int k = 0; k < row.getVarIndexCount() && free; k++) free = !probe[row.getVarIndex(k)];
+      out[r] = free;
+    }
+    for (MPConstraint g : gangRows) out[g.index()] = false;
+    return out;
   }
 
   /** The rows each probe is in, read once from the exported model. */

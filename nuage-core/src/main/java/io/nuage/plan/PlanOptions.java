@@ -3,10 +3,21 @@ package io.nuage.plan;
 /**
  * How hard to try: the solver's time limit, the relative gap that counts as optimal, the largest
  * number of gang options (columns) the model may hold before the costliest are pruned, and the
- * number of options above which the MIP gives way to the LP relaxation rounded (docs/planner.md).
+ * number of options above which the MIP gives way to the LP relaxation rounded, and the number
+ * above which that relaxation is solved by column generation (docs/planner.md).
  */
 public record PlanOptions(
-    double timeLimitSeconds, double relativeGap, int maxGangOptions, int largeModelOptions) {
+    double timeLimitSeconds,
+    double relativeGap,
+    int maxGangOptions,
+    int largeModelOptions,
+    int columnGenerationOptions) {
+  /** The same with column generation above the default size (docs/planner.md). */
+  public PlanOptions(
+      double timeLimitSeconds, double relativeGap, int maxGangOptions, int largeModelOptions) {
+    this(timeLimitSeconds, relativeGap, maxGangOptions, largeModelOptions, 150_000);
+  }
+
   public PlanOptions {
     if (!(timeLimitSeconds > 0)) {
       throw new IllegalArgumentException(
@@ -19,6 +30,8 @@ public record PlanOptions(
     if (maxGangOptions < 1) throw new IllegalArgumentException("maxGangOptions must be positive");
     if (largeModelOptions < 0)
       throw new IllegalArgumentException("largeModelOptions cannot be negative");
+    if (columnGenerationOptions < 0)
+      throw new IllegalArgumentException("columnGenerationOptions cannot be negative");
   }
 
   public static PlanOptions defaults() {
@@ -26,11 +39,22 @@ public record PlanOptions(
   }
 
   public PlanOptions withTimeLimit(double seconds) {
-    return new PlanOptions(seconds, relativeGap, maxGangOptions, largeModelOptions);
+    return new PlanOptions(
+        seconds, relativeGap, maxGangOptions, largeModelOptions, columnGenerationOptions);
   }
 
   /** The same options with the relax-and-round path above {@code options} gang options. */
   public PlanOptions withLargeModelOptions(int options) {
-    return new PlanOptions(timeLimitSeconds, relativeGap, maxGangOptions, options);
+    return new PlanOptions(
+        timeLimitSeconds, relativeGap, maxGangOptions, options, columnGenerationOptions);
+  }
+
+  /**
+   * The same options with the relaxation solved by column generation above {@code options} gang
+   * options (on the relax-and-round path, for a scenario without a right of first refusal).
+   */
+  public PlanOptions withColumnGenerationAbove(int options) {
+    return new PlanOptions(
+        timeLimitSeconds, relativeGap, maxGangOptions, largeModelOptions, options);
   }
 }

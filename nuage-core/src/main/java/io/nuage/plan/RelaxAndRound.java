@@ -51,20 +51,30 @@ final class RelaxAndRound {
   /** The relaxation's bound (NaN when it failed) and the rounded assignment (null when none). */
   record Result(double bound, @Nullable Assignment assignment) {}
 
-  /** The solved relaxation: its model, its point and where the plan's variables are in it. */
+  /**
+   * The solved relaxation: its model, its point, each option's value and reduced cost (0 and the
+   * priced reduced cost for an option a restricted model does not hold), where the plan's variables
+   * are in it, and the artificial gang slacks of a restricted model (fixed at 0 in any plan).
+   */
   private record Relaxed(
       double bound,
       double seconds,
       ModelRows rows,
       double[] point,
-      double[] reducedCost,
-      PlanModel.Positions at) {
+      double[] xOf,
+      double[] reducedCostOf,
+      PlanModel.Positions at,
+      int[] artificial) {
     double x(GangOption o) {
-      return point[at.x()[o.index()]];
+      return xOf[o.index()];
     }
 
     double reducedCost(GangOption o) {
-      return reducedCost[at.x()[o.index()]];
+      return reducedCostOf[o.index()];
+    }
+
+    boolean inModel(GangOption o) {
+      return at.x()[o.index()] >= 0;
     }
 
     /** The assignment at a point of this model: each run at its most-chosen option. */
@@ -73,8 +83,8 @@ final class RelaxAndRound {
     }
   }
 
-  static Result solve(PlanData data, Deadline deadline, List<String> notes) {
-    Relaxed r = relax(data, deadline);
+  static Result solve(PlanData data, Deadline deadline, List<String> notes, int columnsAbove) {
+    Relaxed r = relax(data, deadline, columnsAbove);
     if (r == null) {
       notes.add("the LP relaxation gave no verified optimum in time");
       return new Result(Double.NaN, null);
@@ -178,14 +188,35 @@ final class RelaxAndRound {
   }
 
   /** Solves the LP relaxation; fills {@code x} with the options' values; NaN if not optimal. */
-  static double relaxation(PlanData data, Deadline deadline, double @Nullable [] x) {
-    Relaxed r = relax(data, deadline);
+  static double relaxation(
+      PlanData data, Deadline deadline, double @Nullable [] x, int columnsAbove) {
+    Relaxed r = relax(data, deadline, columnsAbove);
     if (r == null) return Double.NaN;
     if (x != null) for (GangOption o : data.options) x[o.index()] = r.x(o);
     return r.bound();
   }
 
-  private static @Nullable Relaxed relax(PlanData data, Deadline deadline) {
+  /** Options per run in the first restricted model: the cheapest by effective cost. */
+  static final int FIRST_COLUMNS_PER_RUN = 4;
+
+  /** Options per run brought in by a round of pricing at most: the most negative. */
+  static final int ADDED_PER_RUN = 4;
+
+  /** A reduced cost below this (dollars) prices an option in. */
+  static final double PRICE_IN = -0.01;
+
+  /** The share of the time left that column generation may take; the rest is the rounding's. */
+  static final double COLUMNS_SHARE = 0.6;
+
+  /**
+   * Above {@code columnsAbove} gang options (PlanOptions, 150,000 by default) the relaxation is
+   * solved by column generation (docs/planner.md, "Column generation"): the LP of the whole model
+   * at 3,000 runs (652,226 columns) takes GLOP 24 to 26 s after a 7 to 10 s build.
+   */
+  private static @Nullable Relaxed relax(PlanData data, Deadline deadline, int columnsAbove) {
+    if (withoutRofr(data) && data.options.size() > columnsAbove) {
+      return relaxByColumns(data, deadline);
+    }
     MPSolver lp = Natives.solver(LP);
     try {
       // Integer variables are relaxed by an LP solver.
@@ -200,13 +231,96 @@ final class RelaxAndRound {
       if (!rows.violations(point).stream().allMatch(v -> v.name().endsWith("(integer)"))) {
         return null;
       }
-      MPVariable[] vars = lp.variables();
-      double[] reducedCost = new double[vars.length];
-      for (int i = 0; i < vars.length; i++) reducedCost[i] = vars[i].reducedCost();
       // the bound from the duals, not the objective at the point (ModelRows.dualBound)
       double bound = rows.dualBound(ModelRows.duals(lp));
       if (!Double.isFinite(bound)) return null;
-      return new Relaxed(bound, seconds, rows, point, reducedCost, m.positions());
+      PlanModel.Positions at = m.positions();
+      double[] xOf = new double[data.options.size()];
+      double[] rcOf = new double[data.options.size()];
+      MPVariable[] vars = lp.variables();
+      for (GangOption o : data.options) {
+        xOf[o.index()] = point[at.x()[o.index()]];
+        rcOf[o.index()] = vars[at.x()[o.index()]].reducedCost();
+      }
+      return new Relaxed(bound, seconds, rows, point, xOf, rcOf, at, new int[0]);
+    } finally {
+      lp.delete();
+    }
+  }
+
+  /**
+   * The relaxation by column generation: a restricted model with each run's cheapest options and a
+   * penalised slack per run, solved; every option of the whole model priced against its duals; the
+   * most negative brought in; until none prices in or its share of the time is spent. The bound
+   * holds at every round (Lagrangian: the rows' duals, and for each run the least reduced cost over
+   * all its options), so a round cut by the time still gives a true bound, only a weaker one.
+   */
+  private static @Nullable Relaxed relaxByColumns(PlanData data, Deadline deadline) {
+    long started = System.nanoTime();
+    double budget = deadline.remainingSeconds() * COLUMNS_SHARE;
+    boolean[] active = new boolean[data.options.size()];
+    for (List<GangOption> options : data.optionsByRun) {
+      options.stream()
+          .sorted(Comparator.comparing(data::effectiveCost))
+          .limit(FIRST_COLUMNS_PER_RUN)
+          .forEach(o -> active[o.index()] = true);
+    }
+    MPSolver lp = Natives.solver(LP);
+    try {
+      PlanModel m = new PlanModel(data, lp, PlanModel.Mode.MIP, null, active, true, true).build();
+      // GLOP's presolve answered ABNORMAL on a restricted model that CLP and GLOP without it
+      // solve (RelaxAndRoundTest, seed 34: the zero-fixed probes beside a penalty of 1e9)
+      lp.setSolverSpecificParametersAsString("use_preprocessing: false");
+      double bound = Double.NEGATIVE_INFINITY;
+      double[] rcOf = new double[data.options.size()];
+      for (int round = 0; ; round++) {
+        lp.setTimeLimit(deadline.remainingMillis());
+        if (Natives.solve(lp) != MPSolver.ResultStatus.OPTIMAL) return null;
+        ModelRows rows = ModelRows.of(lp);
+        double[] y = rows.effectiveDuals(ModelRows.duals(lp));
+        double[] d = rows.reducedCosts(y);
+        boolean[] skip = new boolean[lp.numVariables()];
+        PlanModel.Positions at = m.positions();
+        for (int i : at.x()) if (i >= 0) skip[i] = true;
+        for (MPVariable slack : m.gangSlack) skip[slack.index()] = true;
+        boolean[] impliedFrom = m.rowsWithoutOptions(rows);
+        double lagrangian = rows.dualBound(y, d, skip, impliedFrom);
+        List<GangOption> in = new ArrayList<>();
+        for (int j = 0; j < data.runs.size(); j++) {
+          double least = Double.POSITIVE_INFINITY;
+          List<GangOption> negative = new ArrayList<>();
+          for (GangOption o : data.optionsByRun.get(j)) {
+            double rc = m.reducedCost(o, y, d);
+            rcOf[o.index()] = rc;
+            least = Math.min(least, rc);
+            if (rc < PRICE_IN && !m.isActive(o)) negative.add(o);
+          }
+          lagrangian += least; // each run takes exactly one option: Σ_o d_o x_o ≥ min_o d_o
+          negative.sort(Comparator.comparingDouble(o -> rcOf[o.index()]));
+          in.addAll(negative.subList(0, Math.min(ADDED_PER_RUN, negative.size())));
+        }
+        if (Double.isFinite(lagrangian)) bound = Math.max(bound, lagrangian);
+        double spent = (System.nanoTime() - started) / 1e9;
+        if (in.isEmpty() || spent > budget || deadline.passed()) {
+          double[] point = ModelRows.point(lp);
+          for (MPVariable slack : m.gangSlack) {
+            if (point[slack.index()] > 1e-6) return null; // no plan among the options priced in
+          }
+          if (!rows.violations(point).stream().allMatch(v -> v.name().endsWith("(integer)"))) {
+            return null;
+          }
+          if (!Double.isFinite(bound)) return null;
+          double[] xOf = new double[data.options.size()];
+          for (GangOption o : data.options) {
+            int i = at.x()[o.index()];
+            xOf[o.index()] = i < 0 ? 0 : point[i];
+          }
+          int[] artificial = new int[m.gangSlack.length];
+          for (int j = 0; j < artificial.length; j++) artificial[j] = m.gangSlack[j].index();
+          return new Relaxed(bound, spent, rows, point, xOf, rcOf, at, artificial);
+        }
+        for (GangOption o : in) m.addOption(o);
+      }
     } finally {
       lp.delete();
     }
@@ -243,6 +357,7 @@ final class RelaxAndRound {
       int mine = taken[j];
       int kept = 0;
       List<GangOption> byCost = new ArrayList<>(data.optionsByRun.get(j));
+      byCost.removeIf(o -> !r.inModel(o));
       byCost.sort(Comparator.comparingDouble(r::reducedCost));
       Set<GangOption> cheapest = new HashSet<>(byCost.subList(0, Math.min(perRun, byCost.size())));
       for (GangOption o : data.optionsByRun.get(j)) {
@@ -260,6 +375,7 @@ final class RelaxAndRound {
           lower = -d < room ? 0 : 1;
           up = 1;
         }
+        if (!r.inModel(o)) continue;
         if (up > lower) kept++;
         int at = r.at().x()[o.index()];
         model.setVariable(
@@ -267,6 +383,9 @@ final class RelaxAndRound {
       }
       if (kept > 1) free++;
       open += kept;
+    }
+    for (int at : r.artificial()) {
+      model.setVariable(at, model.getVariable(at).toBuilder().setLowerBound(0).setUpperBound(0));
     }
     MPSolver mip = Natives.solver(Natives.MIP);
     try {
@@ -300,7 +419,9 @@ final class RelaxAndRound {
               + String.format(java.util.Locale.ROOT, " in %.1f s", timed.seconds());
       if (!found) return new Neighbourhood(null, timedOut, summary);
       double[] point = ModelRows.point(mip);
-      if (!r.rows().violations(point).isEmpty()) {
+      boolean artificial = false;
+      for (int at : r.artificial()) artificial |= point[at] != 0;
+      if (artificial || !r.rows().violations(point).isEmpty()) {
         return new Neighbourhood(null, timedOut, summary + ", its point broke the model's rows");
       }
       point = FixedIntegers.polish(r.rows(), point, deadline);
@@ -359,11 +480,19 @@ final class RelaxAndRound {
     return a;
   }
 
+  /** True when the scenario has no right of first refusal: models of some options only allowed. */
+  static boolean withoutRofr(PlanData data) {
+    return data.scenario.contracts(io.nuage.contract.RightOfFirstRefusal.class).isEmpty();
+  }
+
   /** The fleets placed optimally around fixed gangs, with the ROFR binaries made integral. */
   static @Nullable Assignment placeFleets(PlanData data, Assignment gangs, Deadline deadline) {
     MPSolver lp = Natives.solver(LP);
     try {
-      PlanModel m = new PlanModel(data, lp, PlanModel.Mode.FIXED_LP, gangs).build();
+      // the options not taken are 0: without a ROFR they are left out of the model
+      boolean[] some = withoutRofr(data) ? gangs.options(data) : null;
+      PlanModel m =
+          new PlanModel(data, lp, PlanModel.Mode.FIXED_LP, gangs, some, false, false).build();
       lp.setTimeLimit(deadline.remainingMillis());
       if (Natives.solve(lp) != MPSolver.ResultStatus.OPTIMAL) return null;
       if (m.rofrGroups.isEmpty() && m.logic.isEmpty()) return verified(lp, m);

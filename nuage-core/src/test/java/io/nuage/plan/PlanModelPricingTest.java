@@ -43,9 +43,15 @@ class PlanModelPricingTest {
         PlanModel m = new PlanModel(data, lp, PlanModel.Mode.MIP, null, null, false, true).build();
         lp.setSolverSpecificParametersAsString("use_preprocessing: false");
         if (Natives.solve(lp) != MPSolver.ResultStatus.OPTIMAL) continue;
+        // the pricing of column generation: reduced costs from the row duals alone
+        ModelRows rows = ModelRows.of(lp);
+        double[] y = rows.effectiveDuals(ModelRows.duals(lp));
+        double[] d = rows.reducedCosts(y);
+        var probes = m.reducedCosts();
         for (GangOption o : data.options) {
           double solver = m.x[o.index()].reducedCost();
-          assertThat(m.reducedCost(o))
+          assertThat(probes.applyAsDouble(o)).isEqualTo(solver);
+          assertThat(m.reducedCost(o, y, d))
               .as("%s option %d", s.name(), o.index())
               .isCloseTo(
                   solver, org.assertj.core.data.Offset.offset(1e-6 * (1 + Math.abs(solver))));
