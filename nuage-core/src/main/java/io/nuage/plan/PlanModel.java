@@ -139,6 +139,7 @@ final class PlanModel {
     this.artificialGangs = artificialGangs;
     this.usageProbe = probes ? new MPVariable[data.cells.size()][data.monthCount()] : null;
     this.gangRows = new MPConstraint[data.runs.size()];
+    this.demandRows = new MPConstraint[data.demands.size()];
     this.gangSlack = new MPVariable[artificialGangs ? data.runs.size() : 0];
     this.data = data;
     this.solver = solver;
@@ -163,6 +164,26 @@ final class PlanModel {
     sharesCapped =
         data.providers.keySet().stream()
             .anyMatch(p -> data.scenario.policy().maxShareOf(p).compareTo(BigDecimal.ONE) < 0);
+  }
+
+  /**
+   * The fleet splits in the model (null: all): a restricted model's cells per demand row, priced
+   * and brought in by the probes like gang options ({@link #reducedCostOfFleetCell}, {@link
+   * #addFleetCell}). A fleet's GPU-hours feed exactly the rows a unit of usage of its cell-month
+   * does, and its demand row.
+   */
+  private boolean @Nullable [][] activeY;
+
+  final MPConstraint[] demandRows;
+
+  /** A restricted model's penalised slack of each demand row (empty otherwise). */
+  final List<MPVariable> demandSlack = new ArrayList<>();
+
+  /** Keeps only the fleet splits {@code mask} marks (before build; a model with probes). */
+  PlanModel withFleetCells(boolean[][] mask) {
+    activeY = new boolean[mask.length][];
+    for (int d = 0; d < mask.length; d++) activeY[d] = mask[d].clone();
+    return this;
   }
 
   private final Map<String, Double> capOverrides = new HashMap<>();
@@ -240,8 +261,10 @@ final class PlanModel {
       String key = d.fleet() + "," + d.geography() + "," + data.months.get(d.month());
       double q = d.referenceGpuHours().doubleValue() * GH;
       MPConstraint row = solver.makeConstraint(q, q, "demand[" + key + "]");
+      demandRows[d.index()] = row;
       y[d.index()] = new MPVariable[d.cells().size()];
       for (int k = 0; k < d.cells().size(); k++) {
+        if (activeY != null && !activeY[d.index()][k]) continue;
         Cell c = d.cells().get(k);
         // No upper bound of its own: the capacity row bounds it and keeps the dual.
         double upper = c.totalGpus(d.month()) > 0 ? INFINITY : 0;
@@ -249,6 +272,13 @@ final class PlanModel {
             solver.makeNumVar(0, upper, "y[" + key + "," + c.region() + "," + c.accName() + "]");
         y[d.index()][k] = v;
         row.setCoefficient(v, c.throughput());
+      }
+      if (artificialGangs) {
+        // a restricted model's demand is met by a penalised slack until its cells are priced in
+        MPVariable slack = solver.makeNumVar(0, INFINITY, "demandslack[" + key + "]");
+        row.setCoefficient(slack, 1);
+        objective.add(slack, penalty);
+        demandSlack.add(slack);
       }
       if (mode == Mode.ELASTIC) {
         MPVariable unmet = solver.makeNumVar(0, INFINITY, "unmet[" + key + "]");
@@ -306,7 +336,7 @@ final class PlanModel {
     }
     for (FleetDemand d : data.demands) {
       for (int k = 0; k < d.cells().size(); k++)
-        usageOf(d.cells().get(k), d.month()).add(y[d.index()][k], 1);
+        if (y[d.index()][k] != null) usageOf(d.cells().get(k), d.month()).add(y[d.index()][k], 1);
     }
     for (Cell c : data.cells) {
       for (int t = 0; t < data.monthCount(); t++) {
@@ -525,7 +555,7 @@ final class PlanModel {
   void addRightOfFirstRefusal() {
     for (RightOfFirstRefusal right : data.scenario.contracts(RightOfFirstRefusal.class)) {
       Map<String, RofrGroup> groups = new LinkedHashMap<>();
-      if (active != null) {
+      if (active != null || activeY != null) {
         throw new IllegalStateException("a model of some options only cannot hold a ROFR");
       }
       for (GangOption o : data.options) {
@@ -649,6 +679,14 @@ final class PlanModel {
         String.join("+", new java.util.TreeSet<>(regions)), k -> "regions" + setLabels.size());
   }
 
+  /** Which options the model holds (all true for a whole model). */
+  boolean[] activeOptions() {
+    if (active != null) return active.clone();
+    boolean[] all = new boolean[x.length];
+    java.util.Arrays.fill(all, true);
+    return all;
+  }
+
   boolean isActive(GangOption o) {
     return active == null || active[o.index()];
   }
@@ -702,6 +740,40 @@ final class PlanModel {
     return data.providerOf(data.runs.get(o.run()).datasetHome())
         + ","
         + data.months.get(o.start()).getYear();
+  }
+
+  /**
+   * The reduced cost of fleet split {@code k} of demand row {@code d} at duals {@code y} and this
+   * model's reduced costs {@code dr}: its cell-month's usage probe's, less its throughput times the
+   * demand row's dual. Infinite where the cell has no capacity that month.
+   */
+  double reducedCostOfFleetCell(FleetDemand d, int k, double[] y, double[] dr) {
+    if (usageProbe == null) throw new IllegalStateException("a model without probes");
+    MPVariable probe = usageProbe[d.cells().get(k).index()][d.month()];
+    if (probe == null) return Double.POSITIVE_INFINITY;
+    return dr[probe.index()] - d.cells().get(k).throughput() * y[demandRows[d.index()].index()];
+  }
+
+  /** Whether fleet split {@code k} of demand row {@code d} is in the model. */
+  boolean hasFleetCell(FleetDemand d, int k) {
+    return y[d.index()][k] != null;
+  }
+
+  /** Brings a fleet split into the model, with the column of a unit of its cell-month's usage. */
+  void addFleetCell(FleetDemand d, int k) {
+    if (y[d.index()][k] != null || usageProbe == null) return;
+    Cell c = d.cells().get(k);
+    MPVariable probe = usageProbe[c.index()][d.month()];
+    if (probe == null) return;
+    if (probeRows == null) probeRows = rowsOfProbes();
+    String key = d.fleet() + "," + d.geography() + "," + data.months.get(d.month());
+    MPVariable v =
+        solver.makeNumVar(0, INFINITY, "y[" + key + "," + c.region() + "," + c.accName() + "]");
+    y[d.index()][k] = v;
+    if (activeY != null) activeY[d.index()][k] = true;
+    demandRows[d.index()].setCoefficient(v, c.throughput());
+    for (MPConstraint row : probeRows.get(probe)) row.setCoefficient(v, row.getCoefficient(probe));
+    solver.objective().setCoefficient(v, solver.objective().getCoefficient(probe));
   }
 
   /** Brings an option into a model of some options only, with the same column as the build's. */
@@ -793,7 +865,7 @@ final class PlanModel {
       if (a.optionOfRun()[j] >= 0) v.put(x[a.optionOfRun()[j]], 1.0);
     for (FleetDemand d : data.demands) {
       for (int k = 0; k < y[d.index()].length; k++)
-        v.put(y[d.index()][k], a.fleetHours()[d.index()][k] * GH);
+        if (y[d.index()][k] != null) v.put(y[d.index()][k], a.fleetHours()[d.index()][k] * GH);
     }
     double[][] used = a.usage(data);
     for (Cell c : data.cells) {
@@ -846,7 +918,7 @@ final class PlanModel {
     int[][] yAt = new int[y.length][];
     for (int d = 0; d < yAt.length; d++) {
       yAt[d] = new int[y[d].length];
-      for (int k = 0; k < yAt[d].length; k++) yAt[d][k] = y[d][k].index();
+      for (int k = 0; k < yAt[d].length; k++) yAt[d][k] = y[d][k] == null ? -1 : y[d][k].index();
     }
     return new Positions(xAt, yAt);
   }
@@ -868,8 +940,10 @@ final class PlanModel {
         }
       }
       for (FleetDemand d : data.demands) {
-        for (int k = 0; k < y[d.index()].length; k++)
-          a.fleetHours()[d.index()][k] = Math.max(0, point[y[d.index()][k]] / GH);
+        for (int k = 0; k < y[d.index()].length; k++) {
+          int at = y[d.index()][k];
+          a.fleetHours()[d.index()][k] = at < 0 ? 0 : Math.max(0, point[at] / GH);
+        }
       }
       return a;
     }

@@ -84,7 +84,7 @@ final class RelaxAndRound {
   }
 
   static Result solve(PlanData data, Deadline deadline, List<String> notes, int columnsAbove) {
-    Relaxed r = relax(data, deadline, columnsAbove);
+    Relaxed r = relax(data, deadline, columnsAbove, notes);
     if (r == null) {
       notes.add("the LP relaxation gave no verified optimum in time");
       return new Result(Double.NaN, null);
@@ -190,7 +190,7 @@ final class RelaxAndRound {
   /** Solves the LP relaxation; fills {@code x} with the options' values; NaN if not optimal. */
   static double relaxation(
       PlanData data, Deadline deadline, double @Nullable [] x, int columnsAbove) {
-    Relaxed r = relax(data, deadline, columnsAbove);
+    Relaxed r = relax(data, deadline, columnsAbove, new ArrayList<>());
     if (r == null) return Double.NaN;
     if (x != null) for (GangOption o : data.options) x[o.index()] = r.x(o);
     return r.bound();
@@ -213,9 +213,10 @@ final class RelaxAndRound {
    * solved by column generation (docs/planner.md, "Column generation"): the LP of the whole model
    * at 3,000 runs (652,226 columns) takes GLOP 24 to 26 s after a 7 to 10 s build.
    */
-  private static @Nullable Relaxed relax(PlanData data, Deadline deadline, int columnsAbove) {
+  private static @Nullable Relaxed relax(
+      PlanData data, Deadline deadline, int columnsAbove, List<String> notes) {
     if (withoutRofr(data) && data.options.size() > columnsAbove) {
-      return relaxByColumns(data, deadline);
+      return relaxByColumns(data, deadline, notes);
     }
     MPSolver lp = Natives.solver(LP);
     try {
@@ -255,8 +256,10 @@ final class RelaxAndRound {
    * holds at every round (Lagrangian: the rows' duals, and for each run the least reduced cost over
    * all its options), so a round cut by the time still gives a true bound, only a weaker one.
    */
-  private static @Nullable Relaxed relaxByColumns(PlanData data, Deadline deadline) {
+  private static @Nullable Relaxed relaxByColumns(
+      PlanData data, Deadline deadline, List<String> notes) {
     long started = System.nanoTime();
+    double solving = 0;
     double budget = deadline.remainingSeconds() * COLUMNS_SHARE;
     boolean[] active = new boolean[data.options.size()];
     for (List<GangOption> options : data.optionsByRun) {
@@ -267,15 +270,43 @@ final class RelaxAndRound {
     }
     MPSolver lp = Natives.solver(LP);
     try {
-      PlanModel m = new PlanModel(data, lp, PlanModel.Mode.MIP, null, active, true, true).build();
-      // GLOP's presolve answered ABNORMAL on a restricted model that CLP and GLOP without it
-      // solve (RelaxAndRoundTest, seed 34: the zero-fixed probes beside a penalty of 1e9)
-      lp.setSolverSpecificParametersAsString("use_preprocessing: false");
+      boolean[][] fleetCells = new boolean[data.demands.size()][];
+      for (FleetDemand d : data.demands) {
+        fleetCells[d.index()] = new boolean[d.cells().size()];
+        List<Integer> byPrice = new ArrayList<>();
+        for (int k = 0; k < d.cells().size(); k++) {
+          if (d.cells().get(k).totalGpus(d.month()) > 0) byPrice.add(k);
+        }
+        byPrice.sort(
+            Comparator.comparingDouble(
+                k ->
+                    d.cells().get(k).rate()[d.month()].doubleValue()
+                        / d.cells().get(k).throughput()));
+        for (int k : byPrice.subList(0, Math.min(FIRST_COLUMNS_PER_RUN, byPrice.size()))) {
+          fleetCells[d.index()][k] = true;
+        }
+      }
+      PlanModel m =
+          new PlanModel(data, lp, PlanModel.Mode.MIP, null, active, true, true)
+              .withFleetCells(fleetCells)
+              .build();
+
       double bound = Double.NEGATIVE_INFINITY;
       double[] rcOf = new double[data.options.size()];
       for (int round = 0; ; round++) {
         lp.setTimeLimit(deadline.remainingMillis());
-        if (Natives.solve(lp) != MPSolver.ResultStatus.OPTIMAL) return null;
+        long solveStart = System.nanoTime();
+        // GLOP's presolve answers ABNORMAL once columns were added (RelaxAndRoundTest seed 34,
+        // and the generated 3,000-run scenario; CLP and GLOP without it solve the same model):
+        // the first round presolves, the later ones start from the last basis without it
+        if (round == 1) lp.setSolverSpecificParametersAsString("use_preprocessing: false");
+        MPSolver.ResultStatus status = Natives.solve(lp);
+        solving += (System.nanoTime() - solveStart) / 1e9;
+        if (status != MPSolver.ResultStatus.OPTIMAL) {
+          notes.add(
+              "the restricted LP of column generation ended " + status + " in round " + round);
+          return null;
+        }
         ModelRows rows = ModelRows.of(lp);
         double[] y = rows.effectiveDuals(ModelRows.duals(lp));
         double[] d = rows.reducedCosts(y);
@@ -283,9 +314,11 @@ final class RelaxAndRound {
         PlanModel.Positions at = m.positions();
         for (int i : at.x()) if (i >= 0) skip[i] = true;
         for (MPVariable slack : m.gangSlack) skip[slack.index()] = true;
+        for (MPVariable slack : m.demandSlack) skip[slack.index()] = true;
         boolean[] impliedFrom = m.rowsWithoutOptions(rows);
         double lagrangian = rows.dualBound(y, d, skip, impliedFrom);
         List<GangOption> in = new ArrayList<>();
+        List<int[]> fleetsIn = new ArrayList<>();
         for (int j = 0; j < data.runs.size(); j++) {
           double least = Double.POSITIVE_INFINITY;
           List<GangOption> negative = new ArrayList<>();
@@ -299,12 +332,44 @@ final class RelaxAndRound {
           negative.sort(Comparator.comparingDouble(o -> rcOf[o.index()]));
           in.addAll(negative.subList(0, Math.min(ADDED_PER_RUN, negative.size())));
         }
+        // the fleet splits left out: each at most q/θ (its demand row), so d·q/θ where d < 0
+        for (FleetDemand fd : data.demands) {
+          double q = fd.referenceGpuHours().doubleValue() * PlanModel.GH;
+          List<double[]> negative = new ArrayList<>();
+          for (int k = 0; k < fd.cells().size(); k++) {
+            if (m.hasFleetCell(fd, k)) continue;
+            double rc = m.reducedCostOfFleetCell(fd, k, y, d);
+            if (rc < 0) lagrangian += rc * q / fd.cells().get(k).throughput();
+            if (rc < PRICE_IN) negative.add(new double[] {rc, k});
+          }
+          negative.sort(Comparator.comparingDouble(a -> a[0]));
+          for (double[] n : negative.subList(0, Math.min(ADDED_PER_RUN, negative.size()))) {
+            fleetsIn.add(new int[] {fd.index(), (int) n[1]});
+          }
+        }
         if (Double.isFinite(lagrangian)) bound = Math.max(bound, lagrangian);
         double spent = (System.nanoTime() - started) / 1e9;
-        if (in.isEmpty() || spent > budget || deadline.passed()) {
+        boolean converged = in.isEmpty() && fleetsIn.isEmpty();
+        if (converged || spent > budget || deadline.passed()) {
+          int held = 0;
+          for (boolean a : m.activeOptions()) if (a) held++;
+          notes.add(
+              String.format(
+                  java.util.Locale.ROOT,
+                  "the relaxation by column generation: %d rounds, %,d of %,d gang options priced"
+                      + " in, %s, %.1f s (%.1f s in the LP)",
+                  round + 1,
+                  held,
+                  data.options.size(),
+                  converged ? "converged" : "cut by its share of the time (bound still valid)",
+                  spent,
+                  solving));
           double[] point = ModelRows.point(lp);
           for (MPVariable slack : m.gangSlack) {
             if (point[slack.index()] > 1e-6) return null; // no plan among the options priced in
+          }
+          for (MPVariable slack : m.demandSlack) {
+            if (point[slack.index()] > 1e-9) return null;
           }
           if (!rows.violations(point).stream().allMatch(v -> v.name().endsWith("(integer)"))) {
             return null;
@@ -315,11 +380,15 @@ final class RelaxAndRound {
             int i = at.x()[o.index()];
             xOf[o.index()] = i < 0 ? 0 : point[i];
           }
-          int[] artificial = new int[m.gangSlack.length];
-          for (int j = 0; j < artificial.length; j++) artificial[j] = m.gangSlack[j].index();
+          int[] artificial =
+              java.util.stream.Stream.concat(
+                      java.util.Arrays.stream(m.gangSlack), m.demandSlack.stream())
+                  .mapToInt(MPVariable::index)
+                  .toArray();
           return new Relaxed(bound, spent, rows, point, xOf, rcOf, at, artificial);
         }
         for (GangOption o : in) m.addOption(o);
+        for (int[] f : fleetsIn) m.addFleetCell(data.demands.get(f[0]), f[1]);
       }
     } finally {
       lp.delete();

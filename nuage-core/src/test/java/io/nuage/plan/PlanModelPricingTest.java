@@ -57,6 +57,17 @@ class PlanModelPricingTest {
                   solver, org.assertj.core.data.Offset.offset(1e-6 * (1 + Math.abs(solver))));
           compared++;
         }
+        for (FleetDemand fd : data.demands) {
+          for (int k = 0; k < fd.cells().size(); k++) {
+            if (fd.cells().get(k).totalGpus(fd.month()) == 0) continue;
+            double solver = m.y[fd.index()][k].reducedCost();
+            assertThat(m.reducedCostOfFleetCell(fd, k, y, d))
+                .as("%s fleet %d cell %d", s.name(), fd.index(), k)
+                .isCloseTo(
+                    solver, org.assertj.core.data.Offset.offset(1e-6 * (1 + Math.abs(solver))));
+            compared++;
+          }
+        }
       } finally {
         lp.delete();
       }
@@ -65,11 +76,12 @@ class PlanModelPricingTest {
   }
 
   /**
-   * A model built with half of the options and given the other half by {@code addOption} has the
-   * whole model's LP optimum: the added columns are the build's.
+   * A model built with half of the options and half of the fleet splits, given the other halves by
+   * {@code addOption} and {@code addFleetCell}, has the whole model's LP optimum: the added columns
+   * are the build's.
    */
   @Test
-  void optionsAddedLaterGiveTheWholeModelsOptimum() {
+  void optionsAndFleetCellsAddedLaterGiveTheWholeModelsOptimum() {
     int compared = 0;
     for (long seed = 1; seed <= 30; seed++) {
       Scenario s =
@@ -88,9 +100,21 @@ class PlanModelPricingTest {
       for (int i = 0; i < half.length; i += 2) half[i] = true;
       MPSolver lp = Natives.solver("GLOP");
       try {
-        PlanModel m = new PlanModel(data, lp, PlanModel.Mode.MIP, null, half, true, true).build();
+        boolean[][] someCells = new boolean[data.demands.size()][];
+        for (FleetDemand d : data.demands) {
+          someCells[d.index()] = new boolean[d.cells().size()];
+          for (int k = 0; k < d.cells().size(); k += 2) someCells[d.index()][k] = true;
+        }
+        PlanModel m =
+            new PlanModel(data, lp, PlanModel.Mode.MIP, null, half, true, true)
+                .withFleetCells(someCells)
+                .build();
         for (GangOption o : data.options) m.addOption(o);
-        if (Natives.solve(lp) != MPSolver.ResultStatus.OPTIMAL) continue;
+        for (FleetDemand d : data.demands) {
+          for (int k = 0; k < d.cells().size(); k++) m.addFleetCell(d, k);
+        }
+        lp.setSolverSpecificParametersAsString("use_preprocessing: false");
+        assertThat(Natives.solve(lp)).as("seed %d", seed).isEqualTo(MPSolver.ResultStatus.OPTIMAL);
         assertThat(lp.objective().value())
             .as("seed %d", seed)
             .isCloseTo(whole, org.assertj.core.data.Offset.offset(1e-6 * (1 + Math.abs(whole))));
