@@ -217,14 +217,14 @@ final class PlanModel {
       if (artificialGangs) {
         MPVariable slack = solver.makeNumVar(0, 1, "gangslack[" + run + "]");
         row.setCoefficient(slack, 1);
-        // dearer than any option of the run could make the plan: gone at the LP's optimum
-        // whenever the options priced in can place the run
+        // ten times the run's dearest option: gone at the LP's optimum whenever the options priced
+        // in can place it (a slack left at the end makes the relaxation fail, never a wrong bound)
         double dearest =
             data.optionsByRun.get(j).stream()
                 .mapToDouble(o -> data.effectiveCost(o).doubleValue())
                 .max()
                 .orElse(0);
-        objective.add(slack, 100 * dearest + 1e9);
+        objective.add(slack, 10 * dearest + 1000);
         gangSlack[j] = slack;
       }
       for (GangOption o : data.optionsByRun.get(j)) {
@@ -277,7 +277,14 @@ final class PlanModel {
         // a restricted model's demand is met by a penalised slack until its cells are priced in
         MPVariable slack = solver.makeNumVar(0, INFINITY, "demandslack[" + key + "]");
         row.setCoefficient(slack, 1);
-        objective.add(slack, penalty);
+        // ten times the dearest reference GPU-hour of its cells: a penalty of 1e10 a unit made
+        // GLOP answer ABNORMAL on the generated 3,000-run scenario
+        double dearest =
+            d.cells().stream()
+                .mapToDouble(c -> c.rate()[d.month()].doubleValue() / c.throughput())
+                .max()
+                .orElse(1);
+        objective.add(slack, perUnit(10 * Math.max(1, dearest)));
         demandSlack.add(slack);
       }
       if (mode == Mode.ELASTIC) {

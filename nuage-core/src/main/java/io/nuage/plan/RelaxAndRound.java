@@ -64,7 +64,9 @@ final class RelaxAndRound {
       double[] xOf,
       double[] reducedCostOf,
       PlanModel.Positions at,
-      int[] artificial) {
+      int[] artificial,
+      boolean placedHere,
+      @Nullable Assignment placed) {
     double x(GangOption o) {
       return xOf[o.index()];
     }
@@ -92,11 +94,11 @@ final class RelaxAndRound {
     double[] x = new double[data.options.size()];
     for (GangOption o : data.options) x[o.index()] = r.x(o);
     Assignment gangs = roundGangs(data, x);
-    Assignment placed = null;
+    Assignment placed = r.placed();
     if (gangs == null) {
       notes.add("rounding the relaxation left a training run without room");
     } else {
-      placed = placeFleets(data, gangs, deadline);
+      if (!r.placedHere()) placed = placeFleets(data, gangs, deadline);
       if (placed == null)
         notes.add("the fleets found no verified placement around the rounded gangs");
     }
@@ -243,7 +245,7 @@ final class RelaxAndRound {
         xOf[o.index()] = point[at.x()[o.index()]];
         rcOf[o.index()] = vars[at.x()[o.index()]].reducedCost();
       }
-      return new Relaxed(bound, seconds, rows, point, xOf, rcOf, at, new int[0]);
+      return new Relaxed(bound, seconds, rows, point, xOf, rcOf, at, new int[0], false, null);
     } finally {
       lp.delete();
     }
@@ -260,6 +262,7 @@ final class RelaxAndRound {
       PlanData data, Deadline deadline, List<String> notes) {
     long started = System.nanoTime();
     double solving = 0;
+    boolean presolve = true;
     double budget = deadline.remainingSeconds() * COLUMNS_SHARE;
     boolean[] active = new boolean[data.options.size()];
     for (List<GangOption> options : data.optionsByRun) {
@@ -296,11 +299,17 @@ final class RelaxAndRound {
       for (int round = 0; ; round++) {
         lp.setTimeLimit(deadline.remainingMillis());
         long solveStart = System.nanoTime();
-        // GLOP's presolve answers ABNORMAL once columns were added (RelaxAndRoundTest seed 34,
-        // and the generated 3,000-run scenario; CLP and GLOP without it solve the same model):
-        // the first round presolves, the later ones start from the last basis without it
-        if (round == 1) lp.setSolverSpecificParametersAsString("use_preprocessing: false");
+        // GLOP's presolve answers ABNORMAL on some restricted models (RelaxAndRoundTest seed 34
+        // once columns were added, the generated 3,000-run scenario at once), which CLP and GLOP
+        // without it solve: then it is turned off, for good
         MPSolver.ResultStatus status = Natives.solve(lp);
+        if (status == MPSolver.ResultStatus.ABNORMAL && presolve) {
+          presolve = false;
+          lp.setSolverSpecificParametersAsString("use_preprocessing: false");
+          lp.reset();
+          lp.setTimeLimit(deadline.remainingMillis());
+          status = Natives.solve(lp);
+        }
         solving += (System.nanoTime() - solveStart) / 1e9;
         if (status != MPSolver.ResultStatus.OPTIMAL) {
           notes.add(
@@ -332,21 +341,7 @@ final class RelaxAndRound {
           negative.sort(Comparator.comparingDouble(o -> rcOf[o.index()]));
           in.addAll(negative.subList(0, Math.min(ADDED_PER_RUN, negative.size())));
         }
-        // the fleet splits left out: each at most q/θ (its demand row), so d·q/θ where d < 0
-        for (FleetDemand fd : data.demands) {
-          double q = fd.referenceGpuHours().doubleValue() * PlanModel.GH;
-          List<double[]> negative = new ArrayList<>();
-          for (int k = 0; k < fd.cells().size(); k++) {
-            if (m.hasFleetCell(fd, k)) continue;
-            double rc = m.reducedCostOfFleetCell(fd, k, y, d);
-            if (rc < 0) lagrangian += rc * q / fd.cells().get(k).throughput();
-            if (rc < PRICE_IN) negative.add(new double[] {rc, k});
-          }
-          negative.sort(Comparator.comparingDouble(a -> a[0]));
-          for (double[] n : negative.subList(0, Math.min(ADDED_PER_RUN, negative.size()))) {
-            fleetsIn.add(new int[] {fd.index(), (int) n[1]});
-          }
-        }
+        lagrangian += priceFleetCells(data, m, y, d, fleetsIn);
         if (Double.isFinite(lagrangian)) bound = Math.max(bound, lagrangian);
         double spent = (System.nanoTime() - started) / 1e9;
         boolean converged = in.isEmpty() && fleetsIn.isEmpty();
@@ -385,7 +380,9 @@ final class RelaxAndRound {
                       java.util.Arrays.stream(m.gangSlack), m.demandSlack.stream())
                   .mapToInt(MPVariable::index)
                   .toArray();
-          return new Relaxed(bound, spent, rows, point, xOf, rcOf, at, artificial);
+          Assignment gangs = roundGangs(data, xOf);
+          Assignment placed = gangs == null ? null : placeFleetsIn(data, m, lp, gangs, deadline);
+          return new Relaxed(bound, spent, rows, point, xOf, rcOf, at, artificial, true, placed);
         }
         for (GangOption o : in) m.addOption(o);
         for (int[] f : fleetsIn) m.addFleetCell(data.demands.get(f[0]), f[1]);
@@ -393,6 +390,73 @@ final class RelaxAndRound {
     } finally {
       lp.delete();
     }
+  }
+
+  /**
+   * Prices the fleet splits a restricted model leaves out at duals {@code y} (reduced costs {@code
+   * d}): the most negative of each demand row go to {@code in}; returns their part of the
+   * Lagrangian bound (each split is at most q/θ by its demand row, so d·q/θ where d < 0).
+   */
+  private static double priceFleetCells(
+      PlanData data, PlanModel m, double[] y, double[] d, List<int[]> in) {
+    double part = 0;
+    for (FleetDemand fd : data.demands) {
+      double q = fd.referenceGpuHours().doubleValue() * PlanModel.GH;
+      List<double[]> negative = new ArrayList<>();
+      for (int k = 0; k < fd.cells().size(); k++) {
+        if (m.hasFleetCell(fd, k)) continue;
+        double rc = m.reducedCostOfFleetCell(fd, k, y, d);
+        if (rc < 0) part += rc * q / fd.cells().get(k).throughput();
+        if (rc < PRICE_IN) negative.add(new double[] {rc, k});
+      }
+      negative.sort(Comparator.comparingDouble(a -> a[0]));
+      for (double[] n : negative.subList(0, Math.min(ADDED_PER_RUN, negative.size()))) {
+        in.add(new int[] {fd.index(), (int) n[1]});
+      }
+    }
+    return part;
+  }
+
+  /**
+   * The fleets placed around fixed gangs in the restricted model itself (no model of every fleet
+   * split: at 3,000 runs that LP took 17 s, three solves of 355,000 columns): the gangs fixed by
+   * bounds, the fleet splits priced in until none prices in, the logic binaries then fixed at the
+   * values the point implies and the LP solved again. The point is checked against every row of the
+   * restricted model, whose missing columns are zero in it. Null when no verified placement.
+   */
+  private static @Nullable Assignment placeFleetsIn(
+      PlanData data, PlanModel m, MPSolver lp, Assignment gangs, Deadline deadline) {
+    boolean[] taken = gangs.options(data);
+    for (GangOption o : data.options) {
+      if (taken[o.index()]) m.addOption(o);
+    }
+    for (GangOption o : data.options) {
+      MPVariable v = m.x[o.index()];
+      if (v != null) v.setBounds(taken[o.index()] ? 1 : 0, taken[o.index()] ? 1 : 0);
+    }
+    for (MPVariable slack : m.gangSlack) slack.setBounds(0, 0);
+    lp.setSolverSpecificParametersAsString("use_preprocessing: false");
+    for (int pass = 0; pass < 2; pass++) {
+      while (true) {
+        if (deadline.passed()) return null;
+        lp.setTimeLimit(deadline.remainingMillis());
+        if (Natives.solve(lp) != MPSolver.ResultStatus.OPTIMAL) return null;
+        ModelRows rows = ModelRows.of(lp);
+        double[] y = rows.effectiveDuals(ModelRows.duals(lp));
+        List<int[]> in = new ArrayList<>();
+        priceFleetCells(data, m, y, rows.reducedCosts(y), in);
+        if (in.isEmpty()) break;
+        for (int[] f : in) m.addFleetCell(data.demands.get(f[0]), f[1]);
+      }
+      if (pass == 0) {
+        if (m.logic.isEmpty()) break;
+        // a binary that keeps money honest is 1 exactly when its quantity is positive
+        m.fixRofr(m.valuesOf(m.solution()));
+      }
+    }
+    double[] point = ModelRows.point(lp);
+    for (MPVariable slack : m.demandSlack) if (point[slack.index()] > 1e-9) return null;
+    return ModelRows.of(lp).violations(point).isEmpty() ? m.solution(point) : null;
   }
 
   /**
