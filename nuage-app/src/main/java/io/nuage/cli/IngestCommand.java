@@ -31,9 +31,9 @@ import picocli.CommandLine.Spec;
     name = "ingest",
     mixinStandardHelpOptions = true,
     description = {
-      "Ingests FOCUS 1.0-1.3 billing exports (CSV, CSV.gz, Parquet) into the ledger, and FOCUS 1.3"
-          + " Contract Commitment files (told by their ContractCommitmentId column, or"
-          + " --dataset contract-commitment).",
+      "Ingests FOCUS 1.0-1.3 exports (CSV, CSV.gz, Parquet) into the ledger.",
+      "FOCUS 1.3 Contract Commitment files are told by their ContractCommitmentId column"
+          + " (or --dataset contract-commitment).",
       "Each file goes in whole or not at all; rows already in the ledger are not added again.",
       "--remove ID takes an ingested file out again (ids: nuage ingestions)."
     })

@@ -230,7 +230,8 @@ final class StageSql {
       typed.add(n);
       typed.add(typedValue(col, n) + " AS " + t);
       if (!masks) out.add(t);
-      if (FocusColumns.refusesNull(col) && (rawName != null || col.mandatory()))
+      if (FocusColumns.refusesNull(col)
+          && (rawName != null || FocusColumns.requiredIn(col, source.version())))
         checks.add(new String[] {n + " IS NULL", bit(2 * i)});
       String invalid = invalid(col, n, t);
       if (invalid != null) checks.add(new String[] {invalid, bit(2 * i + 1)});
