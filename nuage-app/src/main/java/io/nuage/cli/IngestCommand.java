@@ -31,7 +31,9 @@ import picocli.CommandLine.Spec;
     name = "ingest",
     mixinStandardHelpOptions = true,
     description = {
-      "Ingests FOCUS 1.0-1.2 billing exports (CSV, CSV.gz, Parquet) into the ledger.",
+      "Ingests FOCUS 1.0-1.3 exports (CSV, CSV.gz, Parquet) into the ledger.",
+      "FOCUS 1.3 Contract Commitment files are told by their ContractCommitmentId column"
+          + " (or --dataset contract-commitment).",
       "Each file goes in whole or not at all; rows already in the ledger are not added again.",
       "--remove ID takes an ingested file out again (ids: nuage ingestions)."
     })
@@ -63,6 +65,32 @@ final class IngestCommand implements Callable<Integer> {
       paramLabel = "COLUMN=VALUE",
       description = "A constant for a FOCUS column the file lacks (NULL for null); repeatable.")
   Map<String, String> fills = new LinkedHashMap<>();
+
+  @Option(
+      names = "--dataset",
+      paramLabel = "auto|cost-and-usage|contract-commitment",
+      description =
+          "Which FOCUS dataset the files are (default: ${DEFAULT-VALUE}: a file whose header names"
+              + " ContractCommitmentId is a Contract Commitment file, others Cost and Usage).",
+      defaultValue = "auto",
+      converter = DatasetConverter.class)
+  IngestOptions.Dataset dataset = IngestOptions.Dataset.AUTO;
+
+  /** The dataset as the command line spells it. */
+  static final class DatasetConverter
+      implements picocli.CommandLine.ITypeConverter<IngestOptions.Dataset> {
+    @Override
+    public IngestOptions.Dataset convert(String value) {
+      return switch (value) {
+        case "auto" -> IngestOptions.Dataset.AUTO;
+        case "cost-and-usage" -> IngestOptions.Dataset.COST_AND_USAGE;
+        case "contract-commitment" -> IngestOptions.Dataset.CONTRACT_COMMITMENT;
+        default ->
+            throw new picocli.CommandLine.TypeConversionException(
+                "got '" + value + "', expected auto, cost-and-usage or contract-commitment");
+      };
+    }
+  }
 
   @Option(
       names = "--format",
@@ -103,9 +131,10 @@ final class IngestCommand implements Callable<Integer> {
     var reports = new ArrayList<IngestReport>();
     var refusals = new ArrayList<Problem>();
     if (server.given()) {
-      if (skipBadRows || !fills.isEmpty()) {
+      if (skipBadRows || !fills.isEmpty() || dataset != IngestOptions.Dataset.AUTO) {
         throw new NuageException(
-            "--server: the API ingests whole files only (no --skip-bad-rows or --fill); ingest"
+            "--server: the API ingests whole files only, their dataset told by their columns (no"
+                + " --skip-bad-rows, --fill or --dataset); ingest"
                 + " such files where the store is while the server is stopped");
       }
       ServerClient client = server.client(db);
@@ -132,7 +161,9 @@ final class IngestCommand implements Callable<Integer> {
                     // may hold): say why the bar starts again
                     if (Math.round(p) < bar.getCurrent()) bar.setExtraMessage("second pass");
                     bar.stepTo(Math.round(p));
-                  });
+                  },
+                  null,
+                  dataset);
           reports.add(ingestions.ingest(file, options));
         } catch (ValidationException e) {
           refusals.addAll(e.problems());

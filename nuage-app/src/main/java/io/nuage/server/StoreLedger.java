@@ -70,7 +70,8 @@ public final class StoreLedger implements LedgerService {
             report.normalisations(),
             report.ignoredColumns(),
             report.firstRejects(),
-            null);
+            null,
+            report.dataset());
     return new Ingested(report.accepted(), report.duplicates(), report.rejected(), named);
   }
 

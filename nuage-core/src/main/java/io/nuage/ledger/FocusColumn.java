@@ -8,7 +8,7 @@ import java.util.Objects;
  *
  * @param id the column ID, e.g. {@code BilledCost}
  * @param type its data type
- * @param level its feature level in FOCUS 1.2
+ * @param level its feature level in FOCUS 1.2 (1.3 for the columns 1.3 added)
  * @param nullable whether the spec allows nulls
  * @param since the first release that has it (0.5 and 1.0-preview count as 1.0)
  * @param allowedValues the spec's closed list of values, empty when any value is allowed

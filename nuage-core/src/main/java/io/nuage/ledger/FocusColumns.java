@@ -10,6 +10,7 @@ import static io.nuage.ledger.FocusType.STRING;
 import static io.nuage.ledger.FocusVersion.V1_0;
 import static io.nuage.ledger.FocusVersion.V1_1;
 import static io.nuage.ledger.FocusVersion.V1_2;
+import static io.nuage.ledger.FocusVersion.V1_3;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,9 +20,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The 57 columns of FOCUS 1.2 (a superset of 1.0 and 1.1), in the order of COLUMNS.md, with the
- * spec's allowed values. The order is part of the ledger's row identity: never reorder, only
- * append.
+ * The 57 columns of FOCUS 1.2 (a superset of 1.0 and 1.1), in the order of COLUMNS.md, then the
+ * three Cost and Usage columns of FOCUS 1.3 the ledger keeps ({@code ContractApplied}, {@code
+ * HostProviderName}, {@code ServiceProviderName}), with the spec's allowed values. The order is
+ * part of the ledger's row identity: never reorder, only append.
  */
 public final class FocusColumns {
   private FocusColumns() {}
@@ -137,7 +139,19 @@ public final class FocusColumns {
           col("SubAccountId", STRING, CONDITIONAL, true, V1_0),
           col("SubAccountName", STRING, CONDITIONAL, true, V1_0),
           col("SubAccountType", STRING, CONDITIONAL, true, V1_2),
-          col("Tags", JSON, CONDITIONAL, true, V1_0));
+          col("Tags", JSON, CONDITIONAL, true, V1_0),
+          // FOCUS 1.3 (shared/data/focus/focus-1.3/COLUMNS-1.3.md): mandatory in a 1.3 file only
+          col("ContractApplied", JSON, CONDITIONAL, true, V1_3),
+          col("HostProviderName", STRING, MANDATORY, true, V1_3),
+          col("ServiceProviderName", STRING, MANDATORY, false, V1_3));
+
+  /**
+   * Columns FOCUS 1.3 deprecates but still requires, with the 1.3 column a file may carry instead:
+   * a 1.3 file without them gets their value from it (counted as a normalisation), so the
+   * draw-down, which reads {@code ProviderName}, sees the provider of every file.
+   */
+  public static final Map<String, String> DEPRECATED_IN_1_3 =
+      Map.of("ProviderName", "ServiceProviderName", "PublisherName", "ServiceProviderName");
 
   private static final Map<String, FocusColumn> BY_LOWER_ID = index();
 
@@ -152,7 +166,7 @@ public final class FocusColumns {
     return map;
   }
 
-  /** All 57 columns, in identity order. */
+  /** All 60 columns, in identity order. */
   public static List<FocusColumn> all() {
     return ALL;
   }
@@ -160,6 +174,14 @@ public final class FocusColumns {
   /** The column with this ID, matched case-insensitively (exports vary: {@code SkuPriceid}). */
   public static Optional<FocusColumn> find(String name) {
     return Optional.ofNullable(BY_LOWER_ID.get(name.strip().toLowerCase(Locale.ROOT)));
+  }
+
+  /**
+   * Whether a file of {@code version} must have this column: mandatory, and in the spec since that
+   * version (a 1.2 file need not have the 1.3 columns).
+   */
+  public static boolean requiredIn(FocusColumn column, FocusVersion version) {
+    return column.mandatory() && column.since().compareTo(version) <= 0;
   }
 
   /** Whether the ledger refuses a null in this column (when the column is present). */

@@ -4,7 +4,8 @@ package io.nuage.ledger;
 public enum FocusVersion {
   V1_0("1.0"),
   V1_1("1.1"),
-  V1_2("1.2");
+  V1_2("1.2"),
+  V1_3("1.3");
 
   private final String label;
 

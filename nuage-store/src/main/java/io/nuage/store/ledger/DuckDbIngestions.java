@@ -18,6 +18,8 @@ final class DuckDbIngestions implements Ingestions {
   private static final List<String> PER_INGESTION =
       List.of(
           "billing_rows",
+          "contract_applied",
+          "contract_commitments",
           "billing_monthly",
           "billing_daily",
           "billing_daily_ingestions",
@@ -36,7 +38,26 @@ final class DuckDbIngestions implements Ingestions {
 
   @Override
   public IngestReport ingest(Path file, IngestOptions options) {
-    return new FocusIngest(store).run(file, options);
+    return commitments(file, options)
+        ? new ContractCommitmentIngest(store).run(file, options)
+        : new FocusIngest(store).run(file, options);
+  }
+
+  /** Whether the file is (said or seen to be) a Contract Commitment dataset. */
+  private boolean commitments(Path file, IngestOptions options) {
+    return switch (options.dataset()) {
+      case CONTRACT_COMMITMENT -> true;
+      case COST_AND_USAGE -> false;
+      case AUTO -> {
+        String name = options.displayName() != null ? options.displayName() : file.toString();
+        if (!java.nio.file.Files.isRegularFile(file)) yield false; // the ingest names the problem
+        FocusSource.Format format = FocusSource.detect(file, name);
+        yield ContractCommitmentIngest.isDataset(
+            format == FocusSource.Format.PARQUET
+                ? FocusSource.parquetColumns(store.connection(), file, name)
+                : FocusSource.csvHeader(file, name, format));
+      }
+    };
   }
 
   @Override

@@ -4,6 +4,7 @@ import io.nuage.core.NuageException;
 import io.nuage.ledger.FocusColumn;
 import io.nuage.store.Store;
 import io.nuage.store.StoreFull;
+import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -43,6 +44,8 @@ final class FocusIngest {
   /** The file as it was before the ingest read it; compared again before the commit. */
   private @Nullable FileState before;
 
+  private @Nullable StageSql sql;
+
   FocusIngest(Store store) {
     this.store = store;
     this.c = store.connection();
@@ -51,7 +54,8 @@ final class FocusIngest {
   IngestReport run(Path file, IngestOptions options) {
     before = FileState.of(file);
     FocusSource source = FocusSource.read(c, file, options.fills(), options.displayName());
-    StageSql sql = new StageSql(source);
+    StageSql sql = new StageSql(source, ContractCommitments.held(c));
+    this.sql = sql;
     try {
       try {
         dropTemps();
@@ -259,7 +263,12 @@ final class FocusIngest {
       @Nullable String rejectFile)
       throws SQLException {
     if (before != null) before.checkUnchanged(source.path(), source.name());
-    MagnitudeBound.record(c, source.name(), id); // before any sum over the file's rows
+    BigInteger applied =
+        sql != null && sql.has("ContractApplied")
+            ? ContractAppliedRows.append(this, sql, id)
+            : BigInteger.ZERO;
+    // before any sum over the file's rows
+    MagnitudeBound.record(c, source.name(), id, "ContractApplied", applied);
     insertMonthly(id);
     DailyAggregate.append(c, id); // billing_daily (V002), owned by the draw-down
     var report =
@@ -276,7 +285,7 @@ final class FocusIngest {
             source.ignored(),
             first,
             rejectFile);
-    recordIngestion(id, source, report);
+    recordIngestion(c, id, source, report);
     return report;
   }
 
@@ -337,6 +346,7 @@ final class FocusIngest {
     Map<Integer, String> fixes = sql.caseFixColumns();
     for (int bit : fixes.keySet()) sums.add("coalesce(sum((case_fixed >> " + bit + ") & 1), 0)");
     sums.add("coalesce(sum((ContractedCost IS NULL)::INTEGER), 0)");
+    for (String derived : source.derived().keySet()) sums.add("count(*)");
     try (Statement s = c.createStatement();
         ResultSet r = s.executeQuery("SELECT " + sums + " FROM " + rows)) {
       r.next();
@@ -344,7 +354,17 @@ final class FocusIngest {
       int i = 2;
       for (String column : fixes.values())
         put(out, column + ": case fixed to the spec's spelling", r.getLong(i++));
-      put(out, "ContractedCost null tolerated (FOCUS says not null)", r.getLong(i));
+      put(out, "ContractedCost null tolerated (FOCUS says not null)", r.getLong(i++));
+      for (var d : source.derived().entrySet())
+        put(
+            out,
+            d.getKey()
+                + " taken from "
+                + d.getValue()
+                + " (FOCUS 1.3 deprecates "
+                + d.getKey()
+                + ")",
+            r.getLong(i++));
     }
     return out;
   }
@@ -431,7 +451,7 @@ final class FocusIngest {
             + " GROUP BY ALL");
   }
 
-  private void recordIngestion(long id, FocusSource source, IngestReport report)
+  static void recordIngestion(Connection c, long id, FocusSource source, IngestReport report)
       throws SQLException {
     long bytes;
     try {
@@ -441,7 +461,9 @@ final class FocusIngest {
     }
     try (PreparedStatement ps =
         c.prepareStatement(
-            "INSERT INTO ingestions VALUES (?, ?, ?, ?, ?, now()::TIMESTAMP, ?, ?, ?, ?, ?)")) {
+            "INSERT INTO ingestions (ingestion_id, source, file_bytes, format, focus_version,"
+                + " ingested_at, rows_read, rows_accepted, rows_duplicate, rows_rejected, report,"
+                + " dataset) VALUES (?, ?, ?, ?, ?, now()::TIMESTAMP, ?, ?, ?, ?, ?, ?)")) {
       ps.setLong(1, id);
       ps.setString(2, source.name());
       ps.setLong(3, bytes);
@@ -452,6 +474,7 @@ final class FocusIngest {
       ps.setLong(8, report.duplicates());
       ps.setLong(9, report.rejected());
       ps.setString(10, ReportJson.of(report));
+      ps.setString(11, report.dataset());
       ps.executeUpdate();
     }
   }

@@ -22,8 +22,10 @@ import java.util.zip.GZIPInputStream;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A FOCUS file's format and header, checked before any row is read: which source column feeds which
- * FOCUS column, what is ignored, and the FOCUS version its columns imply.
+ * A FOCUS Cost and Usage file's format and header, checked before any row is read: which source
+ * column feeds which FOCUS column, what is ignored, the FOCUS version its columns imply (the newest
+ * release among them), and which deprecated columns a 1.3 file leaves to {@code
+ * ServiceProviderName} ({@code derived}: column ID to the ID it takes its value from).
  */
 record FocusSource(
     Path path,
@@ -34,7 +36,8 @@ record FocusSource(
     Map<String, String> fills,
     List<String> ignored,
     Map<String, Long> headerNormalisations,
-    FocusVersion version) {
+    FocusVersion version,
+    Map<String, String> derived) {
 
   enum Format {
     CSV("csv"),
@@ -98,8 +101,26 @@ record FocusSource(
                     "the file has this column; --fill only supplies absent columns"));
           else checkedFills.put(column.get().id(), value);
         });
+    FocusVersion version = FocusVersion.V1_0;
+    for (FocusColumn col : columns.keySet())
+      if (col.since().compareTo(version) > 0) version = col.since();
+    // FOCUS 1.3 deprecates ProviderName and PublisherName for ServiceProviderName
+    var derived = new LinkedHashMap<String, String>();
+    FocusVersion fileVersion = version;
+    FocusColumns.DEPRECATED_IN_1_3.forEach(
+        (id, from) -> {
+          FocusColumn col = FocusColumns.find(id).orElseThrow();
+          FocusColumn source = FocusColumns.find(from).orElseThrow();
+          if (fileVersion == FocusVersion.V1_3
+              && !columns.containsKey(col)
+              && !checkedFills.containsKey(id)
+              && columns.containsKey(source)) derived.put(id, from);
+        });
     for (FocusColumn col : FocusColumns.all()) {
-      if (col.mandatory() && !columns.containsKey(col) && !checkedFills.containsKey(col.id()))
+      if (FocusColumns.requiredIn(col, version)
+          && !columns.containsKey(col)
+          && !checkedFills.containsKey(col.id())
+          && !derived.containsKey(col.id()))
         problems.add(
             new Problem(
                 name,
@@ -113,9 +134,6 @@ record FocusSource(
                     + "=VALUE)"));
     }
     if (!problems.isEmpty()) throw new ValidationException(problems);
-    FocusVersion version = FocusVersion.V1_0;
-    for (FocusColumn col : columns.keySet())
-      if (col.since().compareTo(version) > 0) version = col.since();
     return new FocusSource(
         path,
         name,
@@ -125,10 +143,11 @@ record FocusSource(
         checkedFills,
         ignored,
         normalisations,
-        version);
+        version,
+        derived);
   }
 
-  private static Format detect(Path path, String name) {
+  static Format detect(Path path, String name) {
     byte[] head = new byte[4];
     int n;
     try (InputStream in = Files.newInputStream(path)) {
@@ -143,7 +162,7 @@ record FocusSource(
     return Format.CSV;
   }
 
-  private static List<String> csvHeader(Path path, String name, Format format) {
+  static List<String> csvHeader(Path path, String name, Format format) {
     byte[] bytes;
     try (InputStream raw = new BufferedInputStream(Files.newInputStream(path));
         InputStream in = format == Format.CSV_GZIP ? new GZIPInputStream(raw) : raw) {
@@ -192,7 +211,7 @@ record FocusSource(
     return out;
   }
 
-  private static List<String> parquetColumns(Connection c, Path path, String name) {
+  static List<String> parquetColumns(Connection c, Path path, String name) {
     var out = new ArrayList<String>();
     String file = "'" + path.toAbsolutePath().toString().replace("'", "''") + "'";
     try (PreparedStatement s =

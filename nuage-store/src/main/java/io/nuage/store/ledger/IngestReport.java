@@ -20,6 +20,8 @@ import org.jspecify.annotations.Nullable;
  * @param ignoredColumns columns that are not FOCUS columns (kept out of the ledger)
  * @param firstRejects the first rejected rows, by line
  * @param rejectFile where all rejects were written, with --skip-bad-rows
+ * @param dataset the FOCUS dataset the file is: {@code CostAndUsage} (billing rows) or {@code
+ *     ContractCommitment} (FOCUS 1.3)
  */
 public record IngestReport(
     String file,
@@ -33,9 +35,13 @@ public record IngestReport(
     Map<String, Long> normalisations,
     List<String> ignoredColumns,
     List<RejectedRow> firstRejects,
-    @Nullable String rejectFile) {
+    @Nullable String rejectFile,
+    String dataset) {
+  public static final String COST_AND_USAGE = "CostAndUsage";
+
   public IngestReport {
     Objects.requireNonNull(file, "file");
+    Objects.requireNonNull(dataset, "dataset");
     rejectedByReason =
         java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(rejectedByReason));
     normalisations =
@@ -52,5 +58,35 @@ public record IngestReport(
               + rejected
               + " != "
               + rowsRead);
+  }
+
+  /** A Cost and Usage file's report. */
+  public IngestReport(
+      String file,
+      String format,
+      String focusVersion,
+      long rowsRead,
+      long accepted,
+      long duplicates,
+      long rejected,
+      Map<String, Long> rejectedByReason,
+      Map<String, Long> normalisations,
+      List<String> ignoredColumns,
+      List<RejectedRow> firstRejects,
+      @Nullable String rejectFile) {
+    this(
+        file,
+        format,
+        focusVersion,
+        rowsRead,
+        accepted,
+        duplicates,
+        rejected,
+        rejectedByReason,
+        normalisations,
+        ignoredColumns,
+        firstRejects,
+        rejectFile,
+        COST_AND_USAGE);
   }
 }

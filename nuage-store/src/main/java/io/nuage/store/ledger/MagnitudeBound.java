@@ -35,6 +35,16 @@ final class MagnitudeBound {
    * throws naming the column that passes the bound; the caller's transaction then rolls back.
    */
   static void record(Connection c, String file, long id) throws SQLException {
+    record(c, file, id, "", BigInteger.ZERO);
+  }
+
+  /**
+   * The same, with the magnitude {@code extra} of values kept outside billing_rows and summed
+   * exactly in Java ({@code ContractApplied} amounts, a Contract Commitment dataset's costs),
+   * bounded as a column of its own named {@code column}.
+   */
+  static void record(Connection c, String file, long id, String column, BigInteger extra)
+      throws SQLException {
     var sums = new StringJoiner(", ");
     for (FocusColumn col : DECIMALS) {
       String n = StageSql.ident(col.id());
@@ -55,6 +65,9 @@ final class MagnitudeBound {
         magnitude = magnitude.max(sum);
       }
     }
+    if (extra.signum() > 0 && held.add(extra).compareTo(LIMIT) > 0)
+      throw refused(file, column, extra, null, held);
+    magnitude = magnitude.max(extra);
     try (PreparedStatement ps =
         c.prepareStatement("INSERT INTO ingestion_magnitudes VALUES (?, ?)")) {
       ps.setLong(1, id);
@@ -75,7 +88,11 @@ final class MagnitudeBound {
   }
 
   private static ValidationException refused(
-      String file, String column, BigInteger sum, String largest, BigInteger held) {
+      String file,
+      String column,
+      BigInteger sum,
+      @org.jspecify.annotations.Nullable String largest,
+      BigInteger held) {
     return new ValidationException(
         new Problem(
             file,
@@ -84,9 +101,13 @@ final class MagnitudeBound {
             column,
             "the file's values add up to about "
                 + sum
-                + " in absolute value (largest "
-                + new java.math.BigDecimal(largest).stripTrailingZeros().toPlainString()
-                + ") and the ledger holds about "
+                + " in absolute value"
+                + (largest == null
+                    ? ""
+                    : " (largest "
+                        + new java.math.BigDecimal(largest).stripTrailingZeros().toPlainString()
+                        + ")")
+                + " and the ledger holds about "
                 + held
                 + " already (got "
                 + held.add(sum)

@@ -39,7 +39,11 @@ final class RejectReasons {
 
   /** The full reason for one value: what was got and what was expected. */
   static String explain(int bit, String raw) {
-    if (bit >= StageSql.RULE_BASE) return rule(bit).reason;
+    if (bit >= StageSql.RULE_BASE)
+      // a rule on one JSON column: its value is what to look at
+      return rule(bit).column.equals("ContractApplied")
+          ? rule(bit).reason + " (got '" + raw + "')"
+          : rule(bit).reason;
     FocusColumn col = FocusColumns.all().get(bit / 2);
     if (bit % 2 == 0)
       return "missing value (got '" + raw + "', expected a value: FOCUS does not allow null here)";

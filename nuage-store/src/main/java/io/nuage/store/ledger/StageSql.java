@@ -15,7 +15,8 @@ import java.util.StringJoiner;
  * Writes the SQL that reads a FOCUS file into the stage table: every value normalised, typed and
  * checked, and the row hashed, in one pass by DuckDB. For bad rows only, a second query gives the
  * 128-bit mask of the checks each breaks: bit {@code 2i} means column i is missing a value it must
- * have, {@code 2i+1} that its value is invalid; the rules across columns follow from bit 114.
+ * have, {@code 2i+1} that its value is invalid; the rules across columns follow from bit 120 (60
+ * columns). The mask is full at 128 bits: a column or rule more needs a wider one.
  */
 final class StageSql {
   static final String STAGE = "nuage_stage";
@@ -33,7 +34,18 @@ final class StageSql {
         "CommitmentDiscountStatus",
         "CommitmentDiscountStatus must be Used or Unused on a Usage row with a CommitmentDiscountId"),
     CURRENCY_CODE(
-        "BillingCurrency", "BillingCurrency must be an ISO 4217 code (three capital letters)");
+        "BillingCurrency", "BillingCurrency must be an ISO 4217 code (three capital letters)"),
+    CONTRACT_APPLIED_SHAPE(
+        "ContractApplied",
+        "ContractApplied must be a JSON object {\"Elements\": [...]} whose every element is an"
+            + " object naming its ContractCommitmentId (a string) and giving"
+            + " ContractCommitmentAppliedCost or ContractCommitmentAppliedQuantity as a number"
+            + " (FOCUS 1.3)"),
+    UNKNOWN_COMMITMENT(
+        "ContractApplied",
+        "ContractApplied names a ContractCommitmentId that is not in the Contract Commitment"
+            + " dataset ingested into the ledger (ingest the provider's contract-commitment file"
+            + " with the commitment first)");
 
     final String column;
     final String reason;
@@ -46,15 +58,27 @@ final class StageSql {
 
   static final int RULE_BASE = 2 * FocusColumns.all().size();
 
+  static {
+    if (RULE_BASE + Rule.values().length > 128)
+      throw new IllegalStateException("the stage's error mask (UHUGEINT) holds 128 checks");
+  }
+
   private static final String UTC_TIME =
       "[0-9]{4}-[0-9]{2}-[0-9]{2}([T ][0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]{1,9})?)?)?(Z|[+-]00(:?00)?)?";
   private static final String PRECISION_LOST = "\\.[0-9]{18}[0-9]*[1-9]";
   private static final String EXPONENT = "^[+-]?([0-9]*)\\.?([0-9]*)[eE]([+-]?[0-9]+)$";
 
   private final FocusSource source;
+  private final boolean knownCommitmentsOnly;
 
-  StageSql(FocusSource source) {
+  /**
+   * @param knownCommitmentsOnly whether each commitment a {@code ContractApplied} names must be in
+   *     the ledger's {@code contract_commitments} (docs/ledger.md, "FOCUS 1.3": only once a
+   *     Contract Commitment dataset was ingested)
+   */
+  StageSql(FocusSource source, boolean knownCommitmentsOnly) {
     this.source = source;
+    this.knownCommitmentsOnly = knownCommitmentsOnly;
   }
 
   FocusSource source() {
@@ -189,6 +213,13 @@ final class StageSql {
         rawOut.add(r);
         if (!col.allowedValues().isEmpty() && !masks)
           fixed.add("((" + n + " IS NOT NULL AND " + r + " <> " + n + ")::UBIGINT << " + i + ")");
+      } else if (source.derived().containsKey(col.id())) {
+        // a 1.3 file without the deprecated column: its value is the 1.3 column's
+        String origin = source.derived().get(col.id());
+        int j = all.indexOf(FocusColumns.find(origin).orElseThrow());
+        norm.add(
+            normalise(col, "r" + j, source.format() == FocusSource.Format.PARQUET) + " AS " + n);
+        rawOut.add("NULL::VARCHAR AS " + r);
       } else {
         String fill = source.fills().get(col.id());
         String value =
@@ -199,7 +230,8 @@ final class StageSql {
       typed.add(n);
       typed.add(typedValue(col, n) + " AS " + t);
       if (!masks) out.add(t);
-      if (FocusColumns.refusesNull(col) && (rawName != null || col.mandatory()))
+      if (FocusColumns.refusesNull(col)
+          && (rawName != null || FocusColumns.requiredIn(col, source.version())))
         checks.add(new String[] {n + " IS NULL", bit(2 * i)});
       String invalid = invalid(col, n, t);
       if (invalid != null) checks.add(new String[] {invalid, bit(2 * i + 1)});
@@ -388,10 +420,91 @@ final class StageSql {
                   + " IS NULL"
               : null;
       case CURRENCY_CODE -> "NOT regexp_full_match(" + q("BillingCurrency") + ", '[A-Z]{3}')";
+      case CONTRACT_APPLIED_SHAPE ->
+          has("ContractApplied")
+              // a CASE, not an AND: DuckDB's JSON functions fail on text that is not JSON
+              ? "CASE WHEN json_valid("
+                  + q("ContractApplied")
+                  + ") THEN NOT "
+                  + contractAppliedShape()
+                  + " ELSE false END"
+              : null;
+      case UNKNOWN_COMMITMENT ->
+          has("ContractApplied") && knownCommitmentsOnly
+              ? "CASE WHEN json_valid("
+                  + q("ContractApplied")
+                  + ") AND "
+                  + contractAppliedShape()
+                  + " THEN NOT list_has_all((SELECT coalesce(list(ContractCommitmentId), [])"
+                  + " FROM contract_commitments), list_filter(list_transform("
+                  + elements()
+                  + ", lambda e: "
+                  + eitherSpelling("json_extract_string", "e", "ContractCommitmentId")
+                  + "), lambda x: x IS NOT NULL)) ELSE false END"
+              : null;
     };
   }
 
-  private boolean has(String id) {
+  /**
+   * Whether a valid JSON {@code ContractApplied} has the FOCUS 1.3 shape (COLUMNS-1.3.md 2.1): an
+   * object with an {@code Elements} array of objects, each naming its commitment and giving a cost
+   * or a quantity as a number. Keys left out count as null, and the {@code …ID} spelling of the
+   * printed 1.3 examples is read too. The amounts' exactness is Jackson's check ({@link
+   * ContractAppliedRows}), not this one: DuckDB reads JSON numbers as doubles.
+   */
+  private static String contractAppliedShape() {
+    String ca = q("ContractApplied");
+    String number = " IN ('NULL', 'BIGINT', 'UBIGINT', 'DOUBLE')";
+    String cost = "coalesce(json_type(e, '$.ContractCommitmentAppliedCost'), 'NULL')";
+    String quantity = "coalesce(json_type(e, '$.ContractCommitmentAppliedQuantity'), 'NULL')";
+    String element =
+        "json_type(e) = 'OBJECT' AND "
+            + eitherSpelling("json_type", "e", "ContractCommitmentId")
+            + " = 'VARCHAR' AND "
+            + cost
+            + number
+            + " AND "
+            + quantity
+            + number
+            + " AND ("
+            + cost
+            + " <> 'NULL' OR "
+            + quantity
+            + " <> 'NULL')";
+    return "coalesce(json_type("
+        + ca
+        + ") = 'OBJECT' AND json_type("
+        + ca
+        + ", '$.Elements') = 'ARRAY' AND coalesce(list_bool_and(list_transform("
+        + elements()
+        + ", lambda e: "
+        + element
+        + ")), true), false)";
+  }
+
+  private static String elements() {
+    return "json_extract(" + q("ContractApplied") + ", '$.Elements[*]')";
+  }
+
+  /** {@code f(e, '$.<key>')}, else with the key's {@code …ID} spelling. */
+  private static String eitherSpelling(String f, String e, String key) {
+    String upper = key.substring(0, key.length() - 2) + "ID";
+    return "coalesce("
+        + f
+        + "("
+        + e
+        + ", '$."
+        + key
+        + "'), "
+        + f
+        + "("
+        + e
+        + ", '$."
+        + upper
+        + "'))";
+  }
+
+  boolean has(String id) {
     return source.columns().keySet().stream().anyMatch(c -> c.id().equals(id));
   }
 
