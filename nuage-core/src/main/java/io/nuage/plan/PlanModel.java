@@ -179,6 +179,18 @@ final class PlanModel {
   /** A restricted model's penalised slack of each demand row (empty otherwise). */
   final List<MPVariable> demandSlack = new ArrayList<>();
 
+  /** A restricted model's penalised slack of each share row (empty otherwise). */
+  final List<MPVariable> shareSlack = new ArrayList<>();
+
+  /** Every slack of a restricted model: not columns of the whole model, zero in any plan. */
+  List<MPVariable> artificials() {
+    List<MPVariable> out = new ArrayList<>();
+    for (MPVariable v : gangSlack) out.add(v);
+    out.addAll(demandSlack);
+    out.addAll(shareSlack);
+    return out;
+  }
+
   /** Keeps only the fleet splits {@code mask} marks (before build; a model with probes). */
   PlanModel withFleetCells(boolean[][] mask) {
     activeY = new boolean[mask.length][];
@@ -493,6 +505,15 @@ final class PlanModel {
         // that copy was the model build's hottest spot at 3,000 runs).
         total.terms.forEach(
             (v, c) -> row.setCoefficient(v, mine.terms.getOrDefault(v, 0.0) - cap * c));
+        if (artificialGangs) {
+          // a restricted model may hold too few options to keep a provider under its cap (the
+          // first ones priced in are the cheapest, often one provider's): a penalised slack
+          // until the pricing brings others in (issue 9 review, seed 74)
+          MPVariable slack = solver.makeNumVar(0, INFINITY, "shareslack[" + key + "]");
+          row.setCoefficient(slack, -1);
+          objective.add(slack, penalty);
+          shareSlack.add(slack);
+        }
         if (mode == Mode.ELASTIC_SHARES) {
           MPVariable slack = solver.makeNumVar(0, INFINITY, "shareslack[" + key + "]");
           row.setCoefficient(slack, -1);
@@ -779,8 +800,11 @@ final class PlanModel {
     y[d.index()][k] = v;
     if (activeY != null) activeY[d.index()][k] = true;
     demandRows[d.index()].setCoefficient(v, c.throughput());
-    for (MPConstraint row : probeRows.get(probe)) row.setCoefficient(v, row.getCoefficient(probe));
+    Map<MPConstraint, Double> column = new HashMap<>();
+    for (MPConstraint row : probeRows.get(probe)) column.put(row, row.getCoefficient(probe));
+    column.forEach((row, a) -> row.setCoefficient(v, a));
     solver.objective().setCoefficient(v, solver.objective().getCoefficient(probe));
+    addToConsumption(v, column);
   }
 
   /** Brings an option into a model of some options only, with the same column as the build's. */
@@ -817,6 +841,23 @@ final class PlanModel {
     }
     column.forEach((row, a) -> row.setCoefficient(v, a));
     solver.objective().setCoefficient(v, objective);
+    addToConsumption(v, column);
+  }
+
+  /**
+   * A column added late is in the minimum rows through its probe; the contract years' consumption
+   * sums (read by {@link #valuesOf} to fix the no-padding binaries) must hold it too (issue 9
+   * review: a late fleet split missing from them set {@code owes} to 1 where the whole model's is
+   * 0).
+   */
+  private void addToConsumption(MPVariable v, Map<MPConstraint, Double> column) {
+    // by row index: the solver hands out a new Java object for the same row at each call
+    Map<Integer, Double> byIndex = new HashMap<>();
+    column.forEach((row, a) -> byIndex.merge(row.index(), a, Double::sum));
+    for (ShortfallYear s : shortfalls.values()) {
+      Double a = byIndex.get(s.row().index());
+      if (a != null && a != 0) s.consumption().add(v, a);
+    }
   }
 
   /**
