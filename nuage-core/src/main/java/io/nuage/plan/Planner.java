@@ -125,7 +125,17 @@ public final class Planner {
       notes.add("the plan is the " + source + ": the solver found nothing cheaper in time");
     }
     clock.lap("bound and costing");
-    Run run = new Run(scenario, data, options, deadline, clock, notes, baselines, started);
+    Run run =
+        new Run(
+            scenario,
+            data,
+            options,
+            deadline,
+            clock,
+            notes,
+            baselines,
+            started,
+            solved.explained());
     PlanOutcome outcome = run.assemble(chosen, priced, source, bound);
     List<Violation> broken = PlanVerifier.verify(scenario, outcome);
     if (!broken.isEmpty()) {
@@ -192,12 +202,15 @@ public final class Planner {
       Stopwatch clock,
       List<String> notes,
       List<Baselines.Result> baselines,
-      long started) {
+      long started,
+      @org.jspecify.annotations.Nullable Explained explained) {
 
     PlanOutcome assemble(
         Assignment chosen, PlanCosting.Priced priced, String source, double bound) {
       Explanations why;
-      if (deadline.passed()) {
+      if (explained != null && explained.of() == chosen) {
+        why = explained.why();
+      } else if (deadline.passed()) {
         // The time is up: the dual LP is the phase cut, and the plan says so.
         if (!notes.contains(DUALS_CUT)) notes.add(DUALS_CUT);
         why = new Explanations(List.of(), nextBest(data, chosen, null), false);
@@ -257,11 +270,20 @@ public final class Planner {
       @org.jspecify.annotations.Nullable Assignment assignment,
       double bound,
       MPSolver.ResultStatus status,
-      String source) {
+      String source,
+      @org.jspecify.annotations.Nullable Explained explained) {
+    Solved(
+        @org.jspecify.annotations.Nullable Assignment assignment,
+        double bound,
+        MPSolver.ResultStatus status,
+        String source) {
+      this(assignment, bound, status, source, null);
+    }
+
     Solved withBound(double other) {
       return bound > 0 && !Double.isInfinite(bound)
           ? this
-          : new Solved(assignment, other, status, source);
+          : new Solved(assignment, other, status, source, explained);
     }
   }
 
@@ -316,7 +338,7 @@ public final class Planner {
         RelaxAndRound.solve(data, deadline, notes, options.columnGenerationOptions());
     MPSolver.ResultStatus status =
         Double.isNaN(r.bound()) ? MPSolver.ResultStatus.NOT_SOLVED : MPSolver.ResultStatus.FEASIBLE;
-    return new Solved(r.assignment(), r.bound(), status, "relaxation rounded");
+    return new Solved(r.assignment(), r.bound(), status, "relaxation rounded", r.explained());
   }
 
   /**
@@ -368,7 +390,10 @@ public final class Planner {
   /** What the LP with the gang choices fixed says: binding constraints and next-best options. */
   record Explanations(List<Binding> binding, List<NextBest> nextBest, boolean dualsSolved) {}
 
-  private static Explanations explain(
+  /** Explanations read from an LP that already solved a plan's gang-fixed model, and that plan. */
+  record Explained(Assignment of, Explanations why) {}
+
+  static Explanations explain(
       PlanData data, Assignment chosen, List<ProviderYear> providers, Deadline deadline) {
     MPSolver lp = Natives.solver("GLOP");
     try {

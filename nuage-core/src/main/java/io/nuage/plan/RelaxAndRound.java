@@ -49,7 +49,8 @@ final class RelaxAndRound {
   private static final double DECIDED = 1e-6;
 
   /** The relaxation's bound (NaN when it failed) and the rounded assignment (null when none). */
-  record Result(double bound, @Nullable Assignment assignment) {}
+  record Result(
+      double bound, @Nullable Assignment assignment, Planner.@Nullable Explained explained) {}
 
   /**
    * The solved relaxation: its model, its point, each option's value and reduced cost (0 and the
@@ -66,7 +67,8 @@ final class RelaxAndRound {
       PlanModel.Positions at,
       int[] artificial,
       boolean placedHere,
-      @Nullable Assignment placed) {
+      @Nullable Assignment placed,
+      Planner.@Nullable Explained explained) {
     double x(GangOption o) {
       return xOf[o.index()];
     }
@@ -89,7 +91,7 @@ final class RelaxAndRound {
     Relaxed r = relax(data, deadline, columnsAbove, notes);
     if (r == null) {
       notes.add("the LP relaxation gave no verified optimum in time");
-      return new Result(Double.NaN, null);
+      return new Result(Double.NaN, null, null);
     }
     double[] x = new double[data.options.size()];
     for (GangOption o : data.options) x[o.index()] = r.x(o);
@@ -103,7 +105,7 @@ final class RelaxAndRound {
         notes.add("the fleets found no verified placement around the rounded gangs");
     }
     int[] taken = gangs != null ? gangs.optionOfRun() : r.solution(data, r.point()).optionOfRun();
-    return new Result(r.bound(), improve(data, r, placed, taken, deadline, notes));
+    return new Result(r.bound(), improve(data, r, placed, taken, deadline, notes), r.explained());
   }
 
   /**
@@ -251,7 +253,7 @@ final class RelaxAndRound {
         xOf[o.index()] = point[at.x()[o.index()]];
         rcOf[o.index()] = vars[at.x()[o.index()]].reducedCost();
       }
-      return new Relaxed(bound, seconds, rows, point, xOf, rcOf, at, new int[0], false, null);
+      return new Relaxed(bound, seconds, rows, point, xOf, rcOf, at, new int[0], false, null, null);
     } finally {
       lp.delete();
     }
@@ -388,7 +390,20 @@ final class RelaxAndRound {
           int[] artificial = m.artificials().stream().mapToInt(MPVariable::index).toArray();
           Assignment gangs = roundGangs(data, xOf);
           Assignment placed = gangs == null ? null : placeFleetsIn(data, m, lp, gangs, deadline);
-          return new Relaxed(bound, spent, rows, point, xOf, rcOf, at, artificial, true, placed);
+          // the LP that placed the fleets is the gang-fixed LP of that plan, its no-padding
+          // binaries fixed: its duals are the plan's shadow prices (no second model of it), and
+          // an option it leaves out is priced by its probes for next best
+          Planner.Explained explained =
+              placed == null
+                  ? null
+                  : new Planner.Explained(
+                      placed,
+                      new Planner.Explanations(
+                          ShadowPrices.of(m, PlanCosting.price(data, placed).providers()),
+                          Planner.nextBest(data, placed, m.reducedCosts()),
+                          true));
+          return new Relaxed(
+              bound, spent, rows, point, xOf, rcOf, at, artificial, true, placed, explained);
         }
         for (GangOption o : in) m.addOption(o);
         for (int[] f : fleetsIn) m.addFleetCell(data.demands.get(f[0]), f[1]);

@@ -88,4 +88,40 @@ class ColumnGenerationRegressionTest {
     }
     assertThat(diffs).isEmpty();
   }
+
+  /**
+   * Column generation reads a plan's shadow prices and next best from the LP that placed its fleets
+   * (the gang-fixed LP, no second model of it): its next best must be what the separate fixed LP
+   * says for the same plan.
+   */
+  @Test
+  void explanationsFromThePlacingLp_nextBestAsTheSeparateFixedLp() {
+    int compared = 0;
+    for (long seed = 1; seed <= 60; seed++) {
+      Scenario s = RandomScenariosTest.scenario(new Random(seed));
+      if (!s.contracts(RightOfFirstRefusal.class).isEmpty()) continue;
+      PlanData data = new PlanData(s, PlanOptions.defaults().maxGangOptions());
+      if (!FeasibilityPrecheck.check(data).isEmpty()) continue;
+      RelaxAndRound.Result r = RelaxAndRound.solve(data, new Deadline(60), new ArrayList<>(), 0);
+      if (r.explained() == null) continue;
+      Assignment plan = r.explained().of();
+      Planner.Explanations separate =
+          Planner.explain(data, plan, PlanCosting.price(data, plan).providers(), new Deadline(60));
+      assertThat(separate.dualsSolved()).isTrue();
+      List<NextBest> mine = r.explained().why().nextBest();
+      assertThat(mine).hasSameSizeAs(separate.nextBest());
+      for (int j = 0; j < mine.size(); j++) {
+        NextBest a = mine.get(j);
+        NextBest b = separate.nextBest().get(j);
+        assertThat(a.workload()).isEqualTo(b.workload());
+        if (a.extraCost() != null && b.extraCost() != null) {
+          assertThat(a.extraCost().subtract(b.extraCost()).abs())
+              .as("seed %d %s", seed, a.workload())
+              .isLessThanOrEqualTo(new java.math.BigDecimal("0.02"));
+        }
+      }
+      compared++;
+    }
+    assertThat(compared).isGreaterThan(15);
+  }
 }
