@@ -210,11 +210,19 @@ final class RelaxAndRound {
    */
   static final int ADDED_PER_RUN = 12;
 
+  /** Column generation stops once its bound is this close to the restricted LP's optimum. */
+  static final double CG_GAP = 1e-5;
+
   /** A reduced cost below this (dollars) prices an option in. */
   static final double PRICE_IN = -0.01;
 
-  /** The share of the time left that column generation may take; the rest is the rounding's. */
-  static final double COLUMNS_SHARE = 0.6;
+  /**
+   * The time kept after column generation for rounding and placing the fleets, in multiples of the
+   * last restricted LP's solve time (placing solves that LP again, with fleet splits priced in,
+   * then once more with the no-padding binaries fixed: about 12 s after 7 to 10 s rounds at 3,000
+   * runs).
+   */
+  static final double PLACING_LPS = 1.2;
 
   /**
    * Above {@code columnsAbove} gang options (PlanOptions, 150,000 by default) the relaxation is
@@ -271,7 +279,8 @@ final class RelaxAndRound {
     long started = System.nanoTime();
     double solving = 0;
     boolean presolve = true;
-    double budget = deadline.remainingSeconds() * COLUMNS_SHARE;
+    double roundsEnd = 0; // seconds from the start to the end of the last round
+    double lastLp = 0;
     boolean[] active = new boolean[data.options.size()];
     for (List<GangOption> options : data.optionsByRun) {
       options.stream()
@@ -318,7 +327,8 @@ final class RelaxAndRound {
           lp.setTimeLimit(deadline.remainingMillis());
           status = Natives.solve(lp);
         }
-        solving += (System.nanoTime() - solveStart) / 1e9;
+        lastLp = (System.nanoTime() - solveStart) / 1e9;
+        solving += lastLp;
         if (status != MPSolver.ResultStatus.OPTIMAL) {
           notes.add(
               "the restricted LP of column generation ended " + status + " in round " + round);
@@ -351,8 +361,18 @@ final class RelaxAndRound {
         lagrangian += priceFleetCells(data, m, y, d, fleetsIn);
         if (Double.isFinite(lagrangian)) bound = Math.max(bound, lagrangian);
         double spent = (System.nanoTime() - started) / 1e9;
-        boolean converged = in.isEmpty() && fleetsIn.isEmpty();
-        if (converged || spent > budget || deadline.passed()) {
+        double lastRound = spent - roundsEnd;
+        roundsEnd = spent;
+        // another round only when it and the placing after it fit in the time left
+        boolean noRoom = deadline.remainingSeconds() < lastRound + PLACING_LPS * lastLp;
+        // converged, or close enough: the restricted LP's optimum is within 1e-5 of the bound,
+        // so no further round can raise the bound by more (the time goes to placing and moves)
+        double objective = lp.objective().value();
+        boolean converged =
+            (in.isEmpty() && fleetsIn.isEmpty())
+                || (Double.isFinite(lagrangian)
+                    && objective - lagrangian <= CG_GAP * Math.max(1, Math.abs(objective)));
+        if (converged || noRoom || deadline.passed()) {
           int held = 0;
           for (boolean a : m.activeOptions()) if (a) held++;
           notes.add(
@@ -363,7 +383,9 @@ final class RelaxAndRound {
                   round + 1,
                   held,
                   data.options.size(),
-                  converged ? "converged" : "cut by its share of the time (bound still valid)",
+                  converged
+                      ? "converged"
+                      : "cut to leave time for the rounding (bound still valid)",
                   spent,
                   solving));
           double[] point = ModelRows.point(lp);
@@ -393,15 +415,7 @@ final class RelaxAndRound {
           // the LP that placed the fleets is the gang-fixed LP of that plan, its no-padding
           // binaries fixed: its duals are the plan's shadow prices (no second model of it), and
           // an option it leaves out is priced by its probes for next best
-          Planner.Explained explained =
-              placed == null
-                  ? null
-                  : new Planner.Explained(
-                      placed,
-                      new Planner.Explanations(
-                          ShadowPrices.of(m, PlanCosting.price(data, placed).providers()),
-                          Planner.nextBest(data, placed, m.reducedCosts()),
-                          true));
+          Planner.Explained explained = placed == null ? null : explained(data, m, placed);
           return new Relaxed(
               bound, spent, rows, point, xOf, rcOf, at, artificial, true, placed, explained);
         }
@@ -436,6 +450,16 @@ final class RelaxAndRound {
       }
     }
     return part;
+  }
+
+  /** Shadow prices and next best of {@code placed} from the LP that just placed its fleets. */
+  private static Planner.Explained explained(PlanData data, PlanModel m, Assignment placed) {
+    return new Planner.Explained(
+        placed,
+        new Planner.Explanations(
+            ShadowPrices.of(m, PlanCosting.price(data, placed).providers()),
+            Planner.nextBest(data, placed, m.reducedCosts()),
+            true));
   }
 
   /**
