@@ -61,7 +61,9 @@ final class DemoCommand implements Callable<Integer> {
       names = "--time-limit",
       paramLabel = "SECONDS",
       defaultValue = "60",
-      description = "solver time limit (default: ${DEFAULT-VALUE})")
+      description =
+          "the whole plan's deadline: model, solvers, bound and explanations"
+              + " (default: ${DEFAULT-VALUE})")
   double timeLimit = 60;
 
   @Override

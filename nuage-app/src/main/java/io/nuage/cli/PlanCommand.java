@@ -50,7 +50,9 @@ public final class PlanCommand implements Callable<Integer> {
       names = "--time-limit",
       paramLabel = "SECONDS",
       defaultValue = "60",
-      description = "solver time limit (default: ${DEFAULT-VALUE})")
+      description =
+          "the whole plan's deadline: model, solvers, bound and explanations"
+              + " (default: ${DEFAULT-VALUE})")
   double timeLimit;
 
   @Option(

@@ -64,7 +64,9 @@ final class ReportCommand implements Callable<Integer> {
       names = "--time-limit",
       paramLabel = "SECONDS",
       defaultValue = "60",
-      description = "solver time limit when planning (default: ${DEFAULT-VALUE})")
+      description =
+          "the plan's deadline when planning: model, solvers, bound and explanations"
+              + " (default: ${DEFAULT-VALUE})")
   double timeLimit = 60;
 
   @Option(names = "--out", required = true, paramLabel = "FILE", description = "the HTML file")
