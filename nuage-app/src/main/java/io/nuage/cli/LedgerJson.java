@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.nuage.ledger.CommitmentBalance;
+import io.nuage.ledger.ContractAppliedMismatch;
 import io.nuage.ledger.ContractDrawDown;
 import io.nuage.ledger.DrawDownLine;
 import io.nuage.ledger.DrawDownReport;
@@ -113,6 +114,21 @@ public final class LedgerJson {
       n.put("billed", s(o.billed()));
       n.put("expected", s(o.expected()));
       n.put("excess", s(o.excess()));
+    }
+    ArrayNode applied = root.putArray("contractApplied");
+    for (ContractAppliedMismatch m : r.contractApplied()) {
+      ObjectNode n = applied.addObject();
+      n.put("source", m.source());
+      n.put("provider", m.provider());
+      n.put(
+          "chargePeriodStart",
+          m.chargePeriodStart() == null ? null : m.chargePeriodStart().toString());
+      n.put("serviceName", m.serviceName());
+      n.put("resourceId", m.resourceId());
+      n.put("commitments", m.commitments());
+      n.put("effectiveCost", s(m.effectiveCost()));
+      n.put("applied", s(m.applied()));
+      n.put("difference", s(m.difference()));
     }
     return write(root);
   }

@@ -1,6 +1,7 @@
 package io.nuage.cli;
 
 import io.nuage.ledger.CommitmentBalance;
+import io.nuage.ledger.ContractAppliedMismatch;
 import io.nuage.ledger.ContractDrawDown;
 import io.nuage.ledger.DrawDownLine;
 import io.nuage.ledger.DrawDownReport;
@@ -103,6 +104,35 @@ final class LedgerTables {
     if (r.balances().isEmpty()) out.println("(no commitment discount rows)");
   }
 
+  /** FOCUS 1.3 lines whose ContractApplied amounts disagree with their effective cost. */
+  private static void contractApplied(Reconciliation r, PrintWriter out) {
+    if (r.contractApplied().isEmpty()) return;
+    out.println();
+    out.println("ContractApplied that disagrees with the line's effective cost (> $0.01):");
+    String row = "%-24s %-12s %-19s %-22s %14s %14s %14s%n";
+    out.printf(
+        row,
+        "file",
+        "provider",
+        "charge start",
+        "commitments",
+        "effective",
+        "applied",
+        "difference");
+    for (ContractAppliedMismatch m : r.contractApplied()) {
+      out.printf(
+          row,
+          shorten(m.source(), 24),
+          m.provider() == null ? "" : m.provider(),
+          m.chargePeriodStart() == null ? "" : m.chargePeriodStart(),
+          shorten(m.commitments(), 22),
+          exact(m.effectiveCost()),
+          exact(m.applied()),
+          exact(m.difference()));
+    }
+    out.println();
+  }
+
   static void reconciliation(Reconciliation r, PrintWriter out) {
     out.println("Reconciliation: usage billed above the contracted price (> $0.005 a row)");
     String tot = "%-14s %12s %10s %16s %16s %16s%n";
@@ -117,6 +147,7 @@ final class LedgerTables {
           m(t.expected()),
           m(t.excess()));
     }
+    contractApplied(r, out);
     if (r.rows().isEmpty()) {
       out.println("No overbilled rows.");
       return;

@@ -154,6 +154,78 @@ class IngestFocus13Test {
         .contains("ends before it starts");
   }
 
+  /**
+   * A ContractApplied whose cost amounts disagree with the line's effective cost by more than a
+   * cent is reported by {@code nuage ledger reconcile}, with both sums and the difference exactly;
+   * one that disagrees by half a cent is not.
+   */
+  @Test
+  void contractAppliedDisagreeingWithTheLinesCost_isReportedByReconcile() throws Exception {
+    UnaryOperator<String> twoCents =
+        onLine(4, x -> x.replace("AppliedCost\"\":3740.00", "AppliedCost\"\":3739.98"));
+    UnaryOperator<String> halfACent =
+        onLine(6, x -> x.replace("AppliedCost\"\":3740.00", "AppliedCost\"\":3740.005"));
+    Path file = copy("cu.csv", COST_AND_USAGE, l -> twoCents.apply(halfACent.apply(l)));
+    assertThat(ingest(COMMITMENTS.toString(), file.toString()).code()).isZero();
+
+    Cli run =
+        Cli.run(
+            List.of(
+                "ledger",
+                "reconcile",
+                "--db",
+                db.toString(),
+                "--scenario",
+                SharedData.repo().resolve("examples/frontier-lab-2027.yaml").toString(),
+                "--format",
+                "json"));
+
+    assertThat(run.code()).as(run.err()).isZero();
+    var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(run.out());
+    var applied = json.path("contractApplied");
+    assertThat(applied.size()).as(run.out()).isEqualTo(1);
+    assertThat(applied.get(0).path("effectiveCost").asText()).isEqualTo("3740.00");
+    assertThat(applied.get(0).path("applied").asText()).isEqualTo("3739.98");
+    assertThat(applied.get(0).path("difference").asText()).isEqualTo("-0.02");
+    assertThat(applied.get(0).path("commitments").asText()).isNotEmpty();
+    assertThat(applied.get(0).path("source").asText()).endsWith("cu.csv");
+
+    Cli table =
+        Cli.run(
+            List.of(
+                "ledger",
+                "reconcile",
+                "--db",
+                db.toString(),
+                "--scenario",
+                SharedData.repo().resolve("examples/frontier-lab-2027.yaml").toString()));
+    assertThat(table.out()).contains("ContractApplied that disagrees").contains("-0.02");
+  }
+
+  /** The spec examples' ContractApplied all add up to their lines' effective cost. */
+  @Test
+  void specExamples_reconcileWithNoContractAppliedDisagreement() throws Exception {
+    assertThat(ingest(COMMITMENTS.toString(), COST_AND_USAGE.toString()).code()).isZero();
+    Cli run =
+        Cli.run(
+            List.of(
+                "ledger",
+                "reconcile",
+                "--db",
+                db.toString(),
+                "--scenario",
+                SharedData.repo().resolve("examples/frontier-lab-2027.yaml").toString(),
+                "--format",
+                "json"));
+    assertThat(run.code()).as(run.err()).isZero();
+    assertThat(
+            new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(run.out())
+                .path("contractApplied")
+                .size())
+        .isZero();
+  }
+
   @Test
   void contractAppliedNotJson_isRefusedOnItsLine() throws IOException {
     Path bad =

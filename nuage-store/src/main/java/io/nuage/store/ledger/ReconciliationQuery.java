@@ -2,6 +2,7 @@ package io.nuage.store.ledger;
 
 import io.nuage.contract.RateRule;
 import io.nuage.ledger.BillingProviders;
+import io.nuage.ledger.ContractAppliedMismatch;
 import io.nuage.ledger.ContractRate;
 import io.nuage.ledger.OverbilledRow;
 import io.nuage.ledger.Reconciliation;
@@ -116,7 +117,58 @@ final class ReconciliationQuery {
   }
 
   Reconciliation run(int rowLimit) throws SQLException {
-    return new Reconciliation(totals(), flagged(rowLimit));
+    return new Reconciliation(totals(), flagged(rowLimit), contractApplied(c, rowLimit));
+  }
+
+  /**
+   * The FOCUS 1.3 lines whose {@code ContractApplied} cost amounts add up to more or less than
+   * their effective cost by more than a cent, biggest difference first (a line whose elements carry
+   * quantities only is not compared). Exact DECIMAL sums, in the line's own currency.
+   */
+  static List<ContractAppliedMismatch> contractApplied(Connection c, int rowLimit)
+      throws SQLException {
+    List<ContractAppliedMismatch> out = new ArrayList<>();
+    String sql =
+        "SELECT i.source, any_value(a.ProviderName), any_value(a.ChargePeriodStart),"
+            + " any_value(a.ServiceName), any_value(a.ResourceId),"
+            + " string_agg(DISTINCT a.ContractCommitmentId, ',' ORDER BY a.ContractCommitmentId),"
+            + " any_value(a.EffectiveCost) AS effective,"
+            + " sum(a.ContractCommitmentAppliedCost) AS applied"
+            + " FROM contract_applied a JOIN ingestions i USING (ingestion_id)"
+            + " GROUP BY a.ingestion_id, a.charge, i.source"
+            + " HAVING sum(a.ContractCommitmentAppliedCost) IS NOT NULL"
+            + " AND any_value(a.EffectiveCost) IS NOT NULL"
+            + " AND abs(sum(a.ContractCommitmentAppliedCost) - any_value(a.EffectiveCost)) > 0.01"
+            + " ORDER BY abs(applied - effective) DESC, i.source, any_value(a.ChargePeriodStart)"
+            + " LIMIT ?";
+    try (PreparedStatement s = c.prepareStatement(sql)) {
+      s.setInt(1, rowLimit);
+      try (ResultSet r = s.executeQuery()) {
+        while (r.next()) {
+          var start = r.getTimestamp(3);
+          BigDecimal effective = r.getBigDecimal(7);
+          BigDecimal applied = r.getBigDecimal(8);
+          out.add(
+              new ContractAppliedMismatch(
+                  r.getString(1),
+                  r.getString(2),
+                  start == null ? null : start.toLocalDateTime(),
+                  r.getString(4),
+                  r.getString(5),
+                  r.getString(6),
+                  cents(effective),
+                  cents(applied),
+                  cents(applied.subtract(effective))));
+        }
+      }
+    }
+    return out;
+  }
+
+  /** An exact amount without the column's trailing zeros, but never fewer than two decimals. */
+  private static BigDecimal cents(BigDecimal v) {
+    BigDecimal t = v.stripTrailingZeros();
+    return t.scale() < 2 ? t.setScale(2) : t;
   }
 
   private List<String> billingNames() throws SQLException {
