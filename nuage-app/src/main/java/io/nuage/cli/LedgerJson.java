@@ -126,6 +126,7 @@ public final class LedgerJson {
       n.put("serviceName", m.serviceName());
       n.put("resourceId", m.resourceId());
       n.put("commitments", m.commitments());
+      n.put("currency", m.currency());
       n.put("effectiveCost", s(m.effectiveCost()));
       n.put("applied", s(m.applied()));
       n.put("difference", s(m.difference()));

@@ -109,13 +109,14 @@ final class LedgerTables {
     if (r.contractApplied().isEmpty()) return;
     out.println();
     out.println("ContractApplied that disagrees with the line's effective cost (> $0.01):");
-    String row = "%-24s %-12s %-19s %-22s %14s %14s %14s%n";
+    String row = "%-24s %-12s %-19s %-22s %-3s %14s %14s %14s%n";
     out.printf(
         row,
         "file",
         "provider",
         "charge start",
         "commitments",
+        "cur",
         "effective",
         "applied",
         "difference");
@@ -126,6 +127,7 @@ final class LedgerTables {
           m.provider() == null ? "" : m.provider(),
           m.chargePeriodStart() == null ? "" : m.chargePeriodStart(),
           shorten(m.commitments(), 22),
+          m.currency() == null ? "" : m.currency(),
           exact(m.effectiveCost()),
           exact(m.applied()),
           exact(m.difference()));

@@ -187,6 +187,7 @@ class IngestFocus13Test {
     assertThat(applied.get(0).path("effectiveCost").asText()).isEqualTo("3740.00");
     assertThat(applied.get(0).path("applied").asText()).isEqualTo("3739.98");
     assertThat(applied.get(0).path("difference").asText()).isEqualTo("-0.02");
+    assertThat(applied.get(0).path("currency").asText()).isEqualTo("USD");
     assertThat(applied.get(0).path("commitments").asText()).isNotEmpty();
     assertThat(applied.get(0).path("source").asText()).endsWith("cu.csv");
 

@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param source the file the line was ingested from, as the user named it
  * @param commitments the commitment ids the line names, comma-separated
+ * @param currency the line's {@code BillingCurrency}: the three amounts are in it
  * @param applied the sum of the line's {@code ContractCommitmentAppliedCost}
  * @param difference {@code applied - effectiveCost}
  */
@@ -21,6 +22,7 @@ public record ContractAppliedMismatch(
     @Nullable String serviceName,
     @Nullable String resourceId,
     String commitments,
+    @Nullable String currency,
     BigDecimal effectiveCost,
     BigDecimal applied,
     BigDecimal difference) {}

@@ -133,7 +133,7 @@ final class ReconciliationQuery {
             + " any_value(a.ServiceName), any_value(a.ResourceId),"
             + " string_agg(DISTINCT a.ContractCommitmentId, ',' ORDER BY a.ContractCommitmentId),"
             + " any_value(a.EffectiveCost) AS effective,"
-            + " sum(a.ContractCommitmentAppliedCost) AS applied"
+            + " sum(a.ContractCommitmentAppliedCost) AS applied, any_value(a.BillingCurrency)"
             + " FROM contract_applied a JOIN ingestions i USING (ingestion_id)"
             + " GROUP BY a.ingestion_id, a.charge, i.source"
             + " HAVING sum(a.ContractCommitmentAppliedCost) IS NOT NULL"
@@ -156,6 +156,7 @@ final class ReconciliationQuery {
                   r.getString(4),
                   r.getString(5),
                   r.getString(6),
+                  r.getString(9),
                   cents(effective),
                   cents(applied),
                   cents(applied.subtract(effective))));
