@@ -108,7 +108,9 @@ final class LedgerTables {
   private static void contractApplied(Reconciliation r, PrintWriter out) {
     if (r.contractApplied().isEmpty()) return;
     out.println();
-    out.println("ContractApplied that disagrees with the line's effective cost (> $0.01):");
+    out.println(
+        "ContractApplied cost differing from the line's effective cost by more than 0.01"
+            + " (an error, or a partial application):");
     String row = "%-24s %-12s %-19s %-22s %-3s %14s %14s %14s%n";
     out.printf(
         row,

@@ -122,8 +122,10 @@ final class ReconciliationQuery {
 
   /**
    * The FOCUS 1.3 lines whose {@code ContractApplied} cost amounts add up to more or less than
-   * their effective cost by more than a cent, biggest difference first (a line whose elements carry
-   * quantities only is not compared). Exact DECIMAL sums, in the line's own currency.
+   * their effective cost by more than a cent (which may be a partial application, not an error:
+   * FOCUS ties the applied cost to the commitment, not to the line's whole cost), biggest
+   * difference first (a line whose elements carry quantities only is not compared). Exact DECIMAL
+   * sums, in the line's own currency.
    */
   static List<ContractAppliedMismatch> contractApplied(Connection c, int rowLimit)
       throws SQLException {
@@ -131,7 +133,8 @@ final class ReconciliationQuery {
     String sql =
         "SELECT i.source, any_value(a.ProviderName), any_value(a.ChargePeriodStart),"
             + " any_value(a.ServiceName), any_value(a.ResourceId),"
-            + " string_agg(DISTINCT a.ContractCommitmentId, ',' ORDER BY a.ContractCommitmentId),"
+            + " string_agg(DISTINCT a.ContractCommitmentId, ',' ORDER BY a.ContractCommitmentId)"
+            + " FILTER (WHERE a.ContractCommitmentAppliedCost IS NOT NULL),"
             + " any_value(a.EffectiveCost) AS effective,"
             + " sum(a.ContractCommitmentAppliedCost) AS applied, any_value(a.BillingCurrency)"
             + " FROM contract_applied a JOIN ingestions i USING (ingestion_id)"
@@ -139,7 +142,10 @@ final class ReconciliationQuery {
             + " HAVING sum(a.ContractCommitmentAppliedCost) IS NOT NULL"
             + " AND any_value(a.EffectiveCost) IS NOT NULL"
             + " AND abs(sum(a.ContractCommitmentAppliedCost) - any_value(a.EffectiveCost)) > 0.01"
-            + " ORDER BY abs(applied - effective) DESC, i.source, any_value(a.ChargePeriodStart)"
+            // the line's place in its file last: ties (a monthly file's lines often are) keep
+            // the file's order, so --limit keeps the same lines every time
+            + " ORDER BY abs(applied - effective) DESC, i.source, any_value(a.ChargePeriodStart),"
+            + " a.ingestion_id, a.charge"
             + " LIMIT ?";
     try (PreparedStatement s = c.prepareStatement(sql)) {
       s.setInt(1, rowLimit);
