@@ -210,6 +210,11 @@ final class ModelRows {
     return violations(v, TOLERANCE);
   }
 
+  /** True when the point breaks nothing but integrality: it holds the model's LP relaxation. */
+  boolean holdsRelaxation(double[] v) {
+    return violations(v).stream().allMatch(x -> x.name().endsWith(" (integer)"));
+  }
+
   /** The same with another feasibility tolerance, relative to max(1, |bound|). */
   List<Violation> violations(double[] v, double tolerance) {
     List<Violation> out = new ArrayList<>();

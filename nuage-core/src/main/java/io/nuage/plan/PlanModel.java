@@ -733,9 +733,7 @@ final class PlanModel {
    */
   java.util.function.ToDoubleFunction<GangOption> reducedCosts() {
     if (usageProbe == null) return o -> x[o.index()].reducedCost();
-    MPConstraint[] rows = solver.constraints();
-    double[] y = new double[rows.length];
-    for (int r = 0; r < rows.length; r++) y[r] = rows[r].dualValue();
+    double[] y = ModelRows.duals(solver);
     MPVariable[] vars = solver.variables();
     double[] d = new double[vars.length];
     for (int j = 0; j < vars.length; j++) d[j] = vars[j].reducedCost();
@@ -793,7 +791,6 @@ final class PlanModel {
     Cell c = d.cells().get(k);
     MPVariable probe = usageProbe[c.index()][d.month()];
     if (probe == null) return;
-    if (probeRows == null) probeRows = rowsOfProbes();
     String key = d.fleet() + "," + d.geography() + "," + data.months.get(d.month());
     MPVariable v =
         solver.makeNumVar(0, INFINITY, "y[" + key + "," + c.region() + "," + c.accName() + "]");
@@ -801,10 +798,8 @@ final class PlanModel {
     if (activeY != null) activeY[d.index()][k] = true;
     demandRows[d.index()].setCoefficient(v, c.throughput());
     Map<MPConstraint, Double> column = new HashMap<>();
-    for (MPConstraint row : probeRows.get(probe)) column.put(row, row.getCoefficient(probe));
-    column.forEach((row, a) -> row.setCoefficient(v, a));
-    solver.objective().setCoefficient(v, solver.objective().getCoefficient(probe));
-    addToConsumption(v, column);
+    double objective = addScaled(column, probe, 1);
+    setColumn(v, column, objective);
   }
 
   /** Brings an option into a model of some options only, with the same column as the build's. */
@@ -814,31 +809,39 @@ final class PlanModel {
     for (int i = 0; i < o.months(); i++) {
       if (usageProbe[o.cell().index()][o.start() + i] == null) return;
     }
-    if (probeRows == null) probeRows = rowsOfProbes();
     active[o.index()] = true;
     MPVariable v = gangVariable(o, data.runs.get(o.run()).id());
     x[o.index()] = v;
     gangRows[o.run()].setCoefficient(v, 1);
     double objective = o.egress().doubleValue();
     // the option's column is its GPU-hours times each month's usage probe column, plus its egress
-    // times the egress probe's: the probes' coefficients are read back from the rows they are in
+    // times the egress probe's
     Map<MPConstraint, Double> column = new HashMap<>();
     for (int i = 0; i < o.months(); i++) {
       MPVariable probe = usageProbe[o.cell().index()][o.start() + i];
-      double units = n * o.wallHours()[i].doubleValue() * GH;
-      objective += units * solver.objective().getCoefficient(probe);
-      for (MPConstraint row : probeRows.get(probe)) {
-        column.merge(row, units * row.getCoefficient(probe), Double::sum);
-      }
+      objective += addScaled(column, probe, n * o.wallHours()[i].doubleValue() * GH);
     }
     MPVariable egressProbe = o.egress().signum() == 0 ? null : egressProbes.get(egressKey(o));
     if (egressProbe != null) {
-      double egress = o.egress().doubleValue();
-      objective += egress * solver.objective().getCoefficient(egressProbe);
-      for (MPConstraint row : probeRows.get(egressProbe)) {
-        column.merge(row, egress * row.getCoefficient(egressProbe), Double::sum);
-      }
+      objective += addScaled(column, egressProbe, o.egress().doubleValue());
     }
+    setColumn(v, column, objective);
+  }
+
+  /**
+   * Adds {@code factor} times a probe's column (its coefficients read back from the rows it is in)
+   * to {@code column}; returns {@code factor} times its objective coefficient.
+   */
+  private double addScaled(Map<MPConstraint, Double> column, MPVariable probe, double factor) {
+    if (probeRows == null) probeRows = rowsOfProbes();
+    for (MPConstraint row : probeRows.get(probe)) {
+      column.merge(row, factor * row.getCoefficient(probe), Double::sum);
+    }
+    return factor * solver.objective().getCoefficient(probe);
+  }
+
+  /** Gives a late column its coefficients, its objective and its place in the consumption sums. */
+  private void setColumn(MPVariable v, Map<MPConstraint, Double> column, double objective) {
     column.forEach((row, a) -> row.setCoefficient(v, a));
     solver.objective().setCoefficient(v, objective);
     addToConsumption(v, column);
@@ -868,9 +871,7 @@ final class PlanModel {
   boolean[] rowsWithoutOptions(ModelRows rows) {
     if (usageProbe == null) throw new IllegalStateException("a model without probes");
     boolean[] probe = new boolean[solver.numVariables()];
-    for (MPVariable[] row : usageProbe)
-      for (MPVariable p : row) if (p != null) probe[p.index()] = true;
-    for (MPVariable p : egressProbes.values()) probe[p.index()] = true;
+    for (MPVariable p : probes()) probe[p.index()] = true;
     var model = rows.model();
     boolean[] out = new boolean[model.getConstraintCount()];
     for (int r = 0; r < out.length; r++) {
@@ -883,12 +884,18 @@ final class PlanModel {
     return out;
   }
 
+  /** Every probe of the model: usage per cell-month with capacity, egress per provider-year. */
+  private List<MPVariable> probes() {
+    List<MPVariable> out = new ArrayList<>();
+    for (MPVariable[] row : usageProbe) for (MPVariable p : row) if (p != null) out.add(p);
+    out.addAll(egressProbes.values());
+    return out;
+  }
+
   /** The rows each probe is in, read once from the exported model. */
   private Map<MPVariable, List<MPConstraint>> rowsOfProbes() {
     Map<Integer, MPVariable> probes = new HashMap<>();
-    for (MPVariable[] row : usageProbe)
-      for (MPVariable p : row) if (p != null) probes.put(p.index(), p);
-    for (MPVariable p : egressProbes.values()) probes.put(p.index(), p);
+    for (MPVariable p : probes()) probes.put(p.index(), p);
     var model = solver.exportModelToProto();
     MPConstraint[] rows = solver.constraints();
     Map<MPVariable, List<MPConstraint>> out = new HashMap<>();

@@ -247,7 +247,7 @@ final class RelaxAndRound {
       // The relaxation of the model: integrality is relaxed, every row and bound must hold.
       ModelRows rows = ModelRows.of(lp);
       double[] point = ModelRows.point(lp);
-      if (!rows.violations(point).stream().allMatch(v -> v.name().endsWith("(integer)"))) {
+      if (!rows.holdsRelaxation(point)) {
         return null;
       }
       // the bound from the duals, not the objective at the point (ModelRows.dualBound)
@@ -401,7 +401,7 @@ final class RelaxAndRound {
               return null;
             }
           }
-          if (!rows.violations(point).stream().allMatch(v -> v.name().endsWith("(integer)"))) {
+          if (!rows.holdsRelaxation(point)) {
             return null;
           }
           if (!Double.isFinite(bound)) return null;
