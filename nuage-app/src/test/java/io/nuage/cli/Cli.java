@@ -2,6 +2,8 @@ package io.nuage.cli;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Runs the real CLI in-process ({@link Main#run}) and keeps what it printed. */
@@ -15,5 +17,15 @@ record Cli(int code, String out, String err) {
 
   static Cli run(String... args) {
     return run(List.of(args));
+  }
+
+  /** {@code nuage ledger reconcile --scenario SCENARIO --db DB MORE...}. */
+  static Cli reconcile(Path scenario, Path db, String... more) {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "ledger", "reconcile", "--scenario", scenario.toString(), "--db", db.toString()));
+    args.addAll(List.of(more));
+    return run(args);
   }
 }

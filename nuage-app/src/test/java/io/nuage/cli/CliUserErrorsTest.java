@@ -6,9 +6,7 @@ import io.nuage.testing.SharedData;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -27,17 +25,7 @@ class CliUserErrorsTest {
 
   /** {@code ledger reconcile} of the FinOps scenario on a store not made, with more options. */
   private Cli reconcileWithNoStore(String... more) {
-    List<String> args =
-        new ArrayList<>(
-            List.of(
-                "ledger",
-                "reconcile",
-                "--scenario",
-                FINOPS_SCENARIO.toString(),
-                "--db",
-                dir.resolve("none.duckdb").toString()));
-    args.addAll(List.of(more));
-    return Cli.run(args);
+    return Cli.reconcile(FINOPS_SCENARIO, dir.resolve("none.duckdb"), more);
   }
 
   @Test

@@ -43,6 +43,11 @@ class IngestFocus13Test {
     db = dir.resolve("l.duckdb");
   }
 
+  /** {@code ledger reconcile} of this test's store (any scenario: 1.3 mismatches need none). */
+  Cli reconcile(String... more) {
+    return Cli.reconcile(SharedData.repo().resolve("examples/frontier-lab-2027.yaml"), db, more);
+  }
+
   Cli ingest(String... args) {
     var all = new ArrayList<>(List.of("ingest", "--db", db.toString()));
     all.addAll(List.of(args));
@@ -168,17 +173,7 @@ class IngestFocus13Test {
     Path file = copy("cu.csv", COST_AND_USAGE, l -> twoCents.apply(halfACent.apply(l)));
     assertThat(ingest(COMMITMENTS.toString(), file.toString()).code()).isZero();
 
-    Cli run =
-        Cli.run(
-            List.of(
-                "ledger",
-                "reconcile",
-                "--db",
-                db.toString(),
-                "--scenario",
-                SharedData.repo().resolve("examples/frontier-lab-2027.yaml").toString(),
-                "--format",
-                "json"));
+    Cli run = reconcile("--format", "json");
 
     assertThat(run.code()).as(run.err()).isZero();
     var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(run.out());
@@ -191,15 +186,7 @@ class IngestFocus13Test {
     assertThat(applied.get(0).path("commitments").asText()).isNotEmpty();
     assertThat(applied.get(0).path("source").asText()).endsWith("cu.csv");
 
-    Cli table =
-        Cli.run(
-            List.of(
-                "ledger",
-                "reconcile",
-                "--db",
-                db.toString(),
-                "--scenario",
-                SharedData.repo().resolve("examples/frontier-lab-2027.yaml").toString()));
+    Cli table = reconcile();
     assertThat(table.out()).contains("ContractApplied cost differing").contains("-0.02");
   }
 
@@ -219,19 +206,7 @@ class IngestFocus13Test {
     Path file = Files.write(dir.resolve("tied.csv"), out, StandardCharsets.UTF_8);
     assertThat(ingest(COMMITMENTS.toString(), file.toString()).code()).isZero();
 
-    Cli run =
-        Cli.run(
-            List.of(
-                "ledger",
-                "reconcile",
-                "--db",
-                db.toString(),
-                "--scenario",
-                SharedData.repo().resolve("examples/frontier-lab-2027.yaml").toString(),
-                "--limit",
-                "5",
-                "--format",
-                "json"));
+    Cli run = reconcile("--limit", "5", "--format", "json");
 
     assertThat(run.code()).as(run.err()).isZero();
     var ids = new ArrayList<String>();
@@ -248,17 +223,7 @@ class IngestFocus13Test {
   @Test
   void specExamples_reconcileWithNoContractAppliedDisagreement() throws Exception {
     assertThat(ingest(COMMITMENTS.toString(), COST_AND_USAGE.toString()).code()).isZero();
-    Cli run =
-        Cli.run(
-            List.of(
-                "ledger",
-                "reconcile",
-                "--db",
-                db.toString(),
-                "--scenario",
-                SharedData.repo().resolve("examples/frontier-lab-2027.yaml").toString(),
-                "--format",
-                "json"));
+    Cli run = reconcile("--format", "json");
     assertThat(run.code()).as(run.err()).isZero();
     assertThat(
             new com.fasterxml.jackson.databind.ObjectMapper()

@@ -64,15 +64,7 @@ class IngestMagnitudeTest {
   }
 
   private Cli reconcile() {
-    return Cli.run(
-        "ledger",
-        "reconcile",
-        "--scenario",
-        scenario.toString(),
-        "--db",
-        db.toString(),
-        "--format",
-        "json");
+    return Cli.reconcile(scenario, db, "--format", "json");
   }
 
   @Test

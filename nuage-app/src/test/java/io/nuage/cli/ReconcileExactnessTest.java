@@ -65,19 +65,9 @@ class ReconcileExactnessTest {
   }
 
   private JsonNode reconcile(Path scenario, Path db, String... more) throws Exception {
-    List<String> args =
-        new ArrayList<>(
-            List.of(
-                "ledger",
-                "reconcile",
-                "--scenario",
-                scenario.toString(),
-                "--db",
-                db.toString(),
-                "--format",
-                "json"));
+    List<String> args = new ArrayList<>(List.of("--format", "json"));
     args.addAll(List.of(more));
-    Cli run = Cli.run(args);
+    Cli run = Cli.reconcile(scenario, db, args.toArray(String[]::new));
     assertThat(run.code()).as(run.err()).isZero();
     return new ObjectMapper().readTree(run.out());
   }
