@@ -314,6 +314,7 @@ final class RelaxAndRound {
 
       double bound = Double.NEGATIVE_INFINITY;
       double[] rcOf = new double[data.options.size()];
+      boolean[] impliedFrom = null;
       for (int round = 0; ; round++) {
         lp.setTimeLimit(deadline.remainingMillis());
         long solveStart = System.nanoTime();
@@ -342,7 +343,8 @@ final class RelaxAndRound {
         PlanModel.Positions at = m.positions();
         for (int i : at.x()) if (i >= 0) skip[i] = true;
         for (MPVariable slack : m.artificials()) skip[slack.index()] = true;
-        boolean[] impliedFrom = m.rowsWithoutOptions(rows);
+        // rows are never added after the build: which hold no option is known from the first round
+        if (impliedFrom == null) impliedFrom = m.rowsWithoutOptions(rows);
         double lagrangian = rows.dualBound(y, d, skip, impliedFrom);
         List<GangOption> in = new ArrayList<>();
         List<int[]> fleetsIn = new ArrayList<>();
