@@ -60,6 +60,7 @@ final class ProblemResponses {
   private void httpProblem(HttpProblem e, Context ctx) {
     // refused before the handler read the body: take it in, so the client reads this answer
     if (e.status() == 401 || e.status() == 403) bodies.drainUnread(ctx);
+    if (e.status() == 413) bodies.swallowRefused(ctx);
     e.headers().forEach(ctx::header);
     send(ctx, e.status(), e.slug(), e.title(), e.getMessage(), null, null);
   }
