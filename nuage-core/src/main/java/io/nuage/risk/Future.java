@@ -1,5 +1,7 @@
 package io.nuage.risk;
 
+import io.nuage.uncertainty.Delay;
+import io.nuage.uncertainty.StepRef;
 import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.Map;

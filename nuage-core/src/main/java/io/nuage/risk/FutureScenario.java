@@ -2,6 +2,8 @@ package io.nuage.risk;
 
 import io.nuage.catalog.CapacityStep;
 import io.nuage.scenario.Scenario;
+import io.nuage.uncertainty.Delay;
+import io.nuage.uncertainty.StepRef;
 import io.nuage.workload.GeographyDemand;
 import io.nuage.workload.InferenceFleet;
 import io.nuage.workload.TrainingRun;

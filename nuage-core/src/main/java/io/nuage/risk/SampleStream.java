@@ -1,5 +1,7 @@
 package io.nuage.risk;
 
+import io.nuage.uncertainty.Source;
+
 /**
  * The random numbers of one future and one uncertainty source: SplitMix64 seeded from the run's
  * seed, the sample's number and the source, so that a future is the same whatever the thread count

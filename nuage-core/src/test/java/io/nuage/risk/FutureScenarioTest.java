@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.nuage.catalog.CapacityStep;
 import io.nuage.scenario.Scenario;
+import io.nuage.uncertainty.Delay;
+import io.nuage.uncertainty.StepRef;
 import io.nuage.workload.GeographyDemand;
 import io.nuage.workload.InferenceFleet;
 import io.nuage.workload.TrainingRun;

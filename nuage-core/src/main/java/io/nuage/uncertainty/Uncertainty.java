@@ -1,4 +1,4 @@
-package io.nuage.risk;
+package io.nuage.uncertainty;
 
 import java.math.BigDecimal;
 import java.util.Map;
@@ -87,11 +87,11 @@ public record Uncertainty(
   }
 
   /** Sorted views, so that draws happen in one order whatever the maps' own. */
-  Map<String, PriceRisk> pricesSorted() {
+  public Map<String, PriceRisk> pricesSorted() {
     return new TreeMap<>(prices);
   }
 
-  Map<String, ProviderRisk> providersSorted() {
+  public Map<String, ProviderRisk> providersSorted() {
     return new TreeMap<>(providers);
   }
 }

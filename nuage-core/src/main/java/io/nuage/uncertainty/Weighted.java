@@ -1,4 +1,4 @@
-package io.nuage.risk;
+package io.nuage.uncertainty;
 
 import java.math.BigDecimal;
 import java.util.Objects;

@@ -1,4 +1,4 @@
-package io.nuage.risk;
+package io.nuage.uncertainty;
 
 import java.math.BigDecimal;
 import java.time.YearMonth;
@@ -20,7 +20,7 @@ public record ProviderRisk(BigDecimal yearlyProbability, @Nullable YearMonth fro
   }
 
   /** {@code 1 - (1 - q)^(1/12)}. */
-  double monthlyHazard() {
+  public double monthlyHazard() {
     double q = yearlyProbability.doubleValue();
     return q >= 1 ? 1 : -Math.expm1(Math.log1p(-q) / 12);
   }

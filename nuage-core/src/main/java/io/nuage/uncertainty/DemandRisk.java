@@ -1,4 +1,4 @@
-package io.nuage.risk;
+package io.nuage.uncertainty;
 
 import java.util.Objects;
 
@@ -29,7 +29,7 @@ public record DemandRisk(double drift, double volatility, double correlation, St
 
   public static final DemandRisk NONE = new DemandRisk(0, 0, 0, Step.MONTH);
 
-  boolean isCertain() {
+  public boolean isCertain() {
     return drift == 0 && volatility == 0;
   }
 }

@@ -1,4 +1,4 @@
-package io.nuage.risk;
+package io.nuage.uncertainty;
 
 import io.nuage.catalog.CapacityStep;
 import java.time.YearMonth;

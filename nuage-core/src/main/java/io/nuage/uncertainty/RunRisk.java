@@ -1,4 +1,4 @@
-package io.nuage.risk;
+package io.nuage.uncertainty;
 
 import java.math.BigDecimal;
 import java.util.Objects;
@@ -27,7 +27,7 @@ public record RunRisk(BigDecimal cancel, Discrete<BigDecimal> size, Discrete<Int
   public static final RunRisk NONE =
       new RunRisk(BigDecimal.ZERO, Discrete.always(BigDecimal.ONE), Discrete.always(0));
 
-  boolean isCertain() {
+  public boolean isCertain() {
     return cancel.signum() == 0
         && size.isCertain()
         && slipMonths.isCertain()

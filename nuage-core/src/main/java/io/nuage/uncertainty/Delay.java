@@ -1,4 +1,4 @@
-package io.nuage.risk;
+package io.nuage.uncertainty;
 
 /** How late a capacity step arrives: some months, or never (docs/risk.md section 1). */
 public sealed interface Delay {

@@ -1,4 +1,4 @@
-package io.nuage.risk;
+package io.nuage.uncertainty;
 
 /** The uncertainty sources of docs/risk.md section 1, each with its own random stream. */
 public enum Source {

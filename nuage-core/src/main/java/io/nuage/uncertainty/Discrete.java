@@ -1,4 +1,4 @@
-package io.nuage.risk;
+package io.nuage.uncertainty;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -28,7 +28,8 @@ public record Discrete<T>(List<Weighted<T>> outcomes) {
     return outcomes.stream().anyMatch(o -> o.weight().compareTo(BigDecimal.ONE) == 0);
   }
 
-  T sample(double u) {
+  /** The outcome a uniform draw {@code u} in [0, 1) picks. */
+  public T sample(double u) {
     double cumulative = 0;
     for (Weighted<T> o : outcomes) {
       cumulative += o.weight().doubleValue();

@@ -1,4 +1,4 @@
-package io.nuage.risk;
+package io.nuage.uncertainty;
 
 /**
  * The yearly drift of an accelerator family's on-demand list price: {@code log P(y) = Σ (drift +
