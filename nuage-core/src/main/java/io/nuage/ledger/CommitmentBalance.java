@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * The FOCUS commitment balance rule for one {@code CommitmentDiscountId}: the usage rows' effective
  * cost, split into Used and Unused, equals what the purchase billed for the same time span
- * (docs/ledger-drawdown.md, section 4).
+ * (docs/ledger-drawdown.md, section 6).
  *
  * @param purchased {@code Σ BilledCost} of the purchase rows
  * @param amortisedPurchase the part of {@code purchased} that falls in the usage rows' time span

@@ -15,7 +15,7 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A contracted price a billed row is reconciled against (docs/ledger-drawdown.md, section 5):
+ * A contracted price a billed row is reconciled against (docs/ledger-drawdown.md, section 7):
  * either a discount on list price or a fixed price per GPU-hour. When several rates cover a row the
  * lowest {@code priority} wins: a reservation matched by commitment discount id, then the
  * committed-spend deal, then the rate card. A row no rate covers is expected at list price.

@@ -6,8 +6,8 @@ import java.math.RoundingMode;
 import java.util.Objects;
 
 /**
- * A contract year's draw-down (docs/ledger-drawdown.md, section 2). Money is exact except the run
- * rate (10 decimals) and the projections (cents), both rounded half-even.
+ * A contract year's draw-down (docs/ledger-drawdown.md, sections 3 and 4). Money is exact except
+ * the run rate (10 decimals) and the projections (cents), both rounded half-even.
  *
  * @param runRatePerDay consumption per day over the elapsed part of the year (or carried from the
  *     latest started year when this one has not started)

@@ -11,7 +11,7 @@ import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Planned against actual for one provider and month (docs/ledger-drawdown.md, section 6).
+ * Planned against actual for one provider and month (docs/ledger-drawdown.md, section 8).
  *
  * @param spendVariance {@code actualSpend - plannedSpend}
  * @param spendVarianceRatio {@code spendVariance / plannedSpend}, 4 decimals; null when nothing was

@@ -31,14 +31,18 @@ final class ContractSection {
 
   private final NodeReader r;
   private final References refs;
+  private final BillingSection billing;
 
-  private ContractSection(NodeReader r, References refs) {
+  private ContractSection(NodeReader r, References refs, BillingSection billing) {
     this.r = r;
     this.refs = refs;
+    this.billing = billing;
   }
 
-  static List<Contract> read(NodeReader r, List<Node> items, String path, References refs) {
-    var section = new ContractSection(r, refs);
+  /** Reads the contracts; their {@code billing} ids go to {@code billing}. */
+  static List<Contract> read(
+      NodeReader r, List<Node> items, String path, References refs, BillingSection billing) {
+    var section = new ContractSection(r, refs, billing);
     var ids = new UniqueIds(r, "contract");
     List<Contract> contracts = new ArrayList<>();
     for (int i = 0; i < items.size(); i++) {
@@ -54,6 +58,8 @@ final class ContractSection {
     var allowed = new LinkedHashSet<>(COMMON);
     if (kind.isPresent()) allowed.addAll(KEYS.get(kind.get()));
     else KEYS.values().forEach(allowed::addAll); // an unknown kind: don't also flag its keys
+    // a right of first refusal is never billed
+    if (!kind.equals(Optional.of("right-of-first-refusal"))) allowed.add("billing");
     f.allowOnly(allowed);
     Optional<String> id = f.required("id", r.text);
     boolean unique =
@@ -64,7 +70,12 @@ final class ContractSection {
             && refs.provider(
                 r, f.node("provider").orElseThrow(), f.pathOf("provider"), provider.get());
     Optional<MonthRange> term = f.required("term", r.range);
-    if (kind.isEmpty()) return Optional.empty();
+    boolean billed =
+        id.isEmpty()
+            || provider.isEmpty()
+            || !allowed.contains("billing")
+            || billing.read(f, id.get(), provider.get());
+    if (kind.isEmpty() || !billed) return Optional.empty();
     Optional<Contract> contract =
         switch (kind.get()) {
           case "committed-spend" -> committedSpend(f, id, provider, term);

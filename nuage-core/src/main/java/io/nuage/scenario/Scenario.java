@@ -2,17 +2,22 @@ package io.nuage.scenario;
 
 import io.nuage.catalog.CapacityStep;
 import io.nuage.catalog.Catalog;
+import io.nuage.contract.BillingIds;
 import io.nuage.contract.Contract;
 import io.nuage.core.Checks;
 import io.nuage.core.MonthRange;
 import io.nuage.workload.Workload;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
  * Everything a plan needs: the horizon, what can be bought (catalog and capacity), what was already
  * agreed (contracts), what must run (workloads) and the rules (policy). Cross-references are
  * checked by the parser, which can say where a bad one is; this record is their result.
+ *
+ * @param currencies the currency of every amount, and the rates that convert bills into it
+ * @param billing how bills name each contract, by contract id (contracts absent: none given)
  */
 public record Scenario(
     String name,
@@ -21,7 +26,9 @@ public record Scenario(
     List<CapacityStep> capacity,
     List<Contract> contracts,
     List<Workload> workloads,
-    Policy policy) {
+    Policy policy,
+    Currencies currencies,
+    Map<String, BillingIds> billing) {
   public Scenario {
     Checks.id(name, "scenario.name");
     Objects.requireNonNull(horizon, "horizon");
@@ -30,6 +37,34 @@ public record Scenario(
     contracts = List.copyOf(contracts);
     workloads = List.copyOf(workloads);
     Objects.requireNonNull(policy, "policy");
+    Objects.requireNonNull(currencies, "currencies");
+    billing = Map.copyOf(billing);
+    for (String id : billing.keySet()) {
+      if (contracts.stream().noneMatch(c -> c.id().equals(id)))
+        throw new IllegalArgumentException("billing ids for an unknown contract " + id);
+    }
+  }
+
+  /** A scenario in US dollars whose bills are matched by provider name only. */
+  public Scenario(
+      String name,
+      MonthRange horizon,
+      Catalog catalog,
+      List<CapacityStep> capacity,
+      List<Contract> contracts,
+      List<Workload> workloads,
+      Policy policy) {
+    this(name, horizon, catalog, capacity, contracts, workloads, policy, Currencies.USD, Map.of());
+  }
+
+  /** The scenario's currency code (ISO 4217). */
+  public String currency() {
+    return currencies.currency();
+  }
+
+  /** How bills name contract {@code contractId}; {@link BillingIds#NONE} when not said. */
+  public BillingIds billingOf(String contractId) {
+    return billing.getOrDefault(contractId, BillingIds.NONE);
   }
 
   public <T extends Contract> List<T> contracts(Class<T> kind) {

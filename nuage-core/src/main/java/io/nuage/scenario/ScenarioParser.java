@@ -23,7 +23,16 @@ import org.snakeyaml.engine.v2.nodes.Node;
  */
 public final class ScenarioParser {
   private static final List<String> TOP_KEYS =
-      List.of("name", "horizon", "catalog", "capacity", "contracts", "workloads", "policy");
+      List.of(
+          "name",
+          "horizon",
+          "catalog",
+          "capacity",
+          "contracts",
+          "workloads",
+          "policy",
+          "currency",
+          "exchange-rates");
 
   /** Used only to keep checking workloads when the horizon itself is wrong (already reported). */
   static final MonthRange ANY_TIME = new MonthRange(YearMonth.of(1, 1), YearMonth.of(9999, 12));
@@ -85,10 +94,12 @@ public final class ScenarioParser {
         top.optional("capacity", r.list, List.of())
             .map(items -> CapacitySection.read(r, items, "capacity", refs))
             .orElse(List.of());
+    var billing = new BillingSection(r);
     List<Contract> contracts =
         top.optional("contracts", r.list, List.of())
-            .map(items -> ContractSection.read(r, items, "contracts", refs))
+            .map(items -> ContractSection.read(r, items, "contracts", refs, billing))
             .orElse(List.of());
+    Optional<Currencies> currencies = CurrencySection.read(r, top);
     List<Workload> workloads =
         top.optional("workloads", r.list, List.of())
             .map(
@@ -99,12 +110,24 @@ public final class ScenarioParser {
         top.has("policy")
             ? top.required("policy", r.mapping).flatMap(p -> PolicySection.read(r, p, refs))
             : Optional.of(Policy.unconstrained());
-    if (!problems.isEmpty() || name.isEmpty() || horizon.isEmpty() || policy.isEmpty()) {
+    if (!problems.isEmpty()
+        || name.isEmpty()
+        || horizon.isEmpty()
+        || policy.isEmpty()
+        || currencies.isEmpty()) {
       return Optional.empty();
     }
     return Optional.of(
         new Scenario(
-            name.get(), horizon.get(), catalog, capacity, contracts, workloads, policy.get()));
+            name.get(),
+            horizon.get(),
+            catalog,
+            capacity,
+            contracts,
+            workloads,
+            policy.get(),
+            currencies.get(),
+            billing.byContract()));
   }
 
   private static boolean shortEnough(NodeReader r, Fields top, MonthRange horizon) {

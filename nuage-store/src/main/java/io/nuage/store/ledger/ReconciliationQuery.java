@@ -21,7 +21,7 @@ import java.util.List;
 /**
  * Prices every usage row at its contract's rate in streaming scans of {@code billing_rows}. The
  * rates become {@code CASE} expressions whose branches are in priority order, so the first rate
- * that covers a row wins (docs/ledger-drawdown.md, section 5) without a join or a GROUP BY over the
+ * that covers a row wins (docs/ledger-drawdown.md, section 7) without a join or a GROUP BY over the
  * rows. Each row gets a {@code base} (its list cost for a discount, its hours for a price per hour)
  * and a {@code factor} (one minus the discount, or the price), both exact, and its expected cost is
  * their product. Every value is a bound parameter.
