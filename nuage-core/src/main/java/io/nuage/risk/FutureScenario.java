@@ -30,14 +30,7 @@ public final class FutureScenario {
   private FutureScenario() {}
 
   public static Scenario of(Scenario base, Future future) {
-    return new Scenario(
-        base.name(),
-        base.horizon(),
-        base.catalog(),
-        capacity(base, future),
-        base.contracts(),
-        workloads(base, future),
-        base.policy());
+    return base.withCapacityAndWorkloads(capacity(base, future), workloads(base, future));
   }
 
   private static List<Workload> workloads(Scenario base, Future future) {

@@ -6,6 +6,7 @@ import io.nuage.contract.BillingIds;
 import io.nuage.contract.Contract;
 import io.nuage.core.Checks;
 import io.nuage.core.MonthRange;
+import io.nuage.uncertainty.Uncertainty;
 import io.nuage.workload.Workload;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,7 @@ import java.util.Objects;
  *
  * @param currencies the currency of every amount, and the rates that convert bills into it
  * @param billing how bills name each contract, by contract id (contracts absent: none given)
+ * @param uncertainty what may differ from what is written (docs/risk.md); none when not said
  */
 public record Scenario(
     String name,
@@ -28,7 +30,8 @@ public record Scenario(
     List<Workload> workloads,
     Policy policy,
     Currencies currencies,
-    Map<String, BillingIds> billing) {
+    Map<String, BillingIds> billing,
+    Uncertainty uncertainty) {
   public Scenario {
     Checks.id(name, "scenario.name");
     Objects.requireNonNull(horizon, "horizon");
@@ -39,10 +42,35 @@ public record Scenario(
     Objects.requireNonNull(policy, "policy");
     Objects.requireNonNull(currencies, "currencies");
     billing = Map.copyOf(billing);
+    Objects.requireNonNull(uncertainty, "uncertainty");
     for (String id : billing.keySet()) {
       if (contracts.stream().noneMatch(c -> c.id().equals(id)))
         throw new IllegalArgumentException("billing ids for an unknown contract " + id);
     }
+  }
+
+  /** A scenario with nothing uncertain. */
+  public Scenario(
+      String name,
+      MonthRange horizon,
+      Catalog catalog,
+      List<CapacityStep> capacity,
+      List<Contract> contracts,
+      List<Workload> workloads,
+      Policy policy,
+      Currencies currencies,
+      Map<String, BillingIds> billing) {
+    this(
+        name,
+        horizon,
+        catalog,
+        capacity,
+        contracts,
+        workloads,
+        policy,
+        currencies,
+        billing,
+        Uncertainty.NONE);
   }
 
   /** A scenario in US dollars whose bills are matched by provider name only. */
@@ -55,6 +83,21 @@ public record Scenario(
       List<Workload> workloads,
       Policy policy) {
     this(name, horizon, catalog, capacity, contracts, workloads, policy, Currencies.USD, Map.of());
+  }
+
+  /** The same scenario with other capacity and workloads: a drawn future (docs/risk.md). */
+  public Scenario withCapacityAndWorkloads(List<CapacityStep> capacity, List<Workload> workloads) {
+    return new Scenario(
+        name,
+        horizon,
+        catalog,
+        capacity,
+        contracts,
+        workloads,
+        policy,
+        currencies,
+        billing,
+        uncertainty);
   }
 
   /** The scenario's currency code (ISO 4217). */

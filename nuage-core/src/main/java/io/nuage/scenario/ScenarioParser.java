@@ -6,6 +6,7 @@ import io.nuage.contract.Contract;
 import io.nuage.core.MonthRange;
 import io.nuage.core.Problem;
 import io.nuage.core.ValidationException;
+import io.nuage.uncertainty.Uncertainty;
 import io.nuage.workload.Workload;
 import java.nio.file.Path;
 import java.time.YearMonth;
@@ -32,7 +33,8 @@ public final class ScenarioParser {
           "workloads",
           "policy",
           "currency",
-          "exchange-rates");
+          "exchange-rates",
+          "uncertainty");
 
   /** Used only to keep checking workloads when the horizon itself is wrong (already reported). */
   static final MonthRange ANY_TIME = new MonthRange(YearMonth.of(1, 1), YearMonth.of(9999, 12));
@@ -110,11 +112,17 @@ public final class ScenarioParser {
         top.has("policy")
             ? top.required("policy", r.mapping).flatMap(p -> PolicySection.read(r, p, refs))
             : Optional.of(Policy.unconstrained());
+    Optional<Uncertainty> uncertainty =
+        top.has("uncertainty")
+            ? top.required("uncertainty", r.mapping)
+                .flatMap(u -> UncertaintySection.read(r, u, refs, workloads, capacity))
+            : Optional.of(Uncertainty.NONE);
     if (!problems.isEmpty()
         || name.isEmpty()
         || horizon.isEmpty()
         || policy.isEmpty()
-        || currencies.isEmpty()) {
+        || currencies.isEmpty()
+        || uncertainty.isEmpty()) {
       return Optional.empty();
     }
     return Optional.of(
@@ -127,7 +135,8 @@ public final class ScenarioParser {
             workloads,
             policy.get(),
             currencies.get(),
-            billing.byContract()));
+            billing.byContract(),
+            uncertainty.get()));
   }
 
   private static boolean shortEnough(NodeReader r, Fields top, MonthRange horizon) {
