@@ -94,13 +94,26 @@ public final class FutureSampler {
     for (InferenceFleet f : fleets) {
       double[] own = new double[n];
       for (int t = 0; t < n; t++) own[t] = s.normal();
+      double u = s.uniform();
       DemandRisk r = uncertainty.demandOf(f.id());
       if (r.isCertain()) continue;
-      factors.put(
-          f.id(),
-          r.step() == DemandRisk.Step.MONTH ? monthly(r, common, own) : yearly(r, common, own));
+      double level = r.levels().sample(u).doubleValue();
+      double[] d =
+          r.isMotionCertain()
+              ? ones(n)
+              : r.step() == DemandRisk.Step.MONTH
+                  ? monthly(r, common, own)
+                  : yearly(r, common, own);
+      for (int t = 0; t < n; t++) d[t] *= level;
+      factors.put(f.id(), d);
     }
     return factors;
+  }
+
+  private static double[] ones(int n) {
+    double[] d = new double[n];
+    java.util.Arrays.fill(d, 1.0);
+    return d;
   }
 
   /** X(t) = X(t-1) + (μ - σ²/2)Δ + σ√Δ (ρ Z0 + √(1-ρ²) Zf), X(0) = 0, Δ = 1/12. */

@@ -112,7 +112,7 @@ final class UncertaintySection {
   }
 
   private static final List<String> DEMAND_KEYS =
-      List.of("drift", "volatility", "correlation", "step");
+      List.of("drift", "volatility", "correlation", "step", "levels");
 
   private DemandRisk demand(Fields f, Map<String, DemandRisk> byFleet, List<Workload> workloads) {
     List<String> keys = new ArrayList<>(DEMAND_KEYS);
@@ -152,7 +152,11 @@ final class UncertaintySection {
       if (s.isPresent()) step = DemandRisk.Step.valueOf(s.get().toUpperCase(Locale.ROOT));
       else ok = false;
     }
-    return new DemandRisk(drift, vol, rho, step);
+    Discrete<BigDecimal> levels =
+        f.has("levels")
+            ? distribution(f, "levels", this::sizeValue, inherit.levels())
+            : inherit.levels();
+    return new DemandRisk(drift, vol, rho, step, levels);
   }
 
   private static final List<String> RUN_KEYS = List.of("cancel-probability", "size", "slip-months");
@@ -344,7 +348,7 @@ final class UncertaintySection {
     r.problem(
         at,
         path,
-        "not a size multiplier (got "
+        "not a multiplier (got "
             + NodeReader.shorten(s)
             + ", expected a number above 0 and at most 100 such as 1.25)");
     return Optional.empty();

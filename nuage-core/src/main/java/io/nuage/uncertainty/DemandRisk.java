@@ -1,5 +1,6 @@
 package io.nuage.uncertainty;
 
+import java.math.BigDecimal;
 import java.util.Objects;
 
 /**
@@ -10,8 +11,11 @@ import java.util.Objects;
  * @param volatility yearly standard deviation of the log change, 0 or more
  * @param correlation the loading on the common factor, -1 to 1
  * @param step {@code MONTH}: a new factor every month; {@code YEAR}: drawn each plan year, held
+ * @param levels a factor drawn once per future for the whole horizon, times the motion's (a
+ *     discrete demand scenario: "demand is 0.8 or 1.2 of the forecast"; enumerable)
  */
-public record DemandRisk(double drift, double volatility, double correlation, Step step) {
+public record DemandRisk(
+    double drift, double volatility, double correlation, Step step, Discrete<BigDecimal> levels) {
   public enum Step {
     MONTH,
     YEAR
@@ -25,11 +29,26 @@ public record DemandRisk(double drift, double volatility, double correlation, St
       throw new IllegalArgumentException(
           "correlation out of range (got " + correlation + ", expected -1 to 1)");
     Objects.requireNonNull(step, "step");
+    Objects.requireNonNull(levels, "levels");
+    for (Weighted<BigDecimal> w : levels.outcomes())
+      if (w.value().signum() <= 0)
+        throw new IllegalArgumentException(
+            "a demand level must be above 0 (got " + w.value().toPlainString() + ")");
+  }
+
+  /** A motion without discrete levels. */
+  public DemandRisk(double drift, double volatility, double correlation, Step step) {
+    this(drift, volatility, correlation, step, Discrete.always(BigDecimal.ONE));
   }
 
   public static final DemandRisk NONE = new DemandRisk(0, 0, 0, Step.MONTH);
 
   public boolean isCertain() {
+    return isMotionCertain() && Discrete.isCertainly(levels, BigDecimal.ONE);
+  }
+
+  /** No drift and no volatility: only the discrete levels can move demand. */
+  public boolean isMotionCertain() {
     return drift == 0 && volatility == 0;
   }
 }

@@ -28,6 +28,17 @@ public record Discrete<T>(List<Weighted<T>> outcomes) {
     return outcomes.stream().anyMatch(o -> o.weight().compareTo(BigDecimal.ONE) == 0);
   }
 
+  /** True when every outcome with weight is {@code value} (compared as numbers for decimals). */
+  public static <T> boolean isCertainly(Discrete<T> d, T value) {
+    return d.outcomes.stream()
+        .filter(o -> o.weight().signum() > 0)
+        .allMatch(
+            o ->
+                o.value() instanceof BigDecimal b && value instanceof BigDecimal v
+                    ? b.compareTo(v) == 0
+                    : o.value().equals(value));
+  }
+
   /** The outcome a uniform draw {@code u} in [0, 1) picks. */
   public T sample(double u) {
     double cumulative = 0;

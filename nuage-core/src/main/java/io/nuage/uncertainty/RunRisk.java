@@ -29,13 +29,7 @@ public record RunRisk(BigDecimal cancel, Discrete<BigDecimal> size, Discrete<Int
 
   public boolean isCertain() {
     return cancel.signum() == 0
-        && size.isCertain()
-        && slipMonths.isCertain()
-        && size.outcomes().stream()
-            .filter(w -> w.weight().signum() > 0)
-            .allMatch(w -> w.value().compareTo(BigDecimal.ONE) == 0)
-        && slipMonths.outcomes().stream()
-            .filter(w -> w.weight().signum() > 0)
-            .allMatch(w -> w.value() == 0);
+        && Discrete.isCertainly(size, BigDecimal.ONE)
+        && Discrete.isCertainly(slipMonths, 0);
   }
 }

@@ -1,0 +1,301 @@
+package io.nuage.risk;
+
+import io.nuage.scenario.Scenario;
+import io.nuage.uncertainty.Source;
+import io.nuage.uncertainty.Uncertainty;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Supplier;
+
+/**
+ * Draws (or enumerates) futures, serves each with a recourse on a pool of threads, and reduces them
+ * in sample order to the estimators of docs/risk.md section 3: the same seed gives the same report
+ * whatever the thread count.
+ */
+public final class RiskAnalysis {
+  static final BigDecimal[] QUANTILES = {
+    new BigDecimal("0.05"), new BigDecimal("0.50"), new BigDecimal("0.95"), new BigDecimal("0.99")
+  };
+  private static final BigDecimal CVAR_LEVEL = new BigDecimal("0.95");
+
+  /** Told of progress: how many futures in all, then each one served. */
+  public interface Progress {
+    void start(long futures);
+
+    void served();
+
+    Progress NONE =
+        new Progress() {
+          @Override
+          public void start(long futures) {}
+
+          @Override
+          public void served() {}
+        };
+  }
+
+  private final Scenario scenario;
+  private final String policy;
+  private final Supplier<Recourse> recourses;
+  private final RiskOptions options;
+  private final Progress progress;
+
+  /**
+   * @param recourses makes one recourse per worker thread
+   * @param policy the recourse policy's name, for the report
+   */
+  public RiskAnalysis(
+      Scenario scenario,
+      String policy,
+      Supplier<Recourse> recourses,
+      RiskOptions options,
+      Progress progress) {
+    this.scenario = scenario;
+    this.policy = policy;
+    this.recourses = recourses;
+    this.options = options;
+    this.progress = progress;
+  }
+
+  public RiskReport run() {
+    Uncertainty u = scenario.uncertainty();
+    FutureEnumeration enumeration = options.enumerate() ? new FutureEnumeration(scenario, u) : null;
+    long futures = enumeration != null ? enumeration.count() : options.samples();
+    List<Source> alone = new ArrayList<>();
+    if (options.sourceSamples() > 0)
+      for (Source s : Source.values()) if (!isCertain(u.only(s))) alone.add(s);
+    progress.start(1 + futures + (long) alone.size() * options.sourceSamples());
+    ExecutorService pool = Executors.newFixedThreadPool(options.threads());
+    ThreadLocal<Recourse> local = ThreadLocal.withInitial(recourses);
+    try {
+      Served base =
+          serve(pool, local, List.of(io.nuage.risk.Future.asWritten(-1)), scenario).get(0);
+      Reduction all = new Reduction(enumeration != null);
+      FutureSampler sampler = new FutureSampler(scenario, u, options.seed());
+      BigDecimal gapSum = BigDecimal.ZERO;
+      for (long start = 0; start < futures; start += block()) {
+        long end = Math.min(futures, start + block());
+        List<io.nuage.risk.Future> drawn = new ArrayList<>();
+        List<BigDecimal> weights = new ArrayList<>();
+        for (long i = start; i < end; i++) {
+          if (enumeration != null) {
+            FutureEnumeration.Weighed w = enumeration.get(i);
+            drawn.add(w.future());
+            weights.add(w.probability());
+          } else drawn.add(sampler.draw(i));
+        }
+        List<Served> served = serve(pool, local, drawn, scenario);
+        for (int k = 0; k < served.size(); k++) {
+          Served s = served.get(k);
+          all.add(s, enumeration != null ? weights.get(k) : null);
+          gapSum = gapSum.add(relativeGap(s));
+        }
+      }
+      List<RiskReport.SourceCost> sources = new ArrayList<>();
+      for (Source source : alone) {
+        FutureSampler one = new FutureSampler(scenario, u.only(source), options.seed());
+        Distribution d = Distribution.sampled();
+        for (long start = 0; start < options.sourceSamples(); start += block()) {
+          List<io.nuage.risk.Future> drawn = new ArrayList<>();
+          for (long i = start; i < Math.min(options.sourceSamples(), start + block()); i++)
+            drawn.add(one.draw(i));
+          for (Served s : serve(pool, local, drawn, scenario)) d.add(s.totalCost());
+        }
+        Estimate mean = d.mean();
+        sources.add(
+            new RiskReport.SourceCost(
+                source.key(),
+                options.sourceSamples(),
+                mean,
+                mean.value().subtract(base.totalCost()).setScale(2, RoundingMode.HALF_EVEN)));
+      }
+      return all.report(
+          base.totalCost().setScale(2, RoundingMode.HALF_EVEN),
+          futures,
+          gapSum
+              .divide(BigDecimal.valueOf(futures), MathContext.DECIMAL128)
+              .setScale(6, RoundingMode.HALF_EVEN),
+          sources);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private int block() {
+    return 8 * options.threads();
+  }
+
+  private static boolean isCertain(Uncertainty u) {
+    return u.demand().isCertain()
+        && u.demandByFleet().values().stream().allMatch(d -> d.isCertain())
+        && u.runs().isCertain()
+        && u.runsById().values().stream().allMatch(r -> r.isCertain())
+        && io.nuage.uncertainty.Discrete.isCertainly(
+            u.capacitySlip(), io.nuage.uncertainty.Delay.ON_TIME)
+        && u.slipByStep().values().stream()
+            .allMatch(
+                d ->
+                    io.nuage.uncertainty.Discrete.isCertainly(
+                        d, io.nuage.uncertainty.Delay.ON_TIME))
+        && u.prices().isEmpty()
+        && u.providers().values().stream().allMatch(p -> p.yearlyProbability().signum() == 0);
+  }
+
+  private static BigDecimal relativeGap(Served s) {
+    if (s.totalCost().signum() <= 0) return BigDecimal.ZERO;
+    return s.totalCost()
+        .subtract(s.lowerBound())
+        .max(BigDecimal.ZERO)
+        .divide(s.totalCost(), MathContext.DECIMAL128);
+  }
+
+  /** Serves {@code drawn} on the pool; the answers in the order given. */
+  private List<Served> serve(
+      ExecutorService pool,
+      ThreadLocal<Recourse> local,
+      List<io.nuage.risk.Future> drawn,
+      Scenario base) {
+    List<Future<Served>> pending = new ArrayList<>();
+    for (io.nuage.risk.Future f : drawn)
+      pending.add(
+          pool.submit(
+              () -> {
+                Served s = local.get().serve(FutureScenario.of(base, f), f);
+                progress.served();
+                return s;
+              }));
+    List<Served> out = new ArrayList<>();
+    try {
+      for (Future<Served> p : pending) out.add(p.get());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while serving futures", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) throw r;
+      throw new IllegalStateException(e.getCause());
+    }
+    return out;
+  }
+
+  private record YearKey(String key, int year) {}
+
+  /** The running figures of every served future, in sample order. */
+  private final class Reduction {
+    private final boolean exact;
+    private final Distribution cost;
+    private final Distribution unmet;
+    private final Map<YearKey, Distribution> shortfalls = new LinkedHashMap<>();
+    private final Map<YearKey, Distribution> excess = new LinkedHashMap<>();
+    private int n;
+
+    Reduction(boolean exact) {
+      this.exact = exact;
+      this.cost = fresh();
+      this.unmet = fresh();
+    }
+
+    private Distribution fresh() {
+      return exact ? Distribution.weighted() : Distribution.sampled();
+    }
+
+    void add(Served s, BigDecimal weight) {
+      put(cost, s.totalCost(), weight);
+      put(unmet, s.unmetGpuHours().signum() > 0 ? BigDecimal.ONE : BigDecimal.ZERO, weight);
+      add(shortfalls, s.shortfalls(), weight);
+      add(excess, s.capExcess(), weight);
+      if (exact) weights.add(weight);
+      n++;
+    }
+
+    private void add(
+        Map<YearKey, Distribution> into, List<Served.YearFigure> figures, BigDecimal w) {
+      Map<YearKey, BigDecimal> these = new LinkedHashMap<>();
+      for (Served.YearFigure f : figures)
+        these.merge(new YearKey(f.key(), f.year()), f.amount(), BigDecimal::add);
+      for (YearKey key : these.keySet())
+        if (!into.containsKey(key)) {
+          // a year first seen now was 0 in every earlier future
+          Distribution d = fresh();
+          for (int i = 0; i < n; i++) put(d, BigDecimal.ZERO, exact ? weightOf(i) : null);
+          into.put(key, d);
+        }
+      into.forEach((key, d) -> put(d, these.getOrDefault(key, BigDecimal.ZERO), w));
+    }
+
+    private final List<BigDecimal> weights = new ArrayList<>();
+
+    private BigDecimal weightOf(int i) {
+      return weights.get(i);
+    }
+
+    private void put(Distribution d, BigDecimal v, BigDecimal w) {
+      if (exact) d.add(v, w);
+      else d.add(v);
+    }
+
+    RiskReport report(
+        BigDecimal asWritten,
+        long futures,
+        BigDecimal meanGap,
+        List<RiskReport.SourceCost> sources) {
+      List<RiskReport.Quantile> q = new ArrayList<>();
+      for (BigDecimal p : QUANTILES) {
+        BigDecimal[] interval = cost.quantileInterval(p);
+        q.add(new RiskReport.Quantile(p, cost.quantile(p), interval[0], interval[1]));
+      }
+      List<RiskReport.Convergence> convergence = new ArrayList<>();
+      if (!exact)
+        for (int div = 16; div >= 1; div /= 2) {
+          int k = (int) (futures / div);
+          if (k >= 2) convergence.add(new RiskReport.Convergence(k, cost.mean(k).standardError()));
+        }
+      return new RiskReport(
+          scenario.name(),
+          scenario.currency(),
+          policy,
+          options.seed(),
+          futures,
+          exact,
+          asWritten,
+          cost.mean(),
+          q,
+          cost.cvar(CVAR_LEVEL),
+          unmet.probabilityPositive(),
+          meanGap,
+          years(shortfalls),
+          years(excess),
+          sources,
+          convergence);
+    }
+
+    private List<RiskReport.YearRisk> years(Map<YearKey, Distribution> by) {
+      List<RiskReport.YearRisk> out = new ArrayList<>();
+      by.entrySet().stream()
+          .sorted(
+              Map.Entry.comparingByKey(
+                  java.util.Comparator.comparing(YearKey::key).thenComparingInt(YearKey::year)))
+          .forEach(
+              e -> {
+                YearKey k = e.getKey();
+                Distribution d = e.getValue();
+                out.add(
+                    new RiskReport.YearRisk(
+                        k.key(),
+                        k.year(),
+                        d.probabilityPositive(),
+                        d.mean(),
+                        d.quantile(QUANTILES[2])));
+              });
+      return out;
+    }
+  }
+}

@@ -1,0 +1,59 @@
+package io.nuage.risk;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * What the signed contracts cost over the drawn futures (docs/risk.md section 3;
+ * docs/risk-json.md). Money is in the scenario's currency, to the cent; probabilities have 6
+ * decimals; every estimate carries its standard error (0 when the futures were enumerated).
+ *
+ * @param futures how many futures were served (drawn, or enumerated)
+ * @param exact true when every future was enumerated with its probability
+ * @param asWritten the recourse cost of the scenario as written
+ * @param meanGap the mean relative gap {@code (T - B)/T} of the recourse plans: how much of the
+ *     spread may be optimisation rather than the future
+ */
+public record RiskReport(
+    String scenario,
+    String currency,
+    String policy,
+    long seed,
+    long futures,
+    boolean exact,
+    BigDecimal asWritten,
+    Estimate meanCost,
+    List<Quantile> quantiles,
+    Estimate cvar95,
+    Estimate breachProbability,
+    BigDecimal meanGap,
+    List<YearRisk> contractYears,
+    List<YearRisk> providerYears,
+    List<SourceCost> sources,
+    List<Convergence> convergence) {
+  public RiskReport {
+    quantiles = List.copyOf(quantiles);
+    contractYears = List.copyOf(contractYears);
+    providerYears = List.copyOf(providerYears);
+    sources = List.copyOf(sources);
+    convergence = List.copyOf(convergence);
+  }
+
+  /** The {@code p} quantile of the total cost and its 95% order-statistic interval. */
+  public record Quantile(BigDecimal p, BigDecimal value, BigDecimal low, BigDecimal high) {}
+
+  /**
+   * A contract year's shortfall ({@code key} = contract) or a provider-year's spend above its cap
+   * ({@code key} = provider): the probability it is above 0, its mean (0 where none) and its P95.
+   */
+  public record YearRisk(
+      String key, int year, Estimate probability, Estimate expected, BigDecimal p95) {}
+
+  /**
+   * The mean cost when only {@code source} is drawn, and its difference from the as-written cost.
+   */
+  public record SourceCost(String source, long futures, Estimate meanCost, BigDecimal delta) {}
+
+  /** The standard error of the mean cost after the first {@code futures} futures. */
+  public record Convergence(long futures, BigDecimal standardError) {}
+}

@@ -1,0 +1,42 @@
+package io.nuage.risk;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What serving one future cost, reduced to the figures the risk report needs (docs/risk.md section
+ * 3): a future's plan is not kept.
+ *
+ * @param totalCost the recourse plan's total plus the unmet penalty, exact
+ * @param lowerBound a proven lower bound on the best recourse cost of this future
+ * @param shortfalls per contract year, the take-or-pay shortfall (0 where none)
+ * @param capExcess per provider-year, the spend above its share cap (0 where none)
+ * @param unmetGpuHours demand no capacity served (0: the future is not a breach)
+ */
+public record Served(
+    BigDecimal totalCost,
+    BigDecimal lowerBound,
+    List<YearFigure> shortfalls,
+    List<YearFigure> capExcess,
+    BigDecimal unmetGpuHours) {
+  public Served {
+    Objects.requireNonNull(totalCost, "totalCost");
+    Objects.requireNonNull(lowerBound, "lowerBound");
+    shortfalls = List.copyOf(shortfalls);
+    capExcess = List.copyOf(capExcess);
+    Objects.requireNonNull(unmetGpuHours, "unmetGpuHours");
+  }
+
+  /** A figure of one contract year ({@code key} = contract id) or plan year (provider id). */
+  public record YearFigure(String key, int year, BigDecimal amount) {
+    public YearFigure {
+      Objects.requireNonNull(key, "key");
+      Objects.requireNonNull(amount, "amount");
+    }
+  }
+
+  public boolean isBreach() {
+    return unmetGpuHours.signum() > 0;
+  }
+}

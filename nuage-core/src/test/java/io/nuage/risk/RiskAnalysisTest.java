@@ -1,0 +1,125 @@
+package io.nuage.risk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.nuage.scenario.Scenario;
+import io.nuage.scenario.ScenarioParser;
+import io.nuage.testing.Repo;
+import io.nuage.workload.GeographyDemand;
+import io.nuage.workload.InferenceFleet;
+import io.nuage.workload.TrainingRun;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The reduction of served futures to the report, with a recourse that is a closed-form function of
+ * the future (its demand in GPU-hours at $1 plus $1M per run), so that every estimator can be
+ * checked against arithmetic; the planner's own recourse is proved in RecourseTest.
+ */
+class RiskAnalysisTest {
+  static final Path EXAMPLE = Repo.root().resolve("examples/frontier-lab-2027.yaml");
+
+  static Scenario withUncertainty(String section) throws Exception {
+    String text = Files.readString(EXAMPLE);
+    text = text.substring(0, text.indexOf("\nuncertainty:")) + "\n" + section;
+    return ScenarioParser.parse(text, "risk.yaml", EXAMPLE.getParent());
+  }
+
+  /** $0.001 per fleet GPU-hour and $1,000,000 per training run; a "shortfall" below 2 runs. */
+  static final Recourse ARITHMETIC =
+      (future, drawn) -> {
+        BigDecimal hours = BigDecimal.ZERO;
+        for (InferenceFleet f : future.workloads(InferenceFleet.class))
+          for (GeographyDemand g : f.demands())
+            for (BigDecimal h : g.gpuHoursByMonth().values()) hours = hours.add(h);
+        int runs = future.workloads(TrainingRun.class).size();
+        BigDecimal cost =
+            hours.multiply(new BigDecimal("0.001")).add(BigDecimal.valueOf(runs * 1_000_000L));
+        BigDecimal shortfall = BigDecimal.valueOf(Math.max(0, 11 - runs) * 5_000_000L);
+        return new Served(
+            cost,
+            cost,
+            List.of(new Served.YearFigure("deal", 0, shortfall)),
+            List.of(),
+            BigDecimal.ZERO);
+      };
+
+  static RiskReport run(Scenario s, int samples, int threads) {
+    return new RiskAnalysis(
+            s,
+            "replan",
+            () -> ARITHMETIC,
+            new RiskOptions(samples, 42, threads, 0),
+            RiskAnalysis.Progress.NONE)
+        .run();
+  }
+
+  @Test
+  void sameSeed_sameReport_whateverTheThreads() throws Exception {
+    Scenario s = ScenarioParser.parse(EXAMPLE);
+    assertThat(run(s, 64, 2)).isEqualTo(run(s, 64, 1));
+  }
+
+  @Test
+  void enumeration_isExact_andMonteCarloAgreesWithinFourErrors() throws Exception {
+    // each of the 11 runs is cancelled with probability 0.1: the number kept is Binomial(11, 0.9)
+    Scenario s = withUncertainty("uncertainty:\n  training-runs: {cancel-probability: 0.1}\n");
+    RiskReport exact = run(s, 0, 2);
+    assertThat(exact.exact()).isTrue();
+    assertThat(exact.futures()).isEqualTo(2048);
+    // E[cost] = hours × 0.001 + 1,000,000 × 11 × 0.9
+    BigDecimal asWritten = exact.asWritten();
+    BigDecimal expected = asWritten.subtract(new BigDecimal("1100000.00"));
+    assertThat(exact.meanCost().value()).isEqualByComparingTo(expected);
+    assertThat(exact.meanCost().standardError()).isZero();
+    // P(shortfall) = P(at least one run cancelled) = 1 − 0.9^11, to 6 decimals
+    BigDecimal p = BigDecimal.ONE.subtract(new BigDecimal("0.9").pow(11));
+    RiskReport.YearRisk deal = exact.contractYears().get(0);
+    assertThat(deal.probability().value())
+        .isEqualByComparingTo(p.setScale(6, RoundingMode.HALF_EVEN));
+    // E[shortfall] = 5M × E[cancelled] = 5M × 1.1
+    assertThat(deal.expected().value()).isEqualByComparingTo("5500000.00");
+
+    RiskReport mc = run(s, 400, 2);
+    assertThat(mc.exact()).isFalse();
+    BigDecimal diff = mc.meanCost().value().subtract(expected).abs();
+    assertThat(diff)
+        .isLessThanOrEqualTo(mc.meanCost().standardError().multiply(BigDecimal.valueOf(4)));
+    assertThat(mc.convergence()).isNotEmpty();
+    assertThat(mc.convergence().get(mc.convergence().size() - 1).futures()).isEqualTo(400);
+  }
+
+  @Test
+  void nothingUncertain_isTheScenarioAsWritten() throws Exception {
+    Scenario s = withUncertainty("");
+    RiskReport r = run(s, 0, 1);
+    assertThat(r.futures()).isEqualTo(1);
+    assertThat(r.meanCost().value()).isEqualByComparingTo(r.asWritten());
+    assertThat(r.quantiles())
+        .allSatisfy(q -> assertThat(q.value()).isEqualByComparingTo(r.asWritten()));
+  }
+
+  @Test
+  void eachSourceAlone_isMeasuredAgainstTheScenarioAsWritten() throws Exception {
+    Scenario s = ScenarioParser.parse(EXAMPLE);
+    RiskReport r =
+        new RiskAnalysis(
+                s,
+                "replan",
+                () -> ARITHMETIC,
+                new RiskOptions(16, 3, 2, 16),
+                RiskAnalysis.Progress.NONE)
+            .run();
+    assertThat(r.sources())
+        .extracting(RiskReport.SourceCost::source)
+        .containsExactly("demand", "training-runs", "capacity", "prices", "providers");
+    // capacity, prices and providers do not enter this recourse: their futures cost as written
+    for (RiskReport.SourceCost c : r.sources())
+      if (!c.source().equals("demand") && !c.source().equals("training-runs"))
+        assertThat(c.delta()).as(c.source()).isZero();
+  }
+}
