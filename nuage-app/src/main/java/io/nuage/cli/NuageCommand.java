@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
       ValidateCommand.class,
       CatalogCommand.class,
       PlanCommand.class,
+      RiskCommand.class,
       GenerateCommand.class,
       IngestCommand.class,
       IngestionsCommand.class,

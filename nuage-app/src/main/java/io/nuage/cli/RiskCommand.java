@@ -1,0 +1,180 @@
+package io.nuage.cli;
+
+import io.nuage.core.NuageException;
+import io.nuage.plan.PlanOptions;
+import io.nuage.plan.Planner;
+import io.nuage.risk.PlannerRecourse;
+import io.nuage.risk.RiskAnalysis;
+import io.nuage.risk.RiskOptions;
+import io.nuage.risk.RiskReport;
+import io.nuage.scenario.Scenario;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code nuage risk SCENARIO}: what the signed contracts cost over drawn futures (docs/risk.md).
+ */
+@Command(
+    name = "risk",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Draws futures from the scenario's uncertainty section, serves each with the signed"
+          + " contracts and reports the distribution of the total cost with its standard errors:"
+          + " mean, P5-P99, CVaR95, the probability and size of a shortfall per contract year,"
+          + " the probability of exceeding a share cap, and what each source costs alone.",
+      "%nThe same --seed gives the same answer, whatever --threads. Model: docs/risk.md;"
+          + " JSON: docs/risk-json.md."
+    })
+final class RiskCommand implements Callable<Integer> {
+  enum Format {
+    table,
+    json
+  }
+
+  enum Policy {
+    replan,
+    adapt
+  }
+
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Parameters(paramLabel = "SCENARIO", description = "the scenario file (YAML)")
+  Path scenario;
+
+  @Option(
+      names = "--samples",
+      defaultValue = "200",
+      paramLabel = "N|all",
+      description =
+          "futures to draw, or all to enumerate every future of a discrete uncertainty exactly"
+              + " (default: ${DEFAULT-VALUE})")
+  String samples;
+
+  @Option(
+      names = "--seed",
+      defaultValue = "1",
+      paramLabel = "S",
+      description = "the seed every future derives from (default: ${DEFAULT-VALUE})")
+  long seed;
+
+  @Option(
+      names = "--policy",
+      defaultValue = "replan",
+      description =
+          "replan: each future re-planned with hindsight; adapt: training placements of the base"
+              + " plan kept where still feasible (default: ${DEFAULT-VALUE})")
+  Policy policy;
+
+  @Option(
+      names = "--threads",
+      paramLabel = "T",
+      description = "workers serving futures (default: the machine's cores)")
+  @Nullable Integer threads;
+
+  @Option(
+      names = "--source-samples",
+      paramLabel = "K",
+      description =
+          "futures per uncertainty source drawn alone, to price each source (default: N/8; 0:"
+              + " none)")
+  @Nullable Integer sourceSamples;
+
+  @Option(
+      names = "--time-limit",
+      paramLabel = "SECONDS",
+      defaultValue = "60",
+      description = "the most one future's recourse plan may take (default: ${DEFAULT-VALUE})")
+  double timeLimit;
+
+  @Option(
+      names = "--format",
+      defaultValue = "table",
+      description = "table or json (default: ${DEFAULT-VALUE})")
+  Format format;
+
+  @Option(names = "--out", paramLabel = "FILE", description = "write the report to FILE")
+  @Nullable Path out;
+
+  @Option(names = "--quiet", description = "no progress bar")
+  boolean quiet;
+
+  @Override
+  public Integer call() {
+    int n = parseSamples();
+    if (!(timeLimit > 0))
+      throw new NuageException("--time-limit must be positive (got " + timeLimit + ")");
+    int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+    if (workers < 1) throw new NuageException("--threads must be at least 1 (got " + workers + ")");
+    int perSource = sourceSamples != null ? sourceSamples : n == 0 ? 0 : Math.max(1, n / 8);
+    if (perSource < 0)
+      throw new NuageException("--source-samples cannot be negative (got " + perSource + ")");
+    if (policy == Policy.adapt)
+      throw new NuageException(
+          "--policy adapt is not available yet (expected replan); see docs/risk.md section 2");
+    if (out != null)
+      OutputFile.check(spec, "--out", out, format == Format.json ? "risk.json" : "risk.txt");
+    Scenario s = ScenarioFiles.read(scenario);
+    Planner.keepSolverOutputOffStdout();
+    PlanOptions options = PlanOptions.defaults().withTimeLimit(timeLimit);
+    RiskReport report;
+    try (ProgressBar bar = quiet ? null : bar()) {
+      RiskAnalysis.Progress progress =
+          bar == null
+              ? RiskAnalysis.Progress.NONE
+              : new RiskAnalysis.Progress() {
+                @Override
+                public void start(long futures) {
+                  bar.maxHint(futures);
+                }
+
+                @Override
+                public void served() {
+                  bar.step();
+                }
+              };
+      report =
+          new RiskAnalysis(
+                  s,
+                  policy.name(),
+                  () -> new PlannerRecourse(options),
+                  new RiskOptions(n, seed, workers, perSource),
+                  progress)
+              .run();
+    }
+    String text = format == Format.json ? RiskJson.of(report) : RiskTable.render(report);
+    if (out != null) OutputFile.write("--out", out, text);
+    else spec.commandLine().getOut().print(text);
+    spec.commandLine().getOut().flush();
+    return 0;
+  }
+
+  private int parseSamples() {
+    if (samples.equals("all")) return 0;
+    try {
+      int n = Integer.parseInt(samples);
+      if (n >= 1) return n;
+    } catch (NumberFormatException e) {
+      // below
+    }
+    throw new NuageException(
+        "--samples: expected a whole number of futures of 1 or more, or all (got " + samples + ")");
+  }
+
+  private ProgressBar bar() {
+    return new ProgressBarBuilder()
+        .setTaskName("futures")
+        .setInitialMax(1)
+        .setStyle(ProgressBarStyle.ASCII)
+        .setConsumer(new me.tongfei.progressbar.InteractiveConsoleProgressBarConsumer(System.err))
+        .showSpeed()
+        .build();
+  }
+}

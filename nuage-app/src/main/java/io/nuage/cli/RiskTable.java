@@ -1,0 +1,119 @@
+package io.nuage.cli;
+
+import io.nuage.risk.Estimate;
+import io.nuage.risk.RiskReport;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.util.Locale;
+
+/** The risk report for a person: the distribution first, then contract years, caps and sources. */
+final class RiskTable {
+  private RiskTable() {}
+
+  static String render(RiskReport r) {
+    StringBuilder b = new StringBuilder();
+    String cur = r.currency();
+    b.append("Risk of ")
+        .append(r.scenario())
+        .append(" (")
+        .append(r.policy())
+        .append(", ")
+        .append(
+            r.exact()
+                ? r.futures() + " futures enumerated exactly"
+                : r.futures() + " futures, seed " + r.seed())
+        .append(", ")
+        .append(cur)
+        .append(")\n\n");
+    b.append(String.format(Locale.ROOT, "  %-28s %22s%n", "as written", money(r.asWritten())));
+    b.append(
+        String.format(Locale.ROOT, "  %-28s %22s%n", "mean total cost", estimate(r.meanCost())));
+    for (RiskReport.Quantile q : r.quantiles())
+      b.append(
+          String.format(
+              Locale.ROOT,
+              "  %-28s %22s   (95%%: %s to %s)%n",
+              "P" + q.p().movePointRight(2).stripTrailingZeros().toPlainString(),
+              money(q.value()),
+              money(q.low()),
+              money(q.high())));
+    b.append(String.format(Locale.ROOT, "  %-28s %22s%n", "CVaR95", estimate(r.cvar95())));
+    b.append(
+        String.format(
+            Locale.ROOT, "  %-28s %22s%n", "P(unmet demand)", percent(r.breachProbability())));
+    b.append(
+        String.format(
+            Locale.ROOT,
+            "  %-28s %22s%n",
+            "mean optimality gap",
+            r.meanGap().movePointRight(2).setScale(4, RoundingMode.HALF_EVEN) + "%"));
+    b.append("\nTake-or-pay shortfall per contract year (0-based):\n");
+    b.append(
+        String.format(
+            Locale.ROOT,
+            "  %-24s %4s %18s %26s %18s%n",
+            "contract",
+            "year",
+            "P(shortfall)",
+            "expected",
+            "P95"));
+    for (RiskReport.YearRisk y : r.contractYears())
+      b.append(
+          String.format(
+              Locale.ROOT,
+              "  %-24s %4d %18s %26s %18s%n",
+              y.key(),
+              y.year(),
+              percent(y.probability()),
+              estimate(y.expected()),
+              money(y.p95())));
+    long over =
+        r.providerYears().stream().filter(y -> y.probability().value().signum() > 0).count();
+    b.append("\nShare caps: ");
+    if (over == 0) b.append("no provider-year over its cap in any future\n");
+    else {
+      b.append(over).append(" provider-years over their cap in some future:\n");
+      for (RiskReport.YearRisk y : r.providerYears())
+        if (y.probability().value().signum() > 0)
+          b.append(
+              String.format(
+                  Locale.ROOT,
+                  "  %-10s %4d %18s  expected excess %s%n",
+                  y.key(),
+                  y.year(),
+                  percent(y.probability()),
+                  estimate(y.expected())));
+    }
+    if (!r.sources().isEmpty()) {
+      b.append("\nEach source alone (its mean cost less the cost as written):\n");
+      for (RiskReport.SourceCost s : r.sources())
+        b.append(
+            String.format(
+                Locale.ROOT,
+                "  %-16s %22s ± %s  (%d futures)%n",
+                s.source(),
+                money(s.delta()),
+                money(s.meanCost().standardError()),
+                s.futures()));
+    }
+    return b.toString();
+  }
+
+  private static String estimate(Estimate e) {
+    return money(e.value()) + " ± " + money(e.standardError());
+  }
+
+  private static String percent(Estimate e) {
+    return e.value().movePointRight(2).setScale(2, RoundingMode.HALF_EVEN)
+        + "% ± "
+        + e.standardError().movePointRight(2).setScale(2, RoundingMode.HALF_EVEN)
+        + "%";
+  }
+
+  private static String money(BigDecimal v) {
+    DecimalFormat f = new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.ROOT));
+    return f.format(v);
+  }
+}
