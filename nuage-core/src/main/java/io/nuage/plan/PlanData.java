@@ -269,9 +269,11 @@ final class PlanData {
               + ": it is not running");
     }
     BigDecimal[] w = schedule(left, 0);
-    if (cell == null || w == null) return List.of();
-    for (int t = 0; t < w.length; t++) if (cell.totalGpus(t) < run.gpus()) return List.of();
-    return List.of(new GangOption(-1, j, cell, 0, w, BigDecimal.ZERO));
+    List<GangOption> one = new ArrayList<>(); // renumbered in place below
+    if (cell == null || w == null) return one;
+    for (int t = 0; t < w.length; t++) if (cell.totalGpus(t) < run.gpus()) return one;
+    one.add(new GangOption(-1, j, cell, 0, w, BigDecimal.ZERO));
+    return one;
   }
 
   /** Wall hours a run started in {@code start} has left at the first open month. */
