@@ -21,7 +21,12 @@ final class FeasibilityPrecheck {
   static List<InfeasibilityReason> check(PlanData data) {
     List<InfeasibilityReason> out = new ArrayList<>();
     for (int j = 0; j < data.runs.size(); j++) {
-      if (data.optionsByRun.get(j).isEmpty()) out.add(whyNoOption(data, data.runs.get(j)));
+      if (data.optionsByRun.get(j).isEmpty()) {
+        out.add(
+            data.isRunning(j)
+                ? whyRunningCannotGoOn(data, j)
+                : whyNoOption(data, data.runs.get(j)));
+      }
     }
     for (FleetDemand d : data.demands) {
       String who = "inference fleet " + d.fleet();
@@ -60,6 +65,39 @@ final class FeasibilityPrecheck {
       }
     }
     return out;
+  }
+
+  /** A run under way whose region can no longer hold its gang (a re-plan's fixed past). */
+  private static InfeasibilityReason whyRunningCannotGoOn(PlanData data, int j) {
+    TrainingRun run = data.runs.get(j);
+    var at = data.running[j];
+    String where = at.region() + " " + at.accelerator();
+    String month =
+        data.cells.stream()
+            .filter(c -> c.region().equals(at.region()) && c.accName().equals(at.accelerator()))
+            .findFirst()
+            .map(
+                c -> {
+                  for (int t = 0; t < data.monthCount(); t++) {
+                    if (c.totalGpus(t) < run.gpus())
+                      return data.months.get(t) + ", when it delivers " + c.totalGpus(t);
+                  }
+                  return null;
+                })
+            .orElse(data.months.getFirst() + ", when it delivers none");
+    return new InfeasibilityReason(
+        "gang-too-large",
+        run.id(),
+        "training run "
+            + run.id()
+            + ", running in "
+            + where
+            + " since "
+            + at.start()
+            + ", needs its "
+            + run.gpus()
+            + " GPUs there until it ends; the capacity schedule falls short in "
+            + month);
   }
 
   private static InfeasibilityReason whyNoOption(PlanData data, TrainingRun run) {

@@ -5,26 +5,29 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import org.jspecify.annotations.Nullable;
 
-/** A minimal JSON writer, one value per line: enough for plans, with money as decimal strings. */
-final class JsonWriter {
+/**
+ * A minimal JSON writer, one value per line: enough for plans, with money as decimal strings. The
+ * core may use no JSON library (CorePurityTest), so the plan's writers share this one.
+ */
+public final class JsonWriter {
   private final StringBuilder out = new StringBuilder();
   private final Deque<Boolean> needsComma = new ArrayDeque<>();
   private boolean afterName;
 
-  JsonWriter begin(char bracket) {
+  public JsonWriter begin(char bracket) {
     separate();
     out.append(bracket);
     needsComma.push(false);
     return this;
   }
 
-  JsonWriter end(char bracket) {
+  public JsonWriter end(char bracket) {
     needsComma.pop();
     out.append('\n').append("  ".repeat(needsComma.size())).append(bracket);
     return this;
   }
 
-  JsonWriter name(String name) {
+  public JsonWriter name(String name) {
     separate();
     string(name);
     out.append(": ");
@@ -32,11 +35,16 @@ final class JsonWriter {
     return this;
   }
 
-  JsonWriter field(String name, @Nullable Object value) {
+  public JsonWriter field(String name, @Nullable Object value) {
     return name(name).value(value);
   }
 
-  JsonWriter value(@Nullable Object value) {
+  /** The field when {@code when}, else nothing. */
+  public JsonWriter fieldIf(boolean when, String name, @Nullable Object value) {
+    return when ? field(name, value) : this;
+  }
+
+  public JsonWriter value(@Nullable Object value) {
     separate();
     switch (value) {
       case null -> out.append("null");

@@ -53,15 +53,36 @@ final class PlanCosting {
                 .map(ContractYear::shortfall)
                 .toList());
     BigDecimal egressTotal = sum(egress.stream().map(EgressCharge::cost).toList());
+    Map<FixedCosts.Key, BigDecimal> actual = actualSpend(data);
     CostBreakdown breakdown =
         new CostBreakdown(
-            usage, fixed.reservedTotal(), shortfall, egressTotal, fixed.storageTotal());
+            usage,
+            fixed.reservedTotal(),
+            shortfall,
+            egressTotal,
+            fixed.storageTotal(),
+            sum(List.copyOf(actual.values())));
     return new Priced(
         placements,
         egress,
         breakdown,
-        providers(data, placements, egress, contracts, fixed),
+        providers(data, placements, egress, contracts, fixed, actual),
         contracts);
+  }
+
+  /**
+   * What a re-plan's fixed months billed, per provider and calendar year inside the horizon,
+   * rounded to the cent (docs/plan-json.md, "Re-plans"); empty for a plan from scratch.
+   */
+  static Map<FixedCosts.Key, BigDecimal> actualSpend(PlanData data) {
+    Map<FixedCosts.Key, BigDecimal> out = new TreeMap<>();
+    if (data.past == null) return out;
+    for (var s : data.past.spend()) {
+      if (!data.scenario.horizon().contains(s.month())) continue;
+      out.merge(new FixedCosts.Key(s.provider(), s.month().getYear()), s.amount(), BigDecimal::add);
+    }
+    out.replaceAll((k, v) -> v.setScale(2, RoundingMode.HALF_EVEN));
+    return out;
   }
 
   static List<Placement> placements(PlanData data, Assignment a) {
@@ -214,8 +235,9 @@ final class PlanCosting {
    * the shortfall is the rounding, not money owed (no "$0.01 shortfall"). A shortfall of exact
    * costs is owed however many placements there are (NextBestAndCentsTest).
    */
-  static boolean metBeforeRounding(BigDecimal minimum, List<Placement> consuming) {
-    BigDecimal reach = new BigDecimal("0.01");
+  static boolean metBeforeRounding(
+      BigDecimal minimum, BigDecimal consumedToDate, List<Placement> consuming) {
+    BigDecimal reach = new BigDecimal("0.01").add(consumedToDate);
     for (Placement p : consuming) {
       reach =
           reach
@@ -235,14 +257,16 @@ final class PlanCosting {
             placements.stream()
                 .filter(p -> k.id().equals(p.contract()) && inYear.contains(p.month()))
                 .toList();
-        BigDecimal consumed = sum(consuming.stream().map(Placement::cost).toList());
+        BigDecimal consumed =
+            sum(consuming.stream().map(Placement::cost).toList()).add(cy.actual());
         BigDecimal shortfall =
             cy.minimum()
                 .subtract(consumed)
                 .max(BigDecimal.ZERO)
                 .setScale(2, RoundingMode.HALF_EVEN);
         if (shortfall.signum() > 0
-            && metBeforeRounding(cy.minimum().setScale(2, RoundingMode.HALF_EVEN), consuming))
+            && metBeforeRounding(
+                cy.minimum().setScale(2, RoundingMode.HALF_EVEN), cy.actual(), consuming))
           shortfall = ZERO_CENTS;
         out.add(
             new ContractYear(
@@ -252,7 +276,8 @@ final class PlanCosting {
                 cy.minimum().setScale(2, RoundingMode.HALF_EVEN),
                 consumed,
                 shortfall,
-                k.takeOrPay()));
+                k.takeOrPay(),
+                cy.actual()));
       }
     }
     return out;
@@ -263,8 +288,10 @@ final class PlanCosting {
       List<Placement> placements,
       List<EgressCharge> egress,
       List<ContractYear> contracts,
-      FixedCosts fixed) {
+      FixedCosts fixed,
+      Map<FixedCosts.Key, BigDecimal> actual) {
     Map<FixedCosts.Key, BigDecimal> spend = new TreeMap<>(fixed.byProviderAndYear());
+    actual.forEach((k, v) -> spend.merge(k, v, BigDecimal::add));
     for (Placement p : placements)
       spend.merge(new FixedCosts.Key(p.provider(), p.month().getYear()), p.cost(), BigDecimal::add);
     for (EgressCharge e : egress)
@@ -274,7 +301,7 @@ final class PlanCosting {
     Map<String, Integer> lastYear = new LinkedHashMap<>();
     for (CommittedSpend k : byId.values()) {
       for (CommitmentYear cy : CommitmentYear.of(k, data))
-        lastYear.put(k.id() + "#" + cy.year(), data.months.get(cy.lastMonth()).getYear());
+        lastYear.put(k.id() + "#" + cy.year(), cy.lastYear());
     }
     for (ContractYear c : contracts) {
       if (!c.takeOrPay() || c.shortfall().signum() == 0) continue;

@@ -8,6 +8,8 @@ import io.nuage.catalog.Provider;
 import io.nuage.contract.CommittedSpend;
 import io.nuage.contract.RateCard;
 import io.nuage.contract.ReservedCapacity;
+import io.nuage.plan.past.FixedPast;
+import io.nuage.plan.past.RunningRun;
 import io.nuage.scenario.Scenario;
 import io.nuage.workload.GeographyDemand;
 import io.nuage.workload.InferenceFleet;
@@ -43,19 +45,52 @@ final class PlanData {
   final Map<String, Accelerator> accelerators;
   boolean optionsPruned;
 
+  /**
+   * The billed past of a re-plan (docs/planner.md, "Re-planning from actuals"), null for a plan
+   * from scratch: {@link #months} are then the open months only, finished runs are left out and a
+   * running run has one option, the rest of its gang.
+   */
+  final @Nullable FixedPast past;
+
+  /** Running runs by index into {@link #runs} (all null without a past). */
+  final @Nullable RunningRun[] running;
+
   PlanData(Scenario scenario, int maxGangOptions) {
+    this(scenario, maxGangOptions, null);
+  }
+
+  PlanData(Scenario scenario, int maxGangOptions, @Nullable FixedPast past) {
     this.scenario = scenario;
-    this.months = scenario.horizon().months();
+    this.past = past;
+    List<YearMonth> all = scenario.horizon().months();
+    if (past != null && !scenario.horizon().contains(past.firstOpen())) {
+      throw new IllegalArgumentException(
+          "the first re-planned month "
+              + past.firstOpen()
+              + " is outside the horizon "
+              + scenario.horizon());
+    }
+    this.months =
+        past == null ? all : all.subList(scenario.horizon().indexOf(past.firstOpen()), all.size());
     this.hours =
         months.stream()
             .map(m -> BigDecimal.valueOf(m.lengthOfMonth() * 24L))
             .toArray(BigDecimal[]::new);
     scenario.catalog().providers().forEach(p -> providers.put(p.id(), p));
     this.accelerators = scenario.catalog().acceleratorsByName();
-    this.runs = scenario.workloads(TrainingRun.class);
+    this.runs =
+        scenario.workloads(TrainingRun.class).stream()
+            .filter(r -> past == null || !past.finished().contains(r.id()))
+            .toList();
     this.fleets = scenario.workloads(InferenceFleet.class);
+    this.running = new RunningRun[runs.size()];
+    if (past != null) {
+      for (int j = 0; j < runs.size(); j++)
+        running[j] = past.running(runs.get(j).id()).orElse(null);
+    }
     buildCells();
-    for (int j = 0; j < runs.size(); j++) optionsByRun.add(gangOptions(j));
+    for (int j = 0; j < runs.size(); j++)
+      optionsByRun.add(running[j] != null ? runningOption(j) : gangOptions(j));
     prune(maxGangOptions);
     int i = 0;
     for (List<GangOption> list : optionsByRun) {
@@ -73,6 +108,22 @@ final class PlanData {
 
   int monthCount() {
     return months.size();
+  }
+
+  /** Index of a month among {@link #months}, or -1 outside them (fixed or beyond the horizon). */
+  int monthIndex(YearMonth m) {
+    if (m.isBefore(months.getFirst()) || m.isAfter(months.getLast())) return -1;
+    return (int) java.time.temporal.ChronoUnit.MONTHS.between(months.getFirst(), m);
+  }
+
+  /** Whether run {@code j} is under way at the as-of date (its one option is the rest of it). */
+  boolean isRunning(int j) {
+    return running[j] != null;
+  }
+
+  /** Whether a calendar year has a month left to plan (a share row; a cap still to hold). */
+  boolean openYear(int year) {
+    return months.getLast().getYear() >= year && months.getFirst().getYear() <= year;
   }
 
   double hoursOf(int t) {
@@ -185,7 +236,53 @@ final class PlanData {
    * next-best line of a run whose kept options are all in one cell.
    */
   List<GangOption> unprunedOptions(int j) {
-    return gangOptions(j);
+    return isRunning(j) ? List.of() : gangOptions(j);
+  }
+
+  /**
+   * The one option of a run under way: its cell, from the first open month, for the hours it has
+   * left (docs/planner.md, "Variables fixed or removed"); none when its cell can no longer hold the
+   * gang (the pre-check then says why). No egress: it was charged when the run started.
+   */
+  private List<GangOption> runningOption(int j) {
+    TrainingRun run = runs.get(j);
+    RunningRun at = running[j];
+    Cell cell =
+        cells.stream()
+            .filter(c -> c.region().equals(at.region()) && c.accName().equals(at.accelerator()))
+            .findFirst()
+            .orElse(null);
+    Accelerator acc = accelerators.get(at.accelerator());
+    if (acc == null) {
+      throw new IllegalArgumentException(
+          "running run " + run.id() + " is on " + at.accelerator() + ", not in the catalog");
+    }
+    BigDecimal left = remainingHours(run, acc, at.start());
+    if (left.signum() <= 0) {
+      throw new IllegalArgumentException(
+          "training run "
+              + run.id()
+              + " started "
+              + at.start()
+              + " has finished before "
+              + months.getFirst()
+              + ": it is not running");
+    }
+    BigDecimal[] w = schedule(left, 0);
+    List<GangOption> one = new ArrayList<>(); // renumbered in place below
+    if (cell == null || w == null) return one;
+    for (int t = 0; t < w.length; t++) if (cell.totalGpus(t) < run.gpus()) return one;
+    one.add(new GangOption(-1, j, cell, 0, w, BigDecimal.ZERO));
+    return one;
+  }
+
+  /** Wall hours a run started in {@code start} has left at the first open month. */
+  BigDecimal remainingHours(TrainingRun run, Accelerator acc, YearMonth start) {
+    BigDecimal left = wallHours(run.referenceHours(), acc);
+    for (YearMonth m = start; m.isBefore(months.getFirst()); m = m.plusMonths(1)) {
+      left = left.subtract(BigDecimal.valueOf(m.lengthOfMonth() * 24L));
+    }
+    return left;
   }
 
   private List<GangOption> gangOptions(int j) {
@@ -215,7 +312,7 @@ final class PlanData {
   }
 
   int monthIndexAtOrAfter(YearMonth m) {
-    YearMonth start = scenario.horizon().start();
+    YearMonth start = months.getFirst();
     return m.isBefore(start) ? 0 : (int) java.time.temporal.ChronoUnit.MONTHS.between(start, m);
   }
 
@@ -267,8 +364,8 @@ final class PlanData {
                             && compatible(f.accelerators(), c.accelerator()))
                 .toList();
         for (var e : g.gpuHoursByMonth().entrySet()) {
-          if (e.getValue().signum() == 0 || !scenario.horizon().contains(e.getKey())) continue;
-          int t = scenario.horizon().indexOf(e.getKey());
+          int t = monthIndex(e.getKey());
+          if (e.getValue().signum() == 0 || t < 0) continue;
           demands.add(
               new FleetDemand(
                   demands.size(),

@@ -1,25 +1,35 @@
 package io.nuage.plan;
 
+import io.nuage.plan.past.FixedPast;
 import java.util.List;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 /** Writes a plan outcome as the JSON documented in docs/plan-json.md. */
 public final class PlanJson {
   private PlanJson() {}
 
   public static String write(PlanOutcome outcome) {
+    return write(outcome, w -> {});
+  }
+
+  /**
+   * The same with more top-level fields after the plan's own ({@code more} writes them: a re-plan's
+   * report, docs/replan.md).
+   */
+  public static String write(PlanOutcome outcome, Consumer<JsonWriter> more) {
     return switch (outcome) {
-      case PlanOutcome.Optimal o -> write(o.plan(), "OPTIMAL");
-      case PlanOutcome.Feasible f -> write(f.plan(), "FEASIBLE");
-      case PlanOutcome.Infeasible i -> infeasible(i);
+      case PlanOutcome.Optimal o -> write(o.plan(), "OPTIMAL", more);
+      case PlanOutcome.Feasible f -> write(f.plan(), "FEASIBLE", more);
+      case PlanOutcome.Infeasible i -> infeasible(i, more);
     };
   }
 
   public static String write(Plan p) {
-    return write(p, "PLAN");
+    return write(p, "PLAN", w -> {});
   }
 
-  private static String write(Plan p, String status) {
+  private static String write(Plan p, String status, Consumer<JsonWriter> more) {
     JsonWriter w = new JsonWriter().begin('{');
     w.field("scenario", p.scenario())
         .field("status", status)
@@ -44,8 +54,9 @@ public final class PlanJson {
         .field("reserved", b.reserved())
         .field("shortfall", b.shortfall())
         .field("egress", b.egress())
-        .field("storage", b.storage())
-        .end('}');
+        .field("storage", b.storage());
+    if (p.fixedPast() != null) w.field("actual", b.actual());
+    w.end('}');
     list(
         w,
         "baselines",
@@ -104,7 +115,8 @@ public final class PlanJson {
                 .field("committed", o.committed())
                 .field("consumed", o.consumed())
                 .field("shortfall", o.shortfall())
-                .field("takeOrPay", o.takeOrPay()));
+                .field("takeOrPay", o.takeOrPay())
+                .fieldIf(p.fixedPast() != null, "consumedToDate", o.consumedToDate()));
     list(
         w,
         "binding",
@@ -136,10 +148,46 @@ public final class PlanJson {
                 .field("extraCost", o.extraCost())
                 .field("standAloneCost", o.standAloneCost()));
     w.name("infeasibility").begin('[').end(']');
+    if (p.fixedPast() != null) fixedPast(w, p.fixedPast());
+    more.accept(w);
     return w.end('}').toString() + "\n";
   }
 
-  private static String infeasible(PlanOutcome.Infeasible i) {
+  /** A re-plan's fixed past (docs/plan-json.md, "Re-plans"): what its months were fixed to. */
+  public static void fixedPast(JsonWriter w, FixedPast past) {
+    w.name("fixedPast").begin('{');
+    w.field("asOf", past.asOf()).field("firstOpenMonth", past.firstOpen());
+    list(
+        w,
+        "runningRuns",
+        past.running(),
+        (x, r) ->
+            x.field("workload", r.workload())
+                .field("provider", r.provider())
+                .field("region", r.region())
+                .field("accelerator", r.accelerator())
+                .field("start", r.start()));
+    w.name("finishedRuns").begin('[');
+    past.finished().forEach(w::value);
+    w.end(']');
+    list(
+        w,
+        "spend",
+        past.spend(),
+        (x, a) ->
+            x.field("provider", a.provider())
+                .field("month", a.month())
+                .field("billed", a.amount()));
+    list(
+        w,
+        "consumed",
+        past.consumed(),
+        (x, c) ->
+            x.field("contract", c.contract()).field("year", c.year()).field("amount", c.amount()));
+    w.end('}');
+  }
+
+  private static String infeasible(PlanOutcome.Infeasible i, Consumer<JsonWriter> more) {
     JsonWriter w = new JsonWriter().begin('{');
     w.field("scenario", i.scenario())
         .field("status", "INFEASIBLE")
@@ -176,10 +224,11 @@ public final class PlanJson {
             x.field("kind", o.kind())
                 .field("workload", o.workload())
                 .field("message", o.message()));
+    more.accept(w);
     return w.end('}').toString() + "\n";
   }
 
-  private static <T> void list(
+  public static <T> void list(
       JsonWriter w, String name, List<T> items, BiConsumer<JsonWriter, T> fields) {
     w.name(name).begin('[');
     for (T item : items) {

@@ -70,12 +70,15 @@ final class PlanModel {
   private final LinearSum objective = new LinearSum();
   private final double penalty;
 
-  /** A committed-spend contract year: its row, shortfall variable and pro-rated minimum. */
+  /**
+   * A committed-spend contract year: its row, shortfall variable and the minimum the open months
+   * must meet (the pro-rated minimum less what was billed before a re-plan's first open month).
+   */
   record ShortfallYear(
       CommittedSpend contract,
       LinearSum consumption,
       int year,
-      int lastMonth,
+      int lastYear,
       BigDecimal minimum,
       MPVariable shortfall,
       MPConstraint row) {}
@@ -426,19 +429,22 @@ final class PlanModel {
     return u;
   }
 
-  /** Take-or-pay: short_{k,y} + consumption_{k,y} ≥ pro-rated minimum_{k,y}. */
+  /**
+   * Take-or-pay: short_{k,y} + consumption_{k,y} ≥ pro-rated minimum_{k,y}, less what was billed
+   * before a re-plan's first open month (docs/planner.md, "Committed spend with actuals").
+   */
   void addCommittedSpend() {
     for (CommittedSpend k : data.scenario.contracts(CommittedSpend.class)) {
       if (!k.takeOrPay()) continue;
       for (CommitmentYear cy : CommitmentYear.of(k, data)) {
         String key = k.id() + "," + cy.year();
+        BigDecimal residual = cy.residual();
         MPConstraint row =
-            solver.makeConstraint(
-                cy.minimum().doubleValue() * USD, INFINITY, "minimum[" + key + "]");
+            solver.makeConstraint(residual.doubleValue() * USD, INFINITY, "minimum[" + key + "]");
         // never more than the minimum at an optimum (it costs $1 a dollar): twice it is an upper
         // bound that never binds, and one a bound from the duals can use (ModelRows.dualBound:
         // a reduced cost of -1e-10 on an unbounded column would leave no bound at all)
-        double most = 2 * cy.minimum().doubleValue() * USD + 1;
+        double most = 2 * residual.doubleValue() * USD + 1;
         MPVariable s = solver.makeNumVar(0, most, "shortfall[" + key + "]");
         row.setCoefficient(s, 1);
         objective.add(s, 1 / USD);
@@ -455,11 +461,10 @@ final class PlanModel {
         }
         consumption.addTo(row);
         if (sharesCapped) {
-          shortfallExact(key, s, consumption, cy.minimum().doubleValue() * USD, mostConsumption);
+          shortfallExact(key, s, consumption, residual.doubleValue() * USD, mostConsumption);
         }
         shortfalls.put(
-            key,
-            new ShortfallYear(k, consumption, cy.year(), cy.lastMonth(), cy.minimum(), s, row));
+            key, new ShortfallYear(k, consumption, cy.year(), cy.lastYear(), residual, s, row));
       }
     }
   }
@@ -491,7 +496,10 @@ final class PlanModel {
     for (var year : spend.entrySet()) {
       LinearSum total = new LinearSum();
       year.getValue().values().forEach(s -> total.add(s, 1));
-      for (String p : data.providers.keySet().stream().sorted().toList()) {
+      var capped = new java.util.TreeSet<>(data.providers.keySet());
+      // a provider known only from a re-plan's bills is held to its cap too
+      if (data.past != null) capped.addAll(year.getValue().keySet());
+      for (String p : capped) {
         String key = p + "," + year.getKey();
         double cap =
             capOverrides.getOrDefault(key, data.scenario.policy().maxShareOf(p).doubleValue());
@@ -555,8 +563,20 @@ final class PlanModel {
       sumOf(spend, o.start(), home).add(x[o.index()], o.egress().doubleValue() * USD);
     }
     for (ShortfallYear s : shortfalls.values()) {
-      sumOf(spend, s.lastMonth(), s.contract().provider()).add(s.shortfall(), 1);
+      // a contract year ending in a year with no month left (closed) has no share row to count in
+      Map<String, LinearSum> year = spend.get(s.lastYear());
+      if (year != null)
+        year.computeIfAbsent(s.contract().provider(), k -> new LinearSum()).add(s.shortfall(), 1);
     }
+    // a re-plan's billed months: constants on both sides of the share rows of their year
+    PlanCosting.actualSpend(data)
+        .forEach(
+            (key, amount) -> {
+              Map<String, LinearSum> year = spend.get(key.year());
+              if (year != null)
+                year.computeIfAbsent(key.provider(), k -> new LinearSum()).constant +=
+                    amount.doubleValue() * USD;
+            });
     FixedCosts fixedCosts = FixedCosts.of(data);
     fixedCosts
         .byProviderAndYear()
@@ -587,6 +607,8 @@ final class PlanModel {
         throw new IllegalStateException("a model of some options only cannot hold a ROFR");
       }
       for (GangOption o : data.options) {
+        // a run under way was placed before the as-of date: not new capacity bought now
+        if (data.isRunning(o.run())) continue;
         int n = data.runs.get(o.run()).gpus();
         for (int i = 0; i < o.months(); i++) {
           int t = o.start() + i;

@@ -2,6 +2,7 @@ package io.nuage.plan;
 
 import com.google.ortools.linearsolver.MPSolver;
 import com.google.ortools.linearsolver.MPSolverParameters;
+import io.nuage.plan.past.FixedPast;
 import io.nuage.plan.verify.PlanVerifier;
 import io.nuage.plan.verify.Violation;
 import io.nuage.scenario.Scenario;
@@ -42,12 +43,35 @@ public final class Planner {
     return plan(scenario, options, new Deadline(options.timeLimitSeconds()));
   }
 
+  /**
+   * Re-plans the months from {@code past.firstOpen()} with the past fixed to what was billed
+   * (docs/planner.md, "Re-planning from actuals"). {@code previous} are the placements of the plan
+   * being followed; its part from the first open month is kept when it holds every constraint with
+   * the actuals and costs no more than the re-plan's proven bound allows.
+   */
+  public static PlanOutcome replan(
+      Scenario scenario, FixedPast past, List<Placement> previous, PlanOptions options) {
+    return plan(scenario, options, new Deadline(options.timeLimitSeconds()), past, previous);
+  }
+
   /** The same on a given deadline (tests move its clock by hand). */
   static PlanOutcome plan(Scenario scenario, PlanOptions options, Deadline deadline) {
+    return plan(scenario, options, deadline, null, List.of());
+  }
+
+  /** What {@code source} says of a re-plan that kept the previous plan's remaining part. */
+  public static final String KEPT = "previous plan kept";
+
+  private static PlanOutcome plan(
+      Scenario scenario,
+      PlanOptions options,
+      Deadline deadline,
+      @org.jspecify.annotations.Nullable FixedPast past,
+      List<Placement> previous) {
     long started = System.nanoTime();
     Stopwatch clock = new Stopwatch();
     List<String> notes = new ArrayList<>();
-    PlanData data = new PlanData(scenario, options.maxGangOptions());
+    PlanData data = new PlanData(scenario, options.maxGangOptions(), past);
     List<InfeasibilityReason> reasons = FeasibilityPrecheck.check(data);
     if (!reasons.isEmpty()) return new PlanOutcome.Infeasible(scenario.name(), reasons, List.of());
     clock.lap("model data and pre-checks");
@@ -121,6 +145,18 @@ public final class Planner {
       priced = best.priced();
       source = "baseline " + best.baseline().name();
     }
+    // what the re-plan found itself: it stands in when the previous plan kept breaks the scenario
+    Assignment found = chosen;
+    PlanCosting.Priced foundPriced = priced;
+    String foundSource = source;
+    if (past != null && !previous.isEmpty()) {
+      Kept kept = keep(data, previous, priced, bound, options, notes);
+      if (kept != null) {
+        chosen = kept.assignment();
+        priced = kept.priced();
+        source = KEPT;
+      }
+    }
     if (source.startsWith("baseline")) {
       notes.add("the plan is the " + source + ": the solver found nothing cheaper in time");
     }
@@ -138,6 +174,17 @@ public final class Planner {
             solved.explained());
     PlanOutcome outcome = run.assemble(chosen, priced, source, bound);
     List<Violation> broken = PlanVerifier.verify(scenario, outcome);
+    if (!broken.isEmpty() && source.equals(KEPT)) {
+      notes.add(
+          "the previous plan's remaining part broke the scenario ("
+              + describe(broken)
+              + "): the re-plan's own is reported instead");
+      chosen = found;
+      priced = foundPriced;
+      source = foundSource;
+      outcome = run.assemble(chosen, priced, source, bound);
+      broken = PlanVerifier.verify(scenario, outcome);
+    }
     if (!broken.isEmpty()) {
       // Never reported: a plan that breaks its scenario. The other candidate (the best feasible
       // baseline behind the solver's plan, or the solver's plan behind a cheaper baseline) is
@@ -249,7 +296,8 @@ public final class Planner {
               RightOfFirstRefusalReport.report(data, priced.placements()),
               why.nextBest(),
               clock.laps(),
-              data.options.size());
+              data.options.size(),
+              data.past);
       // Optimal at the precision of money too: when only the rounding allowance on each side
       // (the total's own rounding, the bound's) separates the total from the bound, as on a
       // plan of a few hundred dollars where a few cents are a gap of 1e-4.
@@ -380,6 +428,69 @@ public final class Planner {
               + "): the solver's bound or point is wrong");
     }
     return lb.subtract(rounding).max(fixed);
+  }
+
+  /** The previous plan's remaining part, mapped and priced, when it is kept. */
+  private record Kept(Assignment assignment, PlanCosting.Priced priced) {}
+
+  /**
+   * The previous plan's remaining part when it is to be kept (docs/planner.md, "Not moving work for
+   * nothing"): it maps to the model's columns, holds every row with the actuals, and costs no more
+   * than the re-plan's plan or is within the optimality tolerance of its proven bound. Null
+   * otherwise; either way the notes say what was decided and why.
+   */
+  private static @org.jspecify.annotations.Nullable Kept keep(
+      PlanData data,
+      List<Placement> previous,
+      PlanCosting.Priced replanned,
+      double bound,
+      PlanOptions options,
+      List<String> notes) {
+    String not = "the previous plan's remaining part was not kept: ";
+    List<String> why = new ArrayList<>();
+    Assignment kept = KeptPlan.of(data, previous, why);
+    if (kept == null) {
+      notes.add(not + (why.isEmpty() ? "it does not map to the re-plan" : why.getFirst()));
+      return null;
+    }
+    PlanCosting.Priced priced = PlanCosting.price(data, kept);
+    String broken = KeptPlan.breaks(data, kept, priced);
+    if (broken != null) {
+      notes.add(not + "with the actuals it breaks the " + broken);
+      return null;
+    }
+    BigDecimal lb;
+    try {
+      lb = lowerBound(bound, priced);
+    } catch (IllegalStateException belowTheBound) {
+      notes.add(not + "it costs less than the re-plan's proven bound, so it breaks a row");
+      return null;
+    }
+    BigDecimal cost = priced.total();
+    BigDecimal gap =
+        cost.signum() == 0
+            ? BigDecimal.ZERO
+            : cost.subtract(lb).divide(cost, 9, RoundingMode.HALF_UP).max(BigDecimal.ZERO);
+    boolean withinTolerance =
+        gap.doubleValue() <= options.relativeGap() + 1e-9
+            || cost.subtract(lb).compareTo(roundingAllowance(priced).multiply(BigDecimal.TWO)) <= 0;
+    String figures =
+        " (it costs "
+            + cost.toPlainString()
+            + ", the re-plan's own plan "
+            + replanned.total().toPlainString()
+            + ", the proven bound "
+            + lb.toPlainString()
+            + ")";
+    if (cost.compareTo(replanned.total()) > 0 && !withinTolerance) {
+      notes.add(not + "it costs more than the optimality tolerance allows" + figures);
+      return null;
+    }
+    notes.add(
+        "the previous plan's remaining part is kept: it holds every constraint with the actuals"
+            + " and is within the optimality tolerance of the re-plan"
+            + figures);
+    return new Kept(kept, priced);
   }
 
   /** A cent per placement and one for the rest: how far rounding can move a plan's total. */

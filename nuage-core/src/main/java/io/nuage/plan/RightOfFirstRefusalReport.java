@@ -84,12 +84,16 @@ final class RightOfFirstRefusalReport {
             allowedOf
                 .computeIfAbsent(d.fleet() + "|" + d.month(), k -> new ArrayList<>())
                 .add(d.allowedRegions()));
+    // a run under way was placed before a re-plan's as-of date: not new capacity bought now
+    Set<String> running = new java.util.HashSet<>();
+    for (int j = 0; j < data.runs.size(); j++)
+      if (data.isRunning(j)) running.add(data.runs.get(j).id());
     for (RightOfFirstRefusal right : data.scenario.contracts(RightOfFirstRefusal.class)) {
       for (Placement p : placements) {
-        if (!p.pricing().equals("on-demand")) continue;
+        if (!p.pricing().equals("on-demand") || running.contains(p.workload())) continue;
         Cell c = cells.get(p.region() + "|" + p.accelerator());
-        int t = data.scenario.horizon().indexOf(p.month());
-        if (c == null || !isNewCapacity(data, right, c, t)) continue;
+        int t = data.monthIndex(p.month());
+        if (c == null || t < 0 || !isNewCapacity(data, right, c, t)) continue;
         boolean gang = p.kind().equals("training");
         List<@Nullable Set<String>> sets = new ArrayList<>();
         if (gang) sets.add(null);

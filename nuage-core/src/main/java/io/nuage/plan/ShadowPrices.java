@@ -60,7 +60,7 @@ final class ShadowPrices {
       double dual = Math.abs(s.row().dualValue()) * PlanModel.USD;
       if (dual <= TOLERANCE) continue;
       BigDecimal perDollar = BigDecimal.valueOf(dual).setScale(4, RoundingMode.HALF_EVEN);
-      String year = data.months.get(s.lastMonth()).getYear() + "";
+      String year = s.lastYear() + "";
       out.add(
           new Binding(
               "minimum[" + s.contract().id() + "," + s.year() + "]",

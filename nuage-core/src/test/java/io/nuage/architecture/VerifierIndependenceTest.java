@@ -48,6 +48,7 @@ class VerifierIndependenceTest {
                     "java..",
                     "org.jspecify..",
                     "io.nuage.plan.verify..",
+                    "io.nuage.plan.past..",
                     "io.nuage.scenario",
                     "io.nuage.catalog..",
                     "io.nuage.contract..",

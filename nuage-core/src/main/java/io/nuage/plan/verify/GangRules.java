@@ -1,6 +1,7 @@
 package io.nuage.plan.verify;
 
 import io.nuage.catalog.Accelerator;
+import io.nuage.plan.past.RunningRun;
 import io.nuage.workload.TrainingRun;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -30,6 +31,16 @@ final class GangRules {
 
   void check(TrainingRun run, List<PlanRow> rows) {
     String id = run.id();
+    if (facts.finished(id)) {
+      if (!rows.isEmpty())
+        fail(Rule.FIXED_PAST, "training run " + id + " finished before the as-of date, yet placed");
+      return;
+    }
+    var running = facts.running(id);
+    if (running.isPresent()) {
+      checkRunning(run, running.get(), rows);
+      return;
+    }
     if (rows.isEmpty()) {
       fail(Rule.GANG_PLACEMENT, "training run " + id + " has no placement");
       return;
@@ -67,7 +78,96 @@ final class GangRules {
     checkFits(run, first, byMonth.keySet());
     facts
         .accelerator(first.accelerator())
-        .ifPresent(a -> checkHours(run, a, start, byMonth, rowsPerMonth));
+        .ifPresent(
+            a ->
+                checkHours(
+                    run, a, start, wallHours(run, a), "starting " + start, byMonth, rowsPerMonth));
+  }
+
+  /** W = H / θ, rounded up (docs/plan-json.md). */
+  private static BigDecimal wallHours(TrainingRun run, Accelerator accelerator) {
+    return run.referenceHours().divide(accelerator.throughput(), 6, RoundingMode.CEILING);
+  }
+
+  /**
+   * A run under way at a re-plan's as-of date stays where it started and runs the rest of its gang
+   * from the first open month: every month since its start was whole (docs/planner.md, "Variables
+   * fixed or removed").
+   */
+  private void checkRunning(TrainingRun run, RunningRun at, List<PlanRow> rows) {
+    String id = run.id();
+    var accelerator = facts.accelerator(at.accelerator());
+    if (accelerator.isEmpty() || facts.region(at.region()).isEmpty()) {
+      fail(
+          Rule.FIXED_PAST,
+          "running run "
+              + id
+              + " is fixed to "
+              + at.region()
+              + " "
+              + at.accelerator()
+              + ", which the scenario does not have");
+      return;
+    }
+    YearMonth first = facts.past.firstOpen();
+    BigDecimal left = wallHours(run, accelerator.get());
+    for (YearMonth m = at.start(); m.isBefore(first); m = m.plusMonths(1)) {
+      left = left.subtract(ScenarioFacts.hours(m));
+    }
+    if (left.signum() <= 0) {
+      fail(
+          Rule.FIXED_PAST,
+          "training run "
+              + id
+              + " started "
+              + at.start()
+              + " has finished before "
+              + first
+              + ": it cannot be running");
+      return;
+    }
+    if (rows.isEmpty()) {
+      fail(Rule.FIXED_PAST, "running run " + id + " has no placement from " + first);
+      return;
+    }
+    rows.stream()
+        .filter(r -> !r.region().equals(at.region()) || !r.accelerator().equals(at.accelerator()))
+        .forEach(
+            r ->
+                fail(
+                    Rule.FIXED_PAST,
+                    r.where()
+                        + ": running run "
+                        + id
+                        + " is fixed to "
+                        + at.region()
+                        + " "
+                        + at.accelerator()));
+    rows.stream()
+        .filter(r -> r.gpus() != run.gpus())
+        .forEach(
+            r ->
+                fail(
+                    Rule.GANG_SIZE,
+                    r.where() + ": gpus " + r.gpus() + ", expected the gang's " + run.gpus()));
+    Map<YearMonth, BigDecimal> byMonth =
+        rows.stream()
+            .collect(
+                Collectors.groupingBy(
+                    PlanRow::month,
+                    TreeMap::new,
+                    Collectors.reducing(BigDecimal.ZERO, PlanRow::gpuHours, BigDecimal::add)));
+    Map<YearMonth, Long> rowsPerMonth =
+        rows.stream().collect(Collectors.groupingBy(PlanRow::month, Collectors.counting()));
+    checkFits(run, rows.getFirst(), byMonth.keySet());
+    checkHours(
+        run,
+        accelerator.get(),
+        first,
+        left,
+        "running since " + at.start() + ", from " + first,
+        byMonth,
+        rowsPerMonth);
   }
 
   private void checkWindow(TrainingRun run, YearMonth start, YearMonth end) {
@@ -121,10 +221,11 @@ final class GangRules {
       TrainingRun run,
       Accelerator accelerator,
       YearMonth start,
+      BigDecimal wall,
+      String from,
       Map<YearMonth, BigDecimal> byMonth,
       Map<YearMonth, Long> rowsPerMonth) {
-    BigDecimal left =
-        run.referenceHours().divide(accelerator.throughput(), 6, RoundingMode.CEILING);
+    BigDecimal left = wall;
     BigDecimal gpus = BigDecimal.valueOf(run.gpus());
     var expected = new TreeMap<YearMonth, BigDecimal>();
     for (YearMonth m = start; left.signum() > 0; m = m.plusMonths(1)) {
@@ -139,8 +240,8 @@ final class GangRules {
               + run.id()
               + " runs in "
               + byMonth.keySet()
-              + "; starting "
-              + start
+              + "; "
+              + from
               + " on "
               + accelerator.name()
               + " it runs without pause in "

@@ -106,6 +106,7 @@ final class MoneyRules {
     BigDecimal total = BigDecimal.ZERO;
     for (ReservedCapacity k : facts.scenario.contracts(ReservedCapacity.class)) {
       for (YearMonth m : inside(k.term())) {
+        if (!facts.open(m)) continue; // a re-plan's fixed months are billed (actual)
         BigDecimal fee =
             BigDecimal.valueOf(k.gpus())
                 .multiply(ScenarioFacts.hours(m))
@@ -125,6 +126,7 @@ final class MoneyRules {
     facts.scenario.workloads(StorageDemand.class).forEach(d -> providers.add(d.provider()));
     for (String provider : providers) {
       for (YearMonth m : facts.scenario.horizon().months()) {
+        if (!facts.open(m)) continue; // billed (actual)
         var commitments =
             facts.scenario.contracts(StorageCommitment.class).stream()
                 .filter(k -> k.provider().equals(provider) && k.term().contains(m))
@@ -179,10 +181,13 @@ final class MoneyRules {
                     .get(y)
                     .multiply(BigDecimal.valueOf(in.size()))
                     .divide(BigDecimal.valueOf(year.length()), 10, RoundingMode.HALF_EVEN));
-        BigDecimal consumed = BigDecimal.ZERO;
+        // a re-plan's consumption billed before its as-of date, to the cent (docs/plan-json.md)
+        BigDecimal toDate =
+            facts.past == null ? BigDecimal.ZERO : cents(facts.past.consumed(k.id(), y));
+        BigDecimal consumed = toDate;
         // what the consuming rows reach before rounding: GPU-hours x rate, plus half a 1e-3
         // GPU-hour step each, plus a cent
-        BigDecimal reach = new BigDecimal("0.01");
+        BigDecimal reach = new BigDecimal("0.01").add(toDate);
         var months = new java.util.HashSet<>(in);
         for (PlanRow row : rows) {
           if (row.pricing().equals("committed")
@@ -200,8 +205,15 @@ final class MoneyRules {
         // docs/plan-json.md: a shortfall is none when the minimum was met before costs were
         // rounded (the unrounded consumption reaches it); a shortfall of exact costs is owed.
         if (reach.compareTo(committed) >= 0) shortfall = BigDecimal.ZERO;
-        compareContractRow(
-            reported.get(k.id() + "#" + y), k.id(), y, committed, consumed, shortfall);
+        ContractYear row = reported.get(k.id() + "#" + y);
+        compareContractRow(row, k.id(), y, committed, consumed, shortfall);
+        if (row != null && facts.past != null) {
+          same(
+              Rule.FIXED_PAST,
+              "contract " + k.id() + " year " + y + " consumedToDate",
+              row.consumedToDate(),
+              toDate);
+        }
         if (k.takeOrPay() && shortfall.signum() > 0) {
           paid = paid.add(shortfall);
           add(k.provider(), in.getLast(), shortfall);
@@ -236,7 +248,9 @@ final class MoneyRules {
     for (var run : facts.scenario.workloads(io.nuage.workload.TrainingRun.class)) {
       PlanRow first = firstRowByRun.get(run.id());
       BigDecimal expected = BigDecimal.ZERO;
-      if (first != null && !first.region().equals(run.datasetHome())) {
+      // a run under way at a re-plan's as-of date paid its egress when it started (billed)
+      boolean started = facts.running(run.id()).isPresent();
+      if (first != null && !started && !first.region().equals(run.datasetHome())) {
         var home = facts.region(run.datasetHome()).map(r -> r.provider()).orElse("?");
         BigDecimal perTb =
             facts
@@ -268,6 +282,30 @@ final class MoneyRules {
     return usage;
   }
 
+  /**
+   * What a re-plan's fixed months billed: per provider and plan year to the cent
+   * (docs/plan-json.md, "Re-plans"), counted in each provider's spend; 0 for a plan from scratch.
+   */
+  BigDecimal actual() {
+    if (facts.past == null) return BigDecimal.ZERO.setScale(2);
+    var byProviderYear = new TreeMap<String, BigDecimal>();
+    for (var s : facts.past.spend()) {
+      if (!facts.scenario.horizon().contains(s.month())) continue;
+      byProviderYear.merge(
+          s.provider() + "\u0000" + facts.planYear(s.month()), s.amount(), BigDecimal::add);
+    }
+    BigDecimal total = BigDecimal.ZERO.setScale(2);
+    for (var e : byProviderYear.entrySet()) {
+      String[] key = e.getKey().split("\u0000");
+      BigDecimal amount = cents(e.getValue());
+      total = total.add(amount);
+      spend
+          .computeIfAbsent(key[0], p -> new TreeMap<>())
+          .merge(Integer.parseInt(key[1]), amount, BigDecimal::add);
+    }
+    return total;
+  }
+
   /** Checks providers[] and every provider's share against its cap. */
   void shares(List<ProviderYear> providers) {
     var reported = new HashMap<String, ProviderYear>();
@@ -285,7 +323,9 @@ final class MoneyRules {
                           ? BigDecimal.ZERO
                           : s.divide(total, 10, RoundingMode.HALF_EVEN);
                   BigDecimal cap = facts.scenario.policy().maxShareOf(provider);
-                  if (share.subtract(cap).compareTo(new BigDecimal("0.0001")) > 0) {
+                  // a year a re-plan found billed in full is past: its shares are reported only
+                  if (facts.openPlanYear(y)
+                      && share.subtract(cap).compareTo(new BigDecimal("0.0001")) > 0) {
                     fail(
                         Rule.SHARE,
                         provider

@@ -2,6 +2,7 @@ package io.nuage.plan.verify;
 
 import io.nuage.plan.Plan;
 import io.nuage.plan.PlanOutcome;
+import io.nuage.plan.past.FixedPast;
 import io.nuage.scenario.Scenario;
 import io.nuage.workload.InferenceFleet;
 import io.nuage.workload.TrainingRun;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Verifies a plan against its scenario: capacity, gangs, deadlines, demand, residency, shares, the
@@ -29,13 +31,16 @@ public final class PlanVerifier {
   private final ScenarioFacts facts;
   private final List<Violation> violations = new ArrayList<>();
 
-  private PlanVerifier(Scenario scenario) {
-    this.facts = new ScenarioFacts(scenario);
+  private PlanVerifier(Scenario scenario, @Nullable FixedPast past) {
+    this.facts = new ScenarioFacts(scenario, past);
   }
 
-  /** Every violation found; empty for a valid plan. */
+  /**
+   * Every violation found; empty for a valid plan. A re-plan ({@link Plan#fixedPast()}) is checked
+   * with its fixed months honoured (docs/plan-verifier.md, "Re-plans").
+   */
   public static List<Violation> verify(Scenario scenario, Plan plan) {
-    var verifier = new PlanVerifier(scenario);
+    var verifier = new PlanVerifier(scenario, plan.fixedPast());
     try {
       verifier.run(plan);
     } catch (RuntimeException e) {
@@ -72,6 +77,7 @@ public final class PlanVerifier {
   }
 
   private void run(Plan plan) {
+    if (facts.past != null) checkPast(facts.past);
     List<PlanRow> rows = new ArrayList<>();
     for (int i = 0; i < plan.placements().size(); i++) {
       rows.add(PlanRow.of(i, plan.placements().get(i)));
@@ -119,6 +125,34 @@ public final class PlanVerifier {
     }
     if (!facts.scenario.horizon().contains(row.month())) {
       fail(Rule.GANG_WINDOW, row.where() + ": month outside the horizon");
+    } else if (!facts.open(row.month())) {
+      fail(
+          Rule.FIXED_PAST,
+          row.where() + ": before the first open month " + facts.past.firstOpen() + " (billed)");
+    }
+  }
+
+  /** The fixed past names a month inside the horizon and workloads and places that exist. */
+  private void checkPast(FixedPast past) {
+    var horizon = facts.scenario.horizon();
+    if (!horizon.contains(past.firstOpen()) || !past.firstOpen().isAfter(horizon.start())) {
+      fail(
+          Rule.FIXED_PAST,
+          "first open month "
+              + past.firstOpen()
+              + " leaves nothing fixed or nothing to plan in "
+              + horizon);
+    }
+    var runs = new java.util.HashSet<String>();
+    facts.scenario.workloads(TrainingRun.class).forEach(r -> runs.add(r.id()));
+    past.finished().stream()
+        .filter(id -> !runs.contains(id))
+        .forEach(id -> fail(Rule.FIXED_PAST, "finished run " + id + " is no training run"));
+    for (var r : past.running()) {
+      if (!runs.contains(r.workload()))
+        fail(Rule.FIXED_PAST, "running run " + r.workload() + " is no training run");
+      if (!horizon.contains(r.start()))
+        fail(Rule.FIXED_PAST, "running run " + r.workload() + " starts outside the horizon");
     }
   }
 
@@ -136,13 +170,15 @@ public final class PlanVerifier {
     BigDecimal storage = money.storage();
     BigDecimal shortfall = money.shortfall(rows, costs, plan.contracts());
     BigDecimal usage = money.usage();
+    BigDecimal actual = money.actual();
     var breakdown = plan.costBreakdown();
     money.same(Rule.TOTAL, "costBreakdown.usage", breakdown.usage(), usage);
     money.same(Rule.RESERVED_FEES, "costBreakdown.reserved", breakdown.reserved(), reserved);
     money.same(Rule.SHORTFALL, "costBreakdown.shortfall", breakdown.shortfall(), shortfall);
     money.same(Rule.EGRESS, "costBreakdown.egress", breakdown.egress(), egress);
     money.same(Rule.STORAGE, "costBreakdown.storage", breakdown.storage(), storage);
-    BigDecimal total = usage.add(reserved).add(shortfall).add(egress).add(storage);
+    money.same(Rule.FIXED_PAST, "costBreakdown.actual", breakdown.actual(), actual);
+    BigDecimal total = usage.add(reserved).add(shortfall).add(egress).add(storage).add(actual);
     money.same(Rule.TOTAL, "totalCost", plan.totalCost(), total);
     money.shares(plan.providers());
     checkBound(plan, total);

@@ -50,7 +50,8 @@ final class RightOfFirstRefusalRules {
             .collect(Collectors.toMap(Workload::id, Function.identity()));
     for (RightOfFirstRefusal right : facts.scenario.contracts(RightOfFirstRefusal.class)) {
       for (PlanRow row : rows) {
-        if (!isNewCapacity(right, row)) continue;
+        // a run under way at a re-plan's as-of date was placed before it: not bought now
+        if (!isNewCapacity(right, row) || facts.running(row.workload()).isPresent()) continue;
         switch (workloads.get(row.workload())) {
           case TrainingRun run -> gangRoom(right, row, run).ifPresent(r -> fail(right, row, r));
           case InferenceFleet fleet -> checkFleet(right, row, fleet);

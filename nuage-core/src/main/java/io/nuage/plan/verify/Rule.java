@@ -48,5 +48,11 @@ public enum Rule {
   /** lowerBound above totalCost, or gap inconsistent with them. */
   BOUND,
   /** A feasible baseline cheaper than the plan. */
-  BASELINE
+  BASELINE,
+  /**
+   * A re-plan's fixed past not honoured: a placement before its first open month, a run under way
+   * moved or given other hours than the rest of its gang, a finished run placed again, a fixed past
+   * that names what the scenario does not have.
+   */
+  FIXED_PAST
 }

@@ -8,6 +8,8 @@ import io.nuage.catalog.Region;
 import io.nuage.contract.CommittedSpend;
 import io.nuage.contract.RateCard;
 import io.nuage.contract.ReservedCapacity;
+import io.nuage.plan.past.FixedPast;
+import io.nuage.plan.past.RunningRun;
 import io.nuage.scenario.Scenario;
 import java.math.BigDecimal;
 import java.time.YearMonth;
@@ -17,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the scenario says, looked up the way docs/planner.md defines it: capacity levels, reserved
@@ -27,6 +30,10 @@ final class ScenarioFacts {
   static final BigDecimal ROW_TOLERANCE = new BigDecimal("0.001");
 
   final Scenario scenario;
+
+  /** A re-plan's fixed past (null for a plan from scratch): months before it are not the plan's. */
+  final @Nullable FixedPast past;
+
   private final Map<String, Region> regions;
   private final Map<String, Accelerator> accelerators;
   private final Map<String, BigDecimal> listPrice;
@@ -35,8 +42,9 @@ final class ScenarioFacts {
   private final Map<String, List<ReservedCapacity>> reservations;
   private final Map<String, List<CommittedSpend>> committedByProvider;
 
-  ScenarioFacts(Scenario scenario) {
+  ScenarioFacts(Scenario scenario, @Nullable FixedPast past) {
     this.scenario = scenario;
+    this.past = past;
     this.regions =
         scenario.catalog().regions().stream().collect(Collectors.toMap(Region::id, r -> r));
     this.accelerators = scenario.catalog().acceleratorsByName();
@@ -57,6 +65,27 @@ final class ScenarioFacts {
     this.committedByProvider =
         scenario.contracts(CommittedSpend.class).stream()
             .collect(Collectors.groupingBy(CommittedSpend::provider));
+  }
+
+  /** Whether a month is the plan's to decide: not before a re-plan's first open month. */
+  boolean open(YearMonth month) {
+    return past == null || !month.isBefore(past.firstOpen());
+  }
+
+  /** Whether a plan year has a month left to decide (a cap to hold). */
+  boolean openPlanYear(int planYear) {
+    YearMonth last = scenario.horizon().start().plusMonths(12L * planYear + 11);
+    if (last.isAfter(scenario.horizon().end())) last = scenario.horizon().end();
+    return open(last);
+  }
+
+  /** The run's place and start when a re-plan's past has it under way. */
+  Optional<RunningRun> running(String workload) {
+    return past == null ? Optional.empty() : past.running(workload);
+  }
+
+  boolean finished(String workload) {
+    return past != null && past.finished().contains(workload);
   }
 
   static String key(String region, String accelerator) {

@@ -7,6 +7,7 @@ import io.nuage.plan.EgressCharge;
 import io.nuage.plan.Placement;
 import io.nuage.plan.Plan;
 import io.nuage.plan.ProviderYear;
+import io.nuage.plan.past.FixedPast;
 import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -27,6 +28,8 @@ final class PlanDraft {
   String shortfall = "0.00";
   String egressTotal = "0.00";
   String storage = "0.00";
+  String actual = "0.00";
+  @Nullable FixedPast past;
   final List<Row> rows = new ArrayList<>();
   final List<EgressCharge> egress = new ArrayList<>();
   final List<ProviderYear> providers = new ArrayList<>();
@@ -122,7 +125,8 @@ final class PlanDraft {
             new BigDecimal(reserved),
             new BigDecimal(shortfall),
             new BigDecimal(egressTotal),
-            new BigDecimal(storage));
+            new BigDecimal(storage),
+            new BigDecimal(actual));
     return new Plan(
         scenario,
         breakdown.total(),
@@ -142,6 +146,7 @@ final class PlanDraft {
         List.of(),
         List.of(),
         Map.of(),
-        0);
+        0,
+        past);
   }
 }
