@@ -44,7 +44,7 @@ import picocli.CommandLine.Spec;
       "  nuage generate-billing --from-plan plan.json --until 2027-06 --out bills.csv"
           + " --commitments-out commitments.csv",
       "  nuage generate-billing --from-plan plan.json --until 2027-06"
-          + " --drift demand=+15%@2027-04 --drift overbill:azure=+2% --out drifted.csv",
+          + " --drift demand=+15%%@2027-04 --drift overbill:azure=+2%% --out drifted.csv",
       "  nuage generate-billing --rows 1000000 --seed 42 --gzip --out bench.csv.gz"
     })
 final class GenerateBillingCommand implements Callable<Integer> {
@@ -74,8 +74,8 @@ final class GenerateBillingCommand implements Callable<Integer> {
       description =
           "With --from-plan, repeatable: KIND[:PROVIDER]=PERCENT[@YYYY-MM], KIND one of demand"
               + " (GPU-hours), price (list prices, contracted rates follow), overbill (billed above"
-              + " the contract: `ledger reconcile` flags it). E.g. demand=+15%@2027-04,"
-              + " price:oci=+3%@2027-05, overbill:azure=+2%.")
+              + " the contract: `ledger reconcile` flags it). E.g. demand=+15%%@2027-04,"
+              + " price:oci=+3%%@2027-05, overbill:azure=+2%%.")
   List<String> drifts = new ArrayList<>();
 
   @Option(

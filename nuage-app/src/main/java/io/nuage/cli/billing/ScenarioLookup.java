@@ -46,7 +46,7 @@ final class ScenarioLookup {
   private static Path locate(Path planFile, String field) {
     Set<Path> tried = new LinkedHashSet<>();
     List<Path> folders = new ArrayList<>();
-    folders.add(Path.of(""));
+    folders.add(Path.of("").toAbsolutePath());
     Path planFolder = planFile.toAbsolutePath().getParent();
     if (planFolder != null) folders.add(planFolder);
     String home = System.getProperty("nuage.home");

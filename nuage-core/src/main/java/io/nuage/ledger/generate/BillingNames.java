@@ -1,5 +1,6 @@
 package io.nuage.ledger.generate;
 
+import io.nuage.contract.BillingIds;
 import io.nuage.contract.CommittedSpend;
 import io.nuage.contract.Contract;
 import io.nuage.contract.ReservedCapacity;
@@ -73,7 +74,8 @@ final class BillingNames {
   /** The ids a scenario gives a contract; empty lists where it gives none. */
   private record Ids(List<String> contracts, List<String> commitments, List<String> accounts) {
     static Ids of(Scenario scenario, Contract c) {
-      return new Ids(List.of(), List.of(), List.of());
+      BillingIds b = scenario.billingOf(c.id());
+      return new Ids(b.contractIds(), b.commitmentIds(), b.billingAccountIds());
     }
   }
 }

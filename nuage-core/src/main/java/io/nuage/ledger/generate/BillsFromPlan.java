@@ -87,7 +87,7 @@ public final class BillsFromPlan {
 
   /** The currency every amount of the scenario is in. */
   static String currencyOf(Scenario scenario) {
-    return "USD";
+    return scenario.currency();
   }
 
   /** Rows this run writes, roughly: for the progress bar. */
