@@ -160,7 +160,12 @@ class GenerateBillingFromPlanTest {
             cost = cost.add(c.committedTb().multiply(c.pricePerTbMonth()));
           }
         }
-        BigDecimal list = p.equals("gcp") ? new BigDecimal("20.00") : new BigDecimal("18.40");
+        BigDecimal list =
+            scenario.catalog().storagePrices().stream()
+                .filter(x -> x.provider().equals(p))
+                .findFirst()
+                .orElseThrow()
+                .pricePerTbMonth();
         cost = cost.add(stored.subtract(committed).max(BigDecimal.ZERO).multiply(list));
         expectedStorage.put(p + " " + m, cost);
         storage = storage.add(cost);
@@ -350,6 +355,27 @@ class GenerateBillingFromPlanTest {
         .isEqualTo(y.sum("BilledCost", r -> true, r -> provider(r) + " " + month(r)));
     assertThat(x.rows().getFirst().get("ResourceId"))
         .isNotEqualTo(y.rows().getFirst().get("ResourceId"));
+  }
+
+  @Test
+  void gzip_isTheSameBytesCompressedAndFilesGetTheUsualPermissions() throws Exception {
+    Path plain = dir.resolve("plain.csv");
+    Path packed = dir.resolve("packed.csv.gz");
+    assertThat(BillingFixture.generate(plan, "2027-02", "--out", plain.toString()).code()).isZero();
+    assertThat(
+            BillingFixture.generate(plan, "2027-02", "--gzip", "--out", packed.toString()).code())
+        .isZero();
+    try (var in = new java.util.zip.GZIPInputStream(Files.newInputStream(packed))) {
+      assertThat(in.readAllBytes()).isEqualTo(Files.readAllBytes(plain));
+    }
+    // regression: the output was written to a temporary file created owner-only (0600) and kept
+    // those permissions once moved into place
+    Path usual = Files.writeString(dir.resolve("usual.txt"), "x");
+    assertThat(Files.getPosixFilePermissions(plain))
+        .isEqualTo(Files.getPosixFilePermissions(usual));
+    try (var left = Files.list(dir)) {
+      assertThat(left.map(Path::toString)).noneMatch(n -> n.contains(".tmp-"));
+    }
   }
 
   @Test

@@ -19,6 +19,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
@@ -132,8 +133,16 @@ public final class FromPlanRun {
     Path tmp = null;
     try {
       Files.createDirectories(abs.getParent());
-      tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName(), ".tmp");
-      try (Writer w = writer(Files.newOutputStream(tmp), gzip)) {
+      // not createTempFile: its owner-only permissions would stay on the file moved into place
+      tmp =
+          abs.resolveSibling(
+              "."
+                  + abs.getFileName()
+                  + ".tmp-"
+                  + ProcessHandle.current().pid()
+                  + "-"
+                  + System.nanoTime());
+      try (Writer w = writer(Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW), gzip)) {
         body.write(w);
       }
       try {

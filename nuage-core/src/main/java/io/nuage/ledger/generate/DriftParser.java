@@ -55,7 +55,12 @@ public final class DriftParser {
         yield new Drift.Price(provider, percent, from, spec);
       }
       case "overbill" -> {
-        above(spec, percent, 0, ": an overbill is above the contract (expected above 0%)");
+        if (percent.signum() <= 0)
+          throw bad(
+              spec,
+              "an overbill is billed above the contract (got "
+                  + percent.toPlainString()
+                  + "%, expected above 0%)");
         yield new Drift.Overbill(provider, percent, from, spec);
       }
       default ->

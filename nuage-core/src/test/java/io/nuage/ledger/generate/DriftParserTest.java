@@ -60,7 +60,7 @@ class DriftParserTest {
     bad("demand=+1.255%", "more than two decimal places");
     bad("demand=-100%", "-100% would leave no demand (expected above -100%)");
     bad("price=-120%", "would make the price nil");
-    bad("overbill=-2%", "-2%: an overbill is above the contract (expected above 0%)");
+    bad("overbill=-2%", "an overbill is billed above the contract (got -2%, expected above 0%)");
     bad("overbill=0%", "expected above 0%");
     bad("demand=+15%@2027-13", "'2027-13' is not a month (expected YYYY-MM");
     bad("demand=+15%@2028-01", "2028-01 is after --until 2027-06 (the drift would change nothing)");
