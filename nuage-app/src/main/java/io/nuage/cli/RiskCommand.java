@@ -25,6 +25,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "risk",
     mixinStandardHelpOptions = true,
+    header = "Prices the signed contracts over drawn futures, with standard errors.",
     description = {
       "Draws futures from the scenario's uncertainty section, serves each with the signed"
           + " contracts and reports the distribution of the total cost with its standard errors:"
