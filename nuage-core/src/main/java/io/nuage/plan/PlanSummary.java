@@ -44,6 +44,12 @@ public final class PlanSummary {
                 .stripTrailingZeros()
                 .toPlainString()));
     CostBreakdown b = p.costBreakdown();
+    if (p.fixedPast() != null) {
+      out.append(
+          String.format(
+              "  Billed before %s %s; from then on:%n",
+              p.fixedPast().asOf(), PlanText.short_(b.actual())));
+    }
     out.append(
         String.format(
             "  Usage %s, reserved %s, shortfall %s, egress %s, storage %s%n",

@@ -1,0 +1,137 @@
+package io.nuage.plan.replan;
+
+import io.nuage.plan.Plan;
+import io.nuage.plan.PlanSummary;
+import io.nuage.plan.past.FixedPast;
+import io.nuage.plan.past.RunningRun;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.util.Locale;
+
+/** A re-plan for people (docs/replan.md, "Text"): what was fixed, what changed, the true-up. */
+public final class ReplanText {
+  private ReplanText() {}
+
+  public static String render(Replan r) {
+    StringBuilder out = new StringBuilder();
+    FixedPast past = r.past();
+    out.append(
+        String.format(
+            "Re-plan as of %s: months before %s fixed to the bills, the rest re-planned%n",
+            past.asOf(), past.firstOpen()));
+    out.append(
+        String.format(
+            "  previous plan: %s (%s, $%s)%n",
+            r.previous().origin(), r.previous().status(), money(r.previous().totalCost())));
+    for (RunningRun run : past.running()) {
+      out.append(
+          String.format(
+              "  under way: %s in %s %s since %s%n",
+              run.workload(), run.region(), run.accelerator(), run.start()));
+    }
+    if (!past.finished().isEmpty())
+      out.append("  done: ").append(String.join(", ", past.finished())).append('\n');
+    out.append('\n').append(PlanSummary.render(r.outcome()));
+    Plan plan = r.plan();
+    if (plan == null) return out.toString();
+
+    out.append(String.format("%nCost, previous plan against re-plan%n"));
+    out.append(String.format("  %-22s %22s %22s %20s%n", "", "previous", "re-plan", "change"));
+    for (CostLine c : r.costs()) {
+      String label =
+          switch (c.component()) {
+            case "to date", "shortfall", "total" -> c.component();
+            default -> c.component() + " (from " + past.firstOpen() + ")";
+          };
+      out.append(
+          String.format(
+              "  %-22s %22s %22s %20s%n",
+              label, money(c.previous()), money(c.replan()), signed(c.change())));
+    }
+    out.append(
+        "  (to date: the previous plan's figure for the months before the as-of date; the"
+            + " re-plan's, what was billed)\n");
+
+    out.append(String.format("%nTraining runs moved%n"));
+    if (r.runs().isEmpty()) out.append("  none\n");
+    for (RunMove m : r.runs()) {
+      out.append(
+          String.format(
+              "  %-20s %s %s -> %s %s (%s)%n",
+              m.workload(),
+              m.from() == null ? "(none)" : m.from(),
+              m.fromMonths(),
+              m.to() == null ? "(none)" : m.to(),
+              m.toMonths(),
+              m.why()));
+    }
+    out.append(String.format("%nFleet GPU-hours shifted from %s on%n", past.firstOpen()));
+    if (r.fleets().isEmpty()) out.append("  none\n");
+    for (FleetShift f : r.fleets()) {
+      out.append(
+          String.format(
+              "  %-12s %-26s %-6s %18s -> %18s (%s GPU-hours in %d months)%n",
+              f.workload(),
+              f.region(),
+              f.accelerator(),
+              f.previousGpuHours().toPlainString(),
+              f.newGpuHours().toPlainString(),
+              signedPlain(f.change()),
+              f.months().size()));
+    }
+
+    out.append(String.format("%nShortfall per contract year%n"));
+    for (ShortfallChange s : r.shortfalls()) {
+      out.append(
+          String.format(
+              "  %-24s year %d %20s -> %20s%s%n",
+              s.contract(),
+              s.year(),
+              money(s.previous()),
+              money(s.replan()),
+              s.takeOrPay() ? "" : " (not take-or-pay)"));
+    }
+
+    out.append(String.format("%nTrue-up ahead (contract years not closed at %s)%n", past.asOf()));
+    out.append(
+        String.format(
+            "  %-24s %4s %-17s %20s %20s %20s %20s %s%n",
+            "contract",
+            "year",
+            "months",
+            "minimum",
+            "billed to date",
+            "still needed",
+            "planned",
+            "met"));
+    for (TrueUp t : r.trueUp()) {
+      out.append(
+          String.format(
+              "  %-24s %4d %-17s %20s %20s %20s %20s %s%n",
+              t.contract(),
+              t.year(),
+              t.from() + ".." + t.to(),
+              money(t.committed()),
+              money(t.consumedToDate()),
+              money(t.stillNeeded()),
+              money(t.planned()),
+              t.met() ? "yes" : "no, short by $" + money(t.shortfall())));
+    }
+    return out.toString();
+  }
+
+  static String money(BigDecimal v) {
+    DecimalFormat f = new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.US));
+    return f.format(v.setScale(2, RoundingMode.HALF_EVEN));
+  }
+
+  private static String signed(BigDecimal v) {
+    return (v.signum() > 0 ? "+" : "") + money(v);
+  }
+
+  private static String signedPlain(BigDecimal v) {
+    return (v.signum() > 0 ? "+" : "") + v.toPlainString();
+  }
+}
