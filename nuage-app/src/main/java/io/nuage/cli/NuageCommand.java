@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
       ValidateCommand.class,
       CatalogCommand.class,
       PlanCommand.class,
+      ReplanCommand.class,
       RiskCommand.class,
       GenerateCommand.class,
       IngestCommand.class,

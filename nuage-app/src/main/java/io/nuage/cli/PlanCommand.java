@@ -1,14 +1,22 @@
 package io.nuage.cli;
 
 import io.nuage.core.NuageException;
+import io.nuage.plan.Plan;
 import io.nuage.plan.PlanJson;
 import io.nuage.plan.PlanOptions;
 import io.nuage.plan.PlanOutcome;
 import io.nuage.plan.PlanTable;
 import io.nuage.plan.Planner;
+import io.nuage.plan.history.PlanKind;
+import io.nuage.plan.history.Plans;
+import io.nuage.plan.history.StoredPlan;
 import io.nuage.scenario.Scenario;
+import io.nuage.store.Store;
+import io.nuage.store.StoreLocation;
+import io.nuage.store.plans.DuckDbPlans;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -61,6 +69,14 @@ public final class PlanCommand implements Callable<Integer> {
       description = "also write the model the solver saw, as free MPS")
   Path mps;
 
+  @Option(
+      names = "--db",
+      paramLabel = "PATH",
+      description =
+          "also keep the plan in this store as the scenario's latest plan, the one nuage replan"
+              + " follows (created if missing)")
+  @Nullable Path db;
+
   @Mixin ServerOption server;
 
   @Override
@@ -71,7 +87,13 @@ public final class PlanCommand implements Callable<Integer> {
     if (out != null)
       OutputFile.check(spec, "--out", out, format == Format.json ? "plan.json" : "plan.txt");
     if (mps != null) OutputFile.check(spec, "--export-mps", mps, "plan.mps");
-    if (server.given()) return ServerPlan.run(this);
+    if (server.given()) {
+      if (db != null)
+        throw new NuageException(
+            "--db and --server: give one (through a server, its store keeps the plan)");
+      return ServerPlan.run(this);
+    }
+    byte[] file = ReplanCommand.read(scenario);
     Scenario s = ScenarioFiles.read(scenario);
     PlanOptions options = PlanOptions.defaults().withTimeLimit(timeLimit);
     if (mps != null) OutputFile.write("--export-mps", mps, Planner.exportMps(s, options));
@@ -81,6 +103,7 @@ public final class PlanCommand implements Callable<Integer> {
     else spec.commandLine().getOut().print(text);
     // print() does not flush: without this, the line on stderr below reaches a terminal first
     spec.commandLine().getOut().flush();
+    if (db != null && !(outcome instanceof PlanOutcome.Infeasible)) keep(s, file, outcome);
     if (outcome instanceof PlanOutcome.Infeasible i) {
       var err = spec.commandLine().getErr();
       if (out == null && format == Format.table) {
@@ -93,5 +116,29 @@ public final class PlanCommand implements Callable<Integer> {
       return INFEASIBLE;
     }
     return 0;
+  }
+
+  /** Keeps a plan in the store as the scenario's latest (docs/replan.md, "Stored plans"). */
+  private void keep(Scenario s, byte[] file, PlanOutcome outcome) {
+    try (Store store = Store.open(StoreLocation.resolve(db))) {
+      Plan plan =
+          outcome instanceof PlanOutcome.Optimal o
+              ? o.plan()
+              : ((PlanOutcome.Feasible) outcome).plan();
+      StoredPlan kept =
+          new DuckDbPlans(store)
+              .add(
+                  s.name(),
+                  scenario.toString(),
+                  Plans.contentHash(file),
+                  PlanKind.PLAN,
+                  null,
+                  outcome instanceof PlanOutcome.Optimal ? "OPTIMAL" : "FEASIBLE",
+                  plan.totalCost(),
+                  PlanJson.write(outcome));
+      spec.commandLine()
+          .getErr()
+          .println("nuage plan: kept in " + store.path() + " as " + kept.id());
+    }
   }
 }

@@ -10,6 +10,10 @@ import io.nuage.plan.Placement;
 import io.nuage.plan.Plan;
 import io.nuage.plan.PlanOutcome;
 import io.nuage.plan.ProviderYear;
+import io.nuage.plan.past.ActualConsumption;
+import io.nuage.plan.past.ActualSpend;
+import io.nuage.plan.past.FixedPast;
+import io.nuage.plan.past.RunningRun;
 import io.nuage.plan.verify.PlanVerifier;
 import io.nuage.plan.verify.Rule;
 import io.nuage.plan.verify.Violation;
@@ -66,7 +70,8 @@ public final class PlanChecker {
             money(b, "reserved"),
             money(b, "shortfall"),
             money(b, "egress"),
-            money(b, "storage"));
+            money(b, "storage"),
+            b.has("actual") ? money(b, "actual") : new BigDecimal("0.00"));
     BigDecimal total = money(json, "totalCost");
     if (total.compareTo(breakdown.total()) != 0) {
       found.add(
@@ -77,7 +82,8 @@ public final class PlanChecker {
     if (json.has("fixedCost") && money(json, "fixedCost").compareTo(breakdown.fixed()) != 0) {
       found.add(
           new Violation(
-              Rule.TOTAL, "fixedCost " + money(json, "fixedCost") + " is not reserved + storage"));
+              Rule.TOTAL,
+              "fixedCost " + money(json, "fixedCost") + " is not reserved + storage + actual"));
     }
     return new Plan(
         json.path("scenario").asText(""),
@@ -98,7 +104,39 @@ public final class PlanChecker {
         List.of(),
         List.of(),
         Map.of(),
-        json.path("gangOptions").asInt(0));
+        json.path("gangOptions").asInt(0),
+        json.has("fixedPast") ? fixedPast(json.get("fixedPast")) : null);
+  }
+
+  /** A re-plan's fixed past (docs/plan-json.md, "Re-plans"), by its documented field names. */
+  private static FixedPast fixedPast(JsonNode n) {
+    var finished = new java.util.TreeSet<String>();
+    n.path("finishedRuns").forEach(f -> finished.add(f.asText()));
+    return new FixedPast(
+        YearMonth.parse(text(n, "firstOpenMonth")),
+        list(
+            n,
+            "spend",
+            s ->
+                new ActualSpend(
+                    text(s, "provider"), YearMonth.parse(text(s, "month")), money(s, "billed"))),
+        list(
+            n,
+            "consumed",
+            c ->
+                new ActualConsumption(
+                    text(c, "contract"), c.path("year").asInt(), money(c, "amount"))),
+        list(
+            n,
+            "runningRuns",
+            r ->
+                new RunningRun(
+                    text(r, "workload"),
+                    text(r, "provider"),
+                    text(r, "region"),
+                    text(r, "accelerator"),
+                    YearMonth.parse(text(r, "start")))),
+        finished);
   }
 
   private static Baseline baseline(JsonNode n) {
@@ -154,7 +192,8 @@ public final class PlanChecker {
         money(n, "committed"),
         money(n, "consumed"),
         money(n, "shortfall"),
-        n.path("takeOrPay").asBoolean(false));
+        n.path("takeOrPay").asBoolean(false),
+        n.has("consumedToDate") ? money(n, "consumedToDate") : BigDecimal.ZERO);
   }
 
   private static <T> List<T> list(JsonNode json, String field, Function<JsonNode, T> read) {

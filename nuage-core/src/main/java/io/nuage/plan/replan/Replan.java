@@ -9,7 +9,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * A re-plan and what it changes against the plan being followed (docs/replan.md): runs moved,
  * fleets shifted, cost by component, shortfall per contract year, and the true-up ahead. The lists
- * are empty when the re-plan is infeasible.
+ * are empty when the re-plan is infeasible. {@code notes} say how its inputs were read (an as-of
+ * date moved to a month's start, a previous plan of another version of the scenario).
  */
 public record Replan(
     PlanOutcome outcome,
@@ -19,8 +20,10 @@ public record Replan(
     List<FleetShift> fleets,
     List<CostLine> costs,
     List<ShortfallChange> shortfalls,
-    List<TrueUp> trueUp) {
+    List<TrueUp> trueUp,
+    List<String> notes) {
   public Replan {
+    notes = List.copyOf(notes);
     runs = List.copyOf(runs);
     fleets = List.copyOf(fleets);
     costs = List.copyOf(costs);

@@ -19,6 +19,9 @@ public final class ReplanJson {
   private static void more(JsonWriter w, Replan r) {
     // an infeasible outcome carries no plan, so no fixed past of its own: say what was fixed
     if (r.outcome() instanceof PlanOutcome.Infeasible) PlanJson.fixedPast(w, r.past());
+    w.name("replanNotes").begin('[');
+    r.notes().forEach(w::value);
+    w.end(']');
     PreviousPlan p = r.previous();
     w.name("previousPlan")
         .begin('{')

@@ -33,6 +33,7 @@ public final class ReplanText {
     }
     if (!past.finished().isEmpty())
       out.append("  done: ").append(String.join(", ", past.finished())).append('\n');
+    for (String note : r.notes()) out.append("  note: ").append(note).append('\n');
     out.append('\n').append(PlanSummary.render(r.outcome()));
     Plan plan = r.plan();
     if (plan == null) return out.toString();

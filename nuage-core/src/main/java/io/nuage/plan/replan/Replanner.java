@@ -33,10 +33,21 @@ public final class Replanner {
 
   public static Replan replan(
       Scenario scenario, FixedPast past, PreviousPlan previous, PlanOptions options) {
+    return replan(scenario, past, previous, options, List.of());
+  }
+
+  /** The same, with notes on how its inputs were read (kept in the report). */
+  public static Replan replan(
+      Scenario scenario,
+      FixedPast past,
+      PreviousPlan previous,
+      PlanOptions options,
+      List<String> notes) {
     PlanOutcome outcome =
         Planner.replan(scenario, past, previous.placementsFrom(past.firstOpen()), options);
     Replan bare =
-        new Replan(outcome, past, previous, List.of(), List.of(), List.of(), List.of(), List.of());
+        new Replan(
+            outcome, past, previous, List.of(), List.of(), List.of(), List.of(), List.of(), notes);
     Plan plan = bare.plan();
     if (plan == null) return bare;
     YearMonth first = past.firstOpen();
@@ -48,7 +59,8 @@ public final class Replanner {
         fleets(previous, plan, first),
         costs(previous, plan, first),
         shortfalls(previous, plan),
-        trueUp(scenario, plan, first));
+        trueUp(scenario, plan, first),
+        notes);
   }
 
   static List<RunMove> runs(Scenario scenario, FixedPast past, PreviousPlan previous, Plan plan) {
