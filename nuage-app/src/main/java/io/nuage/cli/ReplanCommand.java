@@ -125,7 +125,8 @@ public final class ReplanCommand implements Callable<Integer> {
               Plans.contentHash(file),
               day,
               previous,
-              PlanOptions.defaults().withTimeLimit(timeLimit));
+              PlanOptions.defaults().withTimeLimit(timeLimit),
+              StoreReplan.Caller.CLI);
       StoreReplan.Prepared prepared = StoreReplan.prepare(opened, request);
       err.println(
           "nuage replan: "

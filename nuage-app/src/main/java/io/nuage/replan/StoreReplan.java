@@ -17,6 +17,7 @@ import io.nuage.scenario.Scenario;
 import io.nuage.store.Store;
 import io.nuage.store.ledger.DuckDbCharges;
 import io.nuage.store.plans.DuckDbPlans;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
@@ -51,10 +52,34 @@ public final class StoreReplan {
       String scenarioHash,
       @Nullable LocalDate asOf,
       @Nullable PreviousPlan previous,
-      PlanOptions options) {
+      PlanOptions options,
+      Caller caller) {
     public Request {
       Objects.requireNonNull(scenario, "scenario");
       Objects.requireNonNull(options, "options");
+      Objects.requireNonNull(caller, "caller");
+    }
+  }
+
+  /** Who asks: refusals name its own way to give the as-of date and to make a plan first. */
+  public enum Caller {
+    CLI("--as-of"),
+    API("asOf");
+
+    final String asOf;
+
+    Caller(String asOf) {
+      this.asOf = asOf;
+    }
+
+    String planFirst(String scenarioPath, Path store) {
+      return this == CLI
+          ? "plan it first with nuage plan "
+              + scenarioPath
+              + " --db "
+              + store
+              + ", or give the plan being followed with --plan PLAN.json"
+          : "plan it first (POST /api/plans); the plan is then the one re-plans follow";
     }
   }
 
@@ -79,7 +104,8 @@ public final class StoreReplan {
             .map(ChargeSum::lastEnd)
             .max(Comparator.naturalOrder())
             .orElseThrow();
-    YearMonth firstOpen = firstOpen(scenario, request.asOf(), billedUntil, store, notes);
+    YearMonth firstOpen =
+        firstOpen(scenario, request.asOf(), billedUntil, store, request.caller().asOf, notes);
     PreviousPlan previous = previous(store, request, notes);
     var ledger = new CommitmentLedger(scenario);
     DrawDownReport asOf = ledger.report(charges, firstOpen.atDay(1));
@@ -125,6 +151,7 @@ public final class StoreReplan {
       @Nullable LocalDate asOf,
       LocalDateTime billedUntil,
       Store store,
+      String option,
       List<String> notes) {
     var horizon = scenario.horizon();
     YearMonth billed = YearMonth.from(billedUntil);
@@ -138,7 +165,8 @@ public final class StoreReplan {
       if (asOf.getDayOfMonth() != 1) {
         YearMonth m = YearMonth.from(asOf);
         throw new NuageException(
-            "--as-of "
+            option
+                + " "
                 + asOf
                 + ": a re-plan fixes whole months, so the as-of date is the first day of a month"
                 + " (charges before it are the actuals): give "
@@ -152,18 +180,6 @@ public final class StoreReplan {
                 + " is billed in full");
       }
       first = YearMonth.from(asOf);
-      if (asOf.atStartOfDay().isAfter(billedUntil)) {
-        throw new NuageException(
-            "--as-of "
-                + asOf
-                + " is after the last charge: "
-                + bills
-                + ", so the months before "
-                + asOf
-                + " are not all billed; give --as-of "
-                + billed.atDay(1)
-                + " or earlier");
-      }
     } else {
       first = billed;
       if (!atBoundary) {
@@ -172,12 +188,14 @@ public final class StoreReplan {
                 + ", inside "
                 + billed
                 + ": that month is re-planned in full and its charges so far are not counted as"
-                + " actuals (give --as-of to choose another date)");
+                + " actuals (give "
+                + option
+                + " to choose another date)");
       }
     }
     if (!first.isAfter(horizon.start()) || first.isAfter(horizon.end())) {
       throw new NuageException(
-          (asOf != null ? "--as-of " + asOf : "the as-of date of the bills, " + first.atDay(1))
+          (asOf != null ? option + " " + asOf : "the as-of date of the bills, " + first.atDay(1))
               + " is outside the horizon "
               + horizon
               + " of "
@@ -187,7 +205,24 @@ public final class StoreReplan {
               + " to "
               + horizon.end()
               + " (at least one month fixed to the bills, at least one left to plan)"
-              + (asOf == null ? "; " + bills + ", give --as-of" : ""));
+              + (asOf == null ? "; " + bills + ", give " + option : ""));
+    }
+    if (asOf != null) {
+      if (asOf.atStartOfDay().isAfter(billedUntil)) {
+        throw new NuageException(
+            option
+                + " "
+                + asOf
+                + " is after the last charge: "
+                + bills
+                + ", so the months before "
+                + asOf
+                + " are not all billed; give "
+                + option
+                + " "
+                + billed.atDay(1)
+                + " or earlier");
+      }
     }
     return first;
   }
@@ -206,11 +241,8 @@ public final class StoreReplan {
                               + scenario.name()
                               + " in "
                               + store.path()
-                              + " to re-plan from: plan it first with nuage plan "
-                              + request.scenarioPath()
-                              + " --db "
-                              + store.path()
-                              + ", or give the plan being followed with --plan PLAN.json"));
+                              + " to re-plan from: "
+                              + request.caller().planFirst(request.scenarioPath(), store.path())));
       previous =
           PlanDocument.parse(
               "the plan stored in "

@@ -18,14 +18,17 @@ import org.jspecify.annotations.Nullable;
  *
  * @param catalog the offerings of the catalog imported on first use (empty without --catalog)
  * @param privatePaths folders of this machine that no answer may show (store, catalogs, home)
+ * @param replans re-plans from the store's bills, and the plans kept per scenario
  */
 public record Capabilities(
     ScenarioReader scenarios,
     PlanSolver planner,
     LedgerService ledger,
     Supplier<List<Offering>> catalog,
-    List<Path> privatePaths) {
+    List<Path> privatePaths,
+    StoreReplans replans) {
   public Capabilities {
+    Objects.requireNonNull(replans, "replans");
     Objects.requireNonNull(scenarios, "scenarios");
     Objects.requireNonNull(planner, "planner");
     Objects.requireNonNull(ledger, "ledger");
@@ -49,7 +52,8 @@ public record Capabilities(
         new OptimiserSolver(planOptions),
         new StoreLedger(store),
         offerings,
-        privatePaths(store, importFolders, catalog));
+        privatePaths(store, importFolders, catalog),
+        new StoreReplans(store, planOptions));
   }
 
   private static List<Path> privatePaths(Store store, List<Path> imports, @Nullable Path catalog) {

@@ -144,6 +144,7 @@ public final class NuageServer implements AutoCloseable {
             new PlanRuns(db),
             library,
             caps.planner(),
+            caps.replans(),
             metrics,
             settings.planWorkers(),
             settings.maxQueued(),

@@ -24,6 +24,19 @@ public final class OptimiserSolver implements PlanSolver {
 
   @Override
   public SolvedPlan solve(Scenario scenario, String fileName, PlanProgress progress) {
+    return ticking(
+        options,
+        progress,
+        () -> {
+          PlanOutcome outcome = Planner.plan(scenario, options);
+          return new SolvedPlan(
+              !(outcome instanceof PlanOutcome.Infeasible), PlanJson.write(outcome));
+        });
+  }
+
+  /** Runs {@code work}, reporting the share of the time limit used so far (0.95 at most). */
+  static <T> T ticking(
+      PlanOptions options, PlanProgress progress, java.util.function.Supplier<T> work) {
     long t0 = System.nanoTime();
     double limitNanos = options.timeLimitSeconds() * 1e9;
     ScheduledExecutorService ticker =
@@ -35,8 +48,7 @@ public final class OptimiserSolver implements PlanSolver {
         200,
         TimeUnit.MILLISECONDS);
     try {
-      PlanOutcome outcome = Planner.plan(scenario, options);
-      return new SolvedPlan(!(outcome instanceof PlanOutcome.Infeasible), PlanJson.write(outcome));
+      return work.get();
     } finally {
       ticker.shutdownNow();
     }

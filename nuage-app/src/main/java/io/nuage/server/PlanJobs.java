@@ -1,7 +1,6 @@
 package io.nuage.server;
 
 import io.nuage.core.NuageException;
-import io.nuage.scenario.Scenario;
 import io.nuage.store.server.PlanRun;
 import io.nuage.store.server.PlanRuns;
 import io.nuage.store.server.PlanStatus;
@@ -30,6 +29,7 @@ final class PlanJobs implements AutoCloseable {
   private final PlanRuns runs;
   private final ScenarioLibrary scenarios;
   private final PlanSolver solver;
+  private final StoreReplans replans;
   private final ServerMetrics metrics;
   private final int maxQueued;
   private final ExecutorService executor;
@@ -63,11 +63,13 @@ final class PlanJobs implements AutoCloseable {
       PlanRuns runs,
       ScenarioLibrary scenarios,
       PlanSolver solver,
+      StoreReplans replans,
       ServerMetrics metrics,
       int workers,
       int maxQueued,
       Redaction redaction) {
     this.redaction = redaction;
+    this.replans = replans;
     this.runs = runs;
     this.scenarios = scenarios;
     this.solver = solver;
@@ -81,8 +83,56 @@ final class PlanJobs implements AutoCloseable {
             workers, Thread.ofPlatform().name("nuage-plan-", 1).daemon(true).factory());
   }
 
+  /** A job's work: solve it, then keep its feasible result (unless the job was cancelled). */
+  private interface Work {
+    PlanSolver.SolvedPlan solve(Live job);
+
+    void keep(PlanSolver.SolvedPlan plan);
+  }
+
   View start(String scenarioId) {
     StoredScenario scenario = scenarios.get(scenarioId);
+    return enqueue(
+        scenario,
+        new Work() {
+          @Override
+          public PlanSolver.SolvedPlan solve(Live job) {
+            return solver.solve(scenarios.scenario(scenario.id()), scenario.fileName(), job);
+          }
+
+          @Override
+          public void keep(PlanSolver.SolvedPlan plan) {
+            replans.keepPlan(scenario, plan.json());
+          }
+        });
+  }
+
+  /**
+   * A re-plan job (docs/server.md, "Re-plan jobs"): its inputs are checked now, so bad input is
+   * refused (400) before any job exists; the solve runs as a plan job's does.
+   */
+  View startReplan(String scenarioId, java.time.@Nullable LocalDate asOf) {
+    StoredScenario scenario = scenarios.get(scenarioId);
+    var prepared = replans.prepare(scenarios.scenario(scenario.id()), scenario, asOf);
+    var solved = new java.util.concurrent.atomic.AtomicReference<StoreReplans.Solved>();
+    return enqueue(
+        scenario,
+        new Work() {
+          @Override
+          public PlanSolver.SolvedPlan solve(Live job) {
+            StoreReplans.Solved s = replans.solve(prepared, job);
+            solved.set(s);
+            return new PlanSolver.SolvedPlan(s.replan().plan() != null, s.json());
+          }
+
+          @Override
+          public void keep(PlanSolver.SolvedPlan plan) {
+            replans.keep(prepared, solved.get());
+          }
+        });
+  }
+
+  private View enqueue(StoredScenario scenario, Work work) {
     if (queued.incrementAndGet() > maxQueued) {
       queued.decrementAndGet();
       throw new HttpProblem.TooManyRequests(
@@ -91,7 +141,7 @@ final class PlanJobs implements AutoCloseable {
     PlanRun run = runs.add(scenario.id());
     var job = new Live();
     live.put(run.id(), job);
-    job.future = executor.submit(() -> run(run.id(), scenario, job));
+    job.future = executor.submit(() -> run(run.id(), job, work));
     return new View(run, 0.0);
   }
 
@@ -132,7 +182,7 @@ final class PlanJobs implements AutoCloseable {
     return new View(run, progress);
   }
 
-  private void run(String id, StoredScenario stored, Live job) {
+  private void run(String id, Live job, Work work) {
     queued.decrementAndGet();
     if (job.cancelled) return;
     runs.started(id);
@@ -140,12 +190,13 @@ final class PlanJobs implements AutoCloseable {
     long t0 = System.nanoTime();
     String outcome = "failed";
     try {
-      Scenario scenario = scenarios.scenario(stored.id());
-      PlanSolver.SolvedPlan plan = solver.solve(scenario, stored.fileName(), job);
+      PlanSolver.SolvedPlan plan = work.solve(job);
       if (job.cancelled()) {
         outcome = "cancelled";
       } else {
         outcome = plan.feasible() ? "succeeded" : "infeasible";
+        // kept first: a plan the job reports is one a re-plan can follow
+        if (plan.feasible()) work.keep(plan);
         runs.finished(
             id, plan.feasible() ? PlanStatus.SUCCEEDED : PlanStatus.INFEASIBLE, plan.json(), null);
       }

@@ -39,6 +39,7 @@ final class PlanRoutes {
 
   void register(RoutesConfig routes) {
     routes.post("/api/plans", this::start, Access.PLANNER);
+    routes.post("/api/replans", this::replan, Access.PLANNER);
     Reads.get(routes, "/api/plans", this::list, Access.VIEWER);
     Reads.get(routes, "/api/plans/{id}", this::get, Access.VIEWER);
     routes.delete("/api/plans/{id}", this::cancel, Access.PLANNER);
@@ -48,6 +49,27 @@ final class PlanRoutes {
   private void start(Context ctx) {
     String scenario = scenarioOf(bodies.text(ctx));
     ctx.status(202).json(view(jobs.start(scenario), false));
+  }
+
+  /** POST /api/replans: {"scenario": ID, "asOf": "YYYY-MM-DD"?}; 202 with the job. */
+  private void replan(Context ctx) {
+    JsonNode body = objectOf(bodies.text(ctx));
+    String scenario = scenarioOf(body);
+    JsonNode asOf = body.get("asOf");
+    java.time.LocalDate day = null;
+    if (asOf != null && !asOf.isNull()) {
+      try {
+        if (!asOf.isTextual()) throw new java.time.format.DateTimeParseException("", "", 0);
+        day = java.time.LocalDate.parse(asOf.asText());
+      } catch (java.time.format.DateTimeParseException e) {
+        throw new HttpProblem.BadRequest(
+            "field 'asOf' must be a date YYYY-MM-DD, the first day of the first month re-planned"
+                + " (got "
+                + asOf
+                + ")");
+      }
+    }
+    ctx.status(202).json(view(jobs.startReplan(scenario, day), false));
   }
 
   private void list(Context ctx) {
@@ -80,6 +102,10 @@ final class PlanRoutes {
   }
 
   private String scenarioOf(String body) {
+    return scenarioOf(objectOf(body));
+  }
+
+  private JsonNode objectOf(String body) {
     JsonNode node;
     try {
       node = json.readTree(body);
@@ -87,7 +113,17 @@ final class PlanRoutes {
       throw new HttpProblem.BadRequest(
           "the body must be a JSON object such as {\"scenario\": \"sc_...\"} (it is not JSON)");
     }
-    JsonNode scenario = node == null ? null : node.get("scenario");
+    if (node == null || !node.isObject()) {
+      throw new HttpProblem.BadRequest(
+          "the body must be a JSON object such as {\"scenario\": \"sc_...\"} (got "
+              + (node == null ? "nothing" : node.getNodeType().toString().toLowerCase())
+              + ")");
+    }
+    return node;
+  }
+
+  private String scenarioOf(JsonNode node) {
+    JsonNode scenario = node.get("scenario");
     if (scenario == null || !scenario.isTextual() || scenario.asText().isBlank()) {
       throw new HttpProblem.BadRequest(
           "field 'scenario' is required: the id of an uploaded scenario (got "

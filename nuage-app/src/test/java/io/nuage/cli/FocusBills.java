@@ -14,13 +14,13 @@ import java.util.List;
  * month, made from the FinOps Foundation sample's first AWS usage row (so every mandatory column
  * holds what a real export holds) with the provider, period and cost replaced.
  */
-final class FocusBills {
+public final class FocusBills {
   private FocusBills() {}
 
   /** One month of one provider, billed {@code amount} (its list and effective cost too). */
-  record Bill(String providerName, YearMonth month, BigDecimal amount) {}
+  public record Bill(String providerName, YearMonth month, BigDecimal amount) {}
 
-  static Path write(Path out, List<Bill> bills) throws Exception {
+  public static Path write(Path out, List<Bill> bills) throws Exception {
     Path sample = SharedData.file(IngestSampleTest.SAMPLE);
     StringBuilder values = new StringBuilder();
     for (int i = 0; i < bills.size(); i++) {

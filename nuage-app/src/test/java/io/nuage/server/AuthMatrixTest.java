@@ -79,6 +79,19 @@ class AuthMatrixTest {
                   () -> "/api/plans",
                   () -> planBody,
                   json),
+              // a re-plan needs bills and a plan of the scenario: an as-of date inside a month is
+              // refused (400) after the role check, whatever the store holds, so the matrix sees
+              // who may ask without solving (ReplanApiTest runs one)
+              new Endpoint(
+                  "POST",
+                  "/api/replans",
+                  Access.PLANNER,
+                  400,
+                  () -> "/api/replans",
+                  () ->
+                      ("{\"scenario\":\"" + example + "\",\"asOf\":\"2027-06-15\"}")
+                          .getBytes(StandardCharsets.UTF_8),
+                  json),
               get("/api/plans", Access.VIEWER, 200, "/api/plans"),
               get("/api/plans/{id}", Access.VIEWER, 200, "/api/plans/" + plan),
               new Endpoint(
