@@ -65,8 +65,20 @@ class ReplanDriftTest {
     consumed.add(new ActualConsumption("oci-committed-300b", 0, EXTRA));
     FixedPast drifted = new FixedPast(AS_OF, spend, consumed, running, followed.finished());
 
-    Plan replan =
-        ReplanEqualityTest.plan(Planner.replan(scenario, drifted, plan.placements(), options));
+    PreviousPlan previous =
+        new PreviousPlan(
+            "plan.json",
+            plan.scenario(),
+            "OPTIMAL",
+            plan.totalCost(),
+            plan.costBreakdown(),
+            plan.placements(),
+            plan.egress(),
+            plan.contracts(),
+            null);
+    Replan report = Replanner.replan(scenario, drifted, previous, options);
+    Plan replan = report.plan();
+    assertThat(replan).isNotNull();
 
     assertThat(PlanVerifier.verify(scenario, replan)).isEmpty();
     assertThat(replan.placements()).allMatch(p -> !p.month().isBefore(AS_OF));
@@ -97,6 +109,28 @@ class ReplanDriftTest {
     BigDecimal billed =
         spend.stream().map(ActualSpend::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
     assertThat(replan.costBreakdown().actual()).isEqualByComparingTo(billed);
+
+    // the report: the run is where the bills put it, the $3B count in oci's first year to date
+    assertThat(report.runs())
+        .filteredOn(m -> m.workload().equals("pretrain-2027a"))
+        .singleElement()
+        .satisfies(
+            m -> {
+              assertThat(m.from()).isEqualTo(planned.region() + " B200");
+              assertThat(m.to()).isEqualTo("azure/eastus2 H200");
+              assertThat(m.why()).isEqualTo("under way");
+            });
+    TrueUp year0 = report.trueUp().getFirst();
+    assertThat(year0.consumedToDate())
+        .isEqualByComparingTo(followed.consumed("oci-committed-300b", 0).add(EXTRA));
+    assertThat(year0.stillNeeded())
+        .isEqualByComparingTo(new BigDecimal("20000000000").subtract(year0.consumedToDate()));
+    CostLine toDate = report.costs().getFirst();
+    assertThat(toDate.replan()).isEqualByComparingTo(billed);
+    assertThat(toDate.previous()).isEqualByComparingTo(billed.subtract(EXTRA));
+    CostLine total = report.costs().getLast();
+    assertThat(total.replan()).isEqualByComparingTo(replan.totalCost());
+    assertThat(total.previous()).isEqualByComparingTo(plan.totalCost());
   }
 
   /** Each contract year: consumed = billed before the as-of date + its committed rows after it. */
