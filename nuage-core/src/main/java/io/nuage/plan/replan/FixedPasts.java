@@ -48,7 +48,7 @@ public final class FixedPasts {
     List<ActualSpend> spend = new ArrayList<>();
     for (MonthlySpend s : asOf.spend()) {
       if (scenario.horizon().contains(s.month()) && s.month().isBefore(firstOpen))
-        spend.add(new ActualSpend(s.provider(), s.month(), s.billed()));
+        spend.add(new ActualSpend(s.provider(), s.month(), plain(s.billed())));
     }
     Map<String, BigDecimal> before = new HashMap<>();
     for (ContractDrawDown k : atHorizonStart.contracts()) {
@@ -66,10 +66,20 @@ public final class FixedPasts {
                         k.contract() + "#" + line.period().year(), BigDecimal.ZERO));
         // the ledger's years are 1-based, a plan's 0-based
         if (amount.signum() != 0)
-          consumed.add(new ActualConsumption(k.contract(), line.period().year() - 1, amount));
+          consumed.add(
+              new ActualConsumption(k.contract(), line.period().year() - 1, plain(amount)));
       }
     }
     return runs(scenario, firstOpen, previous, spend, consumed);
+  }
+
+  /**
+   * An exact amount without the store's trailing zeros (DECIMAL sums carry 18 places), at least to
+   * the cent: 9135183175.380000000000000000 is 9135183175.38.
+   */
+  static BigDecimal plain(BigDecimal amount) {
+    BigDecimal stripped = amount.stripTrailingZeros();
+    return stripped.scale() < 2 ? stripped.setScale(2) : stripped;
   }
 
   /** Which runs are under way and done at {@code firstOpen}, by the plan being followed. */
