@@ -134,6 +134,72 @@ class ReplanCommandTest {
         .contains("oci-committed-300b");
   }
 
+  @Test
+  void replan_onGeneratedBillsThatDrift_passesThePlanCheckerWithEveryBilledDollar()
+      throws Exception {
+    Path db = dir.resolve("nuage.duckdb");
+    Path planFile = dir.resolve("plan.json");
+    Cli plan =
+        Cli.run(
+            "plan",
+            EXAMPLE.toString(),
+            "--db",
+            db.toString(),
+            "--format",
+            "json",
+            "--out",
+            planFile.toString());
+    assertThat(plan.code()).as(plan.err()).isZero();
+    // demand 15% above the plan from April, oci's prices 3% up from May: FOCUS 1.3 bills
+    Path bills = dir.resolve("bills.csv");
+    Path commitments = dir.resolve("commitments.csv");
+    Cli generate =
+        Cli.run(
+            "generate-billing",
+            "--from-plan",
+            planFile.toString(),
+            "--scenario",
+            EXAMPLE.toString(),
+            "--until",
+            "2027-06",
+            "--focus-version",
+            "1.3",
+            "--drift",
+            "demand=+15%@2027-04",
+            "--drift",
+            "price:oci=+3%@2027-05",
+            "--out",
+            bills.toString(),
+            "--commitments-out",
+            commitments.toString());
+    assertThat(generate.code()).as(generate.err()).isZero();
+    Cli ingest = Cli.run("ingest", "--db", db.toString(), commitments.toString(), bills.toString());
+    assertThat(ingest.code()).as(ingest.err()).isZero();
+
+    Cli replan = Cli.run("replan", EXAMPLE.toString(), "--db", db.toString(), "--format", "json");
+    assertThat(replan.code()).as(replan.err()).isZero();
+    JsonNode r = JSON.readTree(replan.out());
+    Scenario scenario = ScenarioParser.parse(EXAMPLE);
+    assertThat(PlanChecker.check(scenario, r)).isEmpty();
+    // every billed dollar is in the re-plan's total: the sum of the file's BilledCost
+    BigDecimal billed;
+    try (var c = java.sql.DriverManager.getConnection("jdbc:duckdb:");
+        var s = c.createStatement();
+        var rs =
+            s.executeQuery(
+                "SELECT sum(CAST(BilledCost AS DECIMAL(38, 10))) FROM read_csv('"
+                    + bills.toString().replace("'", "''")
+                    + "', all_varchar = true)")) {
+      rs.next();
+      billed = rs.getBigDecimal(1);
+    }
+    assertThat(new BigDecimal(r.path("costBreakdown").path("actual").asText()))
+        .isEqualByComparingTo(billed.setScale(2, java.math.RoundingMode.HALF_EVEN));
+    assertThat(new BigDecimal(r.path("costBreakdown").path("actual").asText()))
+        .isGreaterThan(
+            new BigDecimal(r.path("changes").path("costs").get(0).path("previous").asText()));
+  }
+
   /**
    * Each provider's bill per month before {@code asOf}: its placements and the egress it charges
    * (from the plan JSON), its reservations' fees and its storage (from the scenario).
