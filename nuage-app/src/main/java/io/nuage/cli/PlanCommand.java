@@ -87,6 +87,8 @@ public final class PlanCommand implements Callable<Integer> {
     if (out != null)
       OutputFile.check(spec, "--out", out, format == Format.json ? "plan.json" : "plan.txt");
     if (mps != null) OutputFile.check(spec, "--export-mps", mps, "plan.mps");
+    if (db != null && !server.given())
+      OutputFile.check(spec, "--db", StoreLocation.resolve(db), "nuage.duckdb");
     if (server.given()) {
       if (db != null)
         throw new NuageException(

@@ -164,6 +164,14 @@ class ReplanBadInputTest {
   }
 
   @Test
+  void planKeptInAFolder_isRefusedBeforeTheSolve() {
+    Cli run = Cli.run("plan", ReplanCommandTest.EXAMPLE.toString(), "--db", dir.toString() + "/");
+    assertThat(run.code()).isEqualTo(2);
+    assertThat(run.err()).contains("--db: ").contains("is a folder");
+    assertThat(run.out()).isEmpty();
+  }
+
+  @Test
   void infeasiblePlan_cannotBeFollowed() throws Exception {
     Files.writeString(plan, minimalPlan("frontier-lab-2027").replace("OPTIMAL", "INFEASIBLE"));
     refused(replan("--plan", plan.toString()), "status: INFEASIBLE (expected OPTIMAL or FEASIBLE");
