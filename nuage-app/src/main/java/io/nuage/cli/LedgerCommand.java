@@ -1,27 +1,42 @@
 package io.nuage.cli;
 
+import io.nuage.core.NuageException;
 import io.nuage.ledger.CommitmentLedger;
 import io.nuage.ledger.DrawDownReport;
+import io.nuage.ledger.projection.PlannedConsumption;
 import io.nuage.scenario.Scenario;
 import io.nuage.store.Store;
 import io.nuage.store.ledger.DuckDbCharges;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code nuage ledger}: draws a scenario's contracts down from the ingested billing rows, with
- * spend by provider and month, shares against the policy cap and the commitment balance check.
+ * {@code nuage ledger}: draws a scenario's contracts down from the ingested billing rows, matched
+ * to its contracts by rule, with what matched nothing, conversions of other currencies, spend by
+ * provider and month, shares against the policy cap and the commitment balance check.
  */
 @Command(
     name = "ledger",
     mixinStandardHelpOptions = true,
     description = {
       "Draws the scenario's contracts down from the ingested FOCUS billing rows.",
-      "%nPer contract year: committed, consumed, remaining, run rate, projection and shortfall;"
-          + " spend by provider and month; provider shares against the policy cap; the"
-          + " commitment balance check."
+      "%nBills are matched to contracts by ContractApplied (FOCUS 1.3), then by the contract's"
+          + " ids (billing: in the scenario), then by provider name; each contract says how much"
+          + " each rule matched, and spend that matched no contract is listed as unmatched."
+          + " Bills in another currency are converted with the scenario's exchange-rates (the"
+          + " ledger refuses when a rate is missing).",
+      "%nPer contract year, as of the end of what was billed: status (not started, in progress,"
+          + " closed), committed, consumed, remaining, projection and shortfall. With --plan a"
+          + " year is projected as actuals to date plus the plan for the rest of the year;"
+          + " the run-rate projection (if spending stays at today's rate) is always shown beside"
+          + " it. A year not started owes no shortfall.",
+      "%nAlso: spend by provider and month, provider shares against the policy cap, the"
+          + " commitment balance check. Reconcile and plan against actual are subcommands."
     },
     subcommands = {LedgerReconcileCommand.class, LedgerVsPlanCommand.class})
 public final class LedgerCommand implements Callable<Integer> {
@@ -30,13 +45,30 @@ public final class LedgerCommand implements Callable<Integer> {
   @Mixin ServerOption server;
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
+  @Option(
+      names = "--plan",
+      paramLabel = "PLAN.json",
+      description =
+          "project each contract year as actuals to date plus this plan's consumption for the rest"
+              + " of the year (the JSON of nuage plan --format json; default: the run rate)")
+  @Nullable Path plan;
+
   @Override
   public Integer call() {
-    if (server.given()) return ServerLedger.print(spec, server, options, "drawdown", asOf.asOf());
+    if (server.given()) {
+      if (plan != null)
+        throw new NuageException(
+            "--plan: not with --server (the server projects with a plan job it ran: GET"
+                + " /api/ledger/drawdown?scenario=ID&plan=JOB)");
+      return ServerLedger.print(spec, server, options, "drawdown", asOf.asOf());
+    }
     Scenario scenario = options.scenario();
     java.time.LocalDate day = asOf.asOf(); // every input is checked before the store opens
+    PlannedConsumption planned = plan == null ? null : PlanJsonReader.consumption(plan, scenario);
     try (Store store = Store.open(options.db())) {
-      DrawDownReport report = new CommitmentLedger(scenario).report(new DuckDbCharges(store), day);
+      DrawDownReport report =
+          new CommitmentLedger(scenario, String.valueOf(options.scenario))
+              .report(new DuckDbCharges(store), day, planned);
       var out = spec.commandLine().getOut();
       if (options.format == LedgerOptions.Format.json) out.println(LedgerJson.drawDown(report));
       else LedgerTables.drawDown(report, out);

@@ -15,7 +15,13 @@ import io.nuage.ledger.PlanVariance;
 import io.nuage.ledger.ProviderShare;
 import io.nuage.ledger.Reconciliation;
 import io.nuage.ledger.ReconciliationTotal;
+import io.nuage.ledger.currency.Conversion;
+import io.nuage.ledger.matching.MatchRule;
+import io.nuage.ledger.matching.MatchedAmount;
+import io.nuage.ledger.matching.UnmatchedSpend;
+import io.nuage.ledger.projection.ProjectionSource;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -29,31 +35,30 @@ public final class LedgerJson {
   public static String drawDown(DrawDownReport r) {
     ObjectNode root = JSON.createObjectNode();
     root.put("asOf", r.asOf().toString());
+    root.put("chargesThrough", r.chargesThrough().toString());
+    root.put("currency", r.currency());
+    ObjectNode projection = root.putObject("projection");
+    projection.put("source", r.projection().label());
+    if (r.projection() instanceof ProjectionSource.Plan p) projection.put("plan", p.plan());
+    else projection.put("label", ProjectionSource.RUN_RATE_LABEL);
     ArrayNode contracts = root.putArray("contracts");
-    for (ContractDrawDown c : r.contracts()) {
-      ObjectNode n = contracts.addObject();
-      n.put("contract", c.contract());
-      n.put("kind", c.kind());
-      n.put("provider", c.provider());
-      n.put("committed", s(c.committed()));
-      n.put("consumed", s(c.consumed()));
-      n.put("remaining", s(c.remaining()));
-      n.put("projectedAtTermEnd", s(c.projectedAtTermEnd()));
-      n.put("projectedShortfall", s(c.projectedShortfall()));
-      ArrayNode years = n.putArray("years");
-      for (DrawDownLine y : c.years()) {
-        ObjectNode l = years.addObject();
-        l.put("year", y.period().year());
-        l.put("from", y.period().from().toString());
-        l.put("to", y.period().to().toString());
-        l.put("committed", s(y.committed()));
-        l.put("consumed", s(y.consumed()));
-        l.put("remaining", s(y.remaining()));
-        l.put("elapsedDays", y.elapsedDays());
-        l.put("runRatePerDay", s(y.runRatePerDay()));
-        l.put("projected", s(y.projected()));
-        l.put("projectedShortfall", s(y.projectedShortfall()));
-      }
+    for (ContractDrawDown c : r.contracts()) contract(contracts.addObject(), c);
+    ArrayNode unmatched = root.putArray("unmatched");
+    for (UnmatchedSpend u : r.unmatched()) {
+      ObjectNode n = unmatched.addObject();
+      n.put("provider", u.provider());
+      n.put("billed", s(u.billed()));
+      n.put("effective", s(u.effective()));
+      n.put("rows", u.rows());
+    }
+    ArrayNode conversions = root.putArray("conversions");
+    for (Conversion v : r.conversions()) {
+      ObjectNode n = conversions.addObject();
+      n.put("currency", v.currency());
+      n.put("month", v.month().toString());
+      n.put("amount", s(v.amount()));
+      n.put("rate", f(v.rate()));
+      n.put("converted", s(v.converted()));
     }
     ArrayNode spend = root.putArray("spend");
     for (MonthlySpend m : r.spend()) {
@@ -86,8 +91,66 @@ public final class LedgerJson {
       n.put("unused", s(b.unused()));
       n.put("utilisation", f(b.utilisation()));
       n.put("verdict", b.verdict().name());
+      n.put("currency", b.currency());
     }
     return write(root);
+  }
+
+  private static void contract(ObjectNode n, ContractDrawDown c) {
+    n.put("contract", c.contract());
+    n.put("kind", c.kind());
+    n.put("provider", c.provider());
+    n.put("unit", c.unit());
+    if (c.pricePerUnit() != null) n.put("pricePerUnit", s(c.pricePerUnit()));
+    n.put("committed", s(c.committed()));
+    n.put("consumed", s(c.consumed()));
+    n.put("remaining", s(c.remaining()));
+    n.put("projectedAtTermEnd", s(c.projectedAtTermEnd()));
+    n.put("projectedShortfall", s(c.projectedShortfall()));
+    if (c.pricePerUnit() != null) {
+      n.put("committedCost", s(c.committed().multiply(c.pricePerUnit())));
+      n.put("consumedCost", s(c.consumed().multiply(c.pricePerUnit())));
+      n.put("remainingCost", s(c.remaining().multiply(c.pricePerUnit())));
+    }
+    ObjectNode matched = n.putObject("matched");
+    for (MatchRule rule : MatchRule.values()) {
+      BigDecimal amount =
+          c.matched().stream()
+              .filter(m -> m.rule() == rule)
+              .map(MatchedAmount::amount)
+              .findFirst()
+              .orElse(BigDecimal.ZERO);
+      matched.put(rule.label(), s(amount));
+    }
+    ArrayNode years = n.putArray("years");
+    for (DrawDownLine y : c.years()) {
+      ObjectNode l = years.addObject();
+      l.put("year", y.period().year());
+      l.put("from", y.period().from().toString());
+      l.put("to", y.period().to().toString());
+      l.put("status", y.status().label());
+      l.put("committed", s(y.committed()));
+      l.put("consumed", s(y.consumed()));
+      l.put("remaining", s(y.remaining()));
+      l.put("elapsedDays", y.elapsedDays());
+      l.put("runRatePerDay", s(y.runRatePerDay()));
+      l.put("projected", s(y.projected()));
+      l.put("projectedShortfall", s(y.projectedShortfall()));
+      l.put("projectionSource", y.projectionSource() == null ? null : y.projectionSource().label());
+      if (y.runRate() == null) l.putNull("runRate");
+      else {
+        ObjectNode rr = l.putObject("runRate");
+        rr.put("label", ProjectionSource.RUN_RATE_LABEL);
+        rr.put("perDay", s(y.runRate().perDay()));
+        rr.put("projected", s(y.runRate().projected()));
+        rr.put("projectedShortfall", s(y.runRate().projectedShortfall()));
+      }
+      if (c.pricePerUnit() != null) {
+        l.put("committedCost", s(y.committed().multiply(c.pricePerUnit())));
+        l.put("consumedCost", s(y.consumed().multiply(c.pricePerUnit())));
+        l.put("remainingCost", s(y.remaining().multiply(c.pricePerUnit())));
+      }
+    }
   }
 
   public static String reconciliation(Reconciliation r) {
@@ -134,13 +197,20 @@ public final class LedgerJson {
     return write(root);
   }
 
-  public static String variance(List<PlanVariance> lines) {
+  /**
+   * @param asOf months from the one starting on or after it are not compared
+   * @param leftOut how many planned months were left out for it
+   */
+  public static String variance(List<PlanVariance> lines, LocalDate asOf, long leftOut) {
     ObjectNode root = JSON.createObjectNode();
+    root.put("asOf", asOf.toString());
+    root.put("plannedMonthsAfterAsOf", leftOut);
     ArrayNode a = root.putArray("planVsActual");
     for (PlanVariance v : lines) {
       ObjectNode n = a.addObject();
       n.put("provider", v.provider());
       n.put("month", v.month().toString());
+      n.put("partial", PlanVariance.isPartial(v.month(), asOf));
       n.put("plannedSpend", s(v.plannedSpend()));
       n.put("actualSpend", s(v.actualSpend()));
       n.put("spendVariance", s(v.spendVariance()));

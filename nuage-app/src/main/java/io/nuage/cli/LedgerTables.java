@@ -11,9 +11,15 @@ import io.nuage.ledger.PlanVariance;
 import io.nuage.ledger.ProviderShare;
 import io.nuage.ledger.Reconciliation;
 import io.nuage.ledger.ReconciliationTotal;
+import io.nuage.ledger.currency.Conversion;
+import io.nuage.ledger.matching.MatchRule;
+import io.nuage.ledger.matching.MatchedAmount;
+import io.nuage.ledger.matching.UnmatchedSpend;
+import io.nuage.ledger.projection.ProjectionSource;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.LocalDate;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -25,46 +31,106 @@ final class LedgerTables {
   private LedgerTables() {}
 
   static void drawDown(DrawDownReport r, PrintWriter out) {
-    out.println("Ledger as of " + r.asOf() + " (charges starting before this day)");
+    out.println(
+        "Ledger as of "
+            + r.asOf()
+            + " (charges through "
+            + r.chargesThrough()
+            + "), in "
+            + r.currency());
+    out.println(
+        r.projection() instanceof ProjectionSource.Plan p
+            ? "Projection: actuals to date plus the plan " + p.plan() + " for the rest of each year"
+            : "Projection: at the run rate, " + ProjectionSource.RUN_RATE_LABEL);
     out.println();
-    out.println("Contracts (per contract year)");
-    String row = "%-20s %4s  %-17s %19s %19s %19s %16s %19s %19s%n";
+    out.println(
+        "Contracts (per contract year; a reservation in GPU-hours; the last two columns: "
+            + ProjectionSource.RUN_RATE_LABEL
+            + ")");
+    String row = "%-20s %4s  %-10s %-11s %19s %19s %19s %19s %17s %-8s %19s %17s%n";
     out.printf(
         row,
         "contract",
         "year",
         "from",
+        "status",
         "committed",
         "consumed",
         "remaining",
-        "run rate/day",
         "projected",
-        "shortfall");
+        "shortfall",
+        "source",
+        "run-rate projected",
+        "run-rate shortfall");
     for (ContractDrawDown c : r.contracts()) {
+      if (c.years().isEmpty()) continue;
       for (DrawDownLine y : c.years()) {
         out.printf(
             row,
             c.contract(),
             y.period().year(),
             y.period().from(),
+            y.status().label().replace('-', ' '),
             m(y.committed()),
             m(y.consumed()),
             m(y.remaining()),
-            m(y.runRatePerDay()),
-            m(y.projected()),
-            m(y.projectedShortfall()));
+            orDash(y.projected()),
+            orDash(y.projectedShortfall()),
+            y.projectionSource() == null ? "-" : y.projectionSource().label(),
+            y.runRate() == null ? "" : m(y.runRate().projected()),
+            y.runRate() == null ? "" : m(y.runRate().projectedShortfall()));
       }
       out.printf(
           row,
           c.contract(),
           "all",
           c.kind(),
+          c.inGpuHours() ? "GPU-hours" : c.unit(),
           m(c.committed()),
           m(c.consumed()),
           m(c.remaining()),
+          orDash(c.projectedAtTermEnd()),
+          m(c.projectedShortfall()),
           "",
-          m(c.projectedAtTermEnd()),
-          m(c.projectedShortfall()));
+          "",
+          "");
+    }
+    out.println();
+    out.println("Matched to each contract, by rule (strongest first; a reservation in GPU-hours)");
+    String match = "%-20s %-18s %19s %19s %19s%n";
+    out.printf(match, "contract", "kind", "contract-applied", "ids", "provider-name");
+    for (ContractDrawDown c : r.contracts()) {
+      out.printf(
+          match,
+          c.contract(),
+          c.kind(),
+          m(matched(c, MatchRule.CONTRACT_APPLIED)),
+          m(matched(c, MatchRule.IDS)),
+          m(matched(c, MatchRule.PROVIDER_NAME)));
+    }
+    out.println();
+    out.println("Unmatched: usage and purchases no contract matched (not drawn, not dropped)");
+    String un = "%-14s %19s %19s %10s%n";
+    out.printf(un, "provider", "billed", "effective", "rows");
+    for (UnmatchedSpend u : r.unmatched())
+      out.printf(un, u.provider(), m(u.billed()), m(u.effective()), u.rows());
+    if (r.unmatched().isEmpty()) out.println("(none)");
+    if (!r.conversions().isEmpty()) {
+      out.println();
+      out.println(
+          "Conversions into "
+              + r.currency()
+              + " (per currency and month: amount x rate, rounded to the cent)");
+      String conv = "%-8s %-8s %22s %14s %19s%n";
+      out.printf(conv, "currency", "month", "amount", "rate", "converted");
+      for (Conversion v : r.conversions())
+        out.printf(
+            conv,
+            v.currency(),
+            v.month(),
+            exact(v.amount()),
+            v.rate().toPlainString(),
+            m(v.converted()));
     }
     out.println();
     out.println("Spend by provider and month");
@@ -89,12 +155,14 @@ final class LedgerTables {
     }
     out.println();
     out.println("Commitment balance (used + unused = amortised purchase)");
-    String bal = "%-44s %14s %14s %14s %8s  %s%n";
-    out.printf(bal, "commitment discount", "purchase due", "used", "unused", "util.", "check");
+    String bal = "%-44s %-3s %14s %14s %14s %8s  %s%n";
+    out.printf(
+        bal, "commitment discount", "cur", "purchase due", "used", "unused", "util.", "check");
     for (CommitmentBalance b : r.balances()) {
       out.printf(
           bal,
           shorten(b.commitmentDiscountId(), 44),
+          b.currency(),
           m(b.amortisedPurchase()),
           m(b.used()),
           m(b.unused()),
@@ -173,8 +241,14 @@ final class LedgerTables {
     }
   }
 
-  static void variance(List<PlanVariance> lines, PrintWriter out) {
-    out.println("Plan against actual");
+  static void variance(List<PlanVariance> lines, LocalDate asOf, long leftOut, PrintWriter out) {
+    out.println(
+        "Plan against actual, as of "
+            + asOf
+            + (leftOut > 0
+                ? " (" + leftOut + " planned months after it not compared: not billed yet)"
+                : "")
+            + "; * = a month the as-of date cuts (partial actual)");
     String row = "%-12s %-8s %19s %19s %19s %9s %17s %17s %9s%n";
     out.printf(
         row,
@@ -191,7 +265,7 @@ final class LedgerTables {
       out.printf(
           row,
           v.provider(),
-          v.month(),
+          v.month() + (PlanVariance.isPartial(v.month(), asOf) ? "*" : ""),
           m(v.plannedSpend()),
           m(v.actualSpend()),
           m(v.spendVariance()),
@@ -200,6 +274,18 @@ final class LedgerTables {
           m(v.actualGpuHours()),
           pct(v.gpuHoursVarianceRatio()));
     }
+  }
+
+  private static BigDecimal matched(ContractDrawDown c, MatchRule rule) {
+    return c.matched().stream()
+        .filter(x -> x.rule() == rule)
+        .map(MatchedAmount::amount)
+        .findFirst()
+        .orElse(BigDecimal.ZERO);
+  }
+
+  private static String orDash(@Nullable BigDecimal v) {
+    return v == null ? "-" : m(v);
   }
 
   private static String m(BigDecimal v) {

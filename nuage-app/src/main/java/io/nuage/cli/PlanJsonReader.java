@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.nuage.core.NuageException;
 import io.nuage.ledger.PlannedUsage;
+import io.nuage.ledger.projection.PlannedConsumption;
+import io.nuage.ledger.projection.PlannedPlacement;
+import io.nuage.scenario.Scenario;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -22,6 +25,18 @@ final class PlanJsonReader {
   private PlanJsonReader() {}
 
   static List<PlannedUsage> read(Path file) {
+    List<PlannedUsage> planned = new ArrayList<>();
+    for (PlannedPlacement p : placements(file))
+      planned.add(new PlannedUsage(p.provider(), p.month(), p.cost(), p.gpuHours()));
+    return planned;
+  }
+
+  /** What the plan consumes of each of the scenario's contracts, month by month. */
+  static PlannedConsumption consumption(Path file, Scenario scenario) {
+    return PlannedConsumption.of(file.toString(), placements(file), scenario);
+  }
+
+  static List<PlannedPlacement> placements(Path file) {
     JsonNode root;
     try {
       root = new ObjectMapper().readTree(Files.readString(file));
@@ -37,18 +52,29 @@ final class PlanJsonReader {
     if (placements == null || !placements.isArray()) {
       throw new NuageException(file + ": placements: missing (expected a list of placements)");
     }
-    List<PlannedUsage> planned = new ArrayList<>();
+    List<PlannedPlacement> planned = new ArrayList<>();
     for (int i = 0; i < placements.size(); i++) {
       JsonNode p = placements.get(i);
       String at = "placements[" + i + "]";
+      JsonNode contract = p.get("contract");
       planned.add(
-          new PlannedUsage(
+          new PlannedPlacement(
               text(file, p, at, "provider"),
+              optionalText(p, "region"),
+              optionalText(p, "accelerator"),
               month(file, text(file, p, at, "month"), at),
-              decimal(file, p, at, "cost"),
-              decimal(file, p, at, "gpuHours")));
+              optionalText(p, "pricing"),
+              contract == null || !contract.isTextual() ? null : contract.asText(),
+              decimal(file, p, at, "gpuHours"),
+              decimal(file, p, at, "cost")));
     }
     return planned;
+  }
+
+  /** A field the projection reads but plan against actual does not need: "" when absent. */
+  private static String optionalText(JsonNode p, String field) {
+    JsonNode v = p.get(field);
+    return v == null || !v.isTextual() ? "" : v.asText();
   }
 
   private static String text(Path file, JsonNode p, String at, String field) {

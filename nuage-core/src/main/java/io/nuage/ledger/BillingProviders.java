@@ -43,11 +43,19 @@ public final class BillingProviders {
     }
   }
 
-  /** The scenario's catalog providers plus every provider a contract names. */
+  /**
+   * The scenario's catalog providers plus every provider a contract names; a contract's {@code
+   * provider-names} resolve to its provider, before the providers' own billing names.
+   */
   public static BillingProviders of(Scenario scenario) {
     var providers = new java.util.ArrayList<>(scenario.catalog().providers());
     for (Contract c : scenario.contracts()) providers.add(Provider.of(c.provider()));
-    return new BillingProviders(providers);
+    var names = new BillingProviders(providers);
+    for (Contract c : scenario.contracts()) {
+      for (String name : scenario.billingOf(c.id()).providerNames())
+        names.byName.put(normalise(name), c.provider());
+    }
+    return names;
   }
 
   /** The scenario provider id for a billing name, or the normalised name when none matches. */

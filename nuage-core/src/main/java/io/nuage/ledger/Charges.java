@@ -1,6 +1,7 @@
 package io.nuage.ledger;
 
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
 
@@ -11,10 +12,22 @@ public interface Charges {
   Optional<LocalDate> lastChargeDay();
 
   /**
-   * The charges starting before {@code before}, summed per provider, calendar month, category and
-   * commitment discount ({@link ChargeSum#from()} is the month's first day).
+   * The end of what was billed: the latest {@code ChargePeriodEnd} of the usage charges, or of all
+   * charges when there is no usage (a purchase may cover a year ahead); empty without charges.
+   */
+  Optional<LocalDateTime> lastUsageEnd();
+
+  /**
+   * The charges starting before {@code before}, summed per provider, calendar month, currency and
+   * what the matching rules read ({@link ChargeSum#from()} is the month's first day).
    */
   List<ChargeSum> monthly(LocalDate before);
+
+  /**
+   * The FOCUS 1.3 {@code ContractApplied} amounts of the charges starting before {@code before},
+   * summed per provider, calendar month, currency, the charges' element ids and element.
+   */
+  List<AppliedSum> applied(LocalDate before);
 
   /**
    * Prices every usage row at its contract's rate and flags those billed above it.

@@ -18,6 +18,8 @@ import org.jspecify.annotations.Nullable;
  * @param purchased {@code Σ BilledCost} of the purchase rows
  * @param amortisedPurchase the part of {@code purchased} that falls in the usage rows' time span
  * @param utilisation {@code used / (used + unused)}, 4 decimals; null without usage
+ * @param currency the billing currency of the commitment's rows: its figures are in it (checked per
+ *     currency, never converted)
  */
 public record CommitmentBalance(
     String commitmentDiscountId,
@@ -27,7 +29,30 @@ public record CommitmentBalance(
     BigDecimal used,
     BigDecimal unused,
     @Nullable BigDecimal utilisation,
-    Verdict verdict) {
+    Verdict verdict,
+    String currency) {
+
+  /** A balance in US dollars. */
+  public CommitmentBalance(
+      String commitmentDiscountId,
+      String provider,
+      BigDecimal purchased,
+      BigDecimal amortisedPurchase,
+      BigDecimal used,
+      BigDecimal unused,
+      @Nullable BigDecimal utilisation,
+      Verdict verdict) {
+    this(
+        commitmentDiscountId,
+        provider,
+        purchased,
+        amortisedPurchase,
+        used,
+        unused,
+        utilisation,
+        verdict,
+        "USD");
+  }
 
   /** The outcome of the check. */
   public enum Verdict {
@@ -41,16 +66,24 @@ public record CommitmentBalance(
     NO_USAGE
   }
 
-  /** One balance per commitment discount id found in the charges, ordered by id. */
+  /**
+   * One balance per commitment discount id and billing currency found in the charges, ordered by id
+   * and currency (a commitment's figures are never summed across currencies).
+   */
   public static List<CommitmentBalance> of(List<ChargeSum> charges, BillingProviders names) {
-    Map<String, List<ChargeSum>> byId = new TreeMap<>();
+    Map<List<String>, List<ChargeSum>> byId =
+        new TreeMap<>(
+            java.util.Comparator.<List<String>, String>comparing(k -> k.get(0))
+                .thenComparing(k -> k.get(1)));
     for (ChargeSum c : charges) {
       if (c.commitmentDiscountId() != null) {
-        byId.computeIfAbsent(c.commitmentDiscountId(), k -> new ArrayList<>()).add(c);
+        byId.computeIfAbsent(
+                List.of(c.commitmentDiscountId(), c.currency()), k -> new ArrayList<>())
+            .add(c);
       }
     }
     List<CommitmentBalance> balances = new ArrayList<>();
-    byId.forEach((id, rows) -> balances.add(check(id, rows, names)));
+    byId.forEach((id, rows) -> balances.add(check(id.get(0), rows, names)));
     return balances;
   }
 
@@ -88,7 +121,15 @@ public record CommitmentBalance(
     else verdict = cents(drawn).equals(cents(amortised)) ? Verdict.BALANCED : Verdict.UNBALANCED;
     String provider = names.resolve(rows.get(0).providerName());
     return new CommitmentBalance(
-        id, provider, purchased, amortised, used, unused, utilisation, verdict);
+        id,
+        provider,
+        purchased,
+        amortised,
+        used,
+        unused,
+        utilisation,
+        verdict,
+        rows.get(0).currency());
   }
 
   /** The purchase's billed cost spread evenly over its charge span, cut to the usage span. */

@@ -2,14 +2,28 @@ package io.nuage.ledger;
 
 import io.nuage.contract.CommittedSpend;
 import io.nuage.contract.Contract;
+import io.nuage.contract.RateCard;
 import io.nuage.contract.ReservedCapacity;
 import io.nuage.contract.StorageCommitment;
+import io.nuage.ledger.currency.CurrencyConverter;
+import io.nuage.ledger.currency.CurrencySums;
+import io.nuage.ledger.matching.ContractMatcher;
+import io.nuage.ledger.matching.Draw;
+import io.nuage.ledger.matching.MatchRule;
+import io.nuage.ledger.matching.MatchedAmount;
+import io.nuage.ledger.matching.Matching;
+import io.nuage.ledger.matching.UnmatchedSpend;
+import io.nuage.ledger.projection.PlannedConsumption;
+import io.nuage.ledger.projection.ProjectionSource;
 import io.nuage.scenario.Scenario;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,17 +32,29 @@ import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Draws a scenario's contracts down from the ledger's daily charges (docs/ledger-drawdown.md): maps
- * each charge to at most one contract, sums it into the contract year it falls in, projects each
- * year and adds spend, shares and the commitment balance check.
+ * Draws a scenario's contracts down from the ledger's charges (docs/ledger-drawdown.md): matches
+ * each charge to at most one contract by the rules of section 1, converts other currencies with the
+ * scenario's rates (section 2), sums each contract year and projects it (sections 3 and 4), and
+ * adds what matched nothing, spend, shares and the commitment balance check.
  */
 public final class CommitmentLedger {
   private final Scenario scenario;
-  private final BillingProviders names;
+  private final String source;
+  private final ContractMatcher matcher;
+  private final CurrencyConverter converter;
 
   public CommitmentLedger(Scenario scenario) {
+    this(scenario, scenario.name());
+  }
+
+  /**
+   * @param source the scenario as the user named it (its file), for located messages
+   */
+  public CommitmentLedger(Scenario scenario, String source) {
     this.scenario = scenario;
-    this.names = BillingProviders.of(scenario);
+    this.source = source;
+    this.matcher = new ContractMatcher(scenario);
+    this.converter = new CurrencyConverter(scenario.currencies());
   }
 
   /** The day after the latest charge day, or today when there are no charges. */
@@ -36,109 +62,185 @@ public final class CommitmentLedger {
     return lastChargeDay.map(d -> d.plusDays(1)).orElse(LocalDate.now(java.time.ZoneOffset.UTC));
   }
 
-  /** The report as of {@code asOf}, or as of the day after the last charge when null. */
+  /**
+   * The end of what was billed rounded up to a whole day (section 3): {@code 2027-07-01T00:00}
+   * gives 2027-07-01, {@code 2027-06-15T13:00} gives 2027-06-16; today without charges.
+   */
+  public static LocalDate asOfAfter(Optional<LocalDateTime> lastUsageEnd) {
+    return lastUsageEnd
+        .map(
+            t ->
+                t.toLocalTime().equals(LocalTime.MIDNIGHT)
+                    ? t.toLocalDate()
+                    : t.toLocalDate().plusDays(1))
+        .orElse(LocalDate.now(java.time.ZoneOffset.UTC));
+  }
+
+  /** The report as of {@code asOf}, or as of the end of what was billed when null. */
   public DrawDownReport report(Charges ledger, @Nullable LocalDate asOf) {
-    LocalDate day = asOf != null ? asOf : defaultAsOf(ledger.lastChargeDay());
-    return report(ledger.monthly(day), day);
+    return report(ledger, asOf, null);
+  }
+
+  /**
+   * The report as of {@code asOf} (the end of what was billed when null), each year not closed
+   * projected with {@code plan}, or at its run rate when null.
+   */
+  public DrawDownReport report(
+      Charges ledger, @Nullable LocalDate asOf, @Nullable PlannedConsumption plan) {
+    LocalDate day = asOf != null ? asOf : asOfAfter(ledger.lastUsageEnd());
+    return report(ledger.monthly(day), ledger.applied(day), day, plan);
   }
 
   public DrawDownReport report(List<ChargeSum> all, LocalDate asOf) {
+    return report(all, List.of(), asOf, null);
+  }
+
+  /**
+   * The report over {@code all} charges and their ContractApplied amounts that start before {@code
+   * asOf}.
+   *
+   * @throws io.nuage.core.ValidationException when a charge's currency has no rate for its month
+   */
+  public DrawDownReport report(
+      List<ChargeSum> all,
+      List<AppliedSum> applied,
+      LocalDate asOf,
+      @Nullable PlannedConsumption plan) {
     List<ChargeSum> charges = all.stream().filter(c -> c.from().isBefore(asOf)).toList();
+    List<AppliedSum> elements = applied.stream().filter(a -> a.from().isBefore(asOf)).toList();
+    CurrencySums billed = new CurrencySums();
+    for (ChargeSum c : charges) billed.add(c.currency(), month(c), c.billed());
+    converter.requireRates(source, billed);
+    Matching matching = matcher.match(charges, elements);
     List<MonthlySpend> spend = spend(charges);
     return new DrawDownReport(
         asOf,
-        drawDown(charges, asOf),
+        drawDown(matching, asOf, plan),
         spend,
         ProviderShare.of(spend, scenario.policy()::maxShareOf),
-        CommitmentBalance.of(charges, names));
+        CommitmentBalance.of(charges, matcher.names()),
+        converter.currency(),
+        plan != null ? plan.source() : new ProjectionSource.RunRate(),
+        unmatched(matching),
+        converter.conversions(billed));
   }
 
-  /** The contract a charge draws down, if any (section 1 of the model). */
-  Optional<Contract> contractOf(ChargeSum c) {
-    String provider = names.resolve(c.providerName());
-    if (c.commitmentDiscountId() != null) {
-      for (Contract k : scenario.contracts()) {
-        if ((k instanceof ReservedCapacity || k instanceof StorageCommitment)
-            && k.provider().equals(provider)
-            && k.id().equals(c.commitmentDiscountId())
-            && covers(k, c.from())) return Optional.of(k);
-      }
-    }
-    if (!c.drawsCommittedSpend()) return Optional.empty();
-    return scenario.contracts(CommittedSpend.class).stream()
-        .filter(k -> k.provider().equals(provider) && covers(k, c.from()))
-        .min(Comparator.comparing(k -> k.term().start()))
-        .map(k -> (Contract) k);
-  }
-
-  /** What a charge adds to its contract's consumption. */
-  static BigDecimal consumption(Contract contract, ChargeSum c) {
-    if (contract instanceof CommittedSpend) return c.billed();
-    return c.isUsage() && c.hasStatus("Used") ? c.effective() : BigDecimal.ZERO;
-  }
-
-  private List<ContractDrawDown> drawDown(List<ChargeSum> charges, LocalDate asOf) {
-    Map<String, Map<Integer, BigDecimal>> consumed = new HashMap<>();
-    for (ChargeSum c : charges) {
-      contractOf(c)
+  private List<ContractDrawDown> drawDown(
+      Matching matching, LocalDate asOf, @Nullable PlannedConsumption plan) {
+    Map<String, Map<Integer, CurrencySums>> consumed = new HashMap<>();
+    Map<String, Map<MatchRule, CurrencySums>> matched = new HashMap<>();
+    for (Draw d : matching.draws()) {
+      Contract k = d.contract();
+      // GPU-hours are not money: kept in the scenario's currency, which is never converted
+      String currency = k instanceof ReservedCapacity ? converter.currency() : d.currency();
+      matched
+          .computeIfAbsent(k.id(), x -> new EnumMap<>(MatchRule.class))
+          .computeIfAbsent(d.rule(), x -> new CurrencySums())
+          .add(currency, d.month(), d.amount());
+      ContractYear.of(k).stream()
+          .filter(y -> y.contains(d.month().atDay(1)))
+          .findFirst()
           .ifPresent(
-              k ->
-                  ContractYear.of(k).stream()
-                      .filter(y -> y.contains(c.from()))
-                      .findFirst()
-                      .ifPresent(
-                          y ->
-                              consumed
-                                  .computeIfAbsent(k.id(), x -> new HashMap<>())
-                                  .merge(y.year(), consumption(k, c), BigDecimal::add)));
+              y ->
+                  consumed
+                      .computeIfAbsent(k.id(), x -> new HashMap<>())
+                      .computeIfAbsent(y.year(), x -> new CurrencySums())
+                      .add(currency, d.month(), d.amount()));
     }
     List<ContractDrawDown> result = new ArrayList<>();
     for (Contract k : scenario.contracts()) {
       String kind = kind(k);
       if (kind == null) continue;
+      int scale = k instanceof ReservedCapacity ? 3 : 2;
       List<DrawDownLine> lines = new ArrayList<>();
-      BigDecimal rate = BigDecimal.ZERO;
-      for (ContractYear y : ContractYear.of(k)) {
-        BigDecimal used =
-            consumed.getOrDefault(k.id(), Map.of()).getOrDefault(y.year(), BigDecimal.ZERO);
-        DrawDownLine line = DrawDownLine.project(y, committed(k, y), used, asOf, rate);
-        if (line.elapsedDays() > 0) rate = line.runRatePerDay();
-        lines.add(line);
+      if (!(k instanceof RateCard)) {
+        for (ContractYear y : ContractYear.of(k)) {
+          CurrencySums sums =
+              consumed.getOrDefault(k.id(), Map.of()).getOrDefault(y.year(), new CurrencySums());
+          lines.add(
+              DrawDownLine.project(y, committed(k, y), converter.total(sums), asOf, plan, scale));
+        }
       }
-      result.add(new ContractDrawDown(k.id(), kind, k.provider(), lines));
+      List<MatchedAmount> byRule = new ArrayList<>();
+      matched
+          .getOrDefault(k.id(), Map.of())
+          .forEach((rule, sums) -> byRule.add(new MatchedAmount(rule, converter.total(sums))));
+      result.add(
+          new ContractDrawDown(
+              k.id(),
+              kind,
+              k.provider(),
+              lines,
+              k instanceof ReservedCapacity ? ContractDrawDown.GPU_HOURS : converter.currency(),
+              k instanceof ReservedCapacity r ? r.pricePerGpuHour() : null,
+              byRule));
     }
     return result;
   }
 
+  private List<UnmatchedSpend> unmatched(Matching matching) {
+    Map<String, CurrencySums[]> byProvider = new TreeMap<>();
+    Map<String, Long> rows = new HashMap<>();
+    for (ChargeSum c : matching.unmatched()) {
+      String p = matcher.names().resolve(c.providerName());
+      CurrencySums[] s =
+          byProvider.computeIfAbsent(
+              p, x -> new CurrencySums[] {new CurrencySums(), new CurrencySums()});
+      s[0].add(c.currency(), month(c), c.billed());
+      s[1].add(c.currency(), month(c), c.effective());
+      rows.merge(p, c.rows(), Long::sum);
+    }
+    List<UnmatchedSpend> out = new ArrayList<>();
+    byProvider.forEach(
+        (p, s) ->
+            out.add(
+                new UnmatchedSpend(p, converter.total(s[0]), converter.total(s[1]), rows.get(p))));
+    return out;
+  }
+
   private List<MonthlySpend> spend(List<ChargeSum> charges) {
     record Key(String provider, YearMonth month) {}
-    Map<Key, BigDecimal[]> sums =
+    Map<Key, Object[]> sums =
         new TreeMap<>(Comparator.comparing(Key::provider).thenComparing(Key::month));
     for (ChargeSum c : charges) {
-      BigDecimal[] s =
+      Object[] s =
           sums.computeIfAbsent(
-              new Key(names.resolve(c.providerName()), YearMonth.from(c.from())),
-              k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO});
-      s[0] = s[0].add(c.billed());
-      s[1] = s[1].add(c.effective());
-      s[2] = s[2].add(c.gpuHours());
+              new Key(matcher.names().resolve(c.providerName()), month(c)),
+              k -> new Object[] {new CurrencySums(), new CurrencySums(), BigDecimal.ZERO});
+      ((CurrencySums) s[0]).add(c.currency(), month(c), c.billed());
+      ((CurrencySums) s[1]).add(c.currency(), month(c), c.effective());
+      s[2] = ((BigDecimal) s[2]).add(c.gpuHours());
     }
     List<MonthlySpend> spend = new ArrayList<>();
-    sums.forEach((k, s) -> spend.add(new MonthlySpend(k.provider(), k.month(), s[0], s[1], s[2])));
+    sums.forEach(
+        (k, s) ->
+            spend.add(
+                new MonthlySpend(
+                    k.provider(),
+                    k.month(),
+                    converter.total((CurrencySums) s[0]),
+                    converter.total((CurrencySums) s[1]),
+                    (BigDecimal) s[2])));
     return spend;
   }
 
+  /**
+   * A contract year's commitment: a minimum, a storage commitment's monthly fees, or a
+   * reservation's GPU-hours ({@code gpus × 24 × days}).
+   */
   static BigDecimal committed(Contract k, ContractYear y) {
     return switch (k) {
       case CommittedSpend c -> c.yearlyMinimums().get(y.year() - 1);
       case ReservedCapacity r ->
-          r.pricePerGpuHour()
-              .multiply(BigDecimal.valueOf(r.gpus()))
-              .multiply(BigDecimal.valueOf(y.days() * 24));
+          BigDecimal.valueOf(r.gpus()).multiply(BigDecimal.valueOf(y.days() * 24));
       case StorageCommitment s ->
           s.committedTb().multiply(s.pricePerTbMonth()).multiply(BigDecimal.valueOf(months(y)));
       default -> BigDecimal.ZERO;
     };
+  }
+
+  private static YearMonth month(ChargeSum c) {
+    return YearMonth.from(c.from());
   }
 
   private static long months(ContractYear y) {
@@ -150,11 +252,8 @@ public final class CommitmentLedger {
       case CommittedSpend c -> "committed-spend";
       case ReservedCapacity r -> "reserved-capacity";
       case StorageCommitment s -> "storage-commitment";
+      case RateCard r -> "rate-card";
       default -> null;
     };
-  }
-
-  private static boolean covers(Contract k, LocalDate day) {
-    return k.term().contains(YearMonth.from(day));
   }
 }

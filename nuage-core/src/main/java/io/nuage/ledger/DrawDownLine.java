@@ -1,18 +1,31 @@
 package io.nuage.ledger;
 
 import io.nuage.core.Checks;
+import io.nuage.ledger.projection.PlannedConsumption;
+import io.nuage.ledger.projection.ProjectionSource;
+import io.nuage.ledger.projection.RunRateProjection;
+import io.nuage.ledger.projection.YearStatus;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.LocalDate;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
- * A contract year's draw-down (docs/ledger-drawdown.md, sections 3 and 4). Money is exact except
- * the run rate (10 decimals) and the projections (cents), both rounded half-even.
+ * A contract year's draw-down (docs/ledger-drawdown.md, sections 3 and 4). Sums are exact except
+ * the run rate (10 decimals) and the projections (the measure's scale: cents, or 3 decimals of a
+ * GPU-hour), both rounded half-even.
  *
- * @param runRatePerDay consumption per day over the elapsed part of the year (or carried from the
- *     latest started year when this one has not started)
- * @param projected consumption at the year's end if the run rate holds
- * @param projectedShortfall {@code max(0, committed - projected)}
+ * @param committed the year's commitment: money, or GPU-hours for a reservation
+ * @param consumed what was matched to the contract in the year before the as-of date
+ * @param runRatePerDay consumption per elapsed day (0 before the year starts)
+ * @param projected consumption at the year's end: actuals plus the plan's rest of the year, or at
+ *     the run rate; null for a year not started without a plan
+ * @param projectedShortfall {@code max(0, committed - projected)}; null for a year not started (it
+ *     owes nothing yet)
+ * @param projectionSource where {@code projected} comes from; null when there is none
+ * @param runRate the year in progress at its run rate ("if spending stays at today's rate"), also
+ *     when a plan gives the projection; null for a year not started or closed
  */
 public record DrawDownLine(
     ContractYear period,
@@ -21,8 +34,11 @@ public record DrawDownLine(
     BigDecimal remaining,
     long elapsedDays,
     BigDecimal runRatePerDay,
-    BigDecimal projected,
-    BigDecimal projectedShortfall) {
+    @Nullable BigDecimal projected,
+    @Nullable BigDecimal projectedShortfall,
+    YearStatus status,
+    @Nullable ProjectionSource projectionSource,
+    @Nullable RunRateProjection runRate) {
   static final int RATE_SCALE = 10;
 
   public DrawDownLine {
@@ -30,37 +46,78 @@ public record DrawDownLine(
     Checks.nonNegative(committed, "committed");
     Objects.requireNonNull(consumed, "consumed");
     Checks.nonNegative(remaining, "remaining");
-    Checks.nonNegative(projectedShortfall, "projectedShortfall");
+    if (projectedShortfall != null) Checks.nonNegative(projectedShortfall, "projectedShortfall");
+    Objects.requireNonNull(status, "status");
   }
 
   /**
    * Projects a year from what was consumed before {@code asOf}.
    *
-   * @param carriedRate the run rate to use when the year has not started at {@code asOf}
+   * @param contract the contract's id, to read its consumption in {@code plan}
+   * @param plan the plan's consumption, or null to project at the run rate
+   * @param scale decimals the projection is rounded to: 2 for money, 3 for GPU-hours
    */
   public static DrawDownLine project(
       ContractYear year,
       BigDecimal committed,
       BigDecimal consumed,
-      java.time.LocalDate asOf,
-      BigDecimal carriedRate) {
+      LocalDate asOf,
+      @Nullable PlannedConsumption plan,
+      int scale) {
+    YearStatus status = YearStatus.of(year, asOf);
     long elapsed = year.elapsedDays(asOf);
     BigDecimal rate =
         elapsed > 0
             ? consumed.divide(BigDecimal.valueOf(elapsed), RATE_SCALE, RoundingMode.HALF_EVEN)
-            : carriedRate;
-    BigDecimal projected =
-        consumed
-            .add(rate.multiply(BigDecimal.valueOf(year.days() - elapsed)))
-            .setScale(2, RoundingMode.HALF_EVEN);
+            : BigDecimal.ZERO;
+    BigDecimal remaining = committed.subtract(consumed).max(BigDecimal.ZERO);
+    RunRateProjection runRate = null;
+    if (status == YearStatus.IN_PROGRESS) {
+      BigDecimal p =
+          consumed
+              .add(rate.multiply(BigDecimal.valueOf(year.days() - elapsed)))
+              .setScale(scale, RoundingMode.HALF_EVEN);
+      runRate = new RunRateProjection(rate, p, shortfall(committed, p));
+    }
+    BigDecimal projected;
+    BigDecimal shortfall;
+    ProjectionSource source;
+    switch (status) {
+      case CLOSED -> {
+        projected = consumed.setScale(scale, RoundingMode.HALF_EVEN);
+        shortfall = remaining;
+        source = new ProjectionSource.Actual();
+      }
+      case IN_PROGRESS -> {
+        if (plan != null) {
+          projected =
+              consumed
+                  .add(plan.between(year.contract(), asOf, year.to()))
+                  .setScale(scale, RoundingMode.HALF_EVEN);
+          shortfall = shortfall(committed, projected);
+          source = plan.source();
+        } else {
+          projected = runRate.projected();
+          shortfall = runRate.projectedShortfall();
+          source = new ProjectionSource.RunRate();
+        }
+      }
+      default -> {
+        projected =
+            plan == null
+                ? null
+                : plan.between(year.contract(), year.from(), year.to())
+                    .setScale(scale, RoundingMode.HALF_EVEN);
+        shortfall = null;
+        source = plan == null ? null : plan.source();
+      }
+    }
     return new DrawDownLine(
-        year,
-        committed,
-        consumed,
-        committed.subtract(consumed).max(BigDecimal.ZERO),
-        elapsed,
-        rate,
-        projected,
-        committed.subtract(projected).max(BigDecimal.ZERO));
+        year, committed, consumed, remaining, elapsed, rate, projected, shortfall, status, source,
+        runRate);
+  }
+
+  private static BigDecimal shortfall(BigDecimal committed, BigDecimal projected) {
+    return committed.subtract(projected).max(BigDecimal.ZERO);
   }
 }

@@ -62,6 +62,11 @@ public record PlanVariance(
     return lines;
   }
 
+  /** Whether {@code asOf} cuts {@code month}: its actual covers only the days before it. */
+  public static boolean isPartial(YearMonth month, java.time.LocalDate asOf) {
+    return month.atDay(1).isBefore(asOf) && asOf.isBefore(month.plusMonths(1).atDay(1));
+  }
+
   private static BigDecimal[] zeros() {
     return new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO};
   }

@@ -3,20 +3,29 @@ package io.nuage.ledger;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.nuage.catalog.Catalog;
+import io.nuage.contract.BillingIds;
 import io.nuage.contract.CommittedSpend;
 import io.nuage.contract.RateCard;
 import io.nuage.contract.ReservedCapacity;
 import io.nuage.core.MonthRange;
+import io.nuage.ledger.matching.MatchRule;
+import io.nuage.ledger.matching.MatchedAmount;
+import io.nuage.ledger.matching.UnmatchedSpend;
+import io.nuage.ledger.projection.YearStatus;
+import io.nuage.scenario.Currencies;
 import io.nuage.scenario.Policy;
 import io.nuage.scenario.Scenario;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
+/** The draw-down of a small scenario from hand-made charges; figures computed by hand. */
 class CommitmentLedgerTest {
   static Scenario scenario() {
     return new Scenario(
@@ -35,14 +44,18 @@ class CommitmentLedgerTest {
             new ReservedCapacity(
                 "res-1",
                 "coreweave",
-                "cw/us-east",
+                "coreweave/us-east",
                 "H100",
                 2,
                 MonthRange.of("2027-01", "2027-12"),
                 new BigDecimal("2.00")),
             new RateCard("aws-card", "aws", MonthRange.of("2027-01", "2028-12"), BigDecimal.ZERO)),
         List.of(),
-        new Policy(new BigDecimal("0.6"), Map.of("azure", new BigDecimal("0.5")), Set.of()));
+        new Policy(new BigDecimal("0.6"), Map.of("azure", new BigDecimal("0.5")), Set.of()),
+        Currencies.USD,
+        Map.of(
+            "res-1",
+            new BillingIds(List.of(), List.of("cw-res-1"), List.of("cw-acct"), List.of())));
   }
 
   static List<ChargeSum> charges() {
@@ -50,8 +63,24 @@ class CommitmentLedgerTest {
         Charge.usage("Microsoft", "2027-01-10", "100.00", "90.00"),
         Charge.of("Microsoft", "2027-01-11", "Credit", null, null, "-10.00", "-10.00"),
         Charge.usage("Microsoft", "2027-02-05", "46.00", "40.00"),
-        Charge.of("CoreWeave", "2027-01-20", "Usage", "res-1", "Used", "0", "480.00"),
-        Charge.of("CoreWeave", "2027-01-20", "Usage", "res-1", "Unused", "0", "100.00"),
+        // the reservation's used hours (by its commitment id) and its waste (never drawn)
+        Charge.row("CoreWeave", "2027-01-20")
+            .commitment("cw-res-1", "Used")
+            .cost("0", "480.00")
+            .gpuHours("240")
+            .sum(),
+        Charge.row("CoreWeave", "2027-01-20")
+            .commitment("cw-res-1", "Unused")
+            .cost("0", "100.00")
+            .gpuHours("50")
+            .sum(),
+        // on demand at another region of its account: not the reservation's
+        Charge.row("CoreWeave", "2027-02-01")
+            .account("cw-acct")
+            .at("us-west", "H100")
+            .billed("30.00")
+            .gpuHours("10")
+            .sum(),
         Charge.usage("AWS", "2027-02-01", "60.00", "60.00"),
         Charge.usage("Microsoft", "2027-03-20", "999.00", "999.00")); // after as-of: ignored
   }
@@ -64,28 +93,47 @@ class CommitmentLedgerTest {
     ContractDrawDown deal = report.contracts().getFirst();
 
     assertThat(deal.contract()).isEqualTo("azure-deal");
+    assertThat(deal.unit()).isEqualTo("USD");
     DrawDownLine y1 = deal.years().get(0);
     assertThat(y1.consumed()).isEqualByComparingTo("146.00");
     assertThat(y1.projected()).isEqualByComparingTo("730.00");
     assertThat(y1.projectedShortfall()).isEqualByComparingTo("270.00");
-    // year 2 (2028, 366 days) has not started: 2.00 a day carried -> 732.00
+    // year 2 (2028) has not started: no run-rate projection, no shortfall
     DrawDownLine y2 = deal.years().get(1);
-    assertThat(y2.projected()).isEqualByComparingTo("732.00");
-    assertThat(y2.projectedShortfall()).isEqualByComparingTo("1268.00");
-    assertThat(deal.projectedAtTermEnd()).isEqualByComparingTo("1462.00");
-    assertThat(deal.projectedShortfall()).isEqualByComparingTo("1538.00");
+    assertThat(y2.status()).isEqualTo(YearStatus.NOT_STARTED);
+    assertThat(y2.projected()).isNull();
+    assertThat(y2.projectedShortfall()).isNull();
+    assertThat(deal.projectedAtTermEnd()).isNull();
+    assertThat(deal.projectedShortfall()).isEqualByComparingTo("270.00");
     assertThat(deal.remaining()).isEqualByComparingTo("2854.00");
+    assertThat(deal.matched())
+        .containsExactly(new MatchedAmount(MatchRule.PROVIDER_NAME, new BigDecimal("146.00")));
   }
 
   @Test
-  void report_reservationIsDrawnByItsUsedRowsOnly() {
+  void report_reservationIsDrawnByTheGpuHoursOfItsUsedRows() {
     ContractDrawDown res = report.contracts().get(1);
 
     assertThat(res.kind()).isEqualTo("reserved-capacity");
-    // 2 GPUs x 8,760 hours x 2.00
-    assertThat(res.committed()).isEqualByComparingTo("35040.00");
-    assertThat(res.consumed()).isEqualByComparingTo("480.00");
-    assertThat(report.contracts()).hasSize(2); // the rate card is not drawn down
+    assertThat(res.unit()).isEqualTo(ContractDrawDown.GPU_HOURS);
+    assertThat(res.pricePerUnit()).isEqualByComparingTo("2.00");
+    // 2 GPUs x 8,760 hours
+    assertThat(res.committed()).isEqualByComparingTo("17520");
+    assertThat(res.consumed()).isEqualByComparingTo("240");
+    assertThat(res.matched())
+        .containsExactly(new MatchedAmount(MatchRule.IDS, new BigDecimal("240")));
+  }
+
+  @Test
+  void report_unmatchedUsageIsListedByProvider() {
+    // coreweave's us-west hours are on its reservation's account but at another region
+    assertThat(report.unmatched())
+        .containsExactly(
+            new UnmatchedSpend("coreweave", new BigDecimal("30.00"), new BigDecimal("30.00"), 1));
+    ContractDrawDown card = report.contracts().get(2);
+    assertThat(card.kind()).isEqualTo("rate-card");
+    assertThat(card.years()).isEmpty();
+    assertThat(card.consumed()).isEqualByComparingTo("60.00"); // matched, not drawn
   }
 
   @Test
@@ -100,25 +148,29 @@ class CommitmentLedgerTest {
             org.assertj.core.groups.Tuple.tuple(
                 "azure", YearMonth.of(2027, 2), new BigDecimal("46.00")),
             org.assertj.core.groups.Tuple.tuple(
-                "coreweave", YearMonth.of(2027, 1), new BigDecimal("0")));
-    // 2027: azure 136 of 196 = 0.6939 > its cap 0.5; aws 60 / 196 = 0.3061 under 0.6
+                "coreweave", YearMonth.of(2027, 1), new BigDecimal("0")),
+            org.assertj.core.groups.Tuple.tuple(
+                "coreweave", YearMonth.of(2027, 2), new BigDecimal("30.00")));
+    // 2027: azure 136 of 226 = 0.6018 > its cap 0.5; aws 60 / 226 = 0.2655 under 0.6
     ProviderShare azure =
         report.shares().stream()
             .filter(s -> s.provider().equals("azure"))
             .findFirst()
             .orElseThrow();
-    assertThat(azure.share()).isEqualTo(new BigDecimal("0.6939"));
+    assertThat(azure.share()).isEqualTo(new BigDecimal("0.6018"));
     assertThat(azure.over()).isTrue();
     ProviderShare aws =
         report.shares().stream().filter(s -> s.provider().equals("aws")).findFirst().orElseThrow();
-    assertThat(aws.share()).isEqualTo(new BigDecimal("0.3061"));
+    assertThat(aws.share()).isEqualTo(new BigDecimal("0.2655"));
     assertThat(aws.over()).isFalse();
   }
 
   @Test
-  void defaultAsOf_isTheDayAfterTheLastCharge() {
-    assertThat(CommitmentLedger.defaultAsOf(java.util.Optional.of(LocalDate.parse("2027-03-20"))))
-        .isEqualTo(LocalDate.parse("2027-03-21"));
+  void asOfAfter_isTheEndOfWhatWasBilledRoundedUpToADay() {
+    assertThat(CommitmentLedger.asOfAfter(Optional.of(LocalDateTime.parse("2027-07-01T00:00"))))
+        .isEqualTo(LocalDate.parse("2027-07-01"));
+    assertThat(CommitmentLedger.asOfAfter(Optional.of(LocalDateTime.parse("2027-06-15T13:00"))))
+        .isEqualTo(LocalDate.parse("2027-06-16"));
   }
 
   @Test
@@ -137,6 +189,7 @@ class CommitmentLedgerTest {
             .getFirst();
 
     assertThat(deal.years().get(0).consumed()).isEqualByComparingTo("100.00");
+    assertThat(deal.years().get(0).status()).isEqualTo(YearStatus.CLOSED);
     assertThat(deal.years().get(0).projectedShortfall()).isEqualByComparingTo("900.00");
     assertThat(deal.years().get(1).consumed()).isEqualByComparingTo("50.00");
     assertThat(deal.years().get(1).elapsedDays()).isEqualTo(60);

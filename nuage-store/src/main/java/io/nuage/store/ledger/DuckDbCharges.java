@@ -1,6 +1,7 @@
 package io.nuage.store.ledger;
 
 import io.nuage.core.NuageException;
+import io.nuage.ledger.AppliedSum;
 import io.nuage.ledger.BillingProviders;
 import io.nuage.ledger.ChargeSum;
 import io.nuage.ledger.Charges;
@@ -13,9 +14,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /** The ledger's charges in the DuckDB store: daily sums and row-level reconciliation. */
 public final class DuckDbCharges implements Charges {
@@ -26,11 +29,32 @@ public final class DuckDbCharges implements Charges {
       SELECT ProviderName, date_trunc('month', day)::DATE AS month, ChargeCategory,
              CommitmentDiscountId, CommitmentDiscountStatus,
              sum(BilledCost), sum(EffectiveCost), sum(gpu_hours), sum(row_count),
-             min(first_charge_start), max(last_charge_end)
+             min(first_charge_start), max(last_charge_end),
+             BillingAccountId, BillingCurrency, RegionId, ServiceCategory, accelerator, applied,
+             ConsumedUnit
       FROM billing_daily
       WHERE day < ?
       GROUP BY ALL
-      ORDER BY 2, 1, 3, 4, 5
+      ORDER BY 2, 1, 3, 4, 5, 12, 13, 14, 15, 16, 17, 18
+      """;
+
+  private static final String APPLIED =
+      """
+      SELECT ProviderName, date_trunc('month', day)::DATE AS month, BillingCurrency, applied,
+             ContractId, ContractCommitmentId, ContractCommitmentAppliedUnit,
+             sum(applied_cost), sum(applied_quantity)
+      FROM contract_applied_daily
+      WHERE day < ?
+      GROUP BY ALL
+      ORDER BY 2, 1, 3, 4, 5, 6, 7
+      """;
+
+  /** Usage tells how far the bills go; a purchase's period may run a year ahead. */
+  private static final String LAST_END =
+      """
+      SELECT coalesce(max(last_charge_end) FILTER (WHERE ChargeCategory = 'Usage'),
+                      max(last_charge_end))
+      FROM billing_daily
       """;
 
   private final Connection c;
@@ -55,6 +79,65 @@ public final class DuckDbCharges implements Charges {
   }
 
   @Override
+  public Optional<LocalDateTime> lastUsageEnd() {
+    try {
+      DailyAggregate.catchUp(c);
+      try (Statement s = c.createStatement();
+          ResultSet r = s.executeQuery(LAST_END)) {
+        r.next();
+        java.sql.Timestamp t = r.getTimestamp(1);
+        return t == null ? Optional.empty() : Optional.of(t.toLocalDateTime());
+      }
+    } catch (SQLException e) {
+      throw new NuageException("cannot read the ledger: " + Store.firstLine(e), e);
+    }
+  }
+
+  @Override
+  public List<AppliedSum> applied(LocalDate before) {
+    try {
+      DailyAggregate.catchUp(c);
+      List<AppliedSum> result = new ArrayList<>();
+      try (PreparedStatement s = c.prepareStatement(APPLIED)) {
+        s.setDate(1, java.sql.Date.valueOf(before));
+        try (ResultSet r = s.executeQuery()) {
+          while (r.next()) {
+            result.add(
+                new AppliedSum(
+                    String.valueOf(r.getString(1)),
+                    r.getDate(2).toLocalDate(),
+                    String.valueOf(r.getString(3)),
+                    ids(r.getString(4)),
+                    new ChargeSum.AppliedId(blankToNull(r.getString(5)), r.getString(6)),
+                    r.getString(7),
+                    r.getBigDecimal(8),
+                    r.getBigDecimal(9)));
+          }
+        }
+      }
+      return result;
+    } catch (SQLException e) {
+      throw new NuageException("cannot read the ledger: " + Store.firstLine(e), e);
+    }
+  }
+
+  /** The ids of DailyAggregate's {@code applied} text: pairs split by chr 30, ids by chr 31. */
+  static List<ChargeSum.AppliedId> ids(@Nullable String applied) {
+    if (applied == null || applied.isEmpty()) return List.of();
+    List<ChargeSum.AppliedId> ids = new ArrayList<>();
+    for (String pair : applied.split(String.valueOf((char) 30), -1)) {
+      int cut = pair.indexOf((char) 31);
+      ids.add(
+          new ChargeSum.AppliedId(blankToNull(pair.substring(0, cut)), pair.substring(cut + 1)));
+    }
+    return ids;
+  }
+
+  private static @Nullable String blankToNull(@Nullable String s) {
+    return s == null || s.isEmpty() ? null : s;
+  }
+
+  @Override
   public List<ChargeSum> monthly(LocalDate before) {
     try {
       DailyAggregate.catchUp(c);
@@ -75,7 +158,14 @@ public final class DuckDbCharges implements Charges {
                     r.getBigDecimal(8),
                     r.getLong(9),
                     r.getTimestamp(10).toLocalDateTime(),
-                    r.getTimestamp(11).toLocalDateTime()));
+                    r.getTimestamp(11).toLocalDateTime(),
+                    r.getString(12),
+                    String.valueOf(r.getString(13)),
+                    r.getString(14),
+                    r.getString(15),
+                    r.getString(16),
+                    ids(r.getString(17)),
+                    r.getString(18)));
           }
         }
       }

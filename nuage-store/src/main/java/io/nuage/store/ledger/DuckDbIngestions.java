@@ -22,6 +22,7 @@ final class DuckDbIngestions implements Ingestions {
           "contract_commitments",
           "billing_monthly",
           "billing_daily",
+          "contract_applied_daily",
           "billing_daily_ingestions",
           "ingestion_magnitudes",
           "ingestions");

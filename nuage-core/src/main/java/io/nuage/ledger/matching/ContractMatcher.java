@@ -1,0 +1,182 @@
+package io.nuage.ledger.matching;
+
+import io.nuage.contract.BillingIds;
+import io.nuage.contract.CommittedSpend;
+import io.nuage.contract.Contract;
+import io.nuage.contract.RateCard;
+import io.nuage.contract.ReservedCapacity;
+import io.nuage.contract.StorageCommitment;
+import io.nuage.ledger.AppliedSum;
+import io.nuage.ledger.BillingProviders;
+import io.nuage.ledger.ChargeSum;
+import io.nuage.scenario.Scenario;
+import java.math.BigDecimal;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Matches charges to a scenario's contracts by the rules of docs/ledger-drawdown.md, section 1, in
+ * their order: {@code contract-applied}, then {@code ids} (commitment discount id, then billing
+ * account id), then {@code provider-name}. A charge is matched by the first rule that names a
+ * contract whose term covers its month, and by that rule only.
+ */
+public final class ContractMatcher {
+  private final BillingProviders names;
+  private final Map<String, Contract> byContractId = new HashMap<>();
+  private final Map<String, Contract> byCommitmentId = new HashMap<>();
+  private final Map<String, Contract> byAccountId = new HashMap<>();
+  private final Map<String, List<Contract>> byProvider = new HashMap<>();
+
+  public ContractMatcher(Scenario scenario) {
+    this.names = BillingProviders.of(scenario);
+    for (Contract k : scenario.contracts()) {
+      if (!isMatched(k)) continue;
+      BillingIds ids = scenario.billingOf(k.id());
+      ids.contractIds().forEach(id -> byContractId.put(id, k));
+      ids.commitmentIds().forEach(id -> byCommitmentId.put(id, k));
+      ids.billingAccountIds().forEach(id -> byAccountId.put(id, k));
+      byProvider.computeIfAbsent(k.provider(), p -> new ArrayList<>()).add(k);
+    }
+    byProvider
+        .values()
+        .forEach(
+            ks ->
+                ks.sort(
+                    Comparator.comparingInt(ContractMatcher::specificity)
+                        .thenComparing(k -> k.term().start())));
+  }
+
+  /** Contracts bills are matched to: every kind but a right of first refusal. */
+  public static boolean isMatched(Contract k) {
+    return k instanceof CommittedSpend
+        || k instanceof ReservedCapacity
+        || k instanceof StorageCommitment
+        || k instanceof RateCard;
+  }
+
+  /** Matches every charge; {@code applied} gives the ContractApplied amounts rule 1 draws. */
+  public Matching match(List<ChargeSum> charges, List<AppliedSum> applied) {
+    List<Draw> draws = new ArrayList<>();
+    List<ChargeSum> unmatched = new ArrayList<>();
+    for (AppliedSum a : applied) contractApplied(a).ifPresent(draws::add);
+    for (ChargeSum c : charges) {
+      if (takenByContractApplied(c.applied(), YearMonth.from(c.from()))) continue;
+      Optional<Draw> d = byIds(c).or(() -> byProviderName(c));
+      if (d.isPresent()) draws.add(d.get());
+      else if (c.drawsCommittedSpend()) unmatched.add(c);
+    }
+    return new Matching(draws, unmatched);
+  }
+
+  /** The resolver of provider names this matcher uses (aliases and the scenario's names). */
+  public BillingProviders names() {
+    return names;
+  }
+
+  /**
+   * Whether rule 1 takes charges with these ContractApplied ids: one of them names a scenario
+   * contract whose term covers the month.
+   */
+  boolean takenByContractApplied(List<ChargeSum.AppliedId> ids, YearMonth month) {
+    return ids.stream().anyMatch(id -> contractOf(id, month) != null);
+  }
+
+  private Optional<Draw> contractApplied(AppliedSum a) {
+    YearMonth month = YearMonth.from(a.from());
+    if (!takenByContractApplied(a.applied(), month)) return Optional.empty();
+    Contract k = contractOf(a.element(), month);
+    if (k == null) return Optional.empty(); // an element naming no scenario contract is ignored
+    BigDecimal amount =
+        k instanceof ReservedCapacity ? (a.inHours() ? a.quantity() : BigDecimal.ZERO) : a.cost();
+    return Optional.of(new Draw(k, MatchRule.CONTRACT_APPLIED, month, a.currency(), amount));
+  }
+
+  /** The contract an element names (its commitment first, then its contract), if in term. */
+  private @Nullable Contract contractOf(ChargeSum.AppliedId id, YearMonth month) {
+    Contract k = byCommitmentId.get(id.commitmentId());
+    if (k == null && id.contractId() != null) k = byContractId.get(id.contractId());
+    return k != null && k.term().contains(month) ? k : null;
+  }
+
+  private Optional<Draw> byIds(ChargeSum c) {
+    YearMonth month = YearMonth.from(c.from());
+    if (c.commitmentDiscountId() != null) {
+      Contract k = byCommitmentId.get(c.commitmentDiscountId());
+      // the provider applied the charge to the contract's commitment: it is that contract's, even
+      // when it draws nothing (a reservation's Unused hours are its waste, not unmatched spend)
+      if (k != null && k.term().contains(month))
+        return Optional.of(
+            takesByCommitment(k, c)
+                ? draw(k, MatchRule.IDS, c)
+                : new Draw(k, MatchRule.IDS, month, c.currency(), BigDecimal.ZERO));
+    }
+    if (c.billingAccountId() != null) {
+      Contract k = byAccountId.get(c.billingAccountId());
+      if (k != null && k.term().contains(month) && takes(k, c))
+        return Optional.of(draw(k, MatchRule.IDS, c));
+    }
+    return Optional.empty();
+  }
+
+  private Optional<Draw> byProviderName(ChargeSum c) {
+    YearMonth month = YearMonth.from(c.from());
+    for (Contract k : byProvider.getOrDefault(names.resolve(c.providerName()), List.of())) {
+      if (k.term().contains(month) && takes(k, c))
+        return Optional.of(draw(k, MatchRule.PROVIDER_NAME, c));
+    }
+    return Optional.empty();
+  }
+
+  private static Draw draw(Contract k, MatchRule rule, ChargeSum c) {
+    return new Draw(k, rule, YearMonth.from(c.from()), c.currency(), measure(k, c));
+  }
+
+  /** What a charge draws from a contract of its kind (the table of section 1). */
+  static BigDecimal measure(Contract k, ChargeSum c) {
+    return switch (k) {
+      case ReservedCapacity r -> c.gpuHours();
+      case StorageCommitment s -> c.effective();
+      default -> c.billed();
+    };
+  }
+
+  /** Whether a contract's kind takes the charge under its billing account or its provider. */
+  static boolean takes(Contract k, ChargeSum c) {
+    return switch (k) {
+      case ReservedCapacity r -> takesByCommitment(k, c) && c.isAt(regionName(r), r.accelerator());
+      case StorageCommitment s -> takesByCommitment(k, c) && c.isStorage();
+      default -> takesByCommitment(k, c);
+    };
+  }
+
+  /** Whether the kind takes a charge the provider applied to one of its commitments. */
+  static boolean takesByCommitment(Contract k, ChargeSum c) {
+    return switch (k) {
+      case ReservedCapacity r -> c.isUsage() && !c.isUnused() && c.isGpuHours();
+      case StorageCommitment s -> c.isUsage() && !c.isUnused();
+      default -> c.drawsCommittedSpend();
+    };
+  }
+
+  /** {@code us-central1} for {@code nebius/us-central1}: bills name regions without provider. */
+  static String regionName(ReservedCapacity r) {
+    int slash = r.region().indexOf('/');
+    return slash < 0 ? r.region() : r.region().substring(slash + 1);
+  }
+
+  /** Among one provider's contracts, the most specific kind first (section 1). */
+  private static int specificity(Contract k) {
+    return switch (k) {
+      case ReservedCapacity r -> 0;
+      case StorageCommitment s -> 1;
+      case CommittedSpend c -> 2;
+      default -> 3;
+    };
+  }
+}

@@ -1,0 +1,305 @@
+package io.nuage.ledger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.nuage.catalog.Catalog;
+import io.nuage.contract.BillingIds;
+import io.nuage.contract.CommittedSpend;
+import io.nuage.contract.Contract;
+import io.nuage.contract.ReservedCapacity;
+import io.nuage.contract.StorageCommitment;
+import io.nuage.core.MonthRange;
+import io.nuage.ledger.matching.MatchRule;
+import io.nuage.ledger.matching.MatchedAmount;
+import io.nuage.ledger.matching.UnmatchedSpend;
+import io.nuage.scenario.Currencies;
+import io.nuage.scenario.Policy;
+import io.nuage.scenario.Scenario;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * One test per matching rule and their order (docs/ledger-drawdown.md, section 1):
+ * contract-applied, then ids (commitment discount id, then billing account), then provider name;
+ * each charge drawn once; a reservation by the GPU-hours of its region and accelerator; what
+ * matches nothing listed.
+ */
+class MatchingRulesTest {
+  private static final LocalDate AS_OF = LocalDate.parse("2027-07-01");
+
+  /** oci: deal-a (from 2027-01) and deal-b (from 2027-03); a reservation and storage elsewhere. */
+  static Scenario scenario() {
+    List<Contract> contracts =
+        List.of(
+            new CommittedSpend(
+                "deal-a",
+                "oci",
+                MonthRange.of("2027-01", "2027-12"),
+                List.of(new BigDecimal("1000")),
+                BigDecimal.ZERO,
+                true),
+            new CommittedSpend(
+                "deal-b",
+                "oci",
+                MonthRange.of("2027-03", "2028-02"),
+                List.of(new BigDecimal("1000")),
+                BigDecimal.ZERO,
+                true),
+            new ReservedCapacity(
+                "res",
+                "nebius",
+                "nebius/us-central1",
+                "H200",
+                10,
+                MonthRange.of("2027-01", "2027-12"),
+                new BigDecimal("2.45")),
+            new StorageCommitment(
+                "lake",
+                "gcp",
+                MonthRange.of("2027-01", "2027-12"),
+                new BigDecimal("100"),
+                new BigDecimal("14.00")));
+    return new Scenario(
+        "matching",
+        MonthRange.of("2027-01", "2027-12"),
+        Catalog.empty(),
+        List.of(),
+        contracts,
+        List.of(),
+        Policy.unconstrained(),
+        Currencies.USD,
+        Map.of(
+            "deal-a",
+            new BillingIds(List.of("CTR-A"), List.of("CC-A-Y1", "CD-A"), List.of(), List.of()),
+            "deal-b",
+            new BillingIds(List.of(), List.of(), List.of("acct-b"), List.of()),
+            "res",
+            new BillingIds(
+                List.of("NEB-RSV"), List.of("NEB-RSV-GPU"), List.of("acct-neb"), List.of())));
+  }
+
+  private static DrawDownReport report(List<ChargeSum> charges, List<AppliedSum> applied) {
+    return new CommitmentLedger(scenario()).report(charges, applied, AS_OF, null);
+  }
+
+  private static ContractDrawDown contract(DrawDownReport r, String id) {
+    return r.contracts().stream().filter(c -> c.contract().equals(id)).findFirst().orElseThrow();
+  }
+
+  private static List<MatchedAmount> matched(DrawDownReport r, String id) {
+    return contract(r, id).matched();
+  }
+
+  private static MatchedAmount by(MatchRule rule, String amount) {
+    return new MatchedAmount(rule, new BigDecimal(amount));
+  }
+
+  private static AppliedSum applied(
+      ChargeSum row, String contractId, String commitmentId, String cost) {
+    return new AppliedSum(
+        row.providerName(),
+        row.from(),
+        row.currency(),
+        row.applied(),
+        new ChargeSum.AppliedId(contractId, commitmentId),
+        null,
+        new BigDecimal(cost),
+        BigDecimal.ZERO);
+  }
+
+  @Test
+  void contractApplied_winsOverAMatchingAccountAndDrawsOnce() {
+    // billed 100.00 on deal-b's account, of which the provider applied 70.00 to deal-a's Y1
+    ChargeSum row =
+        Charge.row("Oracle", "2027-04-01")
+            .billed("100.00")
+            .account("acct-b")
+            .applied("CTR-A", "CC-A-Y1")
+            .sum();
+
+    DrawDownReport r = report(List.of(row), List.of(applied(row, "CTR-A", "CC-A-Y1", "70.00")));
+
+    assertThat(matched(r, "deal-a")).containsExactly(by(MatchRule.CONTRACT_APPLIED, "70.00"));
+    assertThat(matched(r, "deal-b")).isEmpty();
+    assertThat(contract(r, "deal-a").consumed()).isEqualByComparingTo("70.00");
+    assertThat(contract(r, "deal-b").consumed()).isEqualByComparingTo("0");
+    assertThat(r.unmatched()).isEmpty();
+  }
+
+  @Test
+  void contractApplied_byContractIdAlone() {
+    ChargeSum row =
+        Charge.row("Oracle", "2027-02-01").billed("40").applied("CTR-A", "CC-other").sum();
+
+    DrawDownReport r = report(List.of(row), List.of(applied(row, "CTR-A", "CC-other", "40")));
+
+    assertThat(matched(r, "deal-a")).containsExactly(by(MatchRule.CONTRACT_APPLIED, "40"));
+  }
+
+  @Test
+  void contractApplied_namingNoScenarioContractFallsThroughToTheIds() {
+    ChargeSum row =
+        Charge.row("Oracle", "2027-04-01")
+            .billed("100.00")
+            .account("acct-b")
+            .applied("CTR-X", "CC-X")
+            .sum();
+
+    DrawDownReport r = report(List.of(row), List.of(applied(row, "CTR-X", "CC-X", "100.00")));
+
+    assertThat(matched(r, "deal-a")).isEmpty();
+    assertThat(matched(r, "deal-b")).containsExactly(by(MatchRule.IDS, "100.00"));
+  }
+
+  @Test
+  void contractApplied_outsideTheTermFallsThrough() {
+    // deal-a ends in 2027-12; in 2028-01 its commitment id no longer matches: deal-b by provider
+    ChargeSum row =
+        Charge.row("Oracle", "2028-01-05").billed("9").applied("CTR-A", "CC-A-Y1").sum();
+
+    DrawDownReport r =
+        new CommitmentLedger(scenario())
+            .report(
+                List.of(row),
+                List.of(applied(row, "CTR-A", "CC-A-Y1", "9")),
+                LocalDate.parse("2028-02-01"),
+                null);
+
+    assertThat(matched(r, "deal-a")).isEmpty();
+    assertThat(matched(r, "deal-b")).containsExactly(by(MatchRule.PROVIDER_NAME, "9"));
+  }
+
+  @Test
+  void ids_commitmentDiscountIdComesBeforeTheBillingAccount() {
+    ChargeSum row =
+        Charge.row("Oracle", "2027-04-01")
+            .billed("25.00")
+            .account("acct-b")
+            .commitment("CD-A", "Used")
+            .sum();
+
+    DrawDownReport r = report(List.of(row), List.of());
+
+    assertThat(matched(r, "deal-a")).containsExactly(by(MatchRule.IDS, "25.00"));
+    assertThat(matched(r, "deal-b")).isEmpty();
+  }
+
+  @Test
+  void ids_billingAccountComesBeforeTheProviderName() {
+    // by provider name alone the row would go to deal-a (oci's earliest deal)
+    ChargeSum row = Charge.row("Oracle", "2027-04-01").billed("30.00").account("acct-b").sum();
+
+    DrawDownReport r = report(List.of(row), List.of());
+
+    assertThat(matched(r, "deal-b")).containsExactly(by(MatchRule.IDS, "30.00"));
+    assertThat(matched(r, "deal-a")).isEmpty();
+  }
+
+  @Test
+  void providerName_isTheLastRuleAndTakesTheEarliestDeal() {
+    ChargeSum row = Charge.row("Oracle Cloud Infrastructure", "2027-04-01").billed("12.50").sum();
+    ChargeSum credit = Charge.row("Oracle", "2027-04-01").category("Credit").billed("-5").sum();
+
+    DrawDownReport r = report(List.of(row, credit), List.of());
+
+    assertThat(matched(r, "deal-a")).containsExactly(by(MatchRule.PROVIDER_NAME, "12.50"));
+    assertThat(r.unmatched()).isEmpty(); // a credit draws nothing and is not "unmatched" usage
+  }
+
+  @Test
+  void reservation_isDrawnByTheGpuHoursOfItsRegionAndAccelerator() {
+    ChargeSum here =
+        Charge.row("Nebius", "2027-03-01")
+            .account("acct-neb")
+            .at("us-central1", "h200")
+            .billed("245.00")
+            .gpuHours("100")
+            .sum();
+    ChargeSum elsewhere =
+        Charge.row("Nebius", "2027-03-01")
+            .account("acct-neb")
+            .at("eu-north1", "H200")
+            .billed("350.00")
+            .gpuHours("100")
+            .sum();
+    ChargeSum otherGpu =
+        Charge.row("Nebius", "2027-03-02")
+            .at("us-central1", "H100")
+            .billed("70.00")
+            .gpuHours("20")
+            .sum();
+
+    DrawDownReport r = report(List.of(here, elsewhere, otherGpu), List.of());
+
+    ContractDrawDown res = contract(r, "res");
+    assertThat(res.consumed()).isEqualByComparingTo("100"); // GPU-hours, not money
+    assertThat(res.matched()).containsExactly(by(MatchRule.IDS, "100"));
+    // 10 GPUs x 24 x 365 GPU-hours committed
+    assertThat(res.committed()).isEqualByComparingTo(BigDecimal.valueOf(10 * 24 * 365));
+    assertThat(r.unmatched())
+        .containsExactly(
+            new UnmatchedSpend("nebius", new BigDecimal("420.00"), new BigDecimal("420.00"), 2));
+  }
+
+  @Test
+  void reservation_contractAppliedDrawsTheAppliedHours() {
+    ChargeSum row =
+        Charge.row("Nebius", "2027-03-01")
+            .at("eu-north1", "H200") // the provider said so: no region check
+            .gpuHours("8")
+            .applied("NEB-RSV", "NEB-RSV-GPU")
+            .sum();
+    AppliedSum hours =
+        new AppliedSum(
+            "Nebius",
+            row.from(),
+            "USD",
+            row.applied(),
+            new ChargeSum.AppliedId("NEB-RSV", "NEB-RSV-GPU"),
+            "Hours",
+            BigDecimal.ZERO,
+            new BigDecimal("7.5"));
+
+    DrawDownReport r = report(List.of(row), List.of(hours));
+
+    assertThat(contract(r, "res").matched()).containsExactly(by(MatchRule.CONTRACT_APPLIED, "7.5"));
+  }
+
+  @Test
+  void storage_byProviderNameTakesStorageChargesOnly() {
+    ChargeSum disks =
+        Charge.row("Google Cloud", "2027-05-01").service("Storage").cost("1400", "1300").sum();
+    ChargeSum gpus =
+        Charge.row("Google Cloud", "2027-05-01")
+            .service("Compute")
+            .billed("999")
+            .gpuHours("99")
+            .sum();
+
+    DrawDownReport r = report(List.of(disks, gpus), List.of());
+
+    // a storage commitment draws the storage's effective cost
+    assertThat(contract(r, "lake").matched()).containsExactly(by(MatchRule.PROVIDER_NAME, "1300"));
+    assertThat(r.unmatched())
+        .containsExactly(
+            new UnmatchedSpend("gcp", new BigDecimal("999"), new BigDecimal("999"), 1));
+  }
+
+  @Test
+  void unmatched_listsEachProviderWithoutAContract() {
+    ChargeSum lambda = Charge.row("Lambda", "2027-05-01").cost("10.00", "9.00").sum();
+    ChargeSum lambda2 =
+        Charge.row("Lambda", "2027-06-01").category("Purchase").billed("5.00").sum();
+    ChargeSum coreweave = Charge.row("CoreWeave", "2027-05-01").billed("1.25").sum();
+
+    DrawDownReport r = report(List.of(lambda, lambda2, coreweave), List.of());
+
+    assertThat(r.unmatched())
+        .containsExactly(
+            new UnmatchedSpend("coreweave", new BigDecimal("1.25"), new BigDecimal("1.25"), 1),
+            new UnmatchedSpend("lambda", new BigDecimal("15.00"), new BigDecimal("14.00"), 2));
+  }
+}
