@@ -21,7 +21,7 @@ import java.util.List;
  * Reads the placements of a plan JSON (docs/plan-json.md) as planned spend and GPU-hours per
  * provider and month. A bad file is reported with the field path, the value and what was expected.
  */
-final class PlanJsonReader {
+public final class PlanJsonReader {
   private PlanJsonReader() {}
 
   static List<PlannedUsage> read(Path file) {
@@ -37,11 +37,29 @@ final class PlanJsonReader {
   }
 
   static List<PlannedPlacement> placements(Path file) {
-    JsonNode root;
+    String text;
     try {
-      root = new ObjectMapper().readTree(Files.readString(file));
+      text = Files.readString(file);
     } catch (NoSuchFileException e) {
       throw new NuageException(file + ": no such plan file");
+    } catch (IOException e) {
+      throw new NuageException(file + ": not a plan JSON (" + firstLine(e) + ")");
+    }
+    return placements(text, Path.of(file.toString()));
+  }
+
+  /**
+   * What a plan JSON text consumes of the scenario's contracts; {@code name} names it in messages
+   * and in the projection's source (a file, or a plan job).
+   */
+  public static PlannedConsumption consumption(String json, String name, Scenario scenario) {
+    return PlannedConsumption.of(name, placements(json, Path.of(name)), scenario);
+  }
+
+  private static List<PlannedPlacement> placements(String text, Path file) {
+    JsonNode root;
+    try {
+      root = new ObjectMapper().readTree(text);
     } catch (IOException e) {
       throw new NuageException(file + ": not a plan JSON (" + firstLine(e) + ")");
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.nuage.core.ValidationException;
+import io.nuage.ledger.projection.PlannedConsumption;
 import io.nuage.scenario.Scenario;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -35,6 +36,7 @@ final class LedgerRoutes implements AutoCloseable {
   private final Bodies bodies;
   private final ObjectMapper json;
   private final ServerMetrics metrics;
+  private final PlanJobs plans;
 
   /** Held while an ingest writes through the store's connection: one ingest at a time. */
   private final ReentrantLock ledgerLock = new ReentrantLock();
@@ -64,12 +66,14 @@ final class LedgerRoutes implements AutoCloseable {
       ScenarioLibrary scenarios,
       Bodies bodies,
       ObjectMapper json,
-      ServerMetrics metrics) {
+      ServerMetrics metrics,
+      PlanJobs plans) {
     this.ledger = ledger;
     this.scenarios = scenarios;
     this.bodies = bodies;
     this.json = json;
     this.metrics = metrics;
+    this.plans = plans;
   }
 
   void register(RoutesConfig routes) {
@@ -109,12 +113,46 @@ final class LedgerRoutes implements AutoCloseable {
   private void drawdown(Context ctx) {
     String id = Params.required(ctx, "scenario");
     LocalDate asOf = Params.date(ctx, "asOf");
-    answer(ctx, "drawdown|" + id + "|" + asOf, () -> ledger.drawdown(scenario(id), asOf));
+    String planId = Params.optional(ctx, "plan");
+    Scenario scenario = scenario(id);
+    PlannedConsumption plan = planId == null ? null : plan(planId, id, scenario);
+    answer(
+        ctx,
+        "drawdown|" + id + "|" + asOf + "|" + planId,
+        () -> ledger.drawdown(scenario, source(id), asOf, plan));
   }
 
   private void spend(Context ctx) {
     String id = Params.required(ctx, "scenario");
-    answer(ctx, "spend|" + id, () -> ledger.spend(scenario(id)));
+    answer(ctx, "spend|" + id, () -> ledger.spend(scenario(id), source(id)));
+  }
+
+  /** How a ledger message names a stored scenario: its file name and id. */
+  private String source(String id) {
+    return scenarios.get(id).fileName() + " (scenario " + id + ")";
+  }
+
+  /** A finished plan job of the same scenario, as the projection reads it. */
+  private PlannedConsumption plan(String planId, String scenarioId, Scenario scenario) {
+    var run = plans.get(planId).run();
+    if (!run.scenarioId().equals(scenarioId))
+      throw new HttpProblem.BadRequest(
+          "plan: job "
+              + planId
+              + " planned scenario "
+              + run.scenarioId()
+              + ", not "
+              + scenarioId
+              + " (expected a plan of the scenario drawn down)");
+    if (run.resultJson() == null || run.status() != io.nuage.store.server.PlanStatus.SUCCEEDED)
+      throw new HttpProblem.Conflict(
+          "plan: job "
+              + planId
+              + " is "
+              + run.status().name().toLowerCase(java.util.Locale.ROOT)
+              + " (expected a plan that succeeded)");
+    return io.nuage.cli.PlanJsonReader.consumption(
+        run.resultJson(), "plan job " + planId, scenario);
   }
 
   private void reconciliation(Context ctx) {

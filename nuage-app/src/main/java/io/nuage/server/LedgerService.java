@@ -1,6 +1,7 @@
 package io.nuage.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.nuage.ledger.projection.PlannedConsumption;
 import io.nuage.scenario.Scenario;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -19,11 +20,31 @@ public interface LedgerService {
    */
   Ingested ingest(Path file, String name);
 
-  /** The JSON of {@code nuage ledger --format json}. */
-  JsonNode drawdown(Scenario scenario, @Nullable LocalDate asOf);
+  /** The JSON of {@code nuage ledger --format json}, at the run rate. */
+  default JsonNode drawdown(Scenario scenario, @Nullable LocalDate asOf) {
+    return drawdown(scenario, scenario.name(), asOf, null);
+  }
 
-  /** The draw-down's {@code asOf}, {@code spend} and {@code shares}. */
-  JsonNode spend(Scenario scenario);
+  /**
+   * The JSON of {@code nuage ledger --format json}.
+   *
+   * @param source how messages name the scenario (a missing exchange rate is located at it)
+   * @param plan projects each year not closed as actuals plus this plan; the run rate when null
+   * @throws io.nuage.core.ValidationException (422) when a currency lacks a rate
+   */
+  JsonNode drawdown(
+      Scenario scenario,
+      String source,
+      @Nullable LocalDate asOf,
+      @Nullable PlannedConsumption plan);
+
+  /** The draw-down's {@code asOf}, {@code currency}, {@code spend}, {@code shares}, conversions. */
+  default JsonNode spend(Scenario scenario) {
+    return spend(scenario, scenario.name());
+  }
+
+  /** As {@link #spend(Scenario)}, naming the scenario {@code source} in messages. */
+  JsonNode spend(Scenario scenario, String source);
 
   /** The JSON of {@code nuage ledger reconcile --format json}. */
   JsonNode reconciliation(Scenario scenario);

@@ -153,7 +153,7 @@ public final class NuageServer implements AutoCloseable {
     var problems = new ProblemResponses(json, bodies, redaction);
     var templates = RouteTemplates.fromOpenApi(json);
     var access = new AccessLog(json, metrics, templates);
-    var ledgerRoutes = new LedgerRoutes(caps.ledger(), library, bodies, json, metrics);
+    var ledgerRoutes = new LedgerRoutes(caps.ledger(), library, bodies, json, metrics, jobs);
     var guard = new ConnectionGuard(settings.connections());
     Javalin app =
         Javalin.create(

@@ -13,6 +13,7 @@ import io.nuage.ledger.CommitmentLedger;
 import io.nuage.ledger.ContractRate;
 import io.nuage.ledger.DrawDownReport;
 import io.nuage.ledger.Reconciliation;
+import io.nuage.ledger.projection.PlannedConsumption;
 import io.nuage.scenario.Scenario;
 import io.nuage.store.Store;
 import io.nuage.store.ledger.DuckDbCharges;
@@ -76,17 +77,23 @@ public final class StoreLedger implements LedgerService {
   }
 
   @Override
-  public JsonNode drawdown(Scenario scenario, @Nullable LocalDate asOf) {
-    return json(LedgerJson.drawDown(report(scenario, asOf)));
+  public JsonNode drawdown(
+      Scenario scenario,
+      String source,
+      @Nullable LocalDate asOf,
+      @Nullable PlannedConsumption plan) {
+    return json(LedgerJson.drawDown(report(scenario, source, asOf, plan)));
   }
 
   @Override
-  public JsonNode spend(Scenario scenario) {
-    ObjectNode full = (ObjectNode) json(LedgerJson.drawDown(report(scenario, null)));
+  public JsonNode spend(Scenario scenario, String source) {
+    ObjectNode full = (ObjectNode) json(LedgerJson.drawDown(report(scenario, source, null, null)));
     ObjectNode out = JSON.createObjectNode();
     out.set("asOf", full.get("asOf"));
+    out.set("currency", full.get("currency"));
     out.set("spend", full.get("spend"));
     out.set("shares", full.get("shares"));
+    out.set("conversions", full.get("conversions"));
     return out;
   }
 
@@ -102,9 +109,13 @@ public final class StoreLedger implements LedgerService {
     return json(LedgerJson.reconciliation(r));
   }
 
-  private DrawDownReport report(Scenario scenario, @Nullable LocalDate asOf) {
+  private DrawDownReport report(
+      Scenario scenario,
+      String source,
+      @Nullable LocalDate asOf,
+      @Nullable PlannedConsumption plan) {
     try (Store reader = store.duplicate()) {
-      return new CommitmentLedger(scenario).report(new DuckDbCharges(reader), asOf);
+      return new CommitmentLedger(scenario, source).report(new DuckDbCharges(reader), asOf, plan);
     }
   }
 

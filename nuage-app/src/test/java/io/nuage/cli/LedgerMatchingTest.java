@@ -1,0 +1,378 @@
+package io.nuage.cli;
+
+import static io.nuage.cli.FocusCsv.concat;
+import static io.nuage.cli.FocusCsv.month;
+import static io.nuage.cli.FocusCsv.row;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Bills matched to contracts, currencies and the as-of date through the real CLI and store
+ * (docs/ledger-drawdown.md, sections 1 to 3): the FOCUS 1.3 hand-made examples drawn down by their
+ * ContractApplied, a reservation by its GPU-hours, the JPY case with and without a rate.
+ */
+class LedgerMatchingTest {
+  static final Path COMMITMENTS = IngestFocus13Test.COMMITMENTS;
+  static final Path COST_AND_USAGE = IngestFocus13Test.COST_AND_USAGE;
+
+  static final String SCENARIO =
+      """
+      name: matching
+      horizon: {start: 2027-01, end: 2027-12}
+      currency: USD
+      %s
+      catalog:
+        providers:
+          - id: example-cloud
+            billing-names: [Example Cloud]
+            regions: [{name: east-us-1, geography: US}]
+          - id: nebius
+            regions:
+              - {name: us-central1, geography: US}
+              - {name: eu-north1, geography: EU}
+        accelerators:
+          - {name: H200, family: H200, memory-gib: 141, throughput: 1.3}
+      contracts:
+        - id: deal
+          kind: committed-spend
+          provider: example-cloud
+          term: {start: 2027-01, end: 2027-12}
+          yearly-minimums: [100000]
+          discount: 0
+          billing: {billing-account-ids: [BA-1001]}
+        - id: res
+          kind: reserved-capacity
+          provider: nebius
+          region: nebius/us-central1
+          accelerator: H200
+          gpus: 10
+          term: {start: 2027-01, end: 2027-12}
+          price-per-gpu-hour: 2.45
+          billing: {billing-account-ids: [nebius-lab]}
+      """;
+
+  @TempDir Path dir;
+  Path db;
+
+  @BeforeEach
+  void store() {
+    db = dir.resolve("l.duckdb");
+  }
+
+  private Path scenario(String extra) throws IOException {
+    return Files.writeString(dir.resolve("s.yaml"), SCENARIO.formatted(extra));
+  }
+
+  private void ingest(Path... files) {
+    var args = new ArrayList<>(List.of("ingest", "--db", db.toString()));
+    for (Path f : files) args.add(f.toString());
+    Cli run = Cli.run(args);
+    assertThat(run.code()).as(run.err()).isZero();
+  }
+
+  private Cli ledger(Path scenario, String... more) {
+    var args =
+        new ArrayList<>(
+            List.of("ledger", "--scenario", scenario.toString(), "--db", db.toString()));
+    args.addAll(List.of(more));
+    return Cli.run(args);
+  }
+
+  private JsonNode json(Path scenario, String... more) throws IOException {
+    var args = new ArrayList<>(List.of(more));
+    args.addAll(List.of("--format", "json"));
+    Cli run = ledger(scenario, args.toArray(String[]::new));
+    assertThat(run.code()).as(run.err()).isZero();
+    return new ObjectMapper().readTree(run.out());
+  }
+
+  private static JsonNode contract(JsonNode report, String id) {
+    for (JsonNode c : report.get("contracts")) if (c.get("contract").asText().equals(id)) return c;
+    throw new AssertionError("no contract " + id);
+  }
+
+  private static BigDecimal money(JsonNode n) {
+    return new BigDecimal(n.asText());
+  }
+
+  // ---- FOCUS 1.3 hand-made examples: CTR-EXC-0001 ------------------------------------------
+
+  @Test
+  void focus13Examples_drawCtrExc0001ByContractAppliedWithTheFilesTotals() throws Exception {
+    ingest(COMMITMENTS, COST_AND_USAGE);
+    Path s =
+        Files.writeString(
+            dir.resolve("exc.yaml"),
+            """
+            name: example-cloud
+            horizon: {start: 2026-01, end: 2028-12}
+            catalog:
+              providers:
+                - id: example-cloud
+                  billing-names: [Example Cloud]
+                  regions: [{name: east-us-1, geography: US}]
+            contracts:
+              - id: exc
+                kind: committed-spend
+                provider: example-cloud
+                term: {start: 2026-01, end: 2028-12}
+                yearly-minimums: [60000.00, 70000.00, 80000.00]
+                discount: 0
+                billing: {contract-ids: [CTR-EXC-0001]}
+            """);
+
+    JsonNode r = json(s);
+
+    // independently: the applied cost of the file's elements per year, and the billed cost of
+    // the usage rows with no ContractApplied (matched by provider name: the weakest rule)
+    Map<String, BigDecimal[]> byYear = fileSums(COST_AND_USAGE);
+    JsonNode exc = contract(r, "exc");
+    assertThat(money(exc.get("matched").get("contract-applied")))
+        .isEqualByComparingTo(byYear.get("2026")[0].add(byYear.get("2027")[0]));
+    assertThat(money(exc.get("matched").get("provider-name")))
+        .isEqualByComparingTo(byYear.get("2026")[1].add(byYear.get("2027")[1]));
+    assertThat(money(exc.get("matched").get("ids"))).isEqualByComparingTo("0");
+    JsonNode years = exc.get("years");
+    assertThat(money(years.get(0).get("consumed")))
+        .isEqualByComparingTo(byYear.get("2026")[0].add(byYear.get("2026")[1]));
+    assertThat(money(years.get(1).get("consumed")))
+        .isEqualByComparingTo(byYear.get("2027")[0].add(byYear.get("2027")[1]));
+    assertThat(r.get("unmatched")).isEmpty();
+    // as of the end of the last usage period: 2027-01 billed in one monthly line
+    assertThat(r.get("asOf").asText()).isEqualTo("2027-02-01");
+    assertThat(years.get(0).get("status").asText()).isEqualTo("closed");
+    assertThat(years.get(1).get("status").asText()).isEqualTo("in-progress");
+    assertThat(years.get(1).get("elapsedDays").asInt()).isEqualTo(31);
+    assertThat(years.get(2).get("status").asText()).isEqualTo("not-started");
+    assertThat(years.get(2).get("projectedShortfall").isNull()).isTrue();
+  }
+
+  /**
+   * Per calendar year of ChargePeriodStart: [0] Σ ContractCommitmentAppliedCost of the file's
+   * elements, [1] Σ BilledCost of the Usage rows without ContractApplied; from the text, with
+   * Jackson's streaming tokens (not the ingest's tree).
+   */
+  static Map<String, BigDecimal[]> fileSums(Path csv) throws IOException {
+    var out = new java.util.TreeMap<String, BigDecimal[]>();
+    List<String> lines = Files.readAllLines(csv);
+    List<String> h = SourceTotals.split(lines.getFirst());
+    var json = new JsonFactory();
+    for (String l : lines.subList(1, lines.size())) {
+      List<String> f = SourceTotals.split(l);
+      String year = f.get(h.indexOf("ChargePeriodStart")).substring(0, 4);
+      BigDecimal[] sums =
+          out.computeIfAbsent(year, y -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
+      String applied = f.get(h.indexOf("ContractApplied"));
+      if (applied.isEmpty()) {
+        sums[1] = sums[1].add(new BigDecimal(f.get(h.indexOf("BilledCost"))));
+        continue;
+      }
+      try (JsonParser p = json.createParser(applied)) {
+        String field = null;
+        for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
+          if (t == JsonToken.FIELD_NAME) field = p.currentName();
+          else if (t == JsonToken.VALUE_NUMBER_FLOAT || t == JsonToken.VALUE_NUMBER_INT) {
+            if ("ContractCommitmentAppliedCost".equals(field))
+              sums[0] = sums[0].add(new BigDecimal(p.getText()));
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  // ---- a reservation by its GPU-hours --------------------------------------------------------
+
+  private static Map<String, String> nebius(String month, String region, String hours) {
+    return row(
+        concat(
+            month(month),
+            "ProviderName",
+            "Nebius",
+            "PublisherName",
+            "Nebius",
+            "InvoiceIssuerName",
+            "Nebius",
+            "ServiceProviderName",
+            "Nebius",
+            "HostProviderName",
+            "Nebius",
+            "BillingAccountId",
+            "nebius-lab",
+            "RegionId",
+            region,
+            "RegionName",
+            region,
+            "ResourceId",
+            "gpu-" + region + "-" + month,
+            "ConsumedUnit",
+            "GPU Hours",
+            "ConsumedQuantity",
+            hours,
+            "PricingQuantity",
+            hours,
+            "SkuPriceDetails",
+            "{\"x_AcceleratorType\": \"H200\", \"x_GpuCount\": 8}",
+            "BilledCost",
+            "0",
+            "EffectiveCost",
+            "0",
+            "ListCost",
+            "0",
+            "ContractedCost",
+            "0"));
+  }
+
+  @Test
+  void reservation_isDrawnByTheGpuHoursOfItsRegionAndAcceleratorOnly() throws Exception {
+    Path bills =
+        FocusCsv.write(
+            dir.resolve("nebius.csv"),
+            List.of(
+                nebius("2027-01", "us-central1", "7440.5"),
+                nebius("2027-02", "us-central1", "6720"),
+                nebius("2027-02", "eu-north1", "1000")));
+    ingest(bills);
+
+    JsonNode r = json(scenario(""));
+
+    JsonNode res = contract(r, "res");
+    assertThat(res.get("unit").asText()).isEqualTo("GPU-hours");
+    BigDecimal hours = new BigDecimal("7440.5").add(new BigDecimal("6720"));
+    assertThat(money(res.get("consumed"))).isEqualByComparingTo(hours);
+    assertThat(money(res.get("matched").get("ids"))).isEqualByComparingTo(hours);
+    // 10 GPUs x 24 h x 365 days committed; its money figures are hours x 2.45
+    assertThat(money(res.get("committed"))).isEqualByComparingTo(BigDecimal.valueOf(87_600));
+    assertThat(money(res.get("consumedCost")))
+        .isEqualByComparingTo(hours.multiply(new BigDecimal("2.45")));
+    // the eu-north1 hours are on its account but not at its region: unmatched (billed 0 here)
+    assertThat(r.get("unmatched")).hasSize(1);
+    assertThat(r.get("unmatched").get(0).get("provider").asText()).isEqualTo("nebius");
+    assertThat(r.get("unmatched").get(0).get("rows").asLong()).isEqualTo(1);
+  }
+
+  // ---- currencies -----------------------------------------------------------------------------
+
+  private Path mixedCurrencies() {
+    List<Map<String, String>> rows = new ArrayList<>();
+    int i = 0;
+    for (String[] c :
+        List.of(
+            new String[] {"USD", "2027-01"},
+            new String[] {"USD", "2027-01"},
+            new String[] {"JPY", "2027-01"},
+            new String[] {"JPY", "2027-02"})) {
+      rows.add(
+          row(
+              concat(
+                  month(c[1]),
+                  "BillingCurrency",
+                  c[0],
+                  "ResourceId",
+                  "vm-" + i++,
+                  "BilledCost",
+                  "1000000",
+                  "EffectiveCost",
+                  "1000000",
+                  "ContractedCost",
+                  "1000000",
+                  "ListCost",
+                  "1000000")));
+    }
+    return FocusCsv.write(dir.resolve("mixed.csv"), rows);
+  }
+
+  @Test
+  void currencies_withoutARateTheLedgerRefusesNamingTheCurrencyAndMonths() throws Exception {
+    ingest(mixedCurrencies());
+    byte[] before = Files.readAllBytes(db);
+
+    Cli run = ledger(scenario(""));
+
+    assertThat(run.code()).isEqualTo(2);
+    assertThat(run.out()).isEmpty();
+    assertThat(run.err())
+        .contains(
+            "s.yaml: exchange-rates: no rate for JPY in 2027-01, 2027-02 (the ledger holds JPY"
+                + " charges in those months;")
+        .doesNotContain("Exception")
+        .doesNotContain("\tat ");
+    assertThat(Files.readAllBytes(db)).isEqualTo(before);
+  }
+
+  @Test
+  void currencies_jpyConvertsWithTheRateOfItsMonthExactly() throws Exception {
+    ingest(mixedCurrencies());
+    Path s =
+        scenario(
+            """
+            exchange-rates:
+              - {currency: JPY, month: 2027-01, rate: 0.0067}
+              - {currency: JPY, month: 2027-02, rate: 0.00665}
+            """);
+
+    JsonNode r = json(s);
+
+    // USD exact; each JPY month converted once, rounded to the cent half-even
+    BigDecimal jan = new BigDecimal("1000000").multiply(new BigDecimal("0.0067"));
+    BigDecimal feb = new BigDecimal("1000000").multiply(new BigDecimal("0.00665"));
+    BigDecimal expected =
+        new BigDecimal("2000000")
+            .add(jan.setScale(2, RoundingMode.HALF_EVEN))
+            .add(feb.setScale(2, RoundingMode.HALF_EVEN));
+    assertThat(expected).isEqualByComparingTo("2013350.00");
+    assertThat(money(contract(r, "deal").get("consumed"))).isEqualByComparingTo(expected);
+    assertThat(r.get("currency").asText()).isEqualTo("USD");
+    JsonNode conv = r.get("conversions");
+    assertThat(conv).hasSize(2);
+    assertThat(conv.get(0).get("currency").asText()).isEqualTo("JPY");
+    assertThat(conv.get(0).get("month").asText()).isEqualTo("2027-01");
+    assertThat(money(conv.get(0).get("amount"))).isEqualByComparingTo("1000000");
+    assertThat(conv.get(0).get("rate").asText()).isEqualTo("0.0067");
+    assertThat(money(conv.get(0).get("converted"))).isEqualByComparingTo("6700.00");
+    assertThat(money(conv.get(1).get("converted"))).isEqualByComparingTo("6650.00");
+    // the table says so too
+    Cli table = ledger(s);
+    assertThat(table.out()).contains("Conversions into USD").contains("0.00665");
+  }
+
+  // ---- bad scenario input ---------------------------------------------------------------------
+
+  @Test
+  void billingId_claimedByTwoContractsIsALocatedScenarioError() throws Exception {
+    ingest(mixedCurrencies());
+    Path s =
+        Files.writeString(
+            dir.resolve("s.yaml"),
+            SCENARIO
+                .formatted("")
+                .replace(
+                    "billing: {billing-account-ids: [nebius-lab]}",
+                    "billing: {billing-account-ids: [BA-1001]}"));
+
+    Cli run = ledger(s);
+
+    assertThat(run.code()).isEqualTo(2);
+    assertThat(run.err())
+        .containsPattern(
+            "s\\.yaml:\\d+:\\d+: contracts\\[1\\]\\.billing\\.billing-account-ids\\[0\\]: id claimed"
+                + " by two contracts \\(got BA-1001, already claimed by contract deal at .*s\\.yaml:\\d+;")
+        .doesNotContain("\tat ");
+  }
+}
