@@ -212,6 +212,37 @@ class ReportBrowserTest {
     assertThat(pageSpend)
         .usingComparatorForType(BigDecimal::compareTo, BigDecimal.class)
         .isEqualTo(spend);
+    // the as-of date, the projection's source, and what each rule matched, as the JSON says
+    assertThat(page.locator("[data-panel=burndown] .caption").innerText())
+        .contains("As of " + drawDown.get("asOf").asText())
+        .contains("run rate");
+    List<String> expectedMatching = new ArrayList<>();
+    for (JsonNode c : drawDown.get("contracts")) {
+      JsonNode m = c.get("matched");
+      expectedMatching.add(
+          c.get("contract").asText()
+              + "|"
+              + m.get("contract-applied").asText()
+              + "|"
+              + m.get("ids").asText()
+              + "|"
+              + m.get("provider-name").asText());
+    }
+    for (JsonNode u : drawDown.get("unmatched"))
+      expectedMatching.add("(unmatched: " + u.get("provider").asText() + ")|||");
+    assertThat(
+            PageFigures.rows(page, "matching").stream()
+                .map(
+                    r ->
+                        r.get("contract")
+                            + "|"
+                            + r.get("contractApplied")
+                            + "|"
+                            + r.get("ids")
+                            + "|"
+                            + r.get("providerName"))
+                .toList())
+        .isEqualTo(expectedMatching);
     assertThat(chromium.errors(page)).isEmpty();
   }
 }

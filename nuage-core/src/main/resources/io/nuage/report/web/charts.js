@@ -110,9 +110,12 @@ export function burndownRows(bundle) {
   // The ledger part is the draw-down JSON of `nuage ledger --format json` / GET /api/ledger/drawdown.
   // an empty ledger still lists every contract year, with zeros: without spend there is no row
   const ledger = (hasLedger(bundle) && bundle.ledger.contracts) || [];
+  // a reservation's figures are GPU-hours (unit), a year not started has no shortfall (null)
   const drawdown = ledger.flatMap((c) => (c.years || []).map((y) => ({
     contract: c.contract, year: Number(y.year), committed: y.committed, consumed: y.consumed,
-    projected: y.projected, shortfall: y.projectedShortfall ?? y.shortfall ?? "", source: "ledger",
+    projected: y.projected, shortfall: y.projectedShortfall !== undefined ? y.projectedShortfall : (y.shortfall ?? ""),
+    source: "ledger",
+    status: y.status ?? "", basis: y.projectionSource ?? "", unit: c.unit ?? "USD",
   })));
   if (drawdown.length > 0) return drawdown;
   const contracts = (bundle.plan && bundle.plan.contracts) || [];
@@ -121,6 +124,24 @@ export function burndownRows(bundle) {
     contract: r.contract, year: Number(r.year) + 1, committed: r.committed, consumed: "",
     projected: r.consumed, shortfall: r.shortfall, source: "plan",
   }));
+}
+
+/**
+ * How the ledger matched bills to contracts: per contract the amount each rule drew (rule names as
+ * in docs/ledger-drawdown.md, section 1), then what matched no contract, by provider.
+ */
+export function matchingRows(bundle) {
+  if (!hasLedger(bundle)) return [];
+  const matched = (bundle.ledger.contracts || []).map((c) => ({
+    contract: c.contract, kind: c.kind, unit: c.unit ?? "USD",
+    contractApplied: (c.matched || {})["contract-applied"] ?? "", ids: (c.matched || {}).ids ?? "",
+    providerName: (c.matched || {})["provider-name"] ?? "",
+  }));
+  const unmatched = (bundle.ledger.unmatched || []).map((u) => ({
+    contract: "(unmatched: " + u.provider + ")", kind: "no contract", unit: bundle.ledger.currency ?? "USD",
+    contractApplied: "", ids: "", providerName: "", unmatched: u.billed,
+  }));
+  return [...matched, ...unmatched];
 }
 
 export function spendRows(bundle) {
@@ -249,11 +270,15 @@ function summaryPanel(root, rows) {
   ], rows));
 }
 
-function burndownPanel(root, charts, rows) {
+function burndownPanel(root, charts, rows, ledger) {
   const fromPlan = rows.length > 0 && rows[0].source === "plan";
+  const projection = ledger && ledger.projection;
+  const how = projection && projection.source === "plan"
+    ? `projected as actuals plus the plan ${projection.plan} for the rest of each year`
+    : "projected at the run rate (if spending stays at today's rate)";
   const { section, chart } = panel(root, "burndown", "Contract burn-down",
     fromPlan ? "Per committed-spend contract and contract year: the minimum, what the plan consumes (projected) and the shortfall paid anyway. No ledger rows yet, so nothing consumed."
-      : "Per contract and contract year, from the ledger: committed, consumed so far, projected at year end at the current run rate, projected shortfall.");
+      : `As of ${ledger.asOf} (charges through ${ledger.chargesThrough}), in ${ledger.currency}: per contract and contract year, committed, consumed so far, ${how}, and the shortfall. A year not started owes none; a reservation is in GPU-hours.`);
   const labels = rows.map((r) => `${r.contract} y${r.year}`);
   const series = ["committed", "consumed", "projected", "shortfall"].map((f) => ({
     name: f, type: "bar", data: rows.map((r) => num(r[f])),
@@ -262,11 +287,40 @@ function burndownPanel(root, charts, rows) {
   section.append(table("burndown", [
     { label: "contract", show: (r) => r.contract },
     { label: "year", numeric: true, show: (r) => String(r.year) },
+    { label: "status", show: (r) => (r.status || "").replace("-", " ") },
     { label: "committed", numeric: true, show: (r) => usd(r.committed) },
     { label: "consumed", numeric: true, show: (r) => usd(r.consumed) },
     { label: "projected", numeric: true, show: (r) => usd(r.projected) },
     { label: "shortfall", numeric: true, show: (r) => usd(r.shortfall) },
+    { label: "projected from", show: (r) => r.basis || "" },
+    { label: "unit", show: (r) => (r.source === "plan" ? "USD" : r.unit) },
   ], rows));
+}
+
+function matchingPanel(root, rows, ledger) {
+  if (rows.length === 0) return;
+  const { section, chart } = panel(root, "matching", "Bills matched to contracts",
+    "What each matching rule drew per contract (contract-applied: the provider's FOCUS 1.3 ContractApplied; ids: commitment or billing account ids; provider-name: the weakest rule), and usage no contract matched, by provider. Amounts in "
+      + (ledger.currency || "USD") + " (a reservation in GPU-hours).");
+  chart.remove();
+  section.append(table("matching", [
+    { label: "contract", show: (r) => r.contract },
+    { label: "kind", show: (r) => r.kind },
+    { label: "contract-applied", numeric: true, show: (r) => grouped(r.contractApplied) },
+    { label: "ids", numeric: true, show: (r) => grouped(r.ids) },
+    { label: "provider-name", numeric: true, show: (r) => grouped(r.providerName) },
+    { label: "unmatched", numeric: true, show: (r) => grouped(r.unmatched ?? "") },
+  ], rows));
+  const conversions = ledger.conversions || [];
+  if (conversions.length > 0) {
+    section.append(table("conversions", [
+      { label: "currency", show: (r) => r.currency },
+      { label: "month", show: (r) => r.month },
+      { label: "amount", numeric: true, show: (r) => grouped(r.amount) },
+      { label: "rate", numeric: true, show: (r) => r.rate },
+      { label: "converted", numeric: true, show: (r) => grouped(r.converted) },
+    ], conversions));
+  }
 }
 
 function spendPanel(root, charts, rows) {
@@ -403,7 +457,8 @@ export function renderBundle(root, bundle) {
   } else {
     summaryPanel(root, summaryRows(bundle));
     baselinesPanel(root, charts, baselineRows(bundle));
-    burndownPanel(root, charts, burndownRows(bundle));
+    burndownPanel(root, charts, burndownRows(bundle), bundle.ledger);
+    matchingPanel(root, matchingRows(bundle), bundle.ledger);
     sharesPanel(root, charts, shareRows(bundle));
     spendPanel(root, charts, spendRows(bundle));
     heatmapPanel(root, charts, heatRows(bundle));
