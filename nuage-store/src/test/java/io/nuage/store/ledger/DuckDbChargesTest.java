@@ -145,22 +145,26 @@ class DuckDbChargesTest {
                 """
                 SELECT count(*) FROM (
                   (SELECT ProviderName, CAST(ChargePeriodStart AS DATE) d, ChargeCategory,
-                          CommitmentDiscountId, CommitmentDiscountStatus, count(*) n,
+                          CommitmentDiscountId, CommitmentDiscountStatus, BillingAccountId,
+                          BillingCurrency, RegionId, ServiceCategory, ConsumedUnit, count(*) n,
                           sum(BilledCost) b, sum(EffectiveCost) e
                    FROM billing_rows GROUP BY ALL
                    EXCEPT
                    SELECT ProviderName, day, ChargeCategory, CommitmentDiscountId,
-                          CommitmentDiscountStatus, sum(row_count), sum(BilledCost),
+                          CommitmentDiscountStatus, BillingAccountId, BillingCurrency, RegionId,
+                          ServiceCategory, ConsumedUnit, sum(row_count), sum(BilledCost),
                           sum(EffectiveCost)
                    FROM billing_daily GROUP BY ALL)
                   UNION ALL
                   (SELECT ProviderName, day, ChargeCategory, CommitmentDiscountId,
-                          CommitmentDiscountStatus, sum(row_count), sum(BilledCost),
+                          CommitmentDiscountStatus, BillingAccountId, BillingCurrency, RegionId,
+                          ServiceCategory, ConsumedUnit, sum(row_count), sum(BilledCost),
                           sum(EffectiveCost)
                    FROM billing_daily GROUP BY ALL
                    EXCEPT
                    SELECT ProviderName, CAST(ChargePeriodStart AS DATE), ChargeCategory,
-                          CommitmentDiscountId, CommitmentDiscountStatus, count(*),
+                          CommitmentDiscountId, CommitmentDiscountStatus, BillingAccountId,
+                          BillingCurrency, RegionId, ServiceCategory, ConsumedUnit, count(*),
                           sum(BilledCost), sum(EffectiveCost)
                    FROM billing_rows GROUP BY ALL))
                 """)) {
