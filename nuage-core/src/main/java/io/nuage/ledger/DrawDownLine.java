@@ -54,7 +54,8 @@ public record DrawDownLine(
    * Projects a year from what was consumed before {@code asOf}.
    *
    * @param contract the contract's id, to read its consumption in {@code plan}
-   * @param plan the plan's consumption, or null to project at the run rate
+   * @param plan the plan's consumption, or null to project at the run rate (as for a year the plan
+   *     does not reach to its end)
    * @param scale decimals the projection is rounded to: 2 for money, 3 for GPU-hours
    */
   public static DrawDownLine project(
@@ -65,6 +66,8 @@ public record DrawDownLine(
       @Nullable PlannedConsumption plan,
       int scale) {
     YearStatus status = YearStatus.of(year, asOf);
+    // a plan that ends before the year does projects nothing of it
+    if (plan != null && !plan.reaches(year.to())) plan = null;
     long elapsed = year.elapsedDays(asOf);
     BigDecimal rate =
         elapsed > 0

@@ -24,7 +24,8 @@ class DrawDownLineTest {
       YearMonth ym = YearMonth.of(2027, m);
       months.put(ym, new BigDecimal(perDay).multiply(BigDecimal.valueOf(ym.lengthOfMonth())));
     }
-    return new PlannedConsumption(new ProjectionSource.Plan("plan.json"), Map.of("deal", months));
+    return new PlannedConsumption(
+        new ProjectionSource.Plan("plan.json"), Map.of("deal", months), YearMonth.of(2027, 12));
   }
 
   private static DrawDownLine line(
@@ -84,6 +85,22 @@ class DrawDownLineTest {
     assertThat(line.projected()).isEqualTo(new BigDecimal("730.00")); // 365 x 2.00
     assertThat(line.projectedShortfall()).isNull(); // not owed before the year starts
     assertThat(line.projectionSource()).isEqualTo(new ProjectionSource.Plan("plan.json"));
+  }
+
+  @Test
+  void project_aPlanEndingBeforeTheYearDoesIsNotUsed() {
+    var shortPlan =
+        new PlannedConsumption(
+            new ProjectionSource.Plan("short.json"),
+            plan("3.00").byContract(),
+            YearMonth.of(2027, 11));
+
+    DrawDownLine inProgress = line("1000.00", "146.00", "2027-03-15", shortPlan);
+    DrawDownLine notStarted = line("1000.00", "0", "2026-03-15", shortPlan);
+
+    assertThat(inProgress.projectionSource()).isEqualTo(new ProjectionSource.RunRate());
+    assertThat(inProgress.projected()).isEqualTo(new BigDecimal("730.00"));
+    assertThat(notStarted.projected()).isNull();
   }
 
   @Test

@@ -15,6 +15,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a plan consumes of each contract, month by month (docs/ledger-drawdown.md, section 4): a
@@ -25,9 +26,13 @@ import java.util.Objects;
  *
  * @param source the plan's file or id, as the projection names it
  * @param byContract contract id to month to consumption (money, or GPU-hours for a reservation)
+ * @param lastMonth the plan's last month (of its placements): it says nothing of later months; null
+ *     for a plan without placements
  */
 public record PlannedConsumption(
-    ProjectionSource.Plan source, Map<String, Map<YearMonth, BigDecimal>> byContract) {
+    ProjectionSource.Plan source,
+    Map<String, Map<YearMonth, BigDecimal>> byContract,
+    @Nullable YearMonth lastMonth) {
   /** Pro-rated parts are kept at this scale before the projection is rounded. */
   static final int SCALE = 10;
 
@@ -42,6 +47,9 @@ public record PlannedConsumption(
   public static PlannedConsumption of(
       String plan, Iterable<PlannedPlacement> placements, Scenario scenario) {
     Map<String, Map<YearMonth, BigDecimal>> by = new HashMap<>();
+    YearMonth last = null;
+    for (PlannedPlacement p : placements)
+      if (last == null || p.month().isAfter(last)) last = p.month();
     for (Contract k : scenario.contracts()) {
       for (PlannedPlacement p : placements) {
         BigDecimal q = consumed(k, p);
@@ -50,7 +58,12 @@ public record PlannedConsumption(
       }
       if (k instanceof StorageCommitment s) by.put(k.id(), storage(s, scenario));
     }
-    return new PlannedConsumption(new ProjectionSource.Plan(plan), by);
+    return new PlannedConsumption(new ProjectionSource.Plan(plan), by, last);
+  }
+
+  /** Whether the plan reaches the day before {@code to}: it can project a span ending there. */
+  public boolean reaches(LocalDate to) {
+    return lastMonth != null && !YearMonth.from(to.minusDays(1)).isAfter(lastMonth);
   }
 
   private static BigDecimal consumed(Contract k, PlannedPlacement p) {
