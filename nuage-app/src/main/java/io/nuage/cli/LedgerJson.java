@@ -164,6 +164,7 @@ public final class LedgerJson {
       n.put("billed", s(t.billed()));
       n.put("expected", s(t.expected()));
       n.put("excess", s(t.excess()));
+      n.put("currency", t.currency());
     }
     ArrayNode rows = root.putArray("overbilled");
     for (OverbilledRow o : r.rows()) {

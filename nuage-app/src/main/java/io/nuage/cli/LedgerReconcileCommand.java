@@ -48,7 +48,11 @@ public final class LedgerReconcileCommand implements Callable<Integer> {
     try (Store store = Store.open(options.db())) {
       Reconciliation r =
           new DuckDbCharges(store)
-              .reconcile(ContractRate.of(scenario), BillingProviders.of(scenario), limit);
+              .reconcile(
+                  ContractRate.of(scenario),
+                  BillingProviders.of(scenario),
+                  limit,
+                  scenario.currency());
       var out = spec.commandLine().getOut();
       if (options.format == LedgerOptions.Format.json) out.println(LedgerJson.reconciliation(r));
       else LedgerTables.reconciliation(r, out);

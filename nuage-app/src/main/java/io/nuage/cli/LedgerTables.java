@@ -207,12 +207,13 @@ final class LedgerTables {
 
   static void reconciliation(Reconciliation r, PrintWriter out) {
     out.println("Reconciliation: usage billed above the contracted price (> $0.005 a row)");
-    String tot = "%-14s %12s %10s %16s %16s %16s%n";
-    out.printf(tot, "provider", "rows", "flagged", "billed", "expected", "excess");
+    String tot = "%-14s %-3s %12s %10s %16s %16s %16s%n";
+    out.printf(tot, "provider", "cur", "rows", "flagged", "billed", "expected", "excess");
     for (ReconciliationTotal t : r.totals()) {
       out.printf(
           tot,
           t.provider(),
+          t.currency(),
           t.rowsChecked(),
           t.rowsFlagged(),
           m(t.billed()),

@@ -104,7 +104,10 @@ public final class StoreLedger implements LedgerService {
       r =
           new DuckDbCharges(reader)
               .reconcile(
-                  ContractRate.of(scenario), BillingProviders.of(scenario), RECONCILED_ROWS_SHOWN);
+                  ContractRate.of(scenario),
+                  BillingProviders.of(scenario),
+                  RECONCILED_ROWS_SHOWN,
+                  scenario.currency());
     }
     return json(LedgerJson.reconciliation(r));
   }

@@ -352,6 +352,33 @@ class LedgerMatchingTest {
     assertThat(table.out()).contains("Conversions into USD").contains("0.00665");
   }
 
+  @Test
+  void reconcile_totalsArePerProviderAndCurrency() throws Exception {
+    // the JPY rows of mixedCurrencies, one billed 7 yen above its list cost
+    Path file = mixedCurrencies();
+    List<String> lines = new ArrayList<>(Files.readAllLines(file));
+    int i = lines.size() - 1;
+    lines.set(i, lines.get(i).replaceFirst("^\"1000000\"", "\"1000007\""));
+    assertThat(lines.get(i)).startsWith("\"1000007\"").contains("\"JPY\"");
+    Files.write(file, lines);
+    ingest(file);
+
+    Cli run = Cli.reconcile(scenario(""), db, "--format", "json");
+
+    assertThat(run.code()).as(run.err()).isZero();
+    JsonNode totals = new ObjectMapper().readTree(run.out()).get("totals");
+    assertThat(totals).hasSize(2);
+    JsonNode jpy =
+        totals.get(0).get("currency").asText().equals("JPY") ? totals.get(0) : totals.get(1);
+    JsonNode usd = jpy == totals.get(0) ? totals.get(1) : totals.get(0);
+    assertThat(usd.get("currency").asText()).isEqualTo("USD");
+    assertThat(usd.get("rowsChecked").asLong()).isEqualTo(2);
+    assertThat(usd.get("rowsFlagged").asLong()).isZero();
+    assertThat(jpy.get("rowsChecked").asLong()).isEqualTo(2);
+    assertThat(jpy.get("rowsFlagged").asLong()).isEqualTo(1);
+    assertThat(money(jpy.get("excess"))).isEqualByComparingTo("7");
+  }
+
   // ---- bad scenario input ---------------------------------------------------------------------
 
   @Test

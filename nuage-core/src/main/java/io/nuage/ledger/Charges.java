@@ -29,10 +29,18 @@ public interface Charges {
    */
   List<AppliedSum> applied(LocalDate before);
 
+  /** {@link #reconcile(List, BillingProviders, int, String)} of a scenario in US dollars. */
+  default Reconciliation reconcile(List<ContractRate> rates, BillingProviders names, int rowLimit) {
+    return reconcile(rates, names, rowLimit, "USD");
+  }
+
   /**
-   * Prices every usage row at its contract's rate and flags those billed above it.
+   * Prices every usage row at its contract's rate and flags those billed above it; totals per
+   * provider and billing currency.
    *
    * @param rowLimit the most flagged rows to return (biggest excess first); totals count all
+   * @param currency the scenario's currency: a price per GPU-hour prices only rows billed in it
    */
-  Reconciliation reconcile(List<ContractRate> rates, BillingProviders names, int rowLimit);
+  Reconciliation reconcile(
+      List<ContractRate> rates, BillingProviders names, int rowLimit, String currency);
 }

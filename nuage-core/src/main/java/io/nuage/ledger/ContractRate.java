@@ -69,10 +69,15 @@ public record ContractRate(
       LocalDate from = k.term().start().atDay(1);
       LocalDate to = k.term().end().plusMonths(1).atDay(1);
       switch (k) {
-        case ReservedCapacity r ->
+        case ReservedCapacity r -> {
+          // the rows the provider applied to it: by its id, or by a commitment id its bills carry
+          var ids = new java.util.LinkedHashSet<String>();
+          ids.add(r.id());
+          ids.addAll(scenario.billingOf(r.id()).commitmentIds());
+          for (String id : ids)
             rates.add(
-                new ContractRate(
-                    r.id(), r.provider(), from, to, r.id(), 0, null, r.pricePerGpuHour()));
+                new ContractRate(r.id(), r.provider(), from, to, id, 0, null, r.pricePerGpuHour()));
+        }
         case CommittedSpend c ->
             rates.add(
                 new ContractRate(c.id(), c.provider(), from, to, null, 1, c.discount(), null));

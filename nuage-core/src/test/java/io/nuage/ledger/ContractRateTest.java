@@ -11,16 +11,19 @@ class ContractRateTest {
 
   @Test
   void of_reservationFirstThenDealThenRateCard() {
+    // the reservation covers its own id and the commitment id its bills carry (cw-res-1)
     assertThat(rates)
         .extracting(ContractRate::contract)
-        .containsExactly("res-1", "azure-deal", "aws-card");
-    assertThat(rates.getFirst().commitmentDiscountId()).isEqualTo("res-1");
+        .containsExactly("res-1", "res-1", "azure-deal", "aws-card");
+    assertThat(rates)
+        .extracting(ContractRate::commitmentDiscountId)
+        .containsExactly("res-1", "cw-res-1", null, null);
   }
 
   @Test
   void expected_discountOnListAndPricePerHour() {
     // 20% off 0.085 list = 0.068; 3 GPU-hours at 2.00 = 6.00; per-hour rate cannot price GB
-    assertThat(rates.get(1).expected(new BigDecimal("0.085"), null, null))
+    assertThat(rates.get(2).expected(new BigDecimal("0.085"), null, null))
         .isEqualByComparingTo("0.068");
     assertThat(rates.get(0).expected(BigDecimal.TEN, new BigDecimal("3"), "Hours"))
         .isEqualByComparingTo("6.00");

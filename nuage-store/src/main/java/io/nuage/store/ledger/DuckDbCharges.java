@@ -176,10 +176,11 @@ public final class DuckDbCharges implements Charges {
   }
 
   @Override
-  public Reconciliation reconcile(List<ContractRate> rates, BillingProviders names, int rowLimit) {
+  public Reconciliation reconcile(
+      List<ContractRate> rates, BillingProviders names, int rowLimit, String currency) {
     try {
       DailyAggregate.catchUp(c);
-      return new ReconciliationQuery(c, rates, names).run(rowLimit);
+      return new ReconciliationQuery(c, rates, names, currency).run(rowLimit);
     } catch (SQLException e) {
       throw new NuageException("cannot reconcile the ledger: " + Store.firstLine(e), e);
     }

@@ -44,7 +44,12 @@ final class ReconciliationQuery {
   private final List<ContractRate> rates;
   private final Sql checked;
 
-  ReconciliationQuery(Connection c, List<ContractRate> rates, BillingProviders names)
+  /**
+   * @param currency the scenario's currency: a price per GPU-hour is in it, so it prices only rows
+   *     billed in it (a row in another currency it alone could price is not reconciled)
+   */
+  ReconciliationQuery(
+      Connection c, List<ContractRate> rates, BillingProviders names, String currency)
       throws SQLException {
     this.c = c;
     this.rates = List.copyOf(rates);
@@ -67,6 +72,10 @@ final class ReconciliationQuery {
       if (k.commitmentDiscountId() != null) {
         rate.append(" AND CommitmentDiscountId = ?");
         params.add(k.commitmentDiscountId());
+      }
+      if (k.pricePerHour() != null) {
+        rate.append(" AND BillingCurrency = ?");
+        params.add(currency);
       }
       rate.append(" THEN ").append(i);
     }
@@ -95,7 +104,8 @@ final class ReconciliationQuery {
                 + provider
                 + " AS provider, b.ChargePeriodStart, b.ServiceName, b.SkuId, b.ResourceId,"
                 + " b.BilledCost, b.ListCost, b.PricingQuantity, b.PricingUnit,"
-                + " b.CommitmentDiscountId FROM billing_rows b WHERE b.ChargeCategory = 'Usage'),"
+                + " b.CommitmentDiscountId, b.BillingCurrency FROM billing_rows b"
+                + " WHERE b.ChargeCategory = 'Usage'),"
                 + " i AS (SELECT r.*, "
                 + (rates.isEmpty() ? "CAST(NULL AS INTEGER)" : rate)
                 + " AS rate FROM r),"
@@ -204,8 +214,9 @@ final class ReconciliationQuery {
                     + " count(*) FILTER (WHERE over),"
                     + " coalesce(sum(BilledCost) FILTER (WHERE over), 0),"
                     + " coalesce(sum(w) FILTER (WHERE over), 0),"
-                    + " coalesce(sum(f) FILTER (WHERE over), 0)"
-                    + " FROM checked GROUP BY provider ORDER BY provider");
+                    + " coalesce(sum(f) FILTER (WHERE over), 0), BillingCurrency"
+                    + " FROM checked GROUP BY provider, BillingCurrency"
+                    + " ORDER BY provider, BillingCurrency");
         ResultSet r = s.executeQuery()) {
       while (r.next()) {
         BigDecimal billed = r.getBigDecimal(4);
@@ -217,7 +228,8 @@ final class ReconciliationQuery {
                 r.getLong(3),
                 billed,
                 expected,
-                billed.subtract(expected)));
+                billed.subtract(expected),
+                String.valueOf(r.getString(7))));
       }
     }
     return totals;
