@@ -2,19 +2,17 @@ package io.nuage.ledger;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * FOCUS 1.3 {@code ContractApplied} amounts summed per provider, period, currency and element, for
- * the charges whose elements name {@code applied} (docs/ledger-drawdown.md, sections 1 and 9): what
- * the {@code contract-applied} rule draws. A {@link ChargeSum} with the same provider, period,
- * currency and {@code applied} ids holds those charges' own figures.
+ * FOCUS 1.3 {@code ContractApplied} amounts summed per provider, period, currency and element
+ * (docs/ledger-drawdown.md, sections 1 and 9): what the {@code contract-applied} rule draws. An
+ * element draws its contract exactly when its charge is taken by that rule (an element naming a
+ * scenario contract in term is what takes a charge), so no more than the element is needed here.
  *
  * @param from the first day of the summed period (UTC, of the charges' {@code ChargePeriodStart})
- * @param applied every element's ids of the charges (the same for all of them)
- * @param element the one element summed here
+ * @param element the element's ids
  * @param unit {@code ContractCommitmentAppliedUnit} of the element
  * @param cost {@code Σ ContractCommitmentAppliedCost}, in {@code currency}
  * @param quantity {@code Σ ContractCommitmentAppliedQuantity}, in {@code unit}
@@ -23,7 +21,6 @@ public record AppliedSum(
     String providerName,
     LocalDate from,
     String currency,
-    List<ChargeSum.AppliedId> applied,
     ChargeSum.AppliedId element,
     @Nullable String unit,
     BigDecimal cost,
@@ -32,7 +29,6 @@ public record AppliedSum(
     Objects.requireNonNull(providerName, "providerName");
     Objects.requireNonNull(from, "from");
     Objects.requireNonNull(currency, "currency");
-    applied = List.copyOf(applied);
     Objects.requireNonNull(element, "element");
     Objects.requireNonNull(cost, "cost");
     Objects.requireNonNull(quantity, "quantity");

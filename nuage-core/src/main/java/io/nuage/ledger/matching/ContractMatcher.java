@@ -87,11 +87,14 @@ public final class ContractMatcher {
     return ids.stream().anyMatch(id -> contractOf(id, month) != null);
   }
 
+  /**
+   * The draw of an element: its charge is taken by rule 1 exactly when one of its elements names a
+   * scenario contract in term, so an element that does draws (and one that does not is ignored).
+   */
   private Optional<Draw> contractApplied(AppliedSum a) {
     YearMonth month = YearMonth.from(a.from());
-    if (!takenByContractApplied(a.applied(), month)) return Optional.empty();
     Contract k = contractOf(a.element(), month);
-    if (k == null) return Optional.empty(); // an element naming no scenario contract is ignored
+    if (k == null) return Optional.empty();
     BigDecimal amount =
         k instanceof ReservedCapacity ? (a.inHours() ? a.quantity() : BigDecimal.ZERO) : a.cost();
     return Optional.of(new Draw(k, MatchRule.CONTRACT_APPLIED, month, a.currency(), amount));

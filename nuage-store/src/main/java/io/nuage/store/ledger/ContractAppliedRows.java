@@ -27,8 +27,8 @@ final class ContractAppliedRows {
   private static final String ROW =
       "SELECT ContractApplied, ProviderName, BillingAccountId, BillingCurrency, ChargeCategory,"
           + " ChargePeriodStart, ChargePeriodEnd, ServiceName, SkuId, ResourceId, BilledCost,"
-          + " EffectiveCost FROM billing_rows WHERE ingestion_id = ? AND ContractApplied IS NOT"
-          + " NULL";
+          + " EffectiveCost, rowid FROM billing_rows WHERE ingestion_id = ? AND ContractApplied IS"
+          + " NOT NULL";
 
   private ContractAppliedRows() {}
 
@@ -57,6 +57,8 @@ final class ContractAppliedRows {
           }
           charge++;
           int element = 0;
+          long rowId = r.getLong(13);
+          String ids = DailyAggregate.appliedIds(elements);
           for (ContractApplication a : elements) {
             out.beginRow().append(id).append(charge).append(++element);
             nullable(out, a.contractId()).append(a.commitmentId());
@@ -72,6 +74,10 @@ final class ContractAppliedRows {
             }
             exact(out, r.getBigDecimal(11));
             exact(out, r.getBigDecimal(12));
+            // the row's rowid and ids (V007): what billing_daily's `applied` reads, in this
+            // transaction, instead of parsing the JSON again
+            out.append(rowId);
+            nullable(out, ids);
             out.endRow();
             cost = cost.add(bound(a.appliedCost()));
             quantity = quantity.add(bound(a.appliedQuantity()));

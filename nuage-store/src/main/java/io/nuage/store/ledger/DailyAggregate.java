@@ -1,5 +1,6 @@
 package io.nuage.store.ledger;
 
+import io.nuage.ledger.ContractApplication;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -7,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Maintains {@code billing_daily} and {@code contract_applied_daily} (migrations V002, V007): the
@@ -16,6 +18,10 @@ import java.util.List;
  * ingest calls {@link #append} inside its transaction; {@link #catchUp} aggregates any committed
  * ingestion that was not, so the tables are always the exact GROUP BY of billing_rows and
  * contract_applied. V007 holds the same SELECTs for what a store already held.
+ *
+ * <p>A row's ContractApplied ids come from {@code contract_applied}, where the ingest's exact
+ * reader left them with the row's rowid (the join runs in the ingest's transaction, where rowids
+ * hold); only rows without them (stored before V007) are read from the JSON again.
  */
 public final class DailyAggregate {
   /** The accelerator a row names as FOCUS's custom property {@code x_AcceleratorType}. */
@@ -26,49 +32,58 @@ public final class DailyAggregate {
 
   /**
    * A row's ContractApplied (ContractId, ContractCommitmentId) pairs, distinct and sorted, as one
-   * text; computed from the JSON here and from contract_applied in {@link #APPEND_APPLIED}, the
-   * same text for the same row (the {@code …ID} spelling read as the ingest reads it).
+   * text (chr 31 between the two ids, chr 30 between pairs), parsed from the JSON here: only for
+   * rows whose pairs {@link ContractAppliedRows} did not record (rows of a store ingested before
+   * V007), since DuckDB's JSON functions cost ten times the rest of the aggregate.
    */
-  static final String APPLIED =
+  static final String APPLIED_FROM_JSON =
       """
-      CASE WHEN ContractApplied IS NOT NULL THEN nullif(array_to_string(list_sort(list_distinct(
-        list_transform(json_extract(ContractApplied, '$.Elements[*]'), lambda e:
+      nullif(array_to_string(list_sort(list_distinct(
+        list_transform(json_extract(b.ContractApplied, '$.Elements[*]'), lambda e:
           coalesce(json_extract_string(e, '$.ContractId'), json_extract_string(e, '$.ContractID'), '')
           || chr(31) || coalesce(json_extract_string(e, '$.ContractCommitmentId'),
-                                 json_extract_string(e, '$.ContractCommitmentID'))))), chr(30)), '')
-      END""";
+                                 json_extract_string(e, '$.ContractCommitmentID'))))), chr(30)), '')""";
 
   private static final String APPEND =
       """
       INSERT INTO billing_daily
-      SELECT ingestion_id, CAST(ChargePeriodStart AS DATE), ProviderName, BillingAccountId,
-             BillingCurrency, RegionId, ServiceCategory, %s, ConsumedUnit,
-             ChargeCategory, CommitmentDiscountId, CommitmentDiscountStatus, %s,
-             count(*), coalesce(sum(BilledCost), 0), coalesce(sum(EffectiveCost), 0),
-             coalesce(sum(ConsumedQuantity) FILTER (
-               WHERE lower(ConsumedUnit) IN ('gpu-hours', 'gpu hours', 'gpu-hour', 'gpu hour')), 0),
-             min(ChargePeriodStart), max(ChargePeriodEnd)
-      FROM billing_rows WHERE ingestion_id = ?
+      SELECT b.ingestion_id, CAST(b.ChargePeriodStart AS DATE), b.ProviderName, b.BillingAccountId,
+             b.BillingCurrency, b.RegionId, b.ServiceCategory, %s, b.ConsumedUnit,
+             b.ChargeCategory, b.CommitmentDiscountId, b.CommitmentDiscountStatus,
+             CASE WHEN ids.row_id IS NOT NULL THEN ids.applied_ids
+                  WHEN b.ContractApplied IS NOT NULL THEN %s END,
+             count(*), coalesce(sum(b.BilledCost), 0), coalesce(sum(b.EffectiveCost), 0),
+             coalesce(sum(b.ConsumedQuantity) FILTER (
+               WHERE lower(b.ConsumedUnit) IN ('gpu-hours', 'gpu hours', 'gpu-hour', 'gpu hour')), 0),
+             min(b.ChargePeriodStart), max(b.ChargePeriodEnd)
+      FROM billing_rows b
+      LEFT JOIN (SELECT row_id, applied_ids FROM contract_applied
+                 WHERE ingestion_id = ? AND element = 1 AND row_id IS NOT NULL) ids
+        ON b.rowid = ids.row_id
+      WHERE b.ingestion_id = ?
       GROUP BY ALL
       """
-          .formatted(ACCELERATOR, APPLIED);
+          .formatted(
+              ACCELERATOR.replace("SkuPriceDetails", "b.SkuPriceDetails"), APPLIED_FROM_JSON);
 
   private static final String APPEND_APPLIED =
       """
       INSERT INTO contract_applied_daily
-      WITH signature AS (
-        SELECT ingestion_id, charge,
-               array_to_string(list_sort(list_distinct(list(
-                 coalesce(ContractId, '') || chr(31) || ContractCommitmentId))), chr(30)) AS applied
-        FROM contract_applied WHERE ingestion_id = ?
-        GROUP BY ingestion_id, charge)
-      SELECT a.ingestion_id, CAST(a.ChargePeriodStart AS DATE), a.ProviderName, a.BillingCurrency,
-             s.applied, a.ContractId, a.ContractCommitmentId, a.ContractCommitmentAppliedUnit,
-             count(*), coalesce(sum(a.ContractCommitmentAppliedCost), 0),
-             coalesce(sum(a.ContractCommitmentAppliedQuantity), 0)
-      FROM contract_applied a JOIN signature s USING (ingestion_id, charge)
+      SELECT ingestion_id, CAST(ChargePeriodStart AS DATE), ProviderName, BillingCurrency,
+             ContractId, ContractCommitmentId, ContractCommitmentAppliedUnit, count(*),
+             coalesce(sum(ContractCommitmentAppliedCost), 0),
+             coalesce(sum(ContractCommitmentAppliedQuantity), 0)
+      FROM contract_applied WHERE ingestion_id = ?
       GROUP BY ALL
       """;
+
+  /** The text {@link #APPLIED_FROM_JSON} gives, from a row's parsed elements. */
+  static @Nullable String appliedIds(List<ContractApplication> elements) {
+    var pairs = new java.util.TreeSet<String>();
+    for (ContractApplication a : elements)
+      pairs.add((a.contractId() == null ? "" : a.contractId()) + (char) 31 + a.commitmentId());
+    return pairs.isEmpty() ? null : String.join(String.valueOf((char) 30), pairs);
+  }
 
   private DailyAggregate() {}
 
@@ -76,6 +91,7 @@ public final class DailyAggregate {
   public static void append(Connection c, long ingestionId) throws SQLException {
     try (PreparedStatement s = c.prepareStatement(APPEND)) {
       s.setLong(1, ingestionId);
+      s.setLong(2, ingestionId);
       s.executeUpdate();
     }
     try (PreparedStatement s = c.prepareStatement(APPEND_APPLIED)) {

@@ -40,13 +40,13 @@ public final class DuckDbCharges implements Charges {
 
   private static final String APPLIED =
       """
-      SELECT ProviderName, date_trunc('month', day)::DATE AS month, BillingCurrency, applied,
+      SELECT ProviderName, date_trunc('month', day)::DATE AS month, BillingCurrency,
              ContractId, ContractCommitmentId, ContractCommitmentAppliedUnit,
              sum(applied_cost), sum(applied_quantity)
       FROM contract_applied_daily
       WHERE day < ?
       GROUP BY ALL
-      ORDER BY 2, 1, 3, 4, 5, 6, 7
+      ORDER BY 2, 1, 3, 4, 5, 6
       """;
 
   /** Usage tells how far the bills go; a purchase's period may run a year ahead. */
@@ -107,11 +107,10 @@ public final class DuckDbCharges implements Charges {
                     String.valueOf(r.getString(1)),
                     r.getDate(2).toLocalDate(),
                     String.valueOf(r.getString(3)),
-                    ids(r.getString(4)),
-                    new ChargeSum.AppliedId(blankToNull(r.getString(5)), r.getString(6)),
-                    r.getString(7),
-                    r.getBigDecimal(8),
-                    r.getBigDecimal(9)));
+                    new ChargeSum.AppliedId(r.getString(4), r.getString(5)),
+                    r.getString(6),
+                    r.getBigDecimal(7),
+                    r.getBigDecimal(8)));
           }
         }
       }

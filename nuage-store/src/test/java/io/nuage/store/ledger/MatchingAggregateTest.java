@@ -155,7 +155,6 @@ class MatchingAggregateTest {
                 k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
         s[0] = s[0].add(a.cost());
         s[1] = s[1].add(a.quantity());
-        assertThat(a.applied()).contains(a.element());
       }
       assertThat(stored.keySet()).isEqualTo(expected.keySet());
       expected.forEach(
@@ -182,9 +181,12 @@ class MatchingAggregateTest {
     try (Store store = ingested()) {
       monthly = new DuckDbCharges(store).monthly(ALL);
       applied = new DuckDbCharges(store).applied(ALL);
-      // put the store back as V006 left it: V002's billing_daily, no contract_applied_daily
+      // put the store back as V006 left it: V002's billing_daily, no contract_applied_daily, no
+      // ids recorded with contract_applied (V007 reads them from the JSON instead)
       try (Statement s = store.connection().createStatement()) {
         s.execute("DROP TABLE contract_applied_daily");
+        s.execute("ALTER TABLE contract_applied DROP COLUMN row_id");
+        s.execute("ALTER TABLE contract_applied DROP COLUMN applied_ids");
         s.execute("DROP TABLE billing_daily");
         s.execute(
             """
