@@ -3,7 +3,8 @@
 -- billing_daily gains what the matching rules and the currency conversion read: the billing
 -- account, the billing currency (sums are never formed across currencies), the region, the service
 -- category, the accelerator (SkuPriceDetails' x_AcceleratorType), the consumed unit (a reservation
--- draws GPU-hour rows only, so they are never summed with other rows) and `applied`: the
+-- draws GPU-hour rows only, so they are never summed with other rows), the pricing category (hours
+-- billed on demand or spot are not a reservation's) and `applied`: the
 -- ContractApplied elements' (ContractId, ContractCommitmentId) pairs, distinct and sorted, joined as
 -- one text (chr 31 between the two ids, chr 30 between pairs; null when the row has none). It is
 -- rebuilt from billing_rows here; DailyAggregate.APPEND computes the same columns for each new
@@ -22,6 +23,7 @@ CREATE TABLE billing_daily (
   ServiceCategory           VARCHAR,
   accelerator               VARCHAR,            -- SkuPriceDetails x_AcceleratorType
   ConsumedUnit              VARCHAR,
+  PricingCategory           VARCHAR,
   ChargeCategory            VARCHAR,
   CommitmentDiscountId      VARCHAR,
   CommitmentDiscountStatus  VARCHAR,
@@ -39,7 +41,8 @@ SELECT b.ingestion_id, CAST(b.ChargePeriodStart AS DATE), b.ProviderName, b.Bill
        b.BillingCurrency, b.RegionId, b.ServiceCategory,
        CASE WHEN b.SkuPriceDetails LIKE '%x_AcceleratorType%'
             THEN json_extract_string(b.SkuPriceDetails, '$.x_AcceleratorType') END,
-       b.ConsumedUnit, b.ChargeCategory, b.CommitmentDiscountId, b.CommitmentDiscountStatus,
+       b.ConsumedUnit, b.PricingCategory, b.ChargeCategory, b.CommitmentDiscountId,
+       b.CommitmentDiscountStatus,
        CASE WHEN b.ContractApplied IS NOT NULL THEN nullif(array_to_string(list_sort(list_distinct(
          list_transform(json_extract(b.ContractApplied, '$.Elements[*]'), lambda e:
            coalesce(json_extract_string(e, '$.ContractId'), json_extract_string(e, '$.ContractID'), '')

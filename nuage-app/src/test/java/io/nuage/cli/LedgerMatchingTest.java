@@ -200,9 +200,16 @@ class LedgerMatchingTest {
   // ---- a reservation by its GPU-hours --------------------------------------------------------
 
   private static Map<String, String> nebius(String month, String region, String hours) {
+    return nebius(month, region, hours, "Committed");
+  }
+
+  private static Map<String, String> nebius(
+      String month, String region, String hours, String pricing) {
     return row(
         concat(
             month(month),
+            "PricingCategory",
+            pricing,
             "ProviderName",
             "Nebius",
             "PublisherName",
@@ -247,7 +254,8 @@ class LedgerMatchingTest {
             List.of(
                 nebius("2027-01", "us-central1", "7440.5"),
                 nebius("2027-02", "us-central1", "6720"),
-                nebius("2027-02", "eu-north1", "1000")));
+                nebius("2027-02", "eu-north1", "1000"),
+                nebius("2027-02", "us-central1", "500", "Standard")));
     ingest(bills);
 
     JsonNode r = json(scenario(""));
@@ -261,10 +269,11 @@ class LedgerMatchingTest {
     assertThat(money(res.get("committed"))).isEqualByComparingTo(BigDecimal.valueOf(87_600));
     assertThat(money(res.get("consumedCost")))
         .isEqualByComparingTo(hours.multiply(new BigDecimal("2.45")));
-    // the eu-north1 hours are on its account but not at its region: unmatched (billed 0 here)
+    // on its account but not its use: the eu-north1 hours (another region) and the on-demand
+    // hours at its region (priced Standard) are unmatched (billed 0 in this file)
     assertThat(r.get("unmatched")).hasSize(1);
     assertThat(r.get("unmatched").get(0).get("provider").asText()).isEqualTo("nebius");
-    assertThat(r.get("unmatched").get(0).get("rows").asLong()).isEqualTo(1);
+    assertThat(r.get("unmatched").get(0).get("rows").asLong()).isEqualTo(2);
   }
 
   // ---- currencies -----------------------------------------------------------------------------

@@ -24,6 +24,8 @@ import org.jspecify.annotations.Nullable;
  * @param accelerator {@code x_AcceleratorType} of {@code SkuPriceDetails}
  * @param applied the ids the rows' FOCUS 1.3 {@code ContractApplied} elements name (empty without)
  * @param consumedUnit {@code ConsumedUnit}
+ * @param pricingCategory {@code PricingCategory}: {@code Standard} (on demand), {@code Dynamic}
+ *     (spot), {@code Committed}, {@code Other}
  */
 public record ChargeSum(
     String providerName,
@@ -43,7 +45,8 @@ public record ChargeSum(
     @Nullable String serviceCategory,
     @Nullable String accelerator,
     List<AppliedId> applied,
-    @Nullable String consumedUnit) {
+    @Nullable String consumedUnit,
+    @Nullable String pricingCategory) {
 
   /** One element's ids in a {@code ContractApplied}: the contract and the commitment. */
   public record AppliedId(@Nullable String contractId, String commitmentId) {
@@ -97,7 +100,15 @@ public record ChargeSum(
         null,
         null,
         List.of(),
-        gpuHours.signum() != 0 ? "GPU Hours" : null);
+        gpuHours.signum() != 0 ? "GPU Hours" : null,
+        null);
+  }
+
+  /** Whether the rows were priced on demand or spot: not under a commitment. */
+  public boolean isOnDemandOrSpot() {
+    return pricingCategory != null
+        && (pricingCategory.equalsIgnoreCase("Standard")
+            || pricingCategory.equalsIgnoreCase("Dynamic"));
   }
 
   /** Whether the rows' consumed unit is GPU hours ({@code GPU Hours}, {@code GPU-Hours}, ...). */

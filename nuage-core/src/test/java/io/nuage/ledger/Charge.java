@@ -50,6 +50,7 @@ final class Charge {
     private @Nullable String region;
     private @Nullable String service;
     private @Nullable String accelerator;
+    private @Nullable String pricing;
     private final List<ChargeSum.AppliedId> applied = new ArrayList<>();
 
     private Row(String provider, LocalDate day) {
@@ -100,6 +101,11 @@ final class Charge {
       return this;
     }
 
+    Row pricing(String p) {
+      pricing = p;
+      return this;
+    }
+
     Row service(String s) {
       service = s;
       return this;
@@ -129,7 +135,8 @@ final class Charge {
           service,
           accelerator,
           applied,
-          unit);
+          unit,
+          pricing);
     }
   }
 }

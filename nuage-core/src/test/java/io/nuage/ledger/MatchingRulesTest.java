@@ -244,6 +244,56 @@ class MatchingRulesTest {
   }
 
   @Test
+  void reservation_hoursBilledOnDemandAtItsRegionAreNotItsUse() {
+    ChargeSum covered =
+        Charge.row("Nebius", "2027-03-01")
+            .at("us-central1", "H200")
+            .pricing("Committed")
+            .gpuHours("100")
+            .sum();
+    ChargeSum onDemand =
+        Charge.row("Nebius", "2027-03-01")
+            .at("us-central1", "H200")
+            .pricing("Standard")
+            .billed("35.00")
+            .gpuHours("10")
+            .sum();
+    ChargeSum fee =
+        Charge.row("Nebius", "2027-03-01")
+            .category("Purchase")
+            .at("us-central1", "H200")
+            .pricing("Standard")
+            .billed("2450.00")
+            .sum();
+
+    DrawDownReport r = report(List.of(covered, onDemand, fee), List.of());
+
+    // by provider name: the covered hours drawn, the fee matched with 0, the on-demand hours not
+    assertThat(contract(r, "res").matched()).containsExactly(by(MatchRule.PROVIDER_NAME, "100"));
+    assertThat(r.unmatched())
+        .containsExactly(
+            new UnmatchedSpend("nebius", new BigDecimal("35.00"), new BigDecimal("35.00"), 1));
+  }
+
+  @Test
+  void ownId_namesTheContractWhenNoBillingClaimsIt() {
+    // the storage commitment "lake" has no billing ids: its own id is its commitment id
+    ChargeSum used =
+        Charge.row("Google", "2027-05-01").commitment("lake", "Used").cost("0", "1400").sum();
+    ChargeSum fee =
+        Charge.row("Google", "2027-05-01")
+            .category("Purchase")
+            .commitment("lake", null)
+            .billed("1400")
+            .sum();
+
+    DrawDownReport r = report(List.of(used, fee), List.of());
+
+    assertThat(contract(r, "lake").matched()).containsExactly(by(MatchRule.IDS, "1400"));
+    assertThat(r.unmatched()).isEmpty();
+  }
+
+  @Test
   void reservation_contractAppliedDrawsTheAppliedHours() {
     ChargeSum row =
         Charge.row("Nebius", "2027-03-01")

@@ -43,6 +43,12 @@ public final class ContractMatcher {
       ids.billingAccountIds().forEach(id -> byAccountId.put(id, k));
       byProvider.computeIfAbsent(k.provider(), p -> new ArrayList<>()).add(k);
     }
+    // a contract's own id names it too, unless a contract's billing claims it (section 1)
+    for (Contract k : scenario.contracts()) {
+      if (!isMatched(k)) continue;
+      byContractId.putIfAbsent(k.id(), k);
+      byCommitmentId.putIfAbsent(k.id(), k);
+    }
     byProvider
         .values()
         .forEach(
@@ -113,11 +119,7 @@ public final class ContractMatcher {
       Contract k = byCommitmentId.get(c.commitmentDiscountId());
       // the provider applied the charge to the contract's commitment: it is that contract's, even
       // when it draws nothing (a reservation's Unused hours are its waste, not unmatched spend)
-      if (k != null && k.term().contains(month))
-        return Optional.of(
-            takesByCommitment(k, c)
-                ? draw(k, MatchRule.IDS, c)
-                : new Draw(k, MatchRule.IDS, month, c.currency(), BigDecimal.ZERO));
+      if (k != null && k.term().contains(month)) return Optional.of(draw(k, MatchRule.IDS, c));
     }
     if (c.billingAccountId() != null) {
       Contract k = byAccountId.get(c.billingAccountId());
@@ -136,8 +138,14 @@ public final class ContractMatcher {
     return Optional.empty();
   }
 
+  /** The charge matched to {@code k}: the kind's measure when it draws, else 0 (section 1). */
   private static Draw draw(Contract k, MatchRule rule, ChargeSum c) {
-    return new Draw(k, rule, YearMonth.from(c.from()), c.currency(), measure(k, c));
+    return new Draw(
+        k,
+        rule,
+        YearMonth.from(c.from()),
+        c.currency(),
+        takesByCommitment(k, c) ? measure(k, c) : BigDecimal.ZERO);
   }
 
   /** What a charge draws from a contract of its kind (the table of section 1). */
@@ -149,16 +157,24 @@ public final class ContractMatcher {
     };
   }
 
-  /** Whether a contract's kind takes the charge under its billing account or its provider. */
+  /**
+   * Whether a contract's kind takes the charge under its billing account or its provider: a
+   * reservation the usage and purchases at its region and accelerator but not hours billed on
+   * demand or spot, a storage commitment the storage usage and purchases, a deal or a rate card
+   * every usage and purchase. A charge taken draws only what {@link #takesByCommitment} says.
+   */
   static boolean takes(Contract k, ChargeSum c) {
     return switch (k) {
-      case ReservedCapacity r -> takesByCommitment(k, c) && c.isAt(regionName(r), r.accelerator());
-      case StorageCommitment s -> takesByCommitment(k, c) && c.isStorage();
-      default -> takesByCommitment(k, c);
+      case ReservedCapacity r ->
+          c.drawsCommittedSpend()
+              && c.isAt(regionName(r), r.accelerator())
+              && !(c.isUsage() && c.isOnDemandOrSpot());
+      case StorageCommitment s -> c.drawsCommittedSpend() && c.isStorage();
+      default -> c.drawsCommittedSpend();
     };
   }
 
-  /** Whether the kind takes a charge the provider applied to one of its commitments. */
+  /** Whether a charge of the contract draws it (else it is matched and draws 0: a fee, waste). */
   static boolean takesByCommitment(Contract k, ChargeSum c) {
     return switch (k) {
       case ReservedCapacity r -> c.isUsage() && !c.isUnused() && c.isGpuHours();

@@ -73,7 +73,8 @@ public record PlannedConsumption(
       case ReservedCapacity r ->
           p.pricing().equals("reserved")
                   && p.provider().equals(r.provider())
-                  && (r.provider() + "/" + p.region()).equals(r.region())
+                  && (p.region().equals(r.region())
+                      || (r.provider() + "/" + p.region()).equals(r.region()))
                   && p.accelerator().equals(r.accelerator())
               ? p.gpuHours()
               : null;

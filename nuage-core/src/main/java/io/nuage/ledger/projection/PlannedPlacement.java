@@ -8,7 +8,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * One placement of a plan (docs/plan-json.md, {@code placements[]}), as the projection reads it.
  *
- * @param region the region name without its provider ({@code us-central1})
+ * @param region the region's id ({@code nebius/us-central1}, as the planner writes it) or its name
+ *     without the provider ({@code us-central1})
  * @param pricing {@code committed}, {@code reserved} or {@code on-demand}
  * @param contract the committed-spend contract a {@code committed} placement consumes, else null
  */

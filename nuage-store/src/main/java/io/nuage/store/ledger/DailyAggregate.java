@@ -49,7 +49,7 @@ public final class DailyAggregate {
       INSERT INTO billing_daily
       SELECT b.ingestion_id, CAST(b.ChargePeriodStart AS DATE), b.ProviderName, b.BillingAccountId,
              b.BillingCurrency, b.RegionId, b.ServiceCategory, %s, b.ConsumedUnit,
-             b.ChargeCategory, b.CommitmentDiscountId, b.CommitmentDiscountStatus,
+             b.PricingCategory, b.ChargeCategory, b.CommitmentDiscountId, b.CommitmentDiscountStatus,
              CASE WHEN ids.row_id IS NOT NULL THEN ids.applied_ids
                   WHEN b.ContractApplied IS NOT NULL THEN %s END,
              count(*), coalesce(sum(b.BilledCost), 0), coalesce(sum(b.EffectiveCost), 0),

@@ -31,11 +31,11 @@ public final class DuckDbCharges implements Charges {
              sum(BilledCost), sum(EffectiveCost), sum(gpu_hours), sum(row_count),
              min(first_charge_start), max(last_charge_end),
              BillingAccountId, BillingCurrency, RegionId, ServiceCategory, accelerator, applied,
-             ConsumedUnit
+             ConsumedUnit, PricingCategory
       FROM billing_daily
       WHERE day < ?
       GROUP BY ALL
-      ORDER BY 2, 1, 3, 4, 5, 12, 13, 14, 15, 16, 17, 18
+      ORDER BY 2, 1, 3, 4, 5, 12, 13, 14, 15, 16, 17, 18, 19
       """;
 
   private static final String APPLIED =
@@ -164,7 +164,8 @@ public final class DuckDbCharges implements Charges {
                     r.getString(15),
                     r.getString(16),
                     ids(r.getString(17)),
-                    r.getString(18)));
+                    r.getString(18),
+                    r.getString(19)));
           }
         }
       }
