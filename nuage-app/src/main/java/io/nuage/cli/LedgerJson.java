@@ -154,7 +154,18 @@ public final class LedgerJson {
   }
 
   public static String reconciliation(Reconciliation r) {
+    return reconciliation(r, null);
+  }
+
+  /**
+   * @param asOf the end of what was billed (the reconciliation checks every row ingested)
+   */
+  public static String reconciliation(Reconciliation r, @Nullable LocalDate asOf) {
     ObjectNode root = JSON.createObjectNode();
+    if (asOf != null) {
+      root.put("asOf", asOf.toString());
+      root.put("chargesThrough", asOf.minusDays(1).toString());
+    }
     ArrayNode totals = root.putArray("totals");
     for (ReconciliationTotal t : r.totals()) {
       ObjectNode n = totals.addObject();

@@ -46,16 +46,18 @@ public final class LedgerReconcileCommand implements Callable<Integer> {
     }
     Scenario scenario = options.scenario();
     try (Store store = Store.open(options.db())) {
+      DuckDbCharges charges = new DuckDbCharges(store);
+      java.time.LocalDate asOf =
+          charges.lastUsageEnd().isEmpty()
+              ? null
+              : io.nuage.ledger.CommitmentLedger.asOfAfter(charges.lastUsageEnd());
       Reconciliation r =
-          new DuckDbCharges(store)
-              .reconcile(
-                  ContractRate.of(scenario),
-                  BillingProviders.of(scenario),
-                  limit,
-                  scenario.currency());
+          charges.reconcile(
+              ContractRate.of(scenario), BillingProviders.of(scenario), limit, scenario.currency());
       var out = spec.commandLine().getOut();
-      if (options.format == LedgerOptions.Format.json) out.println(LedgerJson.reconciliation(r));
-      else LedgerTables.reconciliation(r, out);
+      if (options.format == LedgerOptions.Format.json)
+        out.println(LedgerJson.reconciliation(r, asOf));
+      else LedgerTables.reconciliation(r, asOf, out);
       out.flush();
       return 0;
     }

@@ -205,8 +205,11 @@ final class LedgerTables {
     out.println();
   }
 
-  static void reconciliation(Reconciliation r, PrintWriter out) {
-    out.println("Reconciliation: usage billed above the contracted price (> $0.005 a row)");
+  static void reconciliation(Reconciliation r, @Nullable LocalDate asOf, PrintWriter out) {
+    out.println(
+        "Reconciliation: usage billed above the contracted price (> 0.005 a row, in the row's"
+            + " currency)"
+            + (asOf == null ? "" : "; every row ingested, charges through " + asOf.minusDays(1)));
     String tot = "%-14s %-3s %12s %10s %16s %16s %16s%n";
     out.printf(tot, "provider", "cur", "rows", "flagged", "billed", "expected", "excess");
     for (ReconciliationTotal t : r.totals()) {

@@ -100,16 +100,21 @@ public final class StoreLedger implements LedgerService {
   @Override
   public JsonNode reconciliation(Scenario scenario) {
     Reconciliation r;
+    LocalDate asOf;
     try (Store reader = store.duplicate()) {
+      DuckDbCharges charges = new DuckDbCharges(reader);
+      asOf =
+          charges.lastUsageEnd().isEmpty()
+              ? null
+              : CommitmentLedger.asOfAfter(charges.lastUsageEnd());
       r =
-          new DuckDbCharges(reader)
-              .reconcile(
-                  ContractRate.of(scenario),
-                  BillingProviders.of(scenario),
-                  RECONCILED_ROWS_SHOWN,
-                  scenario.currency());
+          charges.reconcile(
+              ContractRate.of(scenario),
+              BillingProviders.of(scenario),
+              RECONCILED_ROWS_SHOWN,
+              scenario.currency());
     }
-    return json(LedgerJson.reconciliation(r));
+    return json(LedgerJson.reconciliation(r, asOf));
   }
 
   private DrawDownReport report(
