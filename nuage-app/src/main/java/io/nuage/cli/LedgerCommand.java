@@ -50,8 +50,16 @@ public final class LedgerCommand implements Callable<Integer> {
       paramLabel = "PLAN.json",
       description =
           "project each contract year as actuals to date plus this plan's consumption for the rest"
-              + " of the year (the JSON of nuage plan --format json; default: the run rate)")
+              + " of the year (the JSON of nuage plan --format json; default: the scenario's latest"
+              + " plan kept in the store by nuage plan --db or nuage replan, else the run rate)")
   @Nullable Path plan;
+
+  @Option(
+      names = "--run-rate",
+      description =
+          "project at the run rate (if spending stays at today's rate), even when the store keeps"
+              + " a plan of the scenario")
+  boolean runRate;
 
   @Override
   public Integer call() {
@@ -62,10 +70,19 @@ public final class LedgerCommand implements Callable<Integer> {
                 + " /api/ledger/drawdown?scenario=ID&plan=JOB)");
       return ServerLedger.print(spec, server, options, "drawdown", asOf.asOf());
     }
+    if (plan != null && runRate)
+      throw new NuageException(
+          "--plan and --run-rate: give one (--plan projects with that plan, --run-rate at the run"
+              + " rate)");
     Scenario scenario = options.scenario();
     java.time.LocalDate day = asOf.asOf(); // every input is checked before the store opens
     PlannedConsumption planned = plan == null ? null : PlanJsonReader.consumption(plan, scenario);
     try (Store store = Store.open(options.db())) {
+      if (planned == null && !runRate)
+        planned =
+            LatestPlan.of(store, scenario)
+                .map(p -> LatestPlan.consumption(p, scenario))
+                .orElse(null);
       DrawDownReport report =
           new CommitmentLedger(scenario, String.valueOf(options.scenario))
               .report(new DuckDbCharges(store), day, planned);

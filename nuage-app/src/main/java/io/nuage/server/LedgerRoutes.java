@@ -115,10 +115,24 @@ final class LedgerRoutes implements AutoCloseable {
     LocalDate asOf = Params.date(ctx, "asOf");
     String planId = Params.optional(ctx, "plan");
     Scenario scenario = scenario(id);
-    PlannedConsumption plan = planId == null ? null : plan(planId, id, scenario);
+    PlannedConsumption plan;
+    String key;
+    if (planId == null) {
+      // the scenario's latest plan in the store, as the CLI projects; keyed by it, since a plan
+      // job or a re-plan may store a newer one without an ingest
+      var latest = on(readerThread, () -> ledger.latestPlan(scenario));
+      plan = latest.map(p -> io.nuage.cli.LatestPlan.consumption(p, scenario)).orElse(null);
+      key = latest.map(p -> "stored:" + p.id()).orElse("run-rate");
+    } else if (planId.equals("none")) {
+      plan = null;
+      key = "run-rate";
+    } else {
+      plan = plan(planId, id, scenario);
+      key = "job:" + planId;
+    }
     answer(
         ctx,
-        "drawdown|" + id + "|" + asOf + "|" + planId,
+        "drawdown|" + id + "|" + asOf + "|" + key,
         () -> ledger.drawdown(scenario, source(id), asOf, plan));
   }
 

@@ -38,6 +38,14 @@ public interface LedgerService {
       @Nullable LocalDate asOf,
       @Nullable PlannedConsumption plan);
 
+  /**
+   * The scenario's latest feasible plan in the store, what a draw-down projects with when no plan
+   * job is named; empty when there is none.
+   */
+  default java.util.Optional<io.nuage.plan.history.StoredPlan> latestPlan(Scenario scenario) {
+    return java.util.Optional.empty();
+  }
+
   /** The draw-down's {@code asOf}, {@code currency}, {@code spend}, {@code shares}, conversions. */
   default JsonNode spend(Scenario scenario) {
     return spend(scenario, scenario.name());

@@ -86,6 +86,13 @@ public final class StoreLedger implements LedgerService {
   }
 
   @Override
+  public java.util.Optional<io.nuage.plan.history.StoredPlan> latestPlan(Scenario scenario) {
+    try (Store reader = store.duplicate()) {
+      return io.nuage.cli.LatestPlan.of(reader, scenario);
+    }
+  }
+
+  @Override
   public JsonNode spend(Scenario scenario, String source) {
     ObjectNode full = (ObjectNode) json(LedgerJson.drawDown(report(scenario, source, null, null)));
     ObjectNode out = JSON.createObjectNode();

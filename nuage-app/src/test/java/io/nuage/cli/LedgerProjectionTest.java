@@ -164,6 +164,49 @@ class LedgerProjectionTest {
   }
 
   @Test
+  void storedPlan_isTheDefaultProjectionAndRunRateOverridesIt() throws Exception {
+    String id;
+    try (var store = io.nuage.store.Store.open(db)) {
+      id =
+          new io.nuage.store.plans.DuckDbPlans(store)
+              .add(
+                  "matching",
+                  scenario.toString(),
+                  io.nuage.plan.history.Plans.contentHash(Files.readAllBytes(scenario)),
+                  io.nuage.plan.history.PlanKind.PLAN,
+                  null,
+                  "OPTIMAL",
+                  new BigDecimal("72000.00"),
+                  Files.readString(plan))
+              .id();
+    }
+
+    JsonNode stored = json("ledger");
+    JsonNode file = json("ledger", "--plan", plan.toString());
+    JsonNode runRate = json("ledger", "--run-rate");
+
+    assertThat(stored.get("projection").get("source").asText()).isEqualTo("plan");
+    assertThat(stored.get("projection").get("plan").asText()).isEqualTo("stored plan " + id);
+    assertThat(year(stored, "deal", 0).get("projected"))
+        .isEqualTo(year(file, "deal", 0).get("projected"));
+    assertThat(runRate.get("projection").get("source").asText()).isEqualTo("run-rate");
+    assertThat(year(runRate, "deal", 0).get("projected"))
+        .isEqualTo(year(file, "deal", 0).get("runRate").get("projected"));
+    Cli both =
+        Cli.run(
+            "ledger",
+            "--scenario",
+            scenario.toString(),
+            "--db",
+            db.toString(),
+            "--plan",
+            plan.toString(),
+            "--run-rate");
+    assertThat(both.code()).isEqualTo(2);
+    assertThat(both.err()).contains("--plan and --run-rate: give one");
+  }
+
+  @Test
   void vsPlan_stopsAtTheAsOfDate() throws Exception {
     JsonNode r = json("ledger", "vs-plan", "--plan", plan.toString());
 

@@ -112,11 +112,17 @@ class LedgerProjectionApiTest {
                   .setScale(2, RoundingMode.HALF_EVEN));
       assertThat(d.get("contracts").get(0).get("matched").get("provider-name").asText())
           .isEqualTo("150000.00");
-      // without the plan: the run rate, so labelled
-      JsonNode plain = api.get("/api/ledger/drawdown?scenario=" + scenario, api.viewer).json();
+      // plan=none: the run rate, so labelled
+      JsonNode plain =
+          api.get("/api/ledger/drawdown?scenario=" + scenario + "&plan=none", api.viewer).json();
       assertThat(plain.get("projection").get("source").asText()).isEqualTo("run-rate");
       assertThat(plain.get("contracts").get(0).get("years").get(0).get("projected"))
           .isEqualTo(y1.get("runRate").get("projected"));
+      // no plan named: the scenario's latest plan in the store, which the job kept
+      JsonNode latest = api.get("/api/ledger/drawdown?scenario=" + scenario, api.viewer).json();
+      assertThat(latest.get("projection").get("plan").asText()).startsWith("stored plan ");
+      assertThat(latest.get("contracts").get(0).get("years").get(0).get("projected"))
+          .isEqualTo(y1.get("projected"));
     }
   }
 
