@@ -40,11 +40,17 @@ import picocli.CommandLine.Spec;
     name = "demo",
     mixinStandardHelpOptions = true,
     header = "Plans and reports on the shipped example scenario (an AI lab, 2027-2031).",
-    description =
-        "Validates and plans examples/frontier-lab-2027.yaml and prints the catalog and"
-            + " commitments, the plan's cost against the naive baselines, contract utilisation,"
-            + " provider shares and the most valuable binding constraints; writes plan.json and"
-            + " report.html into the output folder.")
+    description = {
+      "First act: it validates and plans examples/frontier-lab-2027.yaml and prints the catalog and"
+          + " commitments, the plan's cost against the naive baselines, contract utilisation,"
+          + " provider shares and the most valuable binding constraints; writes plan.json and"
+          + " report.html into the output folder.",
+      "%nSecond act, six months later: bills for January to June 2027 that drift from the plan"
+          + " (demand 15%% above it from April) are generated as FOCUS 1.3, ingested into a ledger,"
+          + " and the rest of the horizon is re-planned from them; the burn-down of every"
+          + " contract is shown as of the bills' end, projected with the re-plan. Writes"
+          + " bills-2027H1.csv, commitments.csv, ledger.duckdb, replan.json and burndown.json."
+    })
 final class DemoCommand implements Callable<Integer> {
   static final String EXAMPLE = "examples/frontier-lab-2027.yaml";
 
@@ -54,7 +60,7 @@ final class DemoCommand implements Callable<Integer> {
       names = "--out-dir",
       paramLabel = "DIR",
       defaultValue = "nuage-demo",
-      description = "where plan.json and report.html go (default: ${DEFAULT-VALUE})")
+      description = "where the demo's files go (default: ${DEFAULT-VALUE})")
   Path outDir = Path.of("nuage-demo");
 
   @Option(
@@ -66,6 +72,11 @@ final class DemoCommand implements Callable<Integer> {
               + " (default: ${DEFAULT-VALUE})")
   double timeLimit = 60;
 
+  @Option(
+      names = "--act-one",
+      description = "plan and report only: leave out the second act (bills, burn-down, re-plan)")
+  boolean actOne;
+
   @Override
   public Integer call() {
     // the folder is made and checked before the plan, which may solve for a minute
@@ -75,7 +86,7 @@ final class DemoCommand implements Callable<Integer> {
       throw new NuageException(
           "--out-dir: cannot create " + outDir + " (" + OutputFile.reason(e) + ")", e);
     }
-    for (String name : new String[] {"plan.json", "report.html"}) {
+    for (String name : SixMonthsLater.outputs(actOne)) {
       Path target = outDir.resolve(name);
       OutputFile.check("--out-dir", target, target.toString(), name);
     }
@@ -106,7 +117,9 @@ final class DemoCommand implements Callable<Integer> {
     out.println("plan:   " + planFile.toAbsolutePath().normalize());
     out.println("report: " + report.toAbsolutePath().normalize());
     out.flush();
-    return outcome instanceof PlanOutcome.Infeasible ? PlanCommand.INFEASIBLE : 0;
+    if (outcome instanceof PlanOutcome.Infeasible) return PlanCommand.INFEASIBLE;
+    if (actOne) return 0;
+    return new SixMonthsLater(out, outDir, file, planFile, timeLimit).tell();
   }
 
   private static Path write(Path file, String text) {

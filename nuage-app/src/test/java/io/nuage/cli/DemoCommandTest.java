@@ -10,6 +10,8 @@ import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.YearMonth;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -50,9 +52,65 @@ class DemoCommandTest {
         }
       }
       assertThat(Files.readString(dir.resolve("report.html"))).contains("<html");
+      actTwo(dir, out.toString());
     } finally {
       if (before == null) System.clearProperty("nuage.home");
       else System.setProperty("nuage.home", before);
     }
+  }
+
+  /**
+   * The second act: the burn-down states its as-of date, no shortfall for a year not started, and
+   * each year's projection is what was billed plus the re-plan's consumption for the rest of that
+   * year, recomputed here from replan.json's placements (committed spend: the cost of its committed
+   * placements; the reservation: its reserved GPU-hours).
+   */
+  private static void actTwo(Path dir, String out) throws Exception {
+    assertThat(out)
+        .contains("== Act two: six months later ==")
+        .contains("Re-plan as of 2027-07-01")
+        .contains("Ledger as of 2027-07-01");
+    var json = new ObjectMapper();
+    JsonNode burndown = json.readTree(Files.readString(dir.resolve("burndown.json")));
+    JsonNode replan = json.readTree(Files.readString(dir.resolve("replan.json")));
+    assertThat(burndown.path("asOf").asText()).isEqualTo("2027-07-01");
+    assertThat(burndown.path("projection").path("source").asText()).isEqualTo("plan");
+    assertThat(replan.path("status").asText()).isIn("OPTIMAL", "FEASIBLE");
+    YearMonth open = YearMonth.of(2027, 7);
+    int checked = 0;
+    for (JsonNode c : burndown.path("contracts")) {
+      String kind = c.path("kind").asText();
+      for (JsonNode y : c.path("years")) {
+        if (y.path("status").asText().equals("not-started"))
+          assertThat(
+                  y.path("projectedShortfall").isNull()
+                      || y.path("projectedShortfall").isMissingNode())
+              .as(c.path("contract").asText() + " year " + y.path("year").asInt())
+              .isTrue();
+        if (!kind.equals("committed-spend") && !kind.equals("reserved-capacity")) continue;
+        YearMonth from = YearMonth.from(LocalDate.parse(y.path("from").asText()));
+        YearMonth to = YearMonth.from(LocalDate.parse(y.path("to").asText()));
+        BigDecimal planned = BigDecimal.ZERO;
+        for (JsonNode p : replan.path("placements")) {
+          YearMonth m = YearMonth.parse(p.path("month").asText());
+          if (m.isBefore(open) || m.isBefore(from) || !m.isBefore(to)) continue;
+          if (kind.equals("committed-spend")
+              && p.path("pricing").asText().equals("committed")
+              && p.path("contract").asText().equals(c.path("contract").asText()))
+            planned = planned.add(new BigDecimal(p.path("cost").asText()));
+          if (kind.equals("reserved-capacity")
+              && p.path("pricing").asText().equals("reserved")
+              && p.path("provider").asText().equals(c.path("provider").asText()))
+            planned = planned.add(new BigDecimal(p.path("gpuHours").asText()));
+        }
+        BigDecimal expected = new BigDecimal(y.path("consumed").asText()).add(planned);
+        assertThat(new BigDecimal(y.path("projected").asText()))
+            .as(c.path("contract").asText() + " year " + y.path("year").asInt())
+            .isEqualByComparingTo(expected.setScale(2, java.math.RoundingMode.HALF_EVEN));
+        checked++;
+      }
+    }
+    // five years of the oci deal and three of the reservation
+    assertThat(checked).isEqualTo(8);
   }
 }
