@@ -78,6 +78,13 @@ public final class ReplanCommand implements Callable<Integer> {
   @Nullable Path plan;
 
   @Option(
+      names = "--allow-missing",
+      description =
+          "re-plan even when a provider's bills miss a month before the as-of date (its spend"
+              + " there counted as $0, said in the notes); refused otherwise")
+  boolean allowMissing;
+
+  @Option(
       names = "--format",
       defaultValue = "text",
       description =
@@ -126,7 +133,8 @@ public final class ReplanCommand implements Callable<Integer> {
               day,
               previous,
               PlanOptions.defaults().withTimeLimit(timeLimit),
-              StoreReplan.Caller.CLI);
+              StoreReplan.Caller.CLI,
+              allowMissing);
       StoreReplan.Prepared prepared = StoreReplan.prepare(opened, request);
       err.println(
           "nuage replan: "
@@ -145,7 +153,7 @@ public final class ReplanCommand implements Callable<Integer> {
       err.flush();
       Replan replan = StoreReplan.run(prepared);
       String json = ReplanJson.write(replan);
-      String text = format == Format.json ? json : ReplanText.render(replan);
+      String text = format == Format.json ? json : ReplanText.render(replan, prepared.bills());
       if (out != null) OutputFile.write("--out", out, text);
       else spec.commandLine().getOut().print(text);
       spec.commandLine().getOut().flush();

@@ -145,11 +145,12 @@ final class SixMonthsLater {
               null,
               PlanDocument.read(plan),
               PlanOptions.defaults().withTimeLimit(timeLimit),
-              StoreReplan.Caller.CLI);
+              StoreReplan.Caller.CLI,
+              false);
       StoreReplan.Prepared prepared = StoreReplan.prepare(opened, request);
       Replan replan = StoreReplan.run(prepared);
       String json = ReplanJson.write(replan);
-      out.print(ReplanText.render(replan));
+      out.print(ReplanText.render(replan, prepared.bills()));
       StoreReplan.keep(opened, prepared, replan, json);
       if (replan.outcome() instanceof PlanOutcome.Infeasible)
         throw new NuageException("the second act's re-plan found no feasible plan");

@@ -1,7 +1,6 @@
 package io.nuage.replan;
 
 import io.nuage.core.NuageException;
-import io.nuage.ledger.ChargeSum;
 import io.nuage.ledger.CommitmentLedger;
 import io.nuage.ledger.DrawDownReport;
 import io.nuage.plan.Plan;
@@ -11,10 +10,12 @@ import io.nuage.plan.history.StoredPlan;
 import io.nuage.plan.past.FixedPast;
 import io.nuage.plan.replan.FixedPasts;
 import io.nuage.plan.replan.PreviousPlan;
+import io.nuage.plan.replan.ProviderBills;
 import io.nuage.plan.replan.Replan;
 import io.nuage.plan.replan.Replanner;
 import io.nuage.scenario.Scenario;
 import io.nuage.store.Store;
+import io.nuage.store.billing.DuckDbBillCoverage;
 import io.nuage.store.ledger.DuckDbCharges;
 import io.nuage.store.plans.DuckDbPlans;
 import java.nio.file.Path;
@@ -25,6 +26,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -34,8 +36,6 @@ import org.jspecify.annotations.Nullable;
  * message that says what to fix (exit 2), and comes before anything is solved or stored.
  */
 public final class StoreReplan {
-  private static final LocalDate FAR = LocalDate.of(9999, 12, 31);
-
   private StoreReplan() {}
 
   /**
@@ -45,6 +45,8 @@ public final class StoreReplan {
    * @param scenarioHash its content hash ({@code Plans.contentHash})
    * @param asOf the first day of the first month re-planned; null: the end of the bills
    * @param previous the plan being followed when given ({@code --plan}); null: the store's latest
+   * @param allowMissing re-plan even when a provider's bills miss a fixed month (counted as $0),
+   *     with a note ({@code --allow-missing}); otherwise refused
    */
   public record Request(
       Scenario scenario,
@@ -53,7 +55,8 @@ public final class StoreReplan {
       @Nullable LocalDate asOf,
       @Nullable PreviousPlan previous,
       PlanOptions options,
-      Caller caller) {
+      Caller caller,
+      boolean allowMissing) {
     public Request {
       Objects.requireNonNull(scenario, "scenario");
       Objects.requireNonNull(options, "options");
@@ -85,7 +88,11 @@ public final class StoreReplan {
 
   /** A re-plan read and checked, ready to solve: nothing solved or stored yet. */
   public record Prepared(
-      Request request, FixedPast past, PreviousPlan previous, List<String> notes) {}
+      Request request,
+      FixedPast past,
+      PreviousPlan previous,
+      List<String> notes,
+      List<ProviderBills> bills) {}
 
   public static Prepared prepare(Store store, Request request) {
     Scenario scenario = request.scenario();
@@ -99,14 +106,13 @@ public final class StoreReplan {
               + store.path()
               + " FILE...)");
     }
+    List<ProviderBills> bills = DuckDbBillCoverage.of(store);
     LocalDateTime billedUntil =
-        charges.monthly(FAR).stream()
-            .map(ChargeSum::lastEnd)
-            .max(Comparator.naturalOrder())
-            .orElseThrow();
+        bills.stream().map(ProviderBills::billedUntil).max(Comparator.naturalOrder()).orElseThrow();
     YearMonth firstOpen =
         firstOpen(scenario, request.asOf(), billedUntil, store, request.caller().asOf, notes);
     PreviousPlan previous = previous(store, request, notes);
+    missing(scenario, bills, firstOpen, previous, store, request, notes);
     var ledger = new CommitmentLedger(scenario);
     DrawDownReport asOf = ledger.report(charges, firstOpen.atDay(1));
     DrawDownReport atStart = ledger.report(charges, scenario.horizon().start().atDay(1));
@@ -116,7 +122,70 @@ public final class StoreReplan {
     } catch (IllegalArgumentException e) {
       throw new NuageException(previous.origin() + ": " + e.getMessage());
     }
-    return new Prepared(request, past, previous, notes);
+    return new Prepared(request, past, previous, notes, bills);
+  }
+
+  /**
+   * A provider billed in the horizon whose bills miss a fixed month would be counted as $0 there:
+   * refused, or noted with {@code allowMissing}.
+   */
+  private static void missing(
+      Scenario scenario,
+      List<ProviderBills> bills,
+      YearMonth firstOpen,
+      PreviousPlan previous,
+      Store store,
+      Request request,
+      List<String> notes) {
+    // a month the plan followed places work in, none at a provider: its bills may well be empty
+    java.util.Set<YearMonth> planned = new java.util.HashSet<>();
+    java.util.Set<String> placed = new java.util.HashSet<>();
+    for (var p : previous.placements()) {
+      planned.add(p.month());
+      placed.add(p.provider() + "|" + p.month());
+    }
+    var names = io.nuage.ledger.BillingProviders.of(scenario);
+    List<String> gaps = new ArrayList<>();
+    YearMonth earliest = firstOpen;
+    for (ProviderBills b : bills) {
+      String id = names.resolve(b.provider());
+      List<YearMonth> months =
+          b.missing(
+              scenario.horizon().start(),
+              firstOpen,
+              m -> planned.contains(m) && !placed.contains(id + "|" + m));
+      if (months.isEmpty()) continue;
+      if (months.get(0).isBefore(earliest)) earliest = months.get(0);
+      gaps.add(
+          b.provider()
+              + " (no bills in "
+              + months.stream().map(YearMonth::toString).collect(Collectors.joining(", "))
+              + "; its last charge ends "
+              + b.billedUntil()
+              + ")");
+    }
+    if (gaps.isEmpty()) return;
+    String what =
+        "the bills in "
+            + store.path()
+            + " do not cover every month before "
+            + firstOpen.atDay(1)
+            + ": "
+            + String.join("; ", gaps);
+    if (request.allowMissing()) {
+      notes.add(what + ": those months are counted as billed $0 for those providers");
+      return;
+    }
+    throw new NuageException(
+        what
+            + ": their spend would be counted as $0; ingest those bills, give "
+            + request.caller().asOf
+            + " "
+            + earliest.atDay(1)
+            + " or earlier"
+            + (request.caller() == Caller.CLI
+                ? ", or --allow-missing to re-plan with them counted as $0"
+                : ""));
   }
 
   public static Replan run(Prepared p) {
@@ -159,7 +228,11 @@ public final class StoreReplan {
         billedUntil.toLocalTime().equals(java.time.LocalTime.MIDNIGHT)
             && billedUntil.getDayOfMonth() == 1;
     String bills =
-        "the bills in " + store.path() + " end at " + billedUntil + " (the latest ChargePeriodEnd)";
+        "the bills in "
+            + store.path()
+            + " end at "
+            + billedUntil
+            + " (the latest ChargePeriodEnd of a provider's daily usage rows)";
     YearMonth first;
     if (asOf != null) {
       if (asOf.getDayOfMonth() != 1) {

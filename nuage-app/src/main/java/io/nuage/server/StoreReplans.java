@@ -44,7 +44,8 @@ public final class StoreReplans {
               asOf,
               null,
               options,
-              StoreReplan.Caller.API));
+              StoreReplan.Caller.API,
+              false));
     }
   }
 

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
+import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.util.List;
 
@@ -18,7 +19,16 @@ public final class FocusBills {
   private FocusBills() {}
 
   /** One month of one provider, billed {@code amount} (its list and effective cost too). */
-  public record Bill(String providerName, YearMonth month, BigDecimal amount) {}
+  public record Bill(
+      String providerName, LocalDateTime start, LocalDateTime end, BigDecimal amount) {
+    public Bill(String providerName, YearMonth month, BigDecimal amount) {
+      this(
+          providerName,
+          month.atDay(1).atStartOfDay(),
+          month.plusMonths(1).atDay(1).atStartOfDay(),
+          amount);
+    }
+  }
 
   public static Path write(Path out, List<Bill> bills) throws Exception {
     Path sample = SharedData.file(IngestSampleTest.SAMPLE);
@@ -34,10 +44,14 @@ public final class FocusBills {
           .append("','")
           .append(b.amount().toPlainString())
           .append("','")
-          .append(b.month().atDay(1))
-          .append(" 00:00:00','")
-          .append(b.month().plusMonths(1).atDay(1))
-          .append(" 00:00:00')");
+          .append(b.start().toLocalDate())
+          .append(' ')
+          .append(b.start().toLocalTime())
+          .append(":00','")
+          .append(b.end().toLocalDate())
+          .append(' ')
+          .append(b.end().toLocalTime())
+          .append(":00')");
     }
     try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
         Statement s = c.createStatement()) {

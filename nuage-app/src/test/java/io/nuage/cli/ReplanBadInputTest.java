@@ -176,4 +176,48 @@ class ReplanBadInputTest {
     Files.writeString(plan, minimalPlan("frontier-lab-2027").replace("OPTIMAL", "INFEASIBLE"));
     refused(replan("--plan", plan.toString()), "status: INFEASIBLE (expected OPTIMAL or FEASIBLE");
   }
+
+  /** A store of these bills instead of the one of {@link #store()}. */
+  private void billed(List<FocusBills.Bill> bills) throws Exception {
+    db = dir.resolve("gaps.duckdb");
+    Path csv = FocusBills.write(dir.resolve("gaps.csv"), bills);
+    Cli ingest = Cli.run("ingest", "--db", db.toString(), csv.toString());
+    assertThat(ingest.code()).as(ingest.err()).isZero();
+  }
+
+  @Test
+  void providerWithoutBillsForAFixedMonth_isRefusedNamingItAndTheMonth() throws Exception {
+    List<FocusBills.Bill> bills = new ArrayList<>();
+    for (int m = 1; m <= 6; m++) {
+      bills.add(new FocusBills.Bill("Oracle", YearMonth.of(2027, m), new BigDecimal("1000000.00")));
+      if (m != 6)
+        bills.add(
+            new FocusBills.Bill("Microsoft", YearMonth.of(2027, m), new BigDecimal("250000.00")));
+    }
+    billed(bills);
+    // the default as-of date is where oci's bills end; azure's June would count as $0
+    refused(
+        replan("--plan", plan.toString()),
+        "do not cover every month before 2027-07-01",
+        "Microsoft (no bills in 2027-06; its last charge ends 2027-06-01T00:00)",
+        "give --as-of 2027-06-01 or earlier, or --allow-missing");
+  }
+
+  @Test
+  void dailyRowsEndingInsideAMonth_areNotHiddenByAMonthlyRow() throws Exception {
+    List<FocusBills.Bill> bills = new ArrayList<>();
+    for (int m = 1; m <= 6; m++)
+      bills.add(new FocusBills.Bill("Oracle", YearMonth.of(2027, m), new BigDecimal("100.00")));
+    // oci's June usage billed by the day up to the 20th only; its monthly rows end on July 1st
+    for (int d = 1; d < 20; d++) {
+      var day = java.time.LocalDate.of(2027, 6, d).atStartOfDay();
+      bills.add(new FocusBills.Bill("Oracle", day, day.plusDays(1), new BigDecimal("1000.00")));
+    }
+    billed(bills);
+    refused(
+        replan("--plan", plan.toString(), "--as-of", "2027-07-01"),
+        "--as-of 2027-07-01 is after the last charge",
+        "end at 2027-06-20T00:00",
+        "give --as-of 2027-06-01 or earlier");
+  }
 }

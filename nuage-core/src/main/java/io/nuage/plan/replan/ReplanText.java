@@ -15,6 +15,11 @@ public final class ReplanText {
   private ReplanText() {}
 
   public static String render(Replan r) {
+    return render(r, java.util.List.of());
+  }
+
+  /** With each provider's last charge ({@code bills}) under the plan followed. */
+  public static String render(Replan r, java.util.List<ProviderBills> bills) {
     StringBuilder out = new StringBuilder();
     FixedPast past = r.past();
     out.append(
@@ -25,6 +30,14 @@ public final class ReplanText {
         String.format(
             "  previous plan: %s (%s, $%s)%n",
             r.previous().origin(), r.previous().status(), money(r.previous().totalCost())));
+    for (ProviderBills b : bills) {
+      out.append(
+          String.format(
+              "  bills of %s: last charge ends %s (%s)%n",
+              b.provider(),
+              b.billedUntil(),
+              b.daily() ? "its daily usage rows" : "billed by the month"));
+    }
     for (RunningRun run : past.running()) {
       out.append(
           String.format(
