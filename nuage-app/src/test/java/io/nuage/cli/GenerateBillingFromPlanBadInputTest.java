@@ -84,6 +84,18 @@ class GenerateBillingFromPlanBadInputTest {
   }
 
   @Test
+  void plan_aReplan_isRefusedNamingItsAsOfDate() throws Exception {
+    String replan =
+        planText.replaceFirst(
+            "\\{",
+            "{\"fixedPast\": {\"asOf\": \"2027-07-01\", \"firstOpenMonth\": \"2027-07\","
+                + " \"runningRuns\": [], \"finishedRuns\": []},");
+    assertThat(refused(with(planFile("replan.json", replan), "2027-12")))
+        .contains("replan.json: fixedPast: this is a re-plan as of 2027-07-01, not a plan")
+        .contains("bill from the plan it followed");
+  }
+
+  @Test
   void plan_aBadPlacementField_isLocated() throws Exception {
     String text = planText.replaceFirst("\"gpuHours\": \"[0-9.]+\"", "\"gpuHours\": \"lots\"");
     assertThat(refused(with(planFile("hours.json", text), "2027-03")))

@@ -64,6 +64,18 @@ final class PlanFile {
           file
               + ": status: INFEASIBLE: an infeasible plan places nothing to bill (expected OPTIMAL or FEASIBLE)");
     }
+    if (root.has("fixedPast")) {
+      // its months before the as-of date are bills already, its placements start after them:
+      // billed from the horizon's start it would miss the fixed months' usage and bill true-ups
+      // on part of a year
+      throw new NuageException(
+          file
+              + ": fixedPast: this is a re-plan as of "
+              + root.path("fixedPast").path("asOf").asText("?")
+              + ", not a plan: its months before that day are fixed to bills already ingested, so"
+              + " bills from it would leave them out; bill from the plan it followed (its"
+              + " previousPlan), or from a plan of nuage plan --format json");
+    }
     String scenario = text(root, "", "scenario");
     List<Placement> placements = new ArrayList<>();
     JsonNode list = array(root, "placements");
