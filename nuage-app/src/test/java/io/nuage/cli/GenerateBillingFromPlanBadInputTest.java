@@ -142,6 +142,8 @@ class GenerateBillingFromPlanBadInputTest {
             "--drift 'demand+15%': expected KIND[:PROVIDER]=PERCENT[@YYYY-MM], e.g. demand=+15%@2027-04");
     assertThat(refused(with(plan, "2027-06", "--drift", "price:ocii=+3%")))
         .contains("unknown provider 'ocii' (expected one of azure, gcp, lambda, nebius, oci)");
+    assertThat(refused(with(plan, "2027-06", "--drift", "demand=+99999999999999999999%")))
+        .contains("'+99999999999999999999%' is too large (expected at most +1000%");
     assertThat(refused(with(plan, "2027-06", "--drift", "overbill:azure=-2%")))
         .contains("an overbill is billed above the contract (got -2%, expected above 0%)");
     assertThat(refused(with(plan, "2027-06", "--drift", "demand=+15%@2027-07")))

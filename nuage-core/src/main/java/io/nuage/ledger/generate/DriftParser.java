@@ -21,6 +21,8 @@ public final class DriftParser {
   private static final String SYNTAX =
       "expected KIND[:PROVIDER]=PERCENT[@YYYY-MM], e.g. demand=+15%@2027-04 or overbill:azure=+2%";
 
+  private static final BigDecimal MAX = BigDecimal.valueOf(1000);
+
   private DriftParser() {}
 
   /**
@@ -83,6 +85,17 @@ public final class DriftParser {
           spec, "'" + text + "' has more than two decimal places (expected e.g. +2.5% or +0.25%)");
     }
     BigDecimal v = new BigDecimal(p.group(2));
+    // a bill ten times its plan is already far outside any drift worth showing; beyond, GPU-hours
+    // in thousandths would outgrow a long
+    if (!p.group(1).equals("-") && v.compareTo(MAX) > 0) {
+      throw bad(
+          spec,
+          "'"
+              + text
+              + "' is too large (expected at most +"
+              + MAX.toPlainString()
+              + "%: a drift is -100% < P <= +1000%)");
+    }
     return p.group(1).equals("-") ? v.negate() : v;
   }
 

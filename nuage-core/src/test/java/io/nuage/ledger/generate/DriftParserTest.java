@@ -58,6 +58,12 @@ class DriftParserTest {
     bad("price:ocii=+3%", "unknown provider 'ocii' (expected one of azure, gcp, oci)");
     bad("demand=15", "'15' is not a percentage (expected a signed decimal with a % sign");
     bad("demand=+1.255%", "more than two decimal places");
+    bad(
+        "demand=+99999999999999999999%",
+        "'+99999999999999999999%' is too large (expected at most +1000%");
+    bad("price=+1000.01%", "is too large");
+    bad("overbill:oci=1001%", "is too large");
+    assertThat(parse("demand=+1000%").factor()).isEqualByComparingTo("11");
     bad("demand=-100%", "-100% would leave no demand (expected above -100%)");
     bad("price=-120%", "would make the price nil");
     bad("overbill=-2%", "an overbill is billed above the contract (got -2%, expected above 0%)");
