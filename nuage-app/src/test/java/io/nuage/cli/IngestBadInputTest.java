@@ -35,6 +35,26 @@ class IngestBadInputTest {
     assertThat(Cli.run("ingest", "--db", db.toString(), sample.toString()).code()).isZero();
   }
 
+  /**
+   * Review of issue 11, finding 7: {@code --db} naming a real CSV (here a copy of the FinOps
+   * sample) reported accepted rows that went to an empty store in memory. Refused, the file left as
+   * it was; and {@code plan --db} does not say it kept a plan there.
+   */
+  @Test
+  void dbThatIsACsvFile_isRefusedAndTheFileLeftAsItWas() throws IOException {
+    Path victim = Files.copy(sample, dir.resolve("victim.csv"));
+    byte[] before = Files.readAllBytes(victim);
+    Cli ingest = Cli.run("ingest", "--db", victim.toString(), sample.toString());
+    assertThat(ingest.code()).as(ingest.out() + ingest.err()).isEqualTo(2);
+    assertThat(ingest.err())
+        .contains(victim + ": not a Nuage store")
+        .doesNotContain("Exception", "\tat ");
+    assertThat(ingest.out()).doesNotContain("accepted");
+    Cli ledger = Cli.run("ledger", "--db", victim.toString());
+    assertThat(ledger.code()).isEqualTo(2);
+    assertThat(Files.readAllBytes(victim)).isEqualTo(before);
+  }
+
   @Test
   void corruptedDateInDataRow700_exitsNonZeroNamesLine701AndChangesNothing() throws IOException {
     Path bad =

@@ -159,6 +159,28 @@ public final class Store implements AutoCloseable {
     } catch (IOException e) {
       // unreadable: DuckDB's open below says why
     }
+    refuseNotDuckDb(absolute, shown);
+  }
+
+  /**
+   * A file that is not a DuckDB database (a CSV or JSON given to {@code --db} by mistake): DuckDB's
+   * JDBC driver would read it as something else or open an empty store in memory, and what is
+   * written there would vanish. A DuckDB file has the magic {@code DUCK} at byte 8.
+   */
+  private static void refuseNotDuckDb(Path absolute, Path shown) {
+    byte[] head = new byte[12];
+    int n;
+    try (var in = Files.newInputStream(absolute)) {
+      n = in.readNBytes(head, 0, head.length);
+    } catch (IOException e) {
+      return; // unreadable: DuckDB's open says why
+    }
+    if (n < 12
+        || !new String(head, 8, 4, java.nio.charset.StandardCharsets.ISO_8859_1).equals("DUCK"))
+      throw new NuageException(
+          shown
+              + ": not a Nuage store (the file exists and is not a DuckDB database: no DuckDB header);"
+              + " give --db the store's .duckdb file, or a path where none exists yet to create one");
   }
 
   public Path path() {

@@ -60,6 +60,29 @@ class StoreTest {
         .hasMessageContaining("delete it");
   }
 
+  /**
+   * Review of issue 11, finding 7: a CSV or JSON given as the store opened as an empty store in
+   * memory, so whatever was written there vanished; it is refused, naming the file, untouched.
+   */
+  @Test
+  void fileThatIsNotADuckDbDatabase_isRefusedAndLeftAsItWas() throws Exception {
+    for (String name : new String[] {"victim.csv", "plan.json"}) {
+      Path file = dir.resolve(name);
+      String text =
+          name.endsWith(".csv")
+              ? "BilledCost,ProviderName\n1.00,Oracle\n2.00,Microsoft\n"
+              : "{\"scenario\": \"frontier-lab-2027\"}\n";
+      java.nio.file.Files.writeString(file, text);
+
+      assertThatThrownBy(() -> Store.open(file))
+          .isInstanceOf(NuageException.class)
+          .hasMessageContaining(file.toString())
+          .hasMessageContaining("not a Nuage store")
+          .hasMessageContaining("no DuckDB header");
+      assertThat(java.nio.file.Files.readString(file)).isEqualTo(text);
+    }
+  }
+
   @Test
   void open_createsANewStoreWholeAndLeavesNoTemporaryFile() throws Exception {
     Path db = dir.resolve("nuage.duckdb");
