@@ -130,7 +130,25 @@ final class FeasibilityPrecheck {
                 : run.deadline().isBefore(data.months.get(0)) ? -1 : data.monthCount() - 1);
     BigDecimal window = BigDecimal.ZERO;
     for (int t = first; t <= last && t >= 0; t++) window = window.add(data.hours[t]);
+    // a re-plan's months start at its as-of month: the hours of the run's window before it are
+    // billed, not the re-plan's, so say from when the hours are counted
+    io.nuage.plan.past.FixedPast past = data.past;
+    boolean fromAsOf = past != null && run.earliestStart().isBefore(past.firstOpen());
     String span = run.earliestStart() + " and " + run.deadline();
+    String hours =
+        fromAsOf
+            ? "of its window "
+                + run.earliestStart()
+                + ".."
+                + run.deadline()
+                + " lie from the as-of month "
+                + (past == null ? "" : past.firstOpen())
+                + " on (the plan followed has it neither under way nor done)"
+            : "lie between "
+                + run.earliestStart()
+                + " and "
+                + run.deadline()
+                + " inside the horizon";
     if (window.compareTo(wall) < 0) {
       return new InfeasibilityReason(
           "window-too-short",
@@ -142,9 +160,8 @@ final class FeasibilityPrecheck {
               + fastest.name()
               + ", its fastest accelerator, but only "
               + number(window)
-              + " hours lie between "
-              + span
-              + " inside the horizon");
+              + " hours "
+              + hours);
     }
     int most = 0;
     String where = "";

@@ -75,6 +75,39 @@ class ReplanFamiliesTest {
     assertThat(plan.egress()).isEmpty();
   }
 
+  /**
+   * Review of issue 11, finding 9: a run whose window closed before the as-of month and that the
+   * plan followed has neither under way nor done; the reason says the hours are counted from the
+   * as-of month on, not "0 hours lie between 2027-01 and 2027-02" (which is false: 1,416 do).
+   */
+  @Test
+  void runMissingFromThePlanFollowed_saysTheHoursAreCountedFromTheAsOfMonth() {
+    Scenario s =
+        new TinyScenario("2027-01", "2027-04")
+            .region("a/r1", "US", H100, "2.00", 100)
+            .training("g", 50, "1000", "2027-01", "2027-02")
+            .build();
+    FixedPast past =
+        new FixedPast(
+            YearMonth.of(2027, 3),
+            List.of(new ActualSpend("a", YearMonth.of(2027, 1), d("1.00"))),
+            List.of(),
+            List.of(),
+            Set.of());
+    PlanOutcome out = Planner.replan(s, past, List.of(), PlanOptions.defaults());
+    assertThat(out).isInstanceOf(PlanOutcome.Infeasible.class);
+    assertThat(((PlanOutcome.Infeasible) out).reasons())
+        .anySatisfy(
+            r -> {
+              assertThat(r.kind()).isEqualTo("window-too-short");
+              assertThat(r.message())
+                  .contains(
+                      "but only 0 hours of its window 2027-01..2027-02 lie from the as-of"
+                          + " month 2027-03 on (the plan followed has it neither under way nor done)")
+                  .doesNotContain("lie between");
+            });
+  }
+
   @Test
   void runningRunWhoseRegionNoLongerHoldsIt_isInfeasibleAndSaysWhere() {
     Scenario s =
