@@ -113,6 +113,9 @@ class ReplanCommandTest {
         billed = billed.add(new BigDecimal(p.path("cost").asText()));
     }
     assertThat(year0.path("contract").asText()).isEqualTo("oci-committed-300b");
+    // the plan JSON's year is 0-based; the commitment is the bills' own name of that year
+    assertThat(year0.path("year").asInt()).isZero();
+    assertThat(year0.path("commitment").asText()).isEqualTo("OCI-CSA-300B-Y1");
     assertThat(new BigDecimal(year0.path("consumedToDate").asText())).isEqualByComparingTo(billed);
     assertThat(new BigDecimal(year0.path("stillNeeded").asText()))
         .isEqualByComparingTo(new BigDecimal("20000000000").subtract(billed));
@@ -131,7 +134,11 @@ class ReplanCommandTest {
         .contains("Re-plan as of 2027-07-01")
         .contains("Training runs moved\n  none")
         .contains("True-up ahead")
-        .contains("oci-committed-300b");
+        .contains("oci-committed-300b")
+        // years numbered from 1 in the text, as the ledger and the bills (-Y1) number them
+        .containsPattern("oci-committed-300b +year 1 \\(2027-01\\.\\.2027-12\\)")
+        .containsPattern("oci-committed-300b +1 OCI-CSA-300B-Y1 +2027-01\\.\\.2027-12")
+        .doesNotContainPattern("oci-committed-300b +year 0 ");
   }
 
   @Test

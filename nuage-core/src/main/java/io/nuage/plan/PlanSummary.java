@@ -101,7 +101,7 @@ public final class PlanSummary {
             String.format(
                 "  %-16s year %d  committed %-9s consumed %-9s (%s)  shortfall %s%n",
                 c.contract(),
-                c.year(),
+                c.year() + 1, // as the ledger and the bills number it; the JSON's year is 0-based
                 PlanText.short_(c.committed()),
                 PlanText.short_(c.consumed()),
                 used,

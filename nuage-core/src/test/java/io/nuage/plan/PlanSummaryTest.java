@@ -36,7 +36,7 @@ class PlanSummaryTest {
         .contains("list-price         $2,800.00: this plan saves $900.00 (32.1%)")
         .contains("commitments-first  $2,000.00: this plan saves $100.00 (5.0%)")
         .contains(
-            "deal             year 0  committed $1,000.00 consumed $1,000.00 (100%)  shortfall $0.00")
+            "deal             year 1  committed $1,000.00 consumed $1,000.00 (100%)  shortfall $0.00")
         .contains("2027: a 47.4% c 52.6%")
         // A $999 minimum moves 0.5 h from c ($2.00) to a ($1.80): $0.10 saved per dollar.
         .contains(

@@ -85,6 +85,7 @@ public final class ReplanJson {
             x.field("contract", t.contract())
                 .field("provider", t.provider())
                 .field("year", t.year())
+                .field("commitment", t.commitment())
                 .field("from", t.from())
                 .field("to", t.to())
                 .field("committed", t.committed())

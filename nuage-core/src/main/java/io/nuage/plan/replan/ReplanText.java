@@ -96,13 +96,18 @@ public final class ReplanText {
               f.months().size()));
     }
 
-    out.append(String.format("%nShortfall per contract year%n"));
+    out.append(
+        String.format(
+            "%nShortfall per contract year (year 1 is the contract's first, as in the ledger and"
+                + " the bills)%n"));
     for (ShortfallChange s : r.shortfalls()) {
       out.append(
           String.format(
-              "  %-24s year %d %20s -> %20s%s%n",
+              "  %-24s year %d (%s..%s) %20s -> %20s%s%n",
               s.contract(),
-              s.year(),
+              s.year() + 1,
+              s.from(),
+              s.to(),
               money(s.previous()),
               money(s.replan()),
               s.takeOrPay() ? "" : " (not take-or-pay)"));
@@ -111,9 +116,10 @@ public final class ReplanText {
     out.append(String.format("%nTrue-up ahead (contract years not closed at %s)%n", past.asOf()));
     out.append(
         String.format(
-            "  %-24s %4s %-17s %20s %20s %20s %20s %s%n",
+            "  %-24s %4s %-20s %-17s %20s %20s %20s %20s %s%n",
             "contract",
             "year",
+            "commitment",
             "months",
             "minimum",
             "billed to date",
@@ -123,9 +129,10 @@ public final class ReplanText {
     for (TrueUp t : r.trueUp()) {
       out.append(
           String.format(
-              "  %-24s %4d %-17s %20s %20s %20s %20s %s%n",
+              "  %-24s %4d %-20s %-17s %20s %20s %20s %20s %s%n",
               t.contract(),
-              t.year(),
+              t.year() + 1,
+              t.commitment() == null ? "-" : t.commitment(),
               t.from() + ".." + t.to(),
               money(t.committed()),
               money(t.consumedToDate()),

@@ -58,7 +58,7 @@ public final class Replanner {
         runs(scenario, past, previous, plan),
         fleets(previous, plan, first),
         costs(previous, plan, first),
-        shortfalls(previous, plan),
+        shortfalls(scenario, previous, plan),
         trueUp(scenario, plan, first),
         notes);
   }
@@ -169,7 +169,7 @@ public final class Replanner {
     return out;
   }
 
-  static List<ShortfallChange> shortfalls(PreviousPlan previous, Plan plan) {
+  static List<ShortfallChange> shortfalls(Scenario scenario, PreviousPlan previous, Plan plan) {
     Map<String, ShortfallChange> out = new LinkedHashMap<>();
     for (ContractYear c : plan.contracts()) {
       BigDecimal before =
@@ -180,7 +180,14 @@ public final class Replanner {
               .orElse(BigDecimal.ZERO);
       out.put(
           c.contract() + "#" + c.year(),
-          new ShortfallChange(c.contract(), c.year(), c.takeOrPay(), before, c.shortfall()));
+          new ShortfallChange(
+              c.contract(),
+              c.year(),
+              months(scenario, c)[0],
+              months(scenario, c)[1],
+              c.takeOrPay(),
+              before,
+              c.shortfall()));
     }
     return List.copyOf(out.values());
   }
@@ -193,17 +200,19 @@ public final class Replanner {
               .filter(x -> x.id().equals(c.contract()))
               .findFirst()
               .orElseThrow();
-      MonthRange year = k.term().year(c.year());
-      YearMonth from = later(year.start(), scenario.horizon().start());
-      YearMonth to =
-          year.end().isAfter(scenario.horizon().end()) ? scenario.horizon().end() : year.end();
+      YearMonth from = months(scenario, c)[0];
+      YearMonth to = months(scenario, c)[1];
       if (to.isBefore(first)) continue; // closed: its shortfall is final
+      List<String> ids = scenario.billingOf(k.id()).commitmentIds();
+      String commitment =
+          ids.size() == 1 ? ids.getFirst() : ids.size() > c.year() ? ids.get(c.year()) : null;
       BigDecimal toDate = c.consumedToDate();
       out.add(
           new TrueUp(
               c.contract(),
               c.provider(),
               c.year(),
+              commitment,
               from,
               to,
               c.committed(),
@@ -214,6 +223,20 @@ public final class Replanner {
               c.takeOrPay()));
     }
     return out;
+  }
+
+  /** A contract year's first and last month in the horizon. */
+  private static YearMonth[] months(Scenario scenario, ContractYear c) {
+    CommittedSpend k =
+        scenario.contracts(CommittedSpend.class).stream()
+            .filter(x -> x.id().equals(c.contract()))
+            .findFirst()
+            .orElseThrow();
+    MonthRange year = k.term().year(c.year());
+    YearMonth from = later(year.start(), scenario.horizon().start());
+    YearMonth to =
+        year.end().isAfter(scenario.horizon().end()) ? scenario.horizon().end() : year.end();
+    return new YearMonth[] {from, to};
   }
 
   private static YearMonth later(YearMonth a, YearMonth b) {

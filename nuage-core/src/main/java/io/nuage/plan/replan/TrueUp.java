@@ -2,12 +2,15 @@ package io.nuage.plan.replan;
 
 import java.math.BigDecimal;
 import java.time.YearMonth;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A contract year not yet closed at the as-of date: what its minimum still needs and whether the
  * re-plan meets it (docs/replan.md, "The true-up ahead").
  *
- * @param year the 0-based contract year
+ * @param year the 0-based contract year (the ledger's and the bills' year {@code year + 1})
+ * @param commitment the contract's billing commitment id of that year as the scenario gives it
+ *     ({@code billing.commitment-ids}), null when it gives none
  * @param committed the minimum, pro-rated to the horizon as in the plan's {@code contracts[]}
  * @param stillNeeded {@code max(0, committed - consumedToDate)}: the spend the months left must
  *     bring to meet it
@@ -18,6 +21,7 @@ public record TrueUp(
     String contract,
     String provider,
     int year,
+    @Nullable String commitment,
     YearMonth from,
     YearMonth to,
     BigDecimal committed,
