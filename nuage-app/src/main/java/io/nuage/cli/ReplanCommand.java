@@ -36,7 +36,8 @@ import picocli.CommandLine.Spec;
           + " towards the contracts' minimums and the providers' shares; training runs under way"
           + " keep their place and run on; the rest of the horizon is re-optimised with the same"
           + " planner. The plan being followed (--plan, or the scenario's latest plan in the store)"
-          + " is kept where it still holds and costs no more than the optimality tolerance allows.",
+          + " is kept where it still holds and costs no more than the re-plan's own plan (but for a"
+          + " cent per placement of rounding).",
       "%nReports what changed against it (training runs moved, fleet GPU-hours shifted, cost by"
           + " component, shortfall per contract year) and the true-up ahead: for each contract year"
           + " not closed, the spend still needed to meet its minimum and whether the re-plan meets"

@@ -436,8 +436,8 @@ public final class Planner {
   /**
    * The previous plan's remaining part when it is to be kept (docs/planner.md, "Not moving work for
    * nothing"): it maps to the model's columns, holds every row with the actuals, and costs no more
-   * than the re-plan's plan or is within the optimality tolerance of its proven bound. Null
-   * otherwise; either way the notes say what was decided and why.
+   * than the re-plan's plan plus the rounding allowance (a cent per placement). Null otherwise;
+   * either way the notes say what was decided and why.
    */
   private static @org.jspecify.annotations.Nullable Kept keep(
       PlanData data,
@@ -467,13 +467,6 @@ public final class Planner {
       return null;
     }
     BigDecimal cost = priced.total();
-    BigDecimal gap =
-        cost.signum() == 0
-            ? BigDecimal.ZERO
-            : cost.subtract(lb).divide(cost, 9, RoundingMode.HALF_UP).max(BigDecimal.ZERO);
-    boolean withinTolerance =
-        gap.doubleValue() <= options.relativeGap() + 1e-9
-            || cost.subtract(lb).compareTo(roundingAllowance(priced).multiply(BigDecimal.TWO)) <= 0;
     String figures =
         " (it costs "
             + cost.toPlainString()
@@ -482,13 +475,20 @@ public final class Planner {
             + ", the proven bound "
             + lb.toPlainString()
             + ")";
-    if (cost.compareTo(replanned.total()) > 0 && !withinTolerance) {
-      notes.add(not + "it costs more than the optimality tolerance allows" + figures);
+    // kept only when it gives up nothing but the rounding of costs: a plan within the optimality
+    // tolerance of the bound could still cost millions more than the plan the re-plan found
+    if (cost.compareTo(replanned.total().add(roundingAllowance(priced))) > 0) {
+      notes.add(
+          not
+              + "it costs "
+              + cost.subtract(replanned.total()).toPlainString()
+              + " more than the re-plan's own plan"
+              + figures);
       return null;
     }
     notes.add(
         "the previous plan's remaining part is kept: it holds every constraint with the actuals"
-            + " and is within the optimality tolerance of the re-plan"
+            + " and costs no more than the re-plan's own plan (within a cent per placement)"
             + figures);
     return new Kept(kept, priced);
   }

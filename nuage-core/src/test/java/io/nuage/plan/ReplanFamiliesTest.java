@@ -28,7 +28,11 @@ class ReplanFamiliesTest {
   private static final YearMonth FEB = YearMonth.of(2027, 2);
 
   private static Plan replan(Scenario s, FixedPast past) {
-    PlanOutcome out = Planner.replan(s, past, List.of(), PlanOptions.defaults());
+    return replan(s, past, List.of());
+  }
+
+  private static Plan replan(Scenario s, FixedPast past, List<Placement> previous) {
+    PlanOutcome out = Planner.replan(s, past, previous, PlanOptions.defaults());
     assertThat(out).as(() -> PlanJson.write(out)).isInstanceOf(PlanOutcome.Optimal.class);
     Plan plan = ((PlanOutcome.Optimal) out).plan();
     assertThat(PlanVerifier.verify(s, plan)).isEmpty();
@@ -106,6 +110,59 @@ class ReplanFamiliesTest {
                           + " month 2027-03 on (the plan followed has it neither under way nor done)")
                   .doesNotContain("lie between");
             });
+  }
+
+  /**
+   * Review of issue 11, finding 8: the previous plan was kept while within the optimality tolerance
+   * of the re-plan's bound, giving up what a cheaper plan found saves (~$38M on the example). It is
+   * kept only when it costs no more than the re-plan's own plan plus a cent per placement. a at
+   * $2.0000, b at $1.9999: 1,000 GPU-hours in February cost $2,000.00 at a (the plan followed) and
+   * $1,999.90 at b: $0.10 more, within 1e-4 of $4,000.00 but not kept.
+   */
+  @Test
+  void previousPlanCostingMoreThanTheReplansOwn_isNotKeptEvenWithinTheTolerance() {
+    Scenario s =
+        new TinyScenario("2027-01", "2027-02")
+            .region("a/r1", "US", H100, "2.0000", 100)
+            .region("b/r1", "US", H100, "1.9999", 100)
+            .fleet("chat", "US", Set.of("a/r1", "b/r1"), "1000")
+            .build();
+    Plan fresh = ((PlanOutcome.Optimal) Planner.plan(s, PlanOptions.defaults())).plan();
+    Placement atB =
+        fresh.placements().stream().filter(p -> p.month().equals(FEB)).findFirst().orElseThrow();
+    assertThat(atB.region()).isEqualTo("b/r1");
+    Placement atA =
+        new Placement(
+            atB.workload(),
+            atB.kind(),
+            "a",
+            "a/r1",
+            atB.accelerator(),
+            FEB,
+            atB.gpus(),
+            atB.gpuHours(),
+            atB.pricing(),
+            null,
+            d("2.0000"),
+            d("2000.00"));
+    FixedPast past =
+        new FixedPast(
+            FEB,
+            List.of(new ActualSpend("a", YearMonth.of(2027, 1), d("2000.00"))),
+            List.of(),
+            List.of(),
+            Set.of());
+    Plan plan = replan(s, past, List.of(atA));
+    assertThat(plan.source()).isNotEqualTo(Planner.KEPT);
+    assertThat(plan.totalCost()).isEqualByComparingTo("3999.90");
+    assertThat(plan.solverNotes())
+        .anySatisfy(
+            n ->
+                assertThat(n)
+                    .contains(
+                        "the previous plan's remaining part was not kept: it costs 0.10 more than"
+                            + " the re-plan's own plan (it costs 4000.00, the re-plan's own plan"
+                            + " 3999.90"));
   }
 
   @Test
