@@ -116,6 +116,32 @@ class GenerateBillingDriftTest {
                 GeneratedBills::month))
         .as("the reservation was full: its 15% more are billed on demand")
         .allSatisfy((m, q) -> assertThat(q).isGreaterThan(BigDecimal.ZERO));
+
+    // what is billed above capacity (review of issue 11, finding 4; documented, not capped): a
+    // training run's month is billed x 1.15 in the hours its gang runs, as if its gang were 15%
+    // larger: a gang of G GPUs for its active hours h is billed 1.15 x G x h GPU-hours
+    SortedMap<String, BigDecimal> training = new TreeMap<>();
+    for (JsonNode p : planJson.get("placements")) {
+      String m = p.get("month").asText();
+      if (!p.get("kind").asText().equals("training") || m.compareTo("2027-04") < 0) continue;
+      if (m.compareTo("2027-06") > 0) continue;
+      BigDecimal q = new BigDecimal(p.get("gpuHours").asText()).multiply(new BigDecimal("1.15"));
+      training.merge(
+          p.get("workload").asText()
+              + " "
+              + p.get("region").asText().replaceFirst("^[a-z]+/", "")
+              + " "
+              + m,
+          q.setScale(3, RoundingMode.HALF_EVEN),
+          BigDecimal::add);
+    }
+    assertThat(training).isNotEmpty();
+    assertThat(
+            drifted.sum(
+                "ConsumedQuantity",
+                GPU.and(after).and(r -> "training".equals(tag(r, "nuage-kind"))),
+                r -> tag(r, "nuage-workload") + " " + r.get("RegionId") + " " + month(r)))
+        .isEqualTo(normal(training));
   }
 
   @Test
