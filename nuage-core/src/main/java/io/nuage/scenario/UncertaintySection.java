@@ -95,7 +95,8 @@ final class UncertaintySection {
           .ifPresentOrElse(p -> providers(p, providers), () -> ok = false);
     Optional<Optional<BigDecimal>> penalty =
         f.maybe("unmet-penalty-per-gpu-hour", r.positiveAmount);
-    Optional<BigDecimal> capPenalty = f.optional("share-cap-penalty", r.amount, BigDecimal.ONE);
+    Optional<BigDecimal> capPenalty =
+        f.optional("share-cap-penalty", r.amount, Uncertainty.DEFAULT_SHARE_CAP_PENALTY);
     if (!ok || penalty.isEmpty() || capPenalty.isEmpty()) return Optional.empty();
     return Optional.of(
         new Uncertainty(

@@ -45,6 +45,13 @@ public record Uncertainty(
       throw new IllegalArgumentException("the share-cap penalty cannot be negative");
   }
 
+  /**
+   * The default steering penalty per dollar above a share cap: large enough that a recourse holds a
+   * cap wherever it can (docs/risk.md section 2; at 1 the shipped example's recourse broke oci's
+   * cap as written, a dollar over it saving more than a dollar).
+   */
+  public static final BigDecimal DEFAULT_SHARE_CAP_PENALTY = BigDecimal.valueOf(100);
+
   /** Nothing uncertain: every future is the scenario as written. */
   public static final Uncertainty NONE =
       new Uncertainty(
@@ -57,7 +64,7 @@ public record Uncertainty(
           Map.of(),
           Map.of(),
           null,
-          BigDecimal.ONE);
+          DEFAULT_SHARE_CAP_PENALTY);
 
   public DemandRisk demandOf(String fleet) {
     return demandByFleet.getOrDefault(fleet, demand);
