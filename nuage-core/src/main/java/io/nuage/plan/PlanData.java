@@ -10,6 +10,8 @@ import io.nuage.contract.RateCard;
 import io.nuage.contract.ReservedCapacity;
 import io.nuage.plan.past.FixedPast;
 import io.nuage.plan.past.RunningRun;
+import io.nuage.plan.recourse.RecourseTerms;
+import io.nuage.plan.recourse.RunPlace;
 import io.nuage.scenario.Scenario;
 import io.nuage.workload.GeographyDemand;
 import io.nuage.workload.InferenceFleet;
@@ -55,13 +57,28 @@ final class PlanData {
   /** Running runs by index into {@link #runs} (all null without a past). */
   final @Nullable RunningRun[] running;
 
+  /**
+   * A risk future's terms (docs/risk.md section 2.0), null for a plan: its prices and lost
+   * providers are in the cells, and the model adds unplaced, unmet and cap-excess columns.
+   */
+  final @Nullable RecourseTerms recourse;
+
   PlanData(Scenario scenario, int maxGangOptions) {
     this(scenario, maxGangOptions, null);
   }
 
   PlanData(Scenario scenario, int maxGangOptions, @Nullable FixedPast past) {
+    this(scenario, maxGangOptions, past, null);
+  }
+
+  PlanData(
+      Scenario scenario,
+      int maxGangOptions,
+      @Nullable FixedPast past,
+      @Nullable RecourseTerms recourse) {
     this.scenario = scenario;
     this.past = past;
+    this.recourse = recourse;
     List<YearMonth> all = scenario.horizon().months();
     if (past != null && !scenario.horizon().contains(past.firstOpen())) {
       throw new IllegalArgumentException(
@@ -164,7 +181,9 @@ final class PlanData {
       for (int t = 0; t < n; t++) {
         YearMonth m = months.get(t);
         for (ReservedCapacity r : reserved.getOrDefault(k, List.of())) {
-          if (r.term().contains(m)) res[t] += r.gpus();
+          // a lost provider's reservations deliver nothing (their fees are still owed)
+          if (r.term().contains(m) && (recourse == null || !recourse.lost(r.provider(), m)))
+            res[t] += r.gpus();
         }
         int schedule = 0;
         for (CapacityStep s : mySteps) if (!s.from().isAfter(m)) schedule = s.gpus();
@@ -172,7 +191,13 @@ final class PlanData {
         committed[t] = committedAt(provider, m);
         BigDecimal discount =
             committed[t] != null ? committed[t].discount() : rateCardDiscount(provider, m);
-        rate[t] = list == null ? BigDecimal.ZERO : list.multiply(BigDecimal.ONE.subtract(discount));
+        // a future's drawn list moves on-demand and rate-card rates, not committed ones (as signed)
+        BigDecimal drawn =
+            list == null || recourse == null || committed[t] != null
+                ? list
+                : list.multiply(recourse.factor(acc.name(), m));
+        rate[t] =
+            list == null ? BigDecimal.ZERO : drawn.multiply(BigDecimal.ONE.subtract(discount));
         any |= res[t] + od[t] > 0;
       }
       if (any)
@@ -300,6 +325,21 @@ final class PlanData {
         for (int i = 0; i < w.length && fits; i++) fits = c.totalGpus(s + i) >= run.gpus();
         if (fits) list.add(new GangOption(-1, j, c, s, w, egress));
       }
+    }
+    return kept(run, list);
+  }
+
+  /**
+   * An adapting recourse keeps a run's base placement when the future still allows it (the option
+   * exists: the run fits there in its drawn window): then that option is its only one.
+   */
+  private List<GangOption> kept(TrainingRun run, List<GangOption> list) {
+    RunPlace place = recourse == null ? null : recourse.kept().get(run.id());
+    if (place == null) return list;
+    for (GangOption o : list) {
+      if (o.cell().region().equals(place.region())
+          && o.cell().accName().equals(place.accelerator())
+          && months.get(o.start()).equals(place.start())) return new ArrayList<>(List.of(o));
     }
     return list;
   }

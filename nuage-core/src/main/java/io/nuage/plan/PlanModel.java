@@ -113,6 +113,15 @@ final class PlanModel {
   final @Nullable MPVariable[] gangSlack;
 
   /**
+   * A risk future's recourse (docs/risk.md section 2.0): each run's unplaced column, each demand
+   * row's unmet column (null without a recourse), each share row's excess column.
+   */
+  final @Nullable MPVariable[] unplaced;
+
+  final @Nullable MPVariable[] unmet;
+  final Map<String, MPVariable> excess = new LinkedHashMap<>();
+
+  /**
    * Zero-fixed variables that feed the same rows as a unit of usage of a cell-month and a dollar of
    * egress of a provider-year, so that any option can be priced ({@link #reducedCost}) and added
    * ({@link #addOption}) without a second writing of its column; null without probes.
@@ -144,6 +153,8 @@ final class PlanModel {
     this.gangRows = new MPConstraint[data.runs.size()];
     this.demandRows = new MPConstraint[data.demands.size()];
     this.gangSlack = new MPVariable[artificialGangs ? data.runs.size() : 0];
+    this.unplaced = data.recourse == null ? null : new MPVariable[data.runs.size()];
+    this.unmet = data.recourse == null ? null : new MPVariable[data.demands.size()];
     this.data = data;
     this.solver = solver;
     this.mode = mode;
@@ -242,6 +253,7 @@ final class PlanModel {
         objective.add(slack, 10 * dearest + 1000);
         gangSlack[j] = slack;
       }
+      if (unplaced != null) addUnplaced(j, row);
       for (GangOption o : data.optionsByRun.get(j)) {
         if (!isActive(o)) continue;
         MPVariable v = gangVariable(o, run);
@@ -250,6 +262,25 @@ final class PlanModel {
         objective.add(v, o.egress().doubleValue());
       }
     }
+  }
+
+  /**
+   * A future's run may stay unplaced (its gang row's last column), at the unmet penalty times its
+   * reference GPU-hours: a gang is all or nothing.
+   */
+  private void addUnplaced(int j, MPConstraint row) {
+    var run = data.runs.get(j);
+    double lower = 0;
+    double upper = 1;
+    if (mode == Mode.FIXED_LP) {
+      lower = fixed != null && fixed.optionOfRun()[j] < 0 ? 1 : 0;
+      upper = lower;
+    }
+    MPVariable v = solver.makeNumVar(lower, upper, "unplaced[" + run.id() + "]");
+    row.setCoefficient(v, 1);
+    double hours = run.referenceHours().doubleValue() * run.gpus();
+    objective.add(v, hours * data.recourse.unmetPenaltyPerGpuHour().doubleValue());
+    unplaced[j] = v;
   }
 
   private MPVariable gangVariable(GangOption o, String run) {
@@ -301,6 +332,13 @@ final class PlanModel {
                 .orElse(1);
         objective.add(slack, perUnit(10 * Math.max(1, dearest)));
         demandSlack.add(slack);
+      }
+      if (unmet != null) {
+        // a future's demand may go unmet, at the unmet penalty per reference GPU-hour
+        MPVariable v = solver.makeNumVar(0, q, "unmet-demand[" + key + "]");
+        row.setCoefficient(v, 1);
+        objective.add(v, perUnit(data.recourse.unmetPenaltyPerGpuHour().doubleValue()));
+        unmet[d.index()] = v;
       }
       if (mode == Mode.ELASTIC) {
         MPVariable unmet = solver.makeNumVar(0, INFINITY, "unmet[" + key + "]");
@@ -522,6 +560,14 @@ final class PlanModel {
           objective.add(slack, penalty);
           shareSlack.add(slack);
         }
+        if (data.recourse != null) {
+          // a future may exceed a cap at the steering penalty per dollar (docs/risk.md section 2)
+          // bounded by all a plan could spend, so that a bound from the duals stays finite
+          MPVariable over = solver.makeNumVar(0, mostSpend(), "excess[" + key + "]");
+          row.setCoefficient(over, -1);
+          objective.add(over, data.recourse.shareCapPenalty().doubleValue() / USD);
+          excess.put(key, over);
+        }
         if (mode == Mode.ELASTIC_SHARES) {
           MPVariable slack = solver.makeNumVar(0, INFINITY, "shareslack[" + key + "]");
           row.setCoefficient(slack, -1);
@@ -531,6 +577,25 @@ final class PlanModel {
         shareRows.put(key, row);
       }
     }
+  }
+
+  private double mostSpend = Double.NaN;
+
+  /**
+   * More than any plan of this model can spend, in model units: every GPU-hour of capacity bought
+   * at its rate, every option's egress, every minimum, the fixed costs, and a dollar.
+   */
+  private double mostSpend() {
+    if (!Double.isNaN(mostSpend)) return mostSpend;
+    double most = 1;
+    for (Cell c : data.cells)
+      for (int t = 0; t < data.monthCount(); t++)
+        most += c.rate()[t].doubleValue() * c.totalGpus(t) * data.hoursOf(t);
+    for (GangOption o : data.options) most += o.egress().doubleValue();
+    for (ShortfallYear y : shortfalls.values()) most += y.minimum().doubleValue();
+    for (BigDecimal v : FixedCosts.of(data).byProviderAndYear().values()) most += v.doubleValue();
+    mostSpend = most * USD;
+    return mostSpend;
   }
 
   private Map<Integer, Map<String, LinearSum>> spendByYearAndProvider() {
@@ -964,6 +1029,18 @@ final class PlanModel {
         consumed += e.getValue() * v.getOrDefault(e.getKey(), 0.0);
       v.put(s.shortfall(), Math.max(0, s.minimum().doubleValue() * USD - consumed));
     }
+    if (unplaced != null) {
+      for (int j = 0; j < unplaced.length; j++)
+        v.put(unplaced[j], a.optionOfRun()[j] < 0 ? 1.0 : 0.0);
+      for (FleetDemand d : data.demands) {
+        double served = 0;
+        for (int k = 0; k < y[d.index()].length; k++)
+          if (y[d.index()][k] != null)
+            served += d.cells().get(k).throughput() * a.fleetHours()[d.index()][k];
+        double q = d.referenceGpuHours().doubleValue();
+        v.put(unmet[d.index()], Math.max(0, q - served) * GH);
+      }
+    }
     for (Logic l : logic) v.put(l.binary(), v.getOrDefault(l.positive(), 0.0) > 1e-9 ? 1.0 : 0.0);
     for (RofrGroup g : rofrGroups) {
       double bought = 0;
@@ -997,16 +1074,24 @@ final class PlanModel {
       yAt[d] = new int[y[d].length];
       for (int k = 0; k < yAt[d].length; k++) yAt[d][k] = y[d][k] == null ? -1 : y[d][k].index();
     }
-    return new Positions(xAt, yAt);
+    int[] unplacedAt = new int[unplaced == null ? 0 : unplaced.length];
+    for (int j = 0; j < unplacedAt.length; j++) unplacedAt[j] = unplaced[j].index();
+    return new Positions(xAt, yAt, unplacedAt);
   }
 
-  /** Variable indices of the options' x ({@code x[option]}) and the fleets' y. */
-  record Positions(int[] x, int[][] y) {
-    /** Each run at its option with the largest x (the first of equals); fleets at their y. */
+  /**
+   * Variable indices of the options' x ({@code x[option]}), the fleets' y and a recourse's unplaced
+   * columns (empty without one).
+   */
+  record Positions(int[] x, int[][] y, int[] unplaced) {
+    /**
+     * Each run at its option with the largest x (the first of equals), unplaced when a recourse's
+     * unplaced column is at least as large; fleets at their y.
+     */
     Assignment solution(PlanData data, double[] point) {
       Assignment a = Assignment.empty(data);
       for (int j = 0; j < data.runs.size(); j++) {
-        double best = -1;
+        double best = unplaced.length == 0 ? -1 : point[unplaced[j]];
         for (GangOption o : data.optionsByRun.get(j)) {
           if (x[o.index()] < 0) continue; // not in the model
           double v = point[x[o.index()]];

@@ -54,6 +54,27 @@ public final class Planner {
     return plan(scenario, options, new Deadline(options.timeLimitSeconds()), past, previous);
   }
 
+  /**
+   * Serves a risk future (docs/risk.md section 2.0): the plan of what can be served at minimum cost
+   * with the contracts as signed, the demand it leaves unmet priced at the terms' penalty, and the
+   * share caps it exceeds at their steering penalty. Never infeasible: what cannot be served is
+   * unmet. The result has been checked by the plan verifier against {@code future} and {@code
+   * terms}. No baselines, shadow prices or next best.
+   */
+  public static io.nuage.plan.recourse.RecoursePlan serve(
+      Scenario future, PlanOptions options, io.nuage.plan.recourse.RecourseTerms terms) {
+    return serve(future, options, terms, io.nuage.plan.recourse.RecourseMethod.ROUNDED);
+  }
+
+  /** The same, solved by {@code method} (docs/risk.md section 2.1). */
+  public static io.nuage.plan.recourse.RecoursePlan serve(
+      Scenario future,
+      PlanOptions options,
+      io.nuage.plan.recourse.RecourseTerms terms,
+      io.nuage.plan.recourse.RecourseMethod method) {
+    return RecoursePlanner.serve(future, options, terms, method);
+  }
+
   /** The same on a given deadline (tests move its clock by hand). */
   static PlanOutcome plan(Scenario scenario, PlanOptions options, Deadline deadline) {
     return plan(scenario, options, deadline, null, List.of());
@@ -314,7 +335,7 @@ public final class Planner {
   }
 
   /** What a solve gave: an assignment (or null), the proven bound (objective units) and how. */
-  private record Solved(
+  record Solved(
       @org.jspecify.annotations.Nullable Assignment assignment,
       double bound,
       MPSolver.ResultStatus status,
@@ -335,7 +356,7 @@ public final class Planner {
     }
   }
 
-  private static Solved solveMip(
+  static Solved solveMip(
       PlanData data, PlanOptions options, Deadline deadline, List<String> notes) {
     MPSolver mip = Natives.solver(Natives.MIP);
     try {
@@ -380,7 +401,7 @@ public final class Planner {
     }
   }
 
-  private static Solved relaxAndRound(
+  static Solved relaxAndRound(
       PlanData data, PlanOptions options, Deadline deadline, List<String> notes) {
     RelaxAndRound.Result r =
         RelaxAndRound.solve(data, deadline, notes, options.columnGenerationOptions());

@@ -88,6 +88,15 @@ final class RelaxAndRound {
   }
 
   static Result solve(PlanData data, Deadline deadline, List<String> notes, int columnsAbove) {
+    return solve(data, deadline, notes, columnsAbove, true);
+  }
+
+  /**
+   * The same; without {@code improve} the rounded plan is the answer (no neighbourhood MIP): the
+   * fast recourse of a risk future (docs/risk.md section 2.1).
+   */
+  static Result solve(
+      PlanData data, Deadline deadline, List<String> notes, int columnsAbove, boolean improve) {
     Relaxed r = relax(data, deadline, columnsAbove, notes);
     if (r == null) {
       notes.add("the LP relaxation gave no verified optimum in time");
@@ -95,7 +104,7 @@ final class RelaxAndRound {
     }
     double[] x = new double[data.options.size()];
     for (GangOption o : data.options) x[o.index()] = r.x(o);
-    Assignment gangs = roundGangs(data, x);
+    Assignment gangs = roundGangs(data, x, unplacedOf(r.at(), r.point()));
     Assignment placed = r.placed();
     if (gangs == null) {
       notes.add("rounding the relaxation left a training run without room");
@@ -105,6 +114,7 @@ final class RelaxAndRound {
         notes.add("the fleets found no verified placement around the rounded gangs");
     }
     int[] taken = gangs != null ? gangs.optionOfRun() : r.solution(data, r.point()).optionOfRun();
+    if (!improve) return new Result(r.bound(), placed, r.explained());
     return new Result(r.bound(), improve(data, r, placed, taken, deadline, notes), r.explained());
   }
 
@@ -191,6 +201,75 @@ final class RelaxAndRound {
     return total <= 0 ? 0 : (total - lower) / total;
   }
 
+  /**
+   * The fast recourse of a risk future (docs/risk.md section 2.1): one LP, built once. The
+   * relaxation is solved (its dual bound proven), its gangs rounded, and the same LP, the gang
+   * columns fixed by bounds, places the fleets around them from the relaxation's basis; the
+   * binaries that keep money honest and the ROFR binaries are then fixed at the values the point
+   * implies and the LP solved once more (b = 0 for every ROFR group if that fails). The point is
+   * checked against every row, bound and integrality of the model. No neighbourhood MIP.
+   */
+  static Result roundedInPlace(PlanData data, Deadline deadline, List<String> notes) {
+    MPSolver lp = Natives.solver(LP);
+    try {
+      PlanModel m = new PlanModel(data, lp, PlanModel.Mode.MIP, null).build();
+      // GLOP's presolve answered ABNORMAL on the shipped example's recourse model, which it solves
+      // in 0.1 s without it; without presolve a re-solve also starts from the last basis
+      lp.setSolverSpecificParametersAsString("use_preprocessing: false");
+      lp.setTimeLimit(deadline.remainingMillis());
+      if (Natives.solve(lp) != MPSolver.ResultStatus.OPTIMAL) {
+        notes.add("the LP relaxation gave no optimum in time");
+        return new Result(Double.NaN, null, null);
+      }
+      ModelRows rows = ModelRows.of(lp);
+      double[] point = ModelRows.point(lp);
+      double bound = rows.dualBound(ModelRows.duals(lp));
+      if (!rows.holdsRelaxation(point) || !Double.isFinite(bound)) {
+        notes.add("the LP relaxation's point or bound did not hold");
+        return new Result(Double.NaN, null, null);
+      }
+      PlanModel.Positions at = m.positions();
+      double[] x = new double[data.options.size()];
+      for (GangOption o : data.options) x[o.index()] = point[at.x()[o.index()]];
+      Assignment gangs = roundGangs(data, x, unplacedOf(at, point));
+      if (gangs == null) {
+        notes.add("rounding the relaxation left a training run without room");
+        return new Result(bound, null, null);
+      }
+      for (GangOption o : data.options) {
+        double v = gangs.optionOfRun()[o.run()] == o.index() ? 1 : 0;
+        m.x[o.index()].setBounds(v, v);
+      }
+      if (m.unplaced != null)
+        for (int j = 0; j < m.unplaced.length; j++) {
+          double v = gangs.optionOfRun()[j] < 0 ? 1 : 0;
+          m.unplaced[j].setBounds(v, v);
+        }
+      lp.setTimeLimit(deadline.remainingMillis());
+      if (Natives.solve(lp) != MPSolver.ResultStatus.OPTIMAL) {
+        notes.add("the fleets found no placement around the rounded gangs");
+        return new Result(bound, null, null);
+      }
+      Assignment placed = verified(lp, m);
+      if (placed != null || (m.rofrGroups.isEmpty() && m.logic.isEmpty()))
+        return new Result(bound, placed, null);
+      // Buying matched new capacity needs the holder full (b = 1); otherwise b = 0 forbids it.
+      m.fixRofr(m.valuesOf(m.solution()));
+      lp.setTimeLimit(deadline.remainingMillis());
+      if (Natives.solve(lp) == MPSolver.ResultStatus.OPTIMAL) {
+        placed = verified(lp, m);
+        if (placed != null) return new Result(bound, placed, null);
+      }
+      for (PlanModel.RofrGroup g : m.rofrGroups) g.b().setBounds(0, 0);
+      lp.setTimeLimit(deadline.remainingMillis());
+      placed = Natives.solve(lp) == MPSolver.ResultStatus.OPTIMAL ? verified(lp, m) : null;
+      if (placed == null) notes.add("the fleets found no verified placement around the gangs");
+      return new Result(bound, placed, null);
+    } finally {
+      lp.delete();
+    }
+  }
+
   /** Solves the LP relaxation; fills {@code x} with the options' values; NaN if not optimal. */
   static double relaxation(
       PlanData data, Deadline deadline, double @Nullable [] x, int columnsAbove) {
@@ -240,6 +319,9 @@ final class RelaxAndRound {
     try {
       // Integer variables are relaxed by an LP solver.
       PlanModel m = new PlanModel(data, lp, PlanModel.Mode.MIP, null).build();
+      // GLOP's presolve answered ABNORMAL on the shipped example's recourse model, which it solves
+      // in 0.1 s without it (docs/risk.md section 2.1)
+      if (data.recourse != null) lp.setSolverSpecificParametersAsString("use_preprocessing: false");
       lp.setTimeLimit(deadline.remainingMillis());
       long started = System.nanoTime();
       if (Natives.solve(lp) != MPSolver.ResultStatus.OPTIMAL) return null;
@@ -413,7 +495,7 @@ final class RelaxAndRound {
             xOf[o.index()] = i < 0 ? 0 : point[i];
           }
           int[] artificial = m.artificials().stream().mapToInt(MPVariable::index).toArray();
-          Assignment gangs = roundGangs(data, xOf);
+          Assignment gangs = roundGangs(data, xOf, unplacedOf(at, point));
           Assignment placed = gangs == null ? null : placeFleetsIn(data, m, lp, gangs, deadline);
           // the LP that placed the fleets is the gang-fixed LP of that plan, its no-padding
           // binaries fixed: its duals are the plan's shadow prices (no second model of it), and
@@ -621,7 +703,21 @@ final class RelaxAndRound {
     return ModelRows.of(lp).violations(point).isEmpty() ? m.solution(point) : null;
   }
 
-  private static @Nullable Assignment roundGangs(PlanData data, double[] x) {
+  /** A recourse's unplaced column of each run at a point (null without a recourse). */
+  private static double @Nullable [] unplacedOf(PlanModel.Positions at, double[] point) {
+    if (at.unplaced().length == 0) return null;
+    double[] out = new double[at.unplaced().length];
+    for (int j = 0; j < out.length; j++) out[j] = point[at.unplaced()[j]];
+    return out;
+  }
+
+  /**
+   * Each run at its most-chosen option that still fits, most decided runs first. A recourse's run
+   * stays unplaced where the LP leaves it unplaced or no option fits (docs/risk.md section 2.0);
+   * without a recourse a run that fits nowhere leaves no assignment (null).
+   */
+  private static @Nullable Assignment roundGangs(
+      PlanData data, double[] x, double @Nullable [] unplaced) {
     double[][] left = new double[data.cells.size()][data.monthCount()];
     for (Cell c : data.cells) {
       for (int t = 0; t < data.monthCount(); t++)
@@ -636,6 +732,7 @@ final class RelaxAndRound {
                 -data.optionsByRun.get(j).stream().mapToDouble(o -> x[o.index()]).max().orElse(0)));
     Assignment a = Assignment.empty(data);
     for (int j : runs) {
+      if (unplaced != null && unplaced[j] >= 1 - DECIDED) continue;
       List<GangOption> options = new ArrayList<>(data.optionsByRun.get(j));
       options.sort(
           Comparator.comparingDouble((GangOption o) -> -x[o.index()])
@@ -652,6 +749,7 @@ final class RelaxAndRound {
           break;
         }
       }
+      if (pick == null && unplaced != null) continue;
       if (pick == null) return null;
       a.optionOfRun()[j] = pick.index();
       for (int i = 0; i < pick.months(); i++) {
@@ -674,6 +772,7 @@ final class RelaxAndRound {
       boolean[] some = withoutRofr(data) ? gangs.options(data) : null;
       PlanModel m =
           new PlanModel(data, lp, PlanModel.Mode.FIXED_LP, gangs, some, false, false).build();
+      if (data.recourse != null) lp.setSolverSpecificParametersAsString("use_preprocessing: false");
       lp.setTimeLimit(deadline.remainingMillis());
       if (Natives.solve(lp) != MPSolver.ResultStatus.OPTIMAL) return null;
       if (m.rofrGroups.isEmpty() && m.logic.isEmpty()) return verified(lp, m);

@@ -2,69 +2,124 @@ package io.nuage.risk;
 
 import io.nuage.core.NuageException;
 import io.nuage.plan.ContractYear;
-import io.nuage.plan.Plan;
+import io.nuage.plan.Placement;
 import io.nuage.plan.PlanOptions;
-import io.nuage.plan.PlanOutcome;
 import io.nuage.plan.Planner;
 import io.nuage.plan.ProviderYear;
+import io.nuage.plan.recourse.CapExcess;
+import io.nuage.plan.recourse.RecourseMethod;
+import io.nuage.plan.recourse.RecoursePlan;
+import io.nuage.plan.recourse.RecourseTerms;
+import io.nuage.plan.recourse.RunPlace;
 import io.nuage.scenario.Scenario;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
- * The {@code replan} recourse served by the planner itself: every future planned like a scenario
- * (checked by the plan verifier before its figures count), reduced to what the risk report needs.
+ * The recourse served by the planner itself (docs/risk.md section 2): every future served by {@link
+ * Planner#serve} (checked by the plan verifier before its figures count), its unmet demand priced
+ * at the penalty, reduced to what the risk report needs. {@code replan} re-optimises every
+ * placement; {@code adapt} keeps each training run's base placement where the future still allows
+ * it.
  */
 public final class PlannerRecourse implements Recourse {
-  /** The precision of a plan's reported shares (docs/plan-json.md), which the verifier allows. */
-  static final BigDecimal SHARE_TOLERANCE = new BigDecimal("0.0001");
-
   private final PlanOptions options;
+  private final RecourseMethod method;
+  private final Map<String, RunPlace> kept;
 
-  public PlannerRecourse(PlanOptions options) {
+  /**
+   * @param method how each future is solved (docs/risk.md section 2.1)
+   * @param kept for {@code adapt}, each training run's base placement (region, accelerator, start),
+   *     kept where the future still allows it; empty for {@code replan}
+   */
+  public PlannerRecourse(PlanOptions options, RecourseMethod method, Map<String, RunPlace> kept) {
     this.options = options;
+    this.method = method;
+    this.kept = Map.copyOf(kept);
+  }
+
+  /** {@code replan}, the fast recourse: every placement re-optimised for each future. */
+  public PlannerRecourse(PlanOptions options) {
+    this(options, RecourseMethod.ROUNDED, Map.of());
+  }
+
+  /** Each training run's place in a plan: its region, accelerator and first month. */
+  public static Map<String, RunPlace> placesOf(List<Placement> placements) {
+    Map<String, RunPlace> places = new TreeMap<>();
+    for (Placement p : placements) {
+      if (!p.kind().equals("training")) continue;
+      RunPlace seen = places.get(p.workload());
+      if (seen == null || p.month().isBefore(seen.start()))
+        places.put(p.workload(), new RunPlace(p.region(), p.accelerator(), p.month()));
+    }
+    return places;
   }
 
   @Override
   public Served serve(Scenario future, Future drawn) {
-    PlanOutcome outcome = Planner.plan(future, options);
-    Plan plan =
-        switch (outcome) {
-          case PlanOutcome.Optimal o -> o.plan();
-          case PlanOutcome.Feasible f -> f.plan();
-          case PlanOutcome.Infeasible i ->
-              throw new NuageException(
-                  "future "
-                      + drawn.sample()
-                      + " cannot be served: "
-                      + i.reasons().get(0).message());
-        };
-    return served(future, plan);
+    RecourseTerms terms = terms(future, drawn).withKept(kept);
+    RecoursePlan served;
+    try {
+      served = Planner.serve(future, options, terms, method);
+    } catch (NuageException | IllegalStateException e) {
+      // the run stops, reproducibly: the future's number names it (docs/risk.md section 4)
+      throw new NuageException("future " + drawn.sample() + ": " + e.getMessage());
+    }
+    return served(served, terms);
   }
 
-  /** The risk figures of a plan of {@code future}. */
-  static Served served(Scenario future, Plan plan) {
+  /**
+   * The terms of a drawn future: the scenario's penalties, its drawn list-price factors as exact
+   * decimals (6 decimals, HALF_EVEN) and its lost providers.
+   */
+  public static RecourseTerms terms(Scenario future, Future drawn) {
+    List<YearMonth> months = future.horizon().months();
+    Map<String, Map<YearMonth, BigDecimal>> factors = new HashMap<>();
+    drawn
+        .priceFactors()
+        .forEach(
+            (acc, f) -> {
+              Map<YearMonth, BigDecimal> byMonth = new HashMap<>();
+              for (int t = 0; t < Math.min(f.length, months.size()); t++)
+                byMonth.put(months.get(t), exact(f[t]));
+              factors.put(acc, byMonth);
+            });
+    return RecourseTerms.of(future).withPrices(factors).withProvidersLost(drawn.providerLoss());
+  }
+
+  private static final BigDecimal SMALLEST_FACTOR = new BigDecimal("0.000001");
+
+  private static BigDecimal exact(double factor) {
+    return BigDecimal.valueOf(factor).setScale(6, RoundingMode.HALF_EVEN).max(SMALLEST_FACTOR);
+  }
+
+  /**
+   * The risk figures of a served future. Its bound is the recourse's less the steering penalty of
+   * the cap excess the plan chose, so that {@code totalCost - lowerBound} is the plan's distance to
+   * the bound of its objective (docs/risk.md section 3, the mean gap).
+   */
+  static Served served(RecoursePlan r, RecourseTerms terms) {
     List<Served.YearFigure> shortfalls = new ArrayList<>();
-    for (ContractYear y : plan.contracts())
+    for (ContractYear y : r.plan().contracts())
       if (y.takeOrPay())
         shortfalls.add(new Served.YearFigure(y.contract(), y.year(), y.shortfall()));
-    Map<Integer, BigDecimal> totals = new HashMap<>();
-    for (ProviderYear p : plan.providers()) totals.merge(p.year(), p.spend(), BigDecimal::add);
+    Map<String, BigDecimal> over = new HashMap<>();
+    for (CapExcess e : r.capExcess()) over.put(e.provider() + "#" + e.year(), e.amount());
     List<Served.YearFigure> excess = new ArrayList<>();
-    for (ProviderYear p : plan.providers()) {
-      // over the cap when the share is above it by more than the 4-decimal share a plan reports
-      // (the verifier's tolerance): the solver's row tolerance is not a breach of policy
-      BigDecimal total = totals.get(p.year());
-      BigDecimal cap = future.policy().maxShareOf(p.provider());
-      boolean over = p.spend().compareTo(cap.add(SHARE_TOLERANCE).multiply(total)) > 0;
-      BigDecimal amount = over ? p.spend().subtract(cap.multiply(total)) : BigDecimal.ZERO;
+    for (ProviderYear p : r.plan().providers()) {
+      BigDecimal amount = over.getOrDefault(p.provider() + "#" + p.year(), BigDecimal.ZERO);
       excess.add(
           new Served.YearFigure(
-              p.provider(), p.year(), amount.setScale(2, java.math.RoundingMode.HALF_EVEN)));
+              p.provider(), p.year(), amount.setScale(2, RoundingMode.HALF_EVEN)));
     }
-    return new Served(plan.totalCost(), plan.lowerBound(), shortfalls, excess, BigDecimal.ZERO);
+    BigDecimal steering = terms.shareCapPenalty().multiply(r.excessTotal());
+    return new Served(
+        r.totalCost(), r.lowerBound().subtract(steering), shortfalls, excess, r.unmetGpuHours());
   }
 }

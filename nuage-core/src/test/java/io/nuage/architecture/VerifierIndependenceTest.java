@@ -49,6 +49,7 @@ class VerifierIndependenceTest {
                     "org.jspecify..",
                     "io.nuage.plan.verify..",
                     "io.nuage.plan.past..",
+                    "io.nuage.plan.recourse..",
                     "io.nuage.scenario",
                     "io.nuage.catalog..",
                     "io.nuage.contract..",

@@ -21,10 +21,12 @@ final class FleetRules {
   private static final int MAX_GEOGRAPHIES = 12;
 
   private final ScenarioFacts facts;
+  private final RecourseRules declared;
   private final Consumer<Violation> report;
 
-  FleetRules(ScenarioFacts facts, Consumer<Violation> report) {
+  FleetRules(ScenarioFacts facts, RecourseRules declared, Consumer<Violation> report) {
     this.facts = facts;
+    this.declared = declared;
     this.report = report;
   }
 
@@ -61,7 +63,7 @@ final class FleetRules {
       InferenceFleet fleet, YearMonth month, Map<String, BigDecimal> served, BigDecimal tol) {
     List<GeographyDemand> demands = fleet.demands();
     BigDecimal demandTotal =
-        demands.stream().map(d -> demand(d, month)).reduce(BigDecimal.ZERO, BigDecimal::add);
+        demands.stream().map(d -> served(fleet, d, month)).reduce(BigDecimal.ZERO, BigDecimal::add);
     BigDecimal servedTotal = served.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
     if (servedTotal.subtract(demandTotal).abs().compareTo(tol) > 0) {
       fail(
@@ -83,7 +85,7 @@ final class FleetRules {
       var names = new java.util.ArrayList<String>();
       for (int i = 0; i < n; i++) {
         if ((mask & (1 << i)) == 0) continue;
-        need = need.add(demand(demands.get(i), month));
+        need = need.add(served(fleet, demands.get(i), month));
         regions.addAll(demands.get(i).allowedRegions());
         names.add(demands.get(i).geography());
       }
@@ -109,8 +111,11 @@ final class FleetRules {
     }
   }
 
-  private static BigDecimal demand(GeographyDemand d, YearMonth month) {
-    return d.gpuHoursByMonth().getOrDefault(month, BigDecimal.ZERO);
+  /** What the rows must serve: the demand, less what a recourse plan declares unmet. */
+  private BigDecimal served(InferenceFleet fleet, GeographyDemand d, YearMonth month) {
+    return d.gpuHoursByMonth()
+        .getOrDefault(month, BigDecimal.ZERO)
+        .subtract(declared.unmet(fleet.id(), d.geography(), month));
   }
 
   private void fail(Rule rule, String message) {

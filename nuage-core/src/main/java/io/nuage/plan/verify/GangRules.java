@@ -22,10 +22,12 @@ final class GangRules {
   private static final BigDecimal W_STEP = new BigDecimal("0.001");
 
   private final ScenarioFacts facts;
+  private final RecourseRules declared;
   private final Consumer<Violation> report;
 
-  GangRules(ScenarioFacts facts, Consumer<Violation> report) {
+  GangRules(ScenarioFacts facts, RecourseRules declared, Consumer<Violation> report) {
     this.facts = facts;
+    this.declared = declared;
     this.report = report;
   }
 
@@ -39,6 +41,12 @@ final class GangRules {
     var running = facts.running(id);
     if (running.isPresent()) {
       checkRunning(run, running.get(), rows);
+      return;
+    }
+    if (declared.unplaced(id)) {
+      // a recourse plan's run left unplaced: all of its gang, or nothing (its money: UNMET)
+      if (!rows.isEmpty())
+        fail(Rule.GANG_PLACEMENT, "training run " + id + " is declared unplaced, yet placed");
       return;
     }
     if (rows.isEmpty()) {

@@ -27,6 +27,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class MoneyRules {
   private final ScenarioFacts facts;
+  private final RecourseRules declared;
   private final Consumer<Violation> report;
 
   /** provider -> plan year -> exact spend. */
@@ -34,8 +35,9 @@ final class MoneyRules {
 
   private BigDecimal usage = BigDecimal.ZERO;
 
-  MoneyRules(ScenarioFacts facts, Consumer<Violation> report) {
+  MoneyRules(ScenarioFacts facts, RecourseRules declared, Consumer<Violation> report) {
     this.facts = facts;
+    this.declared = declared;
     this.report = report;
   }
 
@@ -94,6 +96,8 @@ final class MoneyRules {
             row.where() + ": priced on-demand, but it consumes contract " + commit.get().id());
       }
       discount = facts.rateCardDiscount(row.provider(), row.month());
+      // a future's drawn list moves on-demand rates (docs/plan-verifier.md, "Recourse plans")
+      list = facts.onDemandList(row.region(), row.accelerator(), row.month());
     } else {
       fail(Rule.SHAPE, row.where() + ": unknown pricing " + row.pricing());
       return Optional.empty();
@@ -312,6 +316,14 @@ final class MoneyRules {
     providers.forEach(p -> reported.put(p.provider() + "#" + p.year(), p));
     var totals = new TreeMap<Integer, BigDecimal>();
     spend.values().forEach(byYear -> byYear.forEach((y, s) -> totals.merge(y, s, BigDecimal::add)));
+    var spent = new java.util.HashSet<String>();
+    spend.forEach(
+        (provider, byYear) ->
+            byYear.keySet().forEach(y -> spent.add(provider + "#" + facts.planYearLabel(y))));
+    declared.declaredExcess().stream()
+        .filter(k -> !spent.contains(k))
+        .sorted()
+        .forEach(k -> fail(Rule.SHARE, "excess declared for " + k + ", which spends nothing"));
     spend.forEach(
         (provider, byYear) ->
             byYear.forEach(
@@ -324,8 +336,26 @@ final class MoneyRules {
                           : s.divide(total, 10, RoundingMode.HALF_EVEN);
                   BigDecimal cap = facts.scenario.policy().maxShareOf(provider);
                   // a year a re-plan found billed in full is past: its shares are reported only
-                  if (facts.openPlanYear(y)
-                      && share.subtract(cap).compareTo(new BigDecimal("0.0001")) > 0) {
+                  boolean over = share.subtract(cap).compareTo(new BigDecimal("0.0001")) > 0;
+                  BigDecimal excess = declared.excess(provider, label);
+                  if (excess != null) {
+                    // a recourse may exceed a cap, by the excess it declares
+                    BigDecimal expected = cents(s.subtract(cap.multiply(total)));
+                    // declared from providers[] (each spend to the cent): a cent per provider of
+                    // the year, and one more, of rounding between the two
+                    BigDecimal rounding =
+                        new BigDecimal("0.01").multiply(BigDecimal.valueOf(providersIn(y) + 1L));
+                    if (!over || excess.subtract(expected).abs().compareTo(rounding) > 0)
+                      fail(
+                          Rule.SHARE,
+                          provider
+                              + " "
+                              + label
+                              + ": declared excess "
+                              + excess.toPlainString()
+                              + ", expected "
+                              + (over ? expected.toPlainString() : "none (within its cap)"));
+                  } else if (facts.openPlanYear(y) && over) {
                     fail(
                         Rule.SHARE,
                         provider
@@ -356,6 +386,10 @@ final class MoneyRules {
                             + share.setScale(4, RoundingMode.HALF_EVEN));
                   }
                 }));
+  }
+
+  private long providersIn(int planYear) {
+    return spend.values().stream().filter(byYear -> byYear.containsKey(planYear)).count();
   }
 
   void same(Rule rule, String what, @Nullable BigDecimal got, BigDecimal expected) {

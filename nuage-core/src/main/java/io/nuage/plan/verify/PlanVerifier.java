@@ -3,6 +3,8 @@ package io.nuage.plan.verify;
 import io.nuage.plan.Plan;
 import io.nuage.plan.PlanOutcome;
 import io.nuage.plan.past.FixedPast;
+import io.nuage.plan.recourse.RecoursePlan;
+import io.nuage.plan.recourse.RecourseTerms;
 import io.nuage.scenario.Scenario;
 import io.nuage.workload.InferenceFleet;
 import io.nuage.workload.TrainingRun;
@@ -30,9 +32,34 @@ public final class PlanVerifier {
 
   private final ScenarioFacts facts;
   private final List<Violation> violations = new ArrayList<>();
+  private final RecourseRules declared;
 
   private PlanVerifier(Scenario scenario, @Nullable FixedPast past) {
     this.facts = new ScenarioFacts(scenario, past);
+    this.declared = RecourseRules.NONE;
+  }
+
+  private PlanVerifier(Scenario future, RecourseTerms terms, RecoursePlan recourse) {
+    this.facts = new ScenarioFacts(future, null, terms);
+    this.declared = new RecourseRules(recourse, terms, violations::add);
+  }
+
+  /**
+   * Every violation of a risk future's recourse plan (docs/plan-verifier.md, "Recourse plans"):
+   * checked against the future's scenario with its drawn prices and lost providers, its declared
+   * unmet demand and cap excess allowed, and its unmet money recomputed.
+   */
+  public static List<Violation> verify(
+      Scenario future, RecourseTerms terms, RecoursePlan recourse) {
+    var verifier = new PlanVerifier(future, terms, recourse);
+    try {
+      verifier.run(recourse.plan());
+      verifier.declared.checkMoney(
+          future.workloads(TrainingRun.class), future.workloads(InferenceFleet.class));
+    } catch (RuntimeException e) {
+      verifier.fail(Rule.SHAPE, "recourse plan could not be verified: " + e);
+    }
+    return List.copyOf(verifier.violations);
   }
 
   /**
@@ -95,8 +122,8 @@ public final class PlanVerifier {
         rows.stream()
             .collect(
                 Collectors.groupingBy(PlanRow::workload, LinkedHashMap::new, Collectors.toList()));
-    var gangs = new GangRules(facts, violations::add);
-    var fleets = new FleetRules(facts, violations::add);
+    var gangs = new GangRules(facts, declared, violations::add);
+    var fleets = new FleetRules(facts, declared, violations::add);
     for (TrainingRun run : facts.scenario.workloads(TrainingRun.class)) {
       gangs.check(run, byWorkload.getOrDefault(run.id(), List.of()));
     }
@@ -157,7 +184,7 @@ public final class PlanVerifier {
   }
 
   private void checkMoney(Plan plan, List<PlanRow> rows, Map<String, List<PlanRow>> byWorkload) {
-    var money = new MoneyRules(facts, violations::add);
+    var money = new MoneyRules(facts, declared, violations::add);
     Map<Integer, BigDecimal> costs = money.placements(rows);
     var firstRow = new HashMap<String, PlanRow>();
     byWorkload.forEach(

@@ -54,5 +54,10 @@ public enum Rule {
    * moved or given other hours than the rest of its gang, a finished run placed again, a fixed past
    * that names what the scenario does not have.
    */
-  FIXED_PAST
+  FIXED_PAST,
+  /**
+   * A recourse plan's declared unmet demand wrong: an unplaced run's GPU-hours, an unmet item's
+   * cost at the penalty, more unmet than demand, or their sum not in the total.
+   */
+  UNMET
 }

@@ -10,6 +10,7 @@ import io.nuage.contract.RateCard;
 import io.nuage.contract.ReservedCapacity;
 import io.nuage.plan.past.FixedPast;
 import io.nuage.plan.past.RunningRun;
+import io.nuage.plan.recourse.RecourseTerms;
 import io.nuage.scenario.Scenario;
 import java.math.BigDecimal;
 import java.time.YearMonth;
@@ -34,6 +35,12 @@ final class ScenarioFacts {
   /** A re-plan's fixed past (null for a plan from scratch): months before it are not the plan's. */
   final @Nullable FixedPast past;
 
+  /**
+   * A risk future's terms (null for a plan): its drawn list prices and the providers it lost
+   * (docs/plan-verifier.md, "Recourse plans").
+   */
+  final @Nullable RecourseTerms terms;
+
   private final Map<String, Region> regions;
   private final Map<String, Accelerator> accelerators;
   private final Map<String, BigDecimal> listPrice;
@@ -43,8 +50,13 @@ final class ScenarioFacts {
   private final Map<String, List<CommittedSpend>> committedByProvider;
 
   ScenarioFacts(Scenario scenario, @Nullable FixedPast past) {
+    this(scenario, past, null);
+  }
+
+  ScenarioFacts(Scenario scenario, @Nullable FixedPast past, @Nullable RecourseTerms terms) {
     this.scenario = scenario;
     this.past = past;
+    this.terms = terms;
     this.regions =
         scenario.catalog().regions().stream().collect(Collectors.toMap(Region::id, r -> r));
     this.accelerators = scenario.catalog().acceleratorsByName();
@@ -128,9 +140,11 @@ final class ScenarioFacts {
         .orElse(0);
   }
 
+  /** Reserved GPUs delivered: none from the month a future lost their provider. */
   long reserved(String region, String accelerator, YearMonth month) {
     return reservations.getOrDefault(key(region, accelerator), List.of()).stream()
         .filter(k -> k.term().contains(month))
+        .filter(k -> terms == null || !terms.lost(k.provider(), month))
         .mapToLong(ReservedCapacity::gpus)
         .sum();
   }
@@ -168,7 +182,23 @@ final class ScenarioFacts {
         committed(provider, month)
             .map(CommittedSpend::discount)
             .orElseGet(() -> rateCardDiscount(provider, month));
-    return listPrice(region, accelerator).map(p -> p.multiply(BigDecimal.ONE.subtract(discount)));
+    Optional<CommittedSpend> commit = committed(provider, month);
+    Optional<BigDecimal> list =
+        commit.isPresent()
+            ? listPrice(region, accelerator)
+            : onDemandList(region, accelerator, month);
+    return list.map(p -> p.multiply(BigDecimal.ONE.subtract(discount)));
+  }
+
+  /**
+   * The list price on-demand and rate-card rows pay: a future's drawn list (the list times its
+   * factor of the accelerator and month), the catalog's otherwise. Committed rates stay on the base
+   * list, as signed.
+   */
+  Optional<BigDecimal> onDemandList(String region, String accelerator, YearMonth month) {
+    Optional<BigDecimal> list = listPrice(region, accelerator);
+    if (terms == null) return list;
+    return list.map(p -> p.multiply(terms.factor(accelerator, month)));
   }
 
   /** Regions of a provider the policy allows. */
