@@ -6,6 +6,7 @@ import io.nuage.core.NuageException;
 import io.nuage.ledger.PlannedUsage;
 import io.nuage.ledger.projection.PlannedConsumption;
 import io.nuage.ledger.projection.PlannedPlacement;
+import io.nuage.plan.recourse.RunPlace;
 import io.nuage.scenario.Scenario;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -16,6 +17,8 @@ import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Reads the placements of a plan JSON (docs/plan-json.md) as planned spend and GPU-hours per
@@ -37,15 +40,51 @@ public final class PlanJsonReader {
   }
 
   static List<PlannedPlacement> placements(Path file) {
-    String text;
+    return placements(textOf(file), Path.of(file.toString()));
+  }
+
+  private static String textOf(Path file) {
     try {
-      text = Files.readString(file);
+      return Files.readString(file);
     } catch (NoSuchFileException e) {
       throw new NuageException(file + ": no such plan file");
     } catch (IOException e) {
       throw new NuageException(file + ": not a plan JSON (" + firstLine(e) + ")");
     }
-    return placements(text, Path.of(file.toString()));
+  }
+
+  /**
+   * Each training run's place in the plan: the region (a bare name prefixed with the row's
+   * provider, as docs/plan-json.md allows), accelerator and first month of its rows (the base plan
+   * of {@code nuage risk --policy adapt}).
+   */
+  static Map<String, RunPlace> runPlaces(Path file) {
+    JsonNode placements = placementNodes(textOf(file), file);
+    Map<String, RunPlace> places = new TreeMap<>();
+    for (int i = 0; i < placements.size(); i++) {
+      JsonNode p = placements.get(i);
+      String at = "placements[" + i + "]";
+      if (!text(file, p, at, "kind").equals("training")) continue;
+      String run = text(file, p, at, "workload");
+      String region = text(file, p, at, "region");
+      if (!region.contains("/")) region = text(file, p, at, "provider") + "/" + region;
+      String accelerator = text(file, p, at, "accelerator");
+      YearMonth month = month(file, text(file, p, at, "month"), at);
+      RunPlace seen = places.get(run);
+      if (seen != null
+          && (!seen.region().equals(region) || !seen.accelerator().equals(accelerator))) {
+        throw new NuageException(
+            file
+                + ": "
+                + at
+                + ": training run "
+                + run
+                + " is split across regions or accelerators");
+      }
+      if (seen == null || month.isBefore(seen.start()))
+        places.put(run, new RunPlace(region, accelerator, month));
+    }
+    return places;
   }
 
   /**
@@ -57,19 +96,7 @@ public final class PlanJsonReader {
   }
 
   private static List<PlannedPlacement> placements(String text, Path file) {
-    JsonNode root;
-    try {
-      root = new ObjectMapper().readTree(text);
-    } catch (IOException e) {
-      throw new NuageException(file + ": not a plan JSON (" + firstLine(e) + ")");
-    }
-    if (root == null || !root.isObject()) {
-      throw new NuageException(file + ": not a plan JSON (expected an object)");
-    }
-    JsonNode placements = root.get("placements");
-    if (placements == null || !placements.isArray()) {
-      throw new NuageException(file + ": placements: missing (expected a list of placements)");
-    }
+    JsonNode placements = placementNodes(text, file);
     List<PlannedPlacement> planned = new ArrayList<>();
     for (int i = 0; i < placements.size(); i++) {
       JsonNode p = placements.get(i);
@@ -87,6 +114,23 @@ public final class PlanJsonReader {
               decimal(file, p, at, "cost")));
     }
     return planned;
+  }
+
+  private static JsonNode placementNodes(String text, Path file) {
+    JsonNode root;
+    try {
+      root = new ObjectMapper().readTree(text);
+    } catch (IOException e) {
+      throw new NuageException(file + ": not a plan JSON (" + firstLine(e) + ")");
+    }
+    if (root == null || !root.isObject()) {
+      throw new NuageException(file + ": not a plan JSON (expected an object)");
+    }
+    JsonNode placements = root.get("placements");
+    if (placements == null || !placements.isArray()) {
+      throw new NuageException(file + ": placements: missing (expected a list of placements)");
+    }
+    return placements;
   }
 
   /** A field the projection reads but plan against actual does not need: "" when absent. */

@@ -2,13 +2,20 @@ package io.nuage.cli;
 
 import io.nuage.core.NuageException;
 import io.nuage.plan.PlanOptions;
+import io.nuage.plan.PlanOutcome;
 import io.nuage.plan.Planner;
+import io.nuage.plan.recourse.RecourseMethod;
+import io.nuage.plan.recourse.RunPlace;
 import io.nuage.risk.PlannerRecourse;
 import io.nuage.risk.RiskAnalysis;
 import io.nuage.risk.RiskOptions;
 import io.nuage.risk.RiskReport;
 import io.nuage.scenario.Scenario;
+import io.nuage.workload.TrainingRun;
 import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -75,6 +82,27 @@ final class RiskCommand implements Callable<Integer> {
   Policy policy;
 
   @Option(
+      names = "--plan",
+      paramLabel = "PLAN.json",
+      description =
+          "the base plan of --policy adapt (plan JSON, docs/plan-json.md); default: a plan of the"
+              + " scenario made first")
+  @Nullable Path plan;
+
+  @Option(
+      names = "--recourse",
+      defaultValue = "rounded",
+      description =
+          "how each future is solved: rounded (the LP relaxation rounded, fast) or mip (the"
+              + " planner's MIP, slower, gap closed) (default: ${DEFAULT-VALUE})")
+  Method recourse;
+
+  enum Method {
+    rounded,
+    mip
+  }
+
+  @Option(
       names = "--threads",
       paramLabel = "T",
       description = "workers serving futures (default: the machine's cores)")
@@ -117,14 +145,18 @@ final class RiskCommand implements Callable<Integer> {
     int perSource = sourceSamples != null ? sourceSamples : n == 0 ? 0 : Math.max(1, n / 8);
     if (perSource < 0)
       throw new NuageException("--source-samples cannot be negative (got " + perSource + ")");
-    if (policy == Policy.adapt)
+    if (plan != null && policy != Policy.adapt)
       throw new NuageException(
-          "--policy adapt is not available yet (expected replan); see docs/risk.md section 2");
+          "--plan: only --policy adapt keeps a base plan's placements (got --policy "
+              + policy
+              + ")");
     if (out != null)
       OutputFile.check(spec, "--out", out, format == Format.json ? "risk.json" : "risk.txt");
     Scenario s = ScenarioFiles.read(scenario);
     Planner.keepSolverOutputOffStdout();
     PlanOptions options = PlanOptions.defaults().withTimeLimit(timeLimit);
+    RecourseMethod method = recourse == Method.mip ? RecourseMethod.MIP : RecourseMethod.ROUNDED;
+    Map<String, RunPlace> kept = policy == Policy.adapt ? basePlaces(s, options) : Map.of();
     RiskReport report;
     try (ProgressBar bar = quiet ? null : bar()) {
       RiskAnalysis.Progress progress =
@@ -145,7 +177,7 @@ final class RiskCommand implements Callable<Integer> {
           new RiskAnalysis(
                   s,
                   policy.name(),
-                  () -> new PlannerRecourse(options),
+                  () -> new PlannerRecourse(options, method, kept),
                   new RiskOptions(n, seed, workers, perSource),
                   progress)
               .run();
@@ -155,6 +187,37 @@ final class RiskCommand implements Callable<Integer> {
     else spec.commandLine().getOut().print(text);
     spec.commandLine().getOut().flush();
     return 0;
+  }
+
+  /**
+   * Each training run's place in the base plan: {@code --plan}'s, or a plan of the scenario made
+   * first (docs/risk.md section 2, {@code adapt}).
+   */
+  private Map<String, RunPlace> basePlaces(Scenario s, PlanOptions options) {
+    if (plan != null) {
+      Map<String, RunPlace> places = PlanJsonReader.runPlaces(plan);
+      Set<String> runs = new HashSet<>();
+      s.workloads(TrainingRun.class).forEach(r -> runs.add(r.id()));
+      for (String run : places.keySet())
+        if (!runs.contains(run))
+          throw new NuageException(
+              plan
+                  + ": places training run "
+                  + run
+                  + ", which "
+                  + scenario
+                  + " does not have (a plan of another scenario?)");
+      return places;
+    }
+    return switch (Planner.plan(s, options)) {
+      case PlanOutcome.Optimal o -> PlannerRecourse.placesOf(o.plan().placements());
+      case PlanOutcome.Feasible f -> PlannerRecourse.placesOf(f.plan().placements());
+      case PlanOutcome.Infeasible i ->
+          throw new NuageException(
+              "--policy adapt needs a base plan, and the scenario as written has none: "
+                  + i.reasons().get(0).message()
+                  + " (give one with --plan)");
+    };
   }
 
   private int parseSamples() {

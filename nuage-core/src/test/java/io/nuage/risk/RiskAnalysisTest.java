@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The reduction of served futures to the report, with a recourse that is a closed-form function of
  * the future (its demand in GPU-hours at $1 plus $1M per run), so that every estimator can be
- * checked against arithmetic; the planner's own recourse is proved in RecourseTest.
+ * checked against arithmetic; the planner's own recourse is proved in PlannerRecourseTest and
+ * GeneratedRecourseTest.
  */
 class RiskAnalysisTest {
   static final Path EXAMPLE = Repo.root().resolve("examples/frontier-lab-2027.yaml");

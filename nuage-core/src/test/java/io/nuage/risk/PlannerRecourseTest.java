@@ -1,0 +1,198 @@
+package io.nuage.risk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.nuage.plan.PlanOptions;
+import io.nuage.plan.PlanOutcome;
+import io.nuage.plan.Planner;
+import io.nuage.plan.recourse.RecourseMethod;
+import io.nuage.plan.recourse.RecoursePlan;
+import io.nuage.plan.recourse.RecourseTerms;
+import io.nuage.plan.recourse.Unmet;
+import io.nuage.scenario.Scenario;
+import io.nuage.scenario.ScenarioParser;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.YearMonth;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The planner's recourse on instances whose answer is worked out by hand (docs/risk.md sections
+ * 2-3): the figures are in the comments of the scenario files under {@code
+ * src/test/resources/risk/}.
+ */
+class PlannerRecourseTest {
+  static Scenario resource(String name) throws Exception {
+    return ScenarioParser.parse(
+        Path.of(PlannerRecourseTest.class.getResource("/risk/" + name).toURI()));
+  }
+
+  static RiskReport risk(Scenario s, int samples, long seed, RecourseMethod method) {
+    PlanOptions options = PlanOptions.defaults();
+    return new RiskAnalysis(
+            s,
+            "replan",
+            () -> new PlannerRecourse(options, method, Map.of()),
+            new RiskOptions(samples, seed, 2, 0),
+            RiskAnalysis.Progress.NONE)
+        .run();
+  }
+
+  @Test
+  void twoPointDemand_enumerationIsExactToTheCent() throws Exception {
+    // E[cost] = 0.25 x 1,000,000 + 0.75 x 1,800,000; P(shortfall) = 0.25; E[shortfall] = 100,000
+    for (RecourseMethod method : RecourseMethod.values()) {
+      RiskReport exact = risk(resource("two-point-demand.yaml"), 0, 1, method);
+      assertThat(exact.exact()).isTrue();
+      assertThat(exact.futures()).isEqualTo(2);
+      assertThat(exact.asWritten()).isEqualByComparingTo("1200000.00");
+      assertThat(exact.meanCost().value()).as(method.name()).isEqualByComparingTo("1600000.00");
+      assertThat(exact.meanCost().standardError()).isZero();
+      RiskReport.YearRisk deal = exact.contractYears().getFirst();
+      assertThat(deal.key()).isEqualTo("deal");
+      assertThat(deal.probability().value()).isEqualByComparingTo("0.250000");
+      assertThat(deal.expected().value()).isEqualByComparingTo("100000.00");
+      // the lower empirical quantiles of {1.0M: 0.25, 1.8M: 0.75}
+      assertThat(exact.quantiles().get(0).value()).isEqualByComparingTo("1000000.00");
+      assertThat(exact.quantiles().get(1).value()).isEqualByComparingTo("1800000.00");
+      assertThat(exact.breachProbability().value()).isZero();
+    }
+  }
+
+  @Test
+  void twoPointDemand_monteCarloAgreesWithinFourStandardErrors() throws Exception {
+    RiskReport mc = risk(resource("two-point-demand.yaml"), 48, 7, RecourseMethod.ROUNDED);
+    assertThat(mc.exact()).isFalse();
+    BigDecimal four = BigDecimal.valueOf(4);
+    BigDecimal error = mc.meanCost().standardError();
+    assertThat(error).isPositive();
+    assertThat(mc.meanCost().value().subtract(new BigDecimal("1600000")).abs())
+        .isLessThanOrEqualTo(error.multiply(four));
+    RiskReport.YearRisk deal = mc.contractYears().getFirst();
+    assertThat(deal.probability().value().subtract(new BigDecimal("0.25")).abs())
+        .isLessThanOrEqualTo(deal.probability().standardError().multiply(four));
+    assertThat(deal.expected().value().subtract(new BigDecimal("100000")).abs())
+        .isLessThanOrEqualTo(deal.expected().standardError().multiply(four));
+    // every future costs one of the two closed-form figures
+    assertThat(mc.quantiles())
+        .allSatisfy(q -> assertThat(q.value().toPlainString()).isIn("1000000.00", "1800000.00"));
+  }
+
+  @Test
+  void moreDemandThanCapacity_isABreachPricedAtThePenalty() throws Exception {
+    Scenario s = resource("short-of-capacity.yaml");
+    RecourseTerms terms = RecourseTerms.of(s);
+    // twice the dearest list price: 2 x $2.00
+    assertThat(terms.unmetPenaltyPerGpuHour()).isEqualByComparingTo("4.00");
+    for (RecourseMethod method : RecourseMethod.values()) {
+      RecoursePlan r = Planner.serve(s, PlanOptions.defaults(), terms, method);
+      // the run: 2,000 x 100 reference GPU-hours at $4; the fleet: 150,000 - 100 x hours a month
+      assertThat(r.unmet())
+          .filteredOn(u -> u instanceof Unmet.Run)
+          .singleElement()
+          .satisfies(
+              u -> {
+                assertThat(u.workload()).isEqualTo("big-run");
+                assertThat(u.referenceGpuHours()).isEqualByComparingTo("200000");
+                assertThat(u.cost()).isEqualByComparingTo("800000.00");
+              });
+      for (Unmet u : r.unmet()) {
+        if (!(u instanceof Unmet.Fleet f)) continue;
+        long hours = 24L * f.month().lengthOfMonth();
+        assertThat(f.referenceGpuHours())
+            .as(f.month().toString())
+            .isEqualByComparingTo(BigDecimal.valueOf(150_000 - 100 * hours));
+      }
+      assertThat(r.unmet()).filteredOn(u -> u instanceof Unmet.Fleet).hasSize(12);
+      assertThat(r.unmetGpuHours()).isEqualByComparingTo("1124000");
+      assertThat(r.unmetCost()).isEqualByComparingTo("4496000.00");
+      assertThat(r.plan().costBreakdown().usage()).isEqualByComparingTo("876000.00");
+      assertThat(r.plan().costBreakdown().shortfall()).isEqualByComparingTo("124000.00");
+      assertThat(r.totalCost()).as(method.name()).isEqualByComparingTo("5496000.00");
+      assertThat(r.lowerBound()).isLessThanOrEqualTo(r.totalCost());
+    }
+    // and the risk report counts it as a breach, at that cost, instead of dropping it
+    RiskReport report = risk(s, 0, 1, RecourseMethod.ROUNDED);
+    assertThat(report.breachProbability().value()).isEqualByComparingTo("1");
+    assertThat(report.meanCost().value()).isEqualByComparingTo("5496000.00");
+  }
+
+  @Test
+  void zeroUncertainty_reproducesTheDeterministicPlanExactly() throws Exception {
+    Scenario s = resource("two-point-demand.yaml");
+    Scenario certain =
+        parsed(
+            text("two-point-demand.yaml")
+                .replace("uncertainty:\n  demand: {levels: {0.5: 0.25, 1.5: 0.75}}\n", ""));
+    assertThat(certain.uncertainty().demand().isCertain()).isTrue();
+    BigDecimal plan = total(Planner.plan(certain, PlanOptions.defaults()));
+    assertThat(plan).isEqualByComparingTo("1200000.00");
+    for (RecourseMethod method : RecourseMethod.values()) {
+      RiskReport r = risk(certain, 0, 1, method);
+      assertThat(r.futures()).isEqualTo(1);
+      assertThat(r.asWritten()).isEqualByComparingTo(plan);
+      assertThat(r.meanCost().value()).isEqualByComparingTo(plan);
+    }
+    assertThat(s.uncertainty().demand().isCertain()).isFalse();
+  }
+
+  static BigDecimal total(PlanOutcome o) {
+    return plan(o).totalCost();
+  }
+
+  static io.nuage.plan.Plan plan(PlanOutcome o) {
+    return switch (o) {
+      case PlanOutcome.Optimal p -> p.plan();
+      case PlanOutcome.Feasible p -> p.plan();
+      case PlanOutcome.Infeasible i -> throw new AssertionError(i.reasons());
+    };
+  }
+
+  static String text(String name) throws Exception {
+    return java.nio.file.Files.readString(
+        Path.of(PlannerRecourseTest.class.getResource("/risk/" + name).toURI()));
+  }
+
+  static Scenario parsed(String text) {
+    return ScenarioParser.parse(text, "variant.yaml", Path.of("."));
+  }
+
+  @Test
+  void drawnPrices_moveOnDemandRates_notCommittedOnes() throws Exception {
+    Scenario committed = resource("two-point-demand.yaml");
+    Map<YearMonth, BigDecimal> half = new java.util.HashMap<>();
+    for (YearMonth m : committed.horizon().months()) half.put(m, new BigDecimal("0.5"));
+    // under the deal every row stays at $2.00 x (1 - 0.5), as signed: $1,200,000 as written
+    RecoursePlan c =
+        Planner.serve(
+            committed,
+            PlanOptions.defaults(),
+            RecourseTerms.of(committed).withPrices(Map.of("H100", half)));
+    assertThat(c.plan().placements())
+        .allSatisfy(p -> assertThat(p.rate()).isEqualByComparingTo("1.00"));
+    assertThat(c.totalCost()).isEqualByComparingTo("1200000.00");
+    // without it every row is on demand at the drawn list, $2.00 x 0.5: 12 x 100,000 x $1.00
+    String text = text("two-point-demand.yaml");
+    Scenario onDemand =
+        parsed(
+            text.substring(0, text.indexOf("contracts:"))
+                + text.substring(text.indexOf("workloads:")));
+    RecoursePlan o =
+        Planner.serve(
+            onDemand,
+            PlanOptions.defaults(),
+            RecourseTerms.of(onDemand).withPrices(Map.of("H100", half)));
+    assertThat(o.plan().placements())
+        .allSatisfy(
+            p -> {
+              assertThat(p.pricing()).isEqualTo("on-demand");
+              assertThat(p.rate()).isEqualByComparingTo("1.00");
+            });
+    assertThat(o.totalCost()).isEqualByComparingTo("1200000.00");
+    // as written it is $2.00 a GPU-hour
+    assertThat(
+            Planner.serve(onDemand, PlanOptions.defaults(), RecourseTerms.of(onDemand)).totalCost())
+        .isEqualByComparingTo("2400000.00");
+  }
+}
