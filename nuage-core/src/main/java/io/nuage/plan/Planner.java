@@ -358,15 +358,22 @@ public final class Planner {
 
   static Solved solveMip(
       PlanData data, PlanOptions options, Deadline deadline, List<String> notes) {
+    return solveMip(data, options, deadline, notes, Math.min(options.relativeGap(), SOLVER_GAP));
+  }
+
+  /**
+   * The MIP asked to close {@code gap}: a plan's uses its time to close 1e-9, a risk future's stops
+   * at the gap that counts as optimal (docs/risk.md section 2.1).
+   */
+  static Solved solveMip(
+      PlanData data, PlanOptions options, Deadline deadline, List<String> notes, double gap) {
     MPSolver mip = Natives.solver(Natives.MIP);
     try {
       PlanModel model = new PlanModel(data, mip, PlanModel.Mode.MIP, null).build();
       MPSolverParameters params = new MPSolverParameters();
       // The solver keeps improving past the gap that counts as OPTIMAL, until it proves the
       // optimum to its own precision or the time is up: the time limit is a budget to use.
-      params.setDoubleParam(
-          MPSolverParameters.DoubleParam.RELATIVE_MIP_GAP,
-          Math.min(options.relativeGap(), SOLVER_GAP));
+      params.setDoubleParam(MPSolverParameters.DoubleParam.RELATIVE_MIP_GAP, gap);
       // The MIP gets what is left of the whole plan's time, its own model build included, less
       // what the phases after it need (checking, polishing, duals, costing).
       Natives.Timed timed =

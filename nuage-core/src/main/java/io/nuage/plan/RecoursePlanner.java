@@ -97,7 +97,7 @@ final class RecoursePlanner {
     Planner.Solved solved =
         large
             ? Planner.relaxAndRound(data, options, deadline, notes)
-            : Planner.solveMip(data, options, deadline, notes);
+            : Planner.solveMip(data, options, deadline, notes, options.relativeGap());
     if (solved.assignment() == null && !large) {
       notes.add("the MIP gave no verified solution: its relaxation was rounded instead");
       Planner.Solved rounded = Planner.relaxAndRound(data, options, deadline, notes);
