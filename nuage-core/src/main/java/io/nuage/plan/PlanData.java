@@ -367,6 +367,30 @@ final class PlanData {
         .add(o.egress());
   }
 
+  /**
+   * A recourse's steering penalty on leaving run {@code j} unplaced (docs/risk.md section 2.0): the
+   * share-cap penalty times the most its placement could add to any provider's spend (its dearest
+   * option), so that no cap is ever held by leaving a run unplaced that could run.
+   */
+  BigDecimal unplacedSteering(int j) {
+    BigDecimal most = BigDecimal.ZERO;
+    for (GangOption o : optionsByRun.get(j)) most = most.max(effectiveCost(o));
+    return recourse.shareCapPenalty().multiply(most);
+  }
+
+  /**
+   * The same per reference GPU-hour of demand row {@code d} left unmet: the penalty times its
+   * dearest cell's rate per reference GPU-hour that month.
+   */
+  BigDecimal unmetSteering(FleetDemand d) {
+    BigDecimal most = BigDecimal.ZERO;
+    for (Cell c : d.cells())
+      most =
+          most.max(
+              c.rate()[d.month()].divide(c.accelerator().throughput(), 6, RoundingMode.CEILING));
+    return recourse.shareCapPenalty().multiply(most);
+  }
+
   /** Stand-alone cost at the effective rates (discounts applied, reservations not counted). */
   BigDecimal effectiveCost(GangOption o) {
     BigDecimal cost = o.egress();

@@ -279,7 +279,10 @@ final class PlanModel {
     MPVariable v = solver.makeNumVar(lower, upper, "unplaced[" + run.id() + "]");
     row.setCoefficient(v, 1);
     double hours = run.referenceHours().doubleValue() * run.gpus();
-    objective.add(v, hours * data.recourse.unmetPenaltyPerGpuHour().doubleValue());
+    objective.add(
+        v,
+        hours * data.recourse.unmetPenaltyPerGpuHour().doubleValue()
+            + data.unplacedSteering(j).doubleValue());
     unplaced[j] = v;
   }
 
@@ -337,7 +340,11 @@ final class PlanModel {
         // a future's demand may go unmet, at the unmet penalty per reference GPU-hour
         MPVariable v = solver.makeNumVar(0, q, "unmet-demand[" + key + "]");
         row.setCoefficient(v, 1);
-        objective.add(v, perUnit(data.recourse.unmetPenaltyPerGpuHour().doubleValue()));
+        objective.add(
+            v,
+            perUnit(
+                data.recourse.unmetPenaltyPerGpuHour().doubleValue()
+                    + data.unmetSteering(d).doubleValue()));
         unmet[d.index()] = v;
       }
       if (mode == Mode.ELASTIC) {

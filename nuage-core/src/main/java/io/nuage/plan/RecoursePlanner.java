@@ -57,19 +57,24 @@ final class RecoursePlanner {
     }
     Assignment chosen = solved.assignment();
     PlanCosting.Priced priced = PlanCosting.price(data, chosen);
-    List<Unmet> unmet = unmet(data, chosen, terms.unmetPenaltyPerGpuHour());
+    Unserved unserved = unserved(data, chosen, terms.unmetPenaltyPerGpuHour());
+    List<Unmet> unmet = unserved.items();
     List<CapExcess> excess = excess(future, priced.providers());
     BigDecimal unmetCost = unmet.stream().map(Unmet::cost).reduce(BigDecimal.ZERO, BigDecimal::add);
     BigDecimal total = priced.total().add(unmetCost);
+    // the objective's part that is not money, to the cent above
     BigDecimal steering =
         terms
             .shareCapPenalty()
             .multiply(
-                excess.stream().map(CapExcess::amount).reduce(BigDecimal.ZERO, BigDecimal::add));
+                excess.stream().map(CapExcess::amount).reduce(BigDecimal.ZERO, BigDecimal::add))
+            .add(unserved.steering())
+            .setScale(2, RoundingMode.CEILING);
     BigDecimal lowerBound = lowerBound(bound, priced, unmet.size(), total.add(steering), notes);
     Plan plan =
         plan(future, data, priced, unmet.isEmpty() && excess.isEmpty(), bound, solved, notes);
-    RecoursePlan served = new RecoursePlan(plan, unmet, excess, unmetCost, total, lowerBound);
+    RecoursePlan served =
+        new RecoursePlan(plan, unmet, excess, unmetCost, total, steering, lowerBound);
     List<Violation> broken = PlanVerifier.verify(future, terms, served);
     if (!broken.isEmpty()) {
       throw new IllegalStateException(
@@ -188,17 +193,22 @@ final class RecoursePlanner {
     return lb.subtract(rounding).max(fixed).min(objective);
   }
 
+  /** The unmet items of a plan and their steering penalty (not money). */
+  record Unserved(List<Unmet> items, BigDecimal steering) {}
+
   /**
    * Unplaced runs (all of their reference GPU-hours) and each demand row's demand less what its
    * rounded placements serve, when that is more than their rounding; each priced at the penalty.
    */
-  static List<Unmet> unmet(PlanData data, Assignment a, BigDecimal penalty) {
+  static Unserved unserved(PlanData data, Assignment a, BigDecimal penalty) {
     List<Unmet> out = new ArrayList<>();
+    BigDecimal steering = BigDecimal.ZERO;
     for (int j = 0; j < data.runs.size(); j++) {
       if (a.optionOfRun()[j] >= 0) continue;
       TrainingRun run = data.runs.get(j);
       BigDecimal hours = run.referenceHours().multiply(BigDecimal.valueOf(run.gpus()));
       out.add(new Unmet.Run(run.id(), hours, cost(hours, penalty)));
+      steering = steering.add(data.unplacedSteering(j));
     }
     for (FleetDemand d : data.demands) {
       BigDecimal served = BigDecimal.ZERO;
@@ -215,11 +225,12 @@ final class RecoursePlanner {
       BigDecimal left = d.referenceGpuHours().subtract(served);
       if (left.compareTo(tolerance) <= 0) continue;
       BigDecimal hours = left.setScale(3, RoundingMode.HALF_EVEN);
+      steering = steering.add(data.unmetSteering(d).multiply(hours));
       out.add(
           new Unmet.Fleet(
               d.fleet(), d.geography(), data.months.get(d.month()), hours, cost(hours, penalty)));
     }
-    return out;
+    return new Unserved(out, steering);
   }
 
   private static BigDecimal cost(BigDecimal hours, BigDecimal penalty) {

@@ -71,7 +71,7 @@ public final class PlannerRecourse implements Recourse {
       // the run stops, reproducibly: the future's number names it (docs/risk.md section 4)
       throw new NuageException("future " + drawn.sample() + ": " + e.getMessage());
     }
-    return served(served, terms);
+    return served(served);
   }
 
   /**
@@ -100,11 +100,11 @@ public final class PlannerRecourse implements Recourse {
   }
 
   /**
-   * The risk figures of a served future. Its bound is the recourse's less the steering penalty of
-   * the cap excess the plan chose, so that {@code totalCost - lowerBound} is the plan's distance to
-   * the bound of its objective (docs/risk.md section 3, the mean gap).
+   * The risk figures of a served future. Its bound is the recourse's less the plan's steering
+   * penalties, so that {@code totalCost - lowerBound} is the plan's distance to the bound of its
+   * objective (docs/risk.md section 2.0, the mean gap).
    */
-  static Served served(RecoursePlan r, RecourseTerms terms) {
+  static Served served(RecoursePlan r) {
     List<Served.YearFigure> shortfalls = new ArrayList<>();
     for (ContractYear y : r.plan().contracts())
       if (y.takeOrPay())
@@ -118,8 +118,11 @@ public final class PlannerRecourse implements Recourse {
           new Served.YearFigure(
               p.provider(), p.year(), amount.setScale(2, RoundingMode.HALF_EVEN)));
     }
-    BigDecimal steering = terms.shareCapPenalty().multiply(r.excessTotal());
     return new Served(
-        r.totalCost(), r.lowerBound().subtract(steering), shortfalls, excess, r.unmetGpuHours());
+        r.totalCost(),
+        r.lowerBound().subtract(r.steering()),
+        shortfalls,
+        excess,
+        r.unmetGpuHours());
   }
 }

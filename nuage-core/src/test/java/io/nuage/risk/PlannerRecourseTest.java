@@ -110,7 +110,10 @@ class PlannerRecourseTest {
       assertThat(r.plan().costBreakdown().usage()).isEqualByComparingTo("876000.00");
       assertThat(r.plan().costBreakdown().shortfall()).isEqualByComparingTo("124000.00");
       assertThat(r.totalCost()).as(method.name()).isEqualByComparingTo("5496000.00");
-      assertThat(r.lowerBound()).isLessThanOrEqualTo(r.totalCost());
+      // not money: the steering on unmet demand, 100 x its dearest cell's $1.00 x 924,000 (the run
+      // has no option, so nothing could be spent on it)
+      assertThat(r.steering()).isEqualByComparingTo("92400000.00");
+      assertThat(r.lowerBound()).isLessThanOrEqualTo(r.objective());
     }
     // and the risk report counts it as a breach, at that cost, instead of dropping it
     RiskReport report = risk(s, 0, 1, RecourseMethod.ROUNDED);
@@ -194,5 +197,59 @@ class PlannerRecourseTest {
     assertThat(
             Planner.serve(onDemand, PlanOptions.defaults(), RecourseTerms.of(onDemand)).totalCost())
         .isEqualByComparingTo("2400000.00");
+  }
+
+  @Test
+  void aCapTheFutureCannotHold_isExceededAndReported_notHeldByLeavingDemandUnmet()
+      throws Exception {
+    Scenario s = resource("lost-provider.yaml");
+    // as written: $200,000 split within the 60% cap
+    RecoursePlan asWritten = Planner.serve(s, PlanOptions.defaults(), RecourseTerms.of(s));
+    assertThat(asWritten.totalCost()).isEqualByComparingTo("200000.00");
+    assertThat(asWritten.capExcess()).isEmpty();
+    Future lostB =
+        new Future(
+            0,
+            Map.of(),
+            java.util.Set.of(),
+            Map.of(),
+            Map.of(),
+            Map.of(),
+            Map.of(),
+            Map.of("b", YearMonth.of(2027, 1)));
+    Scenario future = FutureScenario.of(s, lostB);
+    RecourseTerms terms = PlannerRecourse.terms(future, lostB);
+    for (RecourseMethod method : RecourseMethod.values()) {
+      RecoursePlan r = Planner.serve(future, PlanOptions.defaults(), terms, method);
+      // a alone serves all of it: $200,000, a at 100%, 200,000 - 0.6 x 200,000 over its cap
+      assertThat(r.unmet()).as(method.name()).isEmpty();
+      assertThat(r.totalCost()).isEqualByComparingTo("200000.00");
+      assertThat(r.plan().placements()).allSatisfy(p -> assertThat(p.provider()).isEqualTo("a"));
+      assertThat(r.capExcess())
+          .singleElement()
+          .satisfies(
+              e -> {
+                assertThat(e.provider()).isEqualTo("a");
+                assertThat(e.year()).isEqualTo(2027);
+                assertThat(e.amount()).isEqualByComparingTo("80000.00");
+              });
+      // the steering penalty is not money: 100 x $80,000, outside the cost
+      assertThat(r.steering()).isEqualByComparingTo("8000000.00");
+    }
+    // drawn: a yearly probability of 1 loses b from the first month of every future
+    Scenario risky =
+        parsed(
+            text("lost-provider.yaml")
+                + "uncertainty:\n  providers: {b: {yearly-probability: 1}}\n");
+    RiskReport report = risk(risky, 4, 1, RecourseMethod.ROUNDED);
+    assertThat(report.asWritten()).isEqualByComparingTo("200000.00");
+    assertThat(report.breachProbability().value()).isZero();
+    RiskReport.YearRisk a =
+        report.providerYears().stream()
+            .filter(y -> y.key().equals("a") && y.year() == 2027)
+            .findFirst()
+            .orElseThrow();
+    assertThat(a.probability().value()).isEqualByComparingTo("1");
+    assertThat(a.expected().value()).isEqualByComparingTo("80000.00");
   }
 }

@@ -17,8 +17,10 @@ import java.util.Objects;
  * @param unmetCost the sum of the unmet items' costs
  * @param totalCost the plan's total plus {@code unmetCost}: the future's cost (the steering penalty
  *     of a cap excess is not money and is not in it)
- * @param lowerBound a proven lower bound on the recourse objective (money plus the steering penalty
- *     times the excess) of this future
+ * @param steering the objective's part that is not money: the share-cap penalty times the excess,
+ *     and the steering on unmet demand (docs/risk.md section 2.0)
+ * @param lowerBound a proven lower bound on the recourse objective ({@code totalCost + steering} at
+ *     its optimum) of this future
  */
 public record RecoursePlan(
     Plan plan,
@@ -26,8 +28,10 @@ public record RecoursePlan(
     List<CapExcess> capExcess,
     BigDecimal unmetCost,
     BigDecimal totalCost,
+    BigDecimal steering,
     BigDecimal lowerBound) {
   public RecoursePlan {
+    if (steering.signum() < 0) throw new IllegalArgumentException("steering cannot be negative");
     Objects.requireNonNull(plan, "plan");
     unmet = List.copyOf(unmet);
     capExcess = List.copyOf(capExcess);
@@ -52,6 +56,11 @@ public record RecoursePlan(
   /** Whether some demand went unmet: the future is a breach (docs/risk.md section 2). */
   public boolean isBreach() {
     return !unmet.isEmpty();
+  }
+
+  /** The recourse objective of this plan: its cost and its steering penalties. */
+  public BigDecimal objective() {
+    return totalCost.add(steering);
   }
 
   /** The total of the excess over every cap. */

@@ -146,8 +146,16 @@ final class RecourseRules {
                   + recourse.totalCost().toPlainString()
                   + ", expected the plan's total plus the unmet cost "
                   + total.toPlainString()));
-    BigDecimal objective =
-        recourse.totalCost().add(terms.shareCapPenalty().multiply(recourse.excessTotal()));
+    BigDecimal excessSteering = terms.shareCapPenalty().multiply(recourse.excessTotal());
+    if (recourse.steering().compareTo(excessSteering) < 0)
+      report.accept(
+          new Violation(
+              Rule.BOUND,
+              "recourse steering "
+                  + recourse.steering().toPlainString()
+                  + " below the share-cap penalty times the excess "
+                  + excessSteering.toPlainString()));
+    BigDecimal objective = recourse.totalCost().add(recourse.steering());
     if (recourse.lowerBound().compareTo(objective) > 0)
       report.accept(
           new Violation(
