@@ -175,6 +175,26 @@ class RiskCommandTest {
   }
 
   @Test
+  void risk_recourseMip_inAFreshProcess_servesItsFirstFuture() {
+    // regression: the MIP recourse read a solver status before any solver had loaded OR-Tools'
+    // natives (UnsatisfiedLinkError in a process whose first solve it was)
+    CliProcess r =
+        CliProcess.run(
+            java.util.Map.of(),
+            "risk",
+            TWO_POINT.toString(),
+            "--samples",
+            "all",
+            "--recourse",
+            "mip",
+            "--format",
+            "json",
+            "--quiet");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).contains("\"value\" : \"1600000.00\"");
+  }
+
+  @Test
   void risk_samplesZero_isAUserError() {
     Cli r = Cli.run("risk", TWO_POINT.toString(), "--samples", "0");
     assertThat(r.code()).isEqualTo(2);

@@ -33,12 +33,11 @@ final class RecoursePlanner {
     Deadline deadline = new Deadline(options.timeLimitSeconds());
     List<String> notes = new ArrayList<>();
     PlanData data = new PlanData(future, options.maxGangOptions(), null, terms);
+    // (no solver value is touched before a solver is made: that loads OR-Tools' natives)
     Planner.Solved solved =
-        method == RecourseMethod.ROUNDED
-            ? rounded(data, options, deadline, notes)
-            : new Planner.Solved(null, Double.NaN, MPSolver.ResultStatus.NOT_SOLVED, "solver");
-    if (solved.assignment() == null) {
-      if (method == RecourseMethod.ROUNDED)
+        method == RecourseMethod.ROUNDED ? rounded(data, options, deadline, notes) : null;
+    if (solved == null || solved.assignment() == null) {
+      if (solved != null)
         notes.add("the rounded relaxation gave no verified plan: the MIP was solved instead");
       solved = mip(data, options, deadline, notes);
     }
