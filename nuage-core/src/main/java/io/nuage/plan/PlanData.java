@@ -369,18 +369,35 @@ final class PlanData {
 
   /**
    * A recourse's steering penalty on leaving run {@code j} unplaced (docs/risk.md section 2.0): the
-   * share-cap penalty times the most its placement could add to any provider's spend (its dearest
-   * option), so that no cap is ever held by leaving a run unplaced that could run.
+   * most its placement could add to the steering of the cap excess (its dearest option's cost times
+   * {@link #steeringPerDollar}), so that no cap is ever held by leaving a run unplaced that could
+   * run.
    */
   BigDecimal unplacedSteering(int j) {
     BigDecimal most = BigDecimal.ZERO;
     for (GangOption o : optionsByRun.get(j)) most = most.max(effectiveCost(o));
-    return recourse.shareCapPenalty().multiply(most);
+    return steeringPerDollar().multiply(most);
+  }
+
+  private @Nullable BigDecimal steeringPerDollar;
+
+  /**
+   * What a dollar more of some provider's spend can add to the steering at most: the share-cap
+   * penalty times {@code 1 - σ} of the smallest cap below 1 (a dollar raises its provider's excess
+   * by {@code 1 - σ} at most, and no other's); 0 when no provider is capped.
+   */
+  BigDecimal steeringPerDollar() {
+    if (steeringPerDollar == null) {
+      BigDecimal smallest = BigDecimal.ONE;
+      for (String p : providers.keySet()) smallest = smallest.min(scenario.policy().maxShareOf(p));
+      steeringPerDollar = recourse.shareCapPenalty().multiply(BigDecimal.ONE.subtract(smallest));
+    }
+    return steeringPerDollar;
   }
 
   /**
-   * The same per reference GPU-hour of demand row {@code d} left unmet: the penalty times its
-   * dearest cell's rate per reference GPU-hour that month.
+   * The same per reference GPU-hour of demand row {@code d} left unmet: its dearest cell's rate per
+   * reference GPU-hour that month times {@link #steeringPerDollar}.
    */
   BigDecimal unmetSteering(FleetDemand d) {
     BigDecimal most = BigDecimal.ZERO;
@@ -388,7 +405,7 @@ final class PlanData {
       most =
           most.max(
               c.rate()[d.month()].divide(c.accelerator().throughput(), 6, RoundingMode.CEILING));
-    return recourse.shareCapPenalty().multiply(most);
+    return steeringPerDollar().multiply(most);
   }
 
   /** Stand-alone cost at the effective rates (discounts applied, reservations not counted). */

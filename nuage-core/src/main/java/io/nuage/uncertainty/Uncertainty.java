@@ -48,9 +48,9 @@ public record Uncertainty(
   /**
    * The default steering penalty per dollar above a share cap: large enough that a recourse holds a
    * cap wherever it can (docs/risk.md section 2; at 1 the shipped example's recourse broke oci's
-   * cap as written, a dollar over it saving more than a dollar).
+   * cap as written, a dollar over it saving more than a dollar; from 1.5 on it holds it).
    */
-  public static final BigDecimal DEFAULT_SHARE_CAP_PENALTY = BigDecimal.valueOf(100);
+  public static final BigDecimal DEFAULT_SHARE_CAP_PENALTY = BigDecimal.TEN;
 
   /** Nothing uncertain: every future is the scenario as written. */
   public static final Uncertainty NONE =

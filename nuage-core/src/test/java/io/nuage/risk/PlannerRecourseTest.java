@@ -110,9 +110,8 @@ class PlannerRecourseTest {
       assertThat(r.plan().costBreakdown().usage()).isEqualByComparingTo("876000.00");
       assertThat(r.plan().costBreakdown().shortfall()).isEqualByComparingTo("124000.00");
       assertThat(r.totalCost()).as(method.name()).isEqualByComparingTo("5496000.00");
-      // not money: the steering on unmet demand, 100 x its dearest cell's $1.00 x 924,000 (the run
-      // has no option, so nothing could be spent on it)
-      assertThat(r.steering()).isEqualByComparingTo("92400000.00");
+      // no provider is capped: no steering
+      assertThat(r.steering()).isZero();
       assertThat(r.lowerBound()).isLessThanOrEqualTo(r.objective());
     }
     // and the risk report counts it as a breach, at that cost, instead of dropping it
@@ -233,8 +232,10 @@ class PlannerRecourseTest {
                 assertThat(e.year()).isEqualTo(2027);
                 assertThat(e.amount()).isEqualByComparingTo("80000.00");
               });
-      // the steering penalty is not money: 100 x $80,000, outside the cost
-      assertThat(r.steering()).isEqualByComparingTo("8000000.00");
+      // the steering penalty is not money: 10 x $80,000, outside the cost. Serving it costs, in
+      // the objective, 200,000 + 800,000; leaving it unmet would cost 100,000 x ($4.00 of penalty
+      // + 10 x (1 - 0.6) x $2.00 of steering) = 1,200,000 (without that steering, 400,000)
+      assertThat(r.steering()).isEqualByComparingTo("800000.00");
     }
     // drawn: a yearly probability of 1 loses b from the first month of every future
     Scenario risky =
