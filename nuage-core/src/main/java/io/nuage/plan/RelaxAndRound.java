@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -205,21 +206,30 @@ final class RelaxAndRound {
    * The fast recourse of a risk future (docs/risk.md section 2.1): one LP, built once. The
    * relaxation is solved (its dual bound proven), its gangs rounded, and the same LP, the gang
    * columns fixed by bounds, places the fleets around them from the relaxation's basis. When the
-   * binaries that keep money honest or the ROFR binaries came out fractional, CBC chooses them on
-   * that model (gangs fixed); failing that they are fixed at the values the point implies and the
-   * LP solved once more (b = 0 for every ROFR group if that fails). The point is checked against
-   * every row, bound and integrality of the model. No MIP over the gangs.
+   * binaries that keep money honest or the ROFR binaries came out fractional, they are fixed by a
+   * rule and the LP solved once more: {@link #fullOrForbidden} first, kept when within the
+   * optimality tolerance of the LP around the gangs, else the cheaper of it and the values the
+   * point implies; CBC chooses them on that model (gangs fixed) only when neither gives a verified
+   * point. Every point is checked against every row, bound and integrality of the model. No MIP
+   * over the gangs.
    */
   static Result roundedInPlace(PlanData data, Deadline deadline, List<String> notes) {
     MPSolver lp = Natives.solver(LP);
     try {
       PlanModel m = new PlanModel(data, lp, PlanModel.Mode.MIP, null).build();
-      // GLOP's presolve answered ABNORMAL on the shipped example's recourse model, which it solves
-      // in 0.1 s without it; without presolve a re-solve also starts from the last basis
-      lp.setSolverSpecificParametersAsString("use_preprocessing: false");
-      lp.setTimeLimit(deadline.remainingMillis());
-      if (Natives.solve(lp) != MPSolver.ResultStatus.OPTIMAL) {
-        notes.add("the LP relaxation gave no optimum in time");
+      // GLOP's primal simplex answered ABNORMAL on the example's recourse models, with its presolve
+      // (as written) or without it (sample 7 of seed 1), where its dual simplex without presolve
+      // solves them in 0.1 s; without presolve a re-solve also starts from the last basis
+      MPSolver.ResultStatus relaxed = MPSolver.ResultStatus.ABNORMAL;
+      for (String params : RECOURSE_LP) {
+        lp.setSolverSpecificParametersAsString(params);
+        lp.reset();
+        lp.setTimeLimit(deadline.remainingMillis());
+        relaxed = Natives.solve(lp);
+        if (relaxed != MPSolver.ResultStatus.ABNORMAL) break;
+      }
+      if (relaxed != MPSolver.ResultStatus.OPTIMAL) {
+        notes.add("the LP relaxation gave no optimum in time (" + relaxed + ")");
         return new Result(Double.NaN, null, null);
       }
       ModelRows rows = ModelRows.of(lp);
@@ -254,15 +264,27 @@ final class RelaxAndRound {
       Assignment placed = verified(lp, m);
       if (placed != null || (m.rofrGroups.isEmpty() && m.logic.isEmpty()))
         return new Result(bound, placed, null);
+      // The binaries came out fractional: fixed by a rule, one warm LP solve each, the first kept
+      // when within the optimality tolerance of the LP around the gangs, else the cheaper verified
+      // one of two; CBC chooses them only when neither holds (docs/risk.md section 2.1).
+      double free = lp.objective().value();
+      Map<MPVariable, Double> implied = m.valuesOf(m.solution());
+      fullOrForbidden(m, lp, implied);
+      Fixed byRoom = fixedSolve(lp, m, deadline);
+      if (byRoom != null && byRoom.objective() - free <= IMPLIED_TOLERANCE * Math.max(1, free))
+        return new Result(bound, byRoom.assignment(), null);
+      freeBinaries(m);
+      m.fixRofr(implied);
+      Fixed byImplied = fixedSolve(lp, m, deadline);
+      Fixed best =
+          byImplied == null
+              ? byRoom
+              : byRoom == null || byImplied.objective() <= byRoom.objective() ? byImplied : byRoom;
+      if (best != null) return new Result(bound, best.assignment(), null);
+      freeBinaries(m);
       placed = binaries(data, m, lp, deadline, notes);
       if (placed != null) return new Result(bound, placed, null);
-      // Buying matched new capacity needs the holder full (b = 1); otherwise b = 0 forbids it.
-      m.fixRofr(m.valuesOf(m.solution()));
-      lp.setTimeLimit(deadline.remainingMillis());
-      if (Natives.solve(lp) == MPSolver.ResultStatus.OPTIMAL) {
-        placed = verified(lp, m);
-        if (placed != null) return new Result(bound, placed, null);
-      }
+      m.fixRofr(implied);
       for (PlanModel.RofrGroup g : m.rofrGroups) g.b().setBounds(0, 0);
       lp.setTimeLimit(deadline.remainingMillis());
       placed = Natives.solve(lp) == MPSolver.ResultStatus.OPTIMAL ? verified(lp, m) : null;
@@ -271,6 +293,89 @@ final class RelaxAndRound {
     } finally {
       lp.delete();
     }
+  }
+
+  /**
+   * How much dearer (relative) than the LP around the rounded gangs the first rule for the binaries
+   * may be before the second is tried: the planner's optimality tolerance.
+   */
+  static final double IMPLIED_TOLERANCE = 1e-4;
+
+  /** GLOP's parameters for a recourse's LP, each tried in turn while it answers ABNORMAL. */
+  static final List<String> RECOURSE_LP =
+      List.of(
+          "use_preprocessing: false, use_dual_simplex: true",
+          "use_preprocessing: false",
+          "use_preprocessing: true");
+
+  /** A verified assignment with the binaries fixed, and the LP's objective at it. */
+  private record Fixed(Assignment assignment, double objective) {}
+
+  /** The LP solved with the binaries as they are fixed; null unless optimal and verified. */
+  private static @Nullable Fixed fixedSolve(MPSolver lp, PlanModel m, Deadline deadline) {
+    lp.setTimeLimit(deadline.remainingMillis());
+    if (Natives.solve(lp) != MPSolver.ResultStatus.OPTIMAL) return null;
+    Assignment a = verified(lp, m);
+    return a == null ? null : new Fixed(a, lp.objective().value());
+  }
+
+  /**
+   * Each ROFR binary at 1 where its holder is already full at the LP's point (its rows hold with b
+   * = 1: keeping the matched new capacity costs nothing), else at 0 (the new capacity is forbidden
+   * and its work goes to the holder's room, at most the matching margin dearer); the no-padding
+   * binaries at their implied values.
+   */
+  private static void fullOrForbidden(PlanModel m, MPSolver lp, Map<MPVariable, Double> implied) {
+    double[] point = ModelRows.point(lp);
+    var model = lp.exportModelToProto();
+    Map<Integer, Boolean> full = new java.util.HashMap<>();
+    for (PlanModel.RofrGroup g : m.rofrGroups) full.put(g.b().index(), true);
+    java.util.Set<Integer> needed = new java.util.HashSet<>();
+    for (int r = 0; r < model.getConstraintCount(); r++) {
+      var row = model.getConstraint(r);
+      if (Double.isInfinite(row.getLowerBound())) {
+        // new capacity ≤ M b: a gang fixed on new capacity needs its b at 1
+        int b = -1;
+        double fixedUse = 0;
+        for (int k = 0; k < row.getVarIndexCount(); k++) {
+          int i = row.getVarIndex(k);
+          var v = model.getVariable(i);
+          if (full.containsKey(i)) b = i;
+          else if (v.getLowerBound() == v.getUpperBound() && row.getCoefficient(k) > 0)
+            fixedUse += row.getCoefficient(k) * v.getLowerBound();
+        }
+        if (b >= 0 && fixedUse > 0) needed.add(b);
+        continue;
+      }
+      int b = -1;
+      double activity = 0;
+      for (int k = 0; k < row.getVarIndexCount(); k++) {
+        int i = row.getVarIndex(k);
+        double c = row.getCoefficient(k);
+        if (full.containsKey(i) && c < 0) {
+          b = i;
+          activity += c; // b = 1
+        } else activity += c * point[i];
+      }
+      double lower = row.getLowerBound();
+      if (b >= 0 && activity < lower - ModelRows.TOLERANCE * Math.max(1, Math.abs(lower)))
+        full.put(b, false);
+    }
+    for (PlanModel.RofrGroup g : m.rofrGroups) {
+      int i = g.b().index();
+      double v = full.get(i) || needed.contains(i) ? 1 : 0;
+      g.b().setBounds(v, v);
+    }
+    for (PlanModel.Logic l : m.logic) {
+      double v = Math.round(implied.getOrDefault(l.binary(), 0.0));
+      l.binary().setBounds(v, v);
+    }
+  }
+
+  /** Frees the ROFR and no-padding binaries again (to [0, 1]). */
+  private static void freeBinaries(PlanModel m) {
+    for (PlanModel.RofrGroup g : m.rofrGroups) g.b().setBounds(0, 1);
+    for (PlanModel.Logic l : m.logic) l.binary().setBounds(0, 1);
   }
 
   /**
