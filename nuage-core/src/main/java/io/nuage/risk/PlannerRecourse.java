@@ -67,9 +67,12 @@ public final class PlannerRecourse implements Recourse {
     RecoursePlan served;
     try {
       served = Planner.serve(future, options, terms, method);
-    } catch (NuageException | IllegalStateException e) {
+    } catch (NuageException e) {
       // the run stops, reproducibly: the future's number names it (docs/risk.md section 4)
       throw new NuageException("future " + drawn.sample() + ": " + e.getMessage());
+    } catch (IllegalStateException e) {
+      // a plan the verifier refused, or a wrong bound: an internal error, named the same way
+      throw new IllegalStateException("future " + drawn.sample() + ": " + e.getMessage(), e);
     }
     return served(served);
   }
