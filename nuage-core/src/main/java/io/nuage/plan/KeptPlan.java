@@ -50,7 +50,7 @@ final class KeptPlan {
               .filter(
                   o ->
                       o.start() == start
-                          && o.cell().region().equals(region(firstRow))
+                          && o.cell().region().equals(firstRow.qualifiedRegion())
                           && o.cell().accName().equals(firstRow.accelerator()))
               .findFirst()
               .orElse(null);
@@ -59,7 +59,7 @@ final class KeptPlan {
             why,
             run.id()
                 + " in "
-                + region(firstRow)
+                + firstRow.qualifiedRegion()
                 + " "
                 + firstRow.accelerator()
                 + " from "
@@ -73,10 +73,6 @@ final class KeptPlan {
   private static @Nullable Assignment none(List<String> why, String reason) {
     why.add(reason);
     return null;
-  }
-
-  private static String region(Placement p) {
-    return p.region().contains("/") ? p.region() : p.provider() + "/" + p.region();
   }
 
   /**
@@ -96,7 +92,8 @@ final class KeptPlan {
       for (Placement p : byWorkload.getOrDefault(fleet.id(), List.of())) {
         int t = data.monthIndex(p.month());
         if (t < 0) continue;
-        hours.merge(t + "|" + region(p) + "|" + p.accelerator(), p.gpuHours(), BigDecimal::add);
+        hours.merge(
+            t + "|" + p.qualifiedRegion() + "|" + p.accelerator(), p.gpuHours(), BigDecimal::add);
       }
       for (var e : hours.entrySet()) {
         String[] key = e.getKey().split("\\|");

@@ -30,4 +30,12 @@ public record Placement(
       throw new IllegalArgumentException("placement of " + workload + " cannot be negative");
     }
   }
+
+  /**
+   * The region as the scenario names it ({@code provider/region}): docs/plan-json.md allows a bare
+   * region name beside its provider.
+   */
+  public String qualifiedRegion() {
+    return region.contains("/") ? region : provider + "/" + region;
+  }
 }

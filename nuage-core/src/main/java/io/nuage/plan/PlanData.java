@@ -206,11 +206,7 @@ final class PlanData {
   }
 
   String providerOf(String region) {
-    return scenario
-        .catalog()
-        .region(region)
-        .map(r -> r.provider())
-        .orElse(region.contains("/") ? region.substring(0, region.indexOf('/')) : region);
+    return scenario.providerOf(region);
   }
 
   /** The committed-spend contract that usage with {@code provider} in {@code m} consumes. */

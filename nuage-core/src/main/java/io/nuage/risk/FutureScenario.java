@@ -113,7 +113,7 @@ public final class FutureScenario {
           increments.merge(s.from().plusMonths(m.months()), (long) s.gpus() - previous, Long::sum);
         previous = s.gpus();
       }
-      String provider = providerOf(base, e.getKey().region());
+      String provider = base.providerOf(e.getKey().region());
       YearMonth lost = future.providerLoss().get(provider);
       long level = 0;
       for (var inc : increments.entrySet()) {
@@ -130,12 +130,5 @@ public final class FutureScenario {
         result.add(new CapacityStep(e.getKey().region(), e.getKey().accelerator(), lost, 0));
     }
     return result;
-  }
-
-  static String providerOf(Scenario s, String region) {
-    return s.catalog()
-        .region(region)
-        .map(r -> r.provider())
-        .orElse(region.contains("/") ? region.substring(0, region.indexOf('/')) : region);
   }
 }

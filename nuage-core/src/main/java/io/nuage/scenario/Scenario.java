@@ -100,6 +100,17 @@ public record Scenario(
         uncertainty);
   }
 
+  /**
+   * The provider a region belongs to: the catalog's, else the prefix of a {@code provider/region}
+   * id.
+   */
+  public String providerOf(String region) {
+    return catalog
+        .region(region)
+        .map(r -> r.provider())
+        .orElse(region.contains("/") ? region.substring(0, region.indexOf('/')) : region);
+  }
+
   /** The scenario's currency code (ISO 4217). */
   public String currency() {
     return currencies.currency();

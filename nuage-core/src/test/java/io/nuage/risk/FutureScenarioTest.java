@@ -97,7 +97,7 @@ class FutureScenarioTest {
             0, Map.of(), Set.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of("oci", lost));
     List<CapacityStep> c = FutureScenario.of(EXAMPLE, f).capacity();
     for (CapacityStep k : EXAMPLE.capacity()) {
-      boolean oci = FutureScenario.providerOf(EXAMPLE, k.region()).equals("oci");
+      boolean oci = EXAMPLE.providerOf(k.region()).equals("oci");
       for (YearMonth m : EXAMPLE.horizon().months()) {
         int expected =
             oci && !m.isBefore(lost)

@@ -69,7 +69,7 @@ final class PlanLines {
   }
 
   private Line line(int i, Placement pl, Map<String, BigDecimal> runHours) {
-    String region = pl.region().contains("/") ? pl.region() : pl.provider() + "/" + pl.region();
+    String region = pl.qualifiedRegion();
     String at = at(i, pl, region);
     if (prices.scenario().catalog().region(region).isEmpty())
       throw bad(at + ".region: '" + region + "' is not a region of " + scenarioFile);

@@ -167,12 +167,12 @@ public final class FixedPasts {
           was != null
               ? was
               : new RunningRun(
-                  id, first.provider(), region(first), first.accelerator(), first.month()));
+                  id,
+                  first.provider(),
+                  first.qualifiedRegion(),
+                  first.accelerator(),
+                  first.month()));
     }
     return new FixedPast(firstOpen, spend, consumed, running, finished);
-  }
-
-  private static String region(Placement p) {
-    return p.region().contains("/") ? p.region() : p.provider() + "/" + p.region();
   }
 }

@@ -128,7 +128,8 @@ public final class Replanner {
       BigDecimal[] pair =
           cells
               .computeIfAbsent(
-                  p.workload() + "|" + region(p) + "|" + p.accelerator(), k -> new TreeMap<>())
+                  p.workload() + "|" + p.qualifiedRegion() + "|" + p.accelerator(),
+                  k -> new TreeMap<>())
               .computeIfAbsent(p.month(), m -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
       pair[side] = pair[side].add(p.gpuHours());
     }
@@ -250,12 +251,10 @@ public final class Replanner {
         .reduce(BigDecimal.ZERO, BigDecimal::add);
   }
 
-  private static String region(Placement p) {
-    return p.region().contains("/") ? p.region() : p.provider() + "/" + p.region();
-  }
-
   private static @org.jspecify.annotations.Nullable String place(List<Placement> rows) {
-    return rows.isEmpty() ? null : region(rows.getFirst()) + " " + rows.getFirst().accelerator();
+    return rows.isEmpty()
+        ? null
+        : rows.getFirst().qualifiedRegion() + " " + rows.getFirst().accelerator();
   }
 
   /** {@code YYYY-MM..YYYY-MM} of the rows' months (one month alone), empty without rows. */
