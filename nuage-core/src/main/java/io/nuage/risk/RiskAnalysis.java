@@ -72,7 +72,7 @@ public final class RiskAnalysis {
     long futures = enumeration != null ? enumeration.count() : options.samples();
     List<Source> alone = new ArrayList<>();
     if (options.sourceSamples() > 0)
-      for (Source s : Source.values()) if (!isCertain(u.only(s))) alone.add(s);
+      for (Source s : Source.values()) if (!u.only(s).isCertain()) alone.add(s);
     progress.start(1 + futures + (long) alone.size() * options.sourceSamples());
     ExecutorService pool = Executors.newFixedThreadPool(options.threads());
     ThreadLocal<Recourse> local = ThreadLocal.withInitial(recourses);
@@ -132,22 +132,6 @@ public final class RiskAnalysis {
 
   private int block() {
     return 8 * options.threads();
-  }
-
-  private static boolean isCertain(Uncertainty u) {
-    return u.demand().isCertain()
-        && u.demandByFleet().values().stream().allMatch(d -> d.isCertain())
-        && u.runs().isCertain()
-        && u.runsById().values().stream().allMatch(r -> r.isCertain())
-        && io.nuage.uncertainty.Discrete.isCertainly(
-            u.capacitySlip(), io.nuage.uncertainty.Delay.ON_TIME)
-        && u.slipByStep().values().stream()
-            .allMatch(
-                d ->
-                    io.nuage.uncertainty.Discrete.isCertainly(
-                        d, io.nuage.uncertainty.Delay.ON_TIME))
-        && u.prices().isEmpty()
-        && u.providers().values().stream().allMatch(p -> p.yearlyProbability().signum() == 0);
   }
 
   private static BigDecimal relativeGap(Served s) {

@@ -78,6 +78,18 @@ public record Uncertainty(
     return slipByStep.getOrDefault(step, capacitySlip);
   }
 
+  /** True when no source can draw anything but the scenario as written. */
+  public boolean isCertain() {
+    return demand.isCertain()
+        && demandByFleet.values().stream().allMatch(DemandRisk::isCertain)
+        && runs.isCertain()
+        && runsById.values().stream().allMatch(RunRisk::isCertain)
+        && Discrete.isCertainly(capacitySlip, Delay.ON_TIME)
+        && slipByStep.values().stream().allMatch(d -> Discrete.isCertainly(d, Delay.ON_TIME))
+        && prices.isEmpty()
+        && providers.values().stream().allMatch(p -> p.yearlyProbability().signum() == 0);
+  }
+
   /** The same section with every source but {@code kept} certain ("each source alone"). */
   public Uncertainty only(Source kept) {
     return new Uncertainty(
