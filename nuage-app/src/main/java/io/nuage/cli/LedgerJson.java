@@ -18,7 +18,7 @@ import io.nuage.ledger.ReconciliationTotal;
 import io.nuage.ledger.currency.Conversion;
 import io.nuage.ledger.matching.MatchRule;
 import io.nuage.ledger.matching.MatchedAmount;
-import io.nuage.ledger.matching.UnmatchedSpend;
+import io.nuage.ledger.matching.ProviderSpend;
 import io.nuage.ledger.projection.ProjectionSource;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -43,14 +43,8 @@ public final class LedgerJson {
     else projection.put("label", ProjectionSource.RUN_RATE_LABEL);
     ArrayNode contracts = root.putArray("contracts");
     for (ContractDrawDown c : r.contracts()) contract(contracts.addObject(), c);
-    ArrayNode unmatched = root.putArray("unmatched");
-    for (UnmatchedSpend u : r.unmatched()) {
-      ObjectNode n = unmatched.addObject();
-      n.put("provider", u.provider());
-      n.put("billed", s(u.billed()));
-      n.put("effective", s(u.effective()));
-      n.put("rows", u.rows());
-    }
+    byProvider(root.putArray("outsideContracts"), r.outsideContracts());
+    byProvider(root.putArray("unmatched"), r.unmatched());
     ArrayNode conversions = root.putArray("conversions");
     for (Conversion v : r.conversions()) {
       ObjectNode n = conversions.addObject();
@@ -269,6 +263,16 @@ public final class LedgerJson {
       return JSON.writeValueAsString(root);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException(e);
+    }
+  }
+
+  private static void byProvider(ArrayNode out, List<ProviderSpend> spend) {
+    for (ProviderSpend u : spend) {
+      ObjectNode n = out.addObject();
+      n.put("provider", u.provider());
+      n.put("billed", s(u.billed()));
+      n.put("effective", s(u.effective()));
+      n.put("rows", u.rows());
     }
   }
 }

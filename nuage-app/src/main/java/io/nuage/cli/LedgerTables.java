@@ -14,7 +14,7 @@ import io.nuage.ledger.ReconciliationTotal;
 import io.nuage.ledger.currency.Conversion;
 import io.nuage.ledger.matching.MatchRule;
 import io.nuage.ledger.matching.MatchedAmount;
-import io.nuage.ledger.matching.UnmatchedSpend;
+import io.nuage.ledger.matching.ProviderSpend;
 import io.nuage.ledger.projection.ProjectionSource;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
@@ -109,12 +109,15 @@ final class LedgerTables {
           m(matched(c, MatchRule.PROVIDER_NAME)));
     }
     out.println();
-    out.println("Unmatched: usage and purchases no contract matched (not drawn, not dropped)");
-    String un = "%-14s %19s %19s %10s%n";
-    out.printf(un, "provider", "billed", "effective", "rows");
-    for (UnmatchedSpend u : r.unmatched())
-      out.printf(un, u.provider(), m(u.billed()), m(u.effective()), u.rows());
-    if (r.unmatched().isEmpty()) out.println("(none)");
+    out.println(
+        "Outside any contract: on-demand and spot usage at the providers' own prices (not drawn,"
+            + " not dropped)");
+    byProvider(out, r.outsideContracts());
+    out.println();
+    out.println(
+        "Unmatched: usage and purchases no contract claims (a commitment no contract names, an"
+            + " unknown provider; not drawn, not dropped)");
+    byProvider(out, r.unmatched());
     if (!r.conversions().isEmpty()) {
       out.println();
       out.println(
@@ -307,5 +310,13 @@ final class LedgerTables {
   private static String shorten(@Nullable String s, int width) {
     if (s == null) return "";
     return s.length() <= width ? s : s.substring(0, width - 1) + "…";
+  }
+
+  private static void byProvider(PrintWriter out, List<ProviderSpend> spend) {
+    String row = "%-14s %19s %19s %10s%n";
+    out.printf(row, "provider", "billed", "effective", "rows");
+    for (ProviderSpend u : spend)
+      out.printf(row, u.provider(), m(u.billed()), m(u.effective()), u.rows());
+    if (spend.isEmpty()) out.println("(none)");
   }
 }

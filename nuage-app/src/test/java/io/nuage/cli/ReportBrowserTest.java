@@ -228,6 +228,8 @@ class ReportBrowserTest {
               + "|"
               + m.get("provider-name").asText());
     }
+    for (JsonNode u : drawDown.get("outsideContracts"))
+      expectedMatching.add("(outside contracts: " + u.get("provider").asText() + ")|||");
     for (JsonNode u : drawDown.get("unmatched"))
       expectedMatching.add("(unmatched: " + u.get("provider").asText() + ")|||");
     assertThat(

@@ -12,7 +12,7 @@ import io.nuage.ledger.matching.Draw;
 import io.nuage.ledger.matching.MatchRule;
 import io.nuage.ledger.matching.MatchedAmount;
 import io.nuage.ledger.matching.Matching;
-import io.nuage.ledger.matching.UnmatchedSpend;
+import io.nuage.ledger.matching.ProviderSpend;
 import io.nuage.ledger.projection.PlannedConsumption;
 import io.nuage.ledger.projection.ProjectionSource;
 import io.nuage.scenario.Scenario;
@@ -121,7 +121,8 @@ public final class CommitmentLedger {
         CommitmentBalance.of(charges, matcher.names()),
         converter.currency(),
         plan != null ? plan.source() : new ProjectionSource.RunRate(),
-        unmatched(matching),
+        byProvider(matching.outside()),
+        byProvider(matching.unmatched()),
         converter.conversions(billed));
   }
 
@@ -178,10 +179,10 @@ public final class CommitmentLedger {
     return result;
   }
 
-  private List<UnmatchedSpend> unmatched(Matching matching) {
+  private List<ProviderSpend> byProvider(List<ChargeSum> charges) {
     Map<String, CurrencySums[]> byProvider = new TreeMap<>();
     Map<String, Long> rows = new HashMap<>();
-    for (ChargeSum c : matching.unmatched()) {
+    for (ChargeSum c : charges) {
       String p = matcher.names().resolve(c.providerName());
       CurrencySums[] s =
           byProvider.computeIfAbsent(
@@ -190,11 +191,11 @@ public final class CommitmentLedger {
       s[1].add(c.currency(), month(c), c.effective());
       rows.merge(p, c.rows(), Long::sum);
     }
-    List<UnmatchedSpend> out = new ArrayList<>();
+    List<ProviderSpend> out = new ArrayList<>();
     byProvider.forEach(
         (p, s) ->
             out.add(
-                new UnmatchedSpend(p, converter.total(s[0]), converter.total(s[1]), rows.get(p))));
+                new ProviderSpend(p, converter.total(s[0]), converter.total(s[1]), rows.get(p))));
     return out;
   }
 

@@ -1,7 +1,7 @@
 package io.nuage.ledger;
 
 import io.nuage.ledger.currency.Conversion;
-import io.nuage.ledger.matching.UnmatchedSpend;
+import io.nuage.ledger.matching.ProviderSpend;
 import io.nuage.ledger.projection.ProjectionSource;
 import java.time.LocalDate;
 import java.util.List;
@@ -15,7 +15,12 @@ import java.util.Objects;
  * @param asOf charges that start on or after this day are ignored
  * @param currency the scenario's currency: every money figure is in it
  * @param projection where the projections of years not closed come from
- * @param unmatched per provider, usage and purchases no contract matched
+ * @param outsideContracts per provider the scenario knows, usage priced on demand or spot that
+ *     names no commitment and no contract takes: bought at the provider's own price, as a plan may
+ *     intend
+ * @param unmatched per provider, the other usage and purchases no contract matched: a charge naming
+ *     a commitment no contract claims, a provider the scenario does not know, a purchase no
+ *     contract takes
  * @param conversions per foreign currency and month, what was converted and at what rate
  */
 public record DrawDownReport(
@@ -26,7 +31,8 @@ public record DrawDownReport(
     List<CommitmentBalance> balances,
     String currency,
     ProjectionSource projection,
-    List<UnmatchedSpend> unmatched,
+    List<ProviderSpend> outsideContracts,
+    List<ProviderSpend> unmatched,
     List<Conversion> conversions) {
   public DrawDownReport {
     Objects.requireNonNull(asOf, "asOf");
@@ -36,11 +42,14 @@ public record DrawDownReport(
     balances = List.copyOf(balances);
     Objects.requireNonNull(currency, "currency");
     Objects.requireNonNull(projection, "projection");
+    outsideContracts = List.copyOf(outsideContracts);
     unmatched = List.copyOf(unmatched);
     conversions = List.copyOf(conversions);
   }
 
-  /** A report in US dollars at the run rate, with nothing unmatched or converted. */
+  /**
+   * A report in US dollars at the run rate, with nothing outside contracts, unmatched or converted.
+   */
   public DrawDownReport(
       LocalDate asOf,
       List<ContractDrawDown> contracts,
@@ -55,6 +64,7 @@ public record DrawDownReport(
         balances,
         "USD",
         new ProjectionSource.RunRate(),
+        List.of(),
         List.of(),
         List.of());
   }

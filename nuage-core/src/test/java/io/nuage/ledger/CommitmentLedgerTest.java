@@ -10,7 +10,7 @@ import io.nuage.contract.ReservedCapacity;
 import io.nuage.core.MonthRange;
 import io.nuage.ledger.matching.MatchRule;
 import io.nuage.ledger.matching.MatchedAmount;
-import io.nuage.ledger.matching.UnmatchedSpend;
+import io.nuage.ledger.matching.ProviderSpend;
 import io.nuage.ledger.projection.YearStatus;
 import io.nuage.scenario.Currencies;
 import io.nuage.scenario.Policy;
@@ -129,7 +129,7 @@ class CommitmentLedgerTest {
     // coreweave's us-west hours are on its reservation's account but at another region
     assertThat(report.unmatched())
         .containsExactly(
-            new UnmatchedSpend("coreweave", new BigDecimal("30.00"), new BigDecimal("30.00"), 1));
+            new ProviderSpend("coreweave", new BigDecimal("30.00"), new BigDecimal("30.00"), 1));
     ContractDrawDown card = report.contracts().get(2);
     assertThat(card.kind()).isEqualTo("rate-card");
     assertThat(card.years()).isEmpty();

@@ -3,6 +3,7 @@ package io.nuage.ledger;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.nuage.catalog.Catalog;
+import io.nuage.catalog.Provider;
 import io.nuage.contract.BillingIds;
 import io.nuage.contract.CommittedSpend;
 import io.nuage.contract.Contract;
@@ -11,7 +12,7 @@ import io.nuage.contract.StorageCommitment;
 import io.nuage.core.MonthRange;
 import io.nuage.ledger.matching.MatchRule;
 import io.nuage.ledger.matching.MatchedAmount;
-import io.nuage.ledger.matching.UnmatchedSpend;
+import io.nuage.ledger.matching.ProviderSpend;
 import io.nuage.scenario.Currencies;
 import io.nuage.scenario.Policy;
 import io.nuage.scenario.Scenario;
@@ -30,7 +31,10 @@ import org.junit.jupiter.api.Test;
 class MatchingRulesTest {
   private static final LocalDate AS_OF = LocalDate.parse("2027-07-01");
 
-  /** oci: deal-a (from 2027-01) and deal-b (from 2027-03); a reservation and storage elsewhere. */
+  /**
+   * oci: deal-a (from 2027-01) and deal-b (from 2027-03); a reservation and storage elsewhere;
+   * lambda known, without a contract.
+   */
   static Scenario scenario() {
     List<Contract> contracts =
         List.of(
@@ -65,7 +69,8 @@ class MatchingRulesTest {
     return new Scenario(
         "matching",
         MonthRange.of("2027-01", "2027-12"),
-        Catalog.empty(),
+        // lambda: a provider of the scenario without a contract
+        new Catalog(List.of(Provider.of("lambda")), List.of(), List.of(), List.of(), List.of()),
         List.of(),
         contracts,
         List.of(),
@@ -240,7 +245,7 @@ class MatchingRulesTest {
     assertThat(res.committed()).isEqualByComparingTo(BigDecimal.valueOf(10 * 24 * 365));
     assertThat(r.unmatched())
         .containsExactly(
-            new UnmatchedSpend("nebius", new BigDecimal("420.00"), new BigDecimal("420.00"), 2));
+            new ProviderSpend("nebius", new BigDecimal("420.00"), new BigDecimal("420.00"), 2));
   }
 
   @Test
@@ -268,11 +273,13 @@ class MatchingRulesTest {
 
     DrawDownReport r = report(List.of(covered, onDemand, fee), List.of());
 
-    // by provider name: the covered hours drawn, the fee matched with 0, the on-demand hours not
+    // by provider name: the covered hours drawn, the fee matched with 0, the on-demand hours not:
+    // they are nebius's own price, outside every contract
     assertThat(contract(r, "res").matched()).containsExactly(by(MatchRule.PROVIDER_NAME, "100"));
-    assertThat(r.unmatched())
+    assertThat(r.outsideContracts())
         .containsExactly(
-            new UnmatchedSpend("nebius", new BigDecimal("35.00"), new BigDecimal("35.00"), 1));
+            new ProviderSpend("nebius", new BigDecimal("35.00"), new BigDecimal("35.00"), 1));
+    assertThat(r.unmatched()).isEmpty();
   }
 
   @Test
@@ -332,8 +339,43 @@ class MatchingRulesTest {
     // a storage commitment draws the storage's effective cost
     assertThat(contract(r, "lake").matched()).containsExactly(by(MatchRule.PROVIDER_NAME, "1300"));
     assertThat(r.unmatched())
+        .containsExactly(new ProviderSpend("gcp", new BigDecimal("999"), new BigDecimal("999"), 1));
+  }
+
+  @Test
+  void onDemandUsageAtAKnownProvider_isOutsideContracts_notUnmatched() {
+    // lambda is a provider of the scenario with no contract: its on-demand and spot hours are
+    // bought at its own price, as a plan may intend
+    ChargeSum onDemand =
+        Charge.row("Lambda", "2027-05-01").pricing("Standard").cost("10.00", "9.00").sum();
+    ChargeSum spot = Charge.row("Lambda", "2027-05-01").pricing("Dynamic").billed("2.00").sum();
+    // the same at a provider the scenario does not know, or naming a commitment no contract
+    // claims, or a purchase no contract takes: nothing explains them, they are unmatched
+    ChargeSum unknownProvider =
+        Charge.row("CoreWeave", "2027-05-01").pricing("Standard").billed("1.25").sum();
+    ChargeSum unknownCommitment =
+        Charge.row("Lambda", "2027-05-01")
+            .pricing("Standard")
+            .commitment("LAMBDA-RSV-9", "Used")
+            .billed("3.00")
+            .sum();
+    ChargeSum purchase =
+        Charge.row("Lambda", "2027-05-01")
+            .category("Purchase")
+            .pricing("Standard")
+            .billed("4.00")
+            .sum();
+
+    DrawDownReport r =
+        report(List.of(onDemand, spot, unknownProvider, unknownCommitment, purchase), List.of());
+
+    assertThat(r.outsideContracts())
         .containsExactly(
-            new UnmatchedSpend("gcp", new BigDecimal("999"), new BigDecimal("999"), 1));
+            new ProviderSpend("lambda", new BigDecimal("12.00"), new BigDecimal("11.00"), 2));
+    assertThat(r.unmatched())
+        .containsExactly(
+            new ProviderSpend("coreweave", new BigDecimal("1.25"), new BigDecimal("1.25"), 1),
+            new ProviderSpend("lambda", new BigDecimal("7.00"), new BigDecimal("7.00"), 2));
   }
 
   @Test
@@ -347,7 +389,7 @@ class MatchingRulesTest {
 
     assertThat(r.unmatched())
         .containsExactly(
-            new UnmatchedSpend("coreweave", new BigDecimal("1.25"), new BigDecimal("1.25"), 1),
-            new UnmatchedSpend("lambda", new BigDecimal("15.00"), new BigDecimal("14.00"), 2));
+            new ProviderSpend("coreweave", new BigDecimal("1.25"), new BigDecimal("1.25"), 1),
+            new ProviderSpend("lambda", new BigDecimal("15.00"), new BigDecimal("14.00"), 2));
   }
 }

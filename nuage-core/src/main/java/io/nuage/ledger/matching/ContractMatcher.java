@@ -69,15 +69,29 @@ public final class ContractMatcher {
   /** Matches every charge; {@code applied} gives the ContractApplied amounts rule 1 draws. */
   public Matching match(List<ChargeSum> charges, List<AppliedSum> applied) {
     List<Draw> draws = new ArrayList<>();
+    List<ChargeSum> outside = new ArrayList<>();
     List<ChargeSum> unmatched = new ArrayList<>();
     for (AppliedSum a : applied) contractApplied(a).ifPresent(draws::add);
     for (ChargeSum c : charges) {
       if (takenByContractApplied(c.applied(), YearMonth.from(c.from()))) continue;
       Optional<Draw> d = byIds(c).or(() -> byProviderName(c));
       if (d.isPresent()) draws.add(d.get());
+      else if (isOutsideContracts(c)) outside.add(c);
       else if (c.drawsCommittedSpend()) unmatched.add(c);
     }
-    return new Matching(draws, unmatched);
+    return new Matching(draws, outside, unmatched);
+  }
+
+  /**
+   * Whether a charge no rule matched is outside every contract rather than unmatched: usage at a
+   * provider the scenario knows, priced on demand or spot, naming no commitment (section 1).
+   */
+  private boolean isOutsideContracts(ChargeSum c) {
+    return c.isUsage()
+        && c.isOnDemandOrSpot()
+        && c.commitmentDiscountId() == null
+        && c.applied().isEmpty()
+        && names.isKnown(names.resolve(c.providerName()));
   }
 
   /** The resolver of provider names this matcher uses (aliases and the scenario's names). */

@@ -137,11 +137,16 @@ export function matchingRows(bundle) {
     contractApplied: (c.matched || {})["contract-applied"] ?? "", ids: (c.matched || {}).ids ?? "",
     providerName: (c.matched || {})["provider-name"] ?? "",
   }));
+  const unit = bundle.ledger.currency ?? "USD";
+  const outside = (bundle.ledger.outsideContracts || []).map((u) => ({
+    contract: "(outside contracts: " + u.provider + ")", kind: "on demand", unit,
+    contractApplied: "", ids: "", providerName: "", outside: u.billed,
+  }));
   const unmatched = (bundle.ledger.unmatched || []).map((u) => ({
-    contract: "(unmatched: " + u.provider + ")", kind: "no contract", unit: bundle.ledger.currency ?? "USD",
+    contract: "(unmatched: " + u.provider + ")", kind: "no contract", unit,
     contractApplied: "", ids: "", providerName: "", unmatched: u.billed,
   }));
-  return [...matched, ...unmatched];
+  return [...matched, ...outside, ...unmatched];
 }
 
 export function spendRows(bundle) {
@@ -300,7 +305,7 @@ function burndownPanel(root, charts, rows, ledger) {
 function matchingPanel(root, rows, ledger) {
   if (rows.length === 0) return;
   const { section, chart } = panel(root, "matching", "Bills matched to contracts",
-    "What each matching rule drew per contract (contract-applied: the provider's FOCUS 1.3 ContractApplied; ids: commitment or billing account ids; provider-name: the weakest rule), and usage no contract matched, by provider. Amounts in "
+    "What each matching rule drew per contract (contract-applied: the provider's FOCUS 1.3 ContractApplied; ids: commitment or billing account ids; provider-name: the weakest rule), then by provider the on-demand usage outside every contract (the provider's own price) and what no contract claims (unmatched). Amounts in "
       + (ledger.currency || "USD") + " (a reservation in GPU-hours).");
   chart.remove();
   section.append(table("matching", [
@@ -309,6 +314,7 @@ function matchingPanel(root, rows, ledger) {
     { label: "contract-applied", numeric: true, show: (r) => grouped(r.contractApplied) },
     { label: "ids", numeric: true, show: (r) => grouped(r.ids) },
     { label: "provider-name", numeric: true, show: (r) => grouped(r.providerName) },
+    { label: "outside contracts", numeric: true, show: (r) => grouped(r.outside ?? "") },
     { label: "unmatched", numeric: true, show: (r) => grouped(r.unmatched ?? "") },
   ], rows));
   const conversions = ledger.conversions || [];
