@@ -86,7 +86,7 @@ final class ScenarioFacts {
 
   /** Whether a plan year has a month left to decide (a cap to hold). */
   boolean openPlanYear(int planYear) {
-    YearMonth last = scenario.horizon().start().plusMonths(12L * planYear + 11);
+    YearMonth last = YearMonth.of(planYear, 12);
     if (last.isAfter(scenario.horizon().end())) last = scenario.horizon().end();
     return open(last);
   }
@@ -209,13 +209,17 @@ final class ScenarioFacts {
         .toList();
   }
 
-  /** Plan year of a month: twelve-month blocks from the horizon's start, 0-based. */
+  /**
+   * Plan year of a month: its calendar year, as the planner's share rows (docs/planner.md, {@code
+   * addSpendShareLimits}) and the policy (docs/scenario.md, {@code max-share}) count it. A horizon
+   * that starts in July has a first plan year of six months.
+   */
   int planYear(YearMonth month) {
-    return scenario.horizon().yearOf(month);
+    return month.getYear();
   }
 
-  /** The label docs/plan-json.md uses: the calendar year of the plan year's first month. */
+  /** The label docs/plan-json.md uses: the calendar year. */
   int planYearLabel(int planYear) {
-    return scenario.horizon().start().plusMonths(12L * planYear).getYear();
+    return planYear;
   }
 }
