@@ -67,13 +67,15 @@ public final class StoreReplan {
 
   /** Who asks: refusals name its own way to give the as-of date and to make a plan first. */
   public enum Caller {
-    CLI("--as-of"),
-    API("asOf");
+    CLI("--as-of", "--allow-missing"),
+    API("asOf", "\"allowMissing\": true");
 
     final String asOf;
+    final String allowMissing;
 
-    Caller(String asOf) {
+    Caller(String asOf, String allowMissing) {
       this.asOf = asOf;
+      this.allowMissing = allowMissing;
     }
 
     String planFirst(String scenarioPath, Path store) {
@@ -192,9 +194,9 @@ public final class StoreReplan {
             + " "
             + earliest.atDay(1)
             + " or earlier"
-            + (request.caller() == Caller.CLI
-                ? ", or --allow-missing to re-plan with them counted as $0"
-                : ""));
+            + ", or "
+            + request.caller().allowMissing
+            + " to re-plan with them counted as $0");
   }
 
   public static Replan run(Prepared p) {

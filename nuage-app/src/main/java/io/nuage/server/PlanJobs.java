@@ -111,9 +111,9 @@ final class PlanJobs implements AutoCloseable {
    * A re-plan job (docs/server.md, "Re-plan jobs"): its inputs are checked now, so bad input is
    * refused (400) before any job exists; the solve runs as a plan job's does.
    */
-  View startReplan(String scenarioId, java.time.@Nullable LocalDate asOf) {
+  View startReplan(String scenarioId, java.time.@Nullable LocalDate asOf, boolean allowMissing) {
     StoredScenario scenario = scenarios.get(scenarioId);
-    var prepared = replans.prepare(scenarios.scenario(scenario.id()), scenario, asOf);
+    var prepared = replans.prepare(scenarios.scenario(scenario.id()), scenario, asOf, allowMissing);
     var solved = new java.util.concurrent.atomic.AtomicReference<StoreReplans.Solved>();
     return enqueue(
         scenario,

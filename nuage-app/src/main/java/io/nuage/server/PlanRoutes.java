@@ -51,7 +51,10 @@ final class PlanRoutes {
     ctx.status(202).json(view(jobs.start(scenario), false));
   }
 
-  /** POST /api/replans: {"scenario": ID, "asOf": "YYYY-MM-DD"?}; 202 with the job. */
+  /**
+   * POST /api/replans: {"scenario": ID, "asOf": "YYYY-MM-DD"?, "allowMissing": false?}; 202 with
+   * the job.
+   */
   private void replan(Context ctx) {
     JsonNode body = objectOf(bodies.text(ctx));
     String scenario = scenarioOf(body);
@@ -69,7 +72,15 @@ final class PlanRoutes {
                 + ")");
       }
     }
-    ctx.status(202).json(view(jobs.startReplan(scenario, day), false));
+    JsonNode allow = body.get("allowMissing");
+    if (allow != null && !allow.isNull() && !allow.isBoolean())
+      throw new HttpProblem.BadRequest(
+          "field 'allowMissing' must be true or false: whether to re-plan when a provider's bills"
+              + " miss a month before asOf, counting it as billed $0 (got "
+              + allow
+              + ")");
+    boolean allowMissing = allow != null && allow.asBoolean(false);
+    ctx.status(202).json(view(jobs.startReplan(scenario, day, allowMissing), false));
   }
 
   private void list(Context ctx) {

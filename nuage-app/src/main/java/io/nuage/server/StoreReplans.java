@@ -33,7 +33,8 @@ public final class StoreReplans {
   }
 
   /** A re-plan of a stored scenario, read and checked; nothing solved or stored yet. */
-  StoreReplan.Prepared prepare(Scenario scenario, StoredScenario stored, @Nullable LocalDate asOf) {
+  StoreReplan.Prepared prepare(
+      Scenario scenario, StoredScenario stored, @Nullable LocalDate asOf, boolean allowMissing) {
     try (Store reader = store.duplicate()) {
       return StoreReplan.prepare(
           reader,
@@ -45,7 +46,7 @@ public final class StoreReplans {
               null,
               options,
               StoreReplan.Caller.API,
-              false));
+              allowMissing));
     }
   }
 

@@ -111,4 +111,52 @@ class ReplanApiTest {
       assertThat(api.get("/api/plans", api.viewer).json().path("plans")).isEmpty();
     }
   }
+
+  @Test
+  void replan_providerMissingAMonth_isRefusedUnlessTheBodyAllowsIt() throws Exception {
+    // Oracle's March is not billed, though the plan followed places work there: it would count
+    // as $0
+    List<FocusBills.Bill> bills = new ArrayList<>();
+    for (int m = 1; m <= 3; m++) {
+      if (m < 3)
+        bills.add(
+            new FocusBills.Bill("Oracle", YearMonth.of(2027, m), new BigDecimal("9000000.00")));
+      bills.add(new FocusBills.Bill("lambda", YearMonth.of(2027, m), new BigDecimal("2500000.50")));
+    }
+    String csv = Files.readString(FocusBills.write(folder.resolve("gaps.csv"), bills));
+    try (RunningServer api = RunningServer.start(folder)) {
+      String scenario = PlanApiTest.upload(api);
+      var ingest = api.post("/api/ledger/ingest?name=gaps.csv", api.planner, csv, "text/csv");
+      assertThat(ingest.status()).as(ingest.body()).isEqualTo(200);
+      String plan = PlanApiTest.startPlan(api, scenario);
+      assertThat(PlanApiTest.awaitFinished(api, plan).path("status").asText())
+          .isEqualTo("SUCCEEDED");
+      String asOf = "\"scenario\": \"" + scenario + "\", \"asOf\": \"2027-04-01\"";
+
+      var refused = replan(api, "{" + asOf + "}");
+      assertThat(refused.status()).isEqualTo(400);
+      assertThat(refused.json().path("detail").asText())
+          .contains("do not cover every month before 2027-04-01")
+          .contains("Oracle (no bills in 2027-03")
+          .contains("or \"allowMissing\": true to re-plan with them counted as $0")
+          .doesNotContain("--allow-missing");
+      var notABoolean = replan(api, "{" + asOf + ", \"allowMissing\": \"yes\"}");
+      assertThat(notABoolean.status()).isEqualTo(400);
+      assertThat(notABoolean.json().path("detail").asText())
+          .contains("field 'allowMissing' must be true or false")
+          .contains("(got \"yes\")");
+
+      var allowed = replan(api, "{" + asOf + ", \"allowMissing\": true}");
+      assertThat(allowed.status()).as(allowed.body()).isEqualTo(202);
+      JsonNode done = PlanApiTest.awaitFinished(api, allowed.json().path("id").asText());
+      assertThat(done.path("status").asText()).as(done.toString()).isEqualTo("SUCCEEDED");
+      JsonNode result = done.path("result");
+      assertThat(result.path("replanNotes").toString())
+          .contains("Oracle (no bills in 2027-03")
+          .contains("counted as billed $0");
+      // the actuals are what was billed: 2 x 9,000,000.00 + 3 x 2,500,000.50
+      assertThat(new BigDecimal(result.path("costBreakdown").path("actual").asText()))
+          .isEqualByComparingTo("25500001.50");
+    }
+  }
 }
