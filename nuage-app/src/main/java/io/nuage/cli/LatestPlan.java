@@ -6,6 +6,7 @@ import io.nuage.scenario.Scenario;
 import io.nuage.store.Store;
 import io.nuage.store.plans.DuckDbPlans;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The plan a ledger projects with when none is named: the scenario's latest feasible plan in the
@@ -16,9 +17,22 @@ public final class LatestPlan {
 
   /** The latest stored plan of the scenario (by its {@code name:}) that has placements. */
   public static Optional<StoredPlan> of(Store store, Scenario scenario) {
+    return of(store, scenario, null);
+  }
+
+  /**
+   * The latest stored plan of the scenario that has placements and can project the ledger as of
+   * {@code asOf}: a re-plan as of a later date places nothing before its as-of date (those months
+   * were its actuals), so it is passed over for the plan before it. Null {@code asOf}: the end of
+   * what was billed, which no stored re-plan is after.
+   */
+  public static Optional<StoredPlan> of(
+      Store store, Scenario scenario, java.time.@Nullable LocalDate asOf) {
     return new DuckDbPlans(store)
-        .latest(scenario.name())
-        .filter(p -> p.status().equals("OPTIMAL") || p.status().equals("FEASIBLE"));
+        .of(scenario.name()).stream()
+            .filter(p -> p.status().equals("OPTIMAL") || p.status().equals("FEASIBLE"))
+            .filter(p -> asOf == null || p.asOf() == null || !p.asOf().isAfter(asOf))
+            .findFirst();
   }
 
   /** What that plan consumes of the scenario's contracts, named {@code stored plan ID}. */

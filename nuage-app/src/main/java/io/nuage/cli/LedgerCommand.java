@@ -80,7 +80,7 @@ public final class LedgerCommand implements Callable<Integer> {
     try (Store store = Store.open(options.db())) {
       if (planned == null && !runRate)
         planned =
-            LatestPlan.of(store, scenario)
+            LatestPlan.of(store, scenario, day)
                 .map(p -> LatestPlan.consumption(p, scenario))
                 .orElse(null);
       DrawDownReport report =

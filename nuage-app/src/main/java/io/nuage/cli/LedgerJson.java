@@ -93,6 +93,7 @@ public final class LedgerJson {
   private static void contract(ObjectNode n, ContractDrawDown c) {
     n.put("contract", c.contract());
     n.put("kind", c.kind());
+    n.put("shortfallKind", c.shortfallKind());
     n.put("provider", c.provider());
     n.put("unit", c.unit());
     if (c.pricePerUnit() != null) n.put("pricePerUnit", s(c.pricePerUnit()));
@@ -127,6 +128,7 @@ public final class LedgerJson {
       l.put("consumed", s(y.consumed()));
       l.put("remaining", s(y.remaining()));
       l.put("elapsedDays", y.elapsedDays());
+      l.put("billedUntil", y.billedUntil() == null ? null : y.billedUntil().toString());
       l.put("runRatePerDay", s(y.runRatePerDay()));
       l.put("projected", s(y.projected()));
       l.put("projectedShortfall", s(y.projectedShortfall()));

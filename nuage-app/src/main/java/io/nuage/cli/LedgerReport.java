@@ -13,20 +13,30 @@ import org.jspecify.annotations.Nullable;
 final class LedgerReport {
   private LedgerReport() {}
 
-  /**
-   * The draw-down JSON {@code nuage ledger --format json} prints, as of the day after the last
-   * charge; null when the ledger holds no rows (the report then shows the plan alone).
-   */
-  static @Nullable String drawDownJson(Scenario scenario, Path db, String from) {
-    // opening a missing file would create an empty database: a typo must not pass silently
-    if (!Files.isRegularFile(db)) {
-      throw new NuageException(
-          from + ": no ledger database at " + db + " (expected a file written by nuage ingest)");
+  /** A ledger database that exists, and the option or variable that named it. */
+  record Source(Path db, String from) {
+    /** Checks the file exists: opening a missing file would create an empty database. */
+    static Source of(Path db, String from) {
+      if (!Files.isRegularFile(db)) {
+        throw new NuageException(
+            from + ": no ledger database at " + db + " (expected a file written by nuage ingest)");
+      }
+      return new Source(db, from);
     }
-    try (Store store = Store.open(db)) {
-      DuckDbCharges charges = new DuckDbCharges(store);
-      if (charges.lastChargeDay().isEmpty()) return null;
-      return LedgerJson.drawDown(new CommitmentLedger(scenario).report(charges, null));
+
+    /**
+     * The draw-down JSON {@code nuage ledger --plan PLAN --format json} prints, as of the end of
+     * what was billed, projected with the report's own plan ({@code planJson}, named {@code
+     * planName}); null when the ledger holds no rows (the report then shows the plan alone).
+     */
+    @Nullable String drawDownJson(Scenario scenario, String planJson, String planName) {
+      try (Store store = Store.open(db)) {
+        DuckDbCharges charges = new DuckDbCharges(store);
+        if (charges.lastChargeDay().isEmpty()) return null;
+        return LedgerJson.drawDown(
+            new CommitmentLedger(scenario)
+                .report(charges, null, PlanJsonReader.consumption(planJson, planName, scenario)));
+      }
     }
   }
 }

@@ -47,6 +47,10 @@ final class LedgerTables {
         "Contracts (per contract year; a reservation in GPU-hours; the last two columns: "
             + ProjectionSource.RUN_RATE_LABEL
             + ")");
+    out.println(
+        "Shortfall: committed spend owes it as a true-up when the year ends; a reservation's or"
+            + " storage commitment's is capacity paid for in its fee and left unused (nothing more"
+            + " is owed)");
     String row = "%-20s %4s  %-10s %-11s %19s %19s %19s %19s %17s %-8s %19s %17s%n";
     out.printf(
         row,

@@ -13,6 +13,7 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -36,7 +37,7 @@ public final class PlanJsonReader {
 
   /** What the plan consumes of each of the scenario's contracts, month by month. */
   static PlannedConsumption consumption(Path file, Scenario scenario) {
-    return PlannedConsumption.of(file.toString(), placements(file), scenario);
+    return consumption(textOf(file), file.toString(), scenario);
   }
 
   static List<PlannedPlacement> placements(Path file) {
@@ -92,7 +93,31 @@ public final class PlanJsonReader {
    * and in the projection's source (a file, or a plan job).
    */
   public static PlannedConsumption consumption(String json, String name, Scenario scenario) {
-    return PlannedConsumption.of(name, placements(json, Path.of(name)), scenario);
+    Path file = Path.of(name);
+    JsonNode root = root(json, file);
+    JsonNode planned = root.get("scenario");
+    if (planned != null && planned.isTextual() && !planned.asText().equals(scenario.name()))
+      throw new NuageException(
+          name
+              + ": scenario: a plan of "
+              + planned.asText()
+              + ", not of "
+              + scenario.name()
+              + " (expected a plan of the scenario drawn down)");
+    return PlannedConsumption.of(name, placements(json, file), scenario, decidesFrom(root, file));
+  }
+
+  /** A re-plan's {@code fixedPast.asOf} (docs/plan-json.md, "Re-plans"); null for a plan. */
+  private static @org.jspecify.annotations.Nullable LocalDate decidesFrom(
+      JsonNode root, Path file) {
+    JsonNode asOf = root.path("fixedPast").get("asOf");
+    if (asOf == null || asOf.isNull()) return null;
+    try {
+      return LocalDate.parse(asOf.asText());
+    } catch (DateTimeParseException e) {
+      throw new NuageException(
+          file + ": fixedPast.asOf: not a date (got " + asOf + ", expected YYYY-MM-DD)");
+    }
   }
 
   private static List<PlannedPlacement> placements(String text, Path file) {
@@ -116,7 +141,7 @@ public final class PlanJsonReader {
     return planned;
   }
 
-  private static JsonNode placementNodes(String text, Path file) {
+  private static JsonNode root(String text, Path file) {
     JsonNode root;
     try {
       root = new ObjectMapper().readTree(text);
@@ -126,7 +151,11 @@ public final class PlanJsonReader {
     if (root == null || !root.isObject()) {
       throw new NuageException(file + ": not a plan JSON (expected an object)");
     }
-    JsonNode placements = root.get("placements");
+    return root;
+  }
+
+  private static JsonNode placementNodes(String text, Path file) {
+    JsonNode placements = root(text, file).get("placements");
     if (placements == null || !placements.isArray()) {
       throw new NuageException(file + ": placements: missing (expected a list of placements)");
     }

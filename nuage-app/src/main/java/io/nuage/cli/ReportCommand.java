@@ -79,12 +79,20 @@ final class ReportCommand implements Callable<Integer> {
     OutputFile.check(spec, "--out", out, "report.html");
     Scenario scenario = ScenarioParser.parse(scenarioFile);
     String given = planFile == null ? null : readPlan(planFile, scenario.name());
-    String ledgerJson = ledgerJson(scenario); // before a solve: a wrong ledger fails fast
+    LedgerReport.Source ledger = ledger(); // before a solve: a wrong ledger fails fast
     String planJson =
         given != null
             ? given
             : PlanJson.write(
                 Planner.plan(scenario, PlanOptions.defaults().withTimeLimit(timeLimit)));
+    // the burn-down projects with the plan the report shows, as nuage ledger --plan would
+    String ledgerJson =
+        ledger == null
+            ? null
+            : ledger.drawDownJson(
+                scenario,
+                planJson,
+                planFile != null ? planFile.toString() : "the plan of this report");
     Path written = write(out, scenario, planJson, ledgerJson, Clock.systemUTC());
     PrintWriter stdout = spec.commandLine().getOut();
     stdout.println("report: " + written);
@@ -96,15 +104,15 @@ final class ReportCommand implements Callable<Integer> {
    * The ledger's draw-down: from {@code --db}, else {@code NUAGE_DB} (each must exist), else the
    * default store when there is one (a user without a ledger gets the plan alone).
    */
-  private @Nullable String ledgerJson(Scenario scenario) {
-    if (db != null) return LedgerReport.drawDownJson(scenario, db, "--db");
+  private LedgerReport.@Nullable Source ledger() {
+    if (db != null) return LedgerReport.Source.of(db, "--db");
     String env = System.getenv(StoreLocation.ENV);
     if (env != null && !env.isBlank()) {
-      return LedgerReport.drawDownJson(scenario, Path.of(env), StoreLocation.ENV);
+      return LedgerReport.Source.of(Path.of(env), StoreLocation.ENV);
     }
     Path standard = StoreLocation.resolve(null);
     return Files.isRegularFile(standard)
-        ? LedgerReport.drawDownJson(scenario, standard, "the default store")
+        ? LedgerReport.Source.of(standard, "the default store")
         : null;
   }
 

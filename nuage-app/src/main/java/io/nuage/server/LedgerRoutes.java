@@ -120,7 +120,7 @@ final class LedgerRoutes implements AutoCloseable {
     if (planId == null) {
       // the scenario's latest plan in the store, as the CLI projects; keyed by it, since a plan
       // job or a re-plan may store a newer one without an ingest
-      var latest = on(readerThread, () -> ledger.latestPlan(scenario));
+      var latest = on(readerThread, () -> ledger.latestPlan(scenario, asOf));
       plan = latest.map(p -> io.nuage.cli.LatestPlan.consumption(p, scenario)).orElse(null);
       key = latest.map(p -> "stored:" + p.id()).orElse("run-rate");
     } else if (planId.equals("none")) {

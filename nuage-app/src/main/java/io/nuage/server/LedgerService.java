@@ -42,7 +42,8 @@ public interface LedgerService {
    * The scenario's latest feasible plan in the store, what a draw-down projects with when no plan
    * job is named; empty when there is none.
    */
-  default java.util.Optional<io.nuage.plan.history.StoredPlan> latestPlan(Scenario scenario) {
+  default java.util.Optional<io.nuage.plan.history.StoredPlan> latestPlan(
+      Scenario scenario, @Nullable LocalDate asOf) {
     return java.util.Optional.empty();
   }
 

@@ -86,9 +86,10 @@ public final class StoreLedger implements LedgerService {
   }
 
   @Override
-  public java.util.Optional<io.nuage.plan.history.StoredPlan> latestPlan(Scenario scenario) {
+  public java.util.Optional<io.nuage.plan.history.StoredPlan> latestPlan(
+      Scenario scenario, @Nullable LocalDate asOf) {
     try (Store reader = store.duplicate()) {
-      return io.nuage.cli.LatestPlan.of(reader, scenario);
+      return io.nuage.cli.LatestPlan.of(reader, scenario, asOf);
     }
   }
 

@@ -239,4 +239,105 @@ class LedgerProjectionTest {
     assertThat(march.get("month").asText()).isEqualTo("2027-03");
     assertThat(march.get("partial").asBoolean()).isTrue();
   }
+
+  /** The plan file's text as a re-plan as of 2027-04-01: its placements from April, each dearer. */
+  private String replanAsOfApril() throws Exception {
+    var root =
+        (com.fasterxml.jackson.databind.node.ObjectNode) new ObjectMapper().readTree(plan.toFile());
+    var kept = root.putArray("kept");
+    for (JsonNode p : new ObjectMapper().readTree(plan.toFile()).get("placements"))
+      if (p.get("month").asText().compareTo("2027-04") >= 0) {
+        var q = (com.fasterxml.jackson.databind.node.ObjectNode) p.deepCopy();
+        if (q.get("pricing").asText().equals("committed")) q.put("cost", "9000.00");
+        kept.add(q);
+      }
+    root.set("placements", kept);
+    root.remove("kept");
+    root.put("scenario", "matching");
+    root.putObject("fixedPast").put("asOf", "2027-04-01");
+    return root.toString();
+  }
+
+  private String store(io.nuage.plan.history.PlanKind kind, String asOf, String json)
+      throws Exception {
+    try (var store = io.nuage.store.Store.open(db)) {
+      return new io.nuage.store.plans.DuckDbPlans(store)
+          .add(
+              "matching",
+              scenario.toString(),
+              io.nuage.plan.history.Plans.contentHash(Files.readAllBytes(scenario)),
+              kind,
+              asOf == null ? null : java.time.LocalDate.parse(asOf),
+              "OPTIMAL",
+              new BigDecimal("72000.00"),
+              json)
+          .id();
+    }
+  }
+
+  @Test
+  void storedReplan_isPassedOverBeforeItsAsOfDate_forThePlanItReplanned() throws Exception {
+    // regression: a re-plan as of April places nothing in March, so projecting the ledger as of
+    // 2027-03-01 with it left March out (a shortfall nothing supports)
+    String original = store(io.nuage.plan.history.PlanKind.PLAN, null, Files.readString(plan));
+    String replan = store(io.nuage.plan.history.PlanKind.REPLAN, "2027-04-01", replanAsOfApril());
+
+    JsonNode march = json("ledger", "--as-of", "2027-03-01");
+    JsonNode april = json("ledger");
+
+    assertThat(march.get("projection").get("plan").asText()).isEqualTo("stored plan " + original);
+    // Jan and Feb billed, 5,000.00 each; the plan's March to December, 6,000.00 each
+    assertThat(new BigDecimal(year(march, "deal", 0).get("projected").asText()))
+        .isEqualByComparingTo(
+            new BigDecimal("10000.00").add(planned("cost", "committed", "2027-03")));
+    assertThat(april.get("projection").get("plan").asText()).isEqualTo("stored plan " + replan);
+    // Jan to Mar billed, the re-plan's April to December at 9,000.00
+    assertThat(new BigDecimal(year(april, "deal", 0).get("projected").asText()))
+        .isEqualByComparingTo(new BigDecimal("15000.00").add(new BigDecimal(9 * 9000)));
+  }
+
+  @Test
+  void replanFile_askedBeforeItsAsOfDate_isRefused() throws Exception {
+    Path replan = Files.writeString(dir.resolve("replan.json"), replanAsOfApril());
+    Cli run =
+        Cli.run(
+            "ledger",
+            "--scenario",
+            scenario.toString(),
+            "--db",
+            db.toString(),
+            "--plan",
+            replan.toString(),
+            "--as-of",
+            "2027-03-01");
+
+    assertThat(run.code()).isEqualTo(2);
+    assertThat(run.err())
+        .contains(replan + " is a re-plan as of 2027-04-01")
+        .contains("give an as-of date of 2027-04-01 or later, or the plan it re-planned")
+        .doesNotContain("Exception");
+    assertThat(run.out()).isEmpty();
+  }
+
+  @Test
+  void planOfAnotherScenario_isRefused() throws Exception {
+    Path other =
+        Files.writeString(
+            dir.resolve("other.json"),
+            Files.readString(plan).replaceFirst("\\{", "{\"scenario\": \"frontier-lab-2027\", "));
+    Cli run =
+        Cli.run(
+            "ledger",
+            "--scenario",
+            scenario.toString(),
+            "--db",
+            db.toString(),
+            "--plan",
+            other.toString());
+
+    assertThat(run.code()).isEqualTo(2);
+    assertThat(run.err())
+        .contains(other + ": scenario: a plan of frontier-lab-2027, not of matching")
+        .doesNotContain("Exception");
+  }
 }

@@ -140,15 +140,37 @@ class ReportBrowserTest {
     Path focus = SharedData.file("focus/finops_foundation_sample/focus_1.0_sample_1000.csv");
     var ingest = ReportCommandTest.nuage("ingest", focus.toString(), "--db", db.toString());
     assertThat(ingest.code()).as(ingest.err()).isZero();
+    Path plan = dir.resolve("plan.json");
+    var planned =
+        ReportCommandTest.nuage(
+            "plan", scenario.toString(), "--format", "json", "--out", plan.toString());
+    assertThat(planned.code()).as(planned.err()).isZero();
+    // the report projects with the plan it reports on, as nuage ledger --plan does
     var ledger =
         ReportCommandTest.nuage(
-            "ledger", "--scenario", scenario.toString(), "--db", db.toString(), "--format", "json");
+            "ledger",
+            "--scenario",
+            scenario.toString(),
+            "--db",
+            db.toString(),
+            "--plan",
+            plan.toString(),
+            "--format",
+            "json");
     assertThat(ledger.code()).as(ledger.err()).isZero();
     JsonNode drawDown = new ObjectMapper().readTree(ledger.out());
+    assertThat(drawDown.get("projection").get("source").asText()).isEqualTo("plan");
     Path report = dir.resolve("ledger-report.html");
     var run =
         ReportCommandTest.nuage(
-            "report", scenario.toString(), "--db", db.toString(), "--out", report.toString());
+            "report",
+            scenario.toString(),
+            "--plan",
+            plan.toString(),
+            "--db",
+            db.toString(),
+            "--out",
+            report.toString());
     assertThat(run.code()).as(run.err()).isZero();
 
     Page page = chromium.newPage();
@@ -215,7 +237,7 @@ class ReportBrowserTest {
     // the as-of date, the projection's source, and what each rule matched, as the JSON says
     assertThat(page.locator("[data-panel=burndown] .caption").innerText())
         .contains("As of " + drawDown.get("asOf").asText())
-        .contains("run rate");
+        .contains(plan.toString());
     List<String> expectedMatching = new ArrayList<>();
     for (JsonNode c : drawDown.get("contracts")) {
       JsonNode m = c.get("matched");

@@ -5,6 +5,7 @@ import io.nuage.contract.Contract;
 import io.nuage.contract.RateCard;
 import io.nuage.contract.ReservedCapacity;
 import io.nuage.contract.StorageCommitment;
+import io.nuage.core.NuageException;
 import io.nuage.ledger.currency.CurrencyConverter;
 import io.nuage.ledger.currency.CurrencySums;
 import io.nuage.ledger.matching.ContractMatcher;
@@ -106,6 +107,17 @@ public final class CommitmentLedger {
       List<AppliedSum> applied,
       LocalDate asOf,
       @Nullable PlannedConsumption plan) {
+    if (plan != null && !plan.decidesFrom(asOf))
+      throw new NuageException(
+          plan.source().plan()
+              + " is a re-plan as of "
+              + plan.decidesFrom()
+              + ": it places nothing before then (those months were its actuals), so it cannot"
+              + " project the ledger as of "
+              + asOf
+              + "; give an as-of date of "
+              + plan.decidesFrom()
+              + " or later, or the plan it re-planned");
     List<ChargeSum> charges = all.stream().filter(c -> c.from().isBefore(asOf)).toList();
     List<AppliedSum> elements = applied.stream().filter(a -> a.from().isBefore(asOf)).toList();
     CurrencySums billed = new CurrencySums();
@@ -159,7 +171,14 @@ public final class CommitmentLedger {
           CurrencySums sums =
               consumed.getOrDefault(k.id(), Map.of()).getOrDefault(y.year(), new CurrencySums());
           lines.add(
-              DrawDownLine.project(y, committed(k, y), converter.total(sums), asOf, plan, scale));
+              DrawDownLine.project(
+                  y,
+                  committed(k, y),
+                  converter.total(sums),
+                  asOf,
+                  billedUntil(matching, k),
+                  plan,
+                  scale));
         }
       }
       List<MatchedAmount> byRule = new ArrayList<>();
@@ -177,6 +196,15 @@ public final class CommitmentLedger {
               byRule));
     }
     return result;
+  }
+
+  /** The day (exclusive) the charges matched to {@code k} reach, at least {@code asOf}'s day 1. */
+  private static LocalDate billedUntil(Matching matching, Contract k) {
+    java.time.LocalDateTime end = matching.billedUntil().get(k.id());
+    if (end == null) return LocalDate.MIN;
+    LocalDate day = end.toLocalDate();
+    // a charge ending inside a day covers that day
+    return end.toLocalTime().equals(java.time.LocalTime.MIDNIGHT) ? day : day.plusDays(1);
   }
 
   private List<ProviderSpend> byProvider(List<ChargeSum> charges) {

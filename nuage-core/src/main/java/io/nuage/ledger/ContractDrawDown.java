@@ -81,4 +81,18 @@ public record ContractDrawDown(
   private BigDecimal sum(Function<DrawDownLine, BigDecimal> figure) {
     return years.stream().map(figure).reduce(BigDecimal.ZERO, BigDecimal::add);
   }
+
+  /**
+   * What a shortfall of this contract means (docs/ledger-drawdown.md, section 3): {@code true-up}
+   * for committed spend (billed when the year ends), {@code unused} for a reservation or a storage
+   * commitment (its fee is paid whatever is used: the shortfall was paid for and not used, nothing
+   * more is owed), {@code none} for a rate card (it commits to nothing).
+   */
+  public String shortfallKind() {
+    return switch (kind) {
+      case "committed-spend" -> "true-up";
+      case "reserved-capacity", "storage-commitment" -> "unused";
+      default -> "none";
+    };
+  }
 }

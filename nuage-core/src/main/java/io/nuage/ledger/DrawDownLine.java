@@ -26,6 +26,9 @@ import org.jspecify.annotations.Nullable;
  * @param projectionSource where {@code projected} comes from; null when there is none
  * @param runRate the year in progress at its run rate ("if spending stays at today's rate"), also
  *     when a plan gives the projection; null for a year not started or closed
+ * @param billedUntil for a year in progress whose matched charges reach past the as-of date (a
+ *     monthly charge that starts before it), the day they reach (exclusive): its actuals cover the
+ *     year up to there, so its run rate and the plan's rest start there; null otherwise
  */
 public record DrawDownLine(
     ContractYear period,
@@ -38,7 +41,8 @@ public record DrawDownLine(
     @Nullable BigDecimal projectedShortfall,
     YearStatus status,
     @Nullable ProjectionSource projectionSource,
-    @Nullable RunRateProjection runRate) {
+    @Nullable RunRateProjection runRate,
+    @Nullable LocalDate billedUntil) {
   static final int RATE_SCALE = 10;
 
   public DrawDownLine {
@@ -50,10 +54,23 @@ public record DrawDownLine(
     Objects.requireNonNull(status, "status");
   }
 
+  /** Projects a year from what was consumed before {@code asOf}, the charges ending by then. */
+  public static DrawDownLine project(
+      ContractYear year,
+      BigDecimal committed,
+      BigDecimal consumed,
+      LocalDate asOf,
+      @Nullable PlannedConsumption plan,
+      int scale) {
+    return project(year, committed, consumed, asOf, asOf, plan, scale);
+  }
+
   /**
-   * Projects a year from what was consumed before {@code asOf}.
+   * Projects a year from what was consumed in the charges that start before {@code asOf}.
    *
-   * @param contract the contract's id, to read its consumption in {@code plan}
+   * @param billedUntil the day (exclusive) the year's matched charges reach: {@code asOf}, or later
+   *     when a charge that starts before {@code asOf} ends after it (docs/ledger-drawdown.md,
+   *     section 4); the actuals cover the year up to there
    * @param plan the plan's consumption, or null to project at the run rate (as for a year the plan
    *     does not reach to its end)
    * @param scale decimals the projection is rounded to: 2 for money, 3 for GPU-hours
@@ -63,12 +80,16 @@ public record DrawDownLine(
       BigDecimal committed,
       BigDecimal consumed,
       LocalDate asOf,
+      LocalDate billedUntil,
       @Nullable PlannedConsumption plan,
       int scale) {
     YearStatus status = YearStatus.of(year, asOf);
     // a plan that ends before the year does projects nothing of it
     if (plan != null && !plan.reaches(year.to())) plan = null;
-    long elapsed = year.elapsedDays(asOf);
+    LocalDate covered = billedUntil.isAfter(asOf) ? billedUntil : asOf;
+    if (covered.isAfter(year.to())) covered = year.to();
+    LocalDate reached = status == YearStatus.IN_PROGRESS && covered.isAfter(asOf) ? covered : null;
+    long elapsed = year.elapsedDays(covered);
     BigDecimal rate =
         elapsed > 0
             ? consumed.divide(BigDecimal.valueOf(elapsed), RATE_SCALE, RoundingMode.HALF_EVEN)
@@ -95,7 +116,7 @@ public record DrawDownLine(
         if (plan != null) {
           projected =
               consumed
-                  .add(plan.between(year.contract(), asOf, year.to()))
+                  .add(plan.between(year.contract(), covered, year.to()))
                   .setScale(scale, RoundingMode.HALF_EVEN);
           shortfall = shortfall(committed, projected);
           source = plan.source();
@@ -117,7 +138,7 @@ public record DrawDownLine(
     }
     return new DrawDownLine(
         year, committed, consumed, remaining, elapsed, rate, projected, shortfall, status, source,
-        runRate);
+        runRate, reached);
   }
 
   private static BigDecimal shortfall(BigDecimal committed, BigDecimal projected) {

@@ -25,7 +25,10 @@ class DrawDownLineTest {
       months.put(ym, new BigDecimal(perDay).multiply(BigDecimal.valueOf(ym.lengthOfMonth())));
     }
     return new PlannedConsumption(
-        new ProjectionSource.Plan("plan.json"), Map.of("deal", months), YearMonth.of(2027, 12));
+        new ProjectionSource.Plan("plan.json"),
+        Map.of("deal", months),
+        YearMonth.of(2027, 12),
+        null);
   }
 
   private static DrawDownLine line(
@@ -93,7 +96,8 @@ class DrawDownLineTest {
         new PlannedConsumption(
             new ProjectionSource.Plan("short.json"),
             plan("3.00").byContract(),
-            YearMonth.of(2027, 11));
+            YearMonth.of(2027, 11),
+            null);
 
     DrawDownLine inProgress = line("1000.00", "146.00", "2027-03-15", shortPlan);
     DrawDownLine notStarted = line("1000.00", "0", "2026-03-15", shortPlan);
@@ -132,5 +136,36 @@ class DrawDownLineTest {
     assertThat(line.runRatePerDay()).isEqualTo(new BigDecimal("33.3333333333"));
     assertThat(line.projected()).isEqualTo(new BigDecimal("12166.67"));
     assertThat(line.projectedShortfall()).isEqualByComparingTo("7833.33");
+  }
+
+  @Test
+  void project_aMonthlyChargeReachingPastTheAsOfDate_isNotPlannedAgain() {
+    // as of 2027-03-16 with March billed in one line (to 2027-04-01): 90 days of actuals, 146.00 +
+    // March's 93.00; the plan's rest starts on 2027-04-01: 275 days x 3.00 = 825.00
+    DrawDownLine monthly =
+        DrawDownLine.project(
+            Y2027,
+            new BigDecimal("1000.00"),
+            new BigDecimal("239.00"),
+            LocalDate.parse("2027-03-16"),
+            LocalDate.parse("2027-04-01"),
+            plan("3.00"),
+            2);
+
+    assertThat(monthly.billedUntil()).isEqualTo(LocalDate.parse("2027-04-01"));
+    assertThat(monthly.elapsedDays()).isEqualTo(90);
+    assertThat(monthly.projected()).isEqualByComparingTo("1064.00");
+    // at the run rate, 239.00 over 90 days, for 365 days
+    assertThat(monthly.runRate().projected())
+        .isEqualByComparingTo(
+            new BigDecimal("239.00")
+                .divide(new BigDecimal("90"), 10, java.math.RoundingMode.HALF_EVEN)
+                .multiply(new BigDecimal("275"))
+                .add(new BigDecimal("239.00"))
+                .setScale(2, java.math.RoundingMode.HALF_EVEN));
+    // charges that end by the as-of date: nothing reached past it
+    DrawDownLine daily = line("1000.00", "146.00", "2027-03-16", plan("3.00"));
+    assertThat(daily.billedUntil()).isNull();
+    assertThat(daily.elapsedDays()).isEqualTo(74);
   }
 }

@@ -11,6 +11,7 @@ import io.nuage.ledger.BillingProviders;
 import io.nuage.ledger.ChargeSum;
 import io.nuage.scenario.Scenario;
 import java.math.BigDecimal;
+import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -71,15 +72,29 @@ public final class ContractMatcher {
     List<Draw> draws = new ArrayList<>();
     List<ChargeSum> outside = new ArrayList<>();
     List<ChargeSum> unmatched = new ArrayList<>();
+    Map<String, LocalDateTime> until = new HashMap<>();
     for (AppliedSum a : applied) contractApplied(a).ifPresent(draws::add);
     for (ChargeSum c : charges) {
-      if (takenByContractApplied(c.applied(), YearMonth.from(c.from()))) continue;
+      YearMonth month = YearMonth.from(c.from());
+      if (takenByContractApplied(c.applied(), month)) {
+        for (ChargeSum.AppliedId id : c.applied()) {
+          Contract k = contractOf(id, month);
+          if (k != null) until.merge(k.id(), c.lastEnd(), ContractMatcher::later);
+        }
+        continue;
+      }
       Optional<Draw> d = byIds(c).or(() -> byProviderName(c));
-      if (d.isPresent()) draws.add(d.get());
-      else if (isOutsideContracts(c)) outside.add(c);
+      if (d.isPresent()) {
+        draws.add(d.get());
+        until.merge(d.get().contract().id(), c.lastEnd(), ContractMatcher::later);
+      } else if (isOutsideContracts(c)) outside.add(c);
       else if (c.drawsCommittedSpend()) unmatched.add(c);
     }
-    return new Matching(draws, outside, unmatched);
+    return new Matching(draws, outside, unmatched, until);
+  }
+
+  private static LocalDateTime later(LocalDateTime a, LocalDateTime b) {
+    return a.isAfter(b) ? a : b;
   }
 
   /**

@@ -1,7 +1,9 @@
 package io.nuage.ledger.matching;
 
 import io.nuage.ledger.ChargeSum;
+import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The outcome of matching the ledger's charges to a scenario's contracts (docs/ledger-drawdown.md,
@@ -14,11 +16,19 @@ import java.util.List;
  * @param unmatched the other usage and purchase charges no rule matched (a commitment no contract
  *     claims, a provider the scenario does not know, a purchase no contract takes): listed, never
  *     drawn, never dropped
+ * @param billedUntil per contract id, the latest {@code ChargePeriodEnd} of the charges matched to
+ *     it: a monthly charge that starts before the as-of date covers its whole month
+ *     (docs/ledger-drawdown.md, section 4)
  */
-public record Matching(List<Draw> draws, List<ChargeSum> outside, List<ChargeSum> unmatched) {
+public record Matching(
+    List<Draw> draws,
+    List<ChargeSum> outside,
+    List<ChargeSum> unmatched,
+    Map<String, LocalDateTime> billedUntil) {
   public Matching {
     draws = List.copyOf(draws);
     outside = List.copyOf(outside);
     unmatched = List.copyOf(unmatched);
+    billedUntil = Map.copyOf(billedUntil);
   }
 }

@@ -28,11 +28,14 @@ import org.jspecify.annotations.Nullable;
  * @param byContract contract id to month to consumption (money, or GPU-hours for a reservation)
  * @param lastMonth the plan's last month (of its placements): it says nothing of later months; null
  *     for a plan without placements
+ * @param decidesFrom a re-plan's as-of date: it places nothing before (those months were its
+ *     actuals), so it cannot project a span that starts earlier; null for a plan from scratch
  */
 public record PlannedConsumption(
     ProjectionSource.Plan source,
     Map<String, Map<YearMonth, BigDecimal>> byContract,
-    @Nullable YearMonth lastMonth) {
+    @Nullable YearMonth lastMonth,
+    @Nullable LocalDate decidesFrom) {
   /** Pro-rated parts are kept at this scale before the projection is rounded. */
   static final int SCALE = 10;
 
@@ -46,6 +49,18 @@ public record PlannedConsumption(
   /** The consumption of {@code scenario}'s contracts by a plan's placements. */
   public static PlannedConsumption of(
       String plan, Iterable<PlannedPlacement> placements, Scenario scenario) {
+    return of(plan, placements, scenario, null);
+  }
+
+  /**
+   * The consumption of {@code scenario}'s contracts by a plan's placements; {@code decidesFrom} is
+   * a re-plan's as-of date (null for a plan from scratch).
+   */
+  public static PlannedConsumption of(
+      String plan,
+      Iterable<PlannedPlacement> placements,
+      Scenario scenario,
+      @Nullable LocalDate decidesFrom) {
     Map<String, Map<YearMonth, BigDecimal>> by = new HashMap<>();
     YearMonth last = null;
     for (PlannedPlacement p : placements)
@@ -58,7 +73,15 @@ public record PlannedConsumption(
       }
       if (k instanceof StorageCommitment s) by.put(k.id(), storage(s, scenario));
     }
-    return new PlannedConsumption(new ProjectionSource.Plan(plan), by, last);
+    return new PlannedConsumption(new ProjectionSource.Plan(plan), by, last, decidesFrom);
+  }
+
+  /**
+   * Whether the plan decides every month from {@code day} on: false for a re-plan asked about days
+   * before its as-of date, whose placements it does not have.
+   */
+  public boolean decidesFrom(LocalDate day) {
+    return decidesFrom == null || !day.isBefore(decidesFrom);
   }
 
   /** Whether the plan reaches the day before {@code to}: it can project a span ending there. */
