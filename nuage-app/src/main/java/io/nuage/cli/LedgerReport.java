@@ -29,12 +29,13 @@ final class LedgerReport {
      * what was billed, projected with the report's own plan ({@code planJson}, named {@code
      * planName}); null when the ledger holds no rows (the report then shows the plan alone).
      */
-    @Nullable String drawDownJson(Scenario scenario, String planJson, String planName) {
+    @Nullable String drawDownJson(
+        Scenario scenario, String scenarioFile, String planJson, String planName) {
       try (Store store = Store.open(db)) {
         DuckDbCharges charges = new DuckDbCharges(store);
         if (charges.lastChargeDay().isEmpty()) return null;
         return LedgerJson.drawDown(
-            new CommitmentLedger(scenario)
+            new CommitmentLedger(scenario, scenarioFile)
                 .report(charges, null, PlanJsonReader.consumption(planJson, planName, scenario)));
       }
     }

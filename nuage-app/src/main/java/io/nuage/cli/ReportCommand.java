@@ -91,6 +91,7 @@ final class ReportCommand implements Callable<Integer> {
             ? null
             : ledger.drawDownJson(
                 scenario,
+                scenarioFile.toString(),
                 planJson,
                 planFile != null ? planFile.toString() : "the plan of this report");
     Path written = write(out, scenario, planJson, ledgerJson, Clock.systemUTC());

@@ -116,7 +116,7 @@ public final class StoreReplan {
         firstOpen(scenario, request.asOf(), billedUntil, store, request.caller().asOf, notes);
     PreviousPlan previous = previous(store, request, notes);
     missing(scenario, bills, firstOpen, previous, store, request, notes);
-    var ledger = new CommitmentLedger(scenario);
+    var ledger = new CommitmentLedger(scenario, request.scenarioPath());
     DrawDownReport asOf = ledger.report(charges, firstOpen.atDay(1));
     DrawDownReport atStart = ledger.report(charges, scenario.horizon().start().atDay(1));
     FixedPast past;
