@@ -138,9 +138,21 @@ public final class ReplanText {
               money(t.consumedToDate()),
               money(t.stillNeeded()),
               money(t.planned()),
-              t.met() ? "yes" : "no, short by $" + money(t.shortfall())));
+              met(t)));
     }
     return out.toString();
+  }
+
+  /**
+   * "yes", saying so when the planned spend is a few cents under the minimum: the minimum is met
+   * before each placement's cost is rounded to the cent (docs/replan.md, {@code trueUp[]}).
+   */
+  static String met(TrueUp t) {
+    if (!t.met()) return "no, short by $" + money(t.shortfall());
+    BigDecimal under = t.stillNeeded().subtract(t.planned());
+    return under.signum() > 0
+        ? "yes (the $" + money(under) + " under it is the rounding of costs to the cent)"
+        : "yes";
   }
 
   static String money(BigDecimal v) {
