@@ -220,6 +220,12 @@ public final class LedgerJson {
       n.put("month", v.month().toString());
       n.put("partial", PlanVariance.isPartial(v.month(), asOf));
       n.put("plannedSpend", s(v.plannedSpend()));
+      ObjectNode parts = n.putObject("planned");
+      parts.put("usage", s(v.plannedParts().usage()));
+      parts.put("reservedFees", s(v.plannedParts().reservedFees()));
+      parts.put("storage", s(v.plannedParts().storage()));
+      parts.put("egress", s(v.plannedParts().egress()));
+      parts.put("trueUp", s(v.plannedParts().trueUp()));
       n.put("actualSpend", s(v.actualSpend()));
       n.put("spendVariance", s(v.spendVariance()));
       n.put("spendVarianceRatio", f(v.spendVarianceRatio()));

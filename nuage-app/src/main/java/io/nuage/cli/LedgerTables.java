@@ -285,6 +285,32 @@ final class LedgerTables {
           m(v.actualGpuHours()),
           pct(v.gpuHoursVarianceRatio()));
     }
+    if (lines.isEmpty()) return;
+    out.println();
+    out.println(
+        "Planned $ by part (what the plan bills: its usage, fees, storage, egress, true-ups)");
+    String parts = "%-12s %-8s %19s %19s %19s %19s %19s%n";
+    out.printf(
+        parts,
+        "provider",
+        "month",
+        "usage $",
+        "reserved fees $",
+        "storage $",
+        "egress $",
+        "true-up $");
+    for (PlanVariance v : lines) {
+      var p = v.plannedParts();
+      out.printf(
+          parts,
+          v.provider(),
+          v.month() + (PlanVariance.isPartial(v.month(), asOf) ? "*" : ""),
+          m(p.usage()),
+          m(p.reservedFees()),
+          m(p.storage()),
+          m(p.egress()),
+          m(p.trueUp()));
+    }
   }
 
   private static BigDecimal matched(ContractDrawDown c, MatchRule rule) {

@@ -1,14 +1,18 @@
 package io.nuage.cli;
 
+import io.nuage.cli.billing.PlannedSpend;
+import io.nuage.core.MonthRange;
 import io.nuage.ledger.CommitmentLedger;
 import io.nuage.ledger.PlanVariance;
-import io.nuage.ledger.PlannedUsage;
+import io.nuage.ledger.generate.PlannedBills;
 import io.nuage.scenario.Scenario;
 import io.nuage.store.Store;
 import io.nuage.store.ledger.DuckDbCharges;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -24,9 +28,12 @@ import picocli.CommandLine.Spec;
     description = {
       "Compares a plan with the ledger, per provider and month.",
       "%nSpend and GPU-hours per provider and month of a plan (the JSON of nuage plan --format"
-          + " json), planned against actual, with the variance, up to the as-of date: months"
-          + " not billed yet are left out (no actual yet is not a -100% variance); a month the"
-          + " as-of date cuts is marked partial."
+          + " json, of the --scenario), planned against actual, with the variance. Planned is"
+          + " everything the plan bills: usage, reservation fees, storage, egress and true-ups,"
+          + " shown by part (as generate-billing --from-plan bills them). Up to the as-of date:"
+          + " months not billed yet are left out (no actual yet is not a -100% variance); a month"
+          + " the as-of date cuts is marked partial and compared with the plan's share of the"
+          + " days before it."
     })
 public final class LedgerVsPlanCommand implements Callable<Integer> {
   @Mixin LedgerOptions options;
@@ -39,22 +46,15 @@ public final class LedgerVsPlanCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Scenario scenario = options.scenario();
-    java.time.LocalDate day = asOf.asOf(); // every input is checked before the store opens
-    var planned = PlanJsonReader.read(plan);
+    LocalDate day = asOf.asOf(); // every input is checked before the store opens
+    PlannedBills planned = PlannedSpend.read(plan, Objects.requireNonNull(options.scenario));
     try (Store store = Store.open(options.db())) {
       var report =
           new CommitmentLedger(scenario, String.valueOf(options.scenario))
               .report(new DuckDbCharges(store), day);
       LocalDate cut = report.asOf();
-      List<PlannedUsage> billed =
-          planned.stream().filter(p -> p.month().atDay(1).isBefore(cut)).toList();
-      long leftOut =
-          planned.stream()
-              .map(PlannedUsage::month)
-              .filter(m -> !m.atDay(1).isBefore(cut))
-              .distinct()
-              .count();
-      List<PlanVariance> lines = PlanVariance.compare(billed, report.spend());
+      long leftOut = monthsFrom(scenario.horizon(), cut);
+      List<PlanVariance> lines = PlanVariance.compare(planned.before(cut), report.spend());
       var out = spec.commandLine().getOut();
       if (options.format == LedgerOptions.Format.json)
         out.println(LedgerJson.variance(lines, cut, leftOut));
@@ -62,5 +62,13 @@ public final class LedgerVsPlanCommand implements Callable<Integer> {
       out.flush();
       return 0;
     }
+  }
+
+  /** Months of the plan's horizon that start on or after {@code cut}: not billed yet. */
+  static long monthsFrom(MonthRange horizon, LocalDate cut) {
+    long n = 0;
+    for (YearMonth m = horizon.start(); !m.isAfter(horizon.end()); m = m.plusMonths(1))
+      if (!m.atDay(1).isBefore(cut)) n++;
+    return n;
   }
 }

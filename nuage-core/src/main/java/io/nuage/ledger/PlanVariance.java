@@ -2,6 +2,7 @@ package io.nuage.ledger;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -13,6 +14,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * Planned against actual for one provider and month (docs/ledger-drawdown.md, section 8).
  *
+ * @param plannedParts what the plan bills, by part; {@code plannedSpend} is their total
  * @param spendVariance {@code actualSpend - plannedSpend}
  * @param spendVarianceRatio {@code spendVariance / plannedSpend}, 4 decimals; null when nothing was
  *     planned
@@ -20,6 +22,7 @@ import org.jspecify.annotations.Nullable;
 public record PlanVariance(
     String provider,
     YearMonth month,
+    PlannedParts plannedParts,
     BigDecimal plannedSpend,
     BigDecimal actualSpend,
     BigDecimal spendVariance,
@@ -28,16 +31,27 @@ public record PlanVariance(
     BigDecimal actualGpuHours,
     BigDecimal gpuHoursVariance,
     @Nullable BigDecimal gpuHoursVarianceRatio) {
+  public PlanVariance {
+    if (plannedParts.total().compareTo(plannedSpend) != 0)
+      throw new IllegalArgumentException(
+          "plannedSpend "
+              + plannedSpend.toPlainString()
+              + " is not the sum of its parts "
+              + plannedParts.total().toPlainString());
+  }
 
   /** One line per provider and month present in the plan or in the ledger. */
   public static List<PlanVariance> compare(List<PlannedUsage> plan, List<MonthlySpend> actual) {
     record Key(String provider, YearMonth month) {}
-    Map<Key, BigDecimal[]> sums =
-        new TreeMap<>(Comparator.comparing(Key::provider).thenComparing(Key::month));
+    Comparator<Key> order = Comparator.comparing(Key::provider).thenComparing(Key::month);
+    Map<Key, BigDecimal[]> sums = new TreeMap<>(order);
+    Map<Key, PlannedParts> parts = new TreeMap<>(order);
     for (PlannedUsage p : plan) {
-      BigDecimal[] s = sums.computeIfAbsent(new Key(p.provider(), p.month()), k -> zeros());
+      Key key = new Key(p.provider(), p.month());
+      BigDecimal[] s = sums.computeIfAbsent(key, k -> zeros());
       s[0] = s[0].add(p.spend());
       s[2] = s[2].add(p.gpuHours());
+      parts.merge(key, p.parts(), PlannedParts::plus);
     }
     for (MonthlySpend a : actual) {
       BigDecimal[] s = sums.computeIfAbsent(new Key(a.provider(), a.month()), k -> zeros());
@@ -51,6 +65,7 @@ public record PlanVariance(
                 new PlanVariance(
                     k.provider(),
                     k.month(),
+                    parts.getOrDefault(k, PlannedParts.ZERO),
                     s[0],
                     s[1],
                     s[1].subtract(s[0]),
@@ -63,7 +78,7 @@ public record PlanVariance(
   }
 
   /** Whether {@code asOf} cuts {@code month}: its actual covers only the days before it. */
-  public static boolean isPartial(YearMonth month, java.time.LocalDate asOf) {
+  public static boolean isPartial(YearMonth month, LocalDate asOf) {
     return month.atDay(1).isBefore(asOf) && asOf.isBefore(month.plusMonths(1).atDay(1));
   }
 

@@ -7,5 +7,8 @@ import java.time.YearMonth;
 public interface BillSink {
   void row(BillRow row) throws IOException;
 
+  /** Told before a provider's rows of a month (a scenario provider id). */
+  default void provider(String id) {}
+
   default void monthDone(YearMonth month, long rowsSoFar) {}
 }

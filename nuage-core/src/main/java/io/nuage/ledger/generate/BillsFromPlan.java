@@ -123,6 +123,7 @@ public final class BillsFromPlan {
       var periods = options.period().periods(m);
       List<Line> month = lines.getOrDefault(m, List.of());
       for (String provider : providers()) {
+        out.provider(provider);
         for (Line l : month) {
           if (l.provider().equals(provider) && l.pricing() != Line.Pricing.RESERVED)
             gpu.write(l, periods, out);
@@ -209,6 +210,11 @@ public final class BillsFromPlan {
     public void row(BillRow row) throws IOException {
       rows++;
       sink.row(row);
+    }
+
+    @Override
+    public void provider(String id) {
+      sink.provider(id);
     }
   }
 }
