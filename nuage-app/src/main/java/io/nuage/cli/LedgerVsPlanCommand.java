@@ -2,6 +2,7 @@ package io.nuage.cli;
 
 import io.nuage.cli.billing.PlannedSpend;
 import io.nuage.core.MonthRange;
+import io.nuage.ledger.BillingProviders;
 import io.nuage.ledger.CommitmentLedger;
 import io.nuage.ledger.PlanVariance;
 import io.nuage.ledger.generate.PlannedBills;
@@ -49,12 +50,13 @@ public final class LedgerVsPlanCommand implements Callable<Integer> {
     LocalDate day = asOf.asOf(); // every input is checked before the store opens
     PlannedBills planned = PlannedSpend.read(plan, Objects.requireNonNull(options.scenario));
     try (Store store = Store.open(options.db())) {
+      DuckDbCharges charges = new DuckDbCharges(store);
       var report =
-          new CommitmentLedger(scenario, String.valueOf(options.scenario))
-              .report(new DuckDbCharges(store), day);
+          new CommitmentLedger(scenario, String.valueOf(options.scenario)).report(charges, day);
       LocalDate cut = report.asOf();
       long leftOut = monthsFrom(scenario.horizon(), cut);
-      List<PlanVariance> lines = PlanVariance.compare(planned.before(cut), report.spend());
+      var reach = PlanVariance.reach(charges.monthly(cut), BillingProviders.of(scenario), cut);
+      List<PlanVariance> lines = PlanVariance.compare(planned.before(cut, reach), report.spend());
       var out = spec.commandLine().getOut();
       if (options.format == LedgerOptions.Format.json)
         out.println(LedgerJson.variance(lines, cut, leftOut));

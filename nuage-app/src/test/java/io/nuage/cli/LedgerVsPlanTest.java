@@ -51,10 +51,10 @@ class LedgerVsPlanTest {
     bills = billAndIngest("on-plan", db);
   }
 
-  static GeneratedBills billAndIngest(String name, Path store, String... drifts) throws Exception {
+  /** {@code generate-billing} with {@code options} through 2027-06, ingested into {@code store}. */
+  static GeneratedBills billAndIngest(String name, Path store, String... options) throws Exception {
     Path csv = dir.resolve(name + ".csv");
-    List<String> more = new ArrayList<>();
-    for (String d : drifts) more.addAll(List.of("--drift", d));
+    List<String> more = new ArrayList<>(List.of(options));
     more.addAll(List.of("--out", csv.toString()));
     Cli g = BillingFixture.generate(plan, "2027-06", more.toArray(String[]::new));
     assertThat(g.code()).as(g.err()).isZero();
@@ -219,9 +219,40 @@ class LedgerVsPlanTest {
   }
 
   @Test
+  void monthlyBillsCutByTheAsOfDate_coverTheirMonth_andSoDoesThePlansShare() throws Exception {
+    Path monthly = dir.resolve("monthly.duckdb");
+    GeneratedBills rows = billAndIngest("monthly", monthly, "--charge-period", "month");
+    JsonNode answer = vsPlan(monthly, "--as-of", "2027-03-16");
+    Map<String, JsonNode> lines = byKey(answer);
+    // every row starts on a 1st: those of March are in the ledger as of the 16th, whole
+    Predicate<Map<String, String>> before =
+        r -> r.get("ChargePeriodStart").compareTo("2027-03-16") < 0;
+    SortedMap<String, BigDecimal> billed = rows.sum("BilledCost", before, LedgerVsPlanTest::key);
+
+    assertThat(lines.keySet()).isEqualTo(billed.keySet());
+    for (var e : lines.entrySet()) {
+      JsonNode v = e.getValue();
+      assertThat(v.get("spendVariance").asText()).as(e.getKey()).isEqualTo("0.00");
+      assertThat(v.get("gpuHoursVariance").asText()).as(e.getKey()).isEqualTo("0.00");
+      assertThat(dec(v, "plannedSpend"))
+          .as(e.getKey())
+          .isEqualByComparingTo(billed.get(e.getKey()));
+    }
+    // the month's whole fee: the bills of the month reach its end
+    assertThat(dec(lines.get("nebius 2027-03").get("planned"), "reservedFees"))
+        .isEqualByComparingTo(reservedFee("nebius", YearMonth.of(2027, 3)));
+  }
+
+  @Test
   void demandDrift_showsItsOwnEffectAndNothingElse() throws Exception {
     Path drifted = dir.resolve("drifted.duckdb");
-    billAndIngest("drifted", drifted, "demand:oci=+10%@2027-04", "demand:azure=+10%@2027-04");
+    billAndIngest(
+        "drifted",
+        drifted,
+        "--drift",
+        "demand:oci=+10%@2027-04",
+        "--drift",
+        "demand:azure=+10%@2027-04");
     Map<String, JsonNode> lines = byKey(vsPlan(drifted));
 
     // the drift's effect, recomputed from the plan: from 2027-04 at oci and azure each placement's

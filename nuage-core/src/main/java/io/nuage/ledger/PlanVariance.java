@@ -3,6 +3,7 @@ package io.nuage.ledger;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -75,6 +76,32 @@ public record PlanVariance(
                     s[3].subtract(s[2]),
                     ratio(s[3].subtract(s[2]), s[2]))));
     return lines;
+  }
+
+  /**
+   * How far each provider's bills of the month {@code asOf} cuts reach (docs/ledger-drawdown.md,
+   * section 8): the latest end of its GPU usage charges that start in that month before {@code
+   * asOf}, at least {@code asOf} and at most the month's end. Daily GPU bills reach {@code asOf}; a
+   * monthly GPU line that starts on the 1st covers its month. Only GPU usage tells: storage is
+   * monthly in every bill (and in the plan's), and a purchase's period may run a year ahead. Empty
+   * when {@code asOf} is a 1st (no month is cut).
+   */
+  public static Map<String, LocalDateTime> reach(
+      List<ChargeSum> charges, BillingProviders names, LocalDate asOf) {
+    Map<String, LocalDateTime> out = new TreeMap<>();
+    YearMonth cut = YearMonth.from(asOf);
+    if (asOf.getDayOfMonth() == 1) return out;
+    LocalDateTime end = cut.plusMonths(1).atDay(1).atStartOfDay();
+    for (ChargeSum c : charges) {
+      if (!"Usage".equals(c.chargeCategory())
+          || c.gpuHours().signum() <= 0
+          || !YearMonth.from(c.from()).equals(cut)
+          || !c.from().isBefore(asOf)) continue;
+      LocalDateTime to = c.lastEnd().isAfter(end) ? end : c.lastEnd();
+      out.merge(names.resolve(c.providerName()), to, (a, b) -> a.isAfter(b) ? a : b);
+    }
+    out.replaceAll((p, to) -> to.isBefore(asOf.atStartOfDay()) ? asOf.atStartOfDay() : to);
+    return out;
   }
 
   /** Whether {@code asOf} cuts {@code month}: its actual covers only the days before it. */

@@ -50,10 +50,19 @@ public final class PlannedBills {
    * periods, so a month {@code asOf} cuts gives the plan's share of the days before it.
    */
   public List<PlannedUsage> before(LocalDate asOf) {
+    return before(asOf, Map.of());
+  }
+
+  /**
+   * The same, except that a provider whose bills of the month {@code asOf} cuts reach further
+   * ({@code reach}: a monthly line covers its month) has the plan's charge periods that start
+   * before its reach, so the plan's share covers what its bills cover.
+   */
+  public List<PlannedUsage> before(LocalDate asOf, Map<String, LocalDateTime> reach) {
     YearMonth last = YearMonth.from(asOf.minusDays(1));
     if (last.isAfter(scenario.horizon().end())) last = scenario.horizon().end();
     if (last.isBefore(BillsFromPlan.firstMonth(scenario))) return List.of();
-    Sums sums = new Sums(asOf.atStartOfDay());
+    Sums sums = new Sums(asOf.atStartOfDay(), reach);
     try {
       bills(last).write(sums);
     } catch (IOException e) {
@@ -92,18 +101,23 @@ public final class PlannedBills {
   private static final class Sums implements BillSink {
     private record Key(String provider, YearMonth month) {}
 
-    private final LocalDateTime before;
+    private final LocalDateTime asOf;
+    private final Map<String, LocalDateTime> reach;
     private final Map<Key, BigDecimal[]> sums =
         new TreeMap<>(Comparator.comparing(Key::provider).thenComparing(Key::month));
     private String provider = "";
+    private LocalDateTime before;
 
-    Sums(LocalDateTime before) {
-      this.before = before;
+    Sums(LocalDateTime asOf, Map<String, LocalDateTime> reach) {
+      this.asOf = asOf;
+      this.reach = reach;
+      this.before = asOf;
     }
 
     @Override
     public void provider(String id) {
       provider = id;
+      before = reach.getOrDefault(id, asOf);
     }
 
     @Override
