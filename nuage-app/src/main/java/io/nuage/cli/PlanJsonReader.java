@@ -3,7 +3,6 @@ package io.nuage.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.nuage.core.NuageException;
-import io.nuage.ledger.PlannedUsage;
 import io.nuage.ledger.projection.PlannedConsumption;
 import io.nuage.ledger.projection.PlannedPlacement;
 import io.nuage.plan.recourse.RunPlace;
@@ -28,20 +27,9 @@ import java.util.TreeMap;
 public final class PlanJsonReader {
   private PlanJsonReader() {}
 
-  static List<PlannedUsage> read(Path file) {
-    List<PlannedUsage> planned = new ArrayList<>();
-    for (PlannedPlacement p : placements(file))
-      planned.add(new PlannedUsage(p.provider(), p.month(), p.cost(), p.gpuHours()));
-    return planned;
-  }
-
   /** What the plan consumes of each of the scenario's contracts, month by month. */
   static PlannedConsumption consumption(Path file, Scenario scenario) {
     return consumption(textOf(file), file.toString(), scenario);
-  }
-
-  static List<PlannedPlacement> placements(Path file) {
-    return placements(textOf(file), Path.of(file.toString()));
   }
 
   private static String textOf(Path file) {
