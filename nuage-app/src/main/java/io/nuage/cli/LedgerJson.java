@@ -99,6 +99,7 @@ public final class LedgerJson {
     if (c.pricePerUnit() != null) n.put("pricePerUnit", s(c.pricePerUnit()));
     n.put("committed", s(c.committed()));
     n.put("consumed", s(c.consumed()));
+    n.put("trueUp", s(c.trueUp()));
     n.put("remaining", s(c.remaining()));
     n.put("projectedAtTermEnd", s(c.projectedAtTermEnd()));
     n.put("projectedShortfall", s(c.projectedShortfall()));
@@ -132,6 +133,9 @@ public final class LedgerJson {
       l.put("runRatePerDay", s(y.runRatePerDay()));
       l.put("projected", s(y.projected()));
       l.put("projectedShortfall", s(y.projectedShortfall()));
+      l.put("trueUp", s(y.trueUp()));
+      l.put("settlement", y.settlement() == null ? null : y.settlement().label());
+      l.put("trueUpDifference", s(y.trueUpDifference()));
       l.put("projectionSource", y.projectionSource() == null ? null : y.projectionSource().label());
       if (y.runRate() == null) l.putNull("runRate");
       else {

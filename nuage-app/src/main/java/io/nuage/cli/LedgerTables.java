@@ -11,6 +11,7 @@ import io.nuage.ledger.PlanVariance;
 import io.nuage.ledger.ProviderShare;
 import io.nuage.ledger.Reconciliation;
 import io.nuage.ledger.ReconciliationTotal;
+import io.nuage.ledger.Settlement;
 import io.nuage.ledger.currency.Conversion;
 import io.nuage.ledger.matching.MatchRule;
 import io.nuage.ledger.matching.MatchedAmount;
@@ -51,7 +52,7 @@ final class LedgerTables {
         "Shortfall: committed spend owes it as a true-up when the year ends; a reservation's or"
             + " storage commitment's is capacity paid for in its fee and left unused (nothing more"
             + " is owed)");
-    String row = "%-20s %4s  %-10s %-11s %19s %19s %19s %19s %17s %-8s %19s %17s%n";
+    String row = "%-20s %4s  %-10s %-11s %19s %19s %19s %19s %17s %17s %-15s %-8s %19s %17s%n";
     out.printf(
         row,
         "contract",
@@ -63,6 +64,8 @@ final class LedgerTables {
         "remaining",
         "projected",
         "shortfall",
+        "true-up",
+        "settlement",
         "source",
         "run-rate projected",
         "run-rate shortfall");
@@ -80,6 +83,8 @@ final class LedgerTables {
             m(y.remaining()),
             orDash(y.projected()),
             orDash(y.projectedShortfall()),
+            m(y.trueUp()),
+            y.settlement() == null ? "-" : y.settlement().label(),
             y.projectionSource() == null ? "-" : y.projectionSource().label(),
             y.runRate() == null ? "" : m(y.runRate().projected()),
             y.runRate() == null ? "" : m(y.runRate().projectedShortfall()));
@@ -95,10 +100,13 @@ final class LedgerTables {
           m(c.remaining()),
           orDash(c.projectedAtTermEnd()),
           m(c.projectedShortfall()),
+          m(c.trueUp()),
+          "",
           "",
           "",
           "");
     }
+    settlements(out, r);
     out.println();
     out.println("Matched to each contract, by rule (strongest first; a reservation in GPU-hours)");
     String match = "%-20s %-18s %19s %19s %19s%n";
@@ -319,6 +327,49 @@ final class LedgerTables {
         .map(MatchedAmount::amount)
         .findFirst()
         .orElse(BigDecimal.ZERO);
+  }
+
+  /** A sentence per closed year that fell short or was billed a true-up above its shortfall. */
+  private static void settlements(PrintWriter out, DrawDownReport r) {
+    for (ContractDrawDown c : r.contracts()) {
+      for (DrawDownLine y : c.years()) {
+        Settlement s = y.settlement();
+        if (s == null || s == Settlement.MET) continue;
+        BigDecimal shortfall =
+            y.projectedShortfall() == null ? BigDecimal.ZERO : y.projectedShortfall();
+        String head =
+            c.contract()
+                + " year "
+                + y.period().year()
+                + " closed short by "
+                + m(shortfall)
+                + " "
+                + c.unit();
+        out.println(
+            switch (s) {
+              case SHORT_PAID -> head + ", paid by a true-up of " + m(y.trueUp());
+              case SHORT_UNDERPAID ->
+                  head
+                      + ": a true-up of "
+                      + m(y.trueUp())
+                      + " was billed, "
+                      + m(y.trueUpDifference().negate())
+                      + " of the shortfall was not";
+              case SHORT_UNPAID -> head + ": no true-up billed";
+              default ->
+                  c.contract()
+                      + " year "
+                      + y.period().year()
+                      + " closed with a shortfall of "
+                      + m(shortfall)
+                      + " and a true-up of "
+                      + m(y.trueUp())
+                      + ": "
+                      + m(y.trueUpDifference())
+                      + " billed above the shortfall";
+            });
+      }
+    }
   }
 
   private static String orDash(@Nullable BigDecimal v) {

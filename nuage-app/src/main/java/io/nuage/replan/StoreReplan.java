@@ -16,7 +16,6 @@ import io.nuage.plan.replan.Replanner;
 import io.nuage.scenario.Scenario;
 import io.nuage.store.Store;
 import io.nuage.store.billing.DuckDbBillCoverage;
-import io.nuage.store.billing.DuckDbTrueUps;
 import io.nuage.store.ledger.DuckDbCharges;
 import io.nuage.store.plans.DuckDbPlans;
 import java.nio.file.Path;
@@ -121,15 +120,7 @@ public final class StoreReplan {
     DrawDownReport atStart = ledger.report(charges, scenario.horizon().start().atDay(1));
     FixedPast past;
     try {
-      past =
-          FixedPasts.from(
-              scenario,
-              firstOpen,
-              asOf,
-              atStart,
-              previous,
-              DuckDbTrueUps.between(
-                  store, scenario.horizon().start().atDay(1), firstOpen.atDay(1)));
+      past = FixedPasts.from(scenario, firstOpen, asOf, atStart, previous);
     } catch (IllegalArgumentException e) {
       throw new NuageException(previous.origin() + ": " + e.getMessage());
     }

@@ -29,6 +29,13 @@ public interface Charges {
    */
   List<AppliedSum> applied(LocalDate before);
 
+  /**
+   * The take-or-pay true-ups among the charges starting before {@code before}
+   * (docs/ledger-drawdown.md, section 1): part of what {@link #monthly} and {@link #applied} give,
+   * recognised by their {@code Tags} marker or their {@code ResourceId}.
+   */
+  TrueUpCharges trueUps(LocalDate before);
+
   /** {@link #reconcile(List, BillingProviders, int, String)} of a scenario in US dollars. */
   default Reconciliation reconcile(List<ContractRate> rates, BillingProviders names, int rowLimit) {
     return reconcile(rates, names, rowLimit, "USD");

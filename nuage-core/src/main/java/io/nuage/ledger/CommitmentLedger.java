@@ -89,7 +89,7 @@ public final class CommitmentLedger {
   public DrawDownReport report(
       Charges ledger, @Nullable LocalDate asOf, @Nullable PlannedConsumption plan) {
     LocalDate day = asOf != null ? asOf : asOfAfter(ledger.lastUsageEnd());
-    return report(ledger.monthly(day), ledger.applied(day), day, plan);
+    return report(ledger.monthly(day), ledger.applied(day), ledger.trueUps(day), day, plan);
   }
 
   public DrawDownReport report(List<ChargeSum> all, LocalDate asOf) {
@@ -105,6 +105,19 @@ public final class CommitmentLedger {
   public DrawDownReport report(
       List<ChargeSum> all,
       List<AppliedSum> applied,
+      LocalDate asOf,
+      @Nullable PlannedConsumption plan) {
+    return report(all, applied, TrueUpCharges.NONE, asOf, plan);
+  }
+
+  /**
+   * As above, {@code trueUps} being the take-or-pay true-ups among {@code all} and {@code applied}:
+   * what they draw is each contract year's true-up, not its consumption (section 1).
+   */
+  public DrawDownReport report(
+      List<ChargeSum> all,
+      List<AppliedSum> applied,
+      TrueUpCharges trueUps,
       LocalDate asOf,
       @Nullable PlannedConsumption plan) {
     if (plan != null && !plan.decidesFrom(asOf))
@@ -124,10 +137,26 @@ public final class CommitmentLedger {
     for (ChargeSum c : charges) billed.add(c.currency(), month(c), c.billed());
     converter.requireRates(source, billed);
     Matching matching = matcher.match(charges, elements);
-    List<MonthlySpend> spend = spend(charges);
+    // matched by the same rules as the whole, so what they draw is exactly their part of it
+    List<ChargeSum> trueUpCharges =
+        trueUps.charges().stream().filter(c -> c.from().isBefore(asOf)).toList();
+    Matching trueUpMatching =
+        matcher.match(
+            trueUpCharges,
+            trueUps.applied().stream().filter(a -> a.from().isBefore(asOf)).toList());
+    // a true-up no contract takes is plain spend, listed as unmatched like any charge
+    List<MonthlySpend> spend =
+        spend(
+            charges,
+            trueUpCharges.stream()
+                .filter(
+                    c ->
+                        !trueUpMatching.outside().contains(c)
+                            && !trueUpMatching.unmatched().contains(c))
+                .toList());
     return new DrawDownReport(
         asOf,
-        drawDown(matching, asOf, plan),
+        drawDown(matching, trueUpMatching, asOf, plan),
         spend,
         ProviderShare.of(spend, scenario.policy()::maxShareOf),
         CommitmentBalance.of(charges, matcher.names()),
@@ -139,26 +168,25 @@ public final class CommitmentLedger {
   }
 
   private List<ContractDrawDown> drawDown(
-      Matching matching, LocalDate asOf, @Nullable PlannedConsumption plan) {
+      Matching matching,
+      Matching trueUpMatching,
+      LocalDate asOf,
+      @Nullable PlannedConsumption plan) {
     Map<String, Map<Integer, CurrencySums>> consumed = new HashMap<>();
+    Map<String, Map<Integer, CurrencySums>> trueUp = new HashMap<>();
     Map<String, Map<MatchRule, CurrencySums>> matched = new HashMap<>();
     for (Draw d : matching.draws()) {
-      Contract k = d.contract();
-      // GPU-hours are not money: kept in the scenario's currency, which is never converted
-      String currency = k instanceof ReservedCapacity ? converter.currency() : d.currency();
       matched
-          .computeIfAbsent(k.id(), x -> new EnumMap<>(MatchRule.class))
+          .computeIfAbsent(d.contract().id(), x -> new EnumMap<>(MatchRule.class))
           .computeIfAbsent(d.rule(), x -> new CurrencySums())
-          .add(currency, d.month(), d.amount());
-      ContractYear.of(k).stream()
-          .filter(y -> y.contains(d.month().atDay(1)))
-          .findFirst()
-          .ifPresent(
-              y ->
-                  consumed
-                      .computeIfAbsent(k.id(), x -> new HashMap<>())
-                      .computeIfAbsent(y.year(), x -> new CurrencySums())
-                      .add(currency, d.month(), d.amount()));
+          .add(currency(d), d.month(), d.amount());
+      addToYear(consumed, d, d.amount());
+    }
+    // a true-up is matched (above) but is never consumption: its draw moves, per currency-month,
+    // from the year's consumed to its true-up, so that each is converted once
+    for (Draw d : trueUpMatching.draws()) {
+      addToYear(consumed, d, d.amount().negate());
+      addToYear(trueUp, d, d.amount());
     }
     List<ContractDrawDown> result = new ArrayList<>();
     for (Contract k : scenario.contracts()) {
@@ -170,11 +198,15 @@ public final class CommitmentLedger {
         for (ContractYear y : ContractYear.of(k)) {
           CurrencySums sums =
               consumed.getOrDefault(k.id(), Map.of()).getOrDefault(y.year(), new CurrencySums());
+          CurrencySums paid =
+              trueUp.getOrDefault(k.id(), Map.of()).getOrDefault(y.year(), new CurrencySums());
           lines.add(
               DrawDownLine.project(
                   y,
                   committed(k, y),
                   converter.total(sums),
+                  converter.total(paid),
+                  k instanceof CommittedSpend,
                   asOf,
                   billedUntil(matching, k),
                   plan,
@@ -207,6 +239,24 @@ public final class CommitmentLedger {
     return end.toLocalTime().equals(java.time.LocalTime.MIDNIGHT) ? day : day.plusDays(1);
   }
 
+  /** GPU-hours are not money: kept in the scenario's currency, which is never converted. */
+  private String currency(Draw d) {
+    return d.contract() instanceof ReservedCapacity ? converter.currency() : d.currency();
+  }
+
+  /** Adds {@code amount} of a draw to its contract year's sums (none outside every year). */
+  private void addToYear(Map<String, Map<Integer, CurrencySums>> sums, Draw d, BigDecimal amount) {
+    Contract k = d.contract();
+    ContractYear.of(k).stream()
+        .filter(y -> y.contains(d.month().atDay(1)))
+        .findFirst()
+        .ifPresent(
+            y ->
+                sums.computeIfAbsent(k.id(), x -> new HashMap<>())
+                    .computeIfAbsent(y.year(), x -> new CurrencySums())
+                    .add(currency(d), d.month(), amount));
+  }
+
   private List<ProviderSpend> byProvider(List<ChargeSum> charges) {
     Map<String, CurrencySums[]> byProvider = new TreeMap<>();
     Map<String, Long> rows = new HashMap<>();
@@ -227,19 +277,26 @@ public final class CommitmentLedger {
     return out;
   }
 
-  private List<MonthlySpend> spend(List<ChargeSum> charges) {
+  private List<MonthlySpend> spend(List<ChargeSum> charges, List<ChargeSum> trueUps) {
     record Key(String provider, YearMonth month) {}
     Map<Key, Object[]> sums =
         new TreeMap<>(Comparator.comparing(Key::provider).thenComparing(Key::month));
+    java.util.function.Function<ChargeSum, Object[]> of =
+        c ->
+            sums.computeIfAbsent(
+                new Key(matcher.names().resolve(c.providerName()), month(c)),
+                k ->
+                    new Object[] {
+                      new CurrencySums(), new CurrencySums(), BigDecimal.ZERO, new CurrencySums()
+                    });
     for (ChargeSum c : charges) {
-      Object[] s =
-          sums.computeIfAbsent(
-              new Key(matcher.names().resolve(c.providerName()), month(c)),
-              k -> new Object[] {new CurrencySums(), new CurrencySums(), BigDecimal.ZERO});
+      Object[] s = of.apply(c);
       ((CurrencySums) s[0]).add(c.currency(), month(c), c.billed());
       ((CurrencySums) s[1]).add(c.currency(), month(c), c.effective());
       s[2] = ((BigDecimal) s[2]).add(c.gpuHours());
     }
+    for (ChargeSum c : trueUps)
+      ((CurrencySums) of.apply(c)[3]).add(c.currency(), month(c), c.billed());
     List<MonthlySpend> spend = new ArrayList<>();
     sums.forEach(
         (k, s) ->
@@ -249,7 +306,8 @@ public final class CommitmentLedger {
                     k.month(),
                     converter.total((CurrencySums) s[0]),
                     converter.total((CurrencySums) s[1]),
-                    (BigDecimal) s[2])));
+                    (BigDecimal) s[2],
+                    converter.total((CurrencySums) s[3]))));
     return spend;
   }
 

@@ -52,6 +52,11 @@ public record ContractDrawDown(
     return sum(DrawDownLine::consumed);
   }
 
+  /** The take-or-pay true-ups billed over the term: shortfalls paid, not consumption. */
+  public BigDecimal trueUp() {
+    return sum(DrawDownLine::trueUp);
+  }
+
   public BigDecimal remaining() {
     return sum(DrawDownLine::remaining);
   }

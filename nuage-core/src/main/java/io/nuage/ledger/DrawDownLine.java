@@ -17,7 +17,8 @@ import org.jspecify.annotations.Nullable;
  * GPU-hour), both rounded half-even.
  *
  * @param committed the year's commitment: money, or GPU-hours for a reservation
- * @param consumed what was matched to the contract in the year before the as-of date
+ * @param consumed what was matched to the contract in the year before the as-of date, true-ups
+ *     excepted
  * @param runRatePerDay consumption per elapsed day (0 before the year starts)
  * @param projected consumption at the year's end: actuals plus the plan's rest of the year, or at
  *     the run rate; null for a year not started without a plan
@@ -29,6 +30,9 @@ import org.jspecify.annotations.Nullable;
  * @param billedUntil for a year in progress whose matched charges reach past the as-of date (a
  *     monthly charge that starts before it), the day they reach (exclusive): its actuals cover the
  *     year up to there, so its run rate and the plan's rest start there; null otherwise
+ * @param trueUp what the year's take-or-pay true-ups drew: the shortfall billed, never consumption
+ * @param settlement how a closed committed-spend year settled; null otherwise
+ * @param trueUpDifference {@code trueUp − shortfall} to the cent, with {@code settlement}
  */
 public record DrawDownLine(
     ContractYear period,
@@ -42,7 +46,10 @@ public record DrawDownLine(
     YearStatus status,
     @Nullable ProjectionSource projectionSource,
     @Nullable RunRateProjection runRate,
-    @Nullable LocalDate billedUntil) {
+    @Nullable LocalDate billedUntil,
+    BigDecimal trueUp,
+    @Nullable Settlement settlement,
+    @Nullable BigDecimal trueUpDifference) {
   static final int RATE_SCALE = 10;
 
   public DrawDownLine {
@@ -52,6 +59,9 @@ public record DrawDownLine(
     Checks.nonNegative(remaining, "remaining");
     if (projectedShortfall != null) Checks.nonNegative(projectedShortfall, "projectedShortfall");
     Objects.requireNonNull(status, "status");
+    Objects.requireNonNull(trueUp, "trueUp");
+    if ((settlement == null) != (trueUpDifference == null))
+      throw new IllegalArgumentException("settlement and trueUpDifference go together");
   }
 
   /** Projects a year from what was consumed before {@code asOf}, the charges ending by then. */
@@ -79,6 +89,26 @@ public record DrawDownLine(
       ContractYear year,
       BigDecimal committed,
       BigDecimal consumed,
+      LocalDate asOf,
+      LocalDate billedUntil,
+      @Nullable PlannedConsumption plan,
+      int scale) {
+    return project(
+        year, committed, consumed, BigDecimal.ZERO, false, asOf, billedUntil, plan, scale);
+  }
+
+  /**
+   * As above, with the true-ups billed in the year ({@code trueUp}, not part of {@code consumed});
+   * {@code settles} when a true-up is what pays the year's shortfall (committed spend; a
+   * reservation's or a storage commitment's fee is billed whatever its use): a closed year then
+   * says how it settled.
+   */
+  public static DrawDownLine project(
+      ContractYear year,
+      BigDecimal committed,
+      BigDecimal consumed,
+      BigDecimal trueUp,
+      boolean settles,
       LocalDate asOf,
       LocalDate billedUntil,
       @Nullable PlannedConsumption plan,
@@ -136,9 +166,24 @@ public record DrawDownLine(
         source = plan == null ? null : plan.source();
       }
     }
+    Settlement settlement =
+        settles && status == YearStatus.CLOSED ? Settlement.of(shortfall, trueUp) : null;
     return new DrawDownLine(
-        year, committed, consumed, remaining, elapsed, rate, projected, shortfall, status, source,
-        runRate, reached);
+        year,
+        committed,
+        consumed,
+        remaining,
+        elapsed,
+        rate,
+        projected,
+        shortfall,
+        status,
+        source,
+        runRate,
+        reached,
+        trueUp,
+        settlement,
+        settlement == null ? null : Settlement.difference(shortfall, trueUp));
   }
 
   private static BigDecimal shortfall(BigDecimal committed, BigDecimal projected) {

@@ -1,6 +1,5 @@
 package io.nuage.plan.replan;
 
-import io.nuage.contract.CommittedSpend;
 import io.nuage.core.NuageException;
 import io.nuage.ledger.ContractDrawDown;
 import io.nuage.ledger.DrawDownLine;
@@ -32,6 +31,11 @@ public final class FixedPasts {
   private FixedPasts() {}
 
   /**
+   * The fixed past as of {@code firstOpen}. A take-or-pay true-up billed is the year's shortfall,
+   * which the planner carries: the reports' {@code consumed} already leave it out, and each month's
+   * spend here is its {@code billed} less its {@code trueUp} (docs/ledger-drawdown.md, section 1),
+   * so the ledger and the re-plan count it once, the same way, in the scenario's currency.
+   *
    * @param asOf the draw-down as of the first day of {@code firstOpen}
    * @param atHorizonStart the draw-down as of the horizon's first day: what a contract year
    *     consumed before the horizon is not the plan's (its minimum is pro-rated to the horizon)
@@ -42,46 +46,14 @@ public final class FixedPasts {
       DrawDownReport asOf,
       DrawDownReport atHorizonStart,
       PreviousPlan previous) {
-    return from(scenario, firstOpen, asOf, atHorizonStart, previous, List.of());
-  }
-
-  /**
-   * As above, with the take-or-pay true-ups billed in the horizon before the as-of date: each is
-   * kept out of its contract year's consumption and its month's spend (it is the year's shortfall,
-   * which the planner carries; counted as consumption it would hide the shortfall).
-   */
-  public static FixedPast from(
-      Scenario scenario,
-      YearMonth firstOpen,
-      DrawDownReport asOf,
-      DrawDownReport atHorizonStart,
-      PreviousPlan previous,
-      List<BilledTrueUp> trueUps) {
     if (!asOf.asOf().equals(firstOpen.atDay(1))) {
       throw new IllegalArgumentException(
           "the draw-down is as of " + asOf.asOf() + ", not " + firstOpen.atDay(1));
     }
-    Map<String, BigDecimal> trueUpSpend = new HashMap<>();
-    Map<String, BigDecimal> trueUpYear = new HashMap<>();
-    for (BilledTrueUp t : trueUps) {
-      if (!scenario.horizon().contains(t.month()) || !t.month().isBefore(firstOpen)) continue;
-      CommittedSpend c =
-          scenario.contracts(CommittedSpend.class).stream()
-              .filter(k -> k.id().equals(t.contract()) && k.term().contains(t.month()))
-              .findFirst()
-              .orElse(null);
-      if (c == null) continue; // not a contract of this scenario: its bill is plain spend
-      trueUpSpend.merge(c.provider() + "|" + t.month(), t.amount(), BigDecimal::add);
-      trueUpYear.merge(c.id() + "#" + c.term().yearOf(t.month()), t.amount(), BigDecimal::add);
-    }
     List<ActualSpend> spend = new ArrayList<>();
     for (MonthlySpend s : asOf.spend()) {
       if (scenario.horizon().contains(s.month()) && s.month().isBefore(firstOpen)) {
-        BigDecimal billed =
-            s.billed()
-                .subtract(
-                    trueUpSpend.getOrDefault(s.provider() + "|" + s.month(), BigDecimal.ZERO));
-        spend.add(new ActualSpend(s.provider(), s.month(), plain(billed)));
+        spend.add(new ActualSpend(s.provider(), s.month(), plain(s.billed().subtract(s.trueUp()))));
       }
     }
     Map<String, BigDecimal> before = new HashMap<>();
@@ -96,10 +68,8 @@ public final class FixedPasts {
         BigDecimal amount =
             line.consumed()
                 .subtract(
-                    before.getOrDefault(k.contract() + "#" + line.period().year(), BigDecimal.ZERO))
-                .subtract(
-                    trueUpYear.getOrDefault(
-                        k.contract() + "#" + (line.period().year() - 1), BigDecimal.ZERO));
+                    before.getOrDefault(
+                        k.contract() + "#" + line.period().year(), BigDecimal.ZERO));
         // the ledger's years are 1-based, a plan's 0-based
         if (amount.signum() != 0)
           consumed.add(

@@ -115,6 +115,8 @@ export function burndownRows(bundle) {
     contract: c.contract, year: Number(y.year), committed: y.committed, consumed: y.consumed,
     projected: y.projected, shortfall: y.projectedShortfall !== undefined ? y.projectedShortfall : (y.shortfall ?? ""),
     source: "ledger",
+    // a take-or-pay true-up is the shortfall billed, never consumption; settlement: closed years only
+    trueUp: y.trueUp ?? "", settlement: y.settlement ?? "",
     status: y.status ?? "", basis: y.projectionSource ?? "", unit: c.unit ?? "USD",
   })));
   if (drawdown.length > 0) return drawdown;
@@ -283,7 +285,7 @@ function burndownPanel(root, charts, rows, ledger) {
     : "projected at the run rate (if spending stays at today's rate)";
   const { section, chart } = panel(root, "burndown", "Contract burn-down",
     fromPlan ? "Per committed-spend contract and contract year: the minimum, what the plan consumes (projected) and the shortfall paid anyway. No ledger rows yet, so nothing consumed."
-      : `As of ${ledger.asOf} (charges through ${ledger.chargesThrough}), in ${ledger.currency}: per contract and contract year, committed, consumed so far, ${how}, and the shortfall. A year not started owes none; a reservation is in GPU-hours.`);
+      : `As of ${ledger.asOf} (charges through ${ledger.chargesThrough}), in ${ledger.currency}: per contract and contract year, committed, consumed so far, ${how}, the shortfall, and the true-up billed for it (never counted as consumption). A year not started owes none; a reservation is in GPU-hours.`);
   const labels = rows.map((r) => `${r.contract} y${r.year}`);
   const series = ["committed", "consumed", "projected", "shortfall"].map((f) => ({
     name: f, type: "bar", data: rows.map((r) => num(r[f])),
@@ -297,6 +299,8 @@ function burndownPanel(root, charts, rows, ledger) {
     { label: "consumed", numeric: true, show: (r) => usd(r.consumed) },
     { label: "projected", numeric: true, show: (r) => usd(r.projected) },
     { label: "shortfall", numeric: true, show: (r) => usd(r.shortfall) },
+    { label: "true-up", numeric: true, show: (r) => usd(r.trueUp) },
+    { label: "settlement", show: (r) => (r.settlement || "").replaceAll("-", " ") },
     { label: "projected from", show: (r) => r.basis || "" },
     { label: "unit", show: (r) => (r.source === "plan" ? "USD" : r.unit) },
   ], rows));

@@ -7,6 +7,7 @@ import io.nuage.ledger.ChargeSum;
 import io.nuage.ledger.Charges;
 import io.nuage.ledger.ContractRate;
 import io.nuage.ledger.Reconciliation;
+import io.nuage.ledger.TrueUpCharges;
 import io.nuage.store.Store;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -172,6 +173,16 @@ public final class DuckDbCharges implements Charges {
       return result;
     } catch (SQLException e) {
       throw new NuageException("cannot read the ledger: " + Store.firstLine(e), e);
+    }
+  }
+
+  @Override
+  public TrueUpCharges trueUps(LocalDate before) {
+    try {
+      DailyAggregate.catchUp(c);
+      return TrueUpQuery.before(c, before);
+    } catch (SQLException e) {
+      throw new NuageException("cannot read the ledger's true-ups: " + Store.firstLine(e), e);
     }
   }
 
