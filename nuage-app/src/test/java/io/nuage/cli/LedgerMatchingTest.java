@@ -149,10 +149,21 @@ class LedgerMatchingTest {
         .isEqualByComparingTo(byYear.get("2026")[1].add(byYear.get("2027")[1]));
     assertThat(money(exc.get("matched").get("ids"))).isEqualByComparingTo("0");
     JsonNode years = exc.get("years");
-    assertThat(money(years.get(0).get("consumed")))
-        .isEqualByComparingTo(byYear.get("2026")[0].add(byYear.get("2026")[1]));
+    // the December 2026 shortfall row (its ResourceId is the commitment it applies to) is the
+    // year's true-up: matched above, never consumption (docs/ledger-drawdown.md, section 1)
+    BigDecimal trueUp2026 = byYear.get("2026")[2];
+    assertThat(trueUp2026).isEqualByComparingTo("5600.00");
+    BigDecimal consumed2026 = byYear.get("2026")[0].subtract(trueUp2026).add(byYear.get("2026")[1]);
+    assertThat(money(years.get(0).get("consumed"))).isEqualByComparingTo(consumed2026);
+    assertThat(money(years.get(0).get("trueUp"))).isEqualByComparingTo(trueUp2026);
+    assertThat(money(years.get(0).get("trueUpDifference")))
+        .isEqualByComparingTo(
+            trueUp2026.subtract(
+                new BigDecimal("60000.00").subtract(consumed2026).max(BigDecimal.ZERO)));
     assertThat(money(years.get(1).get("consumed")))
-        .isEqualByComparingTo(byYear.get("2027")[0].add(byYear.get("2027")[1]));
+        .isEqualByComparingTo(
+            byYear.get("2027")[0].subtract(byYear.get("2027")[2]).add(byYear.get("2027")[1]));
+    assertThat(money(years.get(1).get("trueUp"))).isEqualByComparingTo("0");
     assertThat(r.get("unmatched")).isEmpty();
     // as of the end of the last usage period: 2027-01 billed in one monthly line
     assertThat(r.get("asOf").asText()).isEqualTo("2027-02-01");
@@ -165,8 +176,9 @@ class LedgerMatchingTest {
 
   /**
    * Per calendar year of ChargePeriodStart: [0] Σ ContractCommitmentAppliedCost of the file's
-   * elements, [1] Σ BilledCost of the Usage rows without ContractApplied; from the text, with
-   * Jackson's streaming tokens (not the ingest's tree).
+   * elements, [1] Σ BilledCost of the Usage rows without ContractApplied, [2] Σ applied cost of the
+   * true-ups (Usage rows whose ResourceId is an element's ContractCommitmentId); from the text,
+   * with Jackson's streaming tokens (not the ingest's tree).
    */
   static Map<String, BigDecimal[]> fileSums(Path csv) throws IOException {
     var out = new java.util.TreeMap<String, BigDecimal[]>();
@@ -177,7 +189,11 @@ class LedgerMatchingTest {
       List<String> f = SourceTotals.split(l);
       String year = f.get(h.indexOf("ChargePeriodStart")).substring(0, 4);
       BigDecimal[] sums =
-          out.computeIfAbsent(year, y -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
+          out.computeIfAbsent(
+              year, y -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO});
+      String resource = f.get(h.indexOf("ResourceId"));
+      boolean usage = f.get(h.indexOf("ChargeCategory")).equals("Usage");
+      String commitment = null;
       String applied = f.get(h.indexOf("ContractApplied"));
       if (applied.isEmpty()) {
         sums[1] = sums[1].add(new BigDecimal(f.get(h.indexOf("BilledCost"))));
@@ -187,9 +203,15 @@ class LedgerMatchingTest {
         String field = null;
         for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
           if (t == JsonToken.FIELD_NAME) field = p.currentName();
+          else if (t == JsonToken.VALUE_STRING && "ContractCommitmentId".equals(field))
+            commitment = p.getText();
           else if (t == JsonToken.VALUE_NUMBER_FLOAT || t == JsonToken.VALUE_NUMBER_INT) {
-            if ("ContractCommitmentAppliedCost".equals(field))
+            if ("ContractCommitmentAppliedCost".equals(field)) {
               sums[0] = sums[0].add(new BigDecimal(p.getText()));
+              // the elements list ContractCommitmentId before their cost (the file's order)
+              if (usage && resource.equals(commitment))
+                sums[2] = sums[2].add(new BigDecimal(p.getText()));
+            }
           }
         }
       }

@@ -1,0 +1,239 @@
+package io.nuage.ledger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import io.nuage.core.Problem;
+import io.nuage.core.ValidationException;
+import io.nuage.ledger.matching.MatchRule;
+import io.nuage.ledger.matching.MatchedAmount;
+import io.nuage.scenario.Currencies;
+import io.nuage.scenario.ExchangeRate;
+import io.nuage.scenario.Scenario;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Take-or-pay true-ups in the draw-down (docs/ledger-drawdown.md, section 1, "Take-or-pay
+ * true-ups"): matched to their contract, counted as the year's true-up, never as its consumption;
+ * converted once per currency-month. The scenario is {@link CommitmentLedgerTest#scenario()}:
+ * azure-deal, take-or-pay, minimum 1,000.00 in 2027 (its year 1).
+ */
+class TrueUpLedgerTest {
+  private static final LocalDate AFTER_YEAR_1 = LocalDate.parse("2028-01-01");
+  private static final ChargeSum.AppliedId DEAL = new ChargeSum.AppliedId(null, "azure-deal");
+
+  /** Charges applied to azure-deal by ContractApplied, and those among them that are true-ups. */
+  private static final class Bills {
+    final List<ChargeSum> charges = new ArrayList<>();
+    final List<AppliedSum> applied = new ArrayList<>();
+    final List<ChargeSum> trueUpCharges = new ArrayList<>();
+    final List<AppliedSum> trueUpApplied = new ArrayList<>();
+
+    Bills usage(String day, String amount, String currency) {
+      add(day, amount, currency, false);
+      return this;
+    }
+
+    Bills trueUp(String day, String amount, String currency) {
+      add(day, amount, currency, true);
+      return this;
+    }
+
+    private void add(String day, String amount, String currency, boolean trueUp) {
+      ChargeSum c =
+          Charge.row("Microsoft", day)
+              .billed(amount)
+              .currency(currency)
+              .applied(null, "azure-deal")
+              .sum();
+      AppliedSum a =
+          new AppliedSum(
+              "Microsoft",
+              LocalDate.parse(day),
+              currency,
+              DEAL,
+              null,
+              new BigDecimal(amount),
+              BigDecimal.ZERO);
+      charges.add(c);
+      applied.add(a);
+      if (trueUp) {
+        trueUpCharges.add(c);
+        trueUpApplied.add(a);
+      }
+    }
+
+    DrawDownReport report(Scenario scenario) {
+      return new CommitmentLedger(scenario, "s.yaml")
+          .report(
+              charges,
+              applied,
+              new TrueUpCharges(trueUpCharges, trueUpApplied),
+              AFTER_YEAR_1,
+              null);
+    }
+  }
+
+  private static ContractDrawDown deal(DrawDownReport r) {
+    return r.contracts().stream()
+        .filter(c -> c.contract().equals("azure-deal"))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  private static BigDecimal matched(ContractDrawDown c, MatchRule rule) {
+    return c.matched().stream()
+        .filter(m -> m.rule() == rule)
+        .map(MatchedAmount::amount)
+        .findFirst()
+        .orElse(BigDecimal.ZERO);
+  }
+
+  @Test
+  void closedYear_shortAndPaidByATrueUp_isShortNotMet() {
+    // 600.00 of usage against the 1,000.00 minimum, then the 400.00 shortfall billed on 31 December
+    DrawDownReport r =
+        new Bills()
+            .usage("2027-03-10", "600.00", "USD")
+            .trueUp("2027-12-31", "400.00", "USD")
+            .report(CommitmentLedgerTest.scenario());
+
+    ContractDrawDown deal = deal(r);
+    DrawDownLine y1 = deal.years().get(0);
+    assertThat(y1.consumed()).isEqualByComparingTo("600.00");
+    assertThat(y1.trueUp()).isEqualByComparingTo("400.00");
+    assertThat(y1.projectedShortfall()).isEqualByComparingTo("400.00");
+    assertThat(y1.settlement()).isEqualTo(Settlement.SHORT_PAID);
+    assertThat(y1.trueUpDifference()).isEqualByComparingTo("0.00");
+    // matched, not dropped: the rule's figure holds every dollar, consumed + true-up
+    assertThat(matched(deal, MatchRule.CONTRACT_APPLIED)).isEqualByComparingTo("1000.00");
+    assertThat(deal.trueUp()).isEqualByComparingTo("400.00");
+    assertThat(r.unmatched()).isEmpty();
+    assertThat(r.outsideContracts()).isEmpty();
+    // still spend (it was billed), and marked as the true-up part of its month
+    MonthlySpend december =
+        r.spend().stream()
+            .filter(s -> s.month().equals(YearMonth.of(2027, 12)))
+            .findFirst()
+            .orElseThrow();
+    assertThat(december.billed()).isEqualByComparingTo("400.00");
+    assertThat(december.trueUp()).isEqualByComparingTo("400.00");
+    // year 2 has not started: no settlement
+    assertThat(deal.years().get(1).settlement()).isNull();
+  }
+
+  @Test
+  void closedYear_settlementSaysWhetherTheTrueUpPaidTheShortfall() {
+    Scenario s = CommitmentLedgerTest.scenario();
+    DrawDownLine under =
+        deal(new Bills()
+                .usage("2027-03-10", "600.00", "USD")
+                .trueUp("2027-12-31", "300.00", "USD")
+                .report(s))
+            .years()
+            .get(0);
+    assertThat(under.settlement()).isEqualTo(Settlement.SHORT_UNDERPAID);
+    assertThat(under.trueUpDifference()).isEqualByComparingTo("-100.00");
+
+    DrawDownLine none =
+        deal(new Bills().usage("2027-03-10", "600.00", "USD").report(s)).years().get(0);
+    assertThat(none.settlement()).isEqualTo(Settlement.SHORT_UNPAID);
+    assertThat(none.trueUp()).isEqualByComparingTo("0");
+    assertThat(none.trueUpDifference()).isEqualByComparingTo("-400.00");
+
+    DrawDownLine met =
+        deal(new Bills().usage("2027-03-10", "1000.00", "USD").report(s)).years().get(0);
+    assertThat(met.settlement()).isEqualTo(Settlement.MET);
+    assertThat(met.trueUpDifference()).isEqualByComparingTo("0.00");
+
+    DrawDownLine over =
+        deal(new Bills()
+                .usage("2027-03-10", "1000.00", "USD")
+                .trueUp("2027-12-31", "50.00", "USD")
+                .report(s))
+            .years()
+            .get(0);
+    assertThat(over.consumed()).isEqualByComparingTo("1000.00");
+    assertThat(over.settlement()).isEqualTo(Settlement.OVERPAID);
+    assertThat(over.trueUpDifference()).isEqualByComparingTo("50.00");
+  }
+
+  @Test
+  void jpyTrueUp_isConvertedOncePerCurrencyMonth_apartFromTheUsageOfItsMonth() {
+    // December 2027: 10,001 JPY of usage and a 50,001 JPY true-up, at 0.0067 USD per JPY
+    Scenario s =
+        withRates(
+            CommitmentLedgerTest.scenario(),
+            new ExchangeRate("JPY", YearMonth.of(2027, 12), new BigDecimal("0.0067")));
+    DrawDownReport r =
+        new Bills()
+            .usage("2027-03-10", "600.00", "USD")
+            .usage("2027-12-05", "10001", "JPY")
+            .trueUp("2027-12-31", "50001", "JPY")
+            .report(s);
+
+    BigDecimal usageJpy = usd("10001", "0.0067"); // 67.0067 -> 67.01
+    BigDecimal trueUpJpy = usd("50001", "0.0067"); // 335.0067 -> 335.01
+    DrawDownLine y1 = deal(r).years().get(0);
+    assertThat(y1.consumed()).isEqualByComparingTo(new BigDecimal("600.00").add(usageJpy));
+    assertThat(y1.consumed()).isEqualByComparingTo("667.01");
+    assertThat(y1.trueUp()).isEqualByComparingTo(trueUpJpy).isEqualByComparingTo("335.01");
+    // shortfall 1,000.00 - 667.01 = 332.99; the true-up converts to 335.01: 2.02 above it
+    assertThat(y1.projectedShortfall()).isEqualByComparingTo("332.99");
+    assertThat(y1.settlement()).isEqualTo(Settlement.OVERPAID);
+    assertThat(y1.trueUpDifference()).isEqualByComparingTo("2.02");
+    // the month's spend: its JPY sum converted once (60,002 x 0.0067 = 402.0134 -> 402.01), its
+    // true-up part converted once on its own, never subtracted from it as if it were USD
+    MonthlySpend december =
+        r.spend().stream()
+            .filter(m -> m.month().equals(YearMonth.of(2027, 12)))
+            .findFirst()
+            .orElseThrow();
+    assertThat(december.billed()).isEqualByComparingTo(usd("60002", "0.0067"));
+    assertThat(december.trueUp()).isEqualByComparingTo("335.01");
+    assertThat(r.conversions()).hasSize(1);
+  }
+
+  @Test
+  void jpyTrueUp_withoutARate_isRefusedNamingTheCurrencyAndMonth() {
+    var e =
+        catchThrowableOfType(
+            ValidationException.class,
+            () ->
+                new Bills()
+                    .usage("2027-03-10", "600.00", "USD")
+                    .trueUp("2027-12-31", "50001", "JPY")
+                    .report(CommitmentLedgerTest.scenario()));
+
+    assertThat(e).isNotNull();
+    assertThat(e.problems())
+        .extracting(Problem::render)
+        .containsExactly(
+            "s.yaml: exchange-rates: no rate for JPY in 2027-12 (the ledger holds JPY charges in"
+                + " that month; add e.g. {currency: JPY, month: 2027-12, rate: R}, R in USD per"
+                + " JPY)");
+  }
+
+  private static BigDecimal usd(String jpy, String rate) {
+    return new BigDecimal(jpy).multiply(new BigDecimal(rate)).setScale(2, RoundingMode.HALF_EVEN);
+  }
+
+  private static Scenario withRates(Scenario s, ExchangeRate... rates) {
+    return new Scenario(
+        s.name(),
+        s.horizon(),
+        s.catalog(),
+        s.capacity(),
+        s.contracts(),
+        s.workloads(),
+        s.policy(),
+        new Currencies("USD", List.of(rates)),
+        s.billing());
+  }
+}
