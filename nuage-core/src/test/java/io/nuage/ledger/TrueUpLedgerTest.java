@@ -201,6 +201,62 @@ class TrueUpLedgerTest {
   }
 
   @Test
+  void replanFixedPast_readsTheSameFigures_theJpyTrueUpConvertedOnce_neverAsUsd() {
+    // before the fix the re-plan summed the tagged rows' BilledCost (50,001 JPY) and took it off
+    // USD figures as if it were USD
+    Scenario s =
+        withRates(
+            CommitmentLedgerTest.scenario(),
+            new ExchangeRate("JPY", YearMonth.of(2027, 12), new BigDecimal("0.0067")));
+    Bills bills =
+        new Bills()
+            .usage("2027-03-10", "600.00", "USD")
+            .usage("2027-12-05", "10001", "JPY")
+            .trueUp("2027-12-31", "50001", "JPY");
+    DrawDownReport asOf = bills.report(s);
+    DrawDownReport atStart =
+        new CommitmentLedger(s)
+            .report(
+                bills.charges,
+                bills.applied,
+                new TrueUpCharges(bills.trueUpCharges, bills.trueUpApplied),
+                LocalDate.parse("2027-01-01"),
+                null);
+    BigDecimal zero = BigDecimal.ZERO;
+    var previous =
+        new io.nuage.plan.replan.PreviousPlan(
+            "previous",
+            s.name(),
+            "OPTIMAL",
+            zero,
+            new io.nuage.plan.CostBreakdown(zero, zero, zero, zero, zero, zero),
+            List.of(),
+            List.of(),
+            List.of(),
+            null);
+
+    var past =
+        io.nuage.plan.replan.FixedPasts.from(s, YearMonth.of(2028, 1), asOf, atStart, previous);
+
+    // the year's consumption is the ledger's: 600.00 + 67.01, its true-up apart
+    assertThat(past.consumed()).hasSize(1);
+    assertThat(past.consumed().get(0).contract()).isEqualTo("azure-deal");
+    assertThat(past.consumed().get(0).year()).isZero();
+    assertThat(past.consumed().get(0).amount())
+        .isEqualByComparingTo(deal(asOf).years().get(0).consumed())
+        .isEqualByComparingTo("667.01");
+    // December's spend: 402.01 billed less the 335.01 true-up, both converted once
+    var december =
+        past.spend().stream()
+            .filter(a -> a.month().equals(YearMonth.of(2027, 12)))
+            .findFirst()
+            .orElseThrow();
+    assertThat(december.amount())
+        .isEqualByComparingTo(usd("60002", "0.0067").subtract(usd("50001", "0.0067")));
+    assertThat(december.amount()).isEqualByComparingTo("67.00");
+  }
+
+  @Test
   void jpyTrueUp_withoutARate_isRefusedNamingTheCurrencyAndMonth() {
     var e =
         catchThrowableOfType(
