@@ -10,7 +10,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 import org.jspecify.annotations.Nullable;
@@ -42,6 +45,7 @@ final class ContractAppliedRows {
     BigInteger cost = BigInteger.ZERO;
     BigInteger quantity = BigInteger.ZERO;
     long charge = 0;
+    Map<String, String[]> parents = parents(c);
     try (PreparedStatement ps = c.prepareStatement(ROW);
         DuckDBAppender out =
             c.unwrap(DuckDBConnection.class).createAppender("main", "contract_applied")) {
@@ -55,6 +59,8 @@ final class ContractAppliedRows {
           } catch (IllegalArgumentException bad) {
             throw refused(ingest, sql, text, bad.getMessage());
           }
+          String contradiction = parentContradicted(elements, parents);
+          if (contradiction != null) throw refused(ingest, sql, text, contradiction);
           charge++;
           int element = 0;
           long rowId = r.getLong(13);
@@ -87,6 +93,46 @@ final class ContractAppliedRows {
       out.flush();
     }
     return cost.max(quantity);
+  }
+
+  /**
+   * The ledger's commitments: id to its parent ContractId and the file that brought it. FOCUS 1.3
+   * gives each commitment exactly one parent contract, so an element naming another contradicts the
+   * dataset (docs/ledger.md, "FOCUS 1.3").
+   */
+  private static Map<String, String[]> parents(Connection c) throws SQLException {
+    Map<String, String[]> parents = new HashMap<>();
+    try (Statement s = c.createStatement();
+        ResultSet r =
+            s.executeQuery(
+                "SELECT k.ContractCommitmentId, k.ContractId, i.source FROM contract_commitments k"
+                    + " LEFT JOIN ingestions i USING (ingestion_id)")) {
+      while (r.next())
+        parents.put(r.getString(1), new String[] {r.getString(2), String.valueOf(r.getString(3))});
+    }
+    return parents;
+  }
+
+  /** What is wrong when an element's ContractId is not its commitment's parent, else null. */
+  static @Nullable String parentContradicted(
+      List<ContractApplication> elements, Map<String, String[]> parents) {
+    for (int i = 0; i < elements.size(); i++) {
+      ContractApplication a = elements.get(i);
+      String[] parent = parents.get(a.commitmentId());
+      if (parent == null || a.contractId() == null || a.contractId().equals(parent[0])) continue;
+      return "Elements["
+          + (i + 1)
+          + "].ContractId: got '"
+          + a.contractId()
+          + "', expected '"
+          + parent[0]
+          + "' (the parent of commitment "
+          + a.commitmentId()
+          + " in the Contract Commitment dataset ingested as "
+          + parent[1]
+          + "; FOCUS 1.3 gives a commitment exactly one parent contract)";
+    }
+    return null;
   }
 
   private static BigInteger bound(@Nullable BigDecimal d) {

@@ -139,7 +139,7 @@ final class ContractCommitmentIngest {
         "SELECT row_number() OVER () - 1, "
             + select
             + " FROM "
-            + new StageSql(source, false).reader(false);
+            + new StageSql(source, ContractCommitments.Held.NONE).reader(false);
     var rows = new ArrayList<Row>();
     var problems = new ArrayList<Problem>();
     List<Long> thresholds = Rejects.thresholds(source, List.of());

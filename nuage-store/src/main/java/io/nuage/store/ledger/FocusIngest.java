@@ -54,7 +54,7 @@ final class FocusIngest {
   IngestReport run(Path file, IngestOptions options) {
     before = FileState.of(file);
     FocusSource source = FocusSource.read(c, file, options.fills(), options.displayName());
-    StageSql sql = new StageSql(source, ContractCommitments.held(c));
+    StageSql sql = new StageSql(source, ContractCommitments.ids(c));
     this.sql = sql;
     try {
       try {
@@ -358,12 +358,21 @@ final class FocusIngest {
       for (var d : source.derived().entrySet())
         put(
             out,
-            d.getKey()
-                + " taken from "
-                + d.getValue()
-                + " (FOCUS 1.3 deprecates "
-                + d.getKey()
-                + ")",
+            source.columns().keySet().stream().anyMatch(col -> col.id().equals(d.getKey()))
+                ? d.getKey()
+                    + " read from "
+                    + d.getValue()
+                    + " (FOCUS 1.3 replaces the deprecated "
+                    + d.getKey()
+                    + "; the file's own "
+                    + d.getKey()
+                    + " is not kept)"
+                : d.getKey()
+                    + " taken from "
+                    + d.getValue()
+                    + " (FOCUS 1.3 deprecates "
+                    + d.getKey()
+                    + ")",
             r.getLong(i++));
     }
     return out;

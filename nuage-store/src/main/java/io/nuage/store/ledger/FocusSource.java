@@ -24,8 +24,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * A FOCUS Cost and Usage file's format and header, checked before any row is read: which source
  * column feeds which FOCUS column, what is ignored, the FOCUS version its columns imply (the newest
- * release among them), and which deprecated columns a 1.3 file leaves to {@code
- * ServiceProviderName} ({@code derived}: column ID to the ID it takes its value from).
+ * release among them), and which deprecated columns a 1.3 file takes from {@code
+ * ServiceProviderName} ({@code derived}: column ID to the ID it takes its value from; a left-out
+ * {@code ProviderName} or {@code PublisherName}, and {@code ProviderName} even when present).
  */
 record FocusSource(
     Path path,
@@ -116,6 +117,14 @@ record FocusSource(
               && !checkedFills.containsKey(id)
               && columns.containsKey(source)) derived.put(id, from);
         });
+    // and the ledger's provider of a 1.3 row is its ServiceProviderName even when the file has the
+    // deprecated column: one charge, one provider, whichever columns its export carries
+    // (docs/ledger.md, "Providers"; on a marketplace row the two differ)
+    FocusColumn serviceProvider = FocusColumns.find("ServiceProviderName").orElseThrow();
+    if (fileVersion == FocusVersion.V1_3
+        && columns.containsKey(serviceProvider)
+        && columns.containsKey(FocusColumns.find("ProviderName").orElseThrow()))
+      derived.put("ProviderName", "ServiceProviderName");
     for (FocusColumn col : FocusColumns.all()) {
       if (FocusColumns.requiredIn(col, version)
           && !columns.containsKey(col)

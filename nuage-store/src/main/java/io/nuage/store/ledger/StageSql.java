@@ -43,9 +43,10 @@ final class StageSql {
             + " (FOCUS 1.3)"),
     UNKNOWN_COMMITMENT(
         "ContractApplied",
-        "ContractApplied names a ContractCommitmentId that is not in the Contract Commitment"
-            + " dataset ingested into the ledger (ingest the provider's contract-commitment file"
-            + " with the commitment first)");
+        "ContractApplied names, under a ContractId whose Contract Commitment dataset the ledger"
+            + " holds, a ContractCommitmentId that dataset does not list (expected one of the"
+            + " contract's commitments: ingest the provider's contract-commitment file with the"
+            + " commitment first)");
 
     final String column;
     final String reason;
@@ -69,16 +70,24 @@ final class StageSql {
   private static final String EXPONENT = "^[+-]?([0-9]*)\\.?([0-9]*)[eE]([+-]?[0-9]+)$";
 
   private final FocusSource source;
-  private final boolean knownCommitmentsOnly;
+  private final ContractCommitments.Held held;
 
   /**
-   * @param knownCommitmentsOnly whether each commitment a {@code ContractApplied} names must be in
-   *     the ledger's {@code contract_commitments} (docs/ledger.md, "FOCUS 1.3": only once a
-   *     Contract Commitment dataset was ingested)
+   * @param held the ledger's contracts and commitments: a {@code ContractApplied} element under a
+   *     {@code ContractId} of the ledger's {@code contract_commitments} must name one of that
+   *     contract's commitments (docs/ledger.md, "FOCUS 1.3": only once a Contract Commitment
+   *     dataset was ingested)
    */
-  StageSql(FocusSource source, boolean knownCommitmentsOnly) {
+  StageSql(FocusSource source, ContractCommitments.Held held) {
     this.source = source;
-    this.knownCommitmentsOnly = knownCommitmentsOnly;
+    this.held = held;
+  }
+
+  /** A SQL list literal of texts. */
+  private static String list(java.util.Collection<String> values) {
+    var out = new StringJoiner(", ", "[", "]::VARCHAR[]");
+    for (String v : values) out.add(literal(v));
+    return out.toString();
   }
 
   FocusSource source() {
@@ -209,7 +218,19 @@ final class StageSql {
         raw.add(src + " AS " + r);
         norm.add(r);
         typed.add(r);
-        norm.add(normalise(col, r, source.format() == FocusSource.Format.PARQUET) + " AS " + n);
+        boolean parquet = source.format() == FocusSource.Format.PARQUET;
+        String origin = source.derived().get(col.id());
+        String value =
+            origin == null
+                ? normalise(col, r, parquet)
+                // a 1.3 file's deprecated ProviderName gives way to its ServiceProviderName
+                : "coalesce("
+                    + normalise(
+                        col, "r" + all.indexOf(FocusColumns.find(origin).orElseThrow()), parquet)
+                    + ", "
+                    + normalise(col, r, parquet)
+                    + ")";
+        norm.add(value + " AS " + n);
         rawOut.add(r);
         if (!col.allowedValues().isEmpty() && !masks)
           fixed.add("((" + n + " IS NOT NULL AND " + r + " <> " + n + ")::UBIGINT << " + i + ")");
@@ -430,17 +451,24 @@ final class StageSql {
                   + " ELSE false END"
               : null;
       case UNKNOWN_COMMITMENT ->
-          has("ContractApplied") && knownCommitmentsOnly
+          has("ContractApplied") && !held.contracts().isEmpty()
               ? "CASE WHEN json_valid("
                   + q("ContractApplied")
                   + ") AND "
                   + contractAppliedShape()
-                  + " THEN NOT list_has_all((SELECT coalesce(list(ContractCommitmentId), [])"
-                  + " FROM contract_commitments), list_filter(list_transform("
+                  // scoped to the contracts whose dataset the ledger holds (docs/ledger.md); the
+                  // ids are literals: DuckDB allows no subquery in a lambda
+                  + " THEN coalesce(list_bool_or(list_transform("
                   + elements()
-                  + ", lambda e: "
+                  + ", lambda e: list_contains("
+                  + list(held.contracts())
+                  + ", "
+                  + eitherSpelling("json_extract_string", "e", "ContractId")
+                  + ") AND NOT list_contains("
+                  + list(held.commitments())
+                  + ", "
                   + eitherSpelling("json_extract_string", "e", "ContractCommitmentId")
-                  + "), lambda x: x IS NOT NULL)) ELSE false END"
+                  + "))), false) ELSE false END"
               : null;
     };
   }
