@@ -16,6 +16,7 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -73,7 +74,12 @@ public final class ContractMatcher {
     List<ChargeSum> outside = new ArrayList<>();
     List<ChargeSum> unmatched = new ArrayList<>();
     Map<String, LocalDateTime> until = new HashMap<>();
-    for (AppliedSum a : applied) contractApplied(a).ifPresent(draws::add);
+    var bounded = new LinkedHashMap<AppliedSum.Charge, List<AppliedSum>>();
+    for (AppliedSum a : applied) {
+      if (a.charge() == null) contractApplied(a).ifPresent(draws::add);
+      else bounded.computeIfAbsent(a.charge(), x -> new ArrayList<>()).add(a);
+    }
+    bounded.forEach((charge, elements) -> draws.addAll(boundedByCost(charge, elements)));
     for (ChargeSum c : charges) {
       YearMonth month = YearMonth.from(c.from());
       if (takenByContractApplied(c.applied(), month)) {
@@ -130,9 +136,51 @@ public final class ContractMatcher {
     YearMonth month = YearMonth.from(a.from());
     Contract k = contractOf(a.element(), month);
     if (k == null) return Optional.empty();
-    BigDecimal amount =
-        k instanceof ReservedCapacity ? (a.inHours() ? a.quantity() : BigDecimal.ZERO) : a.cost();
-    return Optional.of(new Draw(k, MatchRule.CONTRACT_APPLIED, month, a.currency(), amount));
+    return Optional.of(new Draw(k, MatchRule.CONTRACT_APPLIED, month, a.currency(), drawn(k, a)));
+  }
+
+  /**
+   * What an element draws from the contract it names: a money contract the cost of a {@code Spend}
+   * commitment's element, a reservation the hours of a {@code Usage} commitment's element, else 0
+   * (section 1: an element draws only a contract of its measure).
+   */
+  static BigDecimal drawn(Contract k, AppliedSum a) {
+    if (k instanceof ReservedCapacity)
+      return a.appliesUsage() && a.inHours() ? a.quantity() : BigDecimal.ZERO;
+    return a.appliesSpend() ? a.cost() : BigDecimal.ZERO;
+  }
+
+  /**
+   * The draws of one charge whose applied costs could pass its cost: per money contract, the sum of
+   * what its elements draw, held between 0 and the charge's cost (section 1: a charge never draws a
+   * contract for more than its cost).
+   */
+  private List<Draw> boundedByCost(AppliedSum.Charge charge, List<AppliedSum> elements) {
+    var sums = new LinkedHashMap<Contract, BigDecimal>();
+    AppliedSum first = elements.getFirst();
+    YearMonth month = YearMonth.from(first.from());
+    for (AppliedSum a : elements) {
+      Contract k = contractOf(a.element(), month);
+      if (k != null) sums.merge(k, drawn(k, a), BigDecimal::add);
+    }
+    List<Draw> draws = new ArrayList<>();
+    sums.forEach(
+        (k, sum) ->
+            draws.add(
+                new Draw(
+                    k,
+                    MatchRule.CONTRACT_APPLIED,
+                    month,
+                    first.currency(),
+                    k instanceof ReservedCapacity ? sum : withinCost(sum, charge.cost()))));
+    return draws;
+  }
+
+  /** {@code sum} held between 0 and {@code cost}, whichever the sign of the cost. */
+  static BigDecimal withinCost(BigDecimal sum, BigDecimal cost) {
+    BigDecimal low = cost.min(BigDecimal.ZERO);
+    BigDecimal high = cost.max(BigDecimal.ZERO);
+    return sum.compareTo(low) < 0 ? low : sum.compareTo(high) > 0 ? high : sum;
   }
 
   /** The contract an element names (its commitment first, then its contract), if in term. */

@@ -66,14 +66,31 @@ public final class DailyAggregate {
           .formatted(
               ACCELERATOR.replace("SkuPriceDetails", "b.SkuPriceDetails"), APPLIED_FROM_JSON);
 
+  /**
+   * The applied amounts per day and element; a charge whose applied costs could pass its cost (one
+   * of the other sign than its EffectiveCost, or adding up to more than it) is kept apart with its
+   * cost, so that the draw-down bounds it by itself (docs/ledger-drawdown.md section 1); for the
+   * others no subset of elements can pass it, and their sums are exact.
+   */
   private static final String APPEND_APPLIED =
       """
       INSERT INTO contract_applied_daily
-      SELECT ingestion_id, CAST(ChargePeriodStart AS DATE), ProviderName, BillingCurrency,
-             ContractId, ContractCommitmentId, ContractCommitmentAppliedUnit, count(*),
-             coalesce(sum(ContractCommitmentAppliedCost), 0),
-             coalesce(sum(ContractCommitmentAppliedQuantity), 0)
-      FROM contract_applied WHERE ingestion_id = ?
+      SELECT a.ingestion_id, CAST(a.ChargePeriodStart AS DATE), a.ProviderName, a.BillingCurrency,
+             a.ContractId, a.ContractCommitmentId, a.ContractCommitmentAppliedUnit, count(*),
+             coalesce(sum(a.ContractCommitmentAppliedCost), 0),
+             coalesce(sum(a.ContractCommitmentAppliedQuantity), 0),
+             CASE WHEN c.within THEN NULL ELSE a.charge END,
+             CASE WHEN c.within THEN NULL ELSE c.cost END
+      FROM contract_applied a
+      JOIN (SELECT ingestion_id, charge, coalesce(any_value(EffectiveCost), 0) AS cost,
+                   bool_and(coalesce(ContractCommitmentAppliedCost, 0) = 0
+                            OR sign(ContractCommitmentAppliedCost) = sign(coalesce(EffectiveCost, 0)))
+                     AND abs(coalesce(sum(ContractCommitmentAppliedCost), 0))
+                         <= abs(coalesce(any_value(EffectiveCost), 0)) AS within
+            FROM contract_applied WHERE ingestion_id = ?
+            GROUP BY ingestion_id, charge) c
+        ON a.ingestion_id = c.ingestion_id AND a.charge = c.charge
+      WHERE a.ingestion_id = ?
       GROUP BY ALL
       """;
 
@@ -96,6 +113,7 @@ public final class DailyAggregate {
     }
     try (PreparedStatement s = c.prepareStatement(APPEND_APPLIED)) {
       s.setLong(1, ingestionId);
+      s.setLong(2, ingestionId);
       s.executeUpdate();
     }
     try (PreparedStatement s =

@@ -41,13 +41,15 @@ public final class DuckDbCharges implements Charges {
 
   private static final String APPLIED =
       """
-      SELECT ProviderName, date_trunc('month', day)::DATE AS month, BillingCurrency,
-             ContractId, ContractCommitmentId, ContractCommitmentAppliedUnit,
-             sum(applied_cost), sum(applied_quantity)
-      FROM contract_applied_daily
-      WHERE day < ?
+      SELECT d.ProviderName, date_trunc('month', d.day)::DATE AS month, d.BillingCurrency,
+             d.ContractId, d.ContractCommitmentId, d.ContractCommitmentAppliedUnit,
+             sum(d.applied_cost), sum(d.applied_quantity), k.ContractCommitmentCategory,
+             CASE WHEN d.charge IS NOT NULL THEN d.ingestion_id END, d.charge, d.charge_cost
+      FROM contract_applied_daily d
+      LEFT JOIN contract_commitments k ON k.ContractCommitmentId = d.ContractCommitmentId
+      WHERE d.day < ?
       GROUP BY ALL
-      ORDER BY 2, 1, 3, 4, 5, 6
+      ORDER BY 2, 1, 3, 10, 11, 4, 5, 6
       """;
 
   /** Usage tells how far the bills go; a purchase's period may run a year ahead. */
@@ -111,7 +113,12 @@ public final class DuckDbCharges implements Charges {
                     new ChargeSum.AppliedId(r.getString(4), r.getString(5)),
                     r.getString(6),
                     r.getBigDecimal(7),
-                    r.getBigDecimal(8)));
+                    r.getBigDecimal(8),
+                    r.getString(9),
+                    r.getObject(11) == null
+                        ? null
+                        : new AppliedSum.Charge(
+                            r.getLong(10), r.getLong(11), r.getBigDecimal(12))));
           }
         }
       }
