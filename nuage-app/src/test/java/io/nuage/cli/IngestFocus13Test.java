@@ -140,6 +140,40 @@ class IngestFocus13Test {
   }
 
   @Test
+  void a13FileWithProviderName_readsItFromServiceProviderName() throws Exception {
+    Cli run = ingest(COST_AND_USAGE.toString());
+
+    assertThat(run.code()).as(run.err()).isZero();
+    assertThat(run.out()).contains("ProviderName read from ServiceProviderName");
+    // independently: Σ BilledCost per ServiceProviderName of the file's text
+    Map<String, BigDecimal> bySeller = new TreeMap<>();
+    List<String> lines = Files.readAllLines(COST_AND_USAGE);
+    List<String> h = SourceTotals.split(lines.getFirst());
+    for (String l : lines.subList(1, lines.size())) {
+      List<String> f = SourceTotals.split(l);
+      bySeller.merge(
+          f.get(h.indexOf("ServiceProviderName")),
+          new BigDecimal(f.get(h.indexOf("BilledCost"))),
+          BigDecimal::add);
+    }
+    // the marketplace line's deprecated ProviderName is Example Cloud: not the ledger's provider
+    assertThat(bySeller).containsKey("Example Analytics Inc");
+    assertThat(
+            query(
+                    "SELECT sum(BilledCost) FROM billing_rows WHERE ProviderName = 'Example Analytics Inc'")
+                .getFirst())
+        .satisfies(
+            v ->
+                assertThat(new BigDecimal(v))
+                    .isEqualByComparingTo(bySeller.get("Example Analytics Inc")));
+    assertThat(
+            query("SELECT sum(BilledCost) FROM billing_rows WHERE ProviderName = 'Example Cloud'")
+                .getFirst())
+        .satisfies(
+            v -> assertThat(new BigDecimal(v)).isEqualByComparingTo(bySeller.get("Example Cloud")));
+  }
+
+  @Test
   void commitmentPeriodEndingBeforeItStarts_isRefusedOnItsLine() throws IOException {
     Path bad =
         copy(
@@ -279,8 +313,62 @@ class IngestFocus13Test {
 
     assertThat(err)
         .contains(
-            "cu.csv:3:15: ContractApplied: ContractApplied names a ContractCommitmentId that is not in")
+            "cu.csv:3:15: ContractApplied: ContractApplied names, under a ContractId whose Contract"
+                + " Commitment dataset the ledger holds, a ContractCommitmentId that dataset does"
+                + " not list")
         .contains("CC-NOPE");
+  }
+
+  @Test
+  void commitmentOfAContractWhoseDatasetIsNotHeld_isAccepted() throws Exception {
+    // another provider's contract: the ledger holds CTR-EXC-0001's commitments only
+    assertThat(ingest(COMMITMENTS.toString()).code()).isZero();
+    Path other =
+        copy(
+            "other.csv",
+            COST_AND_USAGE,
+            onLine(
+                3,
+                l -> l.replace("CTR-EXC-0001", "CTR-GCP-9").replace("CC-EXC-0001-Y1", "CC-GCP-9")));
+
+    Cli run = ingest(other.toString());
+
+    assertThat(run.code()).as(run.err()).isZero();
+    assertThat(
+            query(
+                "SELECT count(*) FROM contract_applied WHERE ContractId = 'CTR-GCP-9'"
+                    + " AND ContractCommitmentId = 'CC-GCP-9'"))
+        .containsExactly("1");
+  }
+
+  @Test
+  void contractIdThatIsNotTheCommitmentsParent_isRefusedOnItsLine() throws IOException {
+    Path bad =
+        copy("cu.csv", COST_AND_USAGE, onLine(3, l -> l.replace("CTR-EXC-0001", "CTR-NOPE")));
+
+    String err = refused(bad);
+
+    assertThat(err)
+        .contains(
+            "cu.csv:3:15: ContractApplied: Elements[1].ContractId: got 'CTR-NOPE', expected"
+                + " 'CTR-EXC-0001' (the parent of commitment CC-EXC-0001-Y1 in the Contract"
+                + " Commitment dataset ingested as "
+                + COMMITMENTS)
+        .contains("nothing from this file was ingested");
+  }
+
+  @Test
+  void contractIdThatIsNotTheCommitmentsParent_isRefusedEvenWithSkipBadRows() throws IOException {
+    Path bad =
+        copy("cu.csv", COST_AND_USAGE, onLine(5, l -> l.replace("CTR-EXC-0001", "CTR-NOPE")));
+    assertThat(ingest(COMMITMENTS.toString()).code()).isZero();
+    byte[] before = Files.readAllBytes(db);
+
+    Cli run = ingest("--skip-bad-rows", bad.toString());
+
+    assertThat(run.code()).isEqualTo(2);
+    assertThat(run.err()).contains("cu.csv:5:15: ContractApplied: Elements[1].ContractId");
+    assertThat(Files.readAllBytes(db)).as("store bytes").isEqualTo(before);
   }
 
   @Test

@@ -140,7 +140,8 @@ class LedgerMatchingTest {
     JsonNode r = json(s);
 
     // independently: the applied cost of the file's elements per year, and the billed cost of
-    // the usage rows with no ContractApplied (matched by provider name: the weakest rule)
+    // the usage rows with no ContractApplied sold by Example Cloud (matched by provider name: the
+    // weakest rule; FOCUS 1.3's provider is the ServiceProviderName)
     Map<String, BigDecimal[]> byYear = fileSums(COST_AND_USAGE);
     JsonNode exc = contract(r, "exc");
     assertThat(money(exc.get("matched").get("contract-applied")))
@@ -164,7 +165,13 @@ class LedgerMatchingTest {
         .isEqualByComparingTo(
             byYear.get("2027")[0].subtract(byYear.get("2027")[2]).add(byYear.get("2027")[1]));
     assertThat(money(years.get(1).get("trueUp"))).isEqualByComparingTo("0");
-    assertThat(r.get("unmatched")).isEmpty();
+    // the marketplace line: sold by Example Analytics Inc, which the scenario does not know
+    assertThat(r.get("unmatched")).hasSize(1);
+    assertThat(r.get("unmatched").get(0).get("provider").asText())
+        .isEqualTo("example analytics inc");
+    assertThat(money(r.get("unmatched").get(0).get("billed")))
+        .isEqualByComparingTo(byYear.get("2026")[3].add(byYear.get("2027")[3]))
+        .isPositive();
     // as of the end of the last usage period: 2027-01 billed in one monthly line
     assertThat(r.get("asOf").asText()).isEqualTo("2027-02-01");
     assertThat(years.get(0).get("status").asText()).isEqualTo("closed");
@@ -174,11 +181,118 @@ class LedgerMatchingTest {
     assertThat(years.get(2).get("projectedShortfall").isNull()).isTrue();
   }
 
+  static final String EXC_SCENARIO =
+      """
+      name: example-cloud
+      horizon: {start: 2026-01, end: 2028-12}
+      catalog:
+        providers:
+          - id: example-cloud
+            billing-names: [Example Cloud]
+            regions: [{name: east-us-1, geography: US}]
+      contracts:
+        - id: exc
+          kind: committed-spend
+          provider: example-cloud
+          term: {start: 2026-01, end: 2028-12}
+          yearly-minimums: [60000.00, 70000.00, 80000.00]
+          discount: 0
+          billing: {contract-ids: [CTR-EXC-0001]}
+      """;
+
+  /** The hand-made file with only its lines that {@code keep}, each changed by {@code change}. */
+  private Path variant(
+      String name,
+      java.util.function.Predicate<String> keep,
+      java.util.function.UnaryOperator<String> change)
+      throws IOException {
+    List<String> lines = Files.readAllLines(COST_AND_USAGE);
+    List<String> out = new ArrayList<>(List.of(change.apply(lines.getFirst())));
+    for (String l : lines.subList(1, lines.size())) if (keep.test(l)) out.add(change.apply(l));
+    return Files.write(dir.resolve(name), out);
+  }
+
+  @Test
+  void focus13_anHoursElementThatAlsoStatesACost_doesNotDrawTheSpendDealTwice() throws Exception {
+    // the GPU lines, whose second element (the Usage commitment CC-EXC-0001-GPU-Y1, 1000 Hours)
+    // also states the line's cost, as FOCUS allows; the deal claims the contract id only
+    Path gpu =
+        variant(
+            "gpu.csv",
+            l -> l.contains("CC-EXC-0001-GPU-Y1"),
+            l ->
+                l.replace(
+                    "CC-EXC-0001-GPU-Y1\"\",\"\"ContractCommitmentAppliedCost\"\":null",
+                    "CC-EXC-0001-GPU-Y1\"\",\"\"ContractCommitmentAppliedCost\"\":2000.00"));
+    assertThat(Files.readString(gpu))
+        .contains("GPU-Y1\"\",\"\"ContractCommitmentAppliedCost\"\":2000.00");
+    ingest(COMMITMENTS, gpu);
+    Path s = Files.writeString(dir.resolve("exc.yaml"), EXC_SCENARIO);
+
+    JsonNode r = json(s, "--as-of", "2027-01-01");
+
+    // independently: what the lines cost (each applies all of it to the Spend commitment Y1)
+    BigDecimal billed = BigDecimal.ZERO;
+    List<String> lines = Files.readAllLines(gpu);
+    List<String> h = SourceTotals.split(lines.getFirst());
+    for (String l : lines.subList(1, lines.size()))
+      billed = billed.add(new BigDecimal(SourceTotals.split(l).get(h.indexOf("BilledCost"))));
+    assertThat(lines).hasSize(4);
+    JsonNode exc = contract(r, "exc");
+    assertThat(money(exc.get("years").get(0).get("consumed"))).isEqualByComparingTo(billed);
+    assertThat(money(exc.get("matched").get("contract-applied"))).isEqualByComparingTo(billed);
+  }
+
+  @Test
+  void focus13_withOrWithoutTheDeprecatedProviderName_givesTheSameFigures() throws Exception {
+    Path s = Files.writeString(dir.resolve("exc.yaml"), EXC_SCENARIO);
+    ingest(COMMITMENTS, COST_AND_USAGE);
+    JsonNode with = json(s, "--as-of", "2027-01-01");
+    db = dir.resolve("without.duckdb");
+    // the same file without ProviderName and PublisherName (columns 26 and 27)
+    Path without =
+        variant(
+            "without.csv",
+            l -> true,
+            l -> {
+              List<String> f = new ArrayList<>(SourceTotals.split(l));
+              f.remove(26);
+              f.remove(25);
+              List<String> q = new ArrayList<>();
+              for (String v : f)
+                q.add(
+                    v.contains(",") || v.contains("\"")
+                        ? "\"" + v.replace("\"", "\"\"") + "\""
+                        : v);
+              return String.join(",", q);
+            });
+    assertThat(Files.readAllLines(without).getFirst()).doesNotContain(",ProviderName,");
+    ingest(COMMITMENTS, without);
+    JsonNode withoutJson = json(s, "--as-of", "2027-01-01");
+
+    assertThat(withoutJson.get("contracts")).isEqualTo(with.get("contracts"));
+    assertThat(withoutJson.get("unmatched")).isEqualTo(with.get("unmatched"));
+    // and the figures are the provider's own: Σ applied to CC-EXC-0001-Y1 in the file, of which
+    // the December true-up is the true-up, not consumption
+    Map<String, BigDecimal[]> byYear = fileSums(COST_AND_USAGE);
+    JsonNode year1 = contract(with, "exc").get("years").get(0);
+    assertThat(money(year1.get("consumed")))
+        .isEqualByComparingTo(byYear.get("2026")[0].subtract(byYear.get("2026")[2]));
+    assertThat(money(year1.get("trueUp"))).isEqualByComparingTo(byYear.get("2026")[2]);
+    assertThat(byYear.get("2026")[1]).isZero();
+    // one charge whichever columns its export carries: ingested again, the other form adds nothing
+    Cli again = Cli.run(List.of("ingest", "--db", db.toString(), COST_AND_USAGE.toString()));
+    assertThat(again.code()).as(again.err()).isZero();
+    assertThat(again.out()).containsPattern("duplicates\\s+20\\b");
+  }
+
   /**
    * Per calendar year of ChargePeriodStart: [0] Σ ContractCommitmentAppliedCost of the file's
-   * elements, [1] Σ BilledCost of the Usage rows without ContractApplied, [2] Σ applied cost of the
-   * true-ups (Usage rows whose ResourceId is an element's ContractCommitmentId); from the text,
-   * with Jackson's streaming tokens (not the ingest's tree).
+   * elements, [1] Σ BilledCost of the Usage rows without ContractApplied whose ServiceProviderName
+   * is Example Cloud, [2] Σ applied cost of the true-ups (Usage rows whose ResourceId is an
+   * element's ContractCommitmentId), [3] Σ BilledCost of the rows without ContractApplied of
+   * another service provider; from the text, with Jackson's streaming tokens (not the ingest's
+   * tree).
    */
   static Map<String, BigDecimal[]> fileSums(Path csv) throws IOException {
     var out = new java.util.TreeMap<String, BigDecimal[]>();
@@ -190,13 +304,18 @@ class LedgerMatchingTest {
       String year = f.get(h.indexOf("ChargePeriodStart")).substring(0, 4);
       BigDecimal[] sums =
           out.computeIfAbsent(
-              year, y -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO});
+              year,
+              y ->
+                  new BigDecimal[] {
+                    BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO
+                  });
       String resource = f.get(h.indexOf("ResourceId"));
       boolean usage = f.get(h.indexOf("ChargeCategory")).equals("Usage");
       String commitment = null;
       String applied = f.get(h.indexOf("ContractApplied"));
       if (applied.isEmpty()) {
-        sums[1] = sums[1].add(new BigDecimal(f.get(h.indexOf("BilledCost"))));
+        int i = f.get(h.indexOf("ServiceProviderName")).equals("Example Cloud") ? 1 : 3;
+        sums[i] = sums[i].add(new BigDecimal(f.get(h.indexOf("BilledCost"))));
         continue;
       }
       try (JsonParser p = json.createParser(applied)) {

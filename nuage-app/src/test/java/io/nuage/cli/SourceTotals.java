@@ -24,7 +24,11 @@ final class SourceTotals {
     var out = new TreeMap<String, Totals>();
     try (BufferedReader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
       List<String> header = split(in.readLine());
-      int provider = header.indexOf("ProviderName");
+      // FOCUS 1.3's provider is the ServiceProviderName (docs/ledger.md, "Providers")
+      int provider =
+          header.contains("ServiceProviderName")
+              ? header.indexOf("ServiceProviderName")
+              : header.indexOf("ProviderName");
       int billed = header.indexOf("BilledCost");
       int effective = header.indexOf("EffectiveCost");
       int list = header.indexOf("ListCost");

@@ -213,4 +213,44 @@ class MatchingAggregateTest {
       assertThat(new DuckDbCharges(store).applied(ALL)).isEqualTo(applied);
     }
   }
+
+  @Test
+  void migrationV008_givesA13RowStoredBeforeItsServiceProviderName() throws Exception {
+    List<ChargeSum> monthly;
+    List<AppliedSum> applied;
+    try (Store store = ingested()) {
+      monthly = new DuckDbCharges(store).monthly(ALL);
+      applied = new DuckDbCharges(store).applied(ALL);
+      // as before V008: the marketplace line kept the file's deprecated ProviderName, and
+      // contract_applied_daily had no bound columns
+      try (Statement s = store.connection().createStatement()) {
+        s.execute(
+            "UPDATE billing_rows SET ProviderName = 'Example Cloud'"
+                + " WHERE ServiceProviderName = 'Example Analytics Inc'");
+        s.execute(
+            "UPDATE billing_daily SET ProviderName = 'Example Cloud'"
+                + " WHERE ProviderName = 'Example Analytics Inc'");
+        s.execute("ALTER TABLE contract_applied_daily DROP COLUMN charge");
+        s.execute("ALTER TABLE contract_applied_daily DROP COLUMN charge_cost");
+        s.execute("DELETE FROM schema_version WHERE version = 8");
+      }
+      assertThat(count(store, "billing_rows WHERE ProviderName = 'Example Analytics Inc'"))
+          .isZero();
+    }
+    try (Store store = Store.open(dir.resolve("l.duckdb"))) {
+      assertThat(count(store, "billing_rows WHERE ProviderName = 'Example Analytics Inc'"))
+          .isEqualTo(1);
+      assertThat(count(store, "ledger_settings WHERE value = 'none'")).isEqualTo(1);
+      assertThat(new DuckDbCharges(store).monthly(ALL)).isEqualTo(monthly);
+      assertThat(new DuckDbCharges(store).applied(ALL)).isEqualTo(applied);
+    }
+  }
+
+  private static long count(Store store, String from) throws Exception {
+    try (Statement s = store.connection().createStatement();
+        ResultSet r = s.executeQuery("SELECT count(*) FROM " + from)) {
+      r.next();
+      return r.getLong(1);
+    }
+  }
 }
