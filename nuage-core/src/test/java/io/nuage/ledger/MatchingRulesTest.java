@@ -324,6 +324,86 @@ class MatchingRulesTest {
   }
 
   @Test
+  void contractApplied_anElementDrawsOnlyAContractOfItsCommitmentsMeasure() {
+    // one line of 100.00 applied to deal-a's Spend commitment and to a Usage commitment of the
+    // same contract (CTR-A) that states the cost too, as FOCUS allows; and hours of a Spend
+    // commitment named by the reservation's contract id
+    ChargeSum row =
+        Charge.row("Oracle", "2027-03-01").billed("100").applied("CTR-A", "CC-A-Y1").sum();
+    ChargeSum neb =
+        Charge.row("Nebius", "2027-03-01").gpuHours("8").applied("NEB-RSV", "NEB-SPEND").sum();
+    List<AppliedSum> applied =
+        List.of(
+            element(row, "CTR-A", "CC-A-Y1", "100", "0", null, "Spend"),
+            element(row, "CTR-A", "CC-A-GPU", "100", "8", "Hours", "Usage"),
+            element(neb, "NEB-RSV", "NEB-SPEND", "50", "8", "Hours", "Spend"));
+
+    DrawDownReport r = report(List.of(row, neb), applied);
+
+    assertThat(contract(r, "deal-a").matched())
+        .containsExactly(by(MatchRule.CONTRACT_APPLIED, "100"));
+    assertThat(contract(r, "res").matched()).containsExactly(by(MatchRule.CONTRACT_APPLIED, "0"));
+  }
+
+  @Test
+  void contractApplied_aChargeDrawsAContractForAtMostItsCost() {
+    // a line of 100.00 applied in full to two commitments deal-a claims (nested minimums), one
+    // of -30.00 whose element says 50.00, and one split 60.00 + 40.00 between them
+    ChargeSum row =
+        Charge.row("Oracle", "2027-03-01").billed("100").applied("CTR-A", "CC-A-Y1").sum();
+    var twice = new AppliedSum.Charge(1, 1, new BigDecimal("100"));
+    var credit = new AppliedSum.Charge(1, 2, new BigDecimal("-30"));
+    var split = new AppliedSum.Charge(1, 3, new BigDecimal("100"));
+    List<AppliedSum> applied =
+        List.of(
+            bounded(row, "CC-A-Y1", "100", twice),
+            bounded(row, "CD-A", "100", twice),
+            bounded(row, "CC-A-Y1", "50", credit),
+            bounded(row, "CC-A-Y1", "60", split),
+            bounded(row, "CD-A", "40", split));
+
+    DrawDownReport r = report(List.of(row), applied);
+
+    // 100 (not 200) + 0 (not 50: the other sign than the cost) + 100
+    assertThat(contract(r, "deal-a").matched())
+        .containsExactly(by(MatchRule.CONTRACT_APPLIED, "200"));
+  }
+
+  private static AppliedSum element(
+      ChargeSum row,
+      String contractId,
+      String commitmentId,
+      String cost,
+      String quantity,
+      String unit,
+      String category) {
+    return new AppliedSum(
+        row.providerName(),
+        row.from(),
+        row.currency(),
+        new ChargeSum.AppliedId(contractId, commitmentId),
+        unit,
+        new BigDecimal(cost),
+        new BigDecimal(quantity),
+        category,
+        null);
+  }
+
+  private static AppliedSum bounded(
+      ChargeSum row, String commitmentId, String cost, AppliedSum.Charge charge) {
+    return new AppliedSum(
+        row.providerName(),
+        row.from(),
+        row.currency(),
+        new ChargeSum.AppliedId("CTR-A", commitmentId),
+        null,
+        new BigDecimal(cost),
+        BigDecimal.ZERO,
+        "Spend",
+        charge);
+  }
+
+  @Test
   void storage_byProviderNameTakesStorageChargesOnly() {
     ChargeSum disks =
         Charge.row("Google Cloud", "2027-05-01").service("Storage").cost("1400", "1300").sum();
