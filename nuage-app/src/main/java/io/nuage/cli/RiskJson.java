@@ -37,6 +37,19 @@ public final class RiskJson {
     }
     estimate(cost.putObject("cvar95"), r.cvar95());
     estimate(root.putObject("breach"), r.breachProbability());
+    ArrayNode years = root.putArray("years");
+    for (RiskReport.YearCost y : r.years()) {
+      ObjectNode n = years.addObject();
+      n.put("year", y.year());
+      n.put("asWritten", y.asWritten().toPlainString());
+      estimate(n.putObject("mean"), y.mean());
+      ArrayNode q = n.putArray("quantiles");
+      for (RiskReport.YearQuantile p : y.quantiles()) {
+        ObjectNode e = q.addObject();
+        e.put("p", p.p().toPlainString());
+        e.put("value", p.value().toPlainString());
+      }
+    }
     root.put("meanGap", r.meanGap().toPlainString());
     ArrayNode contracts = root.putArray("contractYears");
     for (RiskReport.YearRisk y : r.contractYears()) {

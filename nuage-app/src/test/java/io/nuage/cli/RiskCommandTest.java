@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.nuage.testing.SharedData;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,6 +51,23 @@ class RiskCommandTest {
     assertThat(deal.at("/shortfallProbability/value").asText()).isEqualTo("0.250000");
     assertThat(deal.at("/expectedShortfall/value").asText()).isEqualTo("100000.00");
     assertThat(j.at("/breach/value").asText()).isEqualTo("0.000000");
+    // one calendar year: its cost is the total's; P5 and P25 the low future (weight 0.25), the
+    // median and above the high one
+    JsonNode year = j.get("years").get(0);
+    assertThat(j.get("years")).hasSize(1);
+    assertThat(year.get("year").asInt()).isEqualTo(2027);
+    assertThat(year.get("asWritten").asText()).isEqualTo("1200000.00");
+    assertThat(year.at("/mean/value").asText()).isEqualTo("1600000.00");
+    List<String> fan = new ArrayList<>();
+    year.get("quantiles")
+        .forEach(q -> fan.add(q.get("p").asText() + "=" + q.get("value").asText()));
+    assertThat(fan)
+        .containsExactly(
+            "0.05=1000000.00",
+            "0.25=1000000.00",
+            "0.50=1800000.00",
+            "0.75=1800000.00",
+            "0.95=1800000.00");
   }
 
   @Test

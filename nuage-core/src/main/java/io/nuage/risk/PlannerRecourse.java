@@ -11,7 +11,9 @@ import io.nuage.plan.recourse.RecourseMethod;
 import io.nuage.plan.recourse.RecoursePlan;
 import io.nuage.plan.recourse.RecourseTerms;
 import io.nuage.plan.recourse.RunPlace;
+import io.nuage.plan.recourse.Unmet;
 import io.nuage.scenario.Scenario;
+import io.nuage.workload.TrainingRun;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.YearMonth;
@@ -74,7 +76,7 @@ public final class PlannerRecourse implements Recourse {
       // a plan the verifier refused, or a wrong bound: an internal error, named the same way
       throw new IllegalStateException("future " + drawn.sample() + ": " + e.getMessage(), e);
     }
-    return served(served);
+    return served(served, future);
   }
 
   /**
@@ -107,7 +109,7 @@ public final class PlannerRecourse implements Recourse {
    * penalties, so that {@code totalCost - lowerBound} is the plan's distance to the bound of its
    * objective (docs/risk.md section 2.0, the mean gap).
    */
-  static Served served(RecoursePlan r) {
+  static Served served(RecoursePlan r, Scenario future) {
     List<Served.YearFigure> shortfalls = new ArrayList<>();
     for (ContractYear y : r.plan().contracts())
       if (y.takeOrPay())
@@ -126,6 +128,31 @@ public final class PlannerRecourse implements Recourse {
         r.lowerBound().subtract(r.steering()),
         shortfalls,
         excess,
-        r.unmetGpuHours());
+        r.unmetGpuHours(),
+        yearCosts(r, future));
+  }
+
+  /**
+   * The cost of each calendar year: the plan's spend of the year per provider, plus the unmet
+   * penalty of a fleet in its month's year and of an unplaced run in its deadline's year
+   * (docs/risk.md section 3, "Cost per year").
+   */
+  static List<Served.YearFigure> yearCosts(RecoursePlan r, Scenario future) {
+    Map<Integer, BigDecimal> byYear = new TreeMap<>();
+    for (ProviderYear p : r.plan().providers()) byYear.merge(p.year(), p.spend(), BigDecimal::add);
+    Map<String, YearMonth> deadlines = new HashMap<>();
+    for (TrainingRun run : future.workloads(TrainingRun.class))
+      deadlines.put(run.id(), run.deadline());
+    for (Unmet u : r.unmet()) {
+      int year =
+          switch (u) {
+            case Unmet.Fleet f -> f.month().getYear();
+            case Unmet.Run run -> deadlines.get(run.workload()).getYear();
+          };
+      byYear.merge(year, u.cost(), BigDecimal::add);
+    }
+    List<Served.YearFigure> out = new ArrayList<>();
+    byYear.forEach((y, cost) -> out.add(new Served.YearFigure(Served.COST, y, cost)));
+    return out;
   }
 }

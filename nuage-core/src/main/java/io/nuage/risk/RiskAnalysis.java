@@ -27,6 +27,15 @@ public final class RiskAnalysis {
   };
   private static final BigDecimal CVAR_LEVEL = new BigDecimal("0.95");
 
+  /** The quantiles of each year's cost: the fan chart's bands and median. */
+  static final BigDecimal[] FAN = {
+    new BigDecimal("0.05"),
+    new BigDecimal("0.25"),
+    new BigDecimal("0.50"),
+    new BigDecimal("0.75"),
+    new BigDecimal("0.95")
+  };
+
   /** Told of progress: how many futures in all, then each one served. */
   public interface Progress {
     void start(long futures);
@@ -119,7 +128,7 @@ public final class RiskAnalysis {
                 mean.value().subtract(base.totalCost()).setScale(2, RoundingMode.HALF_EVEN)));
       }
       return all.report(
-          base.totalCost().setScale(2, RoundingMode.HALF_EVEN),
+          base,
           futures,
           gapSum
               .divide(BigDecimal.valueOf(futures), MathContext.DECIMAL128)
@@ -179,6 +188,7 @@ public final class RiskAnalysis {
     private final Distribution unmet;
     private final Map<YearKey, Distribution> shortfalls = new LinkedHashMap<>();
     private final Map<YearKey, Distribution> excess = new LinkedHashMap<>();
+    private final Map<YearKey, Distribution> yearCosts = new LinkedHashMap<>();
     private int n;
 
     Reduction(boolean exact) {
@@ -196,6 +206,7 @@ public final class RiskAnalysis {
       put(unmet, s.unmetGpuHours().signum() > 0 ? BigDecimal.ONE : BigDecimal.ZERO, weight);
       add(shortfalls, s.shortfalls(), weight);
       add(excess, s.capExcess(), weight);
+      add(yearCosts, s.yearCosts(), weight);
       if (exact) weights.add(weight);
       n++;
     }
@@ -227,10 +238,7 @@ public final class RiskAnalysis {
     }
 
     RiskReport report(
-        BigDecimal asWritten,
-        long futures,
-        BigDecimal meanGap,
-        List<RiskReport.SourceCost> sources) {
+        Served base, long futures, BigDecimal meanGap, List<RiskReport.SourceCost> sources) {
       List<RiskReport.Quantile> q = new ArrayList<>();
       for (BigDecimal p : QUANTILES) {
         BigDecimal[] interval = cost.quantileInterval(p);
@@ -249,16 +257,44 @@ public final class RiskAnalysis {
           options.seed(),
           futures,
           exact,
-          asWritten,
+          base.totalCost().setScale(2, RoundingMode.HALF_EVEN),
           cost.mean(),
           q,
           cost.cvar(CVAR_LEVEL),
           unmet.probabilityPositive(),
+          years(base),
           meanGap,
           years(shortfalls),
           years(excess),
           sources,
           convergence);
+    }
+
+    /** Each calendar year's cost over the futures, beside the scenario as written. */
+    private List<RiskReport.YearCost> years(Served base) {
+      Map<Integer, BigDecimal> asWritten = new java.util.TreeMap<>();
+      for (Served.YearFigure f : base.yearCosts())
+        asWritten.merge(f.year(), f.amount(), BigDecimal::add);
+      java.util.TreeSet<Integer> all = new java.util.TreeSet<>(asWritten.keySet());
+      yearCosts.keySet().forEach(k -> all.add(k.year()));
+      List<RiskReport.YearCost> out = new ArrayList<>();
+      for (int y : all) {
+        Distribution d = yearCosts.get(new YearKey(Served.COST, y));
+        List<RiskReport.YearQuantile> q = new ArrayList<>();
+        for (BigDecimal p : FAN)
+          q.add(new RiskReport.YearQuantile(p, d == null ? zero() : d.quantile(p)));
+        out.add(
+            new RiskReport.YearCost(
+                y,
+                asWritten.getOrDefault(y, BigDecimal.ZERO).setScale(2, RoundingMode.HALF_EVEN),
+                d == null ? new Estimate(zero(), zero()) : d.mean(),
+                q));
+      }
+      return out;
+    }
+
+    private static BigDecimal zero() {
+      return BigDecimal.ZERO.setScale(2);
     }
 
     private List<RiskReport.YearRisk> years(Map<YearKey, Distribution> by) {

@@ -26,6 +26,7 @@ public record RiskReport(
     List<Quantile> quantiles,
     Estimate cvar95,
     Estimate breachProbability,
+    List<YearCost> years,
     BigDecimal meanGap,
     List<YearRisk> contractYears,
     List<YearRisk> providerYears,
@@ -33,11 +34,26 @@ public record RiskReport(
     List<Convergence> convergence) {
   public RiskReport {
     quantiles = List.copyOf(quantiles);
+    years = List.copyOf(years);
     contractYears = List.copyOf(contractYears);
     providerYears = List.copyOf(providerYears);
     sources = List.copyOf(sources);
     convergence = List.copyOf(convergence);
   }
+
+  /**
+   * The cost of one calendar year over the futures (docs/risk.md section 3, "Cost per year"): as
+   * written, its mean, and its lower empirical quantiles (P5, P25, P50, P75, P95): a fan chart.
+   */
+  public record YearCost(
+      int year, BigDecimal asWritten, Estimate mean, List<YearQuantile> quantiles) {
+    public YearCost {
+      quantiles = List.copyOf(quantiles);
+    }
+  }
+
+  /** The {@code p} quantile of a year's cost. */
+  public record YearQuantile(BigDecimal p, BigDecimal value) {}
 
   /** The {@code p} quantile of the total cost and its 95% order-statistic interval. */
   public record Quantile(BigDecimal p, BigDecimal value, BigDecimal low, BigDecimal high) {}

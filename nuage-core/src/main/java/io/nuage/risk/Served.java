@@ -13,20 +13,27 @@ import java.util.Objects;
  * @param shortfalls per contract year, the take-or-pay shortfall (0 where none)
  * @param capExcess per provider-year, the spend above its share cap (0 where none)
  * @param unmetGpuHours demand no capacity served (0: the future is not a breach)
+ * @param yearCosts per calendar year ({@code key} "cost"), the cost of that year: the plan's spend
+ *     of the year plus its unmet penalty (docs/risk.md section 3, "Cost per year")
  */
 public record Served(
     BigDecimal totalCost,
     BigDecimal lowerBound,
     List<YearFigure> shortfalls,
     List<YearFigure> capExcess,
-    BigDecimal unmetGpuHours) {
+    BigDecimal unmetGpuHours,
+    List<YearFigure> yearCosts) {
   public Served {
     Objects.requireNonNull(totalCost, "totalCost");
     Objects.requireNonNull(lowerBound, "lowerBound");
     shortfalls = List.copyOf(shortfalls);
     capExcess = List.copyOf(capExcess);
     Objects.requireNonNull(unmetGpuHours, "unmetGpuHours");
+    yearCosts = List.copyOf(yearCosts);
   }
+
+  /** The key of {@link #yearCosts}' figures. */
+  public static final String COST = "cost";
 
   /** A figure of one contract year ({@code key} = contract id) or plan year (provider id). */
   public record YearFigure(String key, int year, BigDecimal amount) {

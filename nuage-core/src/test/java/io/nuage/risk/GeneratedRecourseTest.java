@@ -168,4 +168,53 @@ class GeneratedRecourseTest {
     // keeping the base placements cost something in some future (the test has teeth)
     assertThat(dearer).isPositive();
   }
+
+  @Test
+  void yearCosts_addUpToTheFuturesTotal_andCarryItsUnmetDemandInItsYears() {
+    // docs/risk.md section 3, "Cost per year": the plan's spend per provider and calendar year plus
+    // the unmet penalty of each year; they add up to the total within a cent per provider-year
+    Scenario s = generated();
+    FutureSampler sampler = new FutureSampler(s, s.uncertainty(), 11);
+    boolean sawUnmet = false;
+    for (int i = 0; i < 8; i++) {
+      Future f = sampler.draw(i);
+      Scenario future = FutureScenario.of(s, f);
+      RecoursePlan r =
+          Planner.serve(future, PlanOptions.defaults(), PlannerRecourse.terms(future, f));
+      List<Served.YearFigure> years = PlannerRecourse.yearCosts(r, future);
+
+      BigDecimal sum =
+          years.stream().map(Served.YearFigure::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+      BigDecimal cents =
+          new BigDecimal("0.01").multiply(BigDecimal.valueOf(r.plan().providers().size()));
+      assertThat(sum.subtract(r.totalCost()).abs()).as("future " + i).isLessThanOrEqualTo(cents);
+      assertThat(years)
+          .extracting(Served.YearFigure::year)
+          .as("future " + i)
+          .isSorted()
+          .doesNotHaveDuplicates()
+          .allMatch(y -> y >= s.horizon().start().getYear() && y <= s.horizon().end().getYear());
+      // a fleet's unmet penalty is in its month's year: that year costs at least its penalty
+      for (Unmet u : r.unmet()) {
+        if (!(u instanceof Unmet.Fleet fleet)) continue;
+        sawUnmet = true;
+        BigDecimal unmetThatYear =
+            r.unmet().stream()
+                .filter(
+                    x ->
+                        x instanceof Unmet.Fleet g
+                            && g.month().getYear() == fleet.month().getYear())
+                .map(Unmet::cost)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal yearCost =
+            years.stream()
+                .filter(y -> y.year() == fleet.month().getYear())
+                .map(Served.YearFigure::amount)
+                .findFirst()
+                .orElseThrow();
+        assertThat(yearCost).as("future " + i).isGreaterThanOrEqualTo(unmetThatYear);
+      }
+    }
+    assertThat(sawUnmet).isTrue();
+  }
 }

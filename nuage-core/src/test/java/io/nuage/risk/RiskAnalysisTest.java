@@ -46,7 +46,8 @@ class RiskAnalysisTest {
             cost,
             List.of(new Served.YearFigure("deal", 0, shortfall)),
             List.of(),
-            BigDecimal.ZERO);
+            BigDecimal.ZERO,
+            List.of(new Served.YearFigure(Served.COST, 2027, cost)));
       };
 
   static RiskReport run(Scenario s, int samples, int threads) {
