@@ -28,7 +28,8 @@ import java.util.TreeMap;
  * alone".
  *
  * <pre>
- * java -cp ... io.nuage.bench.BreachAnatomy [SCENARIO] [--samples 20] [--seed 1] [--only demand]
+ * java -cp ... io.nuage.bench.BreachAnatomy [SCENARIO] [--samples 20] [--first 0] [--seed 1]
+ *     [--only demand]
  * </pre>
  */
 public final class BreachAnatomy {
@@ -38,11 +39,13 @@ public final class BreachAnatomy {
     Path file =
         Path.of(System.getProperty("nuage.home", ".")).resolve("examples/frontier-lab-2027.yaml");
     int samples = 20;
+    int first = 0;
     long seed = 1;
     Source only = null;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--samples" -> samples = Integer.parseInt(args[++i]);
+        case "--first" -> first = Integer.parseInt(args[++i]);
         case "--seed" -> seed = Long.parseLong(args[++i]);
         case "--only" ->
             only = Source.valueOf(args[++i].toUpperCase(Locale.ROOT).replace('-', '_'));
@@ -58,7 +61,7 @@ public final class BreachAnatomy {
     BigDecimal unmetSum = BigDecimal.ZERO;
     BigDecimal totalSum = BigDecimal.ZERO;
     Map<String, BigDecimal> unmetCostBy = new TreeMap<>();
-    for (int i = 0; i < samples; i++) {
+    for (int i = first; i < first + samples; i++) {
       Future f = sampler.draw(i);
       Scenario future = FutureScenario.of(s, f);
       RecoursePlan r =
@@ -70,6 +73,12 @@ public final class BreachAnatomy {
           billions(r.totalCost()),
           billions(r.unmetCost()),
           100 * r.unmetCost().doubleValue() / r.totalCost().doubleValue());
+      System.out.printf(
+          Locale.ROOT,
+          "  steering %s, reported cap excess %s, bound %s%n",
+          r.steering().toPlainString(),
+          r.excessTotal().toPlainString(),
+          r.lowerBound().toPlainString());
       System.out.println("  drew: " + describe(f));
       Map<String, BigDecimal> hours = new TreeMap<>();
       Map<String, BigDecimal> cost = new TreeMap<>();
