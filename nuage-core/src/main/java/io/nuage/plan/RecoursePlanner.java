@@ -246,6 +246,8 @@ final class RecoursePlanner {
   /**
    * The spend above the share caps, summed over every provider-year whose spend is above its cap at
    * all: what the model's excess columns carry at this point, and the share-cap penalty counts.
+   * Each provider-year's is rounded up to the cent, so that the sum is never below the reported
+   * excess (each rounded HALF_EVEN) nor below the exact sum.
    */
   static BigDecimal aboveCaps(Scenario future, List<ProviderYear> providers) {
     Map<Integer, BigDecimal> totals = new java.util.HashMap<>();
@@ -255,7 +257,7 @@ final class RecoursePlanner {
       BigDecimal over =
           p.spend()
               .subtract(future.policy().maxShareOf(p.provider()).multiply(totals.get(p.year())));
-      if (over.signum() > 0) sum = sum.add(over);
+      if (over.signum() > 0) sum = sum.add(over.setScale(2, RoundingMode.CEILING));
     }
     return sum;
   }

@@ -51,6 +51,26 @@ class SubToleranceCapExcessTest {
     assertThat(r.plan().lowerBound()).isLessThanOrEqualTo(r.plan().totalCost());
   }
 
+  @Test
+  void future452OfSeed1_excessBeyondTheTolerance_steeringAtLeastThePenaltyOnTheReportedExcess() {
+    // the first fix summed the exact dollars above the caps; the reported excess rounds each
+    // provider-year's to the cent, and the verifier refused steering 2 cents below λ x its sum
+    Scenario s = ScenarioParser.parse(Repo.root().resolve("examples/frontier-lab-2027.yaml"));
+    Future f = new FutureSampler(s, s.uncertainty(), 1).draw(452);
+    Scenario future = FutureScenario.of(s, f);
+    RecoursePlan r =
+        Planner.serve(
+            future,
+            PlanOptions.defaults(),
+            PlannerRecourse.terms(future, f),
+            RecourseMethod.ROUNDED);
+    assertThat(r.excessTotal()).as("pick another future if the example changed").isPositive();
+    BigDecimal penalty = future.uncertainty().shareCapPenalty();
+    assertThat(r.steering()).isGreaterThanOrEqualTo(penalty.multiply(r.excessTotal()));
+    assertThat(r.steering()).isGreaterThanOrEqualTo(penalty.multiply(aboveCaps(future, r)));
+    assertThat(r.lowerBound()).isLessThanOrEqualTo(r.objective());
+  }
+
   /** Σ over provider-years of max(0, spend − cap × the year's total), recomputed here. */
   static BigDecimal aboveCaps(Scenario future, RecoursePlan r) {
     Map<Integer, BigDecimal> totals = new HashMap<>();
