@@ -49,7 +49,9 @@ final class RiskTable {
             "  %-28s %22s%n",
             "mean optimality gap",
             r.meanGap().movePointRight(2).setScale(4, RoundingMode.HALF_EVEN) + "%"));
-    b.append("\nTake-or-pay shortfall per contract year (0-based):\n");
+    // people count contract years from 1, as the ledger and the re-plan print them; the JSON keeps
+    // the plan JSON's 0-based index (docs/risk-json.md)
+    b.append("\nTake-or-pay shortfall per contract year (1 = the term's first twelve months):\n");
     b.append(
         String.format(
             Locale.ROOT,
@@ -65,7 +67,7 @@ final class RiskTable {
               Locale.ROOT,
               "  %-24s %4d %18s %26s %18s%n",
               y.key(),
-              y.year(),
+              y.year() + 1,
               percent(y.probability()),
               estimate(y.expected()),
               money(y.p95())));

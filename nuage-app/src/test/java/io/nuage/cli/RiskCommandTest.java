@@ -48,6 +48,8 @@ class RiskCommandTest {
     assertThat(j.at("/cost/mean/standardError").asText()).isEqualTo("0.00");
     JsonNode deal = j.get("contractYears").get(0);
     assertThat(deal.get("contract").asText()).isEqualTo("deal");
+    // the JSON indexes contract years from 0, as the plan JSON does (docs/risk-json.md)
+    assertThat(deal.get("year").asInt()).isZero();
     assertThat(deal.at("/shortfallProbability/value").asText()).isEqualTo("0.250000");
     assertThat(deal.at("/expectedShortfall/value").asText()).isEqualTo("100000.00");
     assertThat(j.at("/breach/value").asText()).isEqualTo("0.000000");
@@ -68,6 +70,17 @@ class RiskCommandTest {
             "0.50=1800000.00",
             "0.75=1800000.00",
             "0.95=1800000.00");
+  }
+
+  @Test
+  void risk_table_countsContractYearsFromOne() {
+    Cli r = Cli.run("risk", TWO_POINT.toString(), "--samples", "all", "--quiet");
+    assertThat(r.code()).as(r.err()).isZero();
+    // the term's first (and only) year, year 0 in the JSON, is year 1 for a person
+    assertThat(r.out())
+        .contains("per contract year (1 = the term's first twelve months)")
+        .containsPattern("(?m)^  deal +1 +25\\.00% ± 0\\.00%")
+        .doesNotContainPattern("(?m)^  deal +0 ");
   }
 
   @Test

@@ -61,17 +61,24 @@ final class RecoursePlanner {
     List<CapExcess> excess = excess(future, priced.providers());
     BigDecimal unmetCost = unmet.stream().map(Unmet::cost).reduce(BigDecimal.ZERO, BigDecimal::add);
     BigDecimal total = priced.total().add(unmetCost);
-    // the objective's part that is not money, to the cent above
-    BigDecimal steering =
-        terms
-            .shareCapPenalty()
-            .multiply(
-                excess.stream().map(CapExcess::amount).reduce(BigDecimal.ZERO, BigDecimal::add))
-            .add(unserved.steering())
-            .setScale(2, RoundingMode.CEILING);
+    // the objective's part that is not money, to the cent above: every dollar above a cap, also
+    // within the share tolerance the reported excess leaves out, as the model's objective (and so
+    // its bound) counts it (docs/risk.md section 2.0)
+    BigDecimal capSteering =
+        terms.shareCapPenalty().multiply(aboveCaps(future, priced.providers()));
+    BigDecimal steering = capSteering.add(unserved.steering()).setScale(2, RoundingMode.CEILING);
     BigDecimal lowerBound = lowerBound(bound, priced, unmet.size(), total.add(steering), notes);
+    // a share above its cap within the tolerance is no excess, but its steering is in the bound:
+    // the plan's bound is the recourse's less it (still a bound on every plan that holds the caps)
     Plan plan =
-        plan(future, data, priced, unmet.isEmpty() && excess.isEmpty(), bound, solved, notes);
+        plan(
+            future,
+            data,
+            priced,
+            unmet.isEmpty() && excess.isEmpty(),
+            bound - capSteering.doubleValue(),
+            solved,
+            notes);
     RecoursePlan served =
         new RecoursePlan(plan, unmet, excess, unmetCost, total, steering, lowerBound);
     List<Violation> broken = PlanVerifier.verify(future, terms, served);
@@ -234,6 +241,25 @@ final class RecoursePlanner {
 
   private static BigDecimal cost(BigDecimal hours, BigDecimal penalty) {
     return hours.multiply(penalty).setScale(2, RoundingMode.HALF_EVEN);
+  }
+
+  /**
+   * The spend above the share caps, summed over every provider-year whose spend is above its cap at
+   * all: what the model's excess columns carry at this point, and the share-cap penalty counts.
+   * Each provider-year's is rounded up to the cent, so that the sum is never below the reported
+   * excess (each rounded HALF_EVEN) nor below the exact sum.
+   */
+  static BigDecimal aboveCaps(Scenario future, List<ProviderYear> providers) {
+    Map<Integer, BigDecimal> totals = new java.util.HashMap<>();
+    for (ProviderYear p : providers) totals.merge(p.year(), p.spend(), BigDecimal::add);
+    BigDecimal sum = BigDecimal.ZERO;
+    for (ProviderYear p : providers) {
+      BigDecimal over =
+          p.spend()
+              .subtract(future.policy().maxShareOf(p.provider()).multiply(totals.get(p.year())));
+      if (over.signum() > 0) sum = sum.add(over.setScale(2, RoundingMode.CEILING));
+    }
+    return sum;
   }
 
   /**

@@ -205,16 +205,35 @@ final class UncertaintySection {
 
   private Discrete<Delay> capacity(
       Fields f, Map<StepRef, Discrete<Delay>> bySlip, List<CapacityStep> capacity) {
-    f.allowOnly(List.of("slip-months", "steps"));
+    f.allowOnly(List.of("slip-months", "from", "steps"));
     Discrete<Delay> base =
         f.has("slip-months")
             ? distribution(f, "slip-months", this::delayValue, Discrete.always(Delay.ON_TIME))
             : Discrete.always(Delay.ON_TIME);
-    if (!f.has("steps")) return base;
+    Optional<Optional<YearMonth>> from = f.maybe("from", r.month);
+    if (from.isEmpty()) ok = false;
+    if (f.has("steps")) steps(f, bySlip, capacity, base);
+    // a step scheduled before `from` is capacity in service when the plan is made: it cannot be
+    // late (docs/risk.md section 1), unless `steps` gave it a slip of its own
+    from.flatMap(m -> m)
+        .ifPresent(
+            first -> {
+              for (CapacityStep s : capacity)
+                if (s.from().isBefore(first))
+                  bySlip.putIfAbsent(StepRef.of(s), Discrete.always(Delay.ON_TIME));
+            });
+    return base;
+  }
+
+  private void steps(
+      Fields f,
+      Map<StepRef, Discrete<Delay>> bySlip,
+      List<CapacityStep> capacity,
+      Discrete<Delay> base) {
     Optional<List<Node>> steps = f.required("steps", r.list);
     if (steps.isEmpty()) {
       ok = false;
-      return base;
+      return;
     }
     Set<StepRef> known = capacity.stream().map(StepRef::of).collect(Collectors.toSet());
     for (int i = 0; i < steps.get().size(); i++) {
@@ -253,7 +272,6 @@ final class UncertaintySection {
       }
       bySlip.put(ref, distribution(s, "slip-months", this::delayValue, base));
     }
-    return base;
   }
 
   private void prices(Fields f, Map<String, PriceRisk> prices) {

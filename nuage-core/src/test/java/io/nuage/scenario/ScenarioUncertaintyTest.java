@@ -7,6 +7,7 @@ import io.nuage.core.Problem;
 import io.nuage.core.ValidationException;
 import io.nuage.testing.Repo;
 import io.nuage.uncertainty.Delay;
+import io.nuage.uncertainty.Discrete;
 import io.nuage.uncertainty.StepRef;
 import io.nuage.uncertainty.Uncertainty;
 import io.nuage.uncertainty.Weighted;
@@ -56,6 +57,14 @@ class ScenarioUncertaintyTest {
         .first()
         .extracting(Weighted::weight)
         .isEqualTo(new BigDecimal("0.40"));
+    // capacity in service when the plan starts is not late; oci's first new site may be
+    assertThat(
+            Discrete.isCertainly(
+                u.slipOf(new StepRef("azure/eastus2", "H100", YearMonth.of(2027, 1))),
+                Delay.ON_TIME))
+        .isTrue();
+    assertThat(u.slipOf(new StepRef("oci/us-phoenix-1", "B200", YearMonth.of(2027, 1))))
+        .isEqualTo(u.capacitySlip());
     assertThat(u.prices()).containsKeys("H100", "H200", "B200");
     assertThat(u.providers().get("oci").from()).isEqualTo(YearMonth.of(2028, 1));
   }
@@ -131,5 +140,42 @@ class ScenarioUncertaintyTest {
                 parse("uncertainty:\n  training-runs: {runs: {chat: {cancel-probability: 0.1}}}\n"))
         .isInstanceOf(ValidationException.class)
         .hasMessageContaining("unknown training run (got chat");
+  }
+
+  @Test
+  void capacityFrom_keepsCapacityInServiceOnTime() throws Exception {
+    Scenario s =
+        parse(
+            """
+            uncertainty:
+              capacity:
+                slip-months: {0: 0.5, 6: 0.5}
+                from: 2027-02
+                steps:
+                  - {region: oci/us-phoenix-1, accelerator: B200, from: 2027-01,
+                     slip-months: {0: 0.9, never: 0.1}}
+            """);
+    Uncertainty u = s.uncertainty();
+    StepRef inService = new StepRef("azure/eastus2", "H100", YearMonth.of(2027, 1));
+    StepRef newHall = new StepRef("azure/eastus2", "H200", YearMonth.of(2028, 1));
+    StepRef listed = new StepRef("oci/us-phoenix-1", "B200", YearMonth.of(2027, 1));
+    assertThat(Discrete.isCertainly(u.slipOf(inService), Delay.ON_TIME)).isTrue();
+    assertThat(u.slipOf(newHall)).isEqualTo(u.capacitySlip());
+    assertThat(u.slipOf(listed).outcomes()).extracting(Weighted::value).contains(new Delay.Never());
+    // every step before `from` that `steps` does not list is on time, every later one may slip
+    for (var step : s.capacity()) {
+      StepRef ref = StepRef.of(step);
+      boolean certain = Discrete.isCertainly(u.slipOf(ref), Delay.ON_TIME);
+      assertThat(certain)
+          .as(ref.toString())
+          .isEqualTo(step.from().isBefore(YearMonth.of(2027, 2)) && !ref.equals(listed));
+    }
+  }
+
+  @Test
+  void capacityFrom_mustBeAMonth() {
+    assertThat(problems("uncertainty:\n  capacity: {slip-months: {0: 1}, from: soon}\n"))
+        .extracting(Problem::path)
+        .contains("uncertainty.capacity.from");
   }
 }
