@@ -1,0 +1,101 @@
+package io.nuage.risk;
+
+import io.nuage.catalog.Provider;
+import io.nuage.core.MonthRange;
+import io.nuage.plan.recourse.RecoursePlan;
+import io.nuage.scenario.Scenario;
+import java.math.BigDecimal;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Concentration risk (docs/risk.md section 5.1): for each provider of the scenario's catalog, what
+ * losing it from the middle of the horizon costs, its contracts still owed. Each row is a what-if
+ * against the same base, both plans verified.
+ */
+public final class Concentration {
+  private Concentration() {}
+
+  /**
+   * One provider lost.
+   *
+   * @param extraCost the future's total less the base's (unmet demand included at its penalty)
+   * @param shortfallChange the change of the take-or-pay shortfall over every contract year
+   * @param unmetGpuHours reference GPU-hours left unserved in the future (0: all served)
+   * @param unmetCost what they cost at the penalty (in {@code extraCost})
+   */
+  public record Row(
+      String provider,
+      YearMonth from,
+      BigDecimal extraCost,
+      BigDecimal shortfallChange,
+      BigDecimal unmetGpuHours,
+      BigDecimal unmetCost,
+      WhatIfResult whatIf) {
+    public Row {
+      Objects.requireNonNull(provider, "provider");
+      Objects.requireNonNull(from, "from");
+    }
+
+    static Row of(WhatIfResult r) {
+      String p = Objects.requireNonNull(r.whatIf().lostProvider());
+      BigDecimal shortfall =
+          r.future()
+              .plan()
+              .costBreakdown()
+              .shortfall()
+              .subtract(r.base().plan().costBreakdown().shortfall());
+      return new Row(
+          p,
+          Objects.requireNonNull(r.whatIf().lostFrom()),
+          r.delta(),
+          shortfall,
+          r.future().unmetGpuHours(),
+          r.future().unmetCost().setScale(2, java.math.RoundingMode.HALF_EVEN),
+          r);
+    }
+  }
+
+  /** The report: the base every row is compared with, and one row per provider, by name. */
+  public record Report(RecoursePlan base, YearMonth from, List<Row> rows) {
+    public Report {
+      rows = List.copyOf(rows);
+    }
+  }
+
+  /** Progress for a caller that shows it: called before each provider's re-plan. */
+  public interface Progress {
+    void losing(String provider, int index, int count);
+
+    Progress NONE = (p, i, n) -> {};
+  }
+
+  /**
+   * The middle of the horizon: the first month of the plan year (12 months counted from the
+   * horizon's first month) that holds month ⌊M/2⌋ (0-based) of its M months. 2027-01..2031-12:
+   * month 30 is 2029-07, in the plan year that starts 2029-01.
+   */
+  public static YearMonth middle(MonthRange horizon) {
+    int m = horizon.length() / 2;
+    return horizon.start().plusMonths(12L * (m / 12));
+  }
+
+  public static Report of(WhatIfAnalysis analysis, Scenario s, Progress progress) {
+    YearMonth from = middle(s.horizon());
+    List<String> providers =
+        s.catalog().providers().stream()
+            .map(Provider::id)
+            .sorted(Comparator.naturalOrder())
+            .toList();
+    RecoursePlan base = analysis.base();
+    List<Row> rows = new ArrayList<>();
+    for (int i = 0; i < providers.size(); i++) {
+      progress.losing(providers.get(i), i, providers.size());
+      rows.add(Row.of(analysis.against(base, WhatIf.losing(providers.get(i), from))));
+    }
+    return new Report(base, from, rows);
+  }
+}
