@@ -28,8 +28,7 @@ import picocli.CommandLine.Spec;
     name = "whatif",
     mixinStandardHelpOptions = true,
     sortOptions = false,
-    header =
-        "Re-plans one named future and explains what it costs against the scenario as written.",
+    header = "Re-plans one named future and explains its cost against the plan.",
     description = {
       "Serves the scenario as written and the future the options describe, both with the signed"
           + " contracts and the replan recourse (every placement re-optimised), checks both plans"
@@ -39,11 +38,12 @@ import picocli.CommandLine.Spec;
       "%nWith --concentration: for each provider, what losing it from the middle of the horizon"
           + " costs. Model: docs/risk.md section 5; JSON: docs/risk-json.md (\"What-ifs\").",
       "%nExamples:",
-      "  nuage whatif examples/frontier-lab-2027.yaml --lose-provider oci --from 2029-01",
-      "  nuage whatif SCENARIO --delay-capacity oci/us-phoenix-1/B200@2029-01 --months 6",
-      "  nuage whatif SCENARIO --demand x1.5 --price H100-30% --format json",
-      "  nuage whatif SCENARIO --cancel frontier-2029 --price B200+10%",
-      "  nuage whatif SCENARIO --concentration",
+      "  nuage whatif lab.yaml --lose-provider oci --from 2029-01",
+      "  nuage whatif lab.yaml --delay-capacity oci/us-phoenix-1/B200@2029-01 \\",
+      "      --months 6",
+      "  nuage whatif lab.yaml --demand x1.5 --price H100-30%% --format json",
+      "  nuage whatif lab.yaml --cancel pretrain-2031b --price B200+10%%",
+      "  nuage whatif lab.yaml --concentration --format csv",
       ""
     })
 final class WhatifCommand implements Callable<Integer> {
@@ -105,7 +105,7 @@ final class WhatifCommand implements Callable<Integer> {
       names = "--price",
       paramLabel = "ACC±X%",
       description =
-          "on-demand list prices of an accelerator or family changed by X% (H100-30%, B200+10%);"
+          "on-demand list prices of an accelerator or family changed by X%% (H100-30%%, B200+10%%);"
               + " committed rates stay as signed (repeatable)")
   List<String> prices = new ArrayList<>();
 
@@ -127,7 +127,7 @@ final class WhatifCommand implements Callable<Integer> {
       defaultValue = "mip",
       description =
           "how each future is solved: mip (the planner's MIP, gap at most 1e-4) or rounded (the LP"
-              + " relaxation rounded, faster, up to ~0.1% dearer) (default: ${DEFAULT-VALUE})")
+              + " relaxation rounded, faster, up to ~0.1%% dearer) (default: ${DEFAULT-VALUE})")
   Method recourse;
 
   @Option(

@@ -37,7 +37,12 @@ final class WhatifTable {
         .append(money(cur, r.future().totalCost()))
         .append(" instead of ")
         .append(money(cur, r.base().totalCost()))
-        .append(" as written.\n");
+        .append(" as written")
+        .append(
+            withinMargin(r)
+                ? "; that is within the plans' proven optimisation margin (below), so no"
+                    + " difference can be claimed.\n"
+                : ".\n");
     List<WhatIfResult.Component> moved =
         new ArrayList<>(r.components().stream().filter(c -> c.delta().signum() != 0).toList());
     moved.sort(Comparator.comparing((WhatIfResult.Component c) -> c.delta().abs()).reversed());
@@ -132,6 +137,14 @@ final class WhatifTable {
               plain(y.baseShortfall()),
               plain(y.futureShortfall()),
               plain(y.delta())));
+  }
+
+  /** Whether 0 lies in the interval the best plans' difference is proven to lie in. */
+  private static boolean withinMargin(WhatIfResult r) {
+    if (r.base().steering().signum() != 0 || r.future().steering().signum() != 0) return false;
+    BigDecimal gb = r.base().objective().subtract(r.base().lowerBound()).max(BigDecimal.ZERO);
+    BigDecimal gf = r.future().objective().subtract(r.future().lowerBound()).max(BigDecimal.ZERO);
+    return r.delta().subtract(gf).signum() <= 0 && r.delta().add(gb).signum() >= 0;
   }
 
   private static String checked(
