@@ -138,6 +138,14 @@ final class WhatifCommand implements Callable<Integer> {
   double timeLimit;
 
   @Option(
+      names = "--threads",
+      paramLabel = "T",
+      description =
+          "--concentration's workers, each re-planning one provider's loss (default: the"
+              + " machine's cores)")
+  @Nullable Integer threads;
+
+  @Option(
       names = "--format",
       defaultValue = "table",
       description = "table, json or csv (default: ${DEFAULT-VALUE})")
@@ -150,6 +158,8 @@ final class WhatifCommand implements Callable<Integer> {
   public Integer call() {
     if (!(timeLimit > 0))
       throw new NuageException("--time-limit must be positive (got " + timeLimit + ")");
+    int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+    if (workers < 1) throw new NuageException("--threads must be at least 1 (got " + workers + ")");
     WhatIf w = whatIf();
     if (concentration && !w.isEmpty())
       throw new NuageException(
@@ -176,6 +186,7 @@ final class WhatifCommand implements Callable<Integer> {
           Concentration.of(
               analysis,
               s,
+              workers,
               (p, i, n) -> {
                 spec.commandLine().getErr().printf("losing %s (%d of %d)...%n", p, i + 1, n);
                 spec.commandLine().getErr().flush();

@@ -10,6 +10,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Concentration risk (docs/risk.md section 5.1): for each provider of the scenario's catalog, what
@@ -83,19 +87,56 @@ public final class Concentration {
     return horizon.start().plusMonths(12L * (m / 12));
   }
 
-  public static Report of(WhatIfAnalysis analysis, Scenario s, Progress progress) {
+  /**
+   * The report, its re-plans (the base and one per provider) served by {@code threads} workers:
+   * each is its own solve, independent of the others, and the rows come out in provider order
+   * whatever the thread count.
+   */
+  public static Report of(WhatIfAnalysis analysis, Scenario s, int threads, Progress progress) {
+    if (threads < 1) throw new IllegalArgumentException("threads must be at least 1");
     YearMonth from = middle(s.horizon());
-    List<String> providers =
+    List<WhatIf> losses =
         s.catalog().providers().stream()
             .map(Provider::id)
             .sorted(Comparator.naturalOrder())
+            .map(p -> WhatIf.losing(p, from))
             .toList();
-    RecoursePlan base = analysis.base();
-    List<Row> rows = new ArrayList<>();
-    for (int i = 0; i < providers.size(); i++) {
-      progress.losing(providers.get(i), i, providers.size());
-      rows.add(Row.of(analysis.against(base, WhatIf.losing(providers.get(i), from))));
+    AtomicInteger started = new AtomicInteger();
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            threads, Thread.ofPlatform().name("nuage-concentration-", 0).daemon().factory());
+    try {
+      java.util.concurrent.Future<RecoursePlan> base = pool.submit(analysis::base);
+      List<java.util.concurrent.Future<RecoursePlan>> futures = new ArrayList<>();
+      for (WhatIf w : losses)
+        futures.add(
+            pool.submit(
+                () -> {
+                  progress.losing(
+                      Objects.requireNonNull(w.lostProvider()),
+                      started.getAndIncrement(),
+                      losses.size());
+                  return analysis.serve(w);
+                }));
+      RecoursePlan asWritten = get(base);
+      List<Row> rows = new ArrayList<>();
+      for (int i = 0; i < losses.size(); i++)
+        rows.add(Row.of(analysis.result(asWritten, losses.get(i), get(futures.get(i)))));
+      return new Report(asWritten, from, rows);
+    } finally {
+      pool.shutdownNow();
     }
-    return new Report(base, from, rows);
+  }
+
+  private static <T> T get(java.util.concurrent.Future<T> f) {
+    try {
+      return f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while re-planning", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) throw r;
+      throw new IllegalStateException(e.getCause());
+    }
   }
 }

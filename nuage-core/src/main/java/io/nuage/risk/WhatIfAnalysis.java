@@ -35,30 +35,22 @@ public final class WhatIfAnalysis {
     return serve(WhatIf.NONE.future(scenario), "the scenario as written");
   }
 
-  /** The future {@code w} makes of the scenario, served and verified, against {@code base}. */
-  public WhatIfResult against(RecoursePlan base, WhatIf w) {
+  /** The future {@code w} makes of the scenario, served and verified. */
+  public RecoursePlan serve(WhatIf w) {
+    return serve(w.future(scenario), "the what-if (" + String.join("; ", w.changes()) + ")");
+  }
+
+  /** {@code future}, the plan of {@code w}, against {@code base}. */
+  public WhatIfResult result(RecoursePlan base, WhatIf w, RecoursePlan future) {
     return new WhatIfResult(
-        scenario.name(),
-        scenario.currency(),
-        w,
-        method,
-        base,
-        serve(w.future(scenario), "the what-if"),
-        contractStarts(scenario));
+        scenario.name(), scenario.currency(), w, method, base, future, contractStarts(scenario));
   }
 
   /** Both: the base, then the future. */
   public WhatIfResult run(WhatIf w) {
     Future future = w.future(scenario); // names checked before the first solve
     RecoursePlan base = base();
-    return new WhatIfResult(
-        scenario.name(),
-        scenario.currency(),
-        w,
-        method,
-        base,
-        serve(future, "the what-if"),
-        contractStarts(scenario));
+    return result(base, w, serve(future, "the what-if (" + String.join("; ", w.changes()) + ")"));
   }
 
   private RecoursePlan serve(Future drawn, String label) {
