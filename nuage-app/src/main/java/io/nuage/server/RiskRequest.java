@@ -19,8 +19,9 @@ import java.util.Set;
  */
 record RiskRequest(String scenario, int samples, long seed, String policy, int sourceSamples) {
   /**
-   * A job holds a plan worker until it ends: 2,000 futures of the shipped example take about 20
-   * minutes on two cores (docs/benchmarks.md, "Risk"); larger runs belong to {@code nuage risk}.
+   * A job holds a plan worker until it ends: 2,000 futures of the shipped example and its sources'
+   * are some 10 minutes of two cores (docs/server.md, "Risk jobs"); larger runs belong to {@code
+   * nuage risk}.
    */
   static final int MAX_SAMPLES = 2_000;
 
