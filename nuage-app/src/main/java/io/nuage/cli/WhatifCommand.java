@@ -4,6 +4,7 @@ import io.nuage.core.NuageException;
 import io.nuage.plan.PlanOptions;
 import io.nuage.plan.Planner;
 import io.nuage.plan.recourse.RecourseMethod;
+import io.nuage.plan.recourse.RecoursePlan;
 import io.nuage.risk.Concentration;
 import io.nuage.risk.WhatIf;
 import io.nuage.risk.WhatIfAnalysis;
@@ -44,6 +45,7 @@ import picocli.CommandLine.Spec;
       "  nuage whatif lab.yaml --demand x1.5 --price H100-30%% --format json",
       "  nuage whatif lab.yaml --cancel pretrain-2031b --price B200+10%%",
       "  nuage whatif lab.yaml --concentration --format csv",
+      "  nuage whatif lab.yaml --plan plan.json --cancel pretrain-2031b",
       ""
     })
 final class WhatifCommand implements Callable<Integer> {
@@ -62,6 +64,14 @@ final class WhatifCommand implements Callable<Integer> {
 
   @Parameters(paramLabel = "SCENARIO", description = "the scenario file (YAML)")
   Path scenario;
+
+  @Option(
+      names = "--plan",
+      paramLabel = "PLAN.json",
+      description =
+          "the base: a plan JSON of the scenario (nuage plan --format json), checked by the plan"
+              + " verifier, instead of the scenario as written served again")
+  @Nullable Path plan;
 
   @Option(
       names = "--lose-provider",
@@ -174,6 +184,7 @@ final class WhatifCommand implements Callable<Integer> {
       OutputFile.check(spec, "--out", out, "whatif." + format.name().replace("table", "txt"));
     Scenario s = ScenarioFiles.read(scenario);
     if (!concentration) w.future(s); // every name checked before the first solve
+    RecoursePlan base = plan == null ? null : WhatifBase.read(plan, s);
     Planner.keepSolverOutputOffStdout();
     WhatIfAnalysis analysis =
         new WhatIfAnalysis(
@@ -187,6 +198,7 @@ final class WhatifCommand implements Callable<Integer> {
               analysis,
               s,
               workers,
+              base,
               (p, i, n) -> {
                 spec.commandLine().getErr().printf("losing %s (%d of %d)...%n", p, i + 1, n);
                 spec.commandLine().getErr().flush();
@@ -198,7 +210,7 @@ final class WhatifCommand implements Callable<Integer> {
             case table -> WhatifTable.render(s, r);
           };
     } else {
-      WhatIfResult r = analysis.run(w);
+      WhatIfResult r = base == null ? analysis.run(w) : analysis.result(base, w, analysis.serve(w));
       text =
           switch (format) {
             case json -> WhatifJson.of(s, r);

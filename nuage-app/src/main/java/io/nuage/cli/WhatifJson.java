@@ -121,6 +121,7 @@ final class WhatifJson {
 
   /** One side's totals, its proven bound and what it left unmet or over a cap. */
   private static void side(ObjectNode n, RecoursePlan p) {
+    n.put("fromPlanFile", WhatifBase.fromFile(p));
     n.put("totalCost", p.totalCost().toPlainString());
     n.put("lowerBound", p.lowerBound().toPlainString());
     n.put("steering", p.steering().toPlainString());

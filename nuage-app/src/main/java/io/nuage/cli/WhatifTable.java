@@ -152,7 +152,11 @@ final class WhatifTable {
     BigDecimal gb = base.objective().subtract(base.lowerBound()).max(BigDecimal.ZERO);
     BigDecimal gf = future.objective().subtract(future.lowerBound()).max(BigDecimal.ZERO);
     StringBuilder b = new StringBuilder();
-    b.append("Both plans were checked by the plan verifier against their own future (")
+    b.append(
+            WhatifBase.fromFile(base)
+                ? "The base is the plan given with --plan; both plans were checked by the plan"
+                    + " verifier against their own future (the what-if: "
+                : "Both plans were checked by the plan verifier against their own future (")
         .append(WhatifJson.method(r.method()))
         .append(" recourse). Each is proven within ")
         .append(money(cur, gb))

@@ -221,6 +221,49 @@ class WhatifCommandTest {
   }
 
   @Test
+  void planFile_isTheBaseOnceTheVerifierAcceptsIt(@org.junit.jupiter.api.io.TempDir Path dir)
+      throws Exception {
+    Cli planned = Cli.run("plan", TWO_CLOUDS.toString(), "--format", "json");
+    assertThat(planned.code()).as(planned.err()).isZero();
+    Path plan = java.nio.file.Files.writeString(dir.resolve("plan.json"), planned.out());
+    JsonNode p = new ObjectMapper().readTree(planned.out());
+    JsonNode j =
+        json(
+            TWO_CLOUDS.toString(),
+            "--plan",
+            plan.toString(),
+            "--lose-provider",
+            "a",
+            "--from",
+            "2028-01");
+    assertThat(j.at("/base/fromPlanFile").asBoolean()).isTrue();
+    assertThat(j.at("/future/fromPlanFile").asBoolean()).isFalse();
+    assertThat(j.at("/base/totalCost").asText()).isEqualTo(p.path("totalCost").asText());
+    assertThat(j.path("delta").asText()).isEqualTo("3400000.00");
+
+    // a plan changed by hand (a placement's GPU-hours) is refused before anything is solved
+    Path changed =
+        java.nio.file.Files.writeString(
+            dir.resolve("changed.json"),
+            planned.out().replaceFirst("\"gpuHours\": \"[0-9.]+\"", "\"gpuHours\": \"1.000\""));
+    Cli r =
+        Cli.run("whatif", TWO_CLOUDS.toString(), "--plan", changed.toString(), "--demand", "x2");
+    assertThat(r.code()).as(r.out() + r.err()).isEqualTo(2);
+    assertThat(r.err()).contains("--plan: " + changed + " does not hold for whatif-two-clouds");
+    // a plan of another scenario
+    Cli other =
+        Cli.run(
+            "whatif",
+            RiskCommandTest.TWO_POINT.toString(),
+            "--plan",
+            plan.toString(),
+            "--demand",
+            "x2");
+    assertThat(other.code()).isEqualTo(2);
+    assertThat(other.err()).contains("is a plan of whatif-two-clouds, not of two-point-demand");
+  }
+
+  @Test
   void help_showsExamples() {
     Cli r = Cli.run("whatif", "--help");
     assertThat(r.code()).isZero();

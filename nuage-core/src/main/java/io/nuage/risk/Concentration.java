@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Concentration risk (docs/risk.md section 5.1): for each provider of the scenario's catalog, what
@@ -93,6 +94,16 @@ public final class Concentration {
    * whatever the thread count.
    */
   public static Report of(WhatIfAnalysis analysis, Scenario s, int threads, Progress progress) {
+    return of(analysis, s, threads, null, progress);
+  }
+
+  /** The same against a given base (a plan read from a file and verified), or served when null. */
+  public static Report of(
+      WhatIfAnalysis analysis,
+      Scenario s,
+      int threads,
+      @Nullable RecoursePlan given,
+      Progress progress) {
     if (threads < 1) throw new IllegalArgumentException("threads must be at least 1");
     YearMonth from = middle(s.horizon());
     List<WhatIf> losses =
@@ -106,7 +117,10 @@ public final class Concentration {
         Executors.newFixedThreadPool(
             threads, Thread.ofPlatform().name("nuage-concentration-", 0).daemon().factory());
     try {
-      java.util.concurrent.Future<RecoursePlan> base = pool.submit(analysis::base);
+      java.util.concurrent.Future<RecoursePlan> base =
+          given != null
+              ? java.util.concurrent.CompletableFuture.completedFuture(given)
+              : pool.submit(analysis::base);
       List<java.util.concurrent.Future<RecoursePlan>> futures = new ArrayList<>();
       for (WhatIf w : losses)
         futures.add(
