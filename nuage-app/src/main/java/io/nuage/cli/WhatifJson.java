@@ -78,6 +78,7 @@ final class WhatifJson {
     root.put("from", r.from().toString());
     root.put("verified", true);
     side(root.putObject("base"), r.base());
+    root.put("baseMargin", Concentration.margin(r.base()).toPlainString());
     ArrayNode rows = root.putArray("providers");
     for (Concentration.Row row : r.rows()) {
       ObjectNode n = rows.addObject();

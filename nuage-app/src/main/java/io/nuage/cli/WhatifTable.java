@@ -201,24 +201,32 @@ final class WhatifTable {
     b.append(
         String.format(
             Locale.ROOT,
-            "  %-10s %-8s %22s %22s %24s %20s%n",
+            "  %-10s %-8s %22s %22s %24s %22s %20s%n",
             "provider",
             "from",
             "extra cost",
             "shortfall change",
             "unmet ref. GPU-hours",
-            "unmet cost"));
+            "unmet cost",
+            "proven within"));
     for (Concentration.Row row : r.rows())
       b.append(
           String.format(
               Locale.ROOT,
-              "  %-10s %-8s %22s %22s %24s %20s%n",
+              "  %-10s %-8s %22s %22s %24s %22s %20s%n",
               row.provider(),
               row.from(),
               plain(row.extraCost()),
               plain(row.shortfallChange()),
               hours(row.unmetGpuHours()),
-              plain(row.unmetCost())));
+              plain(row.unmetCost()),
+              plain(row.margin())));
+    b.append(
+        String.format(
+            Locale.ROOT,
+            "  (proven within: how far each re-plan is proven from the best plan of its future; the"
+                + " plan as written is within %s)%n",
+            plain(Concentration.margin(r.base()))));
     return b.toString();
   }
 

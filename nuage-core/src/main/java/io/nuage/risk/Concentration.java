@@ -31,6 +31,8 @@ public final class Concentration {
    * @param shortfallChange the change of the take-or-pay shortfall over every contract year
    * @param unmetGpuHours reference GPU-hours left unserved in the future (0: all served)
    * @param unmetCost what they cost at the penalty (in {@code extraCost})
+   * @param margin how far the future's plan is proven from the best plan of that future (its
+   *     recourse objective, money plus steering, less its proven bound; 0 or more)
    */
   public record Row(
       String provider,
@@ -39,6 +41,7 @@ public final class Concentration {
       BigDecimal shortfallChange,
       BigDecimal unmetGpuHours,
       BigDecimal unmetCost,
+      BigDecimal margin,
       WhatIfResult whatIf) {
     public Row {
       Objects.requireNonNull(provider, "provider");
@@ -60,8 +63,14 @@ public final class Concentration {
           shortfall,
           r.future().unmetGpuHours(),
           r.future().unmetCost().setScale(2, java.math.RoundingMode.HALF_EVEN),
+          Concentration.margin(r.future()),
           r);
     }
+  }
+
+  /** A plan's proven distance to the best plan of its future: objective less bound, at least 0. */
+  public static BigDecimal margin(RecoursePlan p) {
+    return p.objective().subtract(p.lowerBound()).max(BigDecimal.ZERO.setScale(2));
   }
 
   /** The report: the base every row is compared with, and one row per provider, by name. */
