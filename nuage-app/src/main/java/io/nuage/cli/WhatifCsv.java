@@ -100,7 +100,8 @@ final class WhatifCsv {
                     "extraCost",
                     "shortfallChange",
                     "unmetGpuHours",
-                    "unmetCost")
+                    "unmetCost",
+                    "margin")
                 .get())) {
       for (Concentration.Row row : r.rows())
         csv.printRecord(
@@ -109,7 +110,8 @@ final class WhatifCsv {
             row.extraCost().toPlainString(),
             row.shortfallChange().toPlainString(),
             row.unmetGpuHours().toPlainString(),
-            row.unmetCost().toPlainString());
+            row.unmetCost().toPlainString(),
+            row.margin().toPlainString());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -164,6 +164,10 @@ class WhatifCommandTest {
     assertThat(rows.get(0).path("extraCost").asText()).isEqualTo("3400000.00");
     assertThat(rows.get(0).path("shortfallChange").asText()).isEqualTo("1000000.00");
     assertThat(rows.get(1).path("extraCost").asText()).isEqualTo("0.00");
+    Cli csv = Cli.run("whatif", TWO_CLOUDS.toString(), "--concentration", "--format", "csv");
+    assertThat(csv.out())
+        .startsWith("provider,from,extraCost,shortfallChange,unmetGpuHours,unmetCost,margin\r\n")
+        .contains("a,2028-01,3400000.00,1000000.00,0.000,0.00,");
     // each row is the what-if of that provider
     JsonNode one = json(TWO_CLOUDS.toString(), "--lose-provider", "a", "--from", "2028-01");
     assertThat(one.path("delta").asText()).isEqualTo(rows.get(0).path("extraCost").asText());
