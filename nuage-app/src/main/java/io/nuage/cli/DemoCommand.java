@@ -9,6 +9,9 @@ import io.nuage.plan.PlanOptions;
 import io.nuage.plan.PlanOutcome;
 import io.nuage.plan.PlanSummary;
 import io.nuage.plan.Planner;
+import io.nuage.plan.recourse.RecourseMethod;
+import io.nuage.risk.Concentration;
+import io.nuage.risk.WhatIfAnalysis;
 import io.nuage.scenario.CommitmentTotals;
 import io.nuage.scenario.Scenario;
 import io.nuage.scenario.ScenarioParser;
@@ -20,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.YearMonth;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.TreeMap;
@@ -43,8 +47,9 @@ import picocli.CommandLine.Spec;
     description = {
       "First act: it validates and plans examples/frontier-lab-2027.yaml and prints the catalog and"
           + " commitments, the plan's cost against the naive baselines, contract utilisation,"
-          + " provider shares and the most valuable binding constraints; writes plan.json and"
-          + " report.html into the output folder.",
+          + " provider shares and the most valuable binding constraints; then what losing each"
+          + " provider from the middle of the horizon would cost (one verified re-plan each);"
+          + " writes plan.json, report.html and concentration.json into the output folder.",
       "%nSecond act, six months later: bills for January to June 2027 that drift from the plan"
           + " (demand 15%% above it from April) are generated as FOCUS 1.3, ingested into a ledger,"
           + " and the rest of the horizon is re-planned from them; the burn-down of every"
@@ -118,8 +123,48 @@ final class DemoCommand implements Callable<Integer> {
     out.println("report: " + report.toAbsolutePath().normalize());
     out.flush();
     if (outcome instanceof PlanOutcome.Infeasible) return PlanCommand.INFEASIBLE;
+    printConcentration(out, scenario);
     if (actOne) return 0;
     return new SixMonthsLater(out, outDir, file, planFile, timeLimit).tell();
+  }
+
+  /**
+   * What losing each provider from the middle of the horizon costs (docs/risk.md section 5.1): one
+   * verified re-plan per provider against the scenario as written; concentration.json beside it.
+   */
+  /**
+   * Each re-plan's time limit: the example's slowest (nebius lost) finds its plan early and spends
+   * the rest of a longer limit narrowing the proof; the table states each row's proven margin.
+   */
+  static final double CONCENTRATION_SECONDS = 20;
+
+  private void printConcentration(PrintWriter out, Scenario scenario) {
+    YearMonth from = Concentration.middle(scenario.horizon());
+    out.println();
+    out.printf(
+        "Concentration risk: losing each provider from %s (the middle of the horizon), its"
+            + " contracts still owed (%d re-plans of at most %.0f s each)...%n",
+        from,
+        scenario.catalog().providers().size() + 1,
+        Math.min(timeLimit, CONCENTRATION_SECONDS));
+    out.flush();
+    long started = System.nanoTime();
+    Concentration.Report r =
+        Concentration.of(
+            new WhatIfAnalysis(
+                scenario,
+                PlanOptions.defaults().withTimeLimit(Math.min(timeLimit, CONCENTRATION_SECONDS)),
+                RecourseMethod.MIP),
+            scenario,
+            Runtime.getRuntime().availableProcessors(),
+            Concentration.Progress.NONE);
+    out.printf(
+        "re-planned and verified in %.1f s; extra cost against %s as written (%s):%n",
+        (System.nanoTime() - started) / 1e9, money(r.base().totalCost()), scenario.currency());
+    out.print(WhatifTable.table(r));
+    Path file = write(outDir.resolve("concentration.json"), WhatifJson.of(scenario, r));
+    out.println("concentration: " + file.toAbsolutePath().normalize());
+    out.flush();
   }
 
   private static Path write(Path file, String text) {

@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
       PlanCommand.class,
       ReplanCommand.class,
       RiskCommand.class,
+      WhatifCommand.class,
       GenerateCommand.class,
       IngestCommand.class,
       IngestionsCommand.class,

@@ -46,10 +46,11 @@ final class SixMonthsLater {
   /** The files the demo writes, checked before the first plan. */
   static List<String> outputs(boolean actOneOnly) {
     return actOneOnly
-        ? List.of("plan.json", "report.html")
+        ? List.of("plan.json", "report.html", "concentration.json")
         : List.of(
             "plan.json",
             "report.html",
+            "concentration.json",
             "bills-2027H1.csv",
             "commitments.csv",
             "replan.json",

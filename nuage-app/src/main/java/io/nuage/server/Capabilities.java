@@ -19,6 +19,7 @@ import org.jspecify.annotations.Nullable;
  * @param catalog the offerings of the catalog imported on first use (empty without --catalog)
  * @param privatePaths folders of this machine that no answer may show (store, catalogs, home)
  * @param replans re-plans from the store's bills, and the plans kept per scenario
+ * @param risks risk jobs: {@code nuage risk}'s analysis and JSON
  */
 public record Capabilities(
     ScenarioReader scenarios,
@@ -26,8 +27,10 @@ public record Capabilities(
     LedgerService ledger,
     Supplier<List<Offering>> catalog,
     List<Path> privatePaths,
-    StoreReplans replans) {
+    StoreReplans replans,
+    RiskRunner risks) {
   public Capabilities {
+    Objects.requireNonNull(risks, "risks");
     Objects.requireNonNull(replans, "replans");
     Objects.requireNonNull(scenarios, "scenarios");
     Objects.requireNonNull(planner, "planner");
@@ -53,7 +56,8 @@ public record Capabilities(
         new StoreLedger(store),
         offerings,
         privatePaths(store, importFolders, catalog),
-        new StoreReplans(store, planOptions));
+        new StoreReplans(store, planOptions),
+        new RiskRunner(planOptions, Runtime.getRuntime().availableProcessors()));
   }
 
   private static List<Path> privatePaths(Store store, List<Path> imports, @Nullable Path catalog) {

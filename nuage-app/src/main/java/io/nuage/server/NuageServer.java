@@ -145,6 +145,7 @@ public final class NuageServer implements AutoCloseable {
             library,
             caps.planner(),
             caps.replans(),
+            caps.risks(),
             metrics,
             settings.planWorkers(),
             settings.maxQueued(),
@@ -173,6 +174,7 @@ public final class NuageServer implements AutoCloseable {
               new SystemRoutes(metrics).register(routes);
               new ScenarioRoutes(library, bodies, json).register(routes);
               new PlanRoutes(jobs, bodies, json).register(routes);
+              new RiskRoutes(jobs, bodies, json).register(routes);
               ledgerRoutes.register(routes);
               new CatalogRoutes(caps.catalog(), library).register(routes);
               new TokenRoutes(tokens, table, bodies, json).register(routes);

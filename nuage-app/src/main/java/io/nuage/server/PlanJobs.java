@@ -30,6 +30,7 @@ final class PlanJobs implements AutoCloseable {
   private final ScenarioLibrary scenarios;
   private final PlanSolver solver;
   private final StoreReplans replans;
+  private final RiskRunner risks;
   private final ServerMetrics metrics;
   private final int maxQueued;
   private final ExecutorService executor;
@@ -64,12 +65,14 @@ final class PlanJobs implements AutoCloseable {
       ScenarioLibrary scenarios,
       PlanSolver solver,
       StoreReplans replans,
+      RiskRunner risks,
       ServerMetrics metrics,
       int workers,
       int maxQueued,
       Redaction redaction) {
     this.redaction = redaction;
     this.replans = replans;
+    this.risks = risks;
     this.runs = runs;
     this.scenarios = scenarios;
     this.solver = solver;
@@ -132,34 +135,94 @@ final class PlanJobs implements AutoCloseable {
         });
   }
 
+  /**
+   * A risk job (docs/server.md, "Risk jobs"): the same queue, limits and store as plan jobs, an id
+   * of its own kind ({@code rk_}), its result the risk JSON; nothing is kept as a plan.
+   */
+  View startRisk(RiskRequest request) {
+    StoredScenario scenario = scenarios.get(request.scenario());
+    return enqueue(
+        scenario,
+        RISK,
+        new Work() {
+          @Override
+          public PlanSolver.SolvedPlan solve(Live job) {
+            return new PlanSolver.SolvedPlan(
+                true, risks.run(scenarios.scenario(scenario.id()), request, job));
+          }
+
+          @Override
+          public void keep(PlanSolver.SolvedPlan plan) {
+            // a risk report is not a plan: nothing for a re-plan to follow
+          }
+        });
+  }
+
+  /** The id prefix of risk jobs; plan and re-plan jobs have {@code pl_}. */
+  static final String RISK = "rk_";
+
+  private static final String PLAN = "pl_";
+
   private View enqueue(StoredScenario scenario, Work work) {
+    return enqueue(scenario, PLAN, work);
+  }
+
+  private View enqueue(StoredScenario scenario, String prefix, Work work) {
     if (queued.incrementAndGet() > maxQueued) {
       queued.decrementAndGet();
       throw new HttpProblem.TooManyRequests(
           maxQueued + " plan jobs are already waiting; try again when one has started");
     }
-    PlanRun run = runs.add(scenario.id());
+    PlanRun run = runs.add(scenario.id(), prefix);
     var job = new Live();
     live.put(run.id(), job);
     job.future = executor.submit(() -> run(run.id(), job, work));
     return new View(run, 0.0);
   }
 
+  /** A plan or re-plan job. */
   View get(String id) {
+    return find(id, false);
+  }
+
+  /** A risk job. */
+  View getRisk(String id) {
+    return find(id, true);
+  }
+
+  private View find(String id, boolean risk) {
     PlanRun run =
-        runs.find(id).orElseThrow(() -> new HttpProblem.NotFound("no plan with id '" + id + "'"));
+        runs.find(id)
+            .filter(r -> r.id().startsWith(RISK) == risk)
+            .orElseThrow(
+                () ->
+                    new HttpProblem.NotFound(
+                        "no " + (risk ? "risk job" : "plan") + " with id '" + id + "'"));
     return view(run);
   }
 
+  /** Plan and re-plan jobs, newest first (risk jobs are not plans). */
   List<View> list() {
-    return runs.list().stream().map(this::view).toList();
+    return runs.list().stream().filter(r -> !r.id().startsWith(RISK)).map(this::view).toList();
   }
 
   View cancel(String id, String by) {
-    PlanRun run = get(id).run();
+    return cancel(id, by, false);
+  }
+
+  View cancelRisk(String id, String by) {
+    return cancel(id, by, true);
+  }
+
+  private View cancel(String id, String by, boolean risk) {
+    PlanRun run = find(id, risk).run();
     if (run.status().finished()) {
       throw new HttpProblem.Conflict(
-          "plan " + id + " has already finished (" + run.status().name().toLowerCase() + ")");
+          (risk ? "risk job " : "plan ")
+              + id
+              + " has already finished ("
+              + run.status().name().toLowerCase()
+              + ")");
     }
     Live job = live.get(id);
     if (job != null) {
@@ -173,7 +236,7 @@ final class PlanJobs implements AutoCloseable {
       }
     }
     runs.finished(id, PlanStatus.CANCELLED, null, "cancelled by token " + by);
-    return get(id);
+    return find(id, risk);
   }
 
   private View view(PlanRun run) {

@@ -117,6 +117,11 @@ final class PlanRoutes {
   }
 
   private JsonNode objectOf(String body) {
+    return objectOf(body, json);
+  }
+
+  /** The body as a JSON object, or 400 saying what it must be. */
+  static JsonNode objectOf(String body, ObjectMapper json) {
     JsonNode node;
     try {
       node = json.readTree(body);
@@ -145,6 +150,11 @@ final class PlanRoutes {
   }
 
   private View view(PlanJobs.View job, boolean withResult) {
+    return view(job, withResult, json);
+  }
+
+  /** A job as the API shows it (plan, re-plan and risk jobs alike), its result once finished. */
+  static View view(PlanJobs.View job, boolean withResult, ObjectMapper json) {
     PlanRun run = job.run();
     JsonNode result = null;
     if (withResult && run.resultJson() != null) {

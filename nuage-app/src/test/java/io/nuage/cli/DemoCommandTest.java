@@ -52,11 +52,59 @@ class DemoCommandTest {
         }
       }
       assertThat(Files.readString(dir.resolve("report.html"))).contains("<html");
+      concentration(dir, out.toString());
       actTwo(dir, out.toString());
     } finally {
       if (before == null) System.clearProperty("nuage.home");
       else System.setProperty("nuage.home", before);
     }
+  }
+
+  /**
+   * Act one's concentration risk (docs/risk.md section 5.1): one row per provider of the example,
+   * lost from 2029-01; each row's extra cost is its future's total less the base's in
+   * concentration.json, and printed as there; losing oci leaves its take-or-pay minimums of
+   * 2029-2031 unpaid for, so its shortfall rises by at least their sum, read from the scenario.
+   */
+  private static void concentration(Path dir, String out) throws Exception {
+    JsonNode j = new ObjectMapper().readTree(Files.readString(dir.resolve("concentration.json")));
+    assertThat(out).contains("Concentration risk: losing each provider from 2029-01");
+    assertThat(j.path("from").asText()).isEqualTo("2029-01");
+    assertThat(j.path("verified").asBoolean()).isTrue();
+    BigDecimal base = new BigDecimal(j.at("/base/totalCost").asText());
+    java.util.List<String> providers = new java.util.ArrayList<>();
+    for (JsonNode row : j.path("providers")) {
+      providers.add(row.path("provider").asText());
+      BigDecimal extra = new BigDecimal(row.path("extraCost").asText());
+      assertThat(extra)
+          .as(row.path("provider").asText())
+          .isEqualByComparingTo(new BigDecimal(row.path("totalCost").asText()).subtract(base));
+      assertThat(out)
+          .contains(
+              String.format(
+                  java.util.Locale.ROOT,
+                  "  %-10s %-8s %22s %22s",
+                  row.path("provider").asText(),
+                  "2029-01",
+                  String.format(java.util.Locale.ROOT, "%,.2f", extra),
+                  String.format(
+                      java.util.Locale.ROOT,
+                      "%,.2f",
+                      new BigDecimal(row.path("shortfallChange").asText()))));
+    }
+    assertThat(providers).containsExactly("azure", "gcp", "lambda", "nebius", "oci");
+    var scenario =
+        io.nuage.scenario.ScenarioParser.parse(
+            Repo.root().resolve("examples/frontier-lab-2027.yaml"));
+    BigDecimal owed = BigDecimal.ZERO;
+    for (var c : scenario.contracts(io.nuage.contract.CommittedSpend.class))
+      if (c.provider().equals("oci") && c.takeOrPay())
+        for (int y = 0; y < c.yearlyMinimums().size(); y++)
+          if (!c.term().start().plusMonths(12L * y).isBefore(YearMonth.of(2029, 1)))
+            owed = owed.add(c.yearlyMinimums().get(y));
+    assertThat(owed).isEqualByComparingTo("240000000000");
+    JsonNode oci = j.path("providers").get(4);
+    assertThat(new BigDecimal(oci.path("shortfallChange").asText())).isGreaterThanOrEqualTo(owed);
   }
 
   /**

@@ -45,6 +45,11 @@ class AuthMatrixTest {
       String example = PlanApiTest.uploadExample(api);
       String plan = PlanApiTest.startPlan(api, example);
       Supplier<String> freshPlan = () -> "/api/plans/" + PlanApiTest.startPlan(api, example);
+      Supplier<String> freshRisk =
+          () ->
+              "/api/risk/"
+                  + RiskApiTest.startRisk(api, "{\"scenario\":\"" + scenario + "\",\"samples\":1}");
+      String risk = freshRisk.get();
       Supplier<String> freshToken =
           () ->
               "/api/tokens/"
@@ -104,6 +109,20 @@ class AuthMatrixTest {
                   () -> freshPlan.get() + "/cancel",
                   () -> new byte[0],
                   json),
+              // bad samples are refused (422) after the role check: no job is made
+              new Endpoint(
+                  "POST",
+                  "/api/risk",
+                  Access.PLANNER,
+                  422,
+                  () -> "/api/risk",
+                  () ->
+                      ("{\"scenario\":\"" + scenario + "\",\"samples\":0}")
+                          .getBytes(StandardCharsets.UTF_8),
+                  json),
+              get("/api/risk/{id}", Access.VIEWER, 200, risk),
+              new Endpoint(
+                  "DELETE", "/api/risk/{id}", Access.PLANNER, 200, freshRisk, () -> null, json),
               new Endpoint(
                   "POST",
                   "/api/ledger/ingest",

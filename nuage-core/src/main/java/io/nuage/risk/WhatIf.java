@@ -42,8 +42,62 @@ public record WhatIf(
     if (demandFactor.signum() <= 0)
       throw new NuageException(
           "--demand: expected a factor above 0 such as x1.5 (got x" + demandFactor + ")");
+    prices.forEach(
+        (name, f) -> {
+          if (f.signum() <= 0)
+            throw new NuageException(
+                "--price "
+                    + name
+                    + ": a list price cannot fall by 100% or more (got a factor of "
+                    + f.toPlainString()
+                    + ", expected above 0)");
+        });
+    delays.forEach(
+        (ref, k) -> {
+          if (k < 0)
+            throw new NuageException(
+                "--months: a capacity step cannot arrive early (got " + k + " for " + ref + ")");
+        });
     prices = Map.copyOf(prices);
     cancelled = Set.copyOf(cancelled);
+  }
+
+  /** The scenario as written: nothing changed. */
+  public static final WhatIf NONE =
+      new WhatIf(null, null, Map.of(), BigDecimal.ONE, Map.of(), Set.of());
+
+  /** Only {@code provider} lost from {@code from} on. */
+  public static WhatIf losing(String provider, YearMonth from) {
+    return new WhatIf(provider, from, Map.of(), BigDecimal.ONE, Map.of(), Set.of());
+  }
+
+  /**
+   * What this future changes, one phrase each, in a stable order: "losing oci from 2029-01",
+   * "delaying oci/us-phoenix-1/B200@2028-01 by 6 months", "demand x1.5", "H100 list prices -30%",
+   * "cancelling training run gpt-next".
+   */
+  public List<String> changes() {
+    List<String> out = new ArrayList<>();
+    if (lostProvider != null) out.add("losing " + lostProvider + " from " + lostFrom);
+    delays.entrySet().stream()
+        .sorted(Map.Entry.comparingByKey(java.util.Comparator.comparing(StepRef::toString)))
+        .forEach(e -> out.add("delaying " + e.getKey() + " by " + e.getValue() + " months"));
+    if (demandFactor.compareTo(BigDecimal.ONE) != 0)
+      out.add("demand x" + demandFactor.stripTrailingZeros().toPlainString());
+    new java.util.TreeMap<>(prices)
+        .forEach(
+            (name, factor) -> {
+              BigDecimal pct =
+                  factor.subtract(BigDecimal.ONE).movePointRight(2).stripTrailingZeros();
+              out.add(
+                  name
+                      + " list prices "
+                      + (pct.signum() >= 0 ? "+" : "")
+                      + pct.toPlainString()
+                      + "%");
+            });
+    cancelled.stream().sorted().forEach(id -> out.add("cancelling training run " + id));
+    return out;
   }
 
   /** True when this future is the scenario as written. */

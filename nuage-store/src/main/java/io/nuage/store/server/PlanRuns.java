@@ -18,9 +18,14 @@ public final class PlanRuns {
   }
 
   public PlanRun add(String scenarioId) {
+    return add(scenarioId, "pl_");
+  }
+
+  /** A job whose id starts with {@code prefix}, which says its kind (the server's risk jobs). */
+  public PlanRun add(String scenarioId, String prefix) {
     var run =
         new PlanRun(
-            StoredScenarios.newId("pl_"),
+            StoredScenarios.newId(prefix),
             scenarioId,
             PlanStatus.QUEUED,
             Timestamps.now(),
