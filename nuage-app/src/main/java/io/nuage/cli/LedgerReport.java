@@ -34,9 +34,14 @@ final class LedgerReport {
       try (Store store = Store.open(db)) {
         DuckDbCharges charges = new DuckDbCharges(store);
         if (charges.lastChargeDay().isEmpty()) return null;
+        // a plan without placements (an infeasible one) projects nothing: the run rate does
+        boolean placed = PlanJsonReader.hasPlacements(planJson);
         return LedgerJson.drawDown(
             new CommitmentLedger(scenario, scenarioFile)
-                .report(charges, null, PlanJsonReader.consumption(planJson, planName, scenario)));
+                .report(
+                    charges,
+                    null,
+                    placed ? PlanJsonReader.consumption(planJson, planName, scenario) : null));
       }
     }
   }

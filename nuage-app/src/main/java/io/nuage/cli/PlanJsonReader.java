@@ -129,6 +129,16 @@ public final class PlanJsonReader {
     return planned;
   }
 
+  /** Whether a plan JSON text lists placements (an infeasible plan does not). */
+  static boolean hasPlacements(String json) {
+    try {
+      JsonNode root = new ObjectMapper().readTree(json);
+      return root != null && root.path("placements").isArray();
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
   private static JsonNode root(String text, Path file) {
     JsonNode root;
     try {

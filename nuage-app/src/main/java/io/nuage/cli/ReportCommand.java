@@ -53,6 +53,22 @@ final class ReportCommand implements Callable<Integer> {
   @Nullable Path planFile;
 
   @Option(
+      names = "--risk",
+      paramLabel = "FILE",
+      description =
+          "the JSON of `nuage risk --format json` for this scenario: adds the fan chart of each"
+              + " year's cost and the probability of a shortfall per contract year")
+  @Nullable Path riskFile;
+
+  @Option(
+      names = "--concentration",
+      paramLabel = "FILE",
+      description =
+          "the JSON of `nuage whatif SCENARIO --concentration --format json` (or the demo's"
+              + " concentration.json): adds what losing each provider would cost")
+  @Nullable Path concentrationFile;
+
+  @Option(
       names = "--db",
       paramLabel = "PATH",
       description =
@@ -79,6 +95,19 @@ final class ReportCommand implements Callable<Integer> {
     OutputFile.check(spec, "--out", out, "report.html");
     Scenario scenario = ScenarioParser.parse(scenarioFile);
     String given = planFile == null ? null : readPlan(planFile, scenario.name());
+    String risk =
+        riskFile == null
+            ? null
+            : readOutput(riskFile, scenario.name(), "risk", "years", "`nuage risk --format json`");
+    String concentration =
+        concentrationFile == null
+            ? null
+            : readOutput(
+                concentrationFile,
+                scenario.name(),
+                "concentration",
+                "providers",
+                "`nuage whatif SCENARIO --concentration --format json`");
     LedgerReport.Source ledger = ledger(); // before a solve: a wrong ledger fails fast
     String planJson =
         given != null
@@ -94,7 +123,8 @@ final class ReportCommand implements Callable<Integer> {
                 scenarioFile.toString(),
                 planJson,
                 planFile != null ? planFile.toString() : "the plan of this report");
-    Path written = write(out, scenario, planJson, ledgerJson, Clock.systemUTC());
+    Path written =
+        write(out, scenario, planJson, ledgerJson, risk, concentration, Clock.systemUTC());
     PrintWriter stdout = spec.commandLine().getOut();
     stdout.println("report: " + written);
     stdout.flush();
@@ -120,10 +150,28 @@ final class ReportCommand implements Callable<Integer> {
   /** Writes the report of a planned scenario; the demo calls this too. Returns the file. */
   static Path write(
       Path out, Scenario scenario, String planJson, @Nullable String ledgerJson, Clock clock) {
+    return write(out, scenario, planJson, ledgerJson, null, null, clock);
+  }
+
+  /** Writes the report with, when given, the risk and concentration JSON texts. */
+  static Path write(
+      Path out,
+      Scenario scenario,
+      String planJson,
+      @Nullable String ledgerJson,
+      @Nullable String riskJson,
+      @Nullable String concentrationJson,
+      Clock clock) {
     return ReportWriter.write(
         out,
         new ReportBundle(
-            scenario.name(), clock.instant(), scenario.policy(), planJson, ledgerJson));
+            scenario.name(),
+            clock.instant(),
+            scenario.policy(),
+            planJson,
+            ledgerJson,
+            riskJson,
+            concentrationJson));
   }
 
   /**
@@ -131,15 +179,24 @@ final class ReportCommand implements Callable<Integer> {
    * with a message naming the file.
    */
   static String readPlan(Path file, String scenario) {
+    return readOutput(file, scenario, "plan", "status", "`nuage plan --format json`");
+  }
+
+  /**
+   * Reads the JSON a command wrote ({@code kind}: plan, risk, concentration), refusing a file that
+   * is not JSON, lacks {@code field}, or is of another scenario, with a message naming the file.
+   */
+  static String readOutput(Path file, String scenario, String kind, String field, String command) {
     String text;
     try {
       text = Files.readString(file, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new NuageException(file + ": cannot read the plan file (" + OutputFile.reason(e) + ")");
+      throw new NuageException(
+          file + ": cannot read the " + kind + " file (" + OutputFile.reason(e) + ")");
     }
-    JsonNode plan;
+    JsonNode json;
     try {
-      plan = JSON.readTree(text);
+      json = JSON.readTree(text);
     } catch (JsonProcessingException e) {
       var where = e.getLocation();
       throw new NuageException(
@@ -147,20 +204,33 @@ final class ReportCommand implements Callable<Integer> {
               + (where == null ? "" : ":" + where.getLineNr() + ":" + where.getColumnNr())
               + ": not JSON ("
               + e.getOriginalMessage()
-              + "); expected the plan JSON of `nuage plan --format json`");
+              + "); expected the "
+              + kind
+              + " JSON of "
+              + command);
     }
-    if (plan == null || !plan.isObject() || !plan.path("status").isTextual()) {
+    if (json == null || !json.isObject() || json.path(field).isMissingNode()) {
       throw new NuageException(
           file
-              + ": status: missing (got "
-              + (plan == null ? "an empty file" : plan.getNodeType().toString().toLowerCase())
-              + ", expected a plan JSON object with a \"status\" field)");
+              + ": "
+              + field
+              + ": missing (got "
+              + (json == null ? "an empty file" : json.getNodeType().toString().toLowerCase())
+              + ", expected the "
+              + kind
+              + " JSON of "
+              + command
+              + ", with a \""
+              + field
+              + "\" field)");
     }
-    String of = plan.path("scenario").asText("");
+    String of = json.path("scenario").asText("");
     if (!of.equals(scenario)) {
       throw new NuageException(
           file
-              + ": scenario: the plan is of another scenario (got "
+              + ": scenario: the "
+              + kind
+              + " is of another scenario (got "
               + (of.isEmpty() ? "none" : of)
               + ", expected "
               + scenario

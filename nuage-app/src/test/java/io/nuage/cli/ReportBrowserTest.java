@@ -269,4 +269,110 @@ class ReportBrowserTest {
         .isEqualTo(expectedMatching);
     assertThat(chromium.errors(page)).isEmpty();
   }
+
+  @Test
+  void report_withRisk_drawsTheFanAndTheShortfallOdds_asTheRiskJsonSays(@TempDir Path dir)
+      throws Exception {
+    Path scenario = RiskCommandTest.TWO_POINT;
+    Path risk = dir.resolve("risk.json");
+    var riskRun =
+        ReportCommandTest.nuage(
+            "risk",
+            scenario.toString(),
+            "--samples",
+            "all",
+            "--format",
+            "json",
+            "--quiet",
+            "--out",
+            risk.toString());
+    assertThat(riskRun.code()).as(riskRun.err()).isZero();
+    JsonNode riskJson = new ObjectMapper().readTree(risk.toFile());
+    Path report = dir.resolve("risk-report.html");
+    var run =
+        ReportCommandTest.nuage(
+            "report", scenario.toString(), "--risk", risk.toString(), "--out", report.toString());
+    assertThat(run.code()).as(run.err()).isZero();
+
+    Page page = chromium.newPage();
+    openOffline(page, report);
+    HeadlessChromium.screenshot(page, "report-risk");
+
+    List<String> expectedFan = new ArrayList<>();
+    for (JsonNode y : riskJson.get("years")) {
+      List<String> q = new ArrayList<>();
+      y.get("quantiles").forEach(e -> q.add(e.get("value").asText()));
+      expectedFan.add(
+          y.get("year").asText()
+              + "|"
+              + y.get("asWritten").asText()
+              + "|"
+              + y.at("/mean/value").asText()
+              + "|"
+              + String.join("|", q));
+    }
+    assertThat(expectedFan).isNotEmpty();
+    assertThat(
+            PageFigures.rows(page, "fan").stream()
+                .map(
+                    r ->
+                        String.join(
+                            "|",
+                            r.get("year"),
+                            r.get("asWritten"),
+                            r.get("mean"),
+                            r.get("p05"),
+                            r.get("p25"),
+                            r.get("p50"),
+                            r.get("p75"),
+                            r.get("p95")))
+                .toList())
+        .isEqualTo(expectedFan);
+    List<String> expectedOdds = new ArrayList<>();
+    for (JsonNode c : riskJson.get("contractYears"))
+      expectedOdds.add(
+          c.get("contract").asText()
+              + "|"
+              + (c.get("year").asInt() + 1)
+              + "|"
+              + c.at("/shortfallProbability/value").asText()
+              + "|"
+              + c.at("/expectedShortfall/value").asText());
+    assertThat(expectedOdds).isNotEmpty();
+    assertThat(
+            PageFigures.rows(page, "shortfallrisk").stream()
+                .map(
+                    r ->
+                        String.join(
+                            "|",
+                            r.get("contract"),
+                            r.get("year"),
+                            r.get("probability"),
+                            r.get("expected")))
+                .toList())
+        .isEqualTo(expectedOdds);
+    assertThat(page.locator("[data-panel=fan] .caption").innerText())
+        .contains(riskJson.get("futures").asText() + " futures");
+    assertThat(chromium.errors(page)).isEmpty();
+  }
+
+  @Test
+  void report_riskOfAnotherScenario_isRefused(@TempDir Path dir) throws Exception {
+    Path risk =
+        Files.writeString(
+            dir.resolve("risk.json"), "{\"scenario\": \"someone-else\", \"years\": []}");
+    var run =
+        ReportCommandTest.nuage(
+            "report",
+            RiskCommandTest.TWO_POINT.toString(),
+            "--risk",
+            risk.toString(),
+            "--out",
+            dir.resolve("r.html").toString());
+    assertThat(run.code()).isEqualTo(2);
+    assertThat(run.err())
+        .contains(risk + ": scenario: the risk is of another scenario (got someone-else")
+        .doesNotContain("Exception");
+    assertThat(dir.resolve("r.html")).doesNotExist();
+  }
 }

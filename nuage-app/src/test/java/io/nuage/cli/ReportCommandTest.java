@@ -97,8 +97,8 @@ class ReportCommandTest {
     assertThat(run.err())
         .isEqualTo(
             plan
-                + ": status: missing (got array, expected a plan JSON object with a \"status\""
-                + " field)"
+                + ": status: missing (got array, expected the plan JSON of `nuage plan --format"
+                + " json`, with a \"status\" field)"
                 + System.lineSeparator());
     assertThat(out).doesNotExist();
   }

@@ -16,13 +16,17 @@ import org.jspecify.annotations.Nullable;
  * @param policy the scenario's diversification policy (the caps of the share chart)
  * @param planJson the plan JSON object
  * @param ledgerJson {@code {"drawdown": [...], "spend": [...]}} or null when there is no ledger
+ * @param riskJson the JSON of {@code nuage risk --format json} (docs/risk-json.md), or null
+ * @param concentrationJson the JSON of {@code nuage whatif --concentration --format json}, or null
  */
 public record ReportBundle(
     String title,
     Instant generatedAt,
     Policy policy,
     String planJson,
-    @Nullable String ledgerJson) {
+    @Nullable String ledgerJson,
+    @Nullable String riskJson,
+    @Nullable String concentrationJson) {
   public ReportBundle {
     Objects.requireNonNull(title, "title");
     // Seconds are precise enough for a memo and keep the header short.
@@ -30,6 +34,18 @@ public record ReportBundle(
     Objects.requireNonNull(policy, "policy");
     requireObject(planJson, "planJson");
     if (ledgerJson != null) requireObject(ledgerJson, "ledgerJson");
+    if (riskJson != null) requireObject(riskJson, "riskJson");
+    if (concentrationJson != null) requireObject(concentrationJson, "concentrationJson");
+  }
+
+  /** A bundle of a plan and, when there is one, a ledger: no risk figures. */
+  public ReportBundle(
+      String title,
+      Instant generatedAt,
+      Policy policy,
+      String planJson,
+      @Nullable String ledgerJson) {
+    this(title, generatedAt, policy, planJson, ledgerJson, null, null);
   }
 
   private static void requireObject(String json, String field) {

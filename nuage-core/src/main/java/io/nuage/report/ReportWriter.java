@@ -118,6 +118,10 @@ public final class ReportWriter {
         + bundle.planJson().strip()
         + ",\"ledger\":"
         + (bundle.ledgerJson() == null ? "null" : bundle.ledgerJson().strip())
+        + ",\"risk\":"
+        + (bundle.riskJson() == null ? "null" : bundle.riskJson().strip())
+        + ",\"concentration\":"
+        + (bundle.concentrationJson() == null ? "null" : bundle.concentrationJson().strip())
         + "}";
   }
 

@@ -49,7 +49,7 @@ class ReportWriterTest {
   }
 
   @Test
-  void bundleJson_carriesPolicyCapsAsDecimalStringsAndNullLedger() {
+  void bundleJson_carriesPolicyCapsAsDecimalStringsAndNullLedgerAndRisk() {
     String json = ReportWriter.bundleJson(bundle("t\"1"));
 
     assertThat(json)
@@ -58,7 +58,7 @@ class ReportWriterTest {
                 + "\"policy\":{\"maxShare\":\"0.40\",\"maxShareByProvider\":{\"oci\":\"0.5\"}},"
                 + "\"plan\":"
                 + PLAN
-                + ",\"ledger\":null}");
+                + ",\"ledger\":null,\"risk\":null,\"concentration\":null}");
   }
 
   @Test

@@ -453,6 +453,131 @@ function vsPlanPanel(root, charts, rows) {
   section.append(details);
 }
 
+/**
+ * The fan of each calendar year's cost over the sampled futures (docs/risk-json.md, years[]): the
+ * quantiles P5, P25, P50, P75, P95, the mean with its standard error, and the year as written.
+ */
+export function fanRows(bundle) {
+  const years = (bundle.risk && bundle.risk.years) || [];
+  return years.map((y) => {
+    const q = Object.fromEntries((y.quantiles || []).map((e) => [e.p, e.value]));
+    return {
+      year: String(y.year), asWritten: y.asWritten, mean: y.mean.value, meanError: y.mean.standardError,
+      p05: q["0.05"] ?? "", p25: q["0.25"] ?? "", p50: q["0.50"] ?? "", p75: q["0.75"] ?? "", p95: q["0.95"] ?? "",
+    };
+  });
+}
+
+/** Per take-or-pay contract year, the probability of a shortfall and its mean (docs/risk-json.md). */
+export function shortfallRiskRows(bundle) {
+  const years = (bundle.risk && bundle.risk.contractYears) || [];
+  // the risk JSON counts contract years from 0, as the plan JSON; people count from 1
+  return years.map((y) => ({
+    contract: y.contract, year: String(Number(y.year) + 1),
+    probability: y.shortfallProbability.value, probabilityError: y.shortfallProbability.standardError,
+    expected: y.expectedShortfall.value, expectedError: y.expectedShortfall.standardError,
+    p95: y.p95Shortfall,
+  }));
+}
+
+/** Per provider, the extra cost of losing it from the middle of the horizon (concentration JSON). */
+export function concentrationRows(bundle) {
+  const rows = (bundle.concentration && bundle.concentration.providers) || [];
+  return rows.map((r) => ({
+    provider: r.provider, from: r.from, extraCost: r.extraCost, shortfallChange: r.shortfallChange,
+    unmetCost: r.unmetCost, margin: r.margin,
+  }));
+}
+
+function fanPanel(root, charts, rows, risk) {
+  const { section, chart } = panel(root, "fan", "Cost per year over the sampled futures",
+    `${risk.futures} futures (seed ${risk.seed}, policy ${risk.policy}), in ${risk.currency}: the middle half of the futures `
+      + "cost inside the dark band, nine in ten inside the light one; the line is the median, the dashes the scenario as written. "
+      + `Mean total ${usd(risk.cost.mean.value)} ± ${usd(risk.cost.mean.standardError)} (one standard error); `
+      + `probability that some demand goes unmet ${pct(risk.breach.value)}.`);
+  const years = rows.map((r) => r.year);
+  const n = (f) => rows.map((r) => num(r[f]));
+  const diff = (a, b) => rows.map((r) => num(r[a]) - num(r[b]));
+  // stacked areas: an invisible base at P5, then P5..P25, P25..P75, P75..P95
+  const band = (name, data, color) => ({ name, type: "line", stack: "fan", symbol: "none", data,
+    lineStyle: { opacity: 0 }, areaStyle: color ? { color } : { opacity: 0 }, tooltip: { show: false } });
+  draw(charts, chart, {
+    tooltip: { trigger: "axis", formatter: (ps) => {
+      const r = rows[ps[0].dataIndex];
+      return `${escapeHtml(r.year)}<br>P5 ${usd(r.p05)}<br>P25 ${usd(r.p25)}<br>median ${usd(r.p50)}`
+        + `<br>P75 ${usd(r.p75)}<br>P95 ${usd(r.p95)}<br>as written ${usd(r.asWritten)}`;
+    } },
+    xAxis: { type: "category", data: years, boundaryGap: false },
+    yAxis: moneyAxis,
+    series: [
+      band("base", n("p05"), null),
+      band("P5-P25", diff("p25", "p05"), "#c6dbef"),
+      band("P25-P75", diff("p75", "p25"), "#6baed6"),
+      band("P75-P95", diff("p95", "p75"), "#c6dbef"),
+      { name: "median", type: "line", data: n("p50"), symbol: "circle", lineStyle: { color: "#08306b" } },
+      { name: "as written", type: "line", data: n("asWritten"), lineStyle: { type: "dashed", color: "#c0392b" } },
+    ],
+  });
+  section.append(table("fan", [
+    { label: "year", show: (r) => r.year },
+    { label: "as written", numeric: true, show: (r) => usd(r.asWritten) },
+    { label: "mean", numeric: true, show: (r) => usd(r.mean) },
+    { label: "± s.e.", numeric: true, show: (r) => usd(r.meanError) },
+    { label: "P5", numeric: true, show: (r) => usd(r.p05) },
+    { label: "P25", numeric: true, show: (r) => usd(r.p25) },
+    { label: "median", numeric: true, show: (r) => usd(r.p50) },
+    { label: "P75", numeric: true, show: (r) => usd(r.p75) },
+    { label: "P95", numeric: true, show: (r) => usd(r.p95) },
+  ], rows));
+}
+
+function shortfallRiskPanel(root, charts, rows) {
+  if (rows.length === 0) return;
+  const { section, chart } = panel(root, "shortfallrisk", "Probability of paying for compute not used",
+    "Per take-or-pay contract year: the share of the sampled futures in which consumption falls below the minimum "
+      + "(a shortfall, paid anyway), with one standard error, the mean shortfall over all futures and its P95.");
+  draw(charts, chart, {
+    tooltip: { trigger: "item" },
+    xAxis: { type: "category", data: rows.map((r) => `${r.contract} y${r.year}`), axisLabel: { rotate: 30 } },
+    yAxis: { type: "value", max: 100, axisLabel: { formatter: "{value}%" } },
+    series: [{ name: "P(shortfall)", type: "bar", data: rows.map((r) => Number(r.probability) * 100) }],
+  });
+  section.append(table("shortfallrisk", [
+    { label: "contract", show: (r) => r.contract },
+    { label: "year", numeric: true, show: (r) => r.year },
+    { label: "P(shortfall)", numeric: true, show: (r) => pct(r.probability, 1) },
+    { label: "± s.e.", numeric: true, show: (r) => pct(r.probabilityError, 1) },
+    { label: "mean shortfall", numeric: true, show: (r) => usd(r.expected) },
+    { label: "± s.e.", numeric: true, show: (r) => usd(r.expectedError) },
+    { label: "P95 shortfall", numeric: true, show: (r) => usd(r.p95) },
+  ], rows));
+}
+
+function concentrationPanel(root, charts, rows, concentration) {
+  if (rows.length === 0) return;
+  const { section, chart } = panel(root, "concentration", "What losing each provider would cost",
+    `Each provider lost from ${concentration.from} (the middle of the horizon), the rest re-planned: the extra cost against the plan, `
+      + "in which the unmet demand (at the penalty) and the change of the take-or-pay shortfall are included. "
+      + "The margin is how far each re-plan is proven from the best plan of its future.");
+  draw(charts, chart, {
+    legend: { show: false },
+    tooltip: { trigger: "item" },
+    grid: { left: 90, right: 30, top: 10, bottom: 40 },
+    xAxis: moneyAxis,
+    yAxis: { type: "category", data: rows.map((r) => r.provider), inverse: true },
+    series: [{ type: "bar", name: "extra cost", data: rows.map((r) => num(r.extraCost)),
+      label: { show: true, position: "right", formatter: (p) => "$" + compact(p.value) } }],
+  });
+  section.append(table("concentration", [
+    { label: "provider", show: (r) => r.provider },
+    { label: "lost from", show: (r) => r.from },
+    { label: "extra cost", numeric: true, show: (r) => usd(r.extraCost) },
+    { label: "shortfall change", numeric: true, show: (r) => usd(r.shortfallChange) },
+    { label: "unmet cost", numeric: true, show: (r) => usd(r.unmetCost) },
+    { label: "margin", numeric: true, show: (r) => usd(r.margin) },
+  ], rows));
+}
+
 /** Draws every panel of a bundle into root, replacing what was there. Returns the charts. */
 export function renderBundle(root, bundle) {
   for (const old of root.__nuageCharts || []) old.dispose();
@@ -473,6 +598,11 @@ export function renderBundle(root, bundle) {
     spendPanel(root, charts, spendRows(bundle));
     heatmapPanel(root, charts, heatRows(bundle));
     vsPlanPanel(root, charts, vsPlanRows(bundle));
+    if (bundle.risk) {
+      fanPanel(root, charts, fanRows(bundle), bundle.risk);
+      shortfallRiskPanel(root, charts, shortfallRiskRows(bundle));
+    }
+    if (bundle.concentration) concentrationPanel(root, charts, concentrationRows(bundle), bundle.concentration);
   }
   root.__nuageCharts = charts;
   root.dataset.rendered = String(Date.now());
