@@ -32,7 +32,7 @@ import picocli.CommandLine.Spec;
           + " json, of the --scenario), planned against actual, with the variance. Planned is"
           + " everything the plan bills: usage, reservation fees, storage, egress and true-ups,"
           + " shown by part (as generate-billing --from-plan bills them). Up to the as-of date:"
-          + " months not billed yet are left out (no actual yet is not a -100% variance); a month"
+          + " months not billed yet are left out (no actual yet is not a -100%% variance); a month"
           + " the as-of date cuts is marked partial and compared with the plan's share of the"
           + " days before it."
     })

@@ -52,6 +52,7 @@ final class Charge {
     private @Nullable String accelerator;
     private @Nullable String pricing;
     private final List<ChargeSum.AppliedId> applied = new ArrayList<>();
+    private java.time.@Nullable LocalDateTime until;
 
     private Row(String provider, LocalDate day) {
       this.provider = provider;
@@ -111,6 +112,12 @@ final class Charge {
       return this;
     }
 
+    /** The end of the summed rows' last period (default: an hour after the day starts). */
+    Row until(String end) {
+      until = LocalDate.parse(end).atStartOfDay();
+      return this;
+    }
+
     Row applied(@Nullable String contractId, String commitmentId) {
       applied.add(new ChargeSum.AppliedId(contractId, commitmentId));
       return this;
@@ -128,7 +135,7 @@ final class Charge {
           gpuHours,
           1,
           day.atStartOfDay(),
-          day.atStartOfDay().plusHours(1),
+          until != null ? until : day.atStartOfDay().plusHours(1),
           account,
           currency,
           region,

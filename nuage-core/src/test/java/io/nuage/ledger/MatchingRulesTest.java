@@ -472,4 +472,37 @@ class MatchingRulesTest {
             new ProviderSpend("coreweave", new BigDecimal("1.25"), new BigDecimal("1.25"), 1),
             new ProviderSpend("lambda", new BigDecimal("15.00"), new BigDecimal("14.00"), 2));
   }
+
+  @Test
+  void billedUntil_oneMonthlyLineBesideDailyUsage_doesNotStretchTheUsage() {
+    // regression: a monthly fee line (June 1 to July 1) beside June's daily usage (billed to the
+    // 16th) moved the deal's reach to July 1, so the plan's rest of June dropped out of the
+    // projection; the earliest end of the month's charges counts
+    ChargeSum daily =
+        Charge.row("Oracle", "2027-06-01")
+            .service("Compute")
+            .billed("800.00")
+            .until("2027-06-16")
+            .sum();
+    ChargeSum fee =
+        Charge.row("Oracle", "2027-06-01")
+            .service("Storage")
+            .billed("10.00")
+            .until("2027-07-01")
+            .sum();
+    LocalDate asOf = LocalDate.parse("2027-06-16");
+
+    DrawDownReport both =
+        new CommitmentLedger(scenario()).report(List.of(daily, fee), List.of(), asOf, null);
+    DrawDownReport feeAlone =
+        new CommitmentLedger(scenario()).report(List.of(fee), List.of(), asOf, null);
+
+    DrawDownLine mixed = contract(both, "deal-a").years().get(0);
+    assertThat(mixed.billedUntil()).isNull();
+    assertThat(mixed.elapsedDays()).isEqualTo(166); // January 1 to June 16
+    // a month billed in monthly lines only is billed to its end
+    DrawDownLine monthly = contract(feeAlone, "deal-a").years().get(0);
+    assertThat(monthly.billedUntil()).isEqualTo(LocalDate.parse("2027-07-01"));
+    assertThat(monthly.elapsedDays()).isEqualTo(181);
+  }
 }

@@ -74,6 +74,7 @@ public final class ContractMatcher {
     List<ChargeSum> outside = new ArrayList<>();
     List<ChargeSum> unmatched = new ArrayList<>();
     Map<String, LocalDateTime> until = new HashMap<>();
+    Map<String, YearMonth> months = new HashMap<>();
     var bounded = new LinkedHashMap<AppliedSum.Charge, List<AppliedSum>>();
     for (AppliedSum a : applied) {
       if (a.charge() == null) contractApplied(a).ifPresent(draws::add);
@@ -85,22 +86,35 @@ public final class ContractMatcher {
       if (takenByContractApplied(c.applied(), month)) {
         for (ChargeSum.AppliedId id : c.applied()) {
           Contract k = contractOf(id, month);
-          if (k != null) until.merge(k.id(), c.lastEnd(), ContractMatcher::later);
+          if (k != null) reach(until, months, k, c);
         }
         continue;
       }
       Optional<Draw> d = byIds(c).or(() -> byProviderName(c));
       if (d.isPresent()) {
         draws.add(d.get());
-        until.merge(d.get().contract().id(), c.lastEnd(), ContractMatcher::later);
+        reach(until, months, d.get().contract(), c);
       } else if (isOutsideContracts(c)) outside.add(c);
       else if (c.drawsCommittedSpend()) unmatched.add(c);
     }
     return new Matching(draws, outside, unmatched, until);
   }
 
-  private static LocalDateTime later(LocalDateTime a, LocalDateTime b) {
-    return a.isAfter(b) ? a : b;
+  /**
+   * How far a contract's latest billed month is billed (docs/ledger-drawdown.md, section 3): the
+   * earliest end among its charges of that month, so that one monthly line (a fee) beside daily
+   * usage does not stretch the usage to the month's end; all monthly lines: the month's end.
+   */
+  private static void reach(
+      Map<String, LocalDateTime> until, Map<String, YearMonth> months, Contract k, ChargeSum c) {
+    YearMonth month = YearMonth.from(c.from());
+    YearMonth latest = months.get(k.id());
+    if (latest == null || month.isAfter(latest)) {
+      months.put(k.id(), month);
+      until.put(k.id(), c.lastEnd());
+    } else if (month.equals(latest) && c.lastEnd().isBefore(until.get(k.id()))) {
+      until.put(k.id(), c.lastEnd());
+    }
   }
 
   /**

@@ -16,9 +16,9 @@ import java.util.Map;
  * @param unmatched the other usage and purchase charges no rule matched (a commitment no contract
  *     claims, a provider the scenario does not know, a purchase no contract takes): listed, never
  *     drawn, never dropped
- * @param billedUntil per contract id, the latest {@code ChargePeriodEnd} of the charges matched to
- *     it: a monthly charge that starts before the as-of date covers its whole month
- *     (docs/ledger-drawdown.md, section 4)
+ * @param billedUntil per contract id, how far its latest billed month is billed: the earliest
+ *     {@code ChargePeriodEnd} among its charges of that month (a month billed in one line reaches
+ *     the month's end; daily lines, the last day billed), docs/ledger-drawdown.md, section 3
  */
 public record Matching(
     List<Draw> draws,
