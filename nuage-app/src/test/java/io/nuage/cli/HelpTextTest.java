@@ -66,4 +66,30 @@ class HelpTextTest {
     assertThat(help).doesNotContain("contract\nutilisation");
     assertThat(help.replaceAll("\\s+", " ")).contains("contract utilisation");
   }
+
+  @Test
+  void everyCommandsHelp_rendersWithoutAFormatWarning() {
+    // regression: a bare "%" in a description made picocli warn and print "%n" literally
+    var pending = new java.util.ArrayDeque<java.util.List<String>>();
+    pending.add(java.util.List.of());
+    while (!pending.isEmpty()) {
+      var path = pending.pop();
+      var args = new java.util.ArrayList<>(path);
+      args.add("--help");
+      Cli run = Cli.run(args);
+      String all = run.out() + run.err();
+      assertThat(all)
+          .as(String.join(" ", args))
+          .doesNotContain("picocli WARN")
+          .doesNotContain("%n");
+      var line = NuageCommand.commandLine();
+      for (String name : path) line = line.getSubcommands().get(name);
+      for (String sub : line.getSubcommands().keySet()) {
+        if (sub.equals("help")) continue;
+        var next = new java.util.ArrayList<>(path);
+        next.add(sub);
+        pending.add(next);
+      }
+    }
+  }
 }
