@@ -244,11 +244,14 @@ public final class CommitmentLedger {
     return d.contract() instanceof ReservedCapacity ? converter.currency() : d.currency();
   }
 
-  /** Adds {@code amount} of a draw to its contract year's sums (none outside every year). */
+  /**
+   * Adds {@code amount} of a draw to its contract year's sums: the year its per-year commitment
+   * names, else the year of its month (none outside every year).
+   */
   private void addToYear(Map<String, Map<Integer, CurrencySums>> sums, Draw d, BigDecimal amount) {
     Contract k = d.contract();
     ContractYear.of(k).stream()
-        .filter(y -> y.contains(d.month().atDay(1)))
+        .filter(y -> d.year() != null ? y.year() == d.year() : y.contains(d.month().atDay(1)))
         .findFirst()
         .ifPresent(
             y ->

@@ -16,6 +16,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -291,5 +292,74 @@ class TrueUpLedgerTest {
         s.policy(),
         new Currencies("USD", List.of(rates)),
         s.billing());
+  }
+
+  @Test
+  void trueUpAndLateUsage_billedAfterTheYear_belongToTheYearTheirCommitmentNames() {
+    // regression: providers bill a shortfall after the year ends; placed by its ChargePeriodStart,
+    // January's true-up of year 1 went to year 2 (year 1 "short-unpaid", year 2 later "overpaid")
+    Scenario base = CommitmentLedgerTest.scenario();
+    Map<String, io.nuage.contract.BillingIds> billing = new java.util.HashMap<>(base.billing());
+    billing.put(
+        "azure-deal",
+        new io.nuage.contract.BillingIds(
+            List.of(), List.of("AZ-Y1", "AZ-Y2"), List.of(), List.of()));
+    Scenario s =
+        new Scenario(
+            base.name(),
+            base.horizon(),
+            base.catalog(),
+            base.capacity(),
+            base.contracts(),
+            base.workloads(),
+            base.policy(),
+            base.currencies(),
+            billing);
+    List<ChargeSum> charges = new ArrayList<>();
+    List<AppliedSum> applied = new ArrayList<>();
+    List<ChargeSum> trueUps = new ArrayList<>();
+    List<AppliedSum> trueUpApplied = new ArrayList<>();
+    String[][] rows = {
+      // day, amount, commitment, true-up?
+      {"2027-06-01", "550.00", "AZ-Y1", "no"},
+      {"2028-01-05", "50.00", "AZ-Y1", "no"}, // December's usage, billed late, applied to Y1
+      {"2028-01-20", "400.00", "AZ-Y1", "yes"}, // year 1's true-up
+      {"2028-01-10", "300.00", "AZ-Y2", "no"},
+    };
+    for (String[] r : rows) {
+      ChargeSum c = Charge.row("Microsoft", r[0]).billed(r[1]).applied(null, r[2]).sum();
+      AppliedSum a =
+          new AppliedSum(
+              "Microsoft",
+              LocalDate.parse(r[0]),
+              "USD",
+              new ChargeSum.AppliedId(null, r[2]),
+              null,
+              new BigDecimal(r[1]),
+              BigDecimal.ZERO);
+      charges.add(c);
+      applied.add(a);
+      if (r[3].equals("yes")) {
+        trueUps.add(c);
+        trueUpApplied.add(a);
+      }
+    }
+
+    DrawDownReport r =
+        new CommitmentLedger(s, "s.yaml")
+            .report(
+                charges,
+                applied,
+                new TrueUpCharges(trueUps, trueUpApplied),
+                LocalDate.parse("2028-02-01"),
+                null);
+
+    DrawDownLine y1 = deal(r).years().get(0);
+    assertThat(y1.consumed()).isEqualByComparingTo("600.00"); // 550.00 + the late 50.00
+    assertThat(y1.trueUp()).isEqualByComparingTo("400.00");
+    assertThat(y1.settlement()).isEqualTo(Settlement.SHORT_PAID);
+    DrawDownLine y2 = deal(r).years().get(1);
+    assertThat(y2.consumed()).isEqualByComparingTo("300.00");
+    assertThat(y2.trueUp()).isEqualByComparingTo("0");
   }
 }

@@ -35,6 +35,9 @@ public final class ContractMatcher {
   private final Map<String, Contract> byAccountId = new HashMap<>();
   private final Map<String, List<Contract>> byProvider = new HashMap<>();
 
+  /** A per-year commitment id to its contract year (1-based): billing lists one id per year. */
+  private final Map<String, Integer> yearOfCommitment = new HashMap<>();
+
   public ContractMatcher(Scenario scenario) {
     this.names = BillingProviders.of(scenario);
     for (Contract k : scenario.contracts()) {
@@ -43,6 +46,9 @@ public final class ContractMatcher {
       ids.contractIds().forEach(id -> byContractId.put(id, k));
       ids.commitmentIds().forEach(id -> byCommitmentId.put(id, k));
       ids.billingAccountIds().forEach(id -> byAccountId.put(id, k));
+      if (ids.commitmentIds().size() > 1 && ids.commitmentIds().size() == k.term().years())
+        for (int y = 0; y < ids.commitmentIds().size(); y++)
+          yearOfCommitment.put(ids.commitmentIds().get(y), y + 1);
       byProvider.computeIfAbsent(k.provider(), p -> new ArrayList<>()).add(k);
     }
     // a contract's own id names it too, unless a contract's billing claims it (section 1)
@@ -150,7 +156,14 @@ public final class ContractMatcher {
     YearMonth month = YearMonth.from(a.from());
     Contract k = contractOf(a.element(), month);
     if (k == null) return Optional.empty();
-    return Optional.of(new Draw(k, MatchRule.CONTRACT_APPLIED, month, a.currency(), drawn(k, a)));
+    return Optional.of(
+        new Draw(
+            k,
+            MatchRule.CONTRACT_APPLIED,
+            month,
+            a.currency(),
+            drawn(k, a),
+            yearOfCommitment.get(a.element().commitmentId())));
   }
 
   /**
@@ -173,9 +186,13 @@ public final class ContractMatcher {
     var sums = new LinkedHashMap<Contract, BigDecimal>();
     AppliedSum first = elements.getFirst();
     YearMonth month = YearMonth.from(first.from());
+    Map<Contract, Integer> named = new HashMap<>();
     for (AppliedSum a : elements) {
       Contract k = contractOf(a.element(), month);
-      if (k != null) sums.merge(k, drawn(k, a), BigDecimal::add);
+      if (k == null) continue;
+      sums.merge(k, drawn(k, a), BigDecimal::add);
+      Integer year = yearOfCommitment.get(a.element().commitmentId());
+      if (year != null) named.put(k, year);
     }
     List<Draw> draws = new ArrayList<>();
     sums.forEach(
@@ -186,7 +203,8 @@ public final class ContractMatcher {
                     MatchRule.CONTRACT_APPLIED,
                     month,
                     first.currency(),
-                    k instanceof ReservedCapacity ? sum : withinCost(sum, charge.cost()))));
+                    k instanceof ReservedCapacity ? sum : withinCost(sum, charge.cost()),
+                    named.get(k))));
     return draws;
   }
 
@@ -200,6 +218,8 @@ public final class ContractMatcher {
   /** The contract an element names (its commitment first, then its contract), if in term. */
   private @Nullable Contract contractOf(ChargeSum.AppliedId id, YearMonth month) {
     Contract k = byCommitmentId.get(id.commitmentId());
+    // a per-year commitment names its year: a true-up billed after the term is still the contract's
+    if (k != null && yearOfCommitment.containsKey(id.commitmentId())) return k;
     if (k == null && id.contractId() != null) k = byContractId.get(id.contractId());
     return k != null && k.term().contains(month) ? k : null;
   }
@@ -210,7 +230,12 @@ public final class ContractMatcher {
       Contract k = byCommitmentId.get(c.commitmentDiscountId());
       // the provider applied the charge to the contract's commitment: it is that contract's, even
       // when it draws nothing (a reservation's Unused hours are its waste, not unmatched spend)
-      if (k != null && k.term().contains(month)) return Optional.of(draw(k, MatchRule.IDS, c));
+      Integer year = yearOfCommitment.get(c.commitmentDiscountId());
+      if (k != null && (year != null || k.term().contains(month))) {
+        Draw d = draw(k, MatchRule.IDS, c);
+        return Optional.of(
+            new Draw(d.contract(), d.rule(), d.month(), d.currency(), d.amount(), year));
+      }
     }
     if (c.billingAccountId() != null) {
       Contract k = byAccountId.get(c.billingAccountId());
