@@ -123,7 +123,19 @@ final class DemoCommand implements Callable<Integer> {
     out.println("report: " + report.toAbsolutePath().normalize());
     out.flush();
     if (outcome instanceof PlanOutcome.Infeasible) return PlanCommand.INFEASIBLE;
-    printConcentration(out, scenario);
+    String concentration = printConcentration(out, scenario);
+    // the report shows what losing each provider would cost too
+    ReportCommand.write(
+        outDir.resolve("report.html"),
+        scenario,
+        planJson,
+        null,
+        null,
+        concentration,
+        Clock.systemUTC());
+    out.println(
+        "report: " + report.toAbsolutePath().normalize() + " (with the concentration risk)");
+    out.flush();
     if (actOne) return 0;
     return new SixMonthsLater(out, outDir, file, planFile, timeLimit).tell();
   }
@@ -138,7 +150,8 @@ final class DemoCommand implements Callable<Integer> {
    */
   static final double CONCENTRATION_SECONDS = 20;
 
-  private void printConcentration(PrintWriter out, Scenario scenario) {
+  /** Prints the concentration table, writes concentration.json; returns its JSON text. */
+  private String printConcentration(PrintWriter out, Scenario scenario) {
     YearMonth from = Concentration.middle(scenario.horizon());
     out.println();
     out.printf(
@@ -162,9 +175,11 @@ final class DemoCommand implements Callable<Integer> {
         "re-planned and verified in %.1f s; extra cost against %s as written (%s):%n",
         (System.nanoTime() - started) / 1e9, money(r.base().totalCost()), scenario.currency());
     out.print(WhatifTable.table(r));
-    Path file = write(outDir.resolve("concentration.json"), WhatifJson.of(scenario, r));
+    String json = WhatifJson.of(scenario, r);
+    Path file = write(outDir.resolve("concentration.json"), json);
     out.println("concentration: " + file.toAbsolutePath().normalize());
     out.flush();
+    return json;
   }
 
   private static Path write(Path file, String text) {

@@ -52,6 +52,11 @@ class DemoCommandTest {
         }
       }
       assertThat(Files.readString(dir.resolve("report.html"))).contains("<html");
+      // the report carries the concentration risk the demo printed, as concentration.json says
+      JsonNode bundle =
+          ReportCommandTest.inlinedBundle(Files.readString(dir.resolve("report.html")));
+      assertThat(bundle.get("concentration"))
+          .isEqualTo(new ObjectMapper().readTree(dir.resolve("concentration.json").toFile()));
       concentration(dir, out.toString());
       actTwo(dir, out.toString());
     } finally {
