@@ -213,6 +213,34 @@ class LedgerMatchingTest {
   }
 
   @Test
+  void focus13_aTrueUpBilledAfterItsYear_settlesTheYearItsCommitmentStartsIn() throws Exception {
+    // regression: providers bill a shortfall after the year; the hand-made file's year-1 true-up
+    // (CC-EXC-0001-Y1, whose period is 2026 in the Contract Commitment dataset) moved from
+    // 2026-12 to 2027-01 went to year 2, leaving year 1 "short-unpaid"
+    Path late =
+        variant(
+            "late.csv",
+            l -> true,
+            l ->
+                l.contains("take-or-pay true-up")
+                    ? l.replace("2027-01-01T00:00:00Z", "2027-02-01T00:00:00Z")
+                        .replace("2026-12-01T00:00:00Z", "2027-01-01T00:00:00Z")
+                    : l);
+    assertThat(Files.readString(late))
+        .contains("(take-or-pay true-up),One-Time,2027-02-01T00:00:00Z,2027-01-01T00:00:00Z");
+    ingest(COMMITMENTS, late);
+    Path s = Files.writeString(dir.resolve("exc.yaml"), EXC_SCENARIO);
+
+    JsonNode r = json(s, "--as-of", "2027-02-01", "--run-rate");
+
+    JsonNode y1 = contract(r, "exc").get("years").get(0);
+    JsonNode y2 = contract(r, "exc").get("years").get(1);
+    assertThat(money(y1.get("trueUp"))).isEqualByComparingTo("5600.00");
+    assertThat(y1.get("settlement").asText()).isEqualTo("short-paid");
+    assertThat(money(y2.get("trueUp"))).isEqualByComparingTo("0");
+  }
+
+  @Test
   void focus13_anHoursElementThatAlsoStatesACost_doesNotDrawTheSpendDealTwice() throws Exception {
     // the GPU lines, whose second element (the Usage commitment CC-EXC-0001-GPU-Y1, 1000 Hours)
     // also states the line's cost, as FOCUS allows; the deal claims the contract id only

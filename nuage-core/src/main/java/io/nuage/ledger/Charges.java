@@ -36,6 +36,15 @@ public interface Charges {
    */
   TrueUpCharges trueUps(LocalDate before);
 
+  /**
+   * Each commitment's {@code ContractCommitmentPeriodStart} (its UTC day) in the ledger's Contract
+   * Commitment dataset: a charge naming a commitment belongs to the contract year it starts in
+   * (docs/ledger-drawdown.md, section 3). Empty without the dataset.
+   */
+  default java.util.Map<String, LocalDate> commitmentStarts() {
+    return java.util.Map.of();
+  }
+
   /** {@link #reconcile(List, BillingProviders, int, String)} of a scenario in US dollars. */
   default Reconciliation reconcile(List<ContractRate> rates, BillingProviders names, int rowLimit) {
     return reconcile(rates, names, rowLimit, "USD");

@@ -52,9 +52,14 @@ public final class CommitmentLedger {
    * @param source the scenario as the user named it (its file), for located messages
    */
   public CommitmentLedger(Scenario scenario, String source) {
+    this(scenario, source, java.util.Map.of());
+  }
+
+  private CommitmentLedger(
+      Scenario scenario, String source, Map<String, LocalDate> commitmentStarts) {
     this.scenario = scenario;
     this.source = source;
-    this.matcher = new ContractMatcher(scenario);
+    this.matcher = new ContractMatcher(scenario, commitmentStarts);
     this.converter = new CurrencyConverter(scenario.currencies());
   }
 
@@ -89,7 +94,9 @@ public final class CommitmentLedger {
   public DrawDownReport report(
       Charges ledger, @Nullable LocalDate asOf, @Nullable PlannedConsumption plan) {
     LocalDate day = asOf != null ? asOf : asOfAfter(ledger.lastUsageEnd());
-    return report(ledger.monthly(day), ledger.applied(day), ledger.trueUps(day), day, plan);
+    // charges naming a commitment of the ledger's dataset belong to the year it starts in
+    return new CommitmentLedger(scenario, source, ledger.commitmentStarts())
+        .report(ledger.monthly(day), ledger.applied(day), ledger.trueUps(day), day, plan);
   }
 
   public DrawDownReport report(List<ChargeSum> all, LocalDate asOf) {

@@ -11,6 +11,7 @@ import io.nuage.ledger.BillingProviders;
 import io.nuage.ledger.ChargeSum;
 import io.nuage.scenario.Scenario;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -38,7 +39,19 @@ public final class ContractMatcher {
   /** A per-year commitment id to its contract year (1-based): billing lists one id per year. */
   private final Map<String, Integer> yearOfCommitment = new HashMap<>();
 
+  /** Each commitment's period start in the ledger's Contract Commitment dataset. */
+  private final Map<String, LocalDate> commitmentStarts;
+
   public ContractMatcher(Scenario scenario) {
+    this(scenario, Map.of());
+  }
+
+  /**
+   * @param commitmentStarts each commitment's {@code ContractCommitmentPeriodStart} in the ledger's
+   *     Contract Commitment dataset: a charge naming one belongs to the contract year it starts in
+   */
+  public ContractMatcher(Scenario scenario, Map<String, LocalDate> commitmentStarts) {
+    this.commitmentStarts = Map.copyOf(commitmentStarts);
     this.names = BillingProviders.of(scenario);
     for (Contract k : scenario.contracts()) {
       if (!isMatched(k)) continue;
@@ -163,7 +176,7 @@ public final class ContractMatcher {
             month,
             a.currency(),
             drawn(k, a),
-            yearOfCommitment.get(a.element().commitmentId())));
+            namedYear(k, a.element().commitmentId())));
   }
 
   /**
@@ -191,7 +204,7 @@ public final class ContractMatcher {
       Contract k = contractOf(a.element(), month);
       if (k == null) continue;
       sums.merge(k, drawn(k, a), BigDecimal::add);
-      Integer year = yearOfCommitment.get(a.element().commitmentId());
+      Integer year = namedYear(k, a.element().commitmentId());
       if (year != null) named.put(k, year);
     }
     List<Draw> draws = new ArrayList<>();
@@ -208,6 +221,24 @@ public final class ContractMatcher {
     return draws;
   }
 
+  /**
+   * The contract year (1-based) a commitment id names: by its place in the scenario's per-year
+   * {@code commitment-ids}, else by its period's start in the ledger's Contract Commitment dataset
+   * (docs/ledger-drawdown.md, section 3); null when neither says.
+   */
+  @Nullable Integer namedYear(Contract k, @Nullable String commitmentId) {
+    if (commitmentId == null) return null;
+    Integer year = yearOfCommitment.get(commitmentId);
+    if (year != null) return year;
+    LocalDate start = commitmentStarts.get(commitmentId);
+    if (start == null) return null;
+    return io.nuage.ledger.ContractYear.of(k).stream()
+        .filter(y -> y.contains(start))
+        .map(io.nuage.ledger.ContractYear::year)
+        .findFirst()
+        .orElse(null);
+  }
+
   /** {@code sum} held between 0 and {@code cost}, whichever the sign of the cost. */
   static BigDecimal withinCost(BigDecimal sum, BigDecimal cost) {
     BigDecimal low = cost.min(BigDecimal.ZERO);
@@ -218,10 +249,11 @@ public final class ContractMatcher {
   /** The contract an element names (its commitment first, then its contract), if in term. */
   private @Nullable Contract contractOf(ChargeSum.AppliedId id, YearMonth month) {
     Contract k = byCommitmentId.get(id.commitmentId());
-    // a per-year commitment names its year: a true-up billed after the term is still the contract's
-    if (k != null && yearOfCommitment.containsKey(id.commitmentId())) return k;
     if (k == null && id.contractId() != null) k = byContractId.get(id.contractId());
-    return k != null && k.term().contains(month) ? k : null;
+    if (k == null) return null;
+    // a commitment of one contract year names the year: a true-up billed after the term is the
+    // contract's still
+    return k.term().contains(month) || namedYear(k, id.commitmentId()) != null ? k : null;
   }
 
   private Optional<Draw> byIds(ChargeSum c) {
@@ -230,7 +262,7 @@ public final class ContractMatcher {
       Contract k = byCommitmentId.get(c.commitmentDiscountId());
       // the provider applied the charge to the contract's commitment: it is that contract's, even
       // when it draws nothing (a reservation's Unused hours are its waste, not unmatched spend)
-      Integer year = yearOfCommitment.get(c.commitmentDiscountId());
+      Integer year = k == null ? null : namedYear(k, c.commitmentDiscountId());
       if (k != null && (year != null || k.term().contains(month))) {
         Draw d = draw(k, MatchRule.IDS, c);
         return Optional.of(

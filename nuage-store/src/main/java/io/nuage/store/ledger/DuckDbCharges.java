@@ -67,6 +67,21 @@ public final class DuckDbCharges implements Charges {
   }
 
   @Override
+  public java.util.Map<String, LocalDate> commitmentStarts() {
+    java.util.Map<String, LocalDate> starts = new java.util.HashMap<>();
+    try (Statement s = c.createStatement();
+        ResultSet r =
+            s.executeQuery(
+                "SELECT ContractCommitmentId, min(ContractCommitmentPeriodStart)::DATE"
+                    + " FROM contract_commitments GROUP BY 1")) {
+      while (r.next()) starts.put(r.getString(1), r.getDate(2).toLocalDate());
+    } catch (SQLException e) {
+      throw new NuageException("cannot read the ledger: " + Store.firstLine(e), e);
+    }
+    return starts;
+  }
+
+  @Override
   public Optional<LocalDate> lastChargeDay() {
     try {
       DailyAggregate.catchUp(c);
