@@ -73,6 +73,7 @@ async function showSession() {
   $("who").textContent = `signed in${session.name ? ` as ${session.name}` : ""} (${session.role})`;
   $("upload-form").hidden = !planner;
   $("start-plan").hidden = !planner;
+  $("risk-controls").hidden = !planner;
   $("read-only").hidden = planner;
 }
 
@@ -198,6 +199,41 @@ async function ledgerFor(scenarioId) {
   }
 }
 
+// What the panels show now: a risk run adds its figures to it (docs/risk-json.md).
+let shown = null;
+
+// A risk job (docs/server.md, "Risk jobs") of the selected scenario: its fan chart and shortfall
+// odds are drawn beside the plan on the page, as the offline report draws them.
+async function startRisk() {
+  $("problems").replaceChildren();
+  const scenario = $("scenario").value;
+  if (!scenario) return;
+  try {
+    const samples = Number($("risk-samples").value || 50);
+    let job = await api("/api/risk", {
+      method: "POST", headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ scenario, samples }),
+    });
+    showJob(job);
+    $("cancel-plan").hidden = true; // a risk job is cancelled with DELETE /api/risk/{id}
+    while (!FINISHED.has(job.status)) {
+      await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+      job = await api(`/api/risk/${encodeURIComponent(job.id)}`);
+      showJob(job);
+      $("cancel-plan").hidden = true;
+    }
+    if (job.status !== "SUCCEEDED") return;
+    const bundle = shown && shown.scenarioId === scenario ? shown.bundle
+      : { title: scenario, policy: null, plan: null, ledger: null };
+    bundle.risk = job.result;
+    const root = $("panels");
+    renderBundle(root, bundle);
+    root.dataset.riskId = job.id;
+  } catch (e) {
+    showProblems(e);
+  }
+}
+
 async function draw(job) {
   const plan = job.result ?? job.plan ?? null;
   const scenarioId = job.scenario ?? job.scenarioId ?? $("scenario").value;
@@ -217,6 +253,7 @@ async function draw(job) {
   const root = $("panels");
   renderBundle(root, bundle);
   root.dataset.planId = job.id;
+  shown = { scenarioId, bundle };
 }
 
 $("sign-in-form").addEventListener("submit", (e) => {
@@ -227,6 +264,7 @@ $("sign-in-form").addEventListener("submit", (e) => {
 $("sign-out").addEventListener("click", () => signOut());
 $("upload-form").addEventListener("submit", upload);
 $("start-plan").addEventListener("click", startPlan);
+$("start-risk").addEventListener("click", startRisk);
 $("cancel-plan").addEventListener("click", cancelPlan);
 $("plan").addEventListener("change", showPlan);
 

@@ -154,6 +154,7 @@ class DashboardBrowserTest {
       assertThat(page.innerText("#who")).contains("(viewer)");
       assertThat(page.isVisible("#upload-form")).isFalse();
       assertThat(page.isVisible("#start-plan")).isFalse();
+      assertThat(page.isVisible("#start-risk")).isFalse();
       assertThat(page.isVisible("#read-only")).isTrue();
       assertThat(page.inputValue("#scenario"))
           .as("the scenarios are still listed")
@@ -164,6 +165,7 @@ class DashboardBrowserTest {
       page.waitForSelector("body[data-role=planner]");
       assertThat(page.isVisible("#upload-form")).isTrue();
       assertThat(page.isVisible("#start-plan")).isTrue();
+      assertThat(page.isVisible("#start-risk")).isTrue();
       assertThat(page.isVisible("#read-only")).isFalse();
     }
   }
@@ -285,6 +287,56 @@ class DashboardBrowserTest {
           .isEqualTo("CANCELLED");
       assertThat(page.isVisible("#cancel-plan")).isFalse();
       assertThat(page.isVisible("#panels [data-panel=heatmap]")).isFalse();
+    }
+  }
+
+  @Test
+  void dashboard_runRisk_drawsTheFanAndTheShortfallOddsOfTheJob(@TempDir Path dir) {
+    try (RunningServer server = RunningServer.start(dir)) {
+      Page page = chromium.newPage();
+      open(page, server);
+      signIn(page, server.planner);
+      page.waitForSelector("body[data-signed-in=true]");
+      page.setInputFiles(
+          "#scenario-file",
+          SharedData.repo().resolve("nuage-core/src/test/resources/risk/two-point-demand.yaml"));
+      page.click("#upload");
+      page.waitForSelector("#scenario[data-uploaded]");
+      page.fill("#risk-samples", "12");
+      page.click("#start-risk");
+      page.waitForSelector(
+          "#panels[data-risk-id] [data-panel=fan]",
+          new Page.WaitForSelectorOptions().setTimeout(PLAN_TIMEOUT_MS));
+      HeadlessChromium.screenshot(page, "dashboard-risk");
+
+      String riskId = page.getAttribute("#panels", "data-risk-id");
+      JsonNode job = server.get("/api/risk/" + riskId, server.viewer).json();
+      assertThat(job.get("status").asText()).isEqualTo("SUCCEEDED");
+      JsonNode risk = job.get("result");
+      assertThat(risk.get("futures").asInt()).isEqualTo(12);
+      List<String> expected = new ArrayList<>();
+      for (JsonNode y : risk.get("years"))
+        expected.add(
+            y.get("year").asText()
+                + "|"
+                + y.at("/mean/value").asText()
+                + "|"
+                + y.at("/quantiles/2/value").asText());
+      assertThat(expected).isNotEmpty();
+      assertThat(
+              PageFigures.rows(page, "fan").stream()
+                  .map(r -> r.get("year") + "|" + r.get("mean") + "|" + r.get("p50"))
+                  .toList())
+          .isEqualTo(expected);
+      List<String> odds = new ArrayList<>();
+      for (JsonNode c : risk.get("contractYears"))
+        odds.add(c.get("contract").asText() + "|" + c.at("/shortfallProbability/value").asText());
+      assertThat(
+              PageFigures.rows(page, "shortfallrisk").stream()
+                  .map(r -> r.get("contract") + "|" + r.get("probability"))
+                  .toList())
+          .isEqualTo(odds);
+      assertThat(chromium.errors(page)).isEmpty();
     }
   }
 }

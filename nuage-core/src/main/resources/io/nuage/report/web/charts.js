@@ -500,22 +500,30 @@ function fanPanel(root, charts, rows, risk) {
   const diff = (a, b) => rows.map((r) => num(r[a]) - num(r[b]));
   // stacked areas: an invisible base at P5, then P5..P25, P25..P75, P75..P95
   const band = (name, data, color) => ({ name, type: "line", stack: "fan", symbol: "none", data,
-    lineStyle: { opacity: 0 }, areaStyle: color ? { color } : { opacity: 0 }, tooltip: { show: false } });
+    itemStyle: { color: color || "transparent" }, lineStyle: { opacity: 0 },
+    areaStyle: color ? { color } : { opacity: 0 }, tooltip: { show: false } });
   draw(charts, chart, {
+    legend: { top: 0, data: ["P5-P25", "P25-P75", "P75-P95", "median", "as written"] },
     tooltip: { trigger: "axis", formatter: (ps) => {
       const r = rows[ps[0].dataIndex];
       return `${escapeHtml(r.year)}<br>P5 ${usd(r.p05)}<br>P25 ${usd(r.p25)}<br>median ${usd(r.p50)}`
         + `<br>P75 ${usd(r.p75)}<br>P95 ${usd(r.p95)}<br>as written ${usd(r.asWritten)}`;
     } },
-    xAxis: { type: "category", data: years, boundaryGap: false },
+    // one year has no band to draw: its points stand in the middle of the axis
+    xAxis: { type: "category", data: years, boundaryGap: years.length === 1 },
     yAxis: moneyAxis,
     series: [
       band("base", n("p05"), null),
       band("P5-P25", diff("p25", "p05"), "#c6dbef"),
       band("P25-P75", diff("p75", "p25"), "#6baed6"),
       band("P75-P95", diff("p95", "p75"), "#c6dbef"),
-      { name: "median", type: "line", data: n("p50"), symbol: "circle", lineStyle: { color: "#08306b" } },
-      { name: "as written", type: "line", data: n("asWritten"), lineStyle: { type: "dashed", color: "#c0392b" } },
+      { name: "median", type: "line", data: n("p50"), symbol: "circle", symbolSize: 8,
+        itemStyle: { color: "#08306b" }, lineStyle: { color: "#08306b" } },
+      { name: "as written", type: "line", data: n("asWritten"), symbol: "diamond", symbolSize: 8,
+        itemStyle: { color: "#c0392b" }, lineStyle: { type: "dashed", color: "#c0392b" } },
+      // one year: P5 and P95 as a whisker, the bands being areas between years
+      ...(years.length === 1 ? [{ name: "P5-P95", type: "scatter", symbol: "rect", symbolSize: [24, 3],
+        itemStyle: { color: "#6baed6" }, data: [num(rows[0].p05), num(rows[0].p95)].map((v) => [0, v]) }] : []),
     ],
   });
   section.append(table("fan", [
@@ -584,7 +592,7 @@ export function renderBundle(root, bundle) {
   root.replaceChildren();
   const charts = [];
   if (!bundle.plan) {
-    root.append(el("p", { class: "empty" }, "No plan yet."));
+    if (!bundle.risk) root.append(el("p", { class: "empty" }, "No plan yet."));
   } else if (bundle.plan.status === "INFEASIBLE") {
     const list = el("ul", { "data-table": "infeasibility" }, ...(bundle.plan.infeasibility || []).map((i) =>
       el("li", { "data-kind": i.kind }, `${i.kind}${i.workload ? " (" + i.workload + ")" : ""}: ${i.message}`)));
@@ -598,12 +606,13 @@ export function renderBundle(root, bundle) {
     spendPanel(root, charts, spendRows(bundle));
     heatmapPanel(root, charts, heatRows(bundle));
     vsPlanPanel(root, charts, vsPlanRows(bundle));
-    if (bundle.risk) {
-      fanPanel(root, charts, fanRows(bundle), bundle.risk);
-      shortfallRiskPanel(root, charts, shortfallRiskRows(bundle));
-    }
-    if (bundle.concentration) concentrationPanel(root, charts, concentrationRows(bundle), bundle.concentration);
   }
+  // the risk figures stand on their own: a risk run re-plans every future itself
+  if (bundle.risk) {
+    fanPanel(root, charts, fanRows(bundle), bundle.risk);
+    shortfallRiskPanel(root, charts, shortfallRiskRows(bundle));
+  }
+  if (bundle.concentration) concentrationPanel(root, charts, concentrationRows(bundle), bundle.concentration);
   root.__nuageCharts = charts;
   root.dataset.rendered = String(Date.now());
   return charts;
