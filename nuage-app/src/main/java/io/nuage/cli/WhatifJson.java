@@ -91,6 +91,7 @@ final class WhatifJson {
       n.put(
           "unmetCost",
           row.unmetCost().setScale(2, java.math.RoundingMode.HALF_EVEN).toPlainString());
+      n.put("margin", row.margin().toPlainString());
     }
     return text(root);
   }

@@ -57,7 +57,7 @@ final class WhatifParsing {
       throw new NuageException(
           "--price: a list price cannot fall by 100% or more (got "
               + text
-              + ", expected less than -100%)");
+              + ", expected a fall of less than 100%, e.g. H100-30%)");
     return new Price(m.group(1), factor);
   }
 

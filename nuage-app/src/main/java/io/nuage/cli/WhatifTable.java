@@ -43,6 +43,15 @@ final class WhatifTable {
                 ? "; that is within the plans' proven optimisation margin (below), so no"
                     + " difference can be claimed.\n"
                 : ".\n");
+    BigDecimal unmetDelta = r.future().unmetCost().subtract(r.base().unmetCost());
+    if (unmetDelta.signum() != 0)
+      b.append("Of that, ")
+          .append(money(cur, unmetDelta.abs()))
+          .append(" is demand no provider could serve, priced at the scenario's penalty of ")
+          .append(rate(cur, RecourseTerms.of(s).unmetPenaltyPerGpuHour()))
+          .append(
+              " per reference GPU-hour: an assumption (what unserved work is worth to the lab),"
+                  + " not money a provider would bill; the rest is what the bills would say.\n");
     List<WhatIfResult.Component> moved =
         new ArrayList<>(r.components().stream().filter(c -> c.delta().signum() != 0).toList());
     moved.sort(Comparator.comparing((WhatIfResult.Component c) -> c.delta().abs()).reversed());
@@ -84,7 +93,7 @@ final class WhatifTable {
     BigDecimal penalty = RecourseTerms.of(s).unmetPenaltyPerGpuHour();
     if (!r.unmet().isEmpty()) {
       b.append("\nDemand no provider could serve in this future, priced at ")
-          .append(money(cur, penalty))
+          .append(rate(cur, penalty))
           .append(" per reference GPU-hour:\n");
       for (WhatIfResult.UnmetWorkload u : r.unmet())
         b.append(
@@ -245,6 +254,13 @@ final class WhatifTable {
   private static String row(String name, BigDecimal base, BigDecimal future, BigDecimal delta) {
     return String.format(
         Locale.ROOT, "  %-10s %22s %22s %22s%n", name, plain(base), plain(future), plain(delta));
+  }
+
+  /** A rate as exact as the scenario states it (a penalty of 31.954 is not "$31.95"). */
+  static String rate(String currency, BigDecimal v) {
+    String n =
+        v.stripTrailingZeros().scale() <= 2 ? plain(v) : v.stripTrailingZeros().toPlainString();
+    return currency.equals("USD") ? "$" + n : n + " " + currency;
   }
 
   static String money(String currency, BigDecimal v) {

@@ -168,6 +168,8 @@ class WhatifCommandTest {
     assertThat(csv.out())
         .startsWith("provider,from,extraCost,shortfallChange,unmetGpuHours,unmetCost,margin\r\n")
         .contains("a,2028-01,3400000.00,1000000.00,0.000,0.00,");
+    // each row states how far its re-plan is proven from the best plan of its future
+    for (JsonNode row : rows) assertThat(money(row, "margin").signum()).isGreaterThanOrEqualTo(0);
     // each row is the what-if of that provider
     JsonNode one = json(TWO_CLOUDS.toString(), "--lose-provider", "a", "--from", "2028-01");
     assertThat(one.path("delta").asText()).isEqualTo(rows.get(0).path("extraCost").asText());
@@ -278,5 +280,20 @@ class WhatifCommandTest {
         .contains("--price H100-30% --format json")
         .contains("--delay-capacity")
         .contains("--concentration");
+  }
+
+  @Test
+  void unmetDemand_theHeadlineSaysHowMuchIsThePenaltyAndThatItIsAnAssumption() throws Exception {
+    // regression: 82% of a what-if's headline could be the unmet penalty without a word of it
+    JsonNode j = json(TWO_CLOUDS.toString(), "--demand", "x100");
+    BigDecimal unmet =
+        money(j.path("future"), "unmetCost").subtract(money(j.path("base"), "unmetCost"));
+    assertThat(unmet).isPositive();
+    Cli r = Cli.run("whatif", TWO_CLOUDS.toString(), "--demand", "x100");
+    assertThat(r.code()).as(r.err()).isZero();
+    String second = r.out().lines().skip(1).findFirst().orElseThrow();
+    assertThat(second)
+        .startsWith("Of that, " + WhatifTable.money("USD", unmet) + " is demand no provider")
+        .contains("penalty of $6.00 per reference GPU-hour: an assumption");
   }
 }
