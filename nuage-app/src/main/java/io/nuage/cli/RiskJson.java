@@ -37,6 +37,7 @@ public final class RiskJson {
     }
     estimate(cost.putObject("cvar95"), r.cvar95());
     estimate(root.putObject("breach"), r.breachProbability());
+    root.put("unmetPenaltyPerGpuHour", r.unmetPenaltyPerGpuHour().toPlainString());
     ArrayNode years = root.putArray("years");
     for (RiskReport.YearCost y : r.years()) {
       ObjectNode n = years.addObject();

@@ -46,6 +46,12 @@ final class RiskTable {
     b.append(
         String.format(
             Locale.ROOT,
+            "  (unmet demand is in every cost above at %s per reference GPU-hour: the scenario's"
+                + " assumption of what unserved work is worth, not a bill)%n",
+            r.unmetPenaltyPerGpuHour().toPlainString()));
+    b.append(
+        String.format(
+            Locale.ROOT,
             "  %-28s %22s%n",
             "mean optimality gap",
             r.meanGap().movePointRight(2).setScale(4, RoundingMode.HALF_EVEN) + "%"));

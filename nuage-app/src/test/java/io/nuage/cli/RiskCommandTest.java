@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.nuage.testing.SharedData;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -53,6 +54,9 @@ class RiskCommandTest {
     assertThat(deal.at("/shortfallProbability/value").asText()).isEqualTo("0.250000");
     assertThat(deal.at("/expectedShortfall/value").asText()).isEqualTo("100000.00");
     assertThat(j.at("/breach/value").asText()).isEqualTo("0.000000");
+    // the price every unmet reference GPU-hour carries is stated beside the figures
+    assertThat(j.get("unmetPenaltyPerGpuHour").asText()).isNotEmpty();
+    assertThat(new BigDecimal(j.get("unmetPenaltyPerGpuHour").asText())).isPositive();
     // one calendar year: its cost is the total's; P5 and P25 the low future (weight 0.25), the
     // median and above the high one
     JsonNode year = j.get("years").get(0);
@@ -140,6 +144,8 @@ class RiskCommandTest {
         json(Cli.run("risk", SHORT.toString(), "--samples", "all", "--format", "json", "--quiet"));
     assertThat(j.at("/breach/value").asText()).isEqualTo("1.000000");
     assertThat(j.at("/cost/mean/value").asText()).isEqualTo("5496000.00");
+    // the $4.00 every unmet reference GPU-hour is priced at, stated beside the figures
+    assertThat(new BigDecimal(j.get("unmetPenaltyPerGpuHour").asText())).isEqualByComparingTo("4");
     assertThat(j.get("asWritten").asText()).isEqualTo("5496000.00");
   }
 

@@ -267,7 +267,8 @@ public final class RiskAnalysis {
           years(shortfalls),
           years(excess),
           sources,
-          convergence);
+          convergence,
+          io.nuage.plan.recourse.RecourseTerms.of(scenario).unmetPenaltyPerGpuHour());
     }
 
     /** Each calendar year's cost over the futures, beside the scenario as written. */

@@ -11,6 +11,8 @@ import java.util.List;
  * @param futures how many futures were served (drawn, or enumerated)
  * @param exact true when every future was enumerated with its probability
  * @param asWritten the recourse cost of the scenario as written
+ * @param unmetPenaltyPerGpuHour what a reference GPU-hour of unmet demand is priced at in every
+ *     cost figure: the scenario's assumption, not a bill
  * @param meanGap the mean relative gap {@code (T - B)/T} of the recourse plans: how much of the
  *     spread may be optimisation rather than the future
  */
@@ -31,7 +33,8 @@ public record RiskReport(
     List<YearRisk> contractYears,
     List<YearRisk> providerYears,
     List<SourceCost> sources,
-    List<Convergence> convergence) {
+    List<Convergence> convergence,
+    BigDecimal unmetPenaltyPerGpuHour) {
   public RiskReport {
     quantiles = List.copyOf(quantiles);
     years = List.copyOf(years);

@@ -494,7 +494,9 @@ function fanPanel(root, charts, rows, risk) {
     `${risk.futures} futures (seed ${risk.seed}, policy ${risk.policy}), in ${risk.currency}: the middle half of the futures `
       + "cost inside the dark band, nine in ten inside the light one; the line is the median, the dashes the scenario as written. "
       + `Mean total ${usd(risk.cost.mean.value)} ± ${usd(risk.cost.mean.standardError)} (one standard error); `
-      + `probability that some demand goes unmet ${pct(risk.breach.value)}.`);
+      + `probability that some demand goes unmet ${pct(risk.breach.value)}`
+      + (risk.unmetPenaltyPerGpuHour ? `, priced at ${risk.unmetPenaltyPerGpuHour} ${risk.currency} per reference GPU-hour in every figure (an assumption of what unserved work is worth, not a bill).` : ".")
+  );
   const years = rows.map((r) => r.year);
   const n = (f) => rows.map((r) => num(r[f]));
   const diff = (a, b) => rows.map((r) => num(r[a]) - num(r[b]));
