@@ -86,6 +86,14 @@ class LedgerProjectionTest {
     plan = Files.writeString(dir.resolve("plan.json"), p.append("]}").toString());
   }
 
+  /** {@code nuage ledger ARGS --scenario S --db D}, exit code and all. */
+  private Cli ledger(String... args) {
+    var all = new ArrayList<>(List.of("ledger"));
+    all.addAll(List.of(args));
+    all.addAll(List.of("--scenario", scenario.toString(), "--db", db.toString()));
+    return Cli.run(all);
+  }
+
   private JsonNode json(String... args) throws Exception {
     var all = new ArrayList<>(List.of(args));
     all.addAll(
@@ -158,7 +166,7 @@ class LedgerProjectionTest {
     assertThat(next.get("projected").isNull()).isTrue();
     assertThat(next.get("projectedShortfall").isNull()).isTrue();
     assertThat(next.get("projectionSource").isNull()).isTrue();
-    Cli table = Cli.run("ledger", "--scenario", scenario.toString(), "--db", db.toString());
+    Cli table = ledger();
     assertThat(table.out())
         .contains("Ledger as of 2027-04-01 (charges through 2027-03-31), in USD")
         .contains("not started");
@@ -193,16 +201,7 @@ class LedgerProjectionTest {
     assertThat(runRate.get("projection").get("source").asText()).isEqualTo("run-rate");
     assertThat(year(runRate, "deal", 0).get("projected"))
         .isEqualTo(year(file, "deal", 0).get("runRate").get("projected"));
-    Cli both =
-        Cli.run(
-            "ledger",
-            "--scenario",
-            scenario.toString(),
-            "--db",
-            db.toString(),
-            "--plan",
-            plan.toString(),
-            "--run-rate");
+    Cli both = ledger("--plan", plan.toString(), "--run-rate");
     assertThat(both.code()).isEqualTo(2);
     assertThat(both.err()).contains("--plan and --run-rate: give one");
   }
@@ -266,17 +265,7 @@ class LedgerProjectionTest {
   @Test
   void replanFile_askedBeforeItsAsOfDate_isRefused() throws Exception {
     Path replan = Files.writeString(dir.resolve("replan.json"), replanAsOfApril());
-    Cli run =
-        Cli.run(
-            "ledger",
-            "--scenario",
-            scenario.toString(),
-            "--db",
-            db.toString(),
-            "--plan",
-            replan.toString(),
-            "--as-of",
-            "2027-03-01");
+    Cli run = ledger("--plan", replan.toString(), "--as-of", "2027-03-01");
 
     assertThat(run.code()).isEqualTo(2);
     assertThat(run.err())
@@ -292,15 +281,7 @@ class LedgerProjectionTest {
         Files.writeString(
             dir.resolve("other.json"),
             Files.readString(plan).replaceFirst("\\{", "{\"scenario\": \"frontier-lab-2027\", "));
-    Cli run =
-        Cli.run(
-            "ledger",
-            "--scenario",
-            scenario.toString(),
-            "--db",
-            db.toString(),
-            "--plan",
-            other.toString());
+    Cli run = ledger("--plan", other.toString());
 
     assertThat(run.code()).isEqualTo(2);
     assertThat(run.err())

@@ -264,15 +264,13 @@ public final class ContractMatcher {
       // when it draws nothing (a reservation's Unused hours are its waste, not unmatched spend)
       Integer year = k == null ? null : namedYear(k, c.commitmentDiscountId());
       if (k != null && (year != null || k.term().contains(month))) {
-        Draw d = draw(k, MatchRule.IDS, c);
-        return Optional.of(
-            new Draw(d.contract(), d.rule(), d.month(), d.currency(), d.amount(), year));
+        return Optional.of(draw(k, MatchRule.IDS, c, year));
       }
     }
     if (c.billingAccountId() != null) {
       Contract k = byAccountId.get(c.billingAccountId());
       if (k != null && k.term().contains(month) && takes(k, c))
-        return Optional.of(draw(k, MatchRule.IDS, c));
+        return Optional.of(draw(k, MatchRule.IDS, c, null));
     }
     return Optional.empty();
   }
@@ -281,19 +279,23 @@ public final class ContractMatcher {
     YearMonth month = YearMonth.from(c.from());
     for (Contract k : byProvider.getOrDefault(names.resolve(c.providerName()), List.of())) {
       if (k.term().contains(month) && takes(k, c))
-        return Optional.of(draw(k, MatchRule.PROVIDER_NAME, c));
+        return Optional.of(draw(k, MatchRule.PROVIDER_NAME, c, null));
     }
     return Optional.empty();
   }
 
-  /** The charge matched to {@code k}: the kind's measure when it draws, else 0 (section 1). */
-  private static Draw draw(Contract k, MatchRule rule, ChargeSum c) {
+  /**
+   * The charge matched to {@code k}: the kind's measure when it draws, else 0 (section 1); in the
+   * contract year its commitment names, when it names one.
+   */
+  private static Draw draw(Contract k, MatchRule rule, ChargeSum c, @Nullable Integer year) {
     return new Draw(
         k,
         rule,
         YearMonth.from(c.from()),
         c.currency(),
-        takesByCommitment(k, c) ? measure(k, c) : BigDecimal.ZERO);
+        takesByCommitment(k, c) ? measure(k, c) : BigDecimal.ZERO,
+        year);
   }
 
   /** What a charge draws from a contract of its kind (the table of section 1). */
