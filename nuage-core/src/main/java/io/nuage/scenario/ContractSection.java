@@ -2,6 +2,7 @@ package io.nuage.scenario;
 
 import io.nuage.contract.CommittedSpend;
 import io.nuage.contract.Contract;
+import io.nuage.contract.DiscountTier;
 import io.nuage.contract.RateCard;
 import io.nuage.contract.ReservedCapacity;
 import io.nuage.contract.RightOfFirstRefusal;
@@ -22,7 +23,8 @@ final class ContractSection {
   private static final Map<String, List<String>> KEYS = new LinkedHashMap<>();
 
   static {
-    KEYS.put("committed-spend", List.of("yearly-minimums", "discount", "take-or-pay"));
+    KEYS.put(
+        "committed-spend", List.of("yearly-minimums", "discount", "take-or-pay", "discount-tiers"));
     KEYS.put("reserved-capacity", List.of("region", "accelerator", "gpus", "price-per-gpu-hour"));
     KEYS.put("storage-commitment", List.of("committed-tb", "price-per-tb-month"));
     KEYS.put("right-of-first-refusal", List.of("matching-margin"));
@@ -94,6 +96,9 @@ final class ContractSection {
             .flatMap(items -> amounts(items, f.pathOf("yearly-minimums")));
     Optional<BigDecimal> discount = f.required("discount", r.rateFraction);
     Optional<Boolean> takeOrPay = f.optional("take-or-pay", r.bool, true);
+    Optional<List<DiscountTier>> tiers =
+        f.maybe("discount-tiers", r.list)
+            .flatMap(items -> items.isEmpty() ? Optional.of(List.of()) : tiers(items.get(), f));
     if (minimums.isPresent() && term.isPresent() && minimums.get().size() != term.get().years()) {
       r.problem(
           f.node("yearly-minimums").orElseThrow(),
@@ -112,12 +117,120 @@ final class ContractSection {
         || term.isEmpty()
         || minimums.isEmpty()
         || discount.isEmpty()
-        || takeOrPay.isEmpty()) {
+        || takeOrPay.isEmpty()
+        || tiers.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(
+    var contract =
         new CommittedSpend(
-            id.get(), provider.get(), term.get(), minimums.get(), discount.get(), takeOrPay.get()));
+            id.get(),
+            provider.get(),
+            term.get(),
+            minimums.get(),
+            discount.get(),
+            takeOrPay.get(),
+            tiers.get());
+    if (!tiers.get().isEmpty() && !writtenTierHolds(f, contract)) return Optional.empty();
+    return Optional.of(contract);
+  }
+
+  /**
+   * {@code discount-tiers}: a non-empty list of {from: amount, discount: fraction}, {@code from}
+   * increasing and discounts never falling (docs/deals.md section 1).
+   */
+  private Optional<List<DiscountTier>> tiers(List<Node> items, Fields f) {
+    String path = f.pathOf("discount-tiers");
+    if (items.isEmpty()) {
+      r.problem(
+          f.node("discount-tiers").orElseThrow(),
+          path,
+          "no discount tiers (got an empty list, expected at least one {from: AMOUNT, discount:"
+              + " FRACTION}; leave the key out when the discount does not depend on the size)");
+      return Optional.empty();
+    }
+    List<DiscountTier> tiers = new ArrayList<>();
+    boolean ok = true;
+    DiscountTier before = null;
+    for (int i = 0; i < items.size(); i++) {
+      String at = path + "[" + i + "]";
+      Optional<Fields> tier = r.mapping(items.get(i), at);
+      if (tier.isEmpty()) {
+        ok = false;
+        continue;
+      }
+      Fields t = tier.get();
+      t.allowOnly(List.of("from", "discount"));
+      Optional<BigDecimal> from = t.required("from", r.amount);
+      Optional<BigDecimal> discount = t.required("discount", r.rateFraction);
+      if (from.isEmpty() || discount.isEmpty()) {
+        ok = false;
+        continue;
+      }
+      if (before != null && from.get().compareTo(before.from()) <= 0) {
+        r.problem(
+            t.node("from").orElseThrow(),
+            t.pathOf("from"),
+            "discount tiers must start at increasing commitments (got "
+                + from.get().toPlainString()
+                + " after "
+                + before.from().toPlainString()
+                + ", expected above "
+                + before.from().toPlainString()
+                + ")");
+        ok = false;
+        continue;
+      }
+      if (before != null && discount.get().compareTo(before.discount()) < 0) {
+        r.problem(
+            t.node("discount").orElseThrow(),
+            t.pathOf("discount"),
+            "a bigger commitment cannot earn a smaller discount (got "
+                + discount.get().toPlainString()
+                + " after "
+                + before.discount().toPlainString()
+                + ", expected "
+                + before.discount().toPlainString()
+                + " or more)");
+        ok = false;
+        continue;
+      }
+      before = new DiscountTier(from.get(), discount.get());
+      tiers.add(before);
+    }
+    return ok ? Optional.of(tiers) : Optional.empty();
+  }
+
+  /** The written minimums must reach a tier, and the written discount must be that tier's. */
+  private boolean writtenTierHolds(Fields f, CommittedSpend c) {
+    BigDecimal size = c.totalCommitment();
+    Optional<BigDecimal> earned = c.discountAt(size);
+    if (earned.isEmpty()) {
+      r.problem(
+          f.node("discount-tiers").orElseThrow(),
+          f.pathOf("discount-tiers"),
+          "the written minimums total "
+              + size.toPlainString()
+              + ", below the first tier (got from "
+              + c.discountTiers().getFirst().from().toPlainString()
+              + ", expected at most "
+              + size.toPlainString()
+              + ")");
+      return false;
+    }
+    if (earned.get().compareTo(c.discount()) != 0) {
+      r.problem(
+          f.node("discount").orElseThrow(),
+          f.pathOf("discount"),
+          "the discount is not that of the tier its minimums reach (got "
+              + c.discount().toPlainString()
+              + ", expected "
+              + earned.get().toPlainString()
+              + ": the minimums total "
+              + size.toPlainString()
+              + ")");
+      return false;
+    }
+    return true;
   }
 
   private Optional<List<BigDecimal>> amounts(List<Node> items, String path) {

@@ -8,9 +8,12 @@ import io.nuage.core.Checks;
 import io.nuage.core.MonthRange;
 import io.nuage.uncertainty.Uncertainty;
 import io.nuage.workload.Workload;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Everything a plan needs: the horizon, what can be bought (catalog and capacity), what was already
@@ -98,6 +101,22 @@ public record Scenario(
         currencies,
         billing,
         uncertainty);
+  }
+
+  /**
+   * The same scenario with contract {@code id} replaced by {@code replacement}, or removed when it
+   * is null (with its billing ids): a deal at another size, or not signed (docs/deals.md).
+   */
+  public Scenario withContract(String id, @Nullable Contract replacement) {
+    List<Contract> kept = new ArrayList<>();
+    for (Contract c : contracts) {
+      if (!c.id().equals(id)) kept.add(c);
+      else if (replacement != null) kept.add(replacement);
+    }
+    Map<String, BillingIds> bills = new HashMap<>(billing);
+    if (replacement == null) bills.remove(id);
+    return new Scenario(
+        name, horizon, catalog, capacity, kept, workloads, policy, currencies, bills, uncertainty);
   }
 
   /**

@@ -112,7 +112,7 @@ class ScenarioBadInputTest {
     assertThat(problems("    discount: 0.25", "    discont: 0.25"))
         .containsExactly(
             "FILE:23:5: contracts[0].discount: missing field (got nothing, expected a fraction between 0 and 1 with at most 9 decimal places)",
-            "FILE:28:5: contracts[0].discont: unknown field (got discont, expected one of id, kind, provider, term, yearly-minimums, discount, take-or-pay, billing)");
+            "FILE:28:5: contracts[0].discont: unknown field (got discont, expected one of id, kind, provider, term, yearly-minimums, discount, take-or-pay, discount-tiers, billing)");
   }
 
   @Test
@@ -237,6 +237,65 @@ class ScenarioBadInputTest {
     assertThat(problems("    reference-hours: 100\n", ""))
         .containsExactly(
             "FILE:38:5: workloads[0].reference-hours: missing field (got nothing, expected an amount above 0)");
+  }
+
+  static final String TIERS_AT = "    discount: 0.25\n";
+
+  private List<String> tiers(String tiers) throws IOException {
+    return problems(TIERS_AT, TIERS_AT + "    discount-tiers:\n" + tiers);
+  }
+
+  @Test
+  void discountTiers_thatDoNotStartAtIncreasingCommitments_areRejected() throws IOException {
+    assertThat(tiers("      - {from: 100, discount: 0.1}\n      - {from: 100, discount: 0.25}\n"))
+        .containsExactly(
+            "FILE:31:16: contracts[0].discount-tiers[1].from: discount tiers must start at increasing commitments (got 100 after 100, expected above 100)");
+  }
+
+  @Test
+  void discountTiers_whoseDiscountFalls_areRejected() throws IOException {
+    assertThat(tiers("      - {from: 0, discount: 0.3}\n      - {from: 200, discount: 0.25}\n"))
+        .containsExactly(
+            "FILE:31:31: contracts[0].discount-tiers[1].discount: a bigger commitment cannot earn a smaller discount (got 0.25 after 0.3, expected 0.3 or more)");
+  }
+
+  @Test
+  void discountTiers_empty_orAboveTheWrittenSize_orNotTheWrittenDiscount_areRejected()
+      throws IOException {
+    assertThat(problems(TIERS_AT, TIERS_AT + "    discount-tiers: []\n"))
+        .containsExactly(
+            "FILE:29:21: contracts[0].discount-tiers: no discount tiers (got an empty list, expected at least one {from: AMOUNT, discount: FRACTION}; leave the key out when the discount does not depend on the size)");
+    assertThat(tiers("      - {from: 300, discount: 0.25}\n"))
+        .containsExactly(
+            "FILE:30:7: contracts[0].discount-tiers: the written minimums total 250, below the first tier (got from 300, expected at most 250)");
+    assertThat(tiers("      - {from: 0, discount: 0.1}\n      - {from: 200, discount: 0.3}\n"))
+        .containsExactly(
+            "FILE:28:15: contracts[0].discount: the discount is not that of the tier its minimums reach (got 0.25, expected 0.3: the minimums total 250)");
+    assertThat(tiers("      - {from: 0, discount: 1.5}\n"))
+        .singleElement()
+        .asString()
+        .contains("contracts[0].discount-tiers[0].discount");
+  }
+
+  @Test
+  void discountTiers_asWritten_areRead() throws IOException {
+    Path file = dir.resolve("s.yaml");
+    Files.writeString(
+        file,
+        BASE.replace(
+            TIERS_AT,
+            TIERS_AT
+                + "    discount-tiers:\n      - {from: 0, discount: 0.1}\n"
+                + "      - {from: 200, discount: 0.25}\n"));
+    var deal =
+        ScenarioParser.parse(file).contracts(io.nuage.contract.CommittedSpend.class).getFirst();
+    assertThat(deal.discountTiers())
+        .extracting(t -> t.from().toPlainString() + ":" + t.discount().toPlainString())
+        .containsExactly("0:0.1", "200:0.25");
+    assertThat(deal.scaled(new java.math.BigDecimal("0.5")).discount()).isEqualByComparingTo("0.1");
+    assertThat(deal.scaled(new java.math.BigDecimal("0.5")).yearlyMinimums())
+        .extracting(java.math.BigDecimal::toPlainString)
+        .containsExactly("50.00", "75.00");
   }
 
   @Test
