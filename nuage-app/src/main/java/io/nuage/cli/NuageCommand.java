@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
       ReplanCommand.class,
       RiskCommand.class,
       WhatifCommand.class,
+      DealCommand.class,
       GenerateCommand.class,
       IngestCommand.class,
       IngestionsCommand.class,

@@ -137,7 +137,7 @@ final class RiskCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    int n = parseSamples();
+    int n = parseSamples(samples);
     if (!(timeLimit > 0))
       throw new NuageException("--time-limit must be positive (got " + timeLimit + ")");
     int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
@@ -158,21 +158,8 @@ final class RiskCommand implements Callable<Integer> {
     RecourseMethod method = recourse == Method.mip ? RecourseMethod.MIP : RecourseMethod.ROUNDED;
     Map<String, RunPlace> kept = policy == Policy.adapt ? basePlaces(s, options) : Map.of();
     RiskReport report;
-    try (ProgressBar bar = quiet ? null : bar()) {
-      RiskAnalysis.Progress progress =
-          bar == null
-              ? RiskAnalysis.Progress.NONE
-              : new RiskAnalysis.Progress() {
-                @Override
-                public void start(long futures) {
-                  bar.maxHint(futures);
-                }
-
-                @Override
-                public void served() {
-                  bar.step();
-                }
-              };
+    try (ProgressBar bar = quiet ? null : bar("futures")) {
+      RiskAnalysis.Progress progress = progress(bar);
       report =
           new RiskAnalysis(
                   s,
@@ -220,7 +207,7 @@ final class RiskCommand implements Callable<Integer> {
     };
   }
 
-  private int parseSamples() {
+  static int parseSamples(String samples) {
     if (samples.equals("all")) return 0;
     try {
       int n = Integer.parseInt(samples);
@@ -232,9 +219,25 @@ final class RiskCommand implements Callable<Integer> {
         "--samples: expected a whole number of futures of 1 or more, or all (got " + samples + ")");
   }
 
-  private ProgressBar bar() {
+  /** The progress of served futures on {@code bar}; nothing without one. */
+  static RiskAnalysis.Progress progress(@Nullable ProgressBar bar) {
+    if (bar == null) return RiskAnalysis.Progress.NONE;
+    return new RiskAnalysis.Progress() {
+      @Override
+      public void start(long futures) {
+        bar.maxHint(futures);
+      }
+
+      @Override
+      public void served() {
+        bar.step();
+      }
+    };
+  }
+
+  static ProgressBar bar(String task) {
     return new ProgressBarBuilder()
-        .setTaskName("futures")
+        .setTaskName(task)
         .setInitialMax(1)
         .setStyle(ProgressBarStyle.ASCII)
         .setConsumer(new me.tongfei.progressbar.InteractiveConsoleProgressBarConsumer(System.err))

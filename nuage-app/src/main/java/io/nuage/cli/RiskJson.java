@@ -91,7 +91,7 @@ public final class RiskJson {
     }
   }
 
-  private static void estimate(ObjectNode n, Estimate e) {
+  static void estimate(ObjectNode n, Estimate e) {
     n.put("value", e.value().toPlainString());
     n.put("standardError", e.standardError().toPlainString());
   }

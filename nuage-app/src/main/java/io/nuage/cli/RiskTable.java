@@ -109,18 +109,18 @@ final class RiskTable {
     return b.toString();
   }
 
-  private static String estimate(Estimate e) {
+  static String estimate(Estimate e) {
     return money(e.value()) + " ± " + money(e.standardError());
   }
 
-  private static String percent(Estimate e) {
+  static String percent(Estimate e) {
     return e.value().movePointRight(2).setScale(2, RoundingMode.HALF_EVEN)
         + "% ± "
         + e.standardError().movePointRight(2).setScale(2, RoundingMode.HALF_EVEN)
         + "%";
   }
 
-  private static String money(BigDecimal v) {
+  static String money(BigDecimal v) {
     DecimalFormat f = new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.ROOT));
     return f.format(v);
   }

@@ -1,0 +1,213 @@
+package io.nuage.cli;
+
+import io.nuage.core.NuageException;
+import io.nuage.deal.BreakEven;
+import io.nuage.deal.BreakEvenSearch;
+import io.nuage.deal.DealEvaluation;
+import io.nuage.deal.DealReport;
+import io.nuage.plan.PlanOptions;
+import io.nuage.plan.Planner;
+import io.nuage.plan.recourse.RecourseMethod;
+import io.nuage.risk.FuturePool;
+import io.nuage.risk.PlannerRecourse;
+import io.nuage.risk.RiskAnalysis;
+import io.nuage.risk.RiskOptions;
+import io.nuage.scenario.Scenario;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import me.tongfei.progressbar.ProgressBar;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code nuage deal SCENARIO --contract ID}: a committed-spend deal at several sizes and not
+ * signed, over the same futures, and the demand at which it pays for itself (docs/deals.md).
+ */
+@Command(
+    name = "deal",
+    mixinStandardHelpOptions = true,
+    header = "Sizes a committed-spend deal before signing it, over drawn futures.",
+    description = {
+      "Evaluates the contract at several sizes (its yearly minimums scaled; the discount from its"
+          + " discount-tiers) and not signed, on the same futures drawn from the scenario's"
+          + " uncertainty section: expected cost and CVaR95 with standard errors, the odds and"
+          + " size of a shortfall, the expected saving against not signing and the probability"
+          + " that the deal costs more; then the demand level at which the written deal pays for"
+          + " itself.",
+      "%nThe same --seed gives the same answer, whatever --threads. Model: docs/deals.md;"
+          + " JSON: docs/deal-json.md."
+    })
+final class DealCommand implements Callable<Integer> {
+  enum Format {
+    table,
+    json
+  }
+
+  enum Method {
+    rounded,
+    mip
+  }
+
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Parameters(paramLabel = "SCENARIO", description = "the scenario file (YAML)")
+  Path scenario;
+
+  @Option(
+      names = "--contract",
+      required = true,
+      paramLabel = "ID",
+      description = "the committed-spend contract to size")
+  String contract;
+
+  @Option(
+      names = "--scale",
+      defaultValue = "0.5,0.75,1,1.25,1.5",
+      paramLabel = "S,S,...",
+      description =
+          "sizes to evaluate, as multiples of the written yearly minimums (default:"
+              + " ${DEFAULT-VALUE})")
+  String scales;
+
+  @Option(
+      names = "--samples",
+      defaultValue = "200",
+      paramLabel = "N|all",
+      description =
+          "futures to draw, or all to enumerate every future of a discrete uncertainty exactly"
+              + " (default: ${DEFAULT-VALUE})")
+  String samples;
+
+  @Option(
+      names = "--seed",
+      defaultValue = "1",
+      paramLabel = "S",
+      description = "the seed every future derives from (default: ${DEFAULT-VALUE})")
+  long seed;
+
+  @Option(
+      names = "--recourse",
+      defaultValue = "rounded",
+      description =
+          "how each future is solved: rounded (the LP relaxation rounded, fast) or mip (the"
+              + " planner's MIP) (default: ${DEFAULT-VALUE}); the break-even always uses mip")
+  Method recourse;
+
+  @Option(
+      names = "--break-even-tolerance",
+      defaultValue = "0.005",
+      paramLabel = "DEMAND",
+      description =
+          "the width of the break-even bracket, as a demand multiplier (default: ${DEFAULT-VALUE})")
+  BigDecimal tolerance;
+
+  @Option(names = "--no-break-even", description = "skip the break-even search")
+  boolean noBreakEven;
+
+  @Option(
+      names = "--threads",
+      paramLabel = "T",
+      description = "workers serving futures (default: the machine's cores)")
+  @Nullable Integer threads;
+
+  @Option(
+      names = "--time-limit",
+      paramLabel = "SECONDS",
+      defaultValue = "60",
+      description = "the most one future's recourse plan may take (default: ${DEFAULT-VALUE})")
+  double timeLimit;
+
+  @Option(
+      names = "--format",
+      defaultValue = "table",
+      description = "table or json (default: ${DEFAULT-VALUE})")
+  Format format;
+
+  @Option(names = "--out", paramLabel = "FILE", description = "write the report to FILE")
+  @Nullable Path out;
+
+  @Option(names = "--quiet", description = "no progress bar")
+  boolean quiet;
+
+  @Override
+  public Integer call() {
+    int n = RiskCommand.parseSamples(samples);
+    List<BigDecimal> sizes = parseScales(scales);
+    if (!(timeLimit > 0))
+      throw new NuageException("--time-limit must be positive (got " + timeLimit + ")");
+    if (tolerance.signum() <= 0)
+      throw new NuageException(
+          "--break-even-tolerance must be above 0 (got " + tolerance.toPlainString() + ")");
+    int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+    if (workers < 1) throw new NuageException("--threads must be at least 1 (got " + workers + ")");
+    if (out != null)
+      OutputFile.check(spec, "--out", out, format == Format.json ? "deal.json" : "deal.txt");
+    Scenario s = ScenarioFiles.read(scenario);
+    Planner.keepSolverOutputOffStdout();
+    PlanOptions options = PlanOptions.defaults().withTimeLimit(timeLimit);
+    RecourseMethod method = recourse == Method.mip ? RecourseMethod.MIP : RecourseMethod.ROUNDED;
+    DealEvaluation evaluation =
+        new DealEvaluation(
+            s, contract, sizes, new RiskOptions(n, seed, workers, 0), recourse.name());
+    DealReport report;
+    try (ProgressBar bar = quiet ? null : RiskCommand.bar("futures")) {
+      RiskAnalysis.Progress progress = RiskCommand.progress(bar);
+      progress.start(evaluation.servings());
+      try (FuturePool pool =
+          new FuturePool(workers, () -> new PlannerRecourse(options, method, Map.of()), progress)) {
+        report = evaluation.run(pool);
+      }
+    }
+    if (!noBreakEven) {
+      if (!quiet)
+        System.err.println("break-even: bisection on re-plans of the scenario as written");
+      try (FuturePool pool =
+          new FuturePool(
+              Math.min(2, workers),
+              () -> new PlannerRecourse(options, RecourseMethod.MIP, Map.of()),
+              RiskAnalysis.Progress.NONE)) {
+        BreakEven b =
+            new BreakEvenSearch(
+                    evaluation.signedAsWritten(), evaluation.notSigned(), pool, tolerance)
+                .run();
+        report = DealEvaluation.withBreakEven(report, b);
+      }
+    }
+    String text = format == Format.json ? DealJson.of(report) : DealTable.render(report);
+    if (out != null) OutputFile.write("--out", out, text);
+    else spec.commandLine().getOut().print(text);
+    spec.commandLine().getOut().flush();
+    return 0;
+  }
+
+  static List<BigDecimal> parseScales(String text) {
+    List<BigDecimal> out = new ArrayList<>();
+    for (String part : text.split(",", -1)) {
+      BigDecimal s;
+      try {
+        s = new BigDecimal(part.strip());
+      } catch (NumberFormatException e) {
+        throw new NuageException(
+            "--scale: expected sizes above 0 separated by commas, such as 0.5,1,1.5 (got "
+                + text
+                + ")");
+      }
+      if (s.signum() <= 0)
+        throw new NuageException(
+            "--scale: a size must be above 0 (got "
+                + s.toPlainString()
+                + ", expected a multiple of the written minimums such as 0.75)");
+      if (out.stream().anyMatch(o -> o.compareTo(s) == 0))
+        throw new NuageException("--scale: " + s.toPlainString() + " is given twice");
+      out.add(s);
+    }
+    return out;
+  }
+}

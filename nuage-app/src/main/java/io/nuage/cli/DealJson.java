@@ -1,0 +1,87 @@
+package io.nuage.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.nuage.deal.BreakEven;
+import io.nuage.deal.DealReport;
+import io.nuage.risk.Estimate;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+
+/** The deal report as docs/deal-json.md writes it: money and probabilities as decimal strings. */
+public final class DealJson {
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private DealJson() {}
+
+  public static String of(DealReport r) {
+    ObjectNode root = JSON.createObjectNode();
+    root.put("scenario", r.scenario());
+    root.put("currency", r.currency());
+    root.put("contract", r.contract());
+    root.put("provider", r.provider());
+    root.put("takeOrPay", r.takeOrPay());
+    root.put("tiered", r.tiered());
+    root.put("recourse", r.recourse());
+    root.put("seed", r.seed());
+    root.put("futures", r.futures());
+    root.put("exact", r.exact());
+    root.put("unmetPenaltyPerGpuHour", r.unmetPenaltyPerGpuHour().toPlainString());
+    var sizes = root.putArray("sizes");
+    for (DealReport.Size s : r.sizes()) size(sizes.addObject(), s);
+    size(root.putObject("notSigned"), r.notSigned());
+    root.put("best", r.best());
+    text(root, "writtenAboveBest", r.writtenAboveBest());
+    BreakEven b = r.breakEven();
+    if (b == null) root.putNull("breakEven");
+    else {
+      ObjectNode n = root.putObject("breakEven");
+      n.put("outcome", b.outcome().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+      text(n, "demand", b.demand());
+      n.put("low", b.low().stripTrailingZeros().toPlainString());
+      n.put("high", b.high().stripTrailingZeros().toPlainString());
+      n.put("extraAtLow", b.extraAtLow().toPlainString());
+      n.put("extraAtHigh", b.extraAtHigh().toPlainString());
+      n.put("tolerance", b.tolerance().toPlainString());
+      n.put("replans", b.replans());
+    }
+    var notes = root.putArray("notes");
+    r.notes().forEach(notes::add);
+    try {
+      return JSON.writeValueAsString(root) + "\n";
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void size(ObjectNode n, DealReport.Size s) {
+    n.put("label", s.label());
+    text(n, "scale", s.scale() == null ? null : s.scale().stripTrailingZeros());
+    n.put("commitment", s.commitment().toPlainString());
+    var minimums = n.putArray("minimums");
+    s.minimums().forEach(m -> minimums.add(m.toPlainString()));
+    text(n, "discount", s.discount());
+    n.put("asWritten", s.asWritten().toPlainString());
+    RiskJson.estimate(n.putObject("meanCost"), s.meanCost());
+    RiskJson.estimate(n.putObject("cvar95"), s.cvar95());
+    estimate(n, "shortfallProbability", s.shortfallProbability());
+    estimate(n, "expectedShortfall", s.expectedShortfall());
+    estimate(n, "saving", s.saving());
+    estimate(n, "costsMoreProbability", s.costsMoreProbability());
+  }
+
+  private static void estimate(ObjectNode n, String field, @Nullable Estimate e) {
+    if (e == null) n.putNull(field);
+    else RiskJson.estimate(n.putObject(field), e);
+  }
+
+  private static void text(ObjectNode n, String field, @Nullable BigDecimal v) {
+    if (v == null) n.putNull(field);
+    else n.put(field, v.toPlainString());
+  }
+}

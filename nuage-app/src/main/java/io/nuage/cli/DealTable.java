@@ -1,0 +1,214 @@
+package io.nuage.cli;
+
+import static io.nuage.cli.RiskTable.estimate;
+import static io.nuage.cli.RiskTable.money;
+import static io.nuage.cli.RiskTable.percent;
+
+import io.nuage.deal.BreakEven;
+import io.nuage.deal.DealReport;
+import io.nuage.risk.Estimate;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * The deal report for a person, within 100 columns: the sizes, their cost, their shortfall and
+ * saving, the break-even, and the answer in words (docs/deals.md section 4).
+ */
+final class DealTable {
+  static final int WIDTH = 100;
+
+  private DealTable() {}
+
+  static String render(DealReport r) {
+    StringBuilder b = new StringBuilder();
+    b.append("Deal ")
+        .append(r.contract())
+        .append(" with ")
+        .append(r.provider())
+        .append(" (")
+        .append(r.takeOrPay() ? "take-or-pay" : "not take-or-pay")
+        .append(r.tiered() ? ", discount tiers" : ", one discount")
+        .append("; ")
+        .append(
+            r.exact()
+                ? r.futures() + " futures enumerated exactly"
+                : r.futures() + " futures, seed " + r.seed())
+        .append("; ")
+        .append(r.currency())
+        .append(")\n\n");
+    List<DealReport.Size> all = new ArrayList<>(r.sizes());
+    all.add(r.notSigned());
+    b.append(
+        String.format(
+            Locale.ROOT,
+            "  %-11s %24s %9s %24s%n",
+            "size",
+            "commitment",
+            "discount",
+            "as written"));
+    for (DealReport.Size s : all)
+      b.append(
+          String.format(
+              Locale.ROOT,
+              "  %-11s %24s %9s %24s%n",
+              s.label(),
+              money(s.commitment()),
+              s.discount() == null ? "-" : s.discount().toPlainString(),
+              money(s.asWritten())));
+    b.append("\nTotal cost over the futures (mean ± standard error):\n");
+    b.append(String.format(Locale.ROOT, "  %-11s %40s %40s%n", "size", "expected", "CVaR95"));
+    for (DealReport.Size s : all)
+      b.append(
+          String.format(
+              Locale.ROOT,
+              "  %-11s %40s %40s%n",
+              s.label(),
+              estimate(s.meanCost()),
+              estimate(s.cvar95())));
+    b.append("\nShortfall of the deal's contract years (summed over its years):\n");
+    b.append(
+        String.format(
+            Locale.ROOT, "  %-11s %16s %40s%n", "size", "P(shortfall)", "expected shortfall"));
+    for (DealReport.Size s : r.sizes())
+      b.append(
+          String.format(
+              Locale.ROOT,
+              "  %-11s %16s %40s%n",
+              s.label(),
+              percent(Objects.requireNonNull(s.shortfallProbability())),
+              estimate(Objects.requireNonNull(s.expectedShortfall()))));
+    b.append("\nThe deal against not signing, future by future:\n");
+    b.append(
+        String.format(
+            Locale.ROOT, "  %-11s %40s %16s%n", "size", "expected saving", "P(costs more)"));
+    for (DealReport.Size s : r.sizes())
+      b.append(
+          String.format(
+              Locale.ROOT,
+              "  %-11s %40s %16s%n",
+              s.label(),
+              estimate(Objects.requireNonNull(s.saving())),
+              percent(Objects.requireNonNull(s.costsMoreProbability()))));
+    b.append('\n');
+    for (String note : r.notes()) b.append(wrap("Note: " + note)).append('\n');
+    b.append(
+        wrap(
+            "Unmet demand is in every cost at "
+                + r.unmetPenaltyPerGpuHour().toPlainString()
+                + " per reference GPU-hour: the scenario's assumption, not a bill."));
+    b.append('\n').append(wrap(words(r))).append('\n');
+    return b.toString();
+  }
+
+  /** docs/deals.md section 4: the answer in words, from the figures above and no others. */
+  static String words(DealReport r) {
+    String cur = r.currency();
+    StringBuilder w = new StringBuilder();
+    DealReport.Size written = null;
+    for (DealReport.Size s : r.sizes())
+      if (Objects.requireNonNull(s.scale()).compareTo(BigDecimal.ONE) == 0) written = s;
+    if (written != null) {
+      Estimate saving = Objects.requireNonNull(written.saving());
+      w.append("Signing ")
+          .append(r.contract())
+          .append(" as written (")
+          .append(compact(written.commitment(), cur))
+          .append(" in minimums) costs ")
+          .append(compact(written.meanCost(), cur))
+          .append(" in expectation against ")
+          .append(compact(r.notSigned().meanCost(), cur))
+          .append(" without it: an expected ")
+          .append(saving.value().signum() >= 0 ? "saving" : "extra cost")
+          .append(" of ")
+          .append(compact(abs(saving), cur))
+          .append("; in ")
+          .append(percent(Objects.requireNonNull(written.costsMoreProbability())))
+          .append(" of the futures it costs more than not signing. ");
+    }
+    if (r.best().equals(r.notSigned().label()))
+      w.append("Of the answers evaluated, not signing has the least expected cost.");
+    else {
+      DealReport.Size best =
+          r.sizes().stream().filter(s -> s.label().equals(r.best())).findFirst().orElseThrow();
+      w.append("Of the sizes evaluated, ")
+          .append(best.label())
+          .append(" (")
+          .append(compact(best.commitment(), cur))
+          .append(") has the least expected cost");
+      if (r.writtenAboveBest() != null && r.writtenAboveBest().signum() != 0)
+        w.append("; the written size is ")
+            .append(r.writtenAboveBest().abs().toPlainString())
+            .append(r.writtenAboveBest().signum() > 0 ? "% above it" : "% below it");
+      w.append(" (the best of a grid, not an optimum).");
+    }
+    BreakEven b = r.breakEven();
+    if (b != null)
+      switch (b.outcome()) {
+        case FOUND ->
+            w.append(" Break-even demand: ")
+                .append(Objects.requireNonNull(b.demand()).toPlainString())
+                .append("x the scenario's (between ")
+                .append(b.low().setScale(4, RoundingMode.HALF_EVEN).toPlainString())
+                .append(" and ")
+                .append(b.high().setScale(4, RoundingMode.HALF_EVEN).toPlainString())
+                .append(").");
+        case ALWAYS_PAYS ->
+            w.append(" No break-even: the written deal costs less than not signing at every demand")
+                .append(" level tried (")
+                .append(b.low().stripTrailingZeros().toPlainString())
+                .append("x to ")
+                .append(b.high().stripTrailingZeros().toPlainString())
+                .append("x).");
+        case NEVER_PAYS ->
+            w.append(" No break-even: the written deal costs more than not signing at every demand")
+                .append(" level tried (")
+                .append(b.low().stripTrailingZeros().toPlainString())
+                .append("x to ")
+                .append(b.high().stripTrailingZeros().toPlainString())
+                .append("x).");
+      }
+    return w.toString();
+  }
+
+  private static Estimate abs(Estimate e) {
+    return new Estimate(e.value().abs(), e.standardError());
+  }
+
+  private static String compact(Estimate e, String currency) {
+    return compact(e.value(), currency) + " ± " + compact(e.standardError(), currency);
+  }
+
+  /** {@code $381.2B}, {@code $12.5M}, else the exact figure. */
+  static String compact(BigDecimal v, String currency) {
+    String sign = v.signum() < 0 ? "-" : "";
+    BigDecimal a = v.abs();
+    String unit = currency.equals("USD") ? "$" : currency + " ";
+    if (a.compareTo(new BigDecimal("1e9")) >= 0)
+      return sign + unit + a.movePointLeft(9).setScale(1, RoundingMode.HALF_EVEN) + "B";
+    if (a.compareTo(new BigDecimal("1e6")) >= 0)
+      return sign + unit + a.movePointLeft(6).setScale(1, RoundingMode.HALF_EVEN) + "M";
+    return sign + unit + money(a);
+  }
+
+  /** Breaks {@code text} at spaces so that no line is wider than {@link #WIDTH}. */
+  static String wrap(String text) {
+    StringBuilder out = new StringBuilder();
+    int line = 0;
+    for (String word : text.split(" ")) {
+      if (line > 0 && line + 1 + word.length() > WIDTH) {
+        out.append('\n');
+        line = 0;
+      } else if (line > 0) {
+        out.append(' ');
+        line++;
+      }
+      out.append(word);
+      line += word.length();
+    }
+    return out.append('\n').toString();
+  }
+}

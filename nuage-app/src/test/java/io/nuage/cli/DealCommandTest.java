@@ -1,0 +1,162 @@
+package io.nuage.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.nuage.testing.SharedData;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code nuage deal} through the real CLI (docs/deals.md, docs/deal-json.md): the closed-form
+ * instance exactly, the same bytes whatever the threads, the answer in words within 100 columns,
+ * and bad input as one clear message with exit 2.
+ */
+class DealCommandTest {
+  @TempDir Path dir;
+
+  /** Its figures are worked out in the file's header. */
+  static final Path TIERS =
+      SharedData.repo().resolve("nuage-core/src/test/resources/deal/two-point-tiers.yaml");
+
+  static final Path EXAMPLE = SharedData.repo().resolve("examples/frontier-lab-2027.yaml");
+
+  private static List<String> args(String... more) {
+    List<String> a = new ArrayList<>(List.of("deal", TIERS.toString(), "--contract", "deal"));
+    a.addAll(List.of("--scale", "0.5,1,1.5,2", "--quiet"));
+    a.addAll(List.of(more));
+    return a;
+  }
+
+  @Test
+  void samplesAll_isTheClosedFormToTheCent_andTheBreakEvenIsFound() throws Exception {
+    Cli r = Cli.run(args("--samples", "all", "--format", "json"));
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode j = new ObjectMapper().readTree(r.out());
+    assertThat(j.get("exact").asBoolean()).isTrue();
+    List<String> means = new ArrayList<>();
+    j.get("sizes")
+        .forEach(s -> means.add(s.get("label").asText() + "=" + s.at("/meanCost/value").asText()));
+    assertThat(means)
+        .containsExactly("x0.5=2100000.00", "x1=1600000.00", "x1.5=1500000.00", "x2=2000000.00");
+    assertThat(j.at("/notSigned/meanCost/value").asText()).isEqualTo("3000000.00");
+    assertThat(j.at("/notSigned/saving").isNull()).isTrue();
+    assertThat(j.at("/sizes/1/saving/value").asText()).isEqualTo("1400000.00");
+    assertThat(j.at("/sizes/3/costsMoreProbability/value").asText()).isEqualTo("0.250000");
+    assertThat(j.get("best").asText()).isEqualTo("x1.5");
+    assertThat(j.get("writtenAboveBest").asText()).isEqualTo("-33.33");
+    // g(λ) = max(1M, 1.2M λ) - 2.4M λ = 0 at λ = 1/2.4 = 0.41667
+    assertThat(j.at("/breakEven/outcome").asText()).isEqualTo("found");
+    assertThat(j.at("/breakEven/low").decimalValue())
+        .isLessThanOrEqualTo(new java.math.BigDecimal("0.41667"));
+    assertThat(new java.math.BigDecimal(j.at("/breakEven/high").asText()))
+        .isGreaterThanOrEqualTo(new java.math.BigDecimal("0.41666"));
+    assertThat(new java.math.BigDecimal(j.at("/breakEven/demand").asText()))
+        .isBetween(new java.math.BigDecimal("0.414"), new java.math.BigDecimal("0.420"));
+  }
+
+  @Test
+  void sameSeed_sameBytes_whateverTheThreads() {
+    Cli one =
+        Cli.run(
+            args(
+                "--samples",
+                "16",
+                "--seed",
+                "5",
+                "--threads",
+                "1",
+                "--format",
+                "json",
+                "--no-break-even"));
+    Cli two =
+        Cli.run(
+            args(
+                "--samples",
+                "16",
+                "--seed",
+                "5",
+                "--threads",
+                "2",
+                "--format",
+                "json",
+                "--no-break-even"));
+    assertThat(one.code()).as(one.err()).isZero();
+    assertThat(two.out()).isEqualTo(one.out());
+    assertThat(one.out()).contains("\"breakEven\" : null");
+  }
+
+  @Test
+  void table_saysTheAnswerInWords_within100Columns() {
+    Cli r = Cli.run(args("--samples", "all"));
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out().lines())
+        .allSatisfy(l -> assertThat(l.length()).as(l).isLessThanOrEqualTo(100));
+    String words = r.out().replace('\n', ' ');
+    assertThat(words)
+        .contains("Signing deal as written ($1.0M in minimums) costs $1.6M")
+        .contains("an expected saving of $1.4M")
+        .contains("x1.5 ($1.5M) has the least expected cost; the written size is 33.33% below it")
+        .contains("Break-even demand: 0.4");
+  }
+
+  @Test
+  void badInput_isOneClearMessage_exit2() throws Exception {
+    expect(
+        Cli.run("deal", TIERS.toString(), "--contract", "nope", "--quiet"),
+        "--contract nope: no such contract in scenario two-point-tiers (expected one of: deal)");
+    expect(
+        Cli.run("deal", TIERS.toString(), "--contract", "deal", "--scale", "0.5,-1", "--quiet"),
+        "--scale: a size must be above 0 (got -1");
+    expect(
+        Cli.run("deal", TIERS.toString(), "--contract", "deal", "--scale", "half", "--quiet"),
+        "--scale: expected sizes above 0 separated by commas, such as 0.5,1,1.5 (got half)");
+    expect(
+        Cli.run("deal", TIERS.toString(), "--contract", "deal", "--scale", "1,1", "--quiet"),
+        "--scale: 1 is given twice");
+    expect(
+        Cli.run("deal", EXAMPLE.toString(), "--contract", "nebius-reserved-h200", "--quiet"),
+        "not a committed-spend contract (expected one of: oci-committed-300b)");
+    expect(
+        Cli.run(
+            "deal",
+            TIERS.toString(),
+            "--contract",
+            "deal",
+            "--break-even-tolerance",
+            "0",
+            "--quiet"),
+        "--break-even-tolerance must be above 0 (got 0)");
+    Path tiers = dir.resolve("below.yaml");
+    Files.writeString(
+        tiers,
+        Files.readString(TIERS)
+            .replace("- {from: 0, discount: 0.3}", "- {from: 600_000, discount: 0.3}"));
+    expect(
+        Cli.run("deal", tiers.toString(), "--contract", "deal", "--scale", "0.5", "--quiet"),
+        "x0.5 commits 500000.00 in total, below its smallest discount tier (600000)");
+    Path broken = dir.resolve("broken.yaml");
+    Files.writeString(
+        broken,
+        Files.readString(TIERS)
+            .replace("- {from: 1_500_000, discount: 0.6}", "- {from: 1_500_000, discount: 0.4}"));
+    Cli r = Cli.run("deal", broken.toString(), "--contract", "deal", "--quiet");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err())
+        .contains(broken + ":")
+        .contains(
+            "contracts[0].discount-tiers[2].discount: a bigger commitment cannot earn a smaller discount (got 0.4 after 0.5, expected 0.5 or more)")
+        .doesNotContain("Exception");
+  }
+
+  private static void expect(Cli r, String message) {
+    assertThat(r.code()).as(r.err()).isEqualTo(2);
+    assertThat(r.err()).contains(message).doesNotContain("Exception").doesNotContain("\tat ");
+    assertThat(r.out()).isEmpty();
+  }
+}
