@@ -220,6 +220,17 @@ final class PlanModel {
     return this;
   }
 
+  private final java.util.Set<String> withoutShortfallLogic = new java.util.HashSet<>();
+
+  /**
+   * Leaves out the no-padding rows of {@code contract}'s shortfalls (before build): a deal's second
+   * stage, whose minimums must stay right-hand sides only (docs/deals.md section 5).
+   */
+  PlanModel withoutShortfallLogic(String contract) {
+    withoutShortfallLogic.add(contract);
+    return this;
+  }
+
   /** Builds every family; the order only matters for readability of an exported model. */
   PlanModel build() {
     addGangPlacement();
@@ -505,7 +516,7 @@ final class PlanModel {
           }
         }
         consumption.addTo(row);
-        if (sharesCapped) {
+        if (sharesCapped && !withoutShortfallLogic.contains(k.id())) {
           shortfallExact(key, s, consumption, residual.doubleValue() * USD, mostConsumption);
         }
         shortfalls.put(

@@ -86,6 +86,79 @@ public final class FutureSampler {
         losses(new SampleStream(seed, sample, Source.PROVIDERS)));
   }
 
+  /**
+   * The expected-value future (docs/deals.md section 6, VSS): every continuous random variable at
+   * its mean (a fleet's demand factor {@code E[L] e^{μt}}, a list price's {@code e^{(μ+σ²/2)y}}),
+   * every discrete event at its most likely outcome (the mean of a cancellation is not a future): a
+   * run cancelled only when its probability is above one half, its size and slip and each capacity
+   * step's delay the outcome of largest weight, no provider lost unless its yearly probability is
+   * above one half, from the first month it may be.
+   */
+  public Future expected() {
+    int n = months.size();
+    Map<String, double[]> demand = new HashMap<>();
+    for (InferenceFleet f : fleets) {
+      DemandRisk r = uncertainty.demandOf(f.id());
+      if (r.isCertain()) continue;
+      double level = 0;
+      for (var w : r.levels().outcomes())
+        level += w.value().doubleValue() * w.weight().doubleValue();
+      double[] d = new double[n];
+      for (int t = 0; t < n; t++) {
+        double time =
+            r.isMotionCertain() ? 0 : r.step() == DemandRisk.Step.MONTH ? t / 12.0 : t / 12;
+        d[t] = level * Math.exp(r.drift() * time);
+      }
+      demand.put(f.id(), d);
+    }
+    Set<String> cancelled = new HashSet<>();
+    Map<String, BigDecimal> sizes = new HashMap<>();
+    Map<String, Integer> slips = new HashMap<>();
+    for (TrainingRun run : runs) {
+      RunRisk r = uncertainty.runOf(run.id());
+      if (r.cancel().compareTo(new BigDecimal("0.5")) > 0) cancelled.add(run.id());
+      BigDecimal size = mode(r.size());
+      if (size.compareTo(BigDecimal.ONE) != 0) sizes.put(run.id(), size);
+      int slip = mode(r.slipMonths());
+      if (slip != 0) slips.put(run.id(), slip);
+    }
+    Map<StepRef, Delay> delays = new HashMap<>();
+    for (CapacityStep step : steps) {
+      StepRef ref = StepRef.of(step);
+      Delay d = mode(uncertainty.slipOf(ref));
+      if (!d.equals(Delay.ON_TIME)) delays.put(ref, d);
+    }
+    int years = (n + 11) / 12;
+    Map<String, double[]> byKey = new HashMap<>();
+    for (var e : uncertainty.pricesSorted().entrySet()) {
+      PriceRisk r = e.getValue();
+      double[] f = new double[n];
+      for (int y = 0; y < years; y++)
+        for (int t = 12 * y; t < Math.min(n, 12 * y + 12); t++)
+          f[t] = Math.exp(y * (r.drift() + r.volatility() * r.volatility() / 2));
+      byKey.put(e.getKey(), f);
+    }
+    Map<String, double[]> prices = new HashMap<>();
+    for (Accelerator a : scenario.catalog().accelerators()) {
+      double[] f = byKey.containsKey(a.name()) ? byKey.get(a.name()) : byKey.get(a.family());
+      if (f != null) prices.put(a.name(), f);
+    }
+    Map<String, YearMonth> losses = new HashMap<>();
+    for (var e : uncertainty.providersSorted().entrySet()) {
+      ProviderRisk r = e.getValue();
+      if (r.yearlyProbability().compareTo(new BigDecimal("0.5")) > 0)
+        losses.put(e.getKey(), r.from() == null ? months.getFirst() : r.from());
+    }
+    return new Future(-1, demand, cancelled, sizes, slips, delays, prices, losses);
+  }
+
+  /** The outcome of largest weight (the first of equals). */
+  private static <T> T mode(io.nuage.uncertainty.Discrete<T> d) {
+    var best = d.outcomes().getFirst();
+    for (var w : d.outcomes()) if (w.weight().compareTo(best.weight()) > 0) best = w;
+    return best.value();
+  }
+
   private Map<String, double[]> demand(SampleStream s) {
     int n = months.size();
     double[] common = new double[n];

@@ -1,0 +1,315 @@
+package io.nuage.deal;
+
+import io.nuage.contract.CommittedSpend;
+import io.nuage.core.MonthRange;
+import io.nuage.core.NuageException;
+import io.nuage.plan.PlanOptions;
+import io.nuage.risk.Estimate;
+import io.nuage.risk.Future;
+import io.nuage.risk.FutureEnumeration;
+import io.nuage.risk.FutureSampler;
+import io.nuage.risk.RiskOptions;
+import io.nuage.scenario.Scenario;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code nuage deal --optimise} (docs/deals.md sections 5-6): the sample problem solved by
+ * decomposition on the main sample, its bias bounded by independent replications, the answer
+ * evaluated on a fresh sample, and the value of the stochastic solution and of perfect information
+ * measured on that sample.
+ */
+public final class DealOptimisation {
+  /** Told of progress: a phase's name and how far the run is. */
+  public interface Progress {
+    void phase(String name);
+
+    Progress NONE = name -> {};
+  }
+
+  static final String SECOND_STAGE =
+      "LP relaxation: gangs, the right of first refusal's and the no-padding binaries relaxed";
+
+  private final Scenario scenario;
+  private final CommittedSpend deal;
+  private final RiskOptions sampling;
+  private final PlanOptions options;
+  private final double[] lo;
+  private final double[] hi;
+  private final int replications;
+  private final int fresh;
+  private final double gap;
+  private final Progress progress;
+
+  /**
+   * @param bounds each yearly minimum between {@code bounds[0]} and {@code bounds[1]} times the
+   *     written one
+   * @param replications independent samples for the lower bound (at least 2 unless exact)
+   * @param fresh futures of the fresh sample (0: as many as the main sample)
+   * @param gap the decomposition's relative gap
+   */
+  public DealOptimisation(
+      Scenario scenario,
+      String contractId,
+      BigDecimal[] bounds,
+      RiskOptions sampling,
+      PlanOptions options,
+      int replications,
+      int fresh,
+      double gap,
+      Progress progress) {
+    this.scenario = scenario;
+    this.deal = DealEvaluation.committedSpend(scenario, contractId);
+    if (!deal.takeOrPay())
+      throw new NuageException(
+          "--optimise: "
+              + deal.id()
+              + " is not take-or-pay, so its minimums change nothing but its discount: compare its"
+              + " tiers with --scale instead");
+    for (int y = 0; y < deal.term().years(); y++) {
+      MonthRange year = deal.term().year(y);
+      if (year.months().stream().noneMatch(scenario.horizon()::contains))
+        throw new NuageException(
+            "--optimise: contract year "
+                + (y + 1)
+                + " of "
+                + deal.id()
+                + " ("
+                + year
+                + ") is outside the horizon "
+                + scenario.horizon()
+                + ", so no future can price its minimum: shorten the term or lengthen the"
+                + " horizon");
+    }
+    if (bounds[0].signum() < 0 || bounds[1].compareTo(bounds[0]) < 0)
+      throw new NuageException(
+          "--bounds: expected LOW..HIGH with 0 ≤ LOW ≤ HIGH (got "
+              + bounds[0].toPlainString()
+              + ".."
+              + bounds[1].toPlainString()
+              + ")");
+    this.lo = new double[deal.term().years()];
+    this.hi = new double[deal.term().years()];
+    for (int y = 0; y < lo.length; y++) {
+      double m = deal.yearlyMinimums().get(y).doubleValue();
+      lo[y] = m * bounds[0].doubleValue();
+      hi[y] = m * bounds[1].doubleValue();
+    }
+    this.sampling = sampling;
+    this.options = options;
+    this.replications = sampling.enumerate() ? 1 : replications;
+    if (!sampling.enumerate() && replications < 2)
+      throw new NuageException(
+          "--replications: the lower bound's interval needs at least 2 (got " + replications + ")");
+    this.fresh = fresh;
+    this.gap = gap;
+    this.progress = progress;
+  }
+
+  public OptimisedDeal run() {
+    try (DealOptimiser o =
+        new DealOptimiser(
+            scenario, deal, lo, hi, options, sampling.threads(), gap, MAX_ITERATIONS)) {
+      if (o.tiers().isEmpty())
+        throw new NuageException(
+            "--bounds: no discount tier of "
+                + deal.id()
+                + " can be reached between the bounds (their totals are "
+                + money(sum(lo))
+                + " to "
+                + money(sum(hi))
+                + ")");
+      Sample main = sample(sampling.seed());
+      progress.phase("solving the sample problem (" + main.futures.size() + " futures)");
+      DealOptimiser.Answer answer = o.solve(main.futures, main.weights);
+      List<Double> bounds = new ArrayList<>();
+      bounds.add(answer.lower());
+      for (int r = 1; r < replications; r++) {
+        progress.phase("replication " + (r + 1) + " of " + replications);
+        Sample s = sample(sampling.seed() + r);
+        bounds.add(o.solve(s.futures, s.weights).lower());
+      }
+      Sample check =
+          sampling.enumerate() ? main : sample(sampling.seed() + replications + 1L, freshCount());
+      progress.phase("evaluating on " + check.futures.size() + " fresh futures");
+      double[] chosen = o.evaluate(answer, check.futures);
+      double[] none = o.evaluate(notSigning(), check.futures);
+      progress.phase("the expected-value problem");
+      FutureSampler sampler = new FutureSampler(scenario, scenario.uncertainty(), sampling.seed());
+      DealOptimiser.Answer ev = o.solve(List.of(sampler.expected()), new double[] {1});
+      double[] eev = o.evaluate(ev, check.futures);
+      progress.phase("wait-and-see on " + check.futures.size() + " futures");
+      double[] ws = o.waitAndSee(check.futures);
+      return report(answer, bounds, check, chosen, none, eev, ws, main.futures.size());
+    }
+  }
+
+  static final int MAX_ITERATIONS = 60;
+
+  private DealOptimiser.Answer notSigning() {
+    return new DealOptimiser.Answer(null, new double[0], 0, 0, 0, true, new double[0]);
+  }
+
+  private record Sample(List<Future> futures, double[] weights, boolean exact) {}
+
+  private Sample sample(long seed) {
+    return sample(seed, sampling.samples());
+  }
+
+  private int freshCount() {
+    return fresh > 0 ? fresh : sampling.samples();
+  }
+
+  private Sample sample(long seed, int n) {
+    if (sampling.enumerate()) {
+      FutureEnumeration e = new FutureEnumeration(scenario, scenario.uncertainty());
+      List<Future> futures = new ArrayList<>();
+      double[] w = new double[(int) e.count()];
+      for (int i = 0; i < w.length; i++) {
+        FutureEnumeration.Weighed f = e.get(i);
+        futures.add(f.future());
+        w[i] = f.probability().doubleValue();
+      }
+      return new Sample(futures, w, true);
+    }
+    FutureSampler s = new FutureSampler(scenario, scenario.uncertainty(), seed);
+    List<Future> futures = new ArrayList<>();
+    for (int i = 0; i < n; i++) futures.add(s.draw(i));
+    return new Sample(futures, DealOptimiser.uniform(n), false);
+  }
+
+  private OptimisedDeal report(
+      DealOptimiser.Answer a,
+      List<Double> bounds,
+      Sample check,
+      double[] chosen,
+      double[] none,
+      double[] eev,
+      double[] ws,
+      int futures) {
+    boolean exact = check.exact();
+    double[] w = check.weights();
+    Estimate u = mean(chosen, w, exact);
+    double[] saving = new double[chosen.length];
+    double[] vss = new double[chosen.length];
+    double[] evpi = new double[chosen.length];
+    for (int j = 0; j < chosen.length; j++) {
+      saving[j] = none[j] - chosen[j];
+      vss[j] = eev[j] - chosen[j];
+      evpi[j] = chosen[j] - ws[j];
+    }
+    double[] b = bounds.stream().mapToDouble(Double::doubleValue).toArray();
+    Estimate l = mean(b, DealOptimiser.uniform(b.length), exact);
+    BigDecimal lowerLimit =
+        exact
+            ? l.value()
+            : l.value().subtract(l.standardError().multiply(BigDecimal.valueOf(t95(b.length - 1))));
+    BigDecimal upperLimit =
+        exact ? u.value() : u.value().add(u.standardError().multiply(BigDecimal.valueOf(1.645)));
+    List<BigDecimal> minimums = new ArrayList<>();
+    for (double m : a.minimums()) minimums.add(money(m));
+    BigDecimal commitment = minimums.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+    BigDecimal written = deal.totalCommitment();
+    BigDecimal above =
+        !a.signs() || commitment.signum() == 0
+            ? null
+            : written
+                .subtract(commitment)
+                .multiply(BigDecimal.valueOf(100))
+                .divide(commitment, MathContext.DECIMAL64)
+                .setScale(2, RoundingMode.HALF_EVEN);
+    List<String> notes = new ArrayList<>();
+    if (!a.converged())
+      notes.add(
+          "the decomposition stopped after "
+              + a.iterations()
+              + " iterations above its gap target: the sample problem's answer is within the"
+              + " decomposition gap shown, not the target");
+    if (scenario.uncertainty().isCertain())
+      notes.add("the scenario has no uncertainty section: every future is the scenario as written");
+    BigDecimal value = money(a.upper());
+    BigDecimal bound = money(Double.isFinite(a.lower()) ? a.lower() : a.upper());
+    return new OptimisedDeal(
+        scenario.name(),
+        scenario.currency(),
+        deal.id(),
+        deal.provider(),
+        sampling.seed(),
+        futures,
+        exact,
+        replications,
+        check.futures().size(),
+        SECOND_STAGE,
+        a.signs(),
+        a.signs() ? a.tier().discount() : null,
+        minimums,
+        commitment,
+        value,
+        bound,
+        value.signum() == 0
+            ? BigDecimal.ZERO.setScale(6)
+            : value
+                .subtract(bound)
+                .max(BigDecimal.ZERO)
+                .divide(value.abs(), MathContext.DECIMAL64)
+                .setScale(6, RoundingMode.HALF_EVEN),
+        a.iterations(),
+        a.converged(),
+        mean(none, w, exact),
+        mean(saving, w, exact),
+        l,
+        lowerLimit,
+        u,
+        upperLimit,
+        u.value().subtract(l.value()),
+        upperLimit.subtract(lowerLimit),
+        mean(vss, w, exact),
+        mean(evpi, w, exact),
+        above,
+        notes);
+  }
+
+  /** The (weighted) mean and its standard error {@code s/√n}, 0 when exact; to the cent. */
+  static Estimate mean(double[] v, double[] w, boolean exact) {
+    BigDecimal m = BigDecimal.ZERO;
+    for (int j = 0; j < v.length; j++)
+      m = m.add(BigDecimal.valueOf(v[j]).multiply(BigDecimal.valueOf(w[j])));
+    if (exact || v.length < 2) return new Estimate(money(m), money(BigDecimal.ZERO));
+    BigDecimal ss = BigDecimal.ZERO;
+    for (double x : v) {
+      BigDecimal d = BigDecimal.valueOf(x).subtract(m);
+      ss = ss.add(d.multiply(d));
+    }
+    BigDecimal se =
+        ss.divide(BigDecimal.valueOf((long) v.length * (v.length - 1)), MathContext.DECIMAL64)
+            .sqrt(MathContext.DECIMAL64);
+    return new Estimate(money(m), money(se));
+  }
+
+  /** Student's t, one-sided 95%, by degrees of freedom (1.645 beyond 30). */
+  static double t95(int df) {
+    double[] t = {
+      6.314, 2.920, 2.353, 2.132, 2.015, 1.943, 1.895, 1.860, 1.833, 1.812, 1.796, 1.782, 1.771,
+      1.761, 1.753, 1.746, 1.740, 1.734, 1.729, 1.725, 1.721, 1.717, 1.714, 1.711, 1.708, 1.706,
+      1.703, 1.701, 1.699, 1.697
+    };
+    return df >= 1 && df <= t.length ? t[df - 1] : 1.645;
+  }
+
+  private static BigDecimal money(double v) {
+    return money(BigDecimal.valueOf(v));
+  }
+
+  private static BigDecimal money(BigDecimal v) {
+    return v.setScale(2, RoundingMode.HALF_EVEN);
+  }
+
+  private static double sum(double[] v) {
+    double s = 0;
+    for (double x : v) s += x;
+    return s;
+  }
+}

@@ -1,0 +1,242 @@
+package io.nuage.deal;
+
+import io.nuage.contract.CommittedSpend;
+import io.nuage.contract.DiscountTier;
+import io.nuage.plan.PlanOptions;
+import io.nuage.plan.SecondStage;
+import io.nuage.risk.Future;
+import io.nuage.risk.FutureScenario;
+import io.nuage.risk.PlannerRecourse;
+import io.nuage.scenario.Scenario;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The sample-average approximation of the deal's two-stage program (docs/deals.md section 5): for
+ * each discount tier whose range meets the bounds, the multi-cut L-shaped method over the futures'
+ * LP second stages; and not signing. Also evaluates an answer on other futures and the wait-and-see
+ * value of each future (section 6).
+ */
+final class DealOptimiser implements AutoCloseable {
+  /** One tier's range of totals and its discount; {@code to} is infinite for the last. */
+  record Tier(double from, double to, BigDecimal discount) {}
+
+  /**
+   * An answer: sign with {@code minimums} at {@code tier}'s discount, or not ({@code tier} null).
+   *
+   * @param upper the sample average of the futures' values at it
+   * @param lower a proven lower bound on the sample problem's optimum within its tier
+   * @param values each future's value
+   */
+  record Answer(
+      @Nullable Tier tier,
+      double[] minimums,
+      double upper,
+      double lower,
+      int iterations,
+      boolean converged,
+      double[] values) {
+    boolean signs() {
+      return tier != null;
+    }
+  }
+
+  private final Scenario scenario;
+  private final CommittedSpend deal;
+  private final double[] lo;
+  private final double[] hi;
+  private final PlanOptions options;
+  private final double gap;
+  private final int maxIterations;
+  private final List<Tier> tiers;
+  private final ExecutorService pool;
+
+  DealOptimiser(
+      Scenario scenario,
+      CommittedSpend deal,
+      double[] lo,
+      double[] hi,
+      PlanOptions options,
+      int threads,
+      double gap,
+      int maxIterations) {
+    this.scenario = scenario;
+    this.deal = deal;
+    this.lo = lo.clone();
+    this.hi = hi.clone();
+    this.options = options;
+    this.gap = gap;
+    this.maxIterations = maxIterations;
+    this.tiers = tiers(deal, sum(lo), sum(hi));
+    this.pool = Executors.newFixedThreadPool(threads);
+  }
+
+  List<Tier> tiers() {
+    return tiers;
+  }
+
+  /** The tiers whose range of totals meets {@code [sumLo, sumHi]}, clipped to it. */
+  static List<Tier> tiers(CommittedSpend deal, double sumLo, double sumHi) {
+    List<Tier> out = new ArrayList<>();
+    if (deal.discountTiers().isEmpty()) {
+      out.add(new Tier(sumLo, sumHi, deal.discount()));
+      return out;
+    }
+    List<DiscountTier> t = deal.discountTiers();
+    for (int i = 0; i < t.size(); i++) {
+      double from = t.get(i).from().doubleValue();
+      double to = i + 1 < t.size() ? t.get(i + 1).from().doubleValue() : Double.POSITIVE_INFINITY;
+      double a = Math.max(from, sumLo);
+      double b = Math.min(to, sumHi);
+      if (a <= b) out.add(new Tier(a, b, t.get(i).discount()));
+    }
+    return out;
+  }
+
+  /** The best answer over the tiers and not signing on {@code futures}. */
+  Answer solve(List<Future> futures, double[] weights) {
+    Answer best = notSigned(futures, weights);
+    for (Tier tier : tiers) {
+      List<SecondStage> stages = stages(tier, futures);
+      try {
+        LShaped.Result r =
+            LShaped.solve(
+                stages, weights, lo, hi, tier.from(), tier.to(), gap, maxIterations, pool);
+        if (r.upper() < best.upper())
+          best =
+              new Answer(
+                  tier,
+                  r.minimums(),
+                  r.upper(),
+                  r.lower(),
+                  r.iterations(),
+                  r.converged(),
+                  r.values());
+        else if (best.signs() && r.lower() < best.lower())
+          // the sample problem's bound is the least over every alternative's
+          best =
+              new Answer(
+                  best.tier(),
+                  best.minimums(),
+                  best.upper(),
+                  r.lower(),
+                  best.iterations(),
+                  best.converged(),
+                  best.values());
+      } finally {
+        stages.forEach(SecondStage::close);
+      }
+    }
+    return best;
+  }
+
+  /** Each future's value under {@code a} (its minimums at its tier's discount, or not signed). */
+  double[] evaluate(Answer a, List<Future> futures) {
+    if (!a.signs()) return notSigned(futures, uniform(futures.size())).values();
+    List<SecondStage> stages = stages(a.tier(), futures);
+    try {
+      return LShaped.evaluate(stages, a.minimums(), pool).stream()
+          .mapToDouble(SecondStage.Value::objective)
+          .toArray();
+    } finally {
+      stages.forEach(SecondStage::close);
+    }
+  }
+
+  /** Each future's best value with the minimums chosen knowing it (wait-and-see). */
+  double[] waitAndSee(List<Future> futures) {
+    double[] best = notSigned(futures, uniform(futures.size())).values().clone();
+    for (Tier tier : tiers) {
+      List<SecondStage> stages = stages(tier, futures);
+      try {
+        List<Callable<Double>> jobs = new ArrayList<>();
+        for (SecondStage s : stages)
+          jobs.add(
+              () ->
+                  LShaped.solve(
+                          List.of(s),
+                          new double[] {1},
+                          lo,
+                          hi,
+                          tier.from(),
+                          tier.to(),
+                          gap,
+                          maxIterations,
+                          null)
+                      .upper());
+        List<Double> values = LShaped.all(pool, jobs);
+        for (int j = 0; j < best.length; j++) best[j] = Math.min(best[j], values.get(j));
+      } finally {
+        stages.forEach(SecondStage::close);
+      }
+    }
+    return best;
+  }
+
+  private Answer notSigned(List<Future> futures, double[] weights) {
+    List<Callable<Double>> jobs = new ArrayList<>();
+    Scenario without = scenario.withContract(deal.id(), null);
+    for (Future f : futures)
+      jobs.add(
+          () -> {
+            Scenario future = FutureScenario.of(without, f);
+            try (SecondStage s =
+                new SecondStage(future, PlannerRecourse.terms(future, f), null, options)) {
+              return s.at(new double[0]).objective();
+            }
+          });
+    double[] values = LShaped.all(pool, jobs).stream().mapToDouble(Double::doubleValue).toArray();
+    double avg = 0;
+    for (int j = 0; j < values.length; j++) avg += weights[j] * values[j];
+    return new Answer(null, new double[0], avg, Double.NEGATIVE_INFINITY, 0, true, values);
+  }
+
+  /**
+   * The futures' second stages with the deal at its widest minimums and {@code tier}'s discount.
+   */
+  private List<SecondStage> stages(Tier tier, List<Future> futures) {
+    List<BigDecimal> widest = new ArrayList<>();
+    for (double h : hi) widest.add(BigDecimal.valueOf(h).setScale(2, RoundingMode.HALF_EVEN));
+    CommittedSpend k =
+        new CommittedSpend(
+            deal.id(),
+            deal.provider(),
+            deal.term(),
+            widest,
+            tier.discount(),
+            deal.takeOrPay(),
+            deal.discountTiers());
+    Scenario signed = scenario.withContract(deal.id(), k);
+    List<Callable<SecondStage>> jobs = new ArrayList<>();
+    for (Future f : futures)
+      jobs.add(
+          () -> {
+            Scenario future = FutureScenario.of(signed, f);
+            return new SecondStage(future, PlannerRecourse.terms(future, f), deal.id(), options);
+          });
+    return LShaped.all(pool, jobs);
+  }
+
+  static double[] uniform(int n) {
+    double[] w = new double[n];
+    java.util.Arrays.fill(w, 1.0 / n);
+    return w;
+  }
+
+  private static double sum(double[] v) {
+    double s = 0;
+    for (double x : v) s += x;
+    return s;
+  }
+
+  @Override
+  public void close() {
+    pool.shutdownNow();
+  }
+}

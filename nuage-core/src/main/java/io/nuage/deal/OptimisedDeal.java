@@ -1,0 +1,70 @@
+package io.nuage.deal;
+
+import io.nuage.risk.Estimate;
+import java.math.BigDecimal;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The deal's minimums chosen by the sample-average approximation, with its statistical bounds
+ * (docs/deals.md sections 5-6; docs/deal-json.md, "--optimise"). Money is in the scenario's
+ * currency, to the cent, from the second stage's LP values (double precision inside the solver).
+ *
+ * @param futures the sample of the main solve (per replication)
+ * @param replications the independent samples the lower bound averages (1 when exact)
+ * @param freshFutures the fresh sample the upper bound, VSS and EVPI are measured on
+ * @param signs false when not signing is the sample problem's best answer
+ * @param discount the discount of the chosen tier; null when not signing
+ * @param minimums the recommended yearly minimums (empty when not signing)
+ * @param sampleValue the sample problem's value at the answer
+ * @param sampleBound a proven lower bound on the sample problem's optimum
+ * @param decompositionGap {@code (sampleValue − sampleBound)/sampleValue}, 6 decimals
+ * @param notSigned the expected cost without the deal, on the fresh sample
+ * @param saving the expected saving of the answer against not signing, paired, fresh sample
+ * @param lowerBound the mean of the replications' bounds: {@code E v_N ≤ v*}
+ * @param lowerLimit its one-sided 95% limit {@code L − t s_L/√M}
+ * @param upperBound the answer's expected cost on the fresh sample
+ * @param upperLimit its one-sided 95% limit {@code U + z s_U/√N'}
+ * @param gapLimit {@code upperLimit − lowerLimit}: the optimality gap's 95% upper limit
+ * @param vss the value of the stochastic solution, paired on the fresh sample
+ * @param evpi the expected value of perfect information, paired on the fresh sample
+ * @param writtenAboveBest how far the written total is above the recommended one, in percent; null
+ *     when not signing is best
+ */
+public record OptimisedDeal(
+    String scenario,
+    String currency,
+    String contract,
+    String provider,
+    long seed,
+    long futures,
+    boolean exact,
+    int replications,
+    long freshFutures,
+    String secondStage,
+    boolean signs,
+    @Nullable BigDecimal discount,
+    List<BigDecimal> minimums,
+    BigDecimal commitment,
+    BigDecimal sampleValue,
+    BigDecimal sampleBound,
+    BigDecimal decompositionGap,
+    int iterations,
+    boolean converged,
+    Estimate notSigned,
+    Estimate saving,
+    Estimate lowerBound,
+    BigDecimal lowerLimit,
+    Estimate upperBound,
+    BigDecimal upperLimit,
+    BigDecimal gap,
+    BigDecimal gapLimit,
+    Estimate vss,
+    Estimate evpi,
+    @Nullable BigDecimal writtenAboveBest,
+    List<String> notes) {
+  public OptimisedDeal {
+    minimums = List.copyOf(minimums);
+    notes = List.copyOf(notes);
+  }
+}

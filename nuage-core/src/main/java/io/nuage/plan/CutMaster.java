@@ -1,0 +1,91 @@
+package io.nuage.plan;
+
+import com.google.ortools.linearsolver.MPConstraint;
+import com.google.ortools.linearsolver.MPSolver;
+import com.google.ortools.linearsolver.MPVariable;
+
+/**
+ * The master LP of the multi-cut L-shaped method (docs/deals.md section 5): yearly minimums {@code
+ * m} within bounds and a range of their total, one {@code θ_j} per future, and the cuts {@code θ_j
+ * ≥ b + s · (m − m^r)} added as the futures are evaluated; minimises {@code Σ p_j θ_j}. Inside,
+ * money is in billions so the LP stays well scaled. Each answer is checked: the point against every
+ * row and bound, and the lower bound taken from the duals ({@link ModelRows#dualBound}), not from
+ * the objective at the point.
+ */
+public final class CutMaster implements AutoCloseable {
+  private static final double SCALE = 1e-9;
+
+  /** The most a future may cost in the master ($10^16): far above any scenario's. */
+  private static final double THETA_LIMIT = 1e7;
+
+  /** The master's answer: its minimums (dollars) and a proven lower bound on its optimum. */
+  public record Solution(double[] minimums, double lowerBound) {}
+
+  private final MPSolver lp;
+  private final MPVariable[] m;
+  private final MPVariable[] theta;
+
+  /**
+   * @param lo each year's smallest minimum (dollars)
+   * @param hi each year's largest minimum
+   * @param sumLo the smallest total (the tier's start)
+   * @param sumHi the largest total (the next tier's start, or infinity)
+   * @param weights each future's probability (summing to 1)
+   */
+  public CutMaster(double[] lo, double[] hi, double sumLo, double sumHi, double[] weights) {
+    this.lp = Natives.solver(RelaxAndRound.LP);
+    this.m = new MPVariable[lo.length];
+    MPConstraint total =
+        lp.makeConstraint(
+            sumLo * SCALE, Double.isInfinite(sumHi) ? MPSolver.infinity() : sumHi * SCALE, "total");
+    for (int y = 0; y < lo.length; y++) {
+      m[y] = lp.makeNumVar(lo[y] * SCALE, hi[y] * SCALE, "m[" + y + "]");
+      total.setCoefficient(m[y], 1);
+    }
+    this.theta = new MPVariable[weights.length];
+    for (int j = 0; j < weights.length; j++) {
+      // finite bounds keep the dual bound finite whatever a reduced cost's noise
+      theta[j] = lp.makeNumVar(-THETA_LIMIT, THETA_LIMIT, "theta[" + j + "]");
+      lp.objective().setCoefficient(theta[j], weights[j]);
+    }
+    lp.objective().setMinimization();
+  }
+
+  /** {@code θ_j ≥ bound + slope · (m − at)}, every figure in dollars. */
+  public void cut(int j, double bound, double[] slope, double[] at) {
+    double rhs = bound;
+    for (int y = 0; y < slope.length; y++) rhs -= slope[y] * at[y];
+    MPConstraint row = lp.makeConstraint(rhs * SCALE, MPSolver.infinity(), "cut");
+    row.setCoefficient(theta[j], 1);
+    for (int y = 0; y < slope.length; y++) if (slope[y] != 0) row.setCoefficient(m[y], -slope[y]);
+  }
+
+  /** {@code θ_j ≥ bound}: the value at the smallest minimums bounds every other (monotone). */
+  public void floor(int j, double bound) {
+    theta[j].setLb(Math.max(theta[j].lb(), bound * SCALE));
+  }
+
+  /**
+   * @throws IllegalStateException when the master has no optimum, or its point or bound does not
+   *     hold
+   */
+  public Solution solve() {
+    MPSolver.ResultStatus status = Natives.solve(lp);
+    if (status != MPSolver.ResultStatus.OPTIMAL)
+      throw new IllegalStateException("the deal's master LP gave no optimum (" + status + ")");
+    ModelRows rows = ModelRows.of(lp);
+    if (!rows.holdsRelaxation(ModelRows.point(lp)))
+      throw new IllegalStateException("the deal's master LP's point breaks its rows");
+    double bound = rows.dualBound(ModelRows.duals(lp));
+    if (!Double.isFinite(bound))
+      throw new IllegalStateException("the deal's master LP's duals give no bound");
+    double[] at = new double[m.length];
+    for (int y = 0; y < m.length; y++) at[y] = m[y].solutionValue() / SCALE;
+    return new Solution(at, bound / SCALE);
+  }
+
+  @Override
+  public void close() {
+    lp.delete();
+  }
+}

@@ -1,0 +1,126 @@
+package io.nuage.plan;
+
+import com.google.ortools.linearsolver.MPConstraint;
+import com.google.ortools.linearsolver.MPSolver;
+import io.nuage.contract.CommittedSpend;
+import io.nuage.plan.recourse.RecourseTerms;
+import io.nuage.scenario.Scenario;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The second stage of a deal (docs/deals.md section 5): one future's recourse model as an LP (the
+ * gangs and every binary relaxed), built once, in which the deal's yearly minimums are only the
+ * right-hand sides of its shortfall rows, so that each evaluation changes {@code Y} bounds and
+ * re-solves from the last basis. Each answer is checked: the point against every row and bound, and
+ * the value's lower bound taken from the duals alone ({@link ModelRows#dualBound}), so a cut made
+ * from it is valid whatever the solver's tolerances.
+ */
+public final class SecondStage implements AutoCloseable {
+  /**
+   * The second stage at some minimums.
+   *
+   * @param objective the LP's objective at its checked point plus the fixed cost (dollars): what
+   *     serving the future costs at these minimums, with the recourse's penalties
+   * @param bound a lower bound on that value from the duals (dollars)
+   * @param slope {@code bound}'s derivative in each yearly minimum (dollars per dollar): {@code
+   *     bound + slope · (m' − m)} bounds the value at every other {@code m'} from below
+   */
+  public record Value(double objective, double bound, double[] slope) {}
+
+  private final MPSolver lp;
+  private final List<MPConstraint> rows = new ArrayList<>();
+  private final double[] ratio;
+  private final double fixed;
+  private final double timeLimitSeconds;
+
+  /**
+   * @param future the future's scenario, with the deal (if any) at its widest minimums: a
+   *     shortfall's bound in the model is twice its minimum, so no later minimum may exceed them
+   * @param contract the deal's id; null for a future without one (only {@link #at} with no years)
+   */
+  public SecondStage(
+      Scenario future, RecourseTerms terms, @Nullable String contract, PlanOptions options) {
+    PlanData data = new PlanData(future, options.maxGangOptions(), null, terms);
+    this.lp = Natives.solver(RelaxAndRound.LP);
+    this.timeLimitSeconds = options.timeLimitSeconds();
+    PlanModel m = new PlanModel(data, lp, PlanModel.Mode.MIP, null);
+    if (contract != null) m.withoutShortfallLogic(contract);
+    m.build();
+    List<Double> ratios = new ArrayList<>();
+    if (contract != null) {
+      CommittedSpend k =
+          future.contracts(CommittedSpend.class).stream()
+              .filter(c -> c.id().equals(contract))
+              .findFirst()
+              .orElseThrow(() -> new IllegalArgumentException("no committed spend " + contract));
+      for (PlanModel.ShortfallYear y : m.shortfalls.values()) {
+        if (!y.contract().id().equals(contract)) continue;
+        rows.add(y.row());
+        BigDecimal full = k.yearlyMinimums().get(y.year());
+        // a contract year cut by the horizon keeps its pro-rated part of any minimum
+        ratios.add(
+            full.signum() == 0
+                ? 1.0
+                : y.minimum().divide(full, MathContext.DECIMAL64).doubleValue());
+      }
+    }
+    this.ratio = ratios.stream().mapToDouble(Double::doubleValue).toArray();
+    FixedCosts f = FixedCosts.of(data);
+    this.fixed =
+        f.reserved().values().stream().mapToDouble(BigDecimal::doubleValue).sum()
+            + f.storage().values().stream().mapToDouble(BigDecimal::doubleValue).sum();
+  }
+
+  /** The deal's contract years inside the horizon (those {@link #at} takes minimums for). */
+  public int years() {
+    return rows.size();
+  }
+
+  /**
+   * The second stage with yearly minimums {@code minimums} (dollars, one per contract year, the
+   * full year's: a year cut by the horizon is pro-rated here as the planner does).
+   *
+   * @throws IllegalStateException when the LP has no optimum in time, or its point or bound does
+   *     not hold
+   */
+  public Value at(double[] minimums) {
+    if (minimums.length != rows.size())
+      throw new IllegalArgumentException(
+          "expected " + rows.size() + " minimums, got " + minimums.length);
+    for (int y = 0; y < rows.size(); y++)
+      rows.get(y).setBounds(minimums[y] * ratio[y] * PlanModel.USD, PlanModel.INFINITY);
+    MPSolver.ResultStatus status = MPSolver.ResultStatus.ABNORMAL;
+    boolean first = true;
+    for (String params : RelaxAndRound.RECOURSE_LP) {
+      lp.setSolverSpecificParametersAsString(params);
+      if (!first) lp.reset();
+      first = false;
+      lp.setTimeLimit((long) (timeLimitSeconds * 1000));
+      status = Natives.solve(lp);
+      if (status != MPSolver.ResultStatus.ABNORMAL) break;
+    }
+    if (status != MPSolver.ResultStatus.OPTIMAL)
+      throw new IllegalStateException("the second-stage LP gave no optimum (" + status + ")");
+    ModelRows model = ModelRows.of(lp);
+    double[] point = ModelRows.point(lp);
+    if (!model.holdsRelaxation(point))
+      throw new IllegalStateException("the second-stage LP's point breaks its rows");
+    double[] duals = model.effectiveDuals(ModelRows.duals(lp));
+    double bound = model.dualBound(duals);
+    if (!Double.isFinite(bound))
+      throw new IllegalStateException("the second-stage LP's duals give no bound");
+    double[] slope = new double[rows.size()];
+    for (int y = 0; y < rows.size(); y++)
+      slope[y] = Math.max(0, duals[rows.get(y).index()]) * PlanModel.USD * ratio[y];
+    return new Value(lp.objective().value() + fixed, bound + fixed, slope);
+  }
+
+  @Override
+  public void close() {
+    lp.delete();
+  }
+}
