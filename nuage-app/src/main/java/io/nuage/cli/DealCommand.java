@@ -4,7 +4,9 @@ import io.nuage.core.NuageException;
 import io.nuage.deal.BreakEven;
 import io.nuage.deal.BreakEvenSearch;
 import io.nuage.deal.DealEvaluation;
+import io.nuage.deal.DealOptimisation;
 import io.nuage.deal.DealReport;
+import io.nuage.deal.OptimisedDeal;
 import io.nuage.plan.PlanOptions;
 import io.nuage.plan.Planner;
 import io.nuage.plan.recourse.RecourseMethod;
@@ -112,6 +114,47 @@ final class DealCommand implements Callable<Integer> {
   boolean noBreakEven;
 
   @Option(
+      names = "--optimise",
+      description =
+          "choose the yearly minimums by the sample-average approximation of the two-stage"
+              + " program (L-shaped decomposition), with statistical bounds, VSS and EVPI"
+              + " (docs/deals.md sections 5-6), instead of evaluating --scale sizes")
+  boolean optimise;
+
+  @Option(
+      names = "--bounds",
+      defaultValue = "0..2",
+      paramLabel = "LOW..HIGH",
+      description =
+          "with --optimise: each yearly minimum between LOW and HIGH times the written one"
+              + " (default: ${DEFAULT-VALUE})")
+  String bounds;
+
+  @Option(
+      names = "--replications",
+      defaultValue = "3",
+      paramLabel = "M",
+      description =
+          "with --optimise: independent samples whose bounds give the lower bound (default:"
+              + " ${DEFAULT-VALUE})")
+  int replications;
+
+  @Option(
+      names = "--fresh-samples",
+      paramLabel = "N'",
+      description =
+          "with --optimise: futures of the fresh sample the answer is measured on (default: N)")
+  @Nullable Integer freshSamples;
+
+  @Option(
+      names = "--gap",
+      defaultValue = "0.001",
+      paramLabel = "G",
+      description =
+          "with --optimise: the decomposition's relative gap target (default: ${DEFAULT-VALUE})")
+  double gap;
+
+  @Option(
       names = "--threads",
       paramLabel = "T",
       description = "workers serving futures (default: the machine's cores)")
@@ -149,6 +192,7 @@ final class DealCommand implements Callable<Integer> {
     if (workers < 1) throw new NuageException("--threads must be at least 1 (got " + workers + ")");
     if (out != null)
       OutputFile.check(spec, "--out", out, format == Format.json ? "deal.json" : "deal.txt");
+    if (optimise) return optimise(n, workers);
     Scenario s = ScenarioFiles.read(scenario);
     Planner.keepSolverOutputOffStdout();
     PlanOptions options = PlanOptions.defaults().withTimeLimit(timeLimit);
@@ -185,6 +229,54 @@ final class DealCommand implements Callable<Integer> {
     else spec.commandLine().getOut().print(text);
     spec.commandLine().getOut().flush();
     return 0;
+  }
+
+  private int optimise(int n, int workers) {
+    BigDecimal[] range = parseBounds(bounds);
+    if (!(gap > 0 && gap < 1))
+      throw new NuageException("--gap: expected a fraction between 0 and 1 (got " + gap + ")");
+    if (freshSamples != null && freshSamples < 2)
+      throw new NuageException("--fresh-samples: expected 2 or more (got " + freshSamples + ")");
+    Scenario s = ScenarioFiles.read(scenario);
+    Planner.keepSolverOutputOffStdout();
+    PlanOptions options = PlanOptions.defaults().withTimeLimit(timeLimit);
+    DealOptimisation.Progress progress =
+        quiet ? DealOptimisation.Progress.NONE : phase -> System.err.println("deal: " + phase);
+    OptimisedDeal d =
+        new DealOptimisation(
+                s,
+                contract,
+                range,
+                new RiskOptions(n, seed, workers, 0),
+                options,
+                replications,
+                freshSamples == null ? 0 : freshSamples,
+                gap,
+                progress)
+            .run();
+    String text = format == Format.json ? DealJson.of(d) : DealTable.render(d);
+    if (out != null) OutputFile.write("--out", out, text);
+    else spec.commandLine().getOut().print(text);
+    spec.commandLine().getOut().flush();
+    return 0;
+  }
+
+  static BigDecimal[] parseBounds(String text) {
+    String[] parts = text.split("\\.\\.", -1);
+    try {
+      if (parts.length == 2) {
+        BigDecimal low = new BigDecimal(parts[0].strip());
+        BigDecimal high = new BigDecimal(parts[1].strip());
+        if (low.signum() >= 0 && high.compareTo(low) >= 0) return new BigDecimal[] {low, high};
+      }
+    } catch (NumberFormatException e) {
+      // below
+    }
+    throw new NuageException(
+        "--bounds: expected LOW..HIGH, multiples of the written minimums with 0 ≤ LOW ≤ HIGH,"
+            + " such as 0.5..1.5 (got "
+            + text
+            + ")");
   }
 
   static List<BigDecimal> parseScales(String text) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.nuage.deal.BreakEven;
 import io.nuage.deal.DealReport;
+import io.nuage.deal.OptimisedDeal;
 import io.nuage.risk.Estimate;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -52,6 +53,53 @@ public final class DealJson {
     }
     var notes = root.putArray("notes");
     r.notes().forEach(notes::add);
+    try {
+      return JSON.writeValueAsString(root) + "\n";
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** {@code --optimise}: docs/deal-json.md, second part. */
+  public static String of(OptimisedDeal d) {
+    ObjectNode root = JSON.createObjectNode();
+    root.put("scenario", d.scenario());
+    root.put("currency", d.currency());
+    root.put("contract", d.contract());
+    root.put("provider", d.provider());
+    root.put("seed", d.seed());
+    root.put("futures", d.futures());
+    root.put("exact", d.exact());
+    root.put("replications", d.replications());
+    root.put("freshFutures", d.freshFutures());
+    root.put("secondStage", d.secondStage());
+    ObjectNode rec = root.putObject("recommendation");
+    rec.put("sign", d.signs());
+    text(rec, "discount", d.discount());
+    var minimums = rec.putArray("minimums");
+    d.minimums().forEach(m -> minimums.add(m.toPlainString()));
+    rec.put("commitment", d.commitment().toPlainString());
+    text(rec, "writtenAboveBest", d.writtenAboveBest());
+    ObjectNode sample = root.putObject("sampleProblem");
+    sample.put("value", d.sampleValue().toPlainString());
+    sample.put("bound", d.sampleBound().toPlainString());
+    sample.put("decompositionGap", d.decompositionGap().toPlainString());
+    sample.put("iterations", d.iterations());
+    sample.put("converged", d.converged());
+    RiskJson.estimate(root.putObject("expectedCost"), d.upperBound());
+    RiskJson.estimate(root.putObject("notSigned"), d.notSigned());
+    RiskJson.estimate(root.putObject("saving"), d.saving());
+    ObjectNode bounds = root.putObject("optimalityGap");
+    RiskJson.estimate(bounds.putObject("lowerBound"), d.lowerBound());
+    bounds.put("lowerLimit", d.lowerLimit().toPlainString());
+    RiskJson.estimate(bounds.putObject("upperBound"), d.upperBound());
+    bounds.put("upperLimit", d.upperLimit().toPlainString());
+    bounds.put("gap", d.gap().toPlainString());
+    bounds.put("gapLimit", d.gapLimit().toPlainString());
+    RiskJson.estimate(root.putObject("vss"), d.vss());
+    RiskJson.estimate(root.putObject("evpi"), d.evpi());
+    var notes = root.putArray("notes");
+    d.notes().forEach(notes::add);
     try {
       return JSON.writeValueAsString(root) + "\n";
     } catch (JsonProcessingException e) {

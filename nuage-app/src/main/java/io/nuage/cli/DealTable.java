@@ -6,6 +6,7 @@ import static io.nuage.cli.RiskTable.percent;
 
 import io.nuage.deal.BreakEven;
 import io.nuage.deal.DealReport;
+import io.nuage.deal.OptimisedDeal;
 import io.nuage.risk.Estimate;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -101,6 +102,123 @@ final class DealTable {
                 + r.unmetPenaltyPerGpuHour().toPlainString()
                 + " per reference GPU-hour: the scenario's assumption, not a bill."));
     b.append('\n').append(wrap(words(r))).append('\n');
+    return b.toString();
+  }
+
+  /** {@code --optimise}: the recommendation, its bounds and the answer in words. */
+  static String render(OptimisedDeal d) {
+    String cur = d.currency();
+    StringBuilder b = new StringBuilder();
+    b.append("Deal ")
+        .append(d.contract())
+        .append(" with ")
+        .append(d.provider())
+        .append(", minimums chosen over ")
+        .append(
+            d.exact()
+                ? d.futures() + " futures enumerated exactly"
+                : d.futures()
+                    + " futures x "
+                    + d.replications()
+                    + " replications, seed "
+                    + d.seed()
+                    + ", checked on "
+                    + d.freshFutures()
+                    + " fresh futures")
+        .append(" (")
+        .append(cur)
+        .append(")\n")
+        .append(wrap("Second stage: " + d.secondStage() + "."))
+        .append('\n');
+    if (d.signs()) {
+      b.append(
+          String.format(
+              Locale.ROOT,
+              "  %-34s %s%n",
+              "discount tier",
+              Objects.requireNonNull(d.discount()).toPlainString()));
+      for (int y = 0; y < d.minimums().size(); y++)
+        b.append(
+            String.format(
+                Locale.ROOT,
+                "  %-34s %24s%n",
+                "minimum, contract year " + (y + 1),
+                money(d.minimums().get(y))));
+      b.append(
+          String.format(Locale.ROOT, "  %-34s %24s%n", "total commitment", money(d.commitment())));
+    } else b.append("  recommendation: do not sign\n");
+    b.append(
+        String.format(Locale.ROOT, "  %-34s %40s%n", "expected cost", estimate(d.upperBound())));
+    b.append(String.format(Locale.ROOT, "  %-34s %40s%n", "not signed", estimate(d.notSigned())));
+    b.append(
+        String.format(
+            Locale.ROOT, "  %-34s %40s%n", "expected saving (paired)", estimate(d.saving())));
+    b.append(
+        String.format(
+            Locale.ROOT,
+            "  %-34s %40s%n",
+            "sample problem: value, bound",
+            money(d.sampleValue()) + ", " + money(d.sampleBound())));
+    b.append(
+        String.format(
+            Locale.ROOT,
+            "  %-34s %40s%n",
+            "decomposition gap, iterations",
+            d.decompositionGap().toPlainString() + ", " + d.iterations()));
+    b.append(
+        String.format(
+            Locale.ROOT, "  %-34s %40s%n", "lower bound on the optimum", estimate(d.lowerBound())));
+    b.append(
+        String.format(
+            Locale.ROOT,
+            "  %-34s %40s%n",
+            "optimality gap (95% upper limit)",
+            money(d.gap()) + " (" + money(d.gapLimit()) + ")"));
+    b.append(
+        String.format(
+            Locale.ROOT, "  %-34s %40s%n", "value of the stochastic solution", estimate(d.vss())));
+    b.append(
+        String.format(
+            Locale.ROOT, "  %-34s %40s%n", "expected value of perfect info", estimate(d.evpi())));
+    b.append('\n');
+    for (String note : d.notes()) b.append(wrap("Note: " + note)).append('\n');
+    StringBuilder w = new StringBuilder();
+    if (d.signs()) {
+      w.append("Sign minimums of ");
+      for (int y = 0; y < d.minimums().size(); y++) {
+        if (y > 0) w.append(", ");
+        w.append(compact(d.minimums().get(y), cur));
+      }
+      w.append(" per year (")
+          .append(compact(d.commitment(), cur))
+          .append(" in all, discount ")
+          .append(Objects.requireNonNull(d.discount()).toPlainString())
+          .append("); expected saving against not signing ")
+          .append(compact(d.saving().value(), cur))
+          .append(" (± ")
+          .append(compact(d.saving().standardError(), cur))
+          .append(")");
+      if (d.writtenAboveBest() != null)
+        w.append("; the written ")
+            .append(d.contract())
+            .append(" is ")
+            .append(d.writtenAboveBest().abs().toPlainString())
+            .append(d.writtenAboveBest().signum() >= 0 ? "% above" : "% below")
+            .append(" this size");
+      w.append(". ");
+    } else w.append("Do not sign: no size within the bounds costs less in expectation. ");
+    w.append("The answer is within ")
+        .append(compact(d.gapLimit(), cur))
+        .append(" of the best one with 95% confidence (lower bound ")
+        .append(compact(d.lowerLimit(), cur))
+        .append(", upper ")
+        .append(compact(d.upperLimit(), cur))
+        .append("); deciding on the expected future instead would cost ")
+        .append(compact(d.vss().value(), cur))
+        .append(" more, and knowing the future would save ")
+        .append(compact(d.evpi().value(), cur))
+        .append(".");
+    b.append(wrap(w.toString()));
     return b.toString();
   }
 

@@ -99,15 +99,29 @@ final class DealOptimiser implements AutoCloseable {
     return out;
   }
 
-  /** The best answer over the tiers and not signing on {@code futures}. */
+  /**
+   * The best answer over the tiers and not signing on {@code futures}; its {@code lower} is the
+   * least of every alternative's bound: a bound on the sample problem's optimum.
+   */
   Answer solve(List<Future> futures, double[] weights) {
     Answer best = notSigned(futures, weights);
-    for (Tier tier : tiers) {
+    double lower = best.lower();
+    for (Tier tier : byPromise()) {
       List<SecondStage> stages = stages(tier, futures);
       try {
         LShaped.Result r =
             LShaped.solve(
-                stages, weights, lo, hi, tier.from(), tier.to(), gap, maxIterations, pool);
+                stages,
+                weights,
+                lo,
+                hi,
+                tier.from(),
+                tier.to(),
+                gap,
+                maxIterations,
+                best.upper(),
+                pool);
+        lower = Math.min(lower, r.lower());
         if (r.upper() < best.upper())
           best =
               new Answer(
@@ -118,22 +132,18 @@ final class DealOptimiser implements AutoCloseable {
                   r.iterations(),
                   r.converged(),
                   r.values());
-        else if (best.signs() && r.lower() < best.lower())
-          // the sample problem's bound is the least over every alternative's
-          best =
-              new Answer(
-                  best.tier(),
-                  best.minimums(),
-                  best.upper(),
-                  r.lower(),
-                  best.iterations(),
-                  best.converged(),
-                  best.values());
       } finally {
         stages.forEach(SecondStage::close);
       }
     }
-    return best;
+    return new Answer(
+        best.tier(),
+        best.minimums(),
+        best.upper(),
+        lower,
+        best.iterations(),
+        best.converged(),
+        best.values());
   }
 
   /** Each future's value under {@code a} (its minimums at its tier's discount, or not signed). */
@@ -152,11 +162,13 @@ final class DealOptimiser implements AutoCloseable {
   /** Each future's best value with the minimums chosen knowing it (wait-and-see). */
   double[] waitAndSee(List<Future> futures) {
     double[] best = notSigned(futures, uniform(futures.size())).values().clone();
-    for (Tier tier : tiers) {
+    for (Tier tier : byPromise()) {
       List<SecondStage> stages = stages(tier, futures);
       try {
         List<Callable<Double>> jobs = new ArrayList<>();
-        for (SecondStage s : stages)
+        for (int j = 0; j < stages.size(); j++) {
+          SecondStage s = stages.get(j);
+          double cutoff = best[j];
           jobs.add(
               () ->
                   LShaped.solve(
@@ -168,8 +180,10 @@ final class DealOptimiser implements AutoCloseable {
                           tier.to(),
                           gap,
                           maxIterations,
+                          cutoff,
                           null)
                       .upper());
+        }
         List<Double> values = LShaped.all(pool, jobs);
         for (int j = 0; j < best.length; j++) best[j] = Math.min(best[j], values.get(j));
       } finally {
@@ -179,8 +193,22 @@ final class DealOptimiser implements AutoCloseable {
     return best;
   }
 
+  /**
+   * The tiers in the order they are solved: the one holding the written total first, then by
+   * distance from it; a good answer found early cuts the others off sooner.
+   */
+  private List<Tier> byPromise() {
+    double written = deal.totalCommitment().doubleValue();
+    List<Tier> out = new ArrayList<>(tiers);
+    out.sort(
+        java.util.Comparator.comparingDouble(
+            t ->
+                written < t.from() ? t.from() - written : written > t.to() ? written - t.to() : 0));
+    return out;
+  }
+
   private Answer notSigned(List<Future> futures, double[] weights) {
-    List<Callable<Double>> jobs = new ArrayList<>();
+    List<Callable<SecondStage.Value>> jobs = new ArrayList<>();
     Scenario without = scenario.withContract(deal.id(), null);
     for (Future f : futures)
       jobs.add(
@@ -188,13 +216,18 @@ final class DealOptimiser implements AutoCloseable {
             Scenario future = FutureScenario.of(without, f);
             try (SecondStage s =
                 new SecondStage(future, PlannerRecourse.terms(future, f), null, options)) {
-              return s.at(new double[0]).objective();
+              return s.at(new double[0]);
             }
           });
-    double[] values = LShaped.all(pool, jobs).stream().mapToDouble(Double::doubleValue).toArray();
+    List<SecondStage.Value> at = LShaped.all(pool, jobs);
+    double[] values = at.stream().mapToDouble(SecondStage.Value::objective).toArray();
     double avg = 0;
-    for (int j = 0; j < values.length; j++) avg += weights[j] * values[j];
-    return new Answer(null, new double[0], avg, Double.NEGATIVE_INFINITY, 0, true, values);
+    double bound = 0;
+    for (int j = 0; j < values.length; j++) {
+      avg += weights[j] * values[j];
+      bound += weights[j] * at.get(j).bound();
+    }
+    return new Answer(null, new double[0], avg, bound, 0, true, values);
   }
 
   /**

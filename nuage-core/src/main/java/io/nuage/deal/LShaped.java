@@ -43,6 +43,8 @@ final class LShaped {
    * @param hi each year's largest
    * @param sumLo the tier's smallest total
    * @param sumHi the tier's largest total
+   * @param cutoff another alternative's value: once the master's bound reaches it this tier cannot
+   *     do better, and the method stops (its bound stays a bound)
    * @param pool evaluates the futures side by side; null: one after the other, on this thread
    */
   static Result solve(
@@ -54,6 +56,7 @@ final class LShaped {
       double sumHi,
       double gap,
       int maxIterations,
+      double cutoff,
       @Nullable ExecutorService pool) {
     try (CutMaster master = new CutMaster(lo, hi, sumLo, sumHi, weights)) {
       // Q is nondecreasing in the minimums: its value at the smallest bounds it everywhere
@@ -79,6 +82,7 @@ final class LShaped {
         iterations++;
         CutMaster.Solution s = master.solve();
         lower = Math.max(lower, s.lowerBound());
+        if (lower >= cutoff) break;
         List<SecondStage.Value> at = evaluate(stages, s.minimums(), pool);
         double upper = average(at, weights);
         if (upper < bestUpper) {
@@ -93,7 +97,9 @@ final class LShaped {
         for (int j = 0; j < stages.size(); j++)
           master.cut(j, at.get(j).bound(), at.get(j).slope(), s.minimums());
       }
-      if (best == null) throw new IllegalStateException("the L-shaped method evaluated no point");
+      if (best == null) // cut off before any point of the tier was evaluated
+      return new Result(
+            lo.clone(), Double.POSITIVE_INFINITY, lower, iterations, false, objectives(atLo));
       return new Result(best, bestUpper, lower, iterations, converged, bestValues);
     }
   }
