@@ -43,6 +43,7 @@ final class WhatifTable {
                 ? "; that is within the plans' proven optimisation margin (below), so no"
                     + " difference can be claimed.\n"
                 : ".\n");
+    b.append(asWritten(cur, r.asWritten(), r.base()));
     BigDecimal unmetDelta = r.future().unmetCost().subtract(r.base().unmetCost());
     if (unmetDelta.signum() != 0)
       b.append("Of that, ")
@@ -180,6 +181,18 @@ final class WhatifTable {
     return b.append(".\n").toString();
   }
 
+  /**
+   * The scenario as written as nuage plan solves it, when the base (served by the recourse, the
+   * reference of the difference) is not that figure (docs/risk.md section 2.2).
+   */
+  private static String asWritten(String cur, BigDecimal plan, RecoursePlan base) {
+    if (plan.compareTo(base.totalCost()) == 0) return "";
+    return "As written, solved as nuage plan solves it, the scenario costs "
+        + money(cur, plan)
+        + "; the difference is measured against it served by the same recourse as the what-if,"
+        + " so both sides carry the same optimisation error.\n";
+  }
+
   static String render(Scenario s, Concentration.Report r) {
     String cur = s.currency();
     StringBuilder b = new StringBuilder();
@@ -196,6 +209,7 @@ final class WhatifTable {
         .append(", against ")
         .append(plain(r.base().totalCost()))
         .append(" as written\n");
+    b.append(asWritten(cur, r.asWritten(), r.base()));
     b.append(table(r));
     b.append(
         "Each row re-plans the whole horizon without that provider from that month; both plans"
