@@ -39,11 +39,14 @@ final class WhatifTable {
         .append(money(cur, r.base().totalCost()))
         .append(" as written")
         .append(
+            r.asWritten().compareTo(r.base().totalCost()) == 0
+                ? ""
+                : " (served by the same recourse)")
+        .append(
             withinMargin(r)
                 ? "; that is within the plans' proven optimisation margin (below), so no"
                     + " difference can be claimed.\n"
                 : ".\n");
-    b.append(asWritten(cur, r.asWritten(), r.base()));
     BigDecimal unmetDelta = r.future().unmetCost().subtract(r.base().unmetCost());
     if (unmetDelta.signum() != 0)
       b.append("Of that, ")
@@ -53,6 +56,7 @@ final class WhatifTable {
           .append(
               " per reference GPU-hour: an assumption (what unserved work is worth to the lab),"
                   + " not money a provider would bill; the rest is what the bills would say.\n");
+    b.append(asWritten(cur, r.asWritten(), r.base()));
     List<WhatIfResult.Component> moved =
         new ArrayList<>(r.components().stream().filter(c -> c.delta().signum() != 0).toList());
     moved.sort(Comparator.comparing((WhatIfResult.Component c) -> c.delta().abs()).reversed());
