@@ -25,8 +25,11 @@ public final class RiskJson {
     root.put("futures", r.futures());
     root.put("exact", r.exact());
     root.put("asWritten", r.asWritten().toPlainString());
+    root.put("asWrittenByRecourse", r.asWrittenByRecourse().toPlainString());
     ObjectNode cost = root.putObject("cost");
     estimate(cost.putObject("mean"), r.meanCost());
+    estimate(cost.putObject("meanUnmetPenalty"), r.meanUnmetPenalty());
+    estimate(cost.putObject("meanBilled"), r.meanBilled());
     ArrayNode quantiles = cost.putArray("quantiles");
     for (RiskReport.Quantile q : r.quantiles()) {
       ObjectNode n = quantiles.addObject();

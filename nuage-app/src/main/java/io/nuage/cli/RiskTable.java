@@ -27,9 +27,26 @@ final class RiskTable {
         .append(", ")
         .append(cur)
         .append(")\n\n");
-    b.append(String.format(Locale.ROOT, "  %-28s %22s%n", "as written", money(r.asWritten())));
+    b.append(
+        String.format(
+            Locale.ROOT, "  %-28s %22s%n", "as written (nuage plan)", money(r.asWritten())));
+    b.append(
+        String.format(
+            Locale.ROOT,
+            "  %-28s %22s   (the reference of each source's cost below)%n",
+            "as written, by the recourse",
+            money(r.asWrittenByRecourse())));
     b.append(
         String.format(Locale.ROOT, "  %-28s %22s%n", "mean total cost", estimate(r.meanCost())));
+    b.append(
+        String.format(
+            Locale.ROOT, "  %-28s %22s%n", "  billed (no penalty)", estimate(r.meanBilled())));
+    b.append(
+        String.format(
+            Locale.ROOT,
+            "  %-28s %22s%n",
+            "  unmet demand at penalty",
+            estimate(r.meanUnmetPenalty())));
     for (RiskReport.Quantile q : r.quantiles())
       b.append(
           String.format(
@@ -95,7 +112,8 @@ final class RiskTable {
                   estimate(y.expected())));
     }
     if (!r.sources().isEmpty()) {
-      b.append("\nEach source alone (its mean cost less the cost as written):\n");
+      b.append(
+          "\nEach source alone (its mean cost less the cost as written, both by the recourse):\n");
       for (RiskReport.SourceCost s : r.sources())
         b.append(
             String.format(

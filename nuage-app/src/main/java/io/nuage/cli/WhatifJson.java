@@ -32,6 +32,7 @@ final class WhatifJson {
         "unmetPenaltyPerGpuHour", RecourseTerms.of(s).unmetPenaltyPerGpuHour().toPlainString());
     whatIf(root.putObject("whatIf"), r.whatIf());
     root.put("verified", true);
+    root.put("asWritten", r.asWritten().toPlainString());
     side(root.putObject("base"), r.base());
     side(root.putObject("future"), r.future());
     root.put("delta", r.delta().toPlainString());
@@ -77,6 +78,7 @@ final class WhatifJson {
         "recourse", r.rows().isEmpty() ? "mip" : method(r.rows().getFirst().whatIf().method()));
     root.put("from", r.from().toString());
     root.put("verified", true);
+    root.put("asWritten", r.asWritten().toPlainString());
     side(root.putObject("base"), r.base());
     root.put("baseMargin", Concentration.margin(r.base()).toPlainString());
     ArrayNode rows = root.putArray("providers");

@@ -39,6 +39,10 @@ final class WhatifTable {
         .append(money(cur, r.base().totalCost()))
         .append(" as written")
         .append(
+            r.asWritten().compareTo(r.base().totalCost()) == 0
+                ? ""
+                : " (served by the same recourse)")
+        .append(
             withinMargin(r)
                 ? "; that is within the plans' proven optimisation margin (below), so no"
                     + " difference can be claimed.\n"
@@ -52,6 +56,7 @@ final class WhatifTable {
           .append(
               " per reference GPU-hour: an assumption (what unserved work is worth to the lab),"
                   + " not money a provider would bill; the rest is what the bills would say.\n");
+    b.append(asWritten(cur, r.asWritten(), r.base()));
     List<WhatIfResult.Component> moved =
         new ArrayList<>(r.components().stream().filter(c -> c.delta().signum() != 0).toList());
     moved.sort(Comparator.comparing((WhatIfResult.Component c) -> c.delta().abs()).reversed());
@@ -180,6 +185,18 @@ final class WhatifTable {
     return b.append(".\n").toString();
   }
 
+  /**
+   * The scenario as written as nuage plan solves it, when the base (served by the recourse, the
+   * reference of the difference) is not that figure (docs/risk.md section 2.2).
+   */
+  private static String asWritten(String cur, BigDecimal plan, RecoursePlan base) {
+    if (plan.compareTo(base.totalCost()) == 0) return "";
+    return "As written, solved as nuage plan solves it, the scenario costs "
+        + money(cur, plan)
+        + "; the difference is measured against it served by the same recourse as the what-if,"
+        + " so both sides carry the same optimisation error.\n";
+  }
+
   static String render(Scenario s, Concentration.Report r) {
     String cur = s.currency();
     StringBuilder b = new StringBuilder();
@@ -196,6 +213,7 @@ final class WhatifTable {
         .append(", against ")
         .append(plain(r.base().totalCost()))
         .append(" as written\n");
+    b.append(asWritten(cur, r.asWritten(), r.base()));
     b.append(table(r));
     b.append(
         "Each row re-plans the whole horizon without that provider from that month; both plans"

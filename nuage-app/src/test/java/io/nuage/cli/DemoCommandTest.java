@@ -77,6 +77,10 @@ class DemoCommandTest {
     assertThat(j.path("from").asText()).isEqualTo("2029-01");
     assertThat(j.path("verified").asBoolean()).isTrue();
     BigDecimal base = new BigDecimal(j.at("/base/totalCost").asText());
+    // the scenario as written is the demo's own plan, to the cent; the rows' base is the same
+    // scenario served by their recourse (docs/risk.md section 2.2)
+    JsonNode plan = new ObjectMapper().readTree(Files.readString(dir.resolve("plan.json")));
+    assertThat(j.path("asWritten").asText()).isEqualTo(plan.path("totalCost").asText());
     java.util.List<String> providers = new java.util.ArrayList<>();
     for (JsonNode row : j.path("providers")) {
       providers.add(row.path("provider").asText());

@@ -352,7 +352,18 @@ class ReportBrowserTest {
                 .toList())
         .isEqualTo(expectedOdds);
     assertThat(page.locator("[data-panel=fan] .caption").innerText())
-        .contains(riskJson.get("futures").asText() + " futures");
+        .contains(riskJson.get("futures").asText() + " futures")
+        // the mean's billed part and its unmet penalty, apart: real money from the assumption
+        .contains(
+            String.format(
+                java.util.Locale.ROOT,
+                "Of the mean, billed $%,.2f",
+                new java.math.BigDecimal(riskJson.at("/cost/meanBilled/value").asText())))
+        .contains(
+            String.format(
+                java.util.Locale.ROOT,
+                "unmet demand at the penalty $%,.2f",
+                new java.math.BigDecimal(riskJson.at("/cost/meanUnmetPenalty/value").asText())));
     assertThat(chromium.errors(page)).isEmpty();
   }
 

@@ -45,8 +45,17 @@ class RiskCommandTest {
     assertThat(j.get("exact").asBoolean()).isTrue();
     assertThat(j.get("futures").asLong()).isEqualTo(2);
     assertThat(j.get("asWritten").asText()).isEqualTo("1200000.00");
+    // the as-written figure is nuage plan's total; here the recourse finds the same
+    Cli plan = Cli.run("plan", TWO_POINT.toString(), "--format", "json");
+    assertThat(j.get("asWritten").asText())
+        .isEqualTo(new ObjectMapper().readTree(plan.out()).get("totalCost").asText());
+    assertThat(j.get("asWrittenByRecourse").asText()).isEqualTo("1200000.00");
     assertThat(j.at("/cost/mean/value").asText()).isEqualTo("1600000.00");
     assertThat(j.at("/cost/mean/standardError").asText()).isEqualTo("0.00");
+    // nothing unmet: every dollar of the mean is billed
+    assertThat(j.at("/cost/meanUnmetPenalty/value").asText()).isEqualTo("0.00");
+    assertThat(j.at("/cost/meanBilled/value").asText()).isEqualTo("1600000.00");
+    assertThat(j.at("/cost/meanBilled/standardError").asText()).isEqualTo("0.00");
     JsonNode deal = j.get("contractYears").get(0);
     assertThat(deal.get("contract").asText()).isEqualTo("deal");
     // the JSON indexes contract years from 0, as the plan JSON does (docs/risk-json.md)
@@ -147,6 +156,15 @@ class RiskCommandTest {
     // the $4.00 every unmet reference GPU-hour is priced at, stated beside the figures
     assertThat(new BigDecimal(j.get("unmetPenaltyPerGpuHour").asText())).isEqualByComparingTo("4");
     assertThat(j.get("asWritten").asText()).isEqualTo("5496000.00");
+    // no plan serves it as written: the recourse's figure stands for it
+    assertThat(j.get("asWrittenByRecourse").asText()).isEqualTo("5496000.00");
+    // of the mean, 1,124,000 reference GPU-hours at $4.00 are the penalty; the rest is billed
+    assertThat(j.at("/cost/meanUnmetPenalty/value").asText()).isEqualTo("4496000.00");
+    assertThat(j.at("/cost/meanBilled/value").asText()).isEqualTo("1000000.00");
+    Cli table = Cli.run("risk", SHORT.toString(), "--samples", "all", "--quiet");
+    assertThat(table.out())
+        .containsPattern("billed \\(no penalty\\) +1,000,000\\.00 ± 0\\.00")
+        .containsPattern("unmet demand at penalty +4,496,000\\.00 ± 0\\.00");
   }
 
   @Test

@@ -155,6 +155,9 @@ class WhatifCommandTest {
     assertThat(j.path("from").asText()).isEqualTo("2028-01");
     BigDecimal base = money(j.path("base"), "totalCost");
     assertThat(base).isEqualByComparingTo("2401000.00");
+    Cli plan = Cli.run("plan", TWO_CLOUDS.toString(), "--format", "json");
+    assertThat(j.path("asWritten").asText())
+        .isEqualTo(new ObjectMapper().readTree(plan.out()).path("totalCost").asText());
     JsonNode rows = j.path("providers");
     assertThat(rows).hasSize(2);
     for (JsonNode row : rows)
@@ -186,6 +189,15 @@ class WhatifCommandTest {
         .contains("What moved");
     JsonNode j = json(EXAMPLE.toString(), "--lose-provider", "oci", "--from", "2029-01");
     assertThat(money(j, "delta").signum()).isPositive();
+    // regression: the as-written cost was the MIP recourse's, 11 cents above nuage plan's total;
+    // it is the plan's to the cent, and the delta is still against the base of the same recourse
+    Cli plan = Cli.run("plan", EXAMPLE.toString(), "--format", "json");
+    assertThat(plan.code()).as(plan.err()).isZero();
+    assertThat(j.path("asWritten").asText())
+        .isEqualTo(new ObjectMapper().readTree(plan.out()).path("totalCost").asText());
+    assertThat(money(j, "delta"))
+        .isEqualByComparingTo(
+            money(j.path("future"), "totalCost").subtract(money(j.path("base"), "totalCost")));
     // oci's minimums from 2029 on are owed whatever happens: at least its years 3 to 5 rise
     for (JsonNode y : j.path("contractYears"))
       if (y.path("year").asInt() >= 2)

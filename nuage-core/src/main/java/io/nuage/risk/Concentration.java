@@ -73,9 +73,14 @@ public final class Concentration {
     return p.objective().subtract(p.lowerBound()).max(BigDecimal.ZERO.setScale(2));
   }
 
-  /** The report: the base every row is compared with, and one row per provider, by name. */
-  public record Report(RecoursePlan base, YearMonth from, List<Row> rows) {
+  /**
+   * The report: the scenario as written as {@code nuage plan} solves it ({@code asWritten}, its
+   * total), the base every row is compared with (the same scenario served by the rows' recourse:
+   * docs/risk.md section 2.2), and one row per provider, by name.
+   */
+  public record Report(BigDecimal asWritten, RecoursePlan base, YearMonth from, List<Row> rows) {
     public Report {
+      Objects.requireNonNull(asWritten, "asWritten");
       rows = List.copyOf(rows);
     }
   }
@@ -113,6 +118,20 @@ public final class Concentration {
       int threads,
       @Nullable RecoursePlan given,
       Progress progress) {
+    return of(analysis, s, threads, given, null, progress);
+  }
+
+  /**
+   * The same, the scenario as written's plan total {@code planned} known already ({@code nuage
+   * demo} has just made the plan); planned here when null (the given base's total, with one).
+   */
+  public static Report of(
+      WhatIfAnalysis analysis,
+      Scenario s,
+      int threads,
+      @Nullable RecoursePlan given,
+      @Nullable BigDecimal planned,
+      Progress progress) {
     if (threads < 1) throw new IllegalArgumentException("threads must be at least 1");
     YearMonth from = middle(s.horizon());
     List<WhatIf> losses =
@@ -130,6 +149,11 @@ public final class Concentration {
           given != null
               ? java.util.concurrent.CompletableFuture.completedFuture(given)
               : pool.submit(analysis::base);
+      java.util.concurrent.Future<java.util.Optional<BigDecimal>> asWritten =
+          planned != null || given != null
+              ? java.util.concurrent.CompletableFuture.completedFuture(
+                  java.util.Optional.ofNullable(planned != null ? planned : given.totalCost()))
+              : pool.submit(analysis::planned);
       List<java.util.concurrent.Future<RecoursePlan>> futures = new ArrayList<>();
       for (WhatIf w : losses)
         futures.add(
@@ -141,11 +165,12 @@ public final class Concentration {
                       losses.size());
                   return analysis.serve(w);
                 }));
-      RecoursePlan asWritten = get(base);
+      RecoursePlan byRecourse = get(base);
+      BigDecimal plan = get(asWritten).orElse(byRecourse.totalCost());
       List<Row> rows = new ArrayList<>();
       for (int i = 0; i < losses.size(); i++)
-        rows.add(Row.of(analysis.result(asWritten, losses.get(i), get(futures.get(i)))));
-      return new Report(asWritten, from, rows);
+        rows.add(Row.of(analysis.result(plan, byRecourse, losses.get(i), get(futures.get(i)))));
+      return new Report(plan, byRecourse, from, rows);
     } finally {
       pool.shutdownNow();
     }

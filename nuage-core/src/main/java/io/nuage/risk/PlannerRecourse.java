@@ -3,7 +3,9 @@ package io.nuage.risk;
 import io.nuage.core.NuageException;
 import io.nuage.plan.ContractYear;
 import io.nuage.plan.Placement;
+import io.nuage.plan.Plan;
 import io.nuage.plan.PlanOptions;
+import io.nuage.plan.PlanOutcome;
 import io.nuage.plan.Planner;
 import io.nuage.plan.ProviderYear;
 import io.nuage.plan.recourse.CapExcess;
@@ -21,6 +23,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -79,6 +82,25 @@ public final class PlannerRecourse implements Recourse {
     return served(served, future);
   }
 
+  @Override
+  public Optional<Served> planned(Scenario scenario) {
+    return switch (Planner.plan(scenario, options)) {
+      case PlanOutcome.Optimal o -> Optional.of(served(servingAll(o.plan()), scenario));
+      case PlanOutcome.Feasible f -> Optional.of(served(servingAll(f.plan()), scenario));
+      case PlanOutcome.Infeasible i -> Optional.empty();
+    };
+  }
+
+  /**
+   * A plan of the scenario as written as a recourse plan: it serves everything and holds every cap
+   * (no unmet demand, no excess, no steering), and its bound is the one it states.
+   */
+  public static RecoursePlan servingAll(Plan plan) {
+    BigDecimal zero = BigDecimal.ZERO.setScale(2);
+    return new RecoursePlan(
+        plan, List.of(), List.of(), zero, plan.totalCost(), zero, plan.lowerBound());
+  }
+
   /**
    * The terms of a drawn future: the scenario's penalties, its drawn list-price factors as exact
    * decimals (6 decimals, HALF_EVEN) and its lost providers.
@@ -129,6 +151,7 @@ public final class PlannerRecourse implements Recourse {
         shortfalls,
         excess,
         r.unmetGpuHours(),
+        r.unmetCost(),
         yearCosts(r, future));
   }
 

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -82,12 +83,24 @@ public final class RiskAnalysis {
     List<Source> alone = new ArrayList<>();
     if (options.sourceSamples() > 0)
       for (Source s : Source.values()) if (!u.only(s).isCertain()) alone.add(s);
-    progress.start(1 + futures + (long) alone.size() * options.sourceSamples());
+    progress.start(2 + futures + (long) alone.size() * options.sourceSamples());
     ExecutorService pool = Executors.newFixedThreadPool(options.threads());
     ThreadLocal<Recourse> local = ThreadLocal.withInitial(recourses);
     try {
-      Served base =
+      // the scenario as written twice (docs/risk.md section 2.2): as nuage plan solves it, the
+      // figure reported, and by the futures' recourse, the reference of every difference
+      Future<Optional<Served>> planning =
+          pool.submit(
+              () -> {
+                Optional<Served> p = local.get().planned(scenario);
+                progress.served();
+                return p;
+              });
+      Served byRecourse =
           serve(pool, local, List.of(io.nuage.risk.Future.asWritten(-1)), scenario).get(0);
+      Served base = get(planning).orElse(byRecourse);
+      // without uncertainty every future is the scenario as written: the plan, not served again
+      Served certain = u.isCertain() ? base : null;
       Reduction all = new Reduction(enumeration != null);
       FutureSampler sampler = new FutureSampler(scenario, u, options.seed());
       BigDecimal gapSum = BigDecimal.ZERO;
@@ -102,7 +115,10 @@ public final class RiskAnalysis {
             weights.add(w.probability());
           } else drawn.add(sampler.draw(i));
         }
-        List<Served> served = serve(pool, local, drawn, scenario);
+        List<Served> served =
+            certain != null
+                ? asWritten(certain, drawn.size())
+                : serve(pool, local, drawn, scenario);
         for (int k = 0; k < served.size(); k++) {
           Served s = served.get(k);
           all.add(s, enumeration != null ? weights.get(k) : null);
@@ -125,10 +141,11 @@ public final class RiskAnalysis {
                 source.key(),
                 options.sourceSamples(),
                 mean,
-                mean.value().subtract(base.totalCost()).setScale(2, RoundingMode.HALF_EVEN)));
+                mean.value().subtract(byRecourse.totalCost()).setScale(2, RoundingMode.HALF_EVEN)));
       }
       return all.report(
           base,
+          byRecourse,
           futures,
           gapSum
               .divide(BigDecimal.valueOf(futures), MathContext.DECIMAL128)
@@ -136,6 +153,24 @@ public final class RiskAnalysis {
           sources);
     } finally {
       pool.shutdownNow();
+    }
+  }
+
+  /** {@code n} futures that are the scenario as written, counted as served. */
+  private List<Served> asWritten(Served plan, int n) {
+    for (int i = 0; i < n; i++) progress.served();
+    return java.util.Collections.nCopies(n, plan);
+  }
+
+  private static <T> T get(Future<T> f) {
+    try {
+      return f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while planning the scenario as written", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) throw r;
+      throw new IllegalStateException(e.getCause());
     }
   }
 
@@ -186,6 +221,8 @@ public final class RiskAnalysis {
     private final boolean exact;
     private final Distribution cost;
     private final Distribution unmet;
+    private final Distribution unmetCost;
+    private final Distribution billed;
     private final Map<YearKey, Distribution> shortfalls = new LinkedHashMap<>();
     private final Map<YearKey, Distribution> excess = new LinkedHashMap<>();
     private final Map<YearKey, Distribution> yearCosts = new LinkedHashMap<>();
@@ -195,6 +232,8 @@ public final class RiskAnalysis {
       this.exact = exact;
       this.cost = fresh();
       this.unmet = fresh();
+      this.unmetCost = fresh();
+      this.billed = fresh();
     }
 
     private Distribution fresh() {
@@ -204,6 +243,8 @@ public final class RiskAnalysis {
     void add(Served s, BigDecimal weight) {
       put(cost, s.totalCost(), weight);
       put(unmet, s.unmetGpuHours().signum() > 0 ? BigDecimal.ONE : BigDecimal.ZERO, weight);
+      put(unmetCost, s.unmetCost(), weight);
+      put(billed, s.totalCost().subtract(s.unmetCost()), weight);
       add(shortfalls, s.shortfalls(), weight);
       add(excess, s.capExcess(), weight);
       add(yearCosts, s.yearCosts(), weight);
@@ -238,7 +279,11 @@ public final class RiskAnalysis {
     }
 
     RiskReport report(
-        Served base, long futures, BigDecimal meanGap, List<RiskReport.SourceCost> sources) {
+        Served base,
+        Served byRecourse,
+        long futures,
+        BigDecimal meanGap,
+        List<RiskReport.SourceCost> sources) {
       List<RiskReport.Quantile> q = new ArrayList<>();
       for (BigDecimal p : QUANTILES) {
         BigDecimal[] interval = cost.quantileInterval(p);
@@ -258,7 +303,10 @@ public final class RiskAnalysis {
           futures,
           exact,
           base.totalCost().setScale(2, RoundingMode.HALF_EVEN),
+          byRecourse.totalCost().setScale(2, RoundingMode.HALF_EVEN),
           cost.mean(),
+          unmetCost.mean(),
+          billed.mean(),
           q,
           cost.cvar(CVAR_LEVEL),
           unmet.probabilityPositive(),

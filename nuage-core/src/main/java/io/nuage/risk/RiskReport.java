@@ -10,7 +10,12 @@ import java.util.List;
  *
  * @param futures how many futures were served (drawn, or enumerated)
  * @param exact true when every future was enumerated with its probability
- * @param asWritten the recourse cost of the scenario as written
+ * @param asWritten the scenario as written solved as {@code nuage plan} solves it: the plan's total
+ *     (the recourse cost when it has no plan; docs/risk.md section 2.2)
+ * @param asWrittenByRecourse the scenario as written served by the futures' recourse: the reference
+ *     of every difference ({@link SourceCost#delta})
+ * @param meanUnmetPenalty the expected cost of unmet demand at the stated penalty
+ * @param meanBilled the expected cost less the unmet penalty: what the providers would bill
  * @param unmetPenaltyPerGpuHour what a reference GPU-hour of unmet demand is priced at in every
  *     cost figure: the scenario's assumption, not a bill
  * @param meanGap the mean relative gap {@code (T - B)/T} of the recourse plans: how much of the
@@ -24,7 +29,10 @@ public record RiskReport(
     long futures,
     boolean exact,
     BigDecimal asWritten,
+    BigDecimal asWrittenByRecourse,
     Estimate meanCost,
+    Estimate meanUnmetPenalty,
+    Estimate meanBilled,
     List<Quantile> quantiles,
     Estimate cvar95,
     Estimate breachProbability,
@@ -69,7 +77,8 @@ public record RiskReport(
       String key, int year, Estimate probability, Estimate expected, BigDecimal p95) {}
 
   /**
-   * The mean cost when only {@code source} is drawn, and its difference from the as-written cost.
+   * The mean cost when only {@code source} is drawn, and its difference from the scenario as
+   * written served by the same recourse.
    */
   public record SourceCost(String source, long futures, Estimate meanCost, BigDecimal delta) {}
 

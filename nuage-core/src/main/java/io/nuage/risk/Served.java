@@ -13,6 +13,8 @@ import java.util.Objects;
  * @param shortfalls per contract year, the take-or-pay shortfall (0 where none)
  * @param capExcess per provider-year, the spend above its share cap (0 where none)
  * @param unmetGpuHours demand no capacity served (0: the future is not a breach)
+ * @param unmetCost what that demand costs at the stated penalty (in {@code totalCost}; 0 when
+ *     everything is served): the part of the total that is not a bill
  * @param yearCosts per calendar year ({@code key} "cost"), the cost of that year: the plan's spend
  *     of the year plus its unmet penalty (docs/risk.md section 3, "Cost per year")
  */
@@ -22,6 +24,7 @@ public record Served(
     List<YearFigure> shortfalls,
     List<YearFigure> capExcess,
     BigDecimal unmetGpuHours,
+    BigDecimal unmetCost,
     List<YearFigure> yearCosts) {
   public Served {
     Objects.requireNonNull(totalCost, "totalCost");
@@ -29,6 +32,7 @@ public record Served(
     shortfalls = List.copyOf(shortfalls);
     capExcess = List.copyOf(capExcess);
     Objects.requireNonNull(unmetGpuHours, "unmetGpuHours");
+    Objects.requireNonNull(unmetCost, "unmetCost");
     yearCosts = List.copyOf(yearCosts);
   }
 

@@ -2,6 +2,7 @@ package io.nuage.risk;
 
 import io.nuage.contract.CommittedSpend;
 import io.nuage.plan.PlanOptions;
+import io.nuage.plan.PlanOutcome;
 import io.nuage.plan.Planner;
 import io.nuage.plan.recourse.RecourseMethod;
 import io.nuage.plan.recourse.RecoursePlan;
@@ -9,10 +10,14 @@ import io.nuage.plan.recourse.RecourseTerms;
 import io.nuage.plan.verify.PlanVerifier;
 import io.nuage.plan.verify.Violation;
 import io.nuage.scenario.Scenario;
+import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 
 /**
  * Serves a scenario as written and one named future of it with the {@code replan} recourse
@@ -40,17 +45,72 @@ public final class WhatIfAnalysis {
     return serve(w.future(scenario), "the what-if (" + String.join("; ", w.changes()) + ")");
   }
 
-  /** {@code future}, the plan of {@code w}, against {@code base}. */
-  public WhatIfResult result(RecoursePlan base, WhatIf w, RecoursePlan future) {
-    return new WhatIfResult(
-        scenario.name(), scenario.currency(), w, method, base, future, contractStarts(scenario));
+  /**
+   * The scenario as written solved exactly as {@code nuage plan} solves it (docs/risk.md section
+   * 2.2): its total, the as-written figure reported beside the base; empty when it has no plan
+   * (then the base, served by the recourse, stands for it).
+   */
+  public Optional<BigDecimal> planned() {
+    return switch (Planner.plan(scenario, options)) {
+      case PlanOutcome.Optimal o -> Optional.of(o.plan().totalCost());
+      case PlanOutcome.Feasible f -> Optional.of(f.plan().totalCost());
+      case PlanOutcome.Infeasible i -> Optional.empty();
+    };
   }
 
-  /** Both: the base, then the future. */
+  /**
+   * {@code future}, the plan of {@code w}, against {@code base}, the scenario as written served by
+   * the same recourse; {@code asWritten} is the plan's total ({@link #planned()}).
+   */
+  public WhatIfResult result(
+      BigDecimal asWritten, RecoursePlan base, WhatIf w, RecoursePlan future) {
+    return new WhatIfResult(
+        scenario.name(),
+        scenario.currency(),
+        w,
+        method,
+        asWritten,
+        base,
+        future,
+        contractStarts(scenario));
+  }
+
+  /** The same against a base that is the plan itself (a plan file): it is the as-written figure. */
+  public WhatIfResult result(RecoursePlan base, WhatIf w, RecoursePlan future) {
+    return result(base.totalCost(), base, w, future);
+  }
+
+  /** All three: the plan as written (beside, on its own thread), the base, then the future. */
   public WhatIfResult run(WhatIf w) {
     Future future = w.future(scenario); // names checked before the first solve
+    CompletableFuture<Optional<BigDecimal>> planning = new CompletableFuture<>();
+    Thread.ofPlatform()
+        .name("nuage-whatif-plan")
+        .daemon()
+        .start(
+            () -> {
+              try {
+                planning.complete(planned());
+              } catch (Throwable e) {
+                planning.completeExceptionally(e);
+              }
+            });
     RecoursePlan base = base();
-    return result(base, w, serve(future, "the what-if (" + String.join("; ", w.changes()) + ")"));
+    RecoursePlan served = serve(future, "the what-if (" + String.join("; ", w.changes()) + ")");
+    BigDecimal asWritten = joined(planning).orElse(base.totalCost());
+    return result(asWritten, base, w, served);
+  }
+
+  static <T> T joined(java.util.concurrent.Future<T> f) {
+    try {
+      return f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while planning the scenario as written", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) throw r;
+      throw new IllegalStateException(e.getCause());
+    }
   }
 
   private RecoursePlan serve(Future drawn, String label) {

@@ -21,6 +21,9 @@ import org.jspecify.annotations.Nullable;
  * A scenario as written and one named future of it, both served and verified (docs/risk.md section
  * 5), and what differs: every figure is read from the two plans, exact to the cent.
  *
+ * @param asWritten the scenario as written solved as {@code nuage plan} solves it (its total; the
+ *     figure to quote), where {@code base} is the same scenario served by the future's recourse,
+ *     the reference of every difference (docs/risk.md section 2.2)
  * @param contractStarts the first month of each committed-spend contract's term
  */
 public record WhatIfResult(
@@ -28,10 +31,12 @@ public record WhatIfResult(
     String currency,
     WhatIf whatIf,
     RecourseMethod method,
+    BigDecimal asWritten,
     RecoursePlan base,
     RecoursePlan future,
     Map<String, YearMonth> contractStarts) {
   public WhatIfResult {
+    Objects.requireNonNull(asWritten, "asWritten");
     Objects.requireNonNull(base, "base");
     Objects.requireNonNull(future, "future");
     contractStarts = Map.copyOf(contractStarts);

@@ -47,6 +47,7 @@ class RiskAnalysisTest {
             List.of(new Served.YearFigure("deal", 0, shortfall)),
             List.of(),
             BigDecimal.ZERO,
+            BigDecimal.ZERO,
             List.of(new Served.YearFigure(Served.COST, 2027, cost)));
       };
 
@@ -93,6 +94,53 @@ class RiskAnalysisTest {
         .isLessThanOrEqualTo(mc.meanCost().standardError().multiply(BigDecimal.valueOf(4)));
     assertThat(mc.convergence()).isNotEmpty();
     assertThat(mc.convergence().get(mc.convergence().size() - 1).futures()).isEqualTo(400);
+  }
+
+  /** ARITHMETIC, $300,000 of each run's $1,000,000 being its unmet demand at the penalty. */
+  static final Recourse UNMET_PER_RUN =
+      (future, drawn) -> {
+        Served s = ARITHMETIC.serve(future, drawn);
+        int runs = future.workloads(TrainingRun.class).size();
+        return new Served(
+            s.totalCost(),
+            s.lowerBound(),
+            s.shortfalls(),
+            s.capExcess(),
+            BigDecimal.valueOf(runs),
+            BigDecimal.valueOf(runs * 300_000L),
+            s.yearCosts());
+      };
+
+  @Test
+  void unmetPenaltyAndBilledCost_splitTheMean_eachWithItsError() throws Exception {
+    Scenario s = withUncertainty("uncertainty:\n  training-runs: {cancel-probability: 0.1}\n");
+    RiskOptions all = new RiskOptions(0, 42, 2, 0);
+    RiskReport exact =
+        new RiskAnalysis(s, "replan", () -> UNMET_PER_RUN, all, RiskAnalysis.Progress.NONE).run();
+    // E[unmet] = 300,000 x E[runs kept] = 300,000 x 11 x 0.9; billed = the rest of the mean
+    assertThat(exact.meanUnmetPenalty().value()).isEqualByComparingTo("2970000.00");
+    assertThat(exact.meanUnmetPenalty().standardError()).isZero();
+    assertThat(exact.meanBilled().value())
+        .isEqualByComparingTo(exact.meanCost().value().subtract(new BigDecimal("2970000")));
+    assertThat(exact.meanBilled().standardError()).isZero();
+
+    RiskOptions mc = new RiskOptions(400, 42, 2, 0);
+    RiskReport sampled =
+        new RiskAnalysis(s, "replan", () -> UNMET_PER_RUN, mc, RiskAnalysis.Progress.NONE).run();
+    Estimate unmet = sampled.meanUnmetPenalty();
+    // Var(unmet) = 300,000² x 11 x 0.9 x 0.1: the error is estimated, not 0
+    assertThat(unmet.standardError()).isPositive();
+    assertThat(unmet.value().subtract(new BigDecimal("2970000")).abs())
+        .isLessThanOrEqualTo(unmet.standardError().multiply(BigDecimal.valueOf(4)));
+    assertThat(sampled.meanBilled().standardError()).isPositive();
+    assertThat(
+            sampled
+                .meanUnmetPenalty()
+                .value()
+                .add(sampled.meanBilled().value())
+                .subtract(sampled.meanCost().value())
+                .abs())
+        .isLessThanOrEqualTo(new BigDecimal("0.01"));
   }
 
   @Test

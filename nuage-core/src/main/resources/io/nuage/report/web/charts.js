@@ -496,6 +496,9 @@ function fanPanel(root, charts, rows, risk) {
       + `Mean total ${usd(risk.cost.mean.value)} ± ${usd(risk.cost.mean.standardError)} (one standard error); `
       + `probability that some demand goes unmet ${pct(risk.breach.value)}`
       + (risk.unmetPenaltyPerGpuHour ? `, priced at ${risk.unmetPenaltyPerGpuHour} ${risk.currency} per reference GPU-hour in every figure (an assumption of what unserved work is worth, not a bill).` : ".")
+      + (risk.cost.meanBilled && risk.cost.meanUnmetPenalty
+        ? ` Of the mean, billed ${usd(risk.cost.meanBilled.value)} ± ${usd(risk.cost.meanBilled.standardError)}, unmet demand at the penalty ${usd(risk.cost.meanUnmetPenalty.value)} ± ${usd(risk.cost.meanUnmetPenalty.standardError)}.`
+        : "")
   );
   const years = rows.map((r) => r.year);
   const n = (f) => rows.map((r) => num(r[f]));
