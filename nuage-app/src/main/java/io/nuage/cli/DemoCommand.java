@@ -98,6 +98,7 @@ final class DemoCommand implements Callable<Integer> {
     Path home = Path.of(System.getProperty("nuage.home", "."));
     Path file = home.resolve(EXAMPLE).normalize();
     Scenario scenario = ScenarioParser.parse(file); // a ValidationException maps to exit 2
+    String version = ScenarioFiles.contentHash(file); // concentration.json names it
     PrintWriter out = spec.commandLine().getOut();
     out.println(
         "Scenario " + scenario.name() + " (" + EXAMPLE + "), horizon " + scenario.horizon());
@@ -123,7 +124,7 @@ final class DemoCommand implements Callable<Integer> {
     out.println("report: " + report.toAbsolutePath().normalize());
     out.flush();
     if (outcome instanceof PlanOutcome.Infeasible) return PlanCommand.INFEASIBLE;
-    String concentration = printConcentration(out, scenario);
+    String concentration = printConcentration(out, scenario, version);
     // the report shows what losing each provider would cost too
     ReportCommand.write(
         outDir.resolve("report.html"),
@@ -151,7 +152,7 @@ final class DemoCommand implements Callable<Integer> {
   static final double CONCENTRATION_SECONDS = 20;
 
   /** Prints the concentration table, writes concentration.json; returns its JSON text. */
-  private String printConcentration(PrintWriter out, Scenario scenario) {
+  private String printConcentration(PrintWriter out, Scenario scenario, String version) {
     YearMonth from = Concentration.middle(scenario.horizon());
     out.println();
     out.printf(
@@ -175,7 +176,7 @@ final class DemoCommand implements Callable<Integer> {
         "re-planned and verified in %.1f s; extra cost against %s as written (%s):%n",
         (System.nanoTime() - started) / 1e9, money(r.base().totalCost()), scenario.currency());
     out.print(WhatifTable.table(r));
-    String json = WhatifJson.of(scenario, r);
+    String json = WhatifJson.of(scenario, r, version);
     Path file = write(outDir.resolve("concentration.json"), json);
     out.println("concentration: " + file.toAbsolutePath().normalize());
     out.flush();

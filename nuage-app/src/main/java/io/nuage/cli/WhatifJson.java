@@ -69,9 +69,11 @@ final class WhatifJson {
     return text(root);
   }
 
-  static String of(Scenario s, Concentration.Report r) {
+  /** The concentration JSON of the scenario file whose content hash is {@code scenarioHash}. */
+  static String of(Scenario s, Concentration.Report r, String scenarioHash) {
     ObjectNode root = JSON.createObjectNode();
     root.put("scenario", s.name());
+    root.put("scenarioHash", scenarioHash);
     root.put("currency", s.currency());
     root.put(
         "recourse", r.rows().isEmpty() ? "mip" : method(r.rows().getFirst().whatIf().method()));

@@ -1,6 +1,7 @@
 package io.nuage.server;
 
 import io.nuage.core.NuageException;
+import io.nuage.plan.history.Plans;
 import io.nuage.store.server.PlanRun;
 import io.nuage.store.server.PlanRuns;
 import io.nuage.store.server.PlanStatus;
@@ -148,7 +149,12 @@ final class PlanJobs implements AutoCloseable {
           @Override
           public PlanSolver.SolvedPlan solve(Live job) {
             return new PlanSolver.SolvedPlan(
-                true, risks.run(scenarios.scenario(scenario.id()), request, job));
+                true,
+                risks.run(
+                    scenarios.scenario(scenario.id()),
+                    Plans.contentHash(scenario.yaml()),
+                    request,
+                    job));
           }
 
           @Override
