@@ -99,6 +99,8 @@ public final class RiskJson {
 
   static void estimate(ObjectNode n, Estimate e) {
     n.put("value", e.value().toPlainString());
-    n.put("standardError", e.standardError().toPlainString());
+    // null: not estimable from these futures (one future, a tail of one), never a made-up 0
+    if (e.standardError() == null) n.putNull("standardError");
+    else n.put("standardError", e.standardError().toPlainString());
   }
 }
