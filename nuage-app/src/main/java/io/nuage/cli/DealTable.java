@@ -297,7 +297,8 @@ final class DealTable {
   }
 
   private static String compact(Estimate e, String currency) {
-    return compact(e.value(), currency) + " ± " + compact(e.standardError(), currency);
+    BigDecimal se = e.standardError(); // null: one future cannot estimate it (docs/risk.md)
+    return compact(e.value(), currency) + " ± " + (se == null ? "n/a" : compact(se, currency));
   }
 
   /** {@code $381.2B}, {@code $12.5M}, else the exact figure. */

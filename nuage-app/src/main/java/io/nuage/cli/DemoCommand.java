@@ -98,6 +98,7 @@ final class DemoCommand implements Callable<Integer> {
     Path home = Path.of(System.getProperty("nuage.home", "."));
     Path file = home.resolve(EXAMPLE).normalize();
     Scenario scenario = ScenarioParser.parse(file); // a ValidationException maps to exit 2
+    String version = ScenarioFiles.contentHash(file); // concentration.json names it
     PrintWriter out = spec.commandLine().getOut();
     out.println(
         "Scenario " + scenario.name() + " (" + EXAMPLE + "), horizon " + scenario.horizon());
@@ -123,7 +124,7 @@ final class DemoCommand implements Callable<Integer> {
     out.println("report: " + report.toAbsolutePath().normalize());
     out.flush();
     if (outcome instanceof PlanOutcome.Infeasible) return PlanCommand.INFEASIBLE;
-    String concentration = printConcentration(out, scenario, total(outcome));
+    String concentration = printConcentration(out, scenario, total(outcome), version);
     // the report shows what losing each provider would cost too
     ReportCommand.write(
         outDir.resolve("report.html"),
@@ -160,7 +161,7 @@ final class DemoCommand implements Callable<Integer> {
   }
 
   private String printConcentration(
-      PrintWriter out, Scenario scenario, java.math.BigDecimal planned) {
+      PrintWriter out, Scenario scenario, java.math.BigDecimal planned, String version) {
     YearMonth from = Concentration.middle(scenario.horizon());
     out.println();
     out.printf(
@@ -190,7 +191,7 @@ final class DemoCommand implements Callable<Integer> {
         money(r.asWritten()),
         scenario.currency());
     out.print(WhatifTable.table(r));
-    String json = WhatifJson.of(scenario, r);
+    String json = WhatifJson.of(scenario, r, version);
     Path file = write(outDir.resolve("concentration.json"), json);
     out.println("concentration: " + file.toAbsolutePath().normalize());
     out.flush();

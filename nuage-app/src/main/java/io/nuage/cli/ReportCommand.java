@@ -95,19 +95,33 @@ final class ReportCommand implements Callable<Integer> {
     OutputFile.check(spec, "--out", out, "report.html");
     Scenario scenario = ScenarioParser.parse(scenarioFile);
     String given = planFile == null ? null : readPlan(planFile, scenario.name());
+    // a risk or concentration of another version of this file would show another scenario's odds
+    String version =
+        riskFile == null && concentrationFile == null
+            ? null
+            : ScenarioFiles.contentHash(scenarioFile);
     String risk =
         riskFile == null
             ? null
-            : readOutput(riskFile, scenario.name(), "risk", "years", "`nuage risk --format json`");
+            : readVersioned(
+                riskFile,
+                scenario.name(),
+                version,
+                "risk",
+                "years",
+                "`nuage risk --format json`",
+                "nuage risk " + scenarioFile + " --format json");
     String concentration =
         concentrationFile == null
             ? null
-            : readOutput(
+            : readVersioned(
                 concentrationFile,
                 scenario.name(),
+                version,
                 "concentration",
                 "providers",
-                "`nuage whatif SCENARIO --concentration --format json`");
+                "`nuage whatif SCENARIO --concentration --format json`",
+                "nuage whatif " + scenarioFile + " --concentration --format json");
     LedgerReport.Source ledger = ledger(); // before a solve: a wrong ledger fails fast
     String planJson =
         given != null
@@ -183,6 +197,51 @@ final class ReportCommand implements Callable<Integer> {
   }
 
   /**
+   * Reads the JSON a command computed from a scenario file ({@code kind}: risk, concentration) as
+   * {@link #readOutput} does, and refuses one whose {@code scenarioHash} is not {@code version},
+   * the content hash of the scenario file given: it was computed from another version of it.
+   */
+  private String readVersioned(
+      Path file,
+      String scenario,
+      String version,
+      String kind,
+      String field,
+      String command,
+      String rerun) {
+    String text = readOutput(file, scenario, kind, field, command);
+    JsonNode hash = parse(file, text, kind, command).path("scenarioHash");
+    if (!hash.isTextual() || !hash.asText().equals(version)) {
+      String got =
+          hash.isTextual() ? hash.asText() : hash.isMissingNode() ? "none" : hash.toString();
+      throw new NuageException(
+          file
+              + lineOf(text, "\"scenarioHash\"")
+              + ": scenarioHash: the "
+              + kind
+              + (hash.isMissingNode()
+                  ? " does not say which version of the scenario file it was computed from"
+                  : " was computed from another version of " + scenarioFile)
+              + " (got "
+              + got
+              + ", expected "
+              + version
+              + ", the SHA-256 of "
+              + scenarioFile
+              + " as it is now); re-run `"
+              + rerun
+              + "` on this scenario");
+    }
+    return text;
+  }
+
+  /** ":LINE" of the first line holding {@code needle}, or nothing when the text lacks it. */
+  private static String lineOf(String text, String needle) {
+    int at = text.indexOf(needle);
+    return at < 0 ? "" : ":" + (1 + text.substring(0, at).chars().filter(c -> c == '\n').count());
+  }
+
+  /**
    * Reads the JSON a command wrote ({@code kind}: plan, risk, concentration), refusing a file that
    * is not JSON, lacks {@code field}, or is of another scenario, with a message naming the file.
    */
@@ -194,21 +253,7 @@ final class ReportCommand implements Callable<Integer> {
       throw new NuageException(
           file + ": cannot read the " + kind + " file (" + OutputFile.reason(e) + ")");
     }
-    JsonNode json;
-    try {
-      json = JSON.readTree(text);
-    } catch (JsonProcessingException e) {
-      var where = e.getLocation();
-      throw new NuageException(
-          file
-              + (where == null ? "" : ":" + where.getLineNr() + ":" + where.getColumnNr())
-              + ": not JSON ("
-              + e.getOriginalMessage()
-              + "); expected the "
-              + kind
-              + " JSON of "
-              + command);
-    }
+    JsonNode json = parse(file, text, kind, command);
     if (json == null || !json.isObject() || json.path(field).isMissingNode()) {
       throw new NuageException(
           file
@@ -237,5 +282,22 @@ final class ReportCommand implements Callable<Integer> {
               + ", the scenario given)");
     }
     return text;
+  }
+
+  private static JsonNode parse(Path file, String text, String kind, String command) {
+    try {
+      return JSON.readTree(text);
+    } catch (JsonProcessingException e) {
+      var where = e.getLocation();
+      throw new NuageException(
+          file
+              + (where == null ? "" : ":" + where.getLineNr() + ":" + where.getColumnNr())
+              + ": not JSON ("
+              + e.getOriginalMessage()
+              + "); expected the "
+              + kind
+              + " JSON of "
+              + command);
+    }
   }
 }

@@ -153,6 +153,7 @@ final class RiskCommand implements Callable<Integer> {
     if (out != null)
       OutputFile.check(spec, "--out", out, format == Format.json ? "risk.json" : "risk.txt");
     Scenario s = ScenarioFiles.read(scenario);
+    String version = ScenarioFiles.contentHash(scenario); // the version the answer is of
     Planner.keepSolverOutputOffStdout();
     PlanOptions options = PlanOptions.defaults().withTimeLimit(timeLimit);
     RecourseMethod method = recourse == Method.mip ? RecourseMethod.MIP : RecourseMethod.ROUNDED;
@@ -169,7 +170,7 @@ final class RiskCommand implements Callable<Integer> {
                   progress)
               .run();
     }
-    String text = format == Format.json ? RiskJson.of(report) : RiskTable.render(report);
+    String text = format == Format.json ? RiskJson.of(report, version) : RiskTable.render(report);
     if (out != null) OutputFile.write("--out", out, text);
     else spec.commandLine().getOut().print(text);
     spec.commandLine().getOut().flush();

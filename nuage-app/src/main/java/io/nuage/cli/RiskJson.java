@@ -16,9 +16,15 @@ public final class RiskJson {
 
   private RiskJson() {}
 
-  public static String of(RiskReport r) {
+  /**
+   * The risk JSON of a report computed from the scenario file whose content hash ({@code
+   * Plans.contentHash}) is {@code scenarioHash}: {@code nuage report --risk} refuses it for any
+   * other version of the file.
+   */
+  public static String of(RiskReport r, String scenarioHash) {
     ObjectNode root = JSON.createObjectNode();
     root.put("scenario", r.scenario());
+    root.put("scenarioHash", scenarioHash);
     root.put("currency", r.currency());
     root.put("policy", r.policy());
     root.put("seed", r.seed());
@@ -96,6 +102,8 @@ public final class RiskJson {
 
   static void estimate(ObjectNode n, Estimate e) {
     n.put("value", e.value().toPlainString());
-    n.put("standardError", e.standardError().toPlainString());
+    // null: not estimable from these futures (one future, a tail of one), never a made-up 0
+    if (e.standardError() == null) n.putNull("standardError");
+    else n.put("standardError", e.standardError().toPlainString());
   }
 }

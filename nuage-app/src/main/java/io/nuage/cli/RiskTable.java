@@ -7,6 +7,7 @@ import java.math.RoundingMode;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.util.Locale;
+import java.util.function.Function;
 
 /** The risk report for a person: the distribution first, then contract years, caps and sources. */
 final class RiskTable {
@@ -121,21 +122,28 @@ final class RiskTable {
                 "  %-16s %22s ± %s  (%d futures)%n",
                 s.source(),
                 money(s.delta()),
-                money(s.meanCost().standardError()),
+                error(s.meanCost(), RiskTable::money),
                 s.futures()));
     }
     return b.toString();
   }
 
   static String estimate(Estimate e) {
-    return money(e.value()) + " ± " + money(e.standardError());
+    return money(e.value()) + " ± " + error(e, RiskTable::money);
   }
 
   static String percent(Estimate e) {
-    return e.value().movePointRight(2).setScale(2, RoundingMode.HALF_EVEN)
-        + "% ± "
-        + e.standardError().movePointRight(2).setScale(2, RoundingMode.HALF_EVEN)
-        + "%";
+    return percent(e.value()) + " ± " + error(e, RiskTable::percent);
+  }
+
+  /** The standard error as {@code shown}, or n/a when these futures cannot estimate it. */
+  private static String error(Estimate e, Function<BigDecimal, String> shown) {
+    BigDecimal se = e.standardError();
+    return se == null ? "n/a" : shown.apply(se);
+  }
+
+  private static String percent(BigDecimal p) {
+    return p.movePointRight(2).setScale(2, RoundingMode.HALF_EVEN) + "%";
   }
 
   static String money(BigDecimal v) {

@@ -183,6 +183,7 @@ final class WhatifCommand implements Callable<Integer> {
     if (out != null)
       OutputFile.check(spec, "--out", out, "whatif." + format.name().replace("table", "txt"));
     Scenario s = ScenarioFiles.read(scenario);
+    String version = ScenarioFiles.contentHash(scenario); // the version the answer is of
     if (!concentration) w.future(s); // every name checked before the first solve
     RecoursePlan base = plan == null ? null : WhatifBase.read(plan, s);
     Planner.keepSolverOutputOffStdout();
@@ -205,7 +206,7 @@ final class WhatifCommand implements Callable<Integer> {
               });
       text =
           switch (format) {
-            case json -> WhatifJson.of(s, r);
+            case json -> WhatifJson.of(s, r, version);
             case csv -> WhatifCsv.of(r);
             case table -> WhatifTable.render(s, r);
           };

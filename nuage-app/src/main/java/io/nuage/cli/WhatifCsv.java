@@ -60,9 +60,9 @@ final class WhatifCsv {
             "provider-gpu-hours",
             p.provider(),
             "",
-            p.baseGpuHours().toPlainString(),
-            p.futureGpuHours().toPlainString(),
-            p.futureGpuHours().subtract(p.baseGpuHours()).toPlainString());
+            WhatifJson.hours(p.baseGpuHours()),
+            WhatifJson.hours(p.futureGpuHours()),
+            WhatifJson.hours(p.futureGpuHours().subtract(p.baseGpuHours())));
       }
       java.util.Map<String, java.math.BigDecimal[]> unmet = new java.util.TreeMap<>();
       for (WhatIfResult.UnmetWorkload u : r.baseUnmet())
@@ -74,9 +74,9 @@ final class WhatifCsv {
             "unmet-reference-gpu-hours",
             e.getKey(),
             "",
-            e.getValue()[0].toPlainString(),
-            e.getValue()[1].toPlainString(),
-            e.getValue()[1].subtract(e.getValue()[0]).toPlainString());
+            WhatifJson.hours(e.getValue()[0]),
+            WhatifJson.hours(e.getValue()[1]),
+            WhatifJson.hours(e.getValue()[1].subtract(e.getValue()[0])));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -109,8 +109,8 @@ final class WhatifCsv {
             row.from(),
             row.extraCost().toPlainString(),
             row.shortfallChange().toPlainString(),
-            row.unmetGpuHours().toPlainString(),
-            row.unmetCost().toPlainString(),
+            WhatifJson.hours(row.unmetGpuHours()),
+            row.unmetCost().setScale(2, java.math.RoundingMode.HALF_EVEN).toPlainString(),
             row.margin().toPlainString());
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -14,6 +14,8 @@ import io.nuage.risk.WhatIf;
 import io.nuage.risk.WhatIfResult;
 import io.nuage.scenario.Scenario;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.TreeMap;
 
 /** A what-if and the concentration report as docs/risk-json.md ("What-ifs") writes them. */
@@ -61,8 +63,8 @@ final class WhatifJson {
     for (WhatIfResult.ProviderMove p : r.providers()) {
       ObjectNode n = providers.addObject();
       n.put("provider", p.provider());
-      n.put("baseGpuHours", p.baseGpuHours().toPlainString());
-      n.put("futureGpuHours", p.futureGpuHours().toPlainString());
+      n.put("baseGpuHours", hours(p.baseGpuHours()));
+      n.put("futureGpuHours", hours(p.futureGpuHours()));
       n.put("baseCost", p.baseCost().toPlainString());
       n.put("futureCost", p.futureCost().toPlainString());
       n.put("costDelta", p.costDelta().toPlainString());
@@ -70,9 +72,11 @@ final class WhatifJson {
     return text(root);
   }
 
-  static String of(Scenario s, Concentration.Report r) {
+  /** The concentration JSON of the scenario file whose content hash is {@code scenarioHash}. */
+  static String of(Scenario s, Concentration.Report r, String scenarioHash) {
     ObjectNode root = JSON.createObjectNode();
     root.put("scenario", s.name());
+    root.put("scenarioHash", scenarioHash);
     root.put("currency", s.currency());
     root.put(
         "recourse", r.rows().isEmpty() ? "mip" : method(r.rows().getFirst().whatIf().method()));
@@ -89,7 +93,7 @@ final class WhatifJson {
       n.put("totalCost", row.whatIf().future().totalCost().toPlainString());
       n.put("extraCost", row.extraCost().toPlainString());
       n.put("shortfallChange", row.shortfallChange().toPlainString());
-      n.put("unmetGpuHours", row.unmetGpuHours().toPlainString());
+      n.put("unmetGpuHours", hours(row.unmetGpuHours()));
       n.put(
           "unmetCost",
           row.unmetCost().setScale(2, java.math.RoundingMode.HALF_EVEN).toPlainString());
@@ -123,19 +127,29 @@ final class WhatifJson {
     w.cancelled().stream().sorted().forEach(cancel::add);
   }
 
+  /**
+   * GPU-hours as everywhere else (docs/plan-json.md): three decimals, HALF_EVEN as {@code
+   * RecoursePlan.unmetGpuHours}; a training run's unmet hours are whole, written 200000.000.
+   */
+  static String hours(BigDecimal v) {
+    return v.setScale(3, RoundingMode.HALF_EVEN).toPlainString();
+  }
+
   /** One side's totals, its proven bound and what it left unmet or over a cap. */
   private static void side(ObjectNode n, RecoursePlan p) {
     n.put("fromPlanFile", WhatifBase.fromFile(p));
     n.put("totalCost", p.totalCost().toPlainString());
-    n.put("lowerBound", p.lowerBound().toPlainString());
+    // the bound is on the objective (cost and steering), not on the cost: both named so
+    n.put("objective", p.objective().toPlainString());
+    n.put("objectiveLowerBound", p.lowerBound().toPlainString());
     n.put("steering", p.steering().toPlainString());
-    n.put("unmetGpuHours", p.unmetGpuHours().toPlainString());
+    n.put("unmetGpuHours", hours(p.unmetGpuHours()));
     n.put("unmetCost", p.unmetCost().setScale(2, java.math.RoundingMode.HALF_EVEN).toPlainString());
     ArrayNode unmet = n.putArray("unmet");
     for (WhatIfResult.UnmetWorkload u : WhatIfResult.unmetOf(p)) {
       ObjectNode o = unmet.addObject();
       o.put("workload", u.workload());
-      o.put("referenceGpuHours", u.referenceGpuHours().toPlainString());
+      o.put("referenceGpuHours", hours(u.referenceGpuHours()));
       o.put("cost", u.cost().toPlainString());
     }
     ArrayNode caps = n.putArray("capExcess");

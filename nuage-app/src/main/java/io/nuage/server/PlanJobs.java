@@ -1,6 +1,7 @@
 package io.nuage.server;
 
 import io.nuage.core.NuageException;
+import io.nuage.plan.history.Plans;
 import io.nuage.store.server.PlanRun;
 import io.nuage.store.server.PlanRuns;
 import io.nuage.store.server.PlanStatus;
@@ -148,7 +149,12 @@ final class PlanJobs implements AutoCloseable {
           @Override
           public PlanSolver.SolvedPlan solve(Live job) {
             return new PlanSolver.SolvedPlan(
-                true, risks.run(scenarios.scenario(scenario.id()), request, job));
+                true,
+                risks.run(
+                    scenarios.scenario(scenario.id()),
+                    Plans.contentHash(scenario.yaml()),
+                    request,
+                    job));
           }
 
           @Override
@@ -235,13 +241,26 @@ final class PlanJobs implements AutoCloseable {
         metrics.planFinishedWithoutRunning("cancelled");
       }
     }
-    runs.finished(id, PlanStatus.CANCELLED, null, "cancelled by token " + by);
+    // it keeps how far it had come: a cancelled job is not a done one
+    runs.finished(
+        id,
+        PlanStatus.CANCELLED,
+        job == null ? null : job.progress,
+        null,
+        "cancelled by token " + by);
     return find(id, risk);
   }
 
+  /**
+   * A job's progress: a live one's as it goes; a finished one's as recorded when it finished (1
+   * with a result, where a cancelled or failed job stopped), else 1 with a result and 0 without.
+   */
   private View view(PlanRun run) {
     Live job = live.get(run.id());
-    double progress = run.status().finished() ? 1.0 : job == null ? 0.0 : job.progress;
+    double progress;
+    if (!run.status().finished()) progress = job == null ? 0.0 : job.progress;
+    else if (run.progress() != null) progress = run.progress();
+    else progress = run.resultJson() != null ? 1.0 : 0.0;
     return new View(run, progress);
   }
 
@@ -261,17 +280,26 @@ final class PlanJobs implements AutoCloseable {
         // kept first: a plan the job reports is one a re-plan can follow
         if (plan.feasible()) work.keep(plan);
         runs.finished(
-            id, plan.feasible() ? PlanStatus.SUCCEEDED : PlanStatus.INFEASIBLE, plan.json(), null);
+            id,
+            plan.feasible() ? PlanStatus.SUCCEEDED : PlanStatus.INFEASIBLE,
+            1.0,
+            plan.json(),
+            null);
       }
     } catch (NuageException e) {
-      runs.finished(id, PlanStatus.FAILED, null, redaction.apply(e.getMessage()));
+      runs.finished(id, PlanStatus.FAILED, job.progress, null, redaction.apply(e.getMessage()));
     } catch (RuntimeException | Error e) {
       // an Error too (a native library that fails to load): the job must never stay RUNNING
       if (job.cancelled()) {
         outcome = "cancelled";
       } else {
         LOG.error("plan {} failed: {}", id, ProblemResponses.trace(e));
-        runs.finished(id, PlanStatus.FAILED, null, "internal error; the server log has details");
+        runs.finished(
+            id,
+            PlanStatus.FAILED,
+            job.progress,
+            null,
+            "internal error; the server log has details");
       }
     } finally {
       metrics.planEnded(outcome, Duration.ofNanos(System.nanoTime() - t0));

@@ -1,6 +1,5 @@
 package io.nuage.server;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.RoutesConfig;
@@ -9,7 +8,6 @@ import io.nuage.store.server.PlanRun;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
 /** /api/plans: start a job, poll it, list, cancel. */
@@ -17,8 +15,7 @@ final class PlanRoutes {
   private final PlanJobs jobs;
   private final Bodies bodies;
   private final ObjectMapper json;
-  private final Map<String, String> finished = new ConcurrentHashMap<>();
-  private static final int CACHED = 1024;
+  private final JobAnswers answers;
 
   record View(
       String id,
@@ -35,6 +32,7 @@ final class PlanRoutes {
     this.jobs = jobs;
     this.bodies = bodies;
     this.json = json;
+    this.answers = new JobAnswers(json, "plan job", 1024);
   }
 
   void register(RoutesConfig routes) {
@@ -89,27 +87,11 @@ final class PlanRoutes {
   }
 
   private void get(Context ctx) {
-    String id = ctx.pathParam("id");
-    String cached = finished.get(id);
-    if (cached == null) {
-      PlanJobs.View job = jobs.get(id);
-      try {
-        cached = json.writeValueAsString(view(job, true));
-      } catch (JsonProcessingException e) {
-        throw new IllegalStateException("cannot write a plan job as JSON", e);
-      }
-      // a finished job never changes again: dashboards polling its result cost no query
-      if (job.run().status().finished()) {
-        if (finished.size() >= CACHED) finished.clear();
-        finished.put(id, cached);
-      }
-    }
-    ctx.contentType("application/json").result(cached);
+    answers.get(ctx, jobs::get);
   }
 
   private void cancel(Context ctx) {
-    Principal who = Authentication.current(ctx);
-    ctx.json(view(jobs.cancel(ctx.pathParam("id"), who == null ? "?" : who.tokenId()), false));
+    answers.cancel(ctx, jobs::cancel);
   }
 
   private String scenarioOf(String body) {

@@ -1,24 +1,21 @@
 package io.nuage.server;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /** /api/risk: start a risk job, poll it, cancel it (docs/server.md, "Risk jobs"). */
 final class RiskRoutes {
   private final PlanJobs jobs;
   private final Bodies bodies;
   private final ObjectMapper json;
-  private final Map<String, String> finished = new ConcurrentHashMap<>();
-  private static final int CACHED = 256;
+  private final JobAnswers answers;
 
   RiskRoutes(PlanJobs jobs, Bodies bodies, ObjectMapper json) {
     this.jobs = jobs;
     this.bodies = bodies;
     this.json = json;
+    this.answers = new JobAnswers(json, "risk job", 256);
   }
 
   void register(RoutesConfig routes) {
@@ -34,28 +31,10 @@ final class RiskRoutes {
   }
 
   private void get(Context ctx) {
-    String id = ctx.pathParam("id");
-    String cached = finished.get(id);
-    if (cached == null) {
-      PlanJobs.View job = jobs.getRisk(id);
-      try {
-        cached = json.writeValueAsString(PlanRoutes.view(job, true, json));
-      } catch (JsonProcessingException e) {
-        throw new IllegalStateException("cannot write a risk job as JSON", e);
-      }
-      // a finished job never changes again
-      if (job.run().status().finished()) {
-        if (finished.size() >= CACHED) finished.clear();
-        finished.put(id, cached);
-      }
-    }
-    ctx.contentType("application/json").result(cached);
+    answers.get(ctx, jobs::getRisk);
   }
 
   private void cancel(Context ctx) {
-    Principal who = Authentication.current(ctx);
-    ctx.json(
-        PlanRoutes.view(
-            jobs.cancelRisk(ctx.pathParam("id"), who == null ? "?" : who.tokenId()), false, json));
+    answers.cancel(ctx, jobs::cancelRisk);
   }
 }

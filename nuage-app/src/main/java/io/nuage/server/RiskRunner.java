@@ -31,7 +31,8 @@ public final class RiskRunner {
     this.threads = threads;
   }
 
-  String run(Scenario s, RiskRequest request, PlanSolver.PlanProgress progress) {
+  /** The risk JSON of {@code s}, whose file as uploaded has the content hash {@code version}. */
+  String run(Scenario s, String version, RiskRequest request, PlanSolver.PlanProgress progress) {
     Map<String, RunPlace> kept = request.policy().equals("adapt") ? basePlaces(s) : Map.of();
     AtomicLong total = new AtomicLong(1);
     AtomicLong served = new AtomicLong();
@@ -57,7 +58,7 @@ public final class RiskRunner {
                     request.samples(), request.seed(), threads, request.sourceSamples()),
                 ticks)
             .run();
-    return RiskJson.of(report);
+    return RiskJson.of(report, version);
   }
 
   /** As {@code nuage risk --policy adapt} without {@code --plan}: a plan of the scenario first. */

@@ -33,6 +33,22 @@ class DealCommandTest {
     return a;
   }
 
+  /**
+   * One future estimates no standard error (issue 12 review 2, finding 2): the deal's JSON says
+   * null and its table n/a, where the table would fail on the missing figure.
+   */
+  @Test
+  void oneFuture_itsStandardErrorsAreUnknown_notZero() throws Exception {
+    Cli table = Cli.run(args("--samples", "1", "--no-break-even"));
+    assertThat(table.code()).as(table.err()).isZero();
+    assertThat(table.out()).contains("± n/a");
+    Cli json = Cli.run(args("--samples", "1", "--no-break-even", "--format", "json"));
+    assertThat(json.code()).as(json.err()).isZero();
+    assertThat(new ObjectMapper().readTree(json.out()).findValues("standardError"))
+        .isNotEmpty()
+        .allMatch(JsonNode::isNull);
+  }
+
   @Test
   void samplesAll_isTheClosedFormToTheCent_andTheBreakEvenIsFound() throws Exception {
     Cli r = Cli.run(args("--samples", "all", "--format", "json"));

@@ -367,6 +367,52 @@ class ReportBrowserTest {
     assertThat(chromium.errors(page)).isEmpty();
   }
 
+  /**
+   * Issue 12 review, finding 2: a risk run of one future has no standard error (null in its JSON);
+   * the report printed it as $0.00 and now says n/a, in the fan's and the odds' tables and the
+   * caption.
+   */
+  @Test
+  void report_riskOfOneFuture_showsItsStandardErrorsAsNotAvailable(@TempDir Path dir)
+      throws Exception {
+    Path scenario = RiskCommandTest.TWO_POINT;
+    Path risk = dir.resolve("risk.json");
+    var riskRun =
+        ReportCommandTest.nuage(
+            "risk",
+            scenario.toString(),
+            "--samples",
+            "1",
+            "--format",
+            "json",
+            "--quiet",
+            "--out",
+            risk.toString());
+    assertThat(riskRun.code()).as(riskRun.err()).isZero();
+    assertThat(new ObjectMapper().readTree(risk.toFile()).at("/cost/mean/standardError").isNull())
+        .isTrue();
+    Path report = dir.resolve("one-future.html");
+    var run =
+        ReportCommandTest.nuage(
+            "report", scenario.toString(), "--risk", risk.toString(), "--out", report.toString());
+    assertThat(run.code()).as(run.err()).isZero();
+
+    Page page = chromium.newPage();
+    openOffline(page, report);
+
+    // the fan's columns: year, as written, mean, ± s.e., ...; the odds': contract, year,
+    // P(shortfall), ± s.e., mean shortfall, ± s.e., P95
+    assertThat(page.locator("table[data-table=fan] tbody tr td").nth(3).innerText())
+        .isEqualTo("n/a");
+    var odds = page.locator("table[data-table=shortfallrisk] tbody tr").first().locator("td");
+    assertThat(odds.nth(3).innerText()).isEqualTo("n/a");
+    assertThat(odds.nth(5).innerText()).isEqualTo("n/a");
+    assertThat(page.locator("[data-panel=fan] .caption").innerText())
+        .contains("± n/a (one standard error, not estimable from one future)")
+        .doesNotContain("± $0.00");
+    assertThat(chromium.errors(page)).isEmpty();
+  }
+
   @Test
   void report_riskOfAnotherScenario_isRefused(@TempDir Path dir) throws Exception {
     Path risk =

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.nuage.plan.history.Plans;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URISyntaxException;
@@ -115,6 +117,127 @@ class ReportCommandTest {
 
     assertThat(run.code()).isEqualTo(2);
     assertThat(run.err()).contains(scenario.getFileName().toString()).contains("max-share");
+    assertThat(out).doesNotExist();
+  }
+
+  /**
+   * Issue 12 review, finding 1: a risk JSON of another version of the same scenario (same name,
+   * another demand) was shown as this version's odds; it names the file's version and is refused.
+   */
+  @Test
+  void report_riskOfAnotherVersionOfTheScenario_isRefusedWithBothHashes(@TempDir Path dir)
+      throws Exception {
+    Path scenario = Files.copy(RiskCommandTest.TWO_POINT, dir.resolve("two-point.yaml"));
+    Path risk = dir.resolve("risk.json");
+    Run computed =
+        nuage(
+            "risk",
+            scenario.toString(),
+            "--samples",
+            "all",
+            "--format",
+            "json",
+            "--quiet",
+            "--out",
+            risk.toString());
+    assertThat(computed.code()).as(computed.err()).isZero();
+    String before = Plans.contentHash(Files.readAllBytes(scenario));
+    assertThat(new ObjectMapper().readTree(risk.toFile()).get("scenarioHash").asText())
+        .isEqualTo(before);
+    Path out = dir.resolve("report.html");
+    Run same =
+        nuage("report", scenario.toString(), "--risk", risk.toString(), "--out", out.toString());
+    assertThat(same.code()).as(same.err()).isZero();
+    Files.delete(out);
+
+    Files.writeString(
+        scenario, Files.readString(scenario).replace("initial: 100_000", "initial: 110_000"));
+    String after = Plans.contentHash(Files.readAllBytes(scenario));
+    assertThat(after).isNotEqualTo(before);
+    Run run =
+        nuage("report", scenario.toString(), "--risk", risk.toString(), "--out", out.toString());
+
+    assertThat(run.code()).isEqualTo(2);
+    assertThat(run.err())
+        .startsWith(
+            risk
+                + ":3: scenarioHash: the risk was computed from another version of "
+                + scenario
+                + " (got "
+                + before
+                + ", expected "
+                + after
+                + ", the SHA-256 of "
+                + scenario
+                + " as it is now); re-run `nuage risk "
+                + scenario
+                + " --format json` on this scenario")
+        .doesNotContain("Exception");
+    assertThat(out).doesNotExist();
+  }
+
+  /** The same for a concentration JSON, and for one that names no version (an older file). */
+  @Test
+  void report_concentrationOfAnotherVersionOrOfNone_isRefused(@TempDir Path dir) throws Exception {
+    Path scenario = Files.copy(WhatifCommandTest.TWO_CLOUDS, dir.resolve("two-clouds.yaml"));
+    Path concentration = dir.resolve("concentration.json");
+    Run computed =
+        nuage(
+            "whatif",
+            scenario.toString(),
+            "--concentration",
+            "--format",
+            "json",
+            "--out",
+            concentration.toString());
+    assertThat(computed.code()).as(computed.err()).isZero();
+    String before = Plans.contentHash(Files.readAllBytes(scenario));
+    ObjectNode json = (ObjectNode) new ObjectMapper().readTree(concentration.toFile());
+    assertThat(json.get("scenarioHash").asText()).isEqualTo(before);
+    Path unversioned = dir.resolve("unversioned.json");
+    json.remove("scenarioHash");
+    Files.writeString(unversioned, json.toPrettyString());
+    Path out = dir.resolve("report.html");
+
+    Run none =
+        nuage(
+            "report",
+            scenario.toString(),
+            "--concentration",
+            unversioned.toString(),
+            "--out",
+            out.toString());
+
+    assertThat(none.code()).isEqualTo(2);
+    assertThat(none.err())
+        .startsWith(
+            unversioned
+                + ": scenarioHash: the concentration does not say which version of the scenario"
+                + " file it was computed from (got none, expected "
+                + before)
+        .contains(
+            "re-run `nuage whatif "
+                + scenario
+                + " --concentration --format json` on this scenario");
+
+    Files.writeString(
+        scenario,
+        Files.readString(scenario).replace("price-per-gpu-hour: 3.00", "price-per-gpu-hour: 3.50"));
+    Run other =
+        nuage(
+            "report",
+            scenario.toString(),
+            "--concentration",
+            concentration.toString(),
+            "--out",
+            out.toString());
+
+    assertThat(other.code()).isEqualTo(2);
+    assertThat(other.err())
+        .contains(
+            ": scenarioHash: the concentration was computed from another version of " + scenario)
+        .contains(
+            "(got " + before + ", expected " + Plans.contentHash(Files.readAllBytes(scenario)));
     assertThat(out).doesNotExist();
   }
 

@@ -35,6 +35,38 @@ class RiskCommandTest {
     return new ObjectMapper().readTree(r.out());
   }
 
+  /**
+   * Issue 12 review, finding 2: one future cannot estimate any standard error; the JSON says null
+   * and the table n/a, where both printed 0.00.
+   */
+  @Test
+  void risk_oneFuture_saysItsStandardErrorsAreUnknown() throws Exception {
+    JsonNode j =
+        json(
+            Cli.run("risk", TWO_POINT.toString(), "--samples", "1", "--format", "json", "--quiet"));
+    assertThat(j.get("futures").asLong()).isEqualTo(1);
+    for (String estimate :
+        List.of(
+            "/cost/mean",
+            "/cost/cvar95",
+            "/breach",
+            "/years/0/mean",
+            "/contractYears/0/shortfallProbability",
+            "/contractYears/0/expectedShortfall",
+            "/sources/0/meanCost")) {
+      assertThat(j.at(estimate + "/value").isTextual()).as(estimate).isTrue();
+      assertThat(j.at(estimate + "/standardError").isNull()).as(estimate).isTrue();
+    }
+    Cli table = Cli.run("risk", TWO_POINT.toString(), "--samples", "1", "--quiet");
+    assertThat(table.code()).as(table.err()).isZero();
+    assertThat(table.out()).contains("± n/a").doesNotContain("± 0.00").doesNotContain("± 0.00%");
+    // two futures estimate the mean's error again
+    JsonNode two =
+        json(
+            Cli.run("risk", TWO_POINT.toString(), "--samples", "2", "--format", "json", "--quiet"));
+    assertThat(two.at("/cost/mean/standardError").isTextual()).isTrue();
+  }
+
   @Test
   void risk_samplesAll_isTheClosedFormToTheCent() throws Exception {
     JsonNode j =

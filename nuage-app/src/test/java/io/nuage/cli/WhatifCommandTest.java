@@ -84,6 +84,30 @@ class WhatifCommandTest {
     BigDecimal unmet = BigDecimal.ZERO;
     for (JsonNode u : j.path("future").path("unmet")) unmet = unmet.add(money(u, "cost"));
     assertThat(unmet).isEqualByComparingTo(money(j.path("future"), "unmetCost"));
+    gpuHoursHaveThreeDecimals(j, "");
+    for (String side : List.of("base", "future")) {
+      JsonNode p = j.path(side);
+      // the bound is on the objective (cost and steering), beside it, never on totalCost alone
+      assertThat(p.has("lowerBound")).as(side + ".lowerBound is gone").isFalse();
+      assertThat(money(p, "objective"))
+          .isEqualByComparingTo(money(p, "totalCost").add(money(p, "steering")));
+      assertThat(money(p, "objectiveLowerBound")).isLessThanOrEqualTo(money(p, "objective"));
+    }
+  }
+
+  /** Every GPU-hour figure of a what-if or concentration JSON has three decimals (plan-json.md). */
+  static void gpuHoursHaveThreeDecimals(JsonNode n, String at) {
+    n.properties()
+        .forEach(
+            e -> {
+              if (e.getKey().endsWith("GpuHours") || e.getKey().endsWith("gpuHours"))
+                assertThat(e.getValue().asText())
+                    .as(at + "/" + e.getKey())
+                    .matches("-?\\d+\\.\\d{3}");
+              gpuHoursHaveThreeDecimals(e.getValue(), at + "/" + e.getKey());
+            });
+    if (n.isArray())
+      for (int i = 0; i < n.size(); i++) gpuHoursHaveThreeDecimals(n.get(i), at + "/" + i);
   }
 
   @Test
@@ -167,6 +191,8 @@ class WhatifCommandTest {
     assertThat(rows.get(0).path("extraCost").asText()).isEqualTo("3400000.00");
     assertThat(rows.get(0).path("shortfallChange").asText()).isEqualTo("1000000.00");
     assertThat(rows.get(1).path("extraCost").asText()).isEqualTo("0.00");
+    gpuHoursHaveThreeDecimals(j, "");
+    assertThat(j.at("/base/objectiveLowerBound").isTextual()).isTrue();
     Cli csv = Cli.run("whatif", TWO_CLOUDS.toString(), "--concentration", "--format", "csv");
     assertThat(csv.out())
         .startsWith("provider,from,extraCost,shortfallChange,unmetGpuHours,unmetCost,margin\r\n")
@@ -292,6 +318,27 @@ class WhatifCommandTest {
         .contains("--price H100-30% --format json")
         .contains("--delay-capacity")
         .contains("--concentration");
+  }
+
+  /**
+   * Issue 12 review, finding 4: an unplaced training run's unmet hours were written "200000" where
+   * every other GPU-hour figure has three decimals; the JSON and the CSV now agree.
+   */
+  @Test
+  void unmetTrainingRun_itsHoursHaveThreeDecimals_inTheJsonAndTheCsv() throws Exception {
+    JsonNode j = json(RiskCommandTest.SHORT.toString(), "--demand", "x1.5");
+    JsonNode run = null;
+    for (JsonNode u : j.at("/future/unmet"))
+      if (u.path("referenceGpuHours").asText().equals("200000.000")) run = u;
+    assertThat(run).as(j.at("/future/unmet").toString()).isNotNull();
+    Cli csv =
+        Cli.run("whatif", RiskCommandTest.SHORT.toString(), "--demand", "x1.5", "--format", "csv");
+    assertThat(csv.code()).as(csv.err()).isZero();
+    assertThat(csv.out())
+        .contains(
+            "unmet-reference-gpu-hours,"
+                + run.path("workload").asText()
+                + ",,200000.000,200000.000,0.000");
   }
 
   @Test

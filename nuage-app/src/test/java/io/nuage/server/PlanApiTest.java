@@ -105,8 +105,11 @@ class PlanApiTest {
       assertThat(cancelled.json().get("error").asText()).contains("cancelled by token tk_");
 
       assertThat(awaitFinished(api, first).get("status").asText()).isEqualTo("SUCCEEDED");
-      assertThat(api.get("/api/plans/" + second, api.viewer).json().get("status").asText())
-          .isEqualTo("CANCELLED");
+      JsonNode queued = api.get("/api/plans/" + second, api.viewer).json();
+      assertThat(queued.get("status").asText()).isEqualTo("CANCELLED");
+      // it never started: nothing of it was done (it said 1.0, as a finished plan)
+      assertThat(cancelled.json().get("progress").asDouble()).isZero();
+      assertThat(queued.get("progress").asDouble()).isZero();
       var again = api.post("/api/plans/" + first + "/cancel", api.planner, "", "application/json");
       assertThat(again.status()).isEqualTo(409);
     }

@@ -118,6 +118,39 @@ class RiskApiTest {
     }
   }
 
+  /**
+   * Issue 12 review, finding 3: a risk job cancelled while it runs said progress 1.0, as if done;
+   * it keeps the share of futures it had served, then and on every later read.
+   */
+  @Test
+  void cancelledRunningJob_keepsTheProgressItHadReached() throws Exception {
+    try (RunningServer api = RunningServer.start(folder)) {
+      String scenario = upload(api);
+      String id = startRisk(api, "{\"scenario\":\"" + scenario + "\",\"samples\":2000,\"seed\":1}");
+      double seen = 0;
+      Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
+      while (seen == 0 && Instant.now().isBefore(deadline)) {
+        seen = api.get("/api/risk/" + id, api.viewer).json().get("progress").asDouble();
+        Thread.sleep(20);
+      }
+      assertThat(seen).as("the job served a future").isPositive();
+
+      var cancelled = api.delete("/api/risk/" + id, api.planner);
+
+      assertThat(cancelled.status()).as(cancelled.body()).isEqualTo(200);
+      assertThat(cancelled.json().get("status").asText()).isEqualTo("CANCELLED");
+      double reached = cancelled.json().get("progress").asDouble();
+      assertThat(reached).isGreaterThanOrEqualTo(seen).isLessThan(0.99);
+      JsonNode after = awaitFinished(api, id);
+      assertThat(after.get("status").asText()).isEqualTo("CANCELLED");
+      assertThat(after.get("progress").asDouble()).isEqualTo(reached);
+      assertThat(after.path("result").isObject()).as("no result").isFalse();
+      Thread.sleep(300); // the worker stops at its next future; the answer does not move
+      assertThat(api.get("/api/risk/" + id, api.viewer).json().get("progress").asDouble())
+          .isEqualTo(reached);
+    }
+  }
+
   @ParameterizedTest
   @CsvSource(
       delimiter = '|',

@@ -68,7 +68,10 @@ public final class Distribution {
     return weights == null ? BigDecimal.ONE.divide(BigDecimal.valueOf(n), MC) : weights[i];
   }
 
-  /** The mean and its standard error {@code s/√N} (0 when exact), to the cent. */
+  /**
+   * The mean and its standard error {@code s/√N} (0 when exact, unknown from one sample), to the
+   * cent.
+   */
   public Estimate mean() {
     return mean(n);
   }
@@ -90,7 +93,7 @@ public final class Distribution {
     }
     BigDecimal count = BigDecimal.valueOf(k);
     BigDecimal mean = sum.divide(count, MC);
-    if (k == 1) return new Estimate(money(mean), BigDecimal.ZERO.setScale(2));
+    if (k == 1) return Estimate.withoutError(money(mean)); // s needs two samples
     // s² = (Σv² − (Σv)²/N)/(N−1): exact up to the one division
     BigDecimal ss = squares.subtract(sum.multiply(sum).divide(count, MC));
     BigDecimal variance = ss.max(BigDecimal.ZERO).divide(BigDecimal.valueOf(k - 1L), MC);
@@ -134,7 +137,7 @@ public final class Distribution {
    * CVaR at level {@code alpha}: the mean of the worst {@code 1 − alpha} of the probability mass
    * (Rockafellar-Uryasev: a value straddling the boundary counts for its part inside the tail), to
    * the cent; its standard error is {@code s/√k} of the {@code k = ⌈(1−alpha)N⌉} worst samples (a
-   * stated approximation; 0 when exact).
+   * stated approximation; 0 when exact, unknown when {@code k = 1}).
    */
   public Estimate cvar(BigDecimal alpha) {
     int[] order = order();
@@ -150,7 +153,7 @@ public final class Distribution {
     if (weights != null) return new Estimate(money(cvar), BigDecimal.ZERO.setScale(2));
     int k = tail.multiply(BigDecimal.valueOf(n)).setScale(0, RoundingMode.CEILING).intValueExact();
     k = Math.max(1, Math.min(n, k));
-    if (k == 1) return new Estimate(money(cvar), BigDecimal.ZERO.setScale(2));
+    if (k == 1) return Estimate.withoutError(money(cvar)); // a tail of one sample
     BigDecimal s = BigDecimal.ZERO;
     BigDecimal s2 = BigDecimal.ZERO;
     for (int j = n - k; j < n; j++) {
@@ -168,7 +171,7 @@ public final class Distribution {
 
   /**
    * The probability that the value is above 0, 6 decimals, with its binomial standard error {@code
-   * √(p̂(1−p̂)/N)} (0 when exact).
+   * √(p̂(1−p̂)/N)} (0 when exact, unknown from one sample).
    */
   public Estimate probabilityPositive() {
     BigDecimal p = BigDecimal.ZERO;
@@ -180,6 +183,8 @@ public final class Distribution {
       }
     }
     if (weights == null) p = BigDecimal.valueOf(count).divide(BigDecimal.valueOf(n), MC);
+    if (weights == null && n == 1)
+      return Estimate.withoutError(p.setScale(6, RoundingMode.HALF_EVEN)); // 0 or 1, from one
     BigDecimal se =
         weights != null
             ? BigDecimal.ZERO

@@ -293,7 +293,11 @@ public final class RiskAnalysis {
       if (!exact)
         for (int div = 16; div >= 1; div /= 2) {
           int k = (int) (futures / div);
-          if (k >= 2) convergence.add(new RiskReport.Convergence(k, cost.mean(k).standardError()));
+          // two samples or more: an error always known
+          if (k >= 2)
+            convergence.add(
+                new RiskReport.Convergence(
+                    k, java.util.Objects.requireNonNull(cost.mean(k).standardError())));
         }
       return new RiskReport(
           scenario.name(),
@@ -336,10 +340,15 @@ public final class RiskAnalysis {
             new RiskReport.YearCost(
                 y,
                 asWritten.getOrDefault(y, BigDecimal.ZERO).setScale(2, RoundingMode.HALF_EVEN),
-                d == null ? new Estimate(zero(), zero()) : d.mean(),
+                d == null ? zeroInEveryFuture() : d.mean(),
                 q));
       }
       return out;
+    }
+
+    /** A year no future spent in: 0, its error unknown from one future as any mean's. */
+    private Estimate zeroInEveryFuture() {
+      return exact || n >= 2 ? new Estimate(zero(), zero()) : Estimate.withoutError(zero());
     }
 
     private static BigDecimal zero() {

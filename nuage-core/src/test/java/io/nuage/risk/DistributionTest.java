@@ -22,6 +22,32 @@ class DistributionTest {
     return v;
   }
 
+  /**
+   * Issue 12 review, finding 2: from one sample a standard error is unknown, and was 0.00 (a
+   * certainty the run does not have). The CVaR95 of 20 samples is the mean of a tail of one.
+   */
+  @Test
+  void oneSample_orATailOfOne_hasNoStandardError() {
+    Distribution one = Distribution.sampled();
+    one.add(new BigDecimal("1234.56"));
+    assertThat(one.mean()).isEqualTo(new Estimate(new BigDecimal("1234.56"), null));
+    assertThat(one.cvar(new BigDecimal("0.95")).standardError()).isNull();
+    assertThat(one.probabilityPositive()).isEqualTo(new Estimate(new BigDecimal("1.000000"), null));
+
+    List<BigDecimal> v = values(21, 3);
+    Distribution twenty = Distribution.sampled();
+    v.subList(0, 20).forEach(twenty::add);
+    // ⌈0.05 × 20⌉ = 1: the largest value alone, no spread to estimate an error from
+    assertThat(twenty.cvar(new BigDecimal("0.95")).value())
+        .isEqualByComparingTo(v.subList(0, 20).stream().max(BigDecimal::compareTo).orElseThrow());
+    assertThat(twenty.cvar(new BigDecimal("0.95")).standardError()).isNull();
+    assertThat(twenty.mean().standardError()).isNotNull().isPositive();
+    Distribution more = Distribution.sampled();
+    v.forEach(more::add);
+    // ⌈0.05 × 21⌉ = 2: two tail samples estimate it
+    assertThat(more.cvar(new BigDecimal("0.95")).standardError()).isNotNull();
+  }
+
   @Test
   void mean_andItsStandardError_matchTheTwoPassFormula() {
     List<BigDecimal> v = values(200, 1);

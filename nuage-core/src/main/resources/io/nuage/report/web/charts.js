@@ -43,6 +43,8 @@ const usd = (text) => {
   const g = grouped(text);
   return g.startsWith("-") ? "-$" + g.slice(1) : "$" + g;
 };
+// a standard error the futures cannot estimate is null in the risk JSON (one future, a tail of one)
+const se = (text, show) => (text === null ? "n/a" : show(text));
 const num = (text) => (text === "" || text === null || text === undefined ? null : Number(text));
 const pct = (text, digits = 2) => (text === "" || text === null || text === undefined ? "—" : (Number(text) * 100).toFixed(digits) + "%");
 // ECharts renders a custom tooltip formatter's string as HTML: text from the data goes in escaped
@@ -493,7 +495,7 @@ function fanPanel(root, charts, rows, risk) {
   const { section, chart } = panel(root, "fan", "Cost per year over the sampled futures",
     `${risk.futures} futures (seed ${risk.seed}, policy ${risk.policy}), in ${risk.currency}: the middle half of the futures `
       + "cost inside the dark band, nine in ten inside the light one; the line is the median, the dashes the scenario as written. "
-      + `Mean total ${usd(risk.cost.mean.value)} ± ${usd(risk.cost.mean.standardError)} (one standard error); `
+      + `Mean total ${usd(risk.cost.mean.value)} ± ${se(risk.cost.mean.standardError, usd)} (one standard error${risk.cost.mean.standardError === null ? ", not estimable from one future" : ""}); `
       + `probability that some demand goes unmet ${pct(risk.breach.value)}`
       + (risk.unmetPenaltyPerGpuHour ? `, priced at ${risk.unmetPenaltyPerGpuHour} ${risk.currency} per reference GPU-hour in every figure (an assumption of what unserved work is worth, not a bill).` : ".")
       + (risk.cost.meanBilled && risk.cost.meanUnmetPenalty
@@ -535,7 +537,7 @@ function fanPanel(root, charts, rows, risk) {
     { label: "year", show: (r) => r.year },
     { label: "as written", numeric: true, show: (r) => usd(r.asWritten) },
     { label: "mean", numeric: true, show: (r) => usd(r.mean) },
-    { label: "± s.e.", numeric: true, show: (r) => usd(r.meanError) },
+    { label: "± s.e.", numeric: true, show: (r) => se(r.meanError, usd) },
     { label: "P5", numeric: true, show: (r) => usd(r.p05) },
     { label: "P25", numeric: true, show: (r) => usd(r.p25) },
     { label: "median", numeric: true, show: (r) => usd(r.p50) },
@@ -559,9 +561,9 @@ function shortfallRiskPanel(root, charts, rows) {
     { label: "contract", show: (r) => r.contract },
     { label: "year", numeric: true, show: (r) => r.year },
     { label: "P(shortfall)", numeric: true, show: (r) => pct(r.probability, 1) },
-    { label: "± s.e.", numeric: true, show: (r) => pct(r.probabilityError, 1) },
+    { label: "± s.e.", numeric: true, show: (r) => se(r.probabilityError, (t) => pct(t, 1)) },
     { label: "mean shortfall", numeric: true, show: (r) => usd(r.expected) },
-    { label: "± s.e.", numeric: true, show: (r) => usd(r.expectedError) },
+    { label: "± s.e.", numeric: true, show: (r) => se(r.expectedError, usd) },
     { label: "P95 shortfall", numeric: true, show: (r) => usd(r.p95) },
   ], rows));
 }

@@ -32,6 +32,7 @@ public final class PlanRuns {
             null,
             null,
             null,
+            null,
             null);
     update(
         "INSERT INTO plan_runs (id, scenario_id, status, created_at) VALUES (?, ?, ?, ?)",
@@ -53,27 +54,41 @@ public final class PlanRuns {
         });
   }
 
-  /** Records a final status; a run already finished is left as it is (first outcome wins). */
+  /**
+   * Records a final status and how far the job had come ({@code progress}, in [0, 1]; null when
+   * unknown); a run already finished is left as it is (first outcome wins).
+   */
   public void finished(
-      String id, PlanStatus status, @Nullable String resultJson, @Nullable String error) {
+      String id,
+      PlanStatus status,
+      @Nullable Double progress,
+      @Nullable String resultJson,
+      @Nullable String error) {
     if (!status.finished()) throw new IllegalArgumentException("not a final status: " + status);
+    if (progress != null && !(progress >= 0 && progress <= 1))
+      throw new IllegalArgumentException("progress must be in [0, 1] (got " + progress + ")");
     update(
-        "UPDATE plan_runs SET status = ?, finished_at = ?, result_json = ?, error = ?"
+        "UPDATE plan_runs SET status = ?, finished_at = ?, result_json = ?, error = ?, progress = ?"
             + " WHERE id = ? AND status IN ('QUEUED', 'RUNNING')",
         st -> {
           st.setString(1, status.name());
           Timestamps.set(st, 2, Timestamps.now());
           st.setString(3, resultJson);
           st.setString(4, error);
-          st.setString(5, id);
+          if (progress == null) st.setNull(5, java.sql.Types.DOUBLE);
+          else st.setDouble(5, progress);
+          st.setString(6, id);
         });
   }
 
-  /** Marks every run left queued or running by a stopped server as failed; returns how many. */
+  /**
+   * Marks every run left queued or running by a stopped server as failed, its progress unknown;
+   * returns how many.
+   */
   public int failUnfinished(String reason) {
     List<PlanRun> open =
         query("SELECT * FROM plan_runs WHERE status IN ('QUEUED', 'RUNNING')", null);
-    for (PlanRun run : open) finished(run.id(), PlanStatus.FAILED, null, reason);
+    for (PlanRun run : open) finished(run.id(), PlanStatus.FAILED, null, null, reason);
     return open.size();
   }
 
@@ -116,7 +131,8 @@ public final class PlanRuns {
                   Timestamps.get(rs, "started_at"),
                   Timestamps.get(rs, "finished_at"),
                   rs.getString("result_json"),
-                  rs.getString("error")));
+                  rs.getString("error"),
+                  rs.getObject("progress") == null ? null : rs.getDouble("progress")));
         }
         return out;
       }
