@@ -31,11 +31,14 @@ public final class SecondStage implements AutoCloseable {
    */
   public record Value(double objective, double bound, double[] slope) {}
 
-  private final MPSolver lp;
-  private final List<MPConstraint> rows = new ArrayList<>();
-  private final double[] ratio;
+  private final PlanData data;
+  private final @Nullable String contract;
   private final double fixed;
   private final double timeLimitSeconds;
+  private MPSolver lp;
+  private List<MPConstraint> rows = new ArrayList<>();
+  private double[] ratio;
+  private boolean clp;
 
   /**
    * @param future the future's scenario, with the deal (if any) at its widest minimums: a
@@ -44,16 +47,27 @@ public final class SecondStage implements AutoCloseable {
    */
   public SecondStage(
       Scenario future, RecourseTerms terms, @Nullable String contract, PlanOptions options) {
-    PlanData data = new PlanData(future, options.maxGangOptions(), null, terms);
-    this.lp = Natives.solver(RelaxAndRound.LP);
+    this.data = new PlanData(future, options.maxGangOptions(), null, terms);
+    this.contract = contract;
     this.timeLimitSeconds = options.timeLimitSeconds();
+    FixedCosts f = FixedCosts.of(data);
+    this.fixed =
+        f.reserved().values().stream().mapToDouble(BigDecimal::doubleValue).sum()
+            + f.storage().values().stream().mapToDouble(BigDecimal::doubleValue).sum();
+    this.lp = Natives.solver(RelaxAndRound.LP);
+    this.ratio = build();
+  }
+
+  /** Builds the model on {@link #lp}; the minimum rows and their pro-rating ratios. */
+  private double[] build() {
     PlanModel m = new PlanModel(data, lp, PlanModel.Mode.MIP, null);
     if (contract != null) m.withoutShortfallLogic(contract);
     m.build();
+    rows = new ArrayList<>();
     List<Double> ratios = new ArrayList<>();
     if (contract != null) {
       CommittedSpend k =
-          future.contracts(CommittedSpend.class).stream()
+          data.scenario.contracts(CommittedSpend.class).stream()
               .filter(c -> c.id().equals(contract))
               .findFirst()
               .orElseThrow(() -> new IllegalArgumentException("no committed spend " + contract));
@@ -68,11 +82,7 @@ public final class SecondStage implements AutoCloseable {
                 : y.minimum().divide(full, MathContext.DECIMAL64).doubleValue());
       }
     }
-    this.ratio = ratios.stream().mapToDouble(Double::doubleValue).toArray();
-    FixedCosts f = FixedCosts.of(data);
-    this.fixed =
-        f.reserved().values().stream().mapToDouble(BigDecimal::doubleValue).sum()
-            + f.storage().values().stream().mapToDouble(BigDecimal::doubleValue).sum();
+    return ratios.stream().mapToDouble(Double::doubleValue).toArray();
   }
 
   /** The deal's contract years inside the horizon (those {@link #at} takes minimums for). */
@@ -91,17 +101,15 @@ public final class SecondStage implements AutoCloseable {
     if (minimums.length != rows.size())
       throw new IllegalArgumentException(
           "expected " + rows.size() + " minimums, got " + minimums.length);
-    for (int y = 0; y < rows.size(); y++)
-      rows.get(y).setBounds(minimums[y] * ratio[y] * PlanModel.USD, PlanModel.INFINITY);
-    MPSolver.ResultStatus status = MPSolver.ResultStatus.ABNORMAL;
-    boolean first = true;
-    for (String params : RelaxAndRound.RECOURSE_LP) {
-      lp.setSolverSpecificParametersAsString(params);
-      if (!first) lp.reset();
-      first = false;
-      lp.setTimeLimit((long) (timeLimitSeconds * 1000));
-      status = Natives.solve(lp);
-      if (status != MPSolver.ResultStatus.ABNORMAL) break;
+    MPSolver.ResultStatus status = solve(minimums);
+    if (status == MPSolver.ResultStatus.ABNORMAL && !clp) {
+      // GLOP answered ABNORMAL with every parameter set (seen on the example's futures after a
+      // change of right-hand sides): the same model on CLP, built afresh, from then on
+      lp.delete();
+      lp = Natives.solver("CLP");
+      clp = true;
+      ratio = build();
+      status = solve(minimums);
     }
     if (status != MPSolver.ResultStatus.OPTIMAL)
       throw new IllegalStateException("the second-stage LP gave no optimum (" + status + ")");
@@ -117,6 +125,26 @@ public final class SecondStage implements AutoCloseable {
     for (int y = 0; y < rows.size(); y++)
       slope[y] = Math.max(0, duals[rows.get(y).index()]) * PlanModel.USD * ratio[y];
     return new Value(lp.objective().value() + fixed, bound + fixed, slope);
+  }
+
+  private MPSolver.ResultStatus solve(double[] minimums) {
+    for (int y = 0; y < rows.size(); y++)
+      rows.get(y).setBounds(minimums[y] * ratio[y] * PlanModel.USD, PlanModel.INFINITY);
+    MPSolver.ResultStatus status = MPSolver.ResultStatus.ABNORMAL;
+    if (clp) {
+      lp.setTimeLimit((long) (timeLimitSeconds * 1000));
+      return Natives.solve(lp);
+    }
+    boolean first = true;
+    for (String params : RelaxAndRound.RECOURSE_LP) {
+      lp.setSolverSpecificParametersAsString(params);
+      if (!first) lp.reset();
+      first = false;
+      lp.setTimeLimit((long) (timeLimitSeconds * 1000));
+      status = Natives.solve(lp);
+      if (status != MPSolver.ResultStatus.ABNORMAL) break;
+    }
+    return status;
   }
 
   @Override
