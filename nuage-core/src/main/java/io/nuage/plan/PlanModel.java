@@ -222,6 +222,17 @@ final class PlanModel {
 
   private final java.util.Set<String> withoutShortfallLogic = new java.util.HashSet<>();
 
+  private double objectiveWeight = 1;
+
+  /**
+   * Multiplies this model's objective by {@code weight} (before build): one future's copy in a
+   * deal's extensive form, weighed by its probability (docs/deals.md section 5).
+   */
+  PlanModel withObjectiveWeight(double weight) {
+    objectiveWeight = weight;
+    return this;
+  }
+
   /**
    * Leaves out the no-padding rows of {@code contract}'s shortfalls (before build): a deal's second
    * stage, whose minimums must stay right-hand sides only (docs/deals.md section 5).
@@ -240,7 +251,7 @@ final class PlanModel {
     addCommittedSpend();
     addSpendShareLimits();
     addRightOfFirstRefusal();
-    objective.terms.forEach((v, c) -> solver.objective().setCoefficient(v, c));
+    objective.terms.forEach((v, c) -> solver.objective().setCoefficient(v, c * objectiveWeight));
     solver.objective().setMinimization();
     return this;
   }

@@ -1,0 +1,145 @@
+package io.nuage.plan;
+
+import com.google.ortools.linearsolver.MPConstraint;
+import com.google.ortools.linearsolver.MPModelProto;
+import com.google.ortools.linearsolver.MPSolver;
+import com.google.ortools.linearsolver.MPVariable;
+import io.nuage.contract.CommittedSpend;
+import io.nuage.plan.recourse.RecourseTerms;
+import io.nuage.scenario.Scenario;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.List;
+
+/**
+ * A deal's sample problem for one discount tier as one LP (docs/deals.md section 5, "Extensive
+ * form"): the yearly minimums {@code m}, and each future's second stage weighed by its probability,
+ * whose shortfall rows read {@code s + consumption − r m_y ≥ 0}. Solved here (checked point, bound
+ * from the duals) and exportable as MPS for an outside solver.
+ */
+public final class ExtensiveForm implements AutoCloseable {
+  /**
+   * The extensive form's answer.
+   *
+   * @param objective its objective at the checked point plus the weighed fixed costs (dollars)
+   * @param bound a lower bound on its optimum from the duals, plus the same fixed costs
+   * @param minimums the point's yearly minimums (dollars)
+   */
+  public record Solution(double objective, double bound, double[] minimums) {}
+
+  private final MPSolver lp;
+  private final MPVariable[] m;
+  private final double fixed;
+
+  /**
+   * @param futures each future's scenario, with the deal at its widest minimums
+   * @param terms each future's recourse terms
+   * @param weights each future's probability
+   */
+  public ExtensiveForm(
+      List<Scenario> futures,
+      List<RecourseTerms> terms,
+      double[] weights,
+      String contract,
+      double[] lo,
+      double[] hi,
+      double sumLo,
+      double sumHi,
+      PlanOptions options) {
+    this.lp = Natives.solver(RelaxAndRound.LP);
+    this.m = new MPVariable[lo.length];
+    MPConstraint total =
+        lp.makeConstraint(
+            sumLo * PlanModel.USD,
+            Double.isInfinite(sumHi) ? MPSolver.infinity() : sumHi * PlanModel.USD,
+            "total");
+    for (int y = 0; y < lo.length; y++) {
+      // in $M, as the rows it enters
+      m[y] = lp.makeNumVar(lo[y] * PlanModel.USD, hi[y] * PlanModel.USD, "m[" + y + "]");
+      total.setCoefficient(m[y], 1);
+    }
+    double fixedSum = 0;
+    for (int j = 0; j < futures.size(); j++) {
+      PlanData data = new PlanData(futures.get(j), options.maxGangOptions(), null, terms.get(j));
+      PlanModel model =
+          new PlanModel(data, lp, PlanModel.Mode.MIP, null)
+              .withoutShortfallLogic(contract)
+              .withObjectiveWeight(weights[j]);
+      model.build();
+      CommittedSpend k =
+          data.scenario.contracts(CommittedSpend.class).stream()
+              .filter(c -> c.id().equals(contract))
+              .findFirst()
+              .orElseThrow(() -> new IllegalArgumentException("no committed spend " + contract));
+      for (PlanModel.ShortfallYear y : model.shortfalls.values()) {
+        if (!y.contract().id().equals(contract)) continue;
+        BigDecimal full = k.yearlyMinimums().get(y.year());
+        double ratio =
+            full.signum() == 0
+                ? 1.0
+                : y.minimum().divide(full, MathContext.DECIMAL64).doubleValue();
+        y.row().setBounds(0, MPSolver.infinity());
+        y.row().setCoefficient(m[y.year()], -ratio);
+      }
+      FixedCosts f = FixedCosts.of(data);
+      fixedSum +=
+          weights[j]
+              * (f.reserved().values().stream().mapToDouble(BigDecimal::doubleValue).sum()
+                  + f.storage().values().stream().mapToDouble(BigDecimal::doubleValue).sum());
+    }
+    this.fixed = fixedSum;
+    lp.objective().setMinimization();
+  }
+
+  /** The weighed fixed costs: the constant the objective leaves out. */
+  public double fixedCost() {
+    return fixed;
+  }
+
+  /** The model as MPS text and the same model as a proto, for an outside solver. */
+  public record Export(MPModelProto model, String mps) {}
+
+  /**
+   * The LP for an outside solver: each future's copy names its columns and rows as the planner
+   * does, so every name is replaced by its position in OR-Tools' own form ({@code
+   * auto_v_000000017}), and integrality is dropped (the second stage is the relaxation).
+   */
+  public Export export() {
+    MPModelProto.Builder b = lp.exportModelToProto().toBuilder();
+    for (int i = 0; i < b.getVariableCount(); i++)
+      b.getVariableBuilder(i).setName(String.format("auto_v_%09d", i)).setIsInteger(false);
+    for (int i = 0; i < b.getConstraintCount(); i++)
+      b.getConstraintBuilder(i).setName(String.format("auto_c_%09d", i));
+    MPModelProto model = b.build();
+    MPSolver copy = Natives.solver(RelaxAndRound.LP);
+    try {
+      String error = copy.loadModelFromProto(model);
+      if (!error.isEmpty()) throw new IllegalStateException("the extensive form: " + error);
+      return new Export(model, copy.exportModelAsMpsFormat(false, false));
+    } finally {
+      copy.delete();
+    }
+  }
+
+  /**
+   * @throws IllegalStateException when the LP has no optimum, or its point or bound does not hold
+   */
+  public Solution solve() {
+    lp.setSolverSpecificParametersAsString("use_preprocessing: false, use_dual_simplex: true");
+    MPSolver.ResultStatus status = Natives.solve(lp);
+    if (status != MPSolver.ResultStatus.OPTIMAL)
+      throw new IllegalStateException("the deal's extensive form gave no optimum (" + status + ")");
+    ModelRows rows = ModelRows.of(lp);
+    if (!rows.holdsRelaxation(ModelRows.point(lp)))
+      throw new IllegalStateException("the deal's extensive form's point breaks its rows");
+    double bound = rows.dualBound(ModelRows.duals(lp));
+    double[] at = new double[m.length];
+    for (int y = 0; y < m.length; y++) at[y] = m[y].solutionValue() / PlanModel.USD;
+    return new Solution(lp.objective().value() + fixed, bound + fixed, at);
+  }
+
+  @Override
+  public void close() {
+    lp.delete();
+  }
+}
