@@ -21,6 +21,12 @@ public final class CutMaster implements AutoCloseable {
   /** The master's answer: its minimums (dollars) and a proven lower bound on its optimum. */
   public record Solution(double[] minimums, double lowerBound) {}
 
+  private static final @org.jspecify.annotations.Nullable String debugFile =
+      System.getenv("NUAGE_DEAL_MASTER_DUMP");
+
+  private static final java.util.List<String> RETRIES =
+      java.util.List.of("use_dual_simplex: true", "use_preprocessing: false");
+
   private final MPSolver lp;
   private final MPVariable[] m;
   private final MPVariable[] theta;
@@ -53,6 +59,14 @@ public final class CutMaster implements AutoCloseable {
 
   /** {@code θ_j ≥ bound + slope · (m − at)}, every figure in dollars. */
   public void cut(int j, double bound, double[] slope, double[] at) {
+    if (!Double.isFinite(bound)
+        || java.util.Arrays.stream(slope).anyMatch(v -> !Double.isFinite(v)))
+      throw new IllegalArgumentException(
+          "a cut must be finite (bound "
+              + bound
+              + ", slope "
+              + java.util.Arrays.toString(slope)
+              + ")");
     double rhs = bound;
     for (int y = 0; y < slope.length; y++) rhs -= slope[y] * at[y];
     MPConstraint row = lp.makeConstraint(rhs * SCALE, MPSolver.infinity(), "cut");
@@ -71,6 +85,21 @@ public final class CutMaster implements AutoCloseable {
    */
   public Solution solve() {
     MPSolver.ResultStatus status = Natives.solve(lp);
+    for (int i = 0; status != MPSolver.ResultStatus.OPTIMAL && i < RETRIES.size(); i++) {
+      // GLOP once answered INFEASIBLE on a wait-and-see master of the example (50 futures, 2
+      // threads) that no rerun reproduced: from scratch, with other parameters, before giving up
+      lp.reset();
+      lp.setSolverSpecificParametersAsString(RETRIES.get(i));
+      status = Natives.solve(lp);
+    }
+    if (status != MPSolver.ResultStatus.OPTIMAL && debugFile != null) {
+      try {
+        java.nio.file.Files.writeString(
+            java.nio.file.Path.of(debugFile), lp.exportModelAsLpFormat(false));
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
     if (status != MPSolver.ResultStatus.OPTIMAL)
       throw new IllegalStateException("the deal's master LP gave no optimum (" + status + ")");
     ModelRows rows = ModelRows.of(lp);
