@@ -2,6 +2,7 @@ package io.nuage.deal;
 
 import io.nuage.contract.CommittedSpend;
 import io.nuage.contract.DiscountTier;
+import io.nuage.plan.ExtensiveForm;
 import io.nuage.plan.PlanOptions;
 import io.nuage.plan.SecondStage;
 import io.nuage.risk.Future;
@@ -107,6 +108,13 @@ final class DealOptimiser implements AutoCloseable {
     Answer best = notSigned(futures, weights);
     double lower = best.lower();
     for (Tier tier : byPromise()) {
+      if (futures.size() <= EXTENSIVE_MAX) {
+        ExtensiveForm.Solution e = extensive(tier, futures, weights);
+        lower = Math.min(lower, e.bound());
+        if (e.objective() < best.upper())
+          best = new Answer(tier, e.minimums(), e.objective(), e.bound(), 1, true, new double[0]);
+        continue;
+      }
       List<SecondStage> stages = stages(tier, futures);
       try {
         LShaped.Result r =
@@ -231,21 +239,46 @@ final class DealOptimiser implements AutoCloseable {
   }
 
   /**
+   * Up to this many futures a tier's sample problem is solved as one extensive-form LP, above it by
+   * decomposition (docs/deals.md section 5).
+   */
+  static final int EXTENSIVE_MAX = 8;
+
+  private ExtensiveForm.Solution extensive(Tier tier, List<Future> futures, double[] weights) {
+    Scenario signed = scenario.withContract(deal.id(), widest(tier));
+    List<Scenario> scenarios = new ArrayList<>();
+    List<io.nuage.plan.recourse.RecourseTerms> terms = new ArrayList<>();
+    for (Future f : futures) {
+      Scenario future = FutureScenario.of(signed, f);
+      scenarios.add(future);
+      terms.add(PlannerRecourse.terms(future, f));
+    }
+    try (ExtensiveForm form =
+        new ExtensiveForm(
+            scenarios, terms, weights, deal.id(), lo, hi, tier.from(), tier.to(), options)) {
+      return form.solve();
+    }
+  }
+
+  /** The deal at its widest minimums and {@code tier}'s discount. */
+  private CommittedSpend widest(Tier tier) {
+    List<BigDecimal> widest = new ArrayList<>();
+    for (double h : hi) widest.add(BigDecimal.valueOf(h).setScale(2, RoundingMode.HALF_EVEN));
+    return new CommittedSpend(
+        deal.id(),
+        deal.provider(),
+        deal.term(),
+        widest,
+        tier.discount(),
+        deal.takeOrPay(),
+        deal.discountTiers());
+  }
+
+  /**
    * The futures' second stages with the deal at its widest minimums and {@code tier}'s discount.
    */
   private List<SecondStage> stages(Tier tier, List<Future> futures) {
-    List<BigDecimal> widest = new ArrayList<>();
-    for (double h : hi) widest.add(BigDecimal.valueOf(h).setScale(2, RoundingMode.HALF_EVEN));
-    CommittedSpend k =
-        new CommittedSpend(
-            deal.id(),
-            deal.provider(),
-            deal.term(),
-            widest,
-            tier.discount(),
-            deal.takeOrPay(),
-            deal.discountTiers());
-    Scenario signed = scenario.withContract(deal.id(), k);
+    Scenario signed = scenario.withContract(deal.id(), widest(tier));
     List<Callable<SecondStage>> jobs = new ArrayList<>();
     for (Future f : futures)
       jobs.add(
