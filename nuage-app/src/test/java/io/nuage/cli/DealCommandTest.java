@@ -170,6 +170,100 @@ class DealCommandTest {
         .doesNotContain("Exception");
   }
 
+  static final Path NEWSVENDOR =
+      SharedData.repo().resolve("nuage-core/src/test/resources/deal/newsvendor-tiers.yaml");
+
+  @Test
+  void optimise_samplesAll_findsTheNewsvendorOptimum() throws Exception {
+    Cli r =
+        Cli.run(
+            "deal",
+            NEWSVENDOR.toString(),
+            "--contract",
+            "deal",
+            "--optimise",
+            "--samples",
+            "all",
+            "--bounds",
+            "0..3",
+            "--format",
+            "json",
+            "--quiet");
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode j = new ObjectMapper().readTree(r.out());
+    // the header of newsvendor-tiers.yaml: S* = $900,000 at 0.30, E[cost] = 1,008,000, saving
+    // 252,000, VSS 0, EVPI 90,000
+    assertThat(j.at("/recommendation/sign").asBoolean()).isTrue();
+    assertThat(j.at("/recommendation/minimums/0").asText()).isEqualTo("900000.00");
+    assertThat(j.at("/recommendation/discount").asText()).isEqualTo("0.30");
+    assertThat(j.at("/expectedCost/value").asText()).isEqualTo("1008000.00");
+    assertThat(j.at("/saving/value").asText()).isEqualTo("252000.00");
+    assertThat(j.at("/vss/value").asText()).isEqualTo("0.00");
+    assertThat(j.at("/evpi/value").asText()).isEqualTo("90000.00");
+    assertThat(j.at("/optimalityGap/gapLimit").asText()).isEqualTo("0.00");
+    Cli table =
+        Cli.run(
+            "deal",
+            NEWSVENDOR.toString(),
+            "--contract",
+            "deal",
+            "--optimise",
+            "--samples",
+            "all",
+            "--bounds",
+            "0..3",
+            "--quiet");
+    assertThat(table.out().lines())
+        .allSatisfy(l -> assertThat(l.length()).as(l).isLessThanOrEqualTo(100));
+    assertThat(table.out().replace('\n', ' '))
+        .contains("Sign minimums of $900,000.00 per year")
+        .contains("expected saving against not signing $252,000.00");
+  }
+
+  @Test
+  void optimise_badInput_isOneClearMessage_exit2() throws Exception {
+    expect(
+        Cli.run(
+            "deal",
+            NEWSVENDOR.toString(),
+            "--contract",
+            "deal",
+            "--optimise",
+            "--bounds",
+            "2..1",
+            "--quiet"),
+        "--bounds: expected LOW..HIGH, multiples of the written minimums with 0 ≤ LOW ≤ HIGH, such as 0.5..1.5 (got 2..1)");
+    expect(
+        Cli.run(
+            "deal",
+            NEWSVENDOR.toString(),
+            "--contract",
+            "deal",
+            "--optimise",
+            "--replications",
+            "1",
+            "--quiet"),
+        "--replications: the lower bound's interval needs at least 2 (got 1)");
+    expect(
+        Cli.run(
+            "deal",
+            NEWSVENDOR.toString(),
+            "--contract",
+            "deal",
+            "--optimise",
+            "--gap",
+            "0",
+            "--quiet"),
+        "--gap: expected a fraction between 0 and 1 (got 0.0)");
+    Path notTakeOrPay = dir.resolve("not-take-or-pay.yaml");
+    Files.writeString(
+        notTakeOrPay,
+        Files.readString(NEWSVENDOR).replace("take-or-pay: true", "take-or-pay: false"));
+    expect(
+        Cli.run("deal", notTakeOrPay.toString(), "--contract", "deal", "--optimise", "--quiet"),
+        "--optimise: deal is not take-or-pay, so its minimums change nothing but its discount");
+  }
+
   private static void expect(Cli r, String message) {
     assertThat(r.code()).as(r.err()).isEqualTo(2);
     assertThat(r.err()).contains(message).doesNotContain("Exception").doesNotContain("\tat ");
