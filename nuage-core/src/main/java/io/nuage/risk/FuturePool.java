@@ -51,6 +51,11 @@ public final class FuturePool implements AutoCloseable {
     return out;
   }
 
+  /** Runs {@code task} on the pool with that thread's recourse. */
+  public <T> java.util.concurrent.Future<T> submit(java.util.function.Function<Recourse, T> task) {
+    return pool.submit(() -> task.apply(local.get()));
+  }
+
   @Override
   public void close() {
     pool.shutdownNow();

@@ -12,8 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Supplier;
 
@@ -84,20 +82,17 @@ public final class RiskAnalysis {
     if (options.sourceSamples() > 0)
       for (Source s : Source.values()) if (!u.only(s).isCertain()) alone.add(s);
     progress.start(2 + futures + (long) alone.size() * options.sourceSamples());
-    ExecutorService pool = Executors.newFixedThreadPool(options.threads());
-    ThreadLocal<Recourse> local = ThreadLocal.withInitial(recourses);
-    try {
+    try (FuturePool pool = new FuturePool(options.threads(), recourses, progress)) {
       // the scenario as written twice (docs/risk.md section 2.2): as nuage plan solves it, the
       // figure reported, and by the futures' recourse, the reference of every difference
       Future<Optional<Served>> planning =
           pool.submit(
-              () -> {
-                Optional<Served> p = local.get().planned(scenario);
+              recourse -> {
+                Optional<Served> p = recourse.planned(scenario);
                 progress.served();
                 return p;
               });
-      Served byRecourse =
-          serve(pool, local, List.of(io.nuage.risk.Future.asWritten(-1)), scenario).get(0);
+      Served byRecourse = serve(pool, List.of(io.nuage.risk.Future.asWritten(-1))).get(0);
       Served base = get(planning).orElse(byRecourse);
       // without uncertainty every future is the scenario as written: the plan, not served again
       Served certain = u.isCertain() ? base : null;
@@ -116,9 +111,7 @@ public final class RiskAnalysis {
           } else drawn.add(sampler.draw(i));
         }
         List<Served> served =
-            certain != null
-                ? asWritten(certain, drawn.size())
-                : serve(pool, local, drawn, scenario);
+            certain != null ? asWritten(certain, drawn.size()) : serve(pool, drawn);
         for (int k = 0; k < served.size(); k++) {
           Served s = served.get(k);
           all.add(s, enumeration != null ? weights.get(k) : null);
@@ -133,7 +126,7 @@ public final class RiskAnalysis {
           List<io.nuage.risk.Future> drawn = new ArrayList<>();
           for (long i = start; i < Math.min(options.sourceSamples(), start + block()); i++)
             drawn.add(one.draw(i));
-          for (Served s : serve(pool, local, drawn, scenario)) d.add(s.totalCost());
+          for (Served s : serve(pool, drawn)) d.add(s.totalCost());
         }
         Estimate mean = d.mean();
         sources.add(
@@ -151,8 +144,6 @@ public final class RiskAnalysis {
               .divide(BigDecimal.valueOf(futures), MathContext.DECIMAL128)
               .setScale(6, RoundingMode.HALF_EVEN),
           sources);
-    } finally {
-      pool.shutdownNow();
     }
   }
 
@@ -186,32 +177,9 @@ public final class RiskAnalysis {
         .divide(s.totalCost(), MathContext.DECIMAL128);
   }
 
-  /** Serves {@code drawn} on the pool; the answers in the order given. */
-  private List<Served> serve(
-      ExecutorService pool,
-      ThreadLocal<Recourse> local,
-      List<io.nuage.risk.Future> drawn,
-      Scenario base) {
-    List<Future<Served>> pending = new ArrayList<>();
-    for (io.nuage.risk.Future f : drawn)
-      pending.add(
-          pool.submit(
-              () -> {
-                Served s = local.get().serve(FutureScenario.of(base, f), f);
-                progress.served();
-                return s;
-              }));
-    List<Served> out = new ArrayList<>();
-    try {
-      for (Future<Served> p : pending) out.add(p.get());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while serving futures", e);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException r) throw r;
-      throw new IllegalStateException(e.getCause());
-    }
-    return out;
+  /** Serves {@code drawn} futures of the scenario on the pool; the answers in the order given. */
+  private List<Served> serve(FuturePool pool, List<io.nuage.risk.Future> drawn) {
+    return pool.serve(drawn.stream().map(f -> new FuturePool.Job(scenario, f)).toList());
   }
 
   private record YearKey(String key, int year) {}
