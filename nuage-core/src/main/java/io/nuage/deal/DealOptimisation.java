@@ -101,6 +101,11 @@ public final class DealOptimisation {
     this.sampling = sampling;
     this.options = options;
     this.replications = sampling.enumerate() ? 1 : replications;
+    if (!sampling.enumerate() && sampling.samples() < 2)
+      throw new NuageException(
+          "--samples: --optimise needs at least 2 futures for its error bars (got "
+              + sampling.samples()
+              + "), or all to enumerate a discrete uncertainty");
     if (!sampling.enumerate() && replications < 2)
       throw new NuageException(
           "--replications: the lower bound's interval needs at least 2 (got " + replications + ")");
@@ -204,14 +209,19 @@ public final class DealOptimisation {
     double[] b = bounds.stream().mapToDouble(Double::doubleValue).toArray();
     Estimate l = mean(b, DealOptimiser.uniform(b.length), exact);
     BigDecimal lowerLimit =
-        exact
-            ? l.value()
-            : l.value().subtract(l.standardError().multiply(BigDecimal.valueOf(t95(b.length - 1))));
+        money(
+            exact
+                ? l.value()
+                : l.value()
+                    .subtract(l.standardError().multiply(BigDecimal.valueOf(t95(b.length - 1)))));
     BigDecimal upperLimit =
-        exact ? u.value() : u.value().add(u.standardError().multiply(BigDecimal.valueOf(1.645)));
+        money(
+            exact
+                ? u.value()
+                : u.value().add(u.standardError().multiply(BigDecimal.valueOf(1.645))));
     List<BigDecimal> minimums = new ArrayList<>();
     for (double m : a.minimums()) minimums.add(money(m));
-    BigDecimal commitment = minimums.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+    BigDecimal commitment = money(minimums.stream().reduce(BigDecimal.ZERO, BigDecimal::add));
     BigDecimal written = deal.totalCommitment();
     BigDecimal above =
         !a.signs() || commitment.signum() == 0
