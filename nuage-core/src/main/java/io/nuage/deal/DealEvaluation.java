@@ -205,6 +205,7 @@ public final class DealEvaluation {
       notes.add(
           "the scenario has no uncertainty section: every future is the scenario as written, so"
               + " the figures are those of one future");
+    notes.addAll(DealNotes.of(scenario, deal));
     return new DealReport(
         scenario.name(),
         scenario.currency(),

@@ -240,6 +240,7 @@ public final class DealOptimisation {
               + " decomposition gap shown, not the target");
     if (scenario.uncertainty().isCertain())
       notes.add("the scenario has no uncertainty section: every future is the scenario as written");
+    notes.addAll(DealNotes.of(scenario, deal));
     BigDecimal value = money(a.upper());
     BigDecimal bound = money(Double.isFinite(a.lower()) ? a.lower() : a.upper());
     return new OptimisedDeal(
