@@ -370,19 +370,35 @@ public final class Planner {
     MPSolver mip = Natives.solver(Natives.MIP);
     try {
       PlanModel model = new PlanModel(data, mip, PlanModel.Mode.MIP, null).build();
-      MPSolverParameters params = new MPSolverParameters();
-      // The solver keeps improving past the gap that counts as OPTIMAL, until it proves the
-      // optimum to its own precision or the time is up: the time limit is a budget to use.
-      params.setDoubleParam(MPSolverParameters.DoubleParam.RELATIVE_MIP_GAP, gap);
       // The MIP gets what is left of the whole plan's time, its own model build included, less
       // what the phases after it need (checking, polishing, duals, costing).
-      Natives.Timed timed =
-          Natives.solveWithin(mip, params, deadline.remainingMillisLess(POST_MIP_SHARE));
-      MPSolver.ResultStatus status = timed.status();
-      if (timed.hitLimit()) {
+      long limit = deadline.remainingMillisLess(POST_MIP_SHARE);
+      ModelRows rows = ModelRows.of(mip); // exported once: solved, checked, repaired or polished
+      CbcDirect.Result r;
+      if (CbcDirect.available()) {
+        r = CbcDirect.solve(rows.model(), gap, limit);
+      } else {
+        MPSolverParameters params = new MPSolverParameters();
+        // The solver keeps improving past the gap that counts as OPTIMAL, until it proves the
+        // optimum to its own precision or the time is up: the time limit is a budget to use.
+        params.setDoubleParam(MPSolverParameters.DoubleParam.RELATIVE_MIP_GAP, gap);
+        Natives.Timed timed = Natives.solveWithin(mip, params, limit);
+        boolean any =
+            timed.status() == MPSolver.ResultStatus.OPTIMAL
+                || timed.status() == MPSolver.ResultStatus.FEASIBLE;
+        r =
+            new CbcDirect.Result(
+                timed.status(),
+                any ? ModelRows.point(mip) : null,
+                any ? mip.objective().bestBound() : Double.NaN,
+                timed.hitLimit(),
+                timed.seconds());
+      }
+      MPSolver.ResultStatus status = r.status();
+      if (r.hitLimit()) {
         notes.add(
             "the MIP stopped at its time limit ("
-                + String.format(java.util.Locale.ROOT, "%.1f", timed.seconds())
+                + String.format(java.util.Locale.ROOT, "%.1f", r.seconds())
                 + " s)"
                 + (status == MPSolver.ResultStatus.NOT_SOLVED ? " without a plan" : ""));
       }
@@ -390,10 +406,9 @@ public final class Planner {
           status == MPSolver.ResultStatus.OPTIMAL || status == MPSolver.ResultStatus.FEASIBLE;
       // without a solution CBC's best bound is not read: an INFEASIBLE proves nothing to bound,
       // and a solve stopped by its limit may not have finished its root LP
-      if (!found) return new Solved(null, Double.NaN, status, "solver");
-      double bound = mip.objective().bestBound();
-      ModelRows rows = ModelRows.of(mip); // exported once: checked, then repaired or polished
-      double[] raw = ModelRows.point(mip);
+      if (!found || r.point() == null) return new Solved(null, Double.NaN, status, "solver");
+      double bound = r.bound();
+      double[] raw = r.point();
       double[] point = FixedIntegers.verifiedPoint(rows, raw, deadline, notes);
       if (point == null)
         return new Solved(null, Double.NaN, MPSolver.ResultStatus.ABNORMAL, "solver");
