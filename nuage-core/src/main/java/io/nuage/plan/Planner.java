@@ -44,6 +44,28 @@ public final class Planner {
   }
 
   /**
+   * Loads the solvers' native libraries (OR-Tools', CBC's C interface, JNA's) on a background
+   * thread, for a process that is about to read a scenario and plan it: on two cores the loading
+   * (0.2-0.4 s) overlaps the parsing instead of following it (docs/benchmarks.md, issue 9). Safe to
+   * call more than once; a plan that starts before it finishes waits for the same class
+   * initialisation, never loads twice.
+   */
+  public static void prepareSolvers() {
+    Thread.ofPlatform()
+        .name("nuage-solver-natives")
+        .daemon()
+        .start(
+            () -> {
+              try {
+                CbcDirect.available();
+                NativeStdout.prepare();
+              } catch (RuntimeException | LinkageError e) {
+                // the plan itself loads them again and reports what fails
+              }
+            });
+  }
+
+  /**
    * Re-plans the months from {@code past.firstOpen()} with the past fixed to what was billed
    * (docs/planner.md, "Re-planning from actuals"). {@code previous} are the placements of the plan
    * being followed; its part from the first open month is kept when it holds every constraint with
