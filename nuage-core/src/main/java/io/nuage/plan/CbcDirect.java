@@ -133,6 +133,10 @@ final class CbcDirect {
       }
       // CBC checks its clock between nodes: it stops at or after its limit, never much before
       boolean hitLimit = seconds >= 0.95 * limitMillis / 1000.0;
+      // as through OR-Tools (Natives.solveWithin): an INFEASIBLE at the limit has proven nothing
+      if (status == MPSolver.ResultStatus.INFEASIBLE && hitLimit) {
+        status = MPSolver.ResultStatus.NOT_SOLVED;
+      }
       double offset = model.getObjectiveOffset();
       double[] point = best == null ? null : best.getDoubleArray(0, model.getVariableCount());
       double bound = (lp ? api.Cbc_getObjValue(m) : api.Cbc_getBestPossibleObjValue(m)) + offset;
