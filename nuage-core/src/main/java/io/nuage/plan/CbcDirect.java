@@ -61,8 +61,6 @@ final class CbcDirect {
     double Cbc_getObjValue(Pointer model);
 
     double Cbc_getBestPossibleObjValue(Pointer model);
-
-    int Cbc_getNumCols(Pointer model);
   }
 
   private static final @Nullable Api API = load();
@@ -110,6 +108,9 @@ final class CbcDirect {
       api.Cbc_setParameter(m, "log", "0");
       api.Cbc_setParameter(m, "preprocess", "off");
       api.Cbc_setParameter(m, "ratioGap", String.format(Locale.ROOT, "%.3g", gap));
+      // the limit is the plan's deadline: wall-clock seconds (CBC counts CPU seconds by default,
+      // which on a loaded machine run slower than the clock)
+      api.Cbc_setParameter(m, "timeMode", "elapsed");
       api.Cbc_setParameter(
           m, "seconds", String.format(Locale.ROOT, "%.3f", Math.max(0.5, limitMillis / 1000.0)));
       long start = System.nanoTime();
