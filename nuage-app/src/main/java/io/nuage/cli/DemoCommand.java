@@ -97,6 +97,7 @@ final class DemoCommand implements Callable<Integer> {
     }
     Path home = Path.of(System.getProperty("nuage.home", "."));
     Path file = home.resolve(EXAMPLE).normalize();
+    Planner.prepareSolvers(); // the native libraries load while the scenario is read
     Scenario scenario = ScenarioParser.parse(file); // a ValidationException maps to exit 2
     String version = ScenarioFiles.contentHash(file); // concentration.json names it
     PrintWriter out = spec.commandLine().getOut();

@@ -95,6 +95,7 @@ public final class PlanCommand implements Callable<Integer> {
             "--db and --server: give one (through a server, its store keeps the plan)");
       return ServerPlan.run(this);
     }
+    Planner.prepareSolvers(); // the native libraries load while the scenario is read
     byte[] file = ReplanCommand.read(scenario);
     Scenario s = ScenarioFiles.read(scenario);
     PlanOptions options = PlanOptions.defaults().withTimeLimit(timeLimit);

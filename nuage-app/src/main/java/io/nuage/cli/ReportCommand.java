@@ -39,7 +39,13 @@ import picocli.CommandLine.Spec;
           + " placements, the plan against its baselines and against actual; no network needed."
     })
 final class ReportCommand implements Callable<Integer> {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /**
+   * Made when a report reads a JSON file, not when picocli builds the command tree of every command
+   * (a plan then paid 0.1-0.3 s for Jackson's start-up, issue 9).
+   */
+  private static final class Json {
+    static final ObjectMapper MAPPER = new ObjectMapper();
+  }
 
   @Spec CommandSpec spec;
 
@@ -286,7 +292,7 @@ final class ReportCommand implements Callable<Integer> {
 
   private static JsonNode parse(Path file, String text, String kind, String command) {
     try {
-      return JSON.readTree(text);
+      return Json.MAPPER.readTree(text);
     } catch (JsonProcessingException e) {
       var where = e.getLocation();
       throw new NuageException(

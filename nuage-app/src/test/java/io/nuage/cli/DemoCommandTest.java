@@ -161,9 +161,13 @@ class DemoCommandTest {
             planned = planned.add(new BigDecimal(p.path("gpuHours").asText()));
         }
         BigDecimal expected = new BigDecimal(y.path("consumed").asText()).add(planned);
+        // the projection's scale (DrawDownLine): money to the cent, GPU-hours to 3 decimals (to 2,
+        // as this test had it, held only while the plan's vertex had no third decimal there)
+        int scale = kind.equals("committed-spend") ? 2 : 3;
+        expected = expected.setScale(scale, java.math.RoundingMode.HALF_EVEN);
         assertThat(new BigDecimal(y.path("projected").asText()))
             .as(c.path("contract").asText() + " year " + y.path("year").asInt())
-            .isEqualByComparingTo(expected.setScale(2, java.math.RoundingMode.HALF_EVEN));
+            .isEqualByComparingTo(expected);
         checked++;
       }
     }

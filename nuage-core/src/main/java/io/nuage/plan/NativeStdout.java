@@ -33,7 +33,10 @@ final class NativeStdout {
   private static final int STDERR = 2;
   private static final int O_WRONLY = 1;
 
-  private static final @Nullable LibC LIBC = load();
+  /** libc through JNA, loaded at first use (or by {@link #prepare}), not at the process start. */
+  private static final class Libc {
+    static final @Nullable LibC LIBC = load();
+  }
 
   /**
    * Off unless the process asks ({@link Planner#keepSolverOutputOffStdout}): while it is on, every
@@ -56,6 +59,11 @@ final class NativeStdout {
     }
   }
 
+  /** Loads libc through JNA now, when it will be used (on a thread that prepares the solvers). */
+  static boolean prepare() {
+    return enabled && Libc.LIBC != null;
+  }
+
   /** Runs {@code solve} with the native standard output set aside. */
   static <T> T quietly(Supplier<T> solve) {
     enter();
@@ -67,24 +75,26 @@ final class NativeStdout {
   }
 
   private static synchronized void enter() {
-    if (!enabled || LIBC == null || depth++ > 0) return;
-    LIBC.fflush(null);
+    LibC libc = enabled ? Libc.LIBC : null;
+    if (libc == null || depth++ > 0) return;
+    libc.fflush(null);
     System.out.flush();
-    saved = LIBC.dup(STDOUT);
+    saved = libc.dup(STDOUT);
     if (saved < 0) return;
     boolean debug = System.getenv("NUAGE_DEBUG") != null;
-    int sink = debug ? STDERR : LIBC.open("/dev/null", O_WRONLY);
+    int sink = debug ? STDERR : libc.open("/dev/null", O_WRONLY);
     if (sink >= 0) {
-      LIBC.dup2(sink, STDOUT);
-      if (!debug) LIBC.close(sink);
+      libc.dup2(sink, STDOUT);
+      if (!debug) libc.close(sink);
     }
   }
 
   private static synchronized void leave() {
-    if (!enabled || LIBC == null || --depth > 0 || saved < 0) return;
-    LIBC.fflush(null);
-    LIBC.dup2(saved, STDOUT);
-    LIBC.close(saved);
+    LibC libc = enabled ? Libc.LIBC : null;
+    if (libc == null || --depth > 0 || saved < 0) return;
+    libc.fflush(null);
+    libc.dup2(saved, STDOUT);
+    libc.close(saved);
     saved = -1;
   }
 }

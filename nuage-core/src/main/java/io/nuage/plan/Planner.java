@@ -44,6 +44,28 @@ public final class Planner {
   }
 
   /**
+   * Loads the solvers' native libraries (OR-Tools', CBC's C interface, JNA's) on a background
+   * thread, for a process that is about to read a scenario and plan it: on two cores the loading
+   * (0.2-0.4 s) overlaps the parsing instead of following it (docs/benchmarks.md, issue 9). Safe to
+   * call more than once; a plan that starts before it finishes waits for the same class
+   * initialisation, never loads twice.
+   */
+  public static void prepareSolvers() {
+    Thread.ofPlatform()
+        .name("nuage-solver-natives")
+        .daemon()
+        .start(
+            () -> {
+              try {
+                CbcDirect.available();
+                NativeStdout.prepare();
+              } catch (RuntimeException | LinkageError e) {
+                // the plan itself loads them again and reports what fails
+              }
+            });
+  }
+
+  /**
    * Re-plans the months from {@code past.firstOpen()} with the past fixed to what was billed
    * (docs/planner.md, "Re-planning from actuals"). {@code previous} are the placements of the plan
    * being followed; its part from the first open month is kept when it holds every constraint with
@@ -370,19 +392,35 @@ public final class Planner {
     MPSolver mip = Natives.solver(Natives.MIP);
     try {
       PlanModel model = new PlanModel(data, mip, PlanModel.Mode.MIP, null).build();
-      MPSolverParameters params = new MPSolverParameters();
-      // The solver keeps improving past the gap that counts as OPTIMAL, until it proves the
-      // optimum to its own precision or the time is up: the time limit is a budget to use.
-      params.setDoubleParam(MPSolverParameters.DoubleParam.RELATIVE_MIP_GAP, gap);
       // The MIP gets what is left of the whole plan's time, its own model build included, less
       // what the phases after it need (checking, polishing, duals, costing).
-      Natives.Timed timed =
-          Natives.solveWithin(mip, params, deadline.remainingMillisLess(POST_MIP_SHARE));
-      MPSolver.ResultStatus status = timed.status();
-      if (timed.hitLimit()) {
+      long limit = deadline.remainingMillisLess(POST_MIP_SHARE);
+      ModelRows rows = ModelRows.of(mip); // exported once: solved, checked, repaired or polished
+      CbcDirect.Result r;
+      if (CbcDirect.available()) {
+        r = CbcDirect.solve(rows.model(), gap, limit);
+      } else {
+        MPSolverParameters params = new MPSolverParameters();
+        // The solver keeps improving past the gap that counts as OPTIMAL, until it proves the
+        // optimum to its own precision or the time is up: the time limit is a budget to use.
+        params.setDoubleParam(MPSolverParameters.DoubleParam.RELATIVE_MIP_GAP, gap);
+        Natives.Timed timed = Natives.solveWithin(mip, params, limit);
+        boolean any =
+            timed.status() == MPSolver.ResultStatus.OPTIMAL
+                || timed.status() == MPSolver.ResultStatus.FEASIBLE;
+        r =
+            new CbcDirect.Result(
+                timed.status(),
+                any ? ModelRows.point(mip) : null,
+                any ? mip.objective().bestBound() : Double.NaN,
+                timed.hitLimit(),
+                timed.seconds());
+      }
+      MPSolver.ResultStatus status = r.status();
+      if (r.hitLimit()) {
         notes.add(
             "the MIP stopped at its time limit ("
-                + String.format(java.util.Locale.ROOT, "%.1f", timed.seconds())
+                + String.format(java.util.Locale.ROOT, "%.1f", r.seconds())
                 + " s)"
                 + (status == MPSolver.ResultStatus.NOT_SOLVED ? " without a plan" : ""));
       }
@@ -390,10 +428,9 @@ public final class Planner {
           status == MPSolver.ResultStatus.OPTIMAL || status == MPSolver.ResultStatus.FEASIBLE;
       // without a solution CBC's best bound is not read: an INFEASIBLE proves nothing to bound,
       // and a solve stopped by its limit may not have finished its root LP
-      if (!found) return new Solved(null, Double.NaN, status, "solver");
-      double bound = mip.objective().bestBound();
-      ModelRows rows = ModelRows.of(mip); // exported once: checked, then repaired or polished
-      double[] raw = ModelRows.point(mip);
+      if (!found || r.point() == null) return new Solved(null, Double.NaN, status, "solver");
+      double bound = r.bound();
+      double[] raw = r.point();
       double[] point = FixedIntegers.verifiedPoint(rows, raw, deadline, notes);
       if (point == null)
         return new Solved(null, Double.NaN, MPSolver.ResultStatus.ABNORMAL, "solver");
