@@ -432,6 +432,12 @@ final class RelaxAndRound {
     return r.bound();
   }
 
+  /**
+   * The whole relaxation is tried after column generation failed only with this many times the
+   * rounds' time left (see {@link #relax}).
+   */
+  static final double WHOLE_AFTER_COLUMNS = 2;
+
   /** Options per run in the first restricted model: the cheapest by effective cost. */
   static final int FIRST_COLUMNS_PER_RUN = 4;
 
@@ -467,10 +473,11 @@ final class RelaxAndRound {
       long started = System.nanoTime();
       Relaxed r = relaxByColumns(data, deadline, notes);
       if (r != null || deadline.passed()) return r;
-      // the whole relaxation is a larger LP than any round's: with less time left than the rounds
-      // took, its model build alone (not interruptible) would overrun the deadline
+      // the whole relaxation is a larger LP than any round's, and its model build cannot be
+      // interrupted: at 3,000 runs under load it overran a 60 s limit by 7-10 s when started with
+      // 1.1 to 1.35 times the rounds' time left (docs/benchmarks.md, issue 9, third session)
       double spent = (System.nanoTime() - started) / 1e9;
-      if (deadline.remainingSeconds() < spent) {
+      if (deadline.remainingSeconds() < WHOLE_AFTER_COLUMNS * spent) {
         notes.add(
             String.format(
                 java.util.Locale.ROOT,
@@ -686,11 +693,12 @@ final class RelaxAndRound {
   static final int DIVE_STEPS = 8;
 
   /**
-   * Diving: the runs the relaxation left fractional are fixed in halves, most decided first, each
-   * at its most-chosen option whose months still fit the capacity the runs fixed before it left,
-   * and the restricted LP re-solved warm after each half, so that the runs still open and the
-   * fleets adapt to the ones fixed. Returns each option's value at the last LP solved (the rounding
-   * then places the runs left as before). The bound is not touched: it was proven before.
+   * Diving: the runs the relaxation decided are fixed where it put them, and those it left
+   * fractional in halves, largest gangs first, each at its most-chosen option whose months still
+   * fit the capacity the runs fixed before it left, and the restricted LP re-solved warm after each
+   * half, so that the runs still open and the fleets adapt to the ones fixed. Returns each option's
+   * value at the last LP solved (the rounding then places the runs left as before). The bound is
+   * not touched: it was proven before.
    */
   private static double[] dive(
       PlanData data,
