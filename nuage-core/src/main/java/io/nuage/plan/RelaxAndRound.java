@@ -671,7 +671,16 @@ final class RelaxAndRound {
           double[] dived =
               data.recourse != null
                   ? xOf
-                  : dive(data, m, lp, xOf, presolve, deadline, PLACING_SHARE * atStart / 2, notes);
+                  : dive(
+                      data,
+                      m,
+                      lp,
+                      xOf,
+                      presolve,
+                      deadline,
+                      PLACING_SHARE * atStart,
+                      DIVE_FIRST_STEP * lastLp,
+                      notes);
           Assignment gangs = roundGangs(data, dived, unplacedOf(at, point));
           Assignment placed = gangs == null ? null : placeFleetsIn(data, m, lp, gangs, deadline);
           // the LP that placed the fleets is the gang-fixed LP of that plan, its no-padding
@@ -688,6 +697,12 @@ final class RelaxAndRound {
       lp.delete();
     }
   }
+
+  /**
+   * The first step of {@link #dive} is expected to take this share of the relaxation's last LP:
+   * measured 0.35 at 3,000 runs (7.1 s after 20.8 s) and 0.4 at 10,000 (18.6 s after about 48 s).
+   */
+  static final double DIVE_FIRST_STEP = 0.5;
 
   /** Steps of {@link #dive} at most. */
   static final int DIVE_STEPS = 8;
@@ -708,9 +723,10 @@ final class RelaxAndRound {
       boolean presolve,
       Deadline deadline,
       double reserve,
+      double firstStep,
       List<String> notes) {
     double[] x = xOf.clone();
-    double lastStep = 0;
+    double lastStep = firstStep;
     long started = System.nanoTime();
     double relaxed = lp.objective().value();
     double dived = relaxed;
