@@ -740,7 +740,18 @@ final class RelaxAndRound {
     }
     boolean[] fixed = new boolean[data.runs.size()];
     for (int step = 0; step < DIVE_STEPS; step++) {
-      if (deadline.remainingSeconds() - lastStep < reserve) break;
+      if (deadline.remainingSeconds() - lastStep < reserve) {
+        if (step == 0)
+          notes.add(
+              String.format(
+                  java.util.Locale.ROOT,
+                  "diving: not started, %.1f s are left and %.1f s are kept for placing the"
+                      + " fleets (a first step would take about %.1f s)",
+                  deadline.remainingSeconds(),
+                  reserve,
+                  lastStep));
+        break;
+      }
       List<Integer> open = new ArrayList<>();
       double[] most = new double[data.runs.size()];
       for (int j = 0; j < data.runs.size(); j++) {
