@@ -432,6 +432,12 @@ final class RelaxAndRound {
     return r.bound();
   }
 
+  /**
+   * The whole relaxation is tried after column generation failed only with this many times the
+   * rounds' time left (see {@link #relax}).
+   */
+  static final double WHOLE_AFTER_COLUMNS = 2;
+
   /** Options per run in the first restricted model: the cheapest by effective cost. */
   static final int FIRST_COLUMNS_PER_RUN = 4;
 
@@ -464,8 +470,22 @@ final class RelaxAndRound {
   private static @Nullable Relaxed relax(
       PlanData data, Deadline deadline, int columnsAbove, List<String> notes) {
     if (withoutRofr(data) && data.options.size() > columnsAbove) {
+      long started = System.nanoTime();
       Relaxed r = relaxByColumns(data, deadline, notes);
       if (r != null || deadline.passed()) return r;
+      // the whole relaxation is a larger LP than any round's, and its model build cannot be
+      // interrupted: at 3,000 runs under load it overran a 60 s limit by 7-10 s when started with
+      // 1.1 to 1.35 times the rounds' time left (docs/benchmarks.md, issue 9, third session)
+      double spent = (System.nanoTime() - started) / 1e9;
+      if (deadline.remainingSeconds() < WHOLE_AFTER_COLUMNS * spent) {
+        notes.add(
+            String.format(
+                java.util.Locale.ROOT,
+                "the whole relaxation is not tried: %.1f s are left, column generation took %.1f s",
+                deadline.remainingSeconds(),
+                spent));
+        return null;
+      }
       notes.add("the whole relaxation is solved instead");
     }
     MPSolver lp = Natives.solver(LP);
@@ -648,7 +668,20 @@ final class RelaxAndRound {
             xOf[o.index()] = i < 0 ? 0 : point[i];
           }
           int[] artificial = m.artificials().stream().mapToInt(MPVariable::index).toArray();
-          Assignment gangs = roundGangs(data, xOf, unplacedOf(at, point));
+          double[] dived =
+              data.recourse != null
+                  ? xOf
+                  : dive(
+                      data,
+                      m,
+                      lp,
+                      xOf,
+                      presolve,
+                      deadline,
+                      PLACING_SHARE * atStart,
+                      DIVE_FIRST_STEP * lastLp,
+                      notes);
+          Assignment gangs = roundGangs(data, dived, unplacedOf(at, point));
           Assignment placed = gangs == null ? null : placeFleetsIn(data, m, lp, gangs, deadline);
           // the LP that placed the fleets is the gang-fixed LP of that plan, its no-padding
           // binaries fixed: its duals are the plan's shadow prices (no second model of it), and
@@ -662,6 +695,162 @@ final class RelaxAndRound {
       }
     } finally {
       lp.delete();
+    }
+  }
+
+  /**
+   * The first step of {@link #dive} is expected to take this share of the relaxation's last LP:
+   * measured 0.35 at 3,000 runs (7.1 s after 20.8 s) and 0.4 at 10,000 (18.6 s after about 48 s).
+   */
+  static final double DIVE_FIRST_STEP = 0.5;
+
+  /** Steps of {@link #dive} at most. */
+  static final int DIVE_STEPS = 8;
+
+  /**
+   * Diving: the runs the relaxation decided are fixed where it put them, and those it left
+   * fractional in halves, largest gangs first, each at its most-chosen option whose months still
+   * fit the capacity the runs fixed before it left, and the restricted LP re-solved warm after each
+   * half, so that the runs still open and the fleets adapt to the ones fixed. Returns each option's
+   * value at the last LP solved (the rounding then places the runs left as before). The bound is
+   * not touched: it was proven before.
+   */
+  private static double[] dive(
+      PlanData data,
+      PlanModel m,
+      MPSolver lp,
+      double[] xOf,
+      boolean presolve,
+      Deadline deadline,
+      double reserve,
+      double firstStep,
+      List<String> notes) {
+    double[] x = xOf.clone();
+    double lastStep = firstStep;
+    long started = System.nanoTime();
+    double relaxed = lp.objective().value();
+    double dived = relaxed;
+    int steps = 0;
+    int fractional = -1;
+    int runsFixed = 0;
+    double[][] left = new double[data.cells.size()][data.monthCount()];
+    for (Cell c : data.cells) {
+      for (int t = 0; t < data.monthCount(); t++)
+        left[c.index()][t] = c.totalGpus(t) * data.hoursOf(t);
+    }
+    boolean[] fixed = new boolean[data.runs.size()];
+    for (int step = 0; step < DIVE_STEPS; step++) {
+      if (deadline.remainingSeconds() - lastStep < reserve) {
+        if (step == 0)
+          notes.add(
+              String.format(
+                  java.util.Locale.ROOT,
+                  "diving: not started, %.1f s are left and %.1f s are kept for placing the"
+                      + " fleets (a first step would take about %.1f s)",
+                  deadline.remainingSeconds(),
+                  reserve,
+                  lastStep));
+        break;
+      }
+      List<Integer> open = new ArrayList<>();
+      double[] most = new double[data.runs.size()];
+      for (int j = 0; j < data.runs.size(); j++) {
+        for (GangOption o : data.optionsByRun.get(j)) most[j] = Math.max(most[j], x[o.index()]);
+        if (!fixed[j] && most[j] < 1 - DECIDED) open.add(j);
+      }
+      if (fractional < 0) fractional = open.size();
+      if (open.isEmpty()) break;
+      // presolve off for good: warm re-solves need it off, and the CG loop may have kept it
+      if (step == 0 && presolve) lp.setSolverSpecificParametersAsString("use_preprocessing: false");
+      if (step == 0) {
+        // the runs the relaxation decided stay where it put them (as the rounding keeps them):
+        // the LP left to re-solve is the fractional runs and the fleets, not the whole model
+        for (int j = 0; j < data.runs.size(); j++) {
+          if (most[j] < 1 - DECIDED) continue;
+          for (GangOption o : data.optionsByRun.get(j)) {
+            MPVariable v = m.x[o.index()];
+            double value = x[o.index()] >= 1 - DECIDED ? 1 : 0;
+            if (v != null) v.setBounds(value, value);
+            if (value == 1) take(data, left, o);
+          }
+          fixed[j] = true;
+        }
+      }
+      // the largest gangs first: a whole gang needs room that smaller ones would fragment
+      open.sort(
+          Comparator.comparingInt((Integer j) -> -data.runs.get(j).gpus())
+              .thenComparingDouble(j -> -most[j]));
+      int batch = (open.size() + 1) / 2;
+      int n = 0;
+      for (int j : open) {
+        if (n >= batch) break;
+        if (fix(data, m, left, j, x)) {
+          fixed[j] = true;
+          n++;
+        }
+      }
+      if (n == 0) break;
+      long t = System.nanoTime();
+      lp.setTimeLimit(deadline.remainingMillis());
+      MPSolver.ResultStatus status = Natives.solve(lp);
+      lastStep = (System.nanoTime() - t) / 1e9;
+      if (status != MPSolver.ResultStatus.OPTIMAL) break;
+      steps++;
+      runsFixed += n;
+      dived = lp.objective().value();
+      double[] point = ModelRows.point(lp);
+      PlanModel.Positions at = m.positions();
+      for (GangOption o : data.options) {
+        int i = at.x()[o.index()];
+        x[o.index()] = i < 0 ? 0 : point[i];
+      }
+    }
+    if (fractional > 0)
+      notes.add(
+          String.format(
+              java.util.Locale.ROOT,
+              "diving: %d of the %d runs the relaxation left fractional fixed in %d LP solves"
+                  + " (%.1f s), the LP then $%,.0f above the relaxation's",
+              runsFixed,
+              fractional,
+              steps,
+              (System.nanoTime() - started) / 1e9,
+              dived - relaxed));
+    return x;
+  }
+
+  /**
+   * Fixes run {@code j} at its most-chosen option ({@code x}) in the model whose months fit the
+   * capacity {@code left}, and takes that capacity; false when none of the options the LP uses fits
+   * (the run stays open: the LP re-solve moves it, or the rounding places it at the end).
+   */
+  private static boolean fix(PlanData data, PlanModel m, double[][] left, int j, double[] x) {
+    List<GangOption> options = new ArrayList<>(data.optionsByRun.get(j));
+    options.removeIf(o -> m.x[o.index()] == null || x[o.index()] <= DECIDED);
+    options.sort(Comparator.comparingDouble((GangOption o) -> -x[o.index()]));
+    int gpus = data.runs.get(j).gpus();
+    for (GangOption o : options) {
+      boolean fits = true;
+      for (int i = 0; i < o.months() && fits; i++) {
+        fits =
+            gpus * o.wallHours()[i].doubleValue() <= left[o.cell().index()][o.start() + i] + 1e-6;
+      }
+      if (!fits) continue;
+      take(data, left, o);
+      for (GangOption other : data.optionsByRun.get(j)) {
+        MPVariable v = m.x[other.index()];
+        if (v != null) v.setBounds(other == o ? 1 : 0, other == o ? 1 : 0);
+      }
+      return true;
+    }
+    return false;
+  }
+
+  /** Takes option {@code o}'s GPU-hours from the capacity {@code left} in its cell-months. */
+  private static void take(PlanData data, double[][] left, GangOption o) {
+    int gpus = data.runs.get(o.run()).gpus();
+    for (int i = 0; i < o.months(); i++) {
+      left[o.cell().index()][o.start() + i] -= gpus * o.wallHours()[i].doubleValue();
     }
   }
 
@@ -718,11 +907,11 @@ final class RelaxAndRound {
       if (v != null) v.setBounds(taken[o.index()] ? 1 : 0, taken[o.index()] ? 1 : 0);
     }
     for (MPVariable slack : m.gangSlack) slack.setBounds(0, 0);
-    lp.setSolverSpecificParametersAsString("use_preprocessing: false");
     for (int pass = 0; pass < 2; pass++) {
       while (true) {
         if (deadline.passed()) return null;
         lp.setTimeLimit(deadline.remainingMillis());
+        long t = System.nanoTime();
         if (Natives.solve(lp) != MPSolver.ResultStatus.OPTIMAL) return null;
         ModelRows rows = ModelRows.of(lp);
         double[] y = rows.effectiveDuals(ModelRows.duals(lp));

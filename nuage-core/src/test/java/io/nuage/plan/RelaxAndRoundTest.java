@@ -89,6 +89,38 @@ class RelaxAndRoundTest {
     assertThat(compared).isGreaterThan(20);
   }
 
+  /**
+   * Diving (docs/planner.md, "Column generation"): where the relaxation leaves runs fractional,
+   * they are fixed in halves with the restricted LP re-solved after each; the rounded plan (no
+   * neighbourhood MIP after it) is verified against every row of its model and never cheaper than
+   * the MIP's optimum, and the dive's LP never below the relaxation's.
+   */
+  @Test
+  void columnGeneration_divesOnFractionalRunsToAVerifiedPlan() {
+    int dove = 0;
+    for (long seed = 1; seed <= 60; seed++) {
+      Scenario s = RandomScenariosTest.scenario(new Random(seed));
+      if (!s.contracts(io.nuage.contract.RightOfFirstRefusal.class).isEmpty()) continue;
+      PlanOutcome exact = Planner.plan(s, PlanOptions.defaults());
+      if (exact instanceof PlanOutcome.Infeasible) continue;
+      Plan mip = plan(exact);
+      PlanData data = new PlanData(s, PlanOptions.defaults().maxGangOptions());
+      List<String> notes = new ArrayList<>();
+      RelaxAndRound.Result r = RelaxAndRound.solve(data, new Deadline(60), notes, 0, false);
+      String dive = notes.stream().filter(n -> n.startsWith("diving: ")).findFirst().orElse("");
+      if (dive.isEmpty()
+          || dive.startsWith("diving: 0 of")
+          || dive.startsWith("diving: not started")
+          || r.assignment() == null) continue;
+      dove++;
+      BigDecimal total = PlanCosting.price(data, r.assignment()).total();
+      BigDecimal cents =
+          new BigDecimal("0.01").multiply(BigDecimal.valueOf(mip.placements().size() + 1L));
+      assertThat(total).as("seed %d", seed).isGreaterThanOrEqualTo(mip.totalCost().subtract(cents));
+    }
+    assertThat(dove).as("scenarios where the dive fixed a fractional run").isGreaterThan(0);
+  }
+
   private static void reachesTheMipOptimum(PlanOptions options, int tenths) {
     int planned = 0;
     int optimal = 0;
