@@ -143,7 +143,7 @@ final class DealCommand implements Callable<Integer> {
       names = "--fresh-samples",
       paramLabel = "N'",
       description =
-          "with --optimise: futures of the fresh sample the answer is measured on (default: N)")
+          "with --optimise: futures of the fresh sample the answer is measured on (default: 2N)")
   @Nullable Integer freshSamples;
 
   @Option(
@@ -192,6 +192,7 @@ final class DealCommand implements Callable<Integer> {
     if (workers < 1) throw new NuageException("--threads must be at least 1 (got " + workers + ")");
     if (out != null)
       OutputFile.check(spec, "--out", out, format == Format.json ? "deal.json" : "deal.txt");
+    refuseUnused();
     if (optimise) return optimise(n, workers);
     Scenario s = ScenarioFiles.read(scenario);
     Planner.keepSolverOutputOffStdout();
@@ -229,6 +230,29 @@ final class DealCommand implements Callable<Integer> {
     else spec.commandLine().getOut().print(text);
     spec.commandLine().getOut().flush();
     return 0;
+  }
+
+  /** An option that the chosen mode would ignore is refused, not ignored. */
+  private void refuseUnused() {
+    var parsed = spec.commandLine().getParseResult();
+    List<String> scaleOnly =
+        List.of("--scale", "--recourse", "--break-even-tolerance", "--no-break-even");
+    List<String> optimiseOnly = List.of("--bounds", "--replications", "--fresh-samples", "--gap");
+    for (String option : optimise ? scaleOnly : optimiseOnly)
+      if (parsed.hasMatchedOption(option))
+        throw new NuageException(
+            option
+                + ": "
+                + (optimise
+                    ? "not used with --optimise, which chooses the minimums itself (leave it out)"
+                    : "used only with --optimise (add --optimise, or leave it out)"));
+    if (optimise && samples.equals("all"))
+      for (String option : List.of("--replications", "--fresh-samples"))
+        if (parsed.hasMatchedOption(option))
+          throw new NuageException(
+              option
+                  + ": not used with --samples all: the enumeration is the distribution itself, so"
+                  + " there is nothing to replicate or sample afresh (leave it out)");
   }
 
   private int optimise(int n, int workers) {

@@ -89,6 +89,7 @@ public final class DealJson {
     RiskJson.estimate(root.putObject("expectedCost"), d.upperBound());
     RiskJson.estimate(root.putObject("notSigned"), d.notSigned());
     RiskJson.estimate(root.putObject("saving"), d.saving());
+    RiskJson.estimate(root.putObject("costsMoreProbability"), d.costsMoreProbability());
     ObjectNode bounds = root.putObject("optimalityGap");
     RiskJson.estimate(bounds.putObject("lowerBound"), d.lowerBound());
     bounds.put("lowerLimit", d.lowerLimit().toPlainString());

@@ -109,77 +109,74 @@ final class DealTable {
   static String render(OptimisedDeal d) {
     String cur = d.currency();
     StringBuilder b = new StringBuilder();
-    b.append("Deal ")
-        .append(d.contract())
-        .append(" with ")
-        .append(d.provider())
-        .append(", minimums chosen over ")
-        .append(
-            d.exact()
-                ? d.futures() + " futures enumerated exactly"
-                : d.futures()
-                    + " futures x "
-                    + d.replications()
-                    + " replications, seed "
-                    + d.seed()
-                    + ", checked on "
-                    + d.freshFutures()
-                    + " fresh futures")
-        .append(" (")
-        .append(cur)
-        .append(")\n")
-        .append(wrap("Second stage: " + d.secondStage() + "."))
+    b.append(
+            wrap(
+                "Deal "
+                    + d.contract()
+                    + " with "
+                    + d.provider()
+                    + ", minimums chosen over "
+                    + (d.exact()
+                        ? futures(d.futures()) + " enumerated exactly"
+                        : futures(d.futures())
+                            + " x "
+                            + d.replications()
+                            + " replications, seed "
+                            + d.seed()
+                            + ", checked on "
+                            + d.freshFutures()
+                            + " fresh futures")
+                    + " ("
+                    + cur
+                    + "). Second stage: "
+                    + d.secondStage()
+                    + "; every figure is an LP value rounded to the cent."))
         .append('\n');
+    String row = "  %-36s %40s%n";
     if (d.signs()) {
       b.append(
           String.format(
               Locale.ROOT,
-              "  %-34s %s%n",
+              row,
               "discount tier",
               Objects.requireNonNull(d.discount()).toPlainString()));
       for (int y = 0; y < d.minimums().size(); y++)
         b.append(
             String.format(
-                Locale.ROOT,
-                "  %-34s %24s%n",
-                "minimum, contract year " + (y + 1),
-                money(d.minimums().get(y))));
-      b.append(
-          String.format(Locale.ROOT, "  %-34s %24s%n", "total commitment", money(d.commitment())));
-    } else b.append("  recommendation: do not sign\n");
-    b.append(
-        String.format(Locale.ROOT, "  %-34s %40s%n", "expected cost", estimate(d.upperBound())));
-    b.append(String.format(Locale.ROOT, "  %-34s %40s%n", "not signed", estimate(d.notSigned())));
+                Locale.ROOT, row, "minimum, contract year " + (y + 1), money(d.minimums().get(y))));
+      b.append(String.format(Locale.ROOT, row, "total commitment", money(d.commitment())));
+    } else b.append(String.format(Locale.ROOT, row, "recommendation", "do not sign"));
+    b.append(String.format(Locale.ROOT, row, "expected cost", estimate(d.upperBound())));
+    b.append(String.format(Locale.ROOT, row, "not signed", estimate(d.notSigned())));
+    b.append(String.format(Locale.ROOT, row, "expected saving (paired)", estimate(d.saving())));
     b.append(
         String.format(
-            Locale.ROOT, "  %-34s %40s%n", "expected saving (paired)", estimate(d.saving())));
+            Locale.ROOT, row, "P(costs more than not signing)", percent(d.costsMoreProbability())));
     b.append(
         String.format(
             Locale.ROOT,
-            "  %-34s %40s%n",
+            row,
             "sample problem: value, bound",
             money(d.sampleValue()) + ", " + money(d.sampleBound())));
     b.append(
         String.format(
             Locale.ROOT,
-            "  %-34s %40s%n",
+            row,
             "decomposition gap, iterations",
             d.decompositionGap().toPlainString() + ", " + d.iterations()));
     b.append(
-        String.format(
-            Locale.ROOT, "  %-34s %40s%n", "lower bound on the optimum", estimate(d.lowerBound())));
+        String.format(Locale.ROOT, row, "lower bound on the optimum", estimate(d.lowerBound())));
+    b.append(String.format(Locale.ROOT, row, "  its lower limit (97.5%)", money(d.lowerLimit())));
+    b.append(String.format(Locale.ROOT, row, "  upper limit (97.5%)", money(d.upperLimit())));
     b.append(
         String.format(
             Locale.ROOT,
-            "  %-34s %40s%n",
-            "optimality gap (95% upper limit)",
+            row,
+            "optimality gap (limit, 95% jointly)",
             money(d.gap()) + " (" + money(d.gapLimit()) + ")"));
     b.append(
-        String.format(
-            Locale.ROOT, "  %-34s %40s%n", "value of the stochastic solution", estimate(d.vss())));
-    b.append(
-        String.format(
-            Locale.ROOT, "  %-34s %40s%n", "expected value of perfect info", estimate(d.evpi())));
+        String.format(Locale.ROOT, row, "value of the stochastic solution", estimate(d.vss())));
+    b.append(String.format(Locale.ROOT, row, "expected value of perfect info", estimate(d.evpi())));
     b.append('\n');
     for (String note : d.notes()) b.append(wrap("Note: " + note)).append('\n');
     StringBuilder w = new StringBuilder();
@@ -194,10 +191,10 @@ final class DealTable {
           .append(" in all, discount ")
           .append(Objects.requireNonNull(d.discount()).toPlainString())
           .append("); expected saving against not signing ")
-          .append(compact(d.saving().value(), cur))
-          .append(" (± ")
-          .append(compact(d.saving().standardError(), cur))
-          .append(")");
+          .append(compact(d.saving(), cur))
+          .append("; in ")
+          .append(percent(d.costsMoreProbability()))
+          .append(" of the fresh futures it costs more than not signing");
       if (d.writtenAboveBest() != null)
         w.append("; the written ")
             .append(d.contract())
@@ -207,12 +204,12 @@ final class DealTable {
             .append(" this size");
       w.append(". ");
     } else w.append("Do not sign: no size within the bounds costs less in expectation. ");
-    w.append("The answer is within ")
+    w.append("With 95% confidence the answer costs at most ")
         .append(compact(d.gapLimit(), cur))
-        .append(" of the best one with 95% confidence (lower bound ")
-        .append(compact(d.lowerLimit(), cur))
-        .append(", upper ")
+        .append(" more than the best one (its cost at most ")
         .append(compact(d.upperLimit(), cur))
+        .append(", the best at least ")
+        .append(compact(d.lowerLimit(), cur))
         .append("); deciding on the expected future instead would cost ")
         .append(compact(d.vss().value(), cur))
         .append(" more, and knowing the future would save ")
@@ -220,6 +217,10 @@ final class DealTable {
         .append(".");
     b.append(wrap(w.toString()));
     return b.toString();
+  }
+
+  private static String futures(long n) {
+    return n == 1 ? "1 future" : n + " futures";
   }
 
   /** docs/deals.md section 4: the answer in words, from the figures above and no others. */
@@ -306,10 +307,13 @@ final class DealTable {
     String sign = v.signum() < 0 ? "-" : "";
     BigDecimal a = v.abs();
     String unit = currency.equals("USD") ? "$" : currency + " ";
+    java.text.DecimalFormat one =
+        new java.text.DecimalFormat(
+            "#,##0.0", java.text.DecimalFormatSymbols.getInstance(Locale.ROOT));
     if (a.compareTo(new BigDecimal("1e9")) >= 0)
-      return sign + unit + a.movePointLeft(9).setScale(1, RoundingMode.HALF_EVEN) + "B";
+      return sign + unit + one.format(a.movePointLeft(9).setScale(1, RoundingMode.HALF_EVEN)) + "B";
     if (a.compareTo(new BigDecimal("1e6")) >= 0)
-      return sign + unit + a.movePointLeft(6).setScale(1, RoundingMode.HALF_EVEN) + "M";
+      return sign + unit + one.format(a.movePointLeft(6).setScale(1, RoundingMode.HALF_EVEN)) + "M";
     return sign + unit + money(a);
   }
 

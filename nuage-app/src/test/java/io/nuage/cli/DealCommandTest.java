@@ -264,6 +264,73 @@ class DealCommandTest {
         "--optimise: deal is not take-or-pay, so its minimums change nothing but its discount");
   }
 
+  @Test
+  void optionsTheModeWouldIgnore_orAContractPastTheHorizon_areRefused() throws Exception {
+    expect(
+        Cli.run(
+            "deal",
+            NEWSVENDOR.toString(),
+            "--contract",
+            "deal",
+            "--optimise",
+            "--scale",
+            "1",
+            "--quiet"),
+        "--scale: not used with --optimise, which chooses the minimums itself (leave it out)");
+    expect(
+        Cli.run("deal", NEWSVENDOR.toString(), "--contract", "deal", "--bounds", "0..1", "--quiet"),
+        "--bounds: used only with --optimise (add --optimise, or leave it out)");
+    expect(
+        Cli.run(
+            "deal",
+            NEWSVENDOR.toString(),
+            "--contract",
+            "deal",
+            "--optimise",
+            "--samples",
+            "all",
+            "--replications",
+            "3",
+            "--quiet"),
+        "--replications: not used with --samples all");
+    Path past = dir.resolve("past.yaml");
+    Files.writeString(
+        past,
+        Files.readString(TIERS)
+            .replace("term: {start: 2027-01, end: 2027-12}", "term: {start: 2027-01, end: 2028-12}")
+            .replace("yearly-minimums: [1_000_000]", "yearly-minimums: [500_000, 500_000]"));
+    expect(
+        Cli.run("deal", past.toString(), "--contract", "deal", "--quiet"),
+        "--contract: contract year 2 of deal (2028-01..2028-12) is outside the horizon 2027-01..2027-12");
+  }
+
+  @Test
+  void optimise_sampled_tableFitsIn100Columns_andSaysItsLimits() {
+    Cli r =
+        Cli.run(
+            "deal",
+            NEWSVENDOR.toString(),
+            "--contract",
+            "deal",
+            "--optimise",
+            "--samples",
+            "6",
+            "--replications",
+            "2",
+            "--fresh-samples",
+            "6",
+            "--bounds",
+            "0..3",
+            "--quiet");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out().lines())
+        .allSatisfy(l -> assertThat(l.length()).as(l).isLessThanOrEqualTo(100));
+    assertThat(r.out())
+        .contains("its lower limit (97.5%)")
+        .contains("upper limit (97.5%)")
+        .contains("P(costs more than not signing)");
+  }
+
   private static void expect(Cli r, String message) {
     assertThat(r.code()).as(r.err()).isEqualTo(2);
     assertThat(r.err()).contains(message).doesNotContain("Exception").doesNotContain("\tat ");

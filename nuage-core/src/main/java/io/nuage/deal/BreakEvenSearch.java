@@ -49,29 +49,43 @@ public final class BreakEvenSearch {
     BigDecimal high = START_HIGH;
     BigDecimal gLow = extra(low);
     BigDecimal gHigh = extra(high);
-    // widen until the deal costs more at the low end and no more at the high end
-    while (gLow.signum() <= 0 && low.compareTo(LOWEST) > 0) {
-      high = low;
-      gHigh = gLow;
-      low = low.divide(TWO).max(LOWEST);
-      gLow = extra(low);
+    // the deal dearer at the low end and not at the high end is the usual shape; the bracket widens
+    // towards the side that has not changed sign yet, and keeps every level tried in its ends
+    while (dearer(gLow) == dearer(gHigh)) {
+      boolean down = !dearer(gLow); // cheaper at both ends: look lower for the shortfall
+      if (down && low.compareTo(LOWEST) > 0) {
+        BigDecimal next = low.divide(TWO).max(LOWEST);
+        BigDecimal g = extra(next);
+        if (dearer(g) != dearer(gLow)) {
+          high = low;
+          gHigh = gLow;
+        }
+        low = next;
+        gLow = g;
+      } else if (!down && high.compareTo(HIGHEST) < 0) {
+        BigDecimal next = high.multiply(TWO).min(HIGHEST);
+        BigDecimal g = extra(next);
+        if (dearer(g) != dearer(gHigh)) {
+          low = high;
+          gLow = gHigh;
+        }
+        high = next;
+        gHigh = g;
+      } else
+        return new BreakEven(
+            down ? BreakEven.Outcome.ALWAYS_PAYS : BreakEven.Outcome.NEVER_PAYS,
+            null,
+            low,
+            high,
+            gLow,
+            gHigh,
+            tolerance,
+            replans);
     }
-    while (gHigh.signum() > 0 && high.compareTo(HIGHEST) < 0) {
-      low = high;
-      gLow = gHigh;
-      high = high.multiply(TWO).min(HIGHEST);
-      gHigh = extra(high);
-    }
-    if (gLow.signum() <= 0)
-      return new BreakEven(
-          BreakEven.Outcome.ALWAYS_PAYS, null, low, high, gLow, gHigh, tolerance, replans);
-    if (gHigh.signum() > 0)
-      return new BreakEven(
-          BreakEven.Outcome.NEVER_PAYS, null, low, high, gLow, gHigh, tolerance, replans);
     while (high.subtract(low).compareTo(tolerance) > 0) {
       BigDecimal mid = low.add(high).divide(TWO).setScale(9, RoundingMode.HALF_EVEN);
       BigDecimal g = extra(mid);
-      if (g.signum() > 0) {
+      if (dearer(g) == dearer(gLow)) {
         low = mid;
         gLow = g;
       } else {
@@ -82,6 +96,10 @@ public final class BreakEvenSearch {
     BigDecimal demand = low.add(high).divide(TWO).setScale(3, RoundingMode.HALF_EVEN);
     return new BreakEven(
         BreakEven.Outcome.FOUND, demand, low, high, gLow, gHigh, tolerance, replans);
+  }
+
+  private static boolean dearer(BigDecimal g) {
+    return g.signum() > 0;
   }
 
   /** {@code g(λ)}: what the deal costs more than not signing at demand {@code λ}, exact. */

@@ -51,6 +51,7 @@ public final class DealEvaluation {
       String recourse) {
     this.scenario = scenario;
     this.deal = committedSpend(scenario, contractId);
+    requireInsideHorizon(scenario, deal, "--contract");
     if (scales.isEmpty()) throw new NuageException("--scale: expected at least one size");
     List<DealVariant> v = new ArrayList<>();
     for (BigDecimal s : scales) {
@@ -65,6 +66,29 @@ public final class DealEvaluation {
     this.variants = List.copyOf(v);
     this.options = options;
     this.recourse = recourse;
+  }
+
+  /**
+   * Refuses a deal with a contract year wholly outside the horizon: no future prices its minimum,
+   * while its size (and so its tier) counts it.
+   */
+  static void requireInsideHorizon(Scenario scenario, CommittedSpend deal, String option) {
+    for (int y = 0; y < deal.term().years(); y++) {
+      io.nuage.core.MonthRange year = deal.term().year(y);
+      if (year.months().stream().noneMatch(scenario.horizon()::contains))
+        throw new NuageException(
+            option
+                + ": contract year "
+                + (y + 1)
+                + " of "
+                + deal.id()
+                + " ("
+                + year
+                + ") is outside the horizon "
+                + scenario.horizon()
+                + ", so no future can price its minimum: shorten the term or lengthen the"
+                + " horizon");
+    }
   }
 
   /** The committed-spend contract {@code id} of the scenario, or a message naming what is there. */

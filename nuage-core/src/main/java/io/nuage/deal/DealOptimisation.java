@@ -1,7 +1,6 @@
 package io.nuage.deal;
 
 import io.nuage.contract.CommittedSpend;
-import io.nuage.core.MonthRange;
 import io.nuage.core.NuageException;
 import io.nuage.plan.PlanOptions;
 import io.nuage.risk.Estimate;
@@ -48,7 +47,7 @@ public final class DealOptimisation {
    * @param bounds each yearly minimum between {@code bounds[0]} and {@code bounds[1]} times the
    *     written one
    * @param replications independent samples for the lower bound (at least 2 unless exact)
-   * @param fresh futures of the fresh sample (0: as many as the main sample)
+   * @param fresh futures of the fresh sample (0: twice the main sample)
    * @param gap the decomposition's relative gap
    */
   public DealOptimisation(
@@ -69,21 +68,7 @@ public final class DealOptimisation {
               + deal.id()
               + " is not take-or-pay, so its minimums change nothing but its discount: compare its"
               + " tiers with --scale instead");
-    for (int y = 0; y < deal.term().years(); y++) {
-      MonthRange year = deal.term().year(y);
-      if (year.months().stream().noneMatch(scenario.horizon()::contains))
-        throw new NuageException(
-            "--optimise: contract year "
-                + (y + 1)
-                + " of "
-                + deal.id()
-                + " ("
-                + year
-                + ") is outside the horizon "
-                + scenario.horizon()
-                + ", so no future can price its minimum: shorten the term or lengthen the"
-                + " horizon");
-    }
+    DealEvaluation.requireInsideHorizon(scenario, deal, "--optimise");
     if (bounds[0].signum() < 0 || bounds[1].compareTo(bounds[0]) < 0)
       throw new NuageException(
           "--bounds: expected LOW..HIGH with 0 ≤ LOW ≤ HIGH (got "
@@ -165,7 +150,7 @@ public final class DealOptimisation {
   }
 
   private int freshCount() {
-    return fresh > 0 ? fresh : sampling.samples();
+    return fresh > 0 ? fresh : 2 * sampling.samples();
   }
 
   private Sample sample(long seed, int n) {
@@ -198,27 +183,31 @@ public final class DealOptimisation {
     boolean exact = check.exact();
     double[] w = check.weights();
     Estimate u = mean(chosen, w, exact);
+    double[] dearer = new double[chosen.length];
     double[] saving = new double[chosen.length];
     double[] vss = new double[chosen.length];
     double[] evpi = new double[chosen.length];
     for (int j = 0; j < chosen.length; j++) {
       saving[j] = none[j] - chosen[j];
+      dearer[j] = chosen[j] > none[j] ? 1 : 0;
       vss[j] = eev[j] - chosen[j];
       evpi[j] = chosen[j] - ws[j];
     }
     double[] b = bounds.stream().mapToDouble(Double::doubleValue).toArray();
     Estimate l = mean(b, DealOptimiser.uniform(b.length), exact);
+    // each side one-sided 97.5%, so that both hold together with at least 95% (Bonferroni)
     BigDecimal lowerLimit =
         money(
             exact
                 ? l.value()
                 : l.value()
-                    .subtract(l.standardError().multiply(BigDecimal.valueOf(t95(b.length - 1)))));
+                    .subtract(l.standardError().multiply(BigDecimal.valueOf(t975(b.length - 1)))));
     BigDecimal upperLimit =
         money(
             exact
                 ? u.value()
-                : u.value().add(u.standardError().multiply(BigDecimal.valueOf(1.645))));
+                : u.value()
+                    .add(u.standardError().multiply(BigDecimal.valueOf(t975(chosen.length - 1)))));
     List<BigDecimal> minimums = new ArrayList<>();
     for (double m : a.minimums()) minimums.add(money(m));
     BigDecimal commitment = money(minimums.stream().reduce(BigDecimal.ZERO, BigDecimal::add));
@@ -240,6 +229,13 @@ public final class DealOptimisation {
               + " decomposition gap shown, not the target");
     if (scenario.uncertainty().isCertain())
       notes.add("the scenario has no uncertainty section: every future is the scenario as written");
+    if (deal.discountTiers().isEmpty())
+      notes.add(
+          deal.id()
+              + " has no discount tiers: its discount ("
+              + deal.discount().toPlainString()
+              + ") does not depend on its size, so the smallest minimums the bounds allow are"
+              + " best (a bigger minimum only adds shortfall risk)");
     notes.addAll(DealNotes.of(scenario, deal));
     BigDecimal value = money(a.upper());
     BigDecimal bound = money(Double.isFinite(a.lower()) ? a.lower() : a.upper());
@@ -271,6 +267,7 @@ public final class DealOptimisation {
         a.converged(),
         mean(none, w, exact),
         mean(saving, w, exact),
+        probability(dearer, w, exact),
         l,
         lowerLimit,
         u,
@@ -281,6 +278,17 @@ public final class DealOptimisation {
         mean(evpi, w, exact),
         above,
         notes);
+  }
+
+  /** The (weighted) share of ones, 6 decimals, with its binomial standard error (0 when exact). */
+  static Estimate probability(double[] v, double[] w, boolean exact) {
+    double p = 0;
+    for (int j = 0; j < v.length; j++) p += w[j] * v[j];
+    BigDecimal value = BigDecimal.valueOf(p).setScale(6, RoundingMode.HALF_EVEN);
+    if (exact) return new Estimate(value, BigDecimal.ZERO.setScale(6));
+    return new Estimate(
+        value,
+        BigDecimal.valueOf(Math.sqrt(p * (1 - p) / v.length)).setScale(6, RoundingMode.HALF_EVEN));
   }
 
   /** The (weighted) mean and its standard error {@code s/√n}, 0 when exact; to the cent. */
@@ -300,14 +308,20 @@ public final class DealOptimisation {
     return new Estimate(money(m), money(se));
   }
 
-  /** Student's t, one-sided 95%, by degrees of freedom (1.645 beyond 30). */
-  static double t95(int df) {
+  /**
+   * Student's t, one-sided 97.5% (two-sided 95%), by degrees of freedom; beyond 30 the expansion
+   * {@code z + (z³ + z)/(4 df)} with {@code z = 1.96} (2.021 at 40 degrees, against 2.021).
+   */
+  static double t975(int df) {
     double[] t = {
-      6.314, 2.920, 2.353, 2.132, 2.015, 1.943, 1.895, 1.860, 1.833, 1.812, 1.796, 1.782, 1.771,
-      1.761, 1.753, 1.746, 1.740, 1.734, 1.729, 1.725, 1.721, 1.717, 1.714, 1.711, 1.708, 1.706,
-      1.703, 1.701, 1.699, 1.697
+      12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.160,
+      2.145, 2.131, 2.120, 2.110, 2.101, 2.093, 2.086, 2.080, 2.074, 2.069, 2.064, 2.060, 2.056,
+      2.052, 2.048, 2.045, 2.042
     };
-    return df >= 1 && df <= t.length ? t[df - 1] : 1.645;
+    if (df < 1) throw new IllegalArgumentException("no degrees of freedom");
+    if (df <= t.length) return t[df - 1];
+    double z = 1.959964;
+    return z + (z * z * z + z) / (4.0 * df);
   }
 
   private static BigDecimal money(double v) {

@@ -25,6 +25,8 @@ import org.jspecify.annotations.Nullable;
  * value of each future (section 6).
  */
 final class DealOptimiser implements AutoCloseable {
+  private static final BigDecimal CENT = new BigDecimal("0.01");
+
   /** One tier's range of totals and its discount; {@code to} is infinite for the last. */
   record Tier(double from, double to, BigDecimal discount) {}
 
@@ -92,7 +94,11 @@ final class DealOptimiser implements AutoCloseable {
     List<DiscountTier> t = deal.discountTiers();
     for (int i = 0; i < t.size(); i++) {
       double from = t.get(i).from().doubleValue();
-      double to = i + 1 < t.size() ? t.get(i + 1).from().doubleValue() : Double.POSITIVE_INFINITY;
+      // a cent below the next tier: a total there earns the next tier's discount, not this one's
+      double to =
+          i + 1 < t.size()
+              ? t.get(i + 1).from().subtract(CENT).doubleValue()
+              : Double.POSITIVE_INFINITY;
       double a = Math.max(from, sumLo);
       double b = Math.min(to, sumHi);
       if (a <= b) out.add(new Tier(a, b, t.get(i).discount()));

@@ -21,11 +21,13 @@ import org.jspecify.annotations.Nullable;
  * @param decompositionGap {@code (sampleValue − sampleBound)/sampleValue}, 6 decimals
  * @param notSigned the expected cost without the deal, on the fresh sample
  * @param saving the expected saving of the answer against not signing, paired, fresh sample
+ * @param costsMoreProbability P(the answer costs more than not signing in the same fresh future)
  * @param lowerBound the mean of the replications' bounds: {@code E v_N ≤ v*}
- * @param lowerLimit its one-sided 95% limit {@code L − t s_L/√M}
+ * @param lowerLimit its one-sided 97.5% limit {@code L − t s_L/√M}
  * @param upperBound the answer's expected cost on the fresh sample
- * @param upperLimit its one-sided 95% limit {@code U + z s_U/√N'}
- * @param gapLimit {@code upperLimit − lowerLimit}: the optimality gap's 95% upper limit
+ * @param upperLimit its one-sided 97.5% limit {@code U + t s_U/√N'}
+ * @param gapLimit {@code upperLimit − lowerLimit}: the optimality gap's upper limit, holding with
+ *     at least 95% confidence (both one-sided limits at once, Bonferroni)
  * @param vss the value of the stochastic solution, paired on the fresh sample
  * @param evpi the expected value of perfect information, paired on the fresh sample
  * @param writtenAboveBest how far the written total is above the recommended one, in percent; null
@@ -53,6 +55,7 @@ public record OptimisedDeal(
     boolean converged,
     Estimate notSigned,
     Estimate saving,
+    Estimate costsMoreProbability,
     Estimate lowerBound,
     BigDecimal lowerLimit,
     Estimate upperBound,

@@ -142,6 +142,32 @@ class DealEvaluationTest {
   }
 
   @Test
+  void breakEven_withoutTakeOrPay_paysAtEveryLevel_andSaysTheRangeTried() throws Exception {
+    Scenario s = withTakeOrPay("false");
+    DealEvaluation e =
+        new DealEvaluation(s, "deal", List.of(BigDecimal.ONE), new RiskOptions(1, 1, 2, 0), "mip");
+    BreakEven b;
+    try (FuturePool pool = pool(2, RecourseMethod.MIP)) {
+      b =
+          new BreakEvenSearch(e.signedAsWritten(), e.notSigned(), pool, new BigDecimal("0.005"))
+              .run();
+    }
+    assertThat(b.outcome()).isEqualTo(BreakEven.Outcome.ALWAYS_PAYS);
+    assertThat(b.low()).isEqualByComparingTo(BreakEvenSearch.LOWEST);
+    assertThat(b.high()).isEqualByComparingTo(BreakEvenSearch.START_HIGH);
+    assertThat(b.extraAtLow()).isNegative();
+    assertThat(b.extraAtHigh()).isNegative();
+  }
+
+  private static Scenario withTakeOrPay(String value) throws Exception {
+    String text =
+        java.nio.file.Files.readString(
+            Path.of(DealEvaluationTest.class.getResource("/deal/two-point-tiers.yaml").toURI()));
+    return ScenarioParser.parse(
+        text.replace("take-or-pay: true", "take-or-pay: " + value), "t.yaml", Path.of("."));
+  }
+
+  @Test
   void badAnswers_areRefusedWithWhatWasExpected() throws Exception {
     Scenario s = instance();
     RiskOptions o = new RiskOptions(1, 1, 1, 0);

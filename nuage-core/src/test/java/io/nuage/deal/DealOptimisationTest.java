@@ -2,6 +2,7 @@ package io.nuage.deal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.nuage.contract.CommittedSpend;
 import io.nuage.plan.PlanOptions;
 import io.nuage.risk.RiskOptions;
 import io.nuage.scenario.Scenario;
@@ -57,6 +58,30 @@ class DealOptimisationTest {
   }
 
   @Test
+  void anAnswerIsPricedAtTheDiscountItsTotalEarns_notAtATierEdge() throws Exception {
+    // two-point-tiers.yaml: the best size is $1.5M at 60% (E[cost] 1.5M); a total of $1.5M earns
+    // 60%, never the 50% of the tier below it (the review's VSS of 225,000 came from that edge)
+    Scenario s =
+        ScenarioParser.parse(Path.of(getClass().getResource("/deal/two-point-tiers.yaml").toURI()));
+    OptimisedDeal d =
+        new DealOptimisation(
+                s,
+                "deal",
+                BOUNDS,
+                new RiskOptions(0, 1, 2, 0),
+                PlanOptions.defaults(),
+                1,
+                0,
+                1e-6,
+                DealOptimisation.Progress.NONE)
+            .run();
+    CommittedSpend deal = s.contracts(CommittedSpend.class).getFirst();
+    assertThat(d.sampleValue()).isEqualByComparingTo("1500000.00");
+    assertThat(d.discount()).isEqualByComparingTo(deal.discountAt(d.commitment()).orElseThrow());
+    assertThat(d.vss().value()).isLessThanOrEqualTo(new BigDecimal("100000.00"));
+  }
+
+  @Test
   void sampledFutures_boundTheKnownOptimum() throws Exception {
     OptimisedDeal d = optimise(instance(), 30, 4, 4);
     assertThat(d.exact()).isFalse();
@@ -66,5 +91,11 @@ class DealOptimisationTest {
     assertThat(d.upperLimit()).isGreaterThanOrEqualTo(optimum);
     assertThat(d.gapLimit()).isGreaterThanOrEqualTo(d.gap());
     assertThat(d.upperBound().standardError()).isPositive();
+    // the tiers' structure puts the sampled optimum at a tier's start, as the enumerated one
+    assertThat(d.minimums())
+        .singleElement()
+        .satisfies(m -> assertThat(m).isEqualByComparingTo("900000.00"));
+    CommittedSpend deal = instance().contracts(CommittedSpend.class).getFirst();
+    assertThat(d.discount()).isEqualByComparingTo(deal.discountAt(d.commitment()).orElseThrow());
   }
 }
