@@ -210,21 +210,7 @@ final class DealCommand implements Callable<Integer> {
         report = evaluation.run(pool);
       }
     }
-    if (!noBreakEven) {
-      if (!quiet)
-        System.err.println("break-even: bisection on re-plans of the scenario as written");
-      try (FuturePool pool =
-          new FuturePool(
-              Math.min(2, workers),
-              () -> new PlannerRecourse(options, RecourseMethod.MIP, Map.of()),
-              RiskAnalysis.Progress.NONE)) {
-        BreakEven b =
-            new BreakEvenSearch(
-                    evaluation.signedAsWritten(), evaluation.notSigned(), pool, tolerance)
-                .run();
-        report = DealEvaluation.withBreakEven(report, b);
-      }
-    }
+    if (!noBreakEven) report = DealEvaluation.withBreakEven(report, breakEven(s, options, workers));
     String text = format == Format.json ? DealJson.of(report) : DealTable.render(report);
     if (out != null) OutputFile.write("--out", out, text);
     else spec.commandLine().getOut().print(text);
@@ -232,11 +218,25 @@ final class DealCommand implements Callable<Integer> {
     return 0;
   }
 
+  /** The written deal's break-even demand, by bisection on MIP re-plans (docs/deals.md s. 3). */
+  private BreakEven breakEven(Scenario s, PlanOptions options, int workers) {
+    if (!quiet) System.err.println("break-even: bisection on re-plans of the scenario as written");
+    var deal = DealEvaluation.committedSpend(s, contract);
+    try (FuturePool pool =
+        new FuturePool(
+            Math.min(2, workers),
+            () -> new PlannerRecourse(options, RecourseMethod.MIP, Map.of()),
+            RiskAnalysis.Progress.NONE)) {
+      return new BreakEvenSearch(
+              s.withContract(deal.id(), deal), s.withContract(deal.id(), null), pool, tolerance)
+          .run();
+    }
+  }
+
   /** An option that the chosen mode would ignore is refused, not ignored. */
   private void refuseUnused() {
     var parsed = spec.commandLine().getParseResult();
-    List<String> scaleOnly =
-        List.of("--scale", "--recourse", "--break-even-tolerance", "--no-break-even");
+    List<String> scaleOnly = List.of("--scale", "--recourse");
     List<String> optimiseOnly = List.of("--bounds", "--replications", "--fresh-samples", "--gap");
     for (String option : optimise ? scaleOnly : optimiseOnly)
       if (parsed.hasMatchedOption(option))
@@ -266,7 +266,7 @@ final class DealCommand implements Callable<Integer> {
     PlanOptions options = PlanOptions.defaults().withTimeLimit(timeLimit);
     DealOptimisation.Progress progress =
         quiet ? DealOptimisation.Progress.NONE : phase -> System.err.println("deal: " + phase);
-    OptimisedDeal d =
+    OptimisedDeal found =
         new DealOptimisation(
                 s,
                 contract,
@@ -278,6 +278,7 @@ final class DealCommand implements Callable<Integer> {
                 gap,
                 progress)
             .run();
+    OptimisedDeal d = noBreakEven ? found : found.withBreakEven(breakEven(s, options, workers));
     String text = format == Format.json ? DealJson.of(d) : DealTable.render(d);
     if (out != null) OutputFile.write("--out", out, text);
     else spec.commandLine().getOut().print(text);

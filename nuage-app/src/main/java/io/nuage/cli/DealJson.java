@@ -38,19 +38,7 @@ public final class DealJson {
     size(root.putObject("notSigned"), r.notSigned());
     root.put("best", r.best());
     text(root, "writtenAboveBest", r.writtenAboveBest());
-    BreakEven b = r.breakEven();
-    if (b == null) root.putNull("breakEven");
-    else {
-      ObjectNode n = root.putObject("breakEven");
-      n.put("outcome", b.outcome().name().toLowerCase(Locale.ROOT).replace('_', '-'));
-      text(n, "demand", b.demand());
-      n.put("low", b.low().stripTrailingZeros().toPlainString());
-      n.put("high", b.high().stripTrailingZeros().toPlainString());
-      n.put("extraAtLow", b.extraAtLow().toPlainString());
-      n.put("extraAtHigh", b.extraAtHigh().toPlainString());
-      n.put("tolerance", b.tolerance().toPlainString());
-      n.put("replans", b.replans());
-    }
+    breakEven(root, r.breakEven());
     var notes = root.putArray("notes");
     r.notes().forEach(notes::add);
     try {
@@ -99,6 +87,7 @@ public final class DealJson {
     bounds.put("gapLimit", d.gapLimit().toPlainString());
     RiskJson.estimate(root.putObject("vss"), d.vss());
     RiskJson.estimate(root.putObject("evpi"), d.evpi());
+    breakEven(root, d.breakEven());
     var notes = root.putArray("notes");
     d.notes().forEach(notes::add);
     try {
@@ -106,6 +95,22 @@ public final class DealJson {
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  private static void breakEven(ObjectNode root, @Nullable BreakEven b) {
+    if (b == null) {
+      root.putNull("breakEven");
+      return;
+    }
+    ObjectNode n = root.putObject("breakEven");
+    n.put("outcome", b.outcome().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+    text(n, "demand", b.demand());
+    n.put("low", b.low().stripTrailingZeros().toPlainString());
+    n.put("high", b.high().stripTrailingZeros().toPlainString());
+    n.put("extraAtLow", b.extraAtLow().toPlainString());
+    n.put("extraAtHigh", b.extraAtHigh().toPlainString());
+    n.put("tolerance", b.tolerance().toPlainString());
+    n.put("replans", b.replans());
   }
 
   private static void size(ObjectNode n, DealReport.Size s) {

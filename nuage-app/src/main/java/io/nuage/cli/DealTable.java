@@ -214,7 +214,8 @@ final class DealTable {
         .append(compact(d.vss().value(), cur))
         .append(" more, and knowing the future would save ")
         .append(compact(d.evpi().value(), cur))
-        .append(".");
+        .append(".")
+        .append(breakEvenWords(d.breakEven()));
     b.append(wrap(w.toString()));
     return b.toString();
   }
@@ -264,33 +265,37 @@ final class DealTable {
             .append(r.writtenAboveBest().signum() > 0 ? "% above it" : "% below it");
       w.append(" (the best of a grid, not an optimum).");
     }
-    BreakEven b = r.breakEven();
-    if (b != null)
-      switch (b.outcome()) {
-        case FOUND ->
-            w.append(" Break-even demand: ")
-                .append(Objects.requireNonNull(b.demand()).toPlainString())
-                .append("x the scenario's (between ")
-                .append(b.low().setScale(4, RoundingMode.HALF_EVEN).toPlainString())
-                .append(" and ")
-                .append(b.high().setScale(4, RoundingMode.HALF_EVEN).toPlainString())
-                .append(").");
-        case ALWAYS_PAYS ->
-            w.append(" No break-even: the written deal costs less than not signing at every demand")
-                .append(" level tried (")
-                .append(b.low().stripTrailingZeros().toPlainString())
-                .append("x to ")
-                .append(b.high().stripTrailingZeros().toPlainString())
-                .append("x).");
-        case NEVER_PAYS ->
-            w.append(" No break-even: the written deal costs more than not signing at every demand")
-                .append(" level tried (")
-                .append(b.low().stripTrailingZeros().toPlainString())
-                .append("x to ")
-                .append(b.high().stripTrailingZeros().toPlainString())
-                .append("x).");
-      }
+    w.append(breakEvenWords(r.breakEven()));
     return w.toString();
+  }
+
+  /** The break-even in words, with a leading space; empty without one. */
+  static String breakEvenWords(@org.jspecify.annotations.Nullable BreakEven b) {
+    if (b == null) return "";
+    return switch (b.outcome()) {
+      case FOUND ->
+          " Break-even demand: "
+              + Objects.requireNonNull(b.demand()).toPlainString()
+              + "x the scenario's (between "
+              + b.low().setScale(4, RoundingMode.HALF_EVEN).toPlainString()
+              + " and "
+              + b.high().setScale(4, RoundingMode.HALF_EVEN).toPlainString()
+              + ").";
+      case ALWAYS_PAYS ->
+          " No break-even: the written deal costs less than not signing at every demand level"
+              + " tried ("
+              + b.low().stripTrailingZeros().toPlainString()
+              + "x to "
+              + b.high().stripTrailingZeros().toPlainString()
+              + "x).";
+      case NEVER_PAYS ->
+          " No break-even: the written deal costs more than not signing at every demand level"
+              + " tried ("
+              + b.low().stripTrailingZeros().toPlainString()
+              + "x to "
+              + b.high().stripTrailingZeros().toPlainString()
+              + "x).";
+    };
   }
 
   private static Estimate abs(Estimate e) {

@@ -201,6 +201,10 @@ class DealCommandTest {
     assertThat(j.at("/vss/value").asText()).isEqualTo("0.00");
     assertThat(j.at("/evpi/value").asText()).isEqualTo("90000.00");
     assertThat(j.at("/optimalityGap/gapLimit").asText()).isEqualTo("0.00");
+    // the written $600,000 at 20%: g(λ) = max(0.6M, 0.96M λ) - 1.2M λ = 0 at λ = 0.5
+    assertThat(j.at("/breakEven/outcome").asText()).isEqualTo("found");
+    assertThat(new java.math.BigDecimal(j.at("/breakEven/demand").asText()))
+        .isBetween(new java.math.BigDecimal("0.495"), new java.math.BigDecimal("0.505"));
     Cli table =
         Cli.run(
             "deal",

@@ -277,6 +277,7 @@ public final class DealOptimisation {
         mean(vss, w, exact),
         mean(evpi, w, exact),
         above,
+        null,
         notes);
   }
 

@@ -65,9 +65,48 @@ public record OptimisedDeal(
     Estimate vss,
     Estimate evpi,
     @Nullable BigDecimal writtenAboveBest,
+    @Nullable BreakEven breakEven,
     List<String> notes) {
   public OptimisedDeal {
     minimums = List.copyOf(minimums);
     notes = List.copyOf(notes);
+  }
+
+  /** The same answer with the written deal's break-even. */
+  public OptimisedDeal withBreakEven(BreakEven b) {
+    return new OptimisedDeal(
+        scenario,
+        currency,
+        contract,
+        provider,
+        seed,
+        futures,
+        exact,
+        replications,
+        freshFutures,
+        secondStage,
+        signs,
+        discount,
+        minimums,
+        commitment,
+        sampleValue,
+        sampleBound,
+        decompositionGap,
+        iterations,
+        converged,
+        notSigned,
+        saving,
+        costsMoreProbability,
+        lowerBound,
+        lowerLimit,
+        upperBound,
+        upperLimit,
+        gap,
+        gapLimit,
+        vss,
+        evpi,
+        writtenAboveBest,
+        b,
+        notes);
   }
 }
