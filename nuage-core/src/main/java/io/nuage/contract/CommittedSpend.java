@@ -19,6 +19,9 @@ import java.util.Optional;
  * @param discountTiers the discount by total commitment (docs/deals.md section 1), in increasing
  *     order of {@code from} with discounts that never fall; empty when the discount does not depend
  *     on the size
+ * @param followsList true: the discount applies to the list price of the month (in a drawn future,
+ *     the drawn list), as enterprise discount programmes apply it; false: to the list price as
+ *     signed, which then holds whatever the list does (docs/risk.md section 1)
  */
 public record CommittedSpend(
     String id,
@@ -27,7 +30,8 @@ public record CommittedSpend(
     List<BigDecimal> yearlyMinimums,
     BigDecimal discount,
     boolean takeOrPay,
-    List<DiscountTier> discountTiers)
+    List<DiscountTier> discountTiers,
+    boolean followsList)
     implements Contract {
   public CommittedSpend {
     Checks.id(id, "contract.id");
@@ -58,7 +62,7 @@ public record CommittedSpend(
     }
   }
 
-  /** A contract whose discount does not depend on its size. */
+  /** A contract whose discount does not depend on its size, on the list as signed. */
   public CommittedSpend(
       String id,
       String provider,
@@ -66,7 +70,25 @@ public record CommittedSpend(
       List<BigDecimal> yearlyMinimums,
       BigDecimal discount,
       boolean takeOrPay) {
-    this(id, provider, term, yearlyMinimums, discount, takeOrPay, List.of());
+    this(id, provider, term, yearlyMinimums, discount, takeOrPay, List.of(), false);
+  }
+
+  /** A contract on the list as signed. */
+  public CommittedSpend(
+      String id,
+      String provider,
+      MonthRange term,
+      List<BigDecimal> yearlyMinimums,
+      BigDecimal discount,
+      boolean takeOrPay,
+      List<DiscountTier> discountTiers) {
+    this(id, provider, term, yearlyMinimums, discount, takeOrPay, discountTiers, false);
+  }
+
+  /** The same deal with other minimums and discount (its tiers and list basis kept). */
+  public CommittedSpend withMinimums(List<BigDecimal> minimums, BigDecimal newDiscount) {
+    return new CommittedSpend(
+        id, provider, term, minimums, newDiscount, takeOrPay, discountTiers, followsList);
   }
 
   /**
@@ -108,7 +130,7 @@ public record CommittedSpend(
                             + " in total, below its smallest discount tier ("
                             + discountTiers.getFirst().from().toPlainString()
                             + ")"));
-    return new CommittedSpend(id, provider, term, minimums, earned, takeOrPay, discountTiers);
+    return withMinimums(minimums, earned);
   }
 
   /** The sum of all yearly minimums: the deal's headline value. */

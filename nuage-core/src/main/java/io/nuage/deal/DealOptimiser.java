@@ -270,14 +270,7 @@ final class DealOptimiser implements AutoCloseable {
   private CommittedSpend widest(Tier tier) {
     List<BigDecimal> widest = new ArrayList<>();
     for (double h : hi) widest.add(BigDecimal.valueOf(h).setScale(2, RoundingMode.HALF_EVEN));
-    return new CommittedSpend(
-        deal.id(),
-        deal.provider(),
-        deal.term(),
-        widest,
-        tier.discount(),
-        deal.takeOrPay(),
-        deal.discountTiers());
+    return deal.withMinimums(widest, tier.discount());
   }
 
   /**

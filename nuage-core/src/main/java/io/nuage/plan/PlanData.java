@@ -191,9 +191,12 @@ final class PlanData {
         committed[t] = committedAt(provider, m);
         BigDecimal discount =
             committed[t] != null ? committed[t].discount() : rateCardDiscount(provider, m);
-        // a future's drawn list moves on-demand and rate-card rates, not committed ones (as signed)
+        // a future's drawn list moves on-demand and rate-card rates, and committed ones only when
+        // the contract follows the list (else they hold the list as signed)
         BigDecimal drawn =
-            list == null || recourse == null || committed[t] != null
+            list == null
+                    || recourse == null
+                    || (committed[t] != null && !committed[t].followsList())
                 ? list
                 : list.multiply(recourse.factor(acc.name(), m));
         rate[t] =

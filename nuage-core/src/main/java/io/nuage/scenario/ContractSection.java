@@ -24,7 +24,8 @@ final class ContractSection {
 
   static {
     KEYS.put(
-        "committed-spend", List.of("yearly-minimums", "discount", "take-or-pay", "discount-tiers"));
+        "committed-spend",
+        List.of("yearly-minimums", "discount", "take-or-pay", "discount-tiers", "follows-list"));
     KEYS.put("reserved-capacity", List.of("region", "accelerator", "gpus", "price-per-gpu-hour"));
     KEYS.put("storage-commitment", List.of("committed-tb", "price-per-tb-month"));
     KEYS.put("right-of-first-refusal", List.of("matching-margin"));
@@ -96,6 +97,7 @@ final class ContractSection {
             .flatMap(items -> amounts(items, f.pathOf("yearly-minimums")));
     Optional<BigDecimal> discount = f.required("discount", r.rateFraction);
     Optional<Boolean> takeOrPay = f.optional("take-or-pay", r.bool, true);
+    Optional<Boolean> followsList = f.optional("follows-list", r.bool, false);
     Optional<List<DiscountTier>> tiers =
         f.maybe("discount-tiers", r.list)
             .flatMap(items -> items.isEmpty() ? Optional.of(List.of()) : tiers(items.get(), f));
@@ -118,6 +120,7 @@ final class ContractSection {
         || minimums.isEmpty()
         || discount.isEmpty()
         || takeOrPay.isEmpty()
+        || followsList.isEmpty()
         || tiers.isEmpty()) {
       return Optional.empty();
     }
@@ -129,7 +132,8 @@ final class ContractSection {
             minimums.get(),
             discount.get(),
             takeOrPay.get(),
-            tiers.get());
+            tiers.get(),
+            followsList.get());
     if (!tiers.get().isEmpty() && !writtenTierHolds(f, contract)) return Optional.empty();
     return Optional.of(contract);
   }

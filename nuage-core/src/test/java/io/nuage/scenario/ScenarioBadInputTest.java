@@ -112,7 +112,7 @@ class ScenarioBadInputTest {
     assertThat(problems("    discount: 0.25", "    discont: 0.25"))
         .containsExactly(
             "FILE:23:5: contracts[0].discount: missing field (got nothing, expected a fraction between 0 and 1 with at most 9 decimal places)",
-            "FILE:28:5: contracts[0].discont: unknown field (got discont, expected one of id, kind, provider, term, yearly-minimums, discount, take-or-pay, discount-tiers, billing)");
+            "FILE:28:5: contracts[0].discont: unknown field (got discont, expected one of id, kind, provider, term, yearly-minimums, discount, take-or-pay, discount-tiers, follows-list, billing)");
   }
 
   @Test

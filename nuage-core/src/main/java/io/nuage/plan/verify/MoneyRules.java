@@ -89,6 +89,9 @@ final class MoneyRules {
         return Optional.empty();
       }
       discount = commit.get().discount();
+      // a contract that follows the list takes its discount off the drawn list too
+      if (commit.get().followsList())
+        list = facts.onDemandList(row.region(), row.accelerator(), row.month());
     } else if (row.pricing().equals("on-demand")) {
       if (commit.isPresent()) {
         fail(

@@ -184,7 +184,7 @@ final class ScenarioFacts {
             .orElseGet(() -> rateCardDiscount(provider, month));
     Optional<CommittedSpend> commit = committed(provider, month);
     Optional<BigDecimal> list =
-        commit.isPresent()
+        commit.isPresent() && !commit.get().followsList()
             ? listPrice(region, accelerator)
             : onDemandList(region, accelerator, month);
     return list.map(p -> p.multiply(BigDecimal.ONE.subtract(discount)));
@@ -193,7 +193,7 @@ final class ScenarioFacts {
   /**
    * The list price on-demand and rate-card rows pay: a future's drawn list (the list times its
    * factor of the accelerator and month), the catalog's otherwise. Committed rates stay on the base
-   * list, as signed.
+   * list, as signed, unless their contract follows the list.
    */
   Optional<BigDecimal> onDemandList(String region, String accelerator, YearMonth month) {
     Optional<BigDecimal> list = listPrice(region, accelerator);
