@@ -59,6 +59,8 @@ final class DealCommand implements Callable<Integer> {
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
+  @picocli.CommandLine.Mixin FuturesOptions futures = new FuturesOptions();
+
   @Parameters(paramLabel = "SCENARIO", description = "the scenario file (YAML)")
   Path scenario;
 
@@ -77,22 +79,6 @@ final class DealCommand implements Callable<Integer> {
           "sizes to evaluate, as multiples of the written yearly minimums (default:"
               + " ${DEFAULT-VALUE})")
   String scales;
-
-  @Option(
-      names = "--samples",
-      defaultValue = "200",
-      paramLabel = "N|all",
-      description =
-          "futures to draw, or all to enumerate every future of a discrete uncertainty exactly"
-              + " (default: ${DEFAULT-VALUE})")
-  String samples;
-
-  @Option(
-      names = "--seed",
-      defaultValue = "1",
-      paramLabel = "S",
-      description = "the seed every future derives from (default: ${DEFAULT-VALUE})")
-  long seed;
 
   @Option(
       names = "--recourse",
@@ -155,19 +141,6 @@ final class DealCommand implements Callable<Integer> {
   double gap;
 
   @Option(
-      names = "--threads",
-      paramLabel = "T",
-      description = "workers serving futures (default: the machine's cores)")
-  @Nullable Integer threads;
-
-  @Option(
-      names = "--time-limit",
-      paramLabel = "SECONDS",
-      defaultValue = "60",
-      description = "the most one future's recourse plan may take (default: ${DEFAULT-VALUE})")
-  double timeLimit;
-
-  @Option(
       names = "--format",
       defaultValue = "table",
       description = "table or json (default: ${DEFAULT-VALUE})")
@@ -176,20 +149,15 @@ final class DealCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "FILE", description = "write the report to FILE")
   @Nullable Path out;
 
-  @Option(names = "--quiet", description = "no progress bar")
-  boolean quiet;
-
   @Override
   public Integer call() {
-    int n = RiskCommand.parseSamples(samples);
+    int n = futures.samples();
     List<BigDecimal> sizes = parseScales(scales);
-    if (!(timeLimit > 0))
-      throw new NuageException("--time-limit must be positive (got " + timeLimit + ")");
+    double timeLimit = futures.timeLimit();
     if (tolerance.signum() <= 0)
       throw new NuageException(
           "--break-even-tolerance must be above 0 (got " + tolerance.toPlainString() + ")");
-    int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-    if (workers < 1) throw new NuageException("--threads must be at least 1 (got " + workers + ")");
+    int workers = futures.workers();
     if (out != null)
       OutputFile.check(spec, "--out", out, format == Format.json ? "deal.json" : "deal.txt");
     refuseUnused();
@@ -200,9 +168,9 @@ final class DealCommand implements Callable<Integer> {
     RecourseMethod method = recourse == Method.mip ? RecourseMethod.MIP : RecourseMethod.ROUNDED;
     DealEvaluation evaluation =
         new DealEvaluation(
-            s, contract, sizes, new RiskOptions(n, seed, workers, 0), recourse.name());
+            s, contract, sizes, new RiskOptions(n, futures.seed, workers, 0), recourse.name());
     DealReport report;
-    try (ProgressBar bar = quiet ? null : RiskCommand.bar("futures")) {
+    try (ProgressBar bar = futures.quiet ? null : RiskCommand.bar("futures")) {
       RiskAnalysis.Progress progress = RiskCommand.progress(bar);
       progress.start(evaluation.servings());
       try (FuturePool pool =
@@ -220,7 +188,8 @@ final class DealCommand implements Callable<Integer> {
 
   /** The written deal's break-even demand, by bisection on MIP re-plans (docs/deals.md s. 3). */
   private BreakEven breakEven(Scenario s, PlanOptions options, int workers) {
-    if (!quiet) System.err.println("break-even: bisection on re-plans of the scenario as written");
+    if (!futures.quiet)
+      System.err.println("break-even: bisection on re-plans of the scenario as written");
     var deal = DealEvaluation.committedSpend(s, contract);
     try (FuturePool pool =
         new FuturePool(
@@ -246,7 +215,7 @@ final class DealCommand implements Callable<Integer> {
                 + (optimise
                     ? "not used with --optimise, which chooses the minimums itself (leave it out)"
                     : "used only with --optimise (add --optimise, or leave it out)"));
-    if (optimise && samples.equals("all"))
+    if (optimise && futures.samples.equals("all"))
       for (String option : List.of("--replications", "--fresh-samples"))
         if (parsed.hasMatchedOption(option))
           throw new NuageException(
@@ -263,15 +232,17 @@ final class DealCommand implements Callable<Integer> {
       throw new NuageException("--fresh-samples: expected 2 or more (got " + freshSamples + ")");
     Scenario s = ScenarioFiles.read(scenario);
     Planner.keepSolverOutputOffStdout();
-    PlanOptions options = PlanOptions.defaults().withTimeLimit(timeLimit);
+    PlanOptions options = PlanOptions.defaults().withTimeLimit(futures.timeLimit());
     DealOptimisation.Progress progress =
-        quiet ? DealOptimisation.Progress.NONE : phase -> System.err.println("deal: " + phase);
+        futures.quiet
+            ? DealOptimisation.Progress.NONE
+            : phase -> System.err.println("deal: " + phase);
     OptimisedDeal found =
         new DealOptimisation(
                 s,
                 contract,
                 range,
-                new RiskOptions(n, seed, workers, 0),
+                new RiskOptions(n, futures.seed, workers, 0),
                 options,
                 replications,
                 freshSamples == null ? 0 : freshSamples,

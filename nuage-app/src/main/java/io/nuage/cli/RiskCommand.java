@@ -54,24 +54,10 @@ final class RiskCommand implements Callable<Integer> {
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
+  @picocli.CommandLine.Mixin FuturesOptions futures = new FuturesOptions();
+
   @Parameters(paramLabel = "SCENARIO", description = "the scenario file (YAML)")
   Path scenario;
-
-  @Option(
-      names = "--samples",
-      defaultValue = "200",
-      paramLabel = "N|all",
-      description =
-          "futures to draw, or all to enumerate every future of a discrete uncertainty exactly"
-              + " (default: ${DEFAULT-VALUE})")
-  String samples;
-
-  @Option(
-      names = "--seed",
-      defaultValue = "1",
-      paramLabel = "S",
-      description = "the seed every future derives from (default: ${DEFAULT-VALUE})")
-  long seed;
 
   @Option(
       names = "--policy",
@@ -103,25 +89,12 @@ final class RiskCommand implements Callable<Integer> {
   }
 
   @Option(
-      names = "--threads",
-      paramLabel = "T",
-      description = "workers serving futures (default: the machine's cores)")
-  @Nullable Integer threads;
-
-  @Option(
       names = "--source-samples",
       paramLabel = "K",
       description =
           "futures per uncertainty source drawn alone, to price each source (default: N/8; 0:"
               + " none)")
   @Nullable Integer sourceSamples;
-
-  @Option(
-      names = "--time-limit",
-      paramLabel = "SECONDS",
-      defaultValue = "60",
-      description = "the most one future's recourse plan may take (default: ${DEFAULT-VALUE})")
-  double timeLimit;
 
   @Option(
       names = "--format",
@@ -132,16 +105,11 @@ final class RiskCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "FILE", description = "write the report to FILE")
   @Nullable Path out;
 
-  @Option(names = "--quiet", description = "no progress bar")
-  boolean quiet;
-
   @Override
   public Integer call() {
-    int n = parseSamples(samples);
-    if (!(timeLimit > 0))
-      throw new NuageException("--time-limit must be positive (got " + timeLimit + ")");
-    int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-    if (workers < 1) throw new NuageException("--threads must be at least 1 (got " + workers + ")");
+    int n = futures.samples();
+    double timeLimit = futures.timeLimit();
+    int workers = futures.workers();
     int perSource = sourceSamples != null ? sourceSamples : n == 0 ? 0 : Math.max(1, n / 8);
     if (perSource < 0)
       throw new NuageException("--source-samples cannot be negative (got " + perSource + ")");
@@ -159,14 +127,14 @@ final class RiskCommand implements Callable<Integer> {
     RecourseMethod method = recourse == Method.mip ? RecourseMethod.MIP : RecourseMethod.ROUNDED;
     Map<String, RunPlace> kept = policy == Policy.adapt ? basePlaces(s, options) : Map.of();
     RiskReport report;
-    try (ProgressBar bar = quiet ? null : bar("futures")) {
+    try (ProgressBar bar = futures.quiet ? null : bar("futures")) {
       RiskAnalysis.Progress progress = progress(bar);
       report =
           new RiskAnalysis(
                   s,
                   policy.name(),
                   () -> new PlannerRecourse(options, method, kept),
-                  new RiskOptions(n, seed, workers, perSource),
+                  new RiskOptions(n, futures.seed, workers, perSource),
                   progress)
               .run();
     }
