@@ -2,16 +2,14 @@ package io.nuage.cli;
 
 import io.nuage.core.NuageException;
 import io.nuage.deal.BreakEven;
-import io.nuage.deal.BreakEvenSearch;
 import io.nuage.deal.DealEvaluation;
 import io.nuage.deal.DealOptimisation;
 import io.nuage.deal.DealReport;
+import io.nuage.deal.DealRun;
 import io.nuage.deal.OptimisedDeal;
 import io.nuage.plan.PlanOptions;
 import io.nuage.plan.Planner;
 import io.nuage.plan.recourse.RecourseMethod;
-import io.nuage.risk.FuturePool;
-import io.nuage.risk.PlannerRecourse;
 import io.nuage.risk.RiskAnalysis;
 import io.nuage.risk.RiskOptions;
 import io.nuage.scenario.Scenario;
@@ -19,7 +17,6 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
 import org.jspecify.annotations.Nullable;
@@ -73,7 +70,7 @@ final class DealCommand implements Callable<Integer> {
 
   @Option(
       names = "--scale",
-      defaultValue = "0.5,0.75,1,1.25,1.5",
+      defaultValue = DealEvaluation.DEFAULT_SCALES,
       paramLabel = "S,S,...",
       description =
           "sizes to evaluate, as multiples of the written yearly minimums (default:"
@@ -169,16 +166,12 @@ final class DealCommand implements Callable<Integer> {
     DealEvaluation evaluation =
         new DealEvaluation(
             s, contract, sizes, new RiskOptions(n, futures.seed, workers, 0), recourse.name());
+    DealRun run = run(options, method, workers);
     DealReport report;
     try (ProgressBar bar = futures.quiet ? null : RiskCommand.bar("futures")) {
-      RiskAnalysis.Progress progress = RiskCommand.progress(bar);
-      progress.start(evaluation.servings());
-      try (FuturePool pool =
-          new FuturePool(workers, () -> new PlannerRecourse(options, method, Map.of()), progress)) {
-        report = evaluation.run(pool);
-      }
+      report = run.evaluate(evaluation, RiskCommand.progress(bar));
     }
-    if (!noBreakEven) report = DealEvaluation.withBreakEven(report, breakEven(s, options, workers));
+    if (!noBreakEven) report = DealEvaluation.withBreakEven(report, breakEven(s, run));
     String text = format == Format.json ? DealJson.of(report) : DealTable.render(report);
     if (out != null) OutputFile.write("--out", out, text);
     else spec.commandLine().getOut().print(text);
@@ -186,20 +179,15 @@ final class DealCommand implements Callable<Integer> {
     return 0;
   }
 
+  private DealRun run(PlanOptions options, RecourseMethod method, int workers) {
+    return new DealRun(options, method, workers, noBreakEven ? null : tolerance);
+  }
+
   /** The written deal's break-even demand, by bisection on MIP re-plans (docs/deals.md s. 3). */
-  private BreakEven breakEven(Scenario s, PlanOptions options, int workers) {
+  private BreakEven breakEven(Scenario s, DealRun run) {
     if (!futures.quiet)
       System.err.println("break-even: bisection on re-plans of the scenario as written");
-    var deal = DealEvaluation.committedSpend(s, contract);
-    try (FuturePool pool =
-        new FuturePool(
-            Math.min(2, workers),
-            () -> new PlannerRecourse(options, RecourseMethod.MIP, Map.of()),
-            RiskAnalysis.Progress.NONE)) {
-      return new BreakEvenSearch(
-              s.withContract(deal.id(), deal), s.withContract(deal.id(), null), pool, tolerance)
-          .run();
-    }
+    return run.breakEven(s, contract, RiskAnalysis.Progress.NONE);
   }
 
   /** An option that the chosen mode would ignore is refused, not ignored. */
@@ -249,7 +237,10 @@ final class DealCommand implements Callable<Integer> {
                 gap,
                 progress)
             .run();
-    OptimisedDeal d = noBreakEven ? found : found.withBreakEven(breakEven(s, options, workers));
+    OptimisedDeal d =
+        noBreakEven
+            ? found
+            : found.withBreakEven(breakEven(s, run(options, RecourseMethod.MIP, workers)));
     String text = format == Format.json ? DealJson.of(d) : DealTable.render(d);
     if (out != null) OutputFile.write("--out", out, text);
     else spec.commandLine().getOut().print(text);

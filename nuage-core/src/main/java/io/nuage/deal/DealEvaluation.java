@@ -27,6 +27,9 @@ import org.jspecify.annotations.Nullable;
  * the figures are reduced in sample order, so the report does not depend on the thread count.
  */
 public final class DealEvaluation {
+  /** The sizes evaluated when none are named: half to one and a half times the written deal. */
+  public static final String DEFAULT_SCALES = "0.5,0.75,1,1.25,1.5";
+
   private static final BigDecimal CVAR_LEVEL = new BigDecimal("0.95");
   private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
