@@ -20,6 +20,7 @@ import org.jspecify.annotations.Nullable;
  * @param privatePaths folders of this machine that no answer may show (store, catalogs, home)
  * @param replans re-plans from the store's bills, and the plans kept per scenario
  * @param risks risk jobs: {@code nuage risk}'s analysis and JSON
+ * @param deals deal jobs: {@code nuage deal --scale}'s evaluation, break-even and JSON
  */
 public record Capabilities(
     ScenarioReader scenarios,
@@ -28,8 +29,10 @@ public record Capabilities(
     Supplier<List<Offering>> catalog,
     List<Path> privatePaths,
     StoreReplans replans,
-    RiskRunner risks) {
+    RiskRunner risks,
+    DealRunner deals) {
   public Capabilities {
+    Objects.requireNonNull(deals, "deals");
     Objects.requireNonNull(risks, "risks");
     Objects.requireNonNull(replans, "replans");
     Objects.requireNonNull(scenarios, "scenarios");
@@ -57,7 +60,8 @@ public record Capabilities(
         offerings,
         privatePaths(store, importFolders, catalog),
         new StoreReplans(store, planOptions),
-        new RiskRunner(planOptions, Runtime.getRuntime().availableProcessors()));
+        new RiskRunner(planOptions, Runtime.getRuntime().availableProcessors()),
+        new DealRunner(planOptions, Runtime.getRuntime().availableProcessors()));
   }
 
   private static List<Path> privatePaths(Store store, List<Path> imports, @Nullable Path catalog) {

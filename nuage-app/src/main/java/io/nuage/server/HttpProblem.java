@@ -1,7 +1,10 @@
 package io.nuage.server;
 
 import io.nuage.core.NuageException;
+import io.nuage.core.Problem;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * An error meant for an HTTP client: its status, an RFC 9457 type slug and a detail for a person.
@@ -38,11 +41,35 @@ abstract sealed class HttpProblem extends NuageException {
     return Map.of();
   }
 
+  /** The located problems behind it, for the answer's {@code problems[]}; none by default. */
+  List<Problem> problems() {
+    return List.of();
+  }
+
   static final class BadRequest extends HttpProblem {
     private static final long serialVersionUID = 1L;
 
+    private final transient List<Problem> problems;
+
     BadRequest(String detail) {
       super(400, "bad-request", "Bad request", detail);
+      this.problems = List.of();
+    }
+
+    /** Every problem of a request at once, each located by its field; the detail lists them. */
+    BadRequest(List<Problem> problems) {
+      super(
+          400,
+          "bad-request",
+          "Bad request",
+          problems.stream().map(Problem::render).collect(Collectors.joining("; ")));
+      if (problems.isEmpty()) throw new IllegalArgumentException("a located 400 needs a problem");
+      this.problems = List.copyOf(problems);
+    }
+
+    @Override
+    List<Problem> problems() {
+      return problems;
     }
   }
 

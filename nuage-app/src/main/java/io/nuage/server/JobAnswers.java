@@ -9,9 +9,10 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
- * What {@code GET} and {@code DELETE} of a job answer, for plan and risk jobs alike (PlanRoutes,
- * RiskRoutes): the job as {@link PlanRoutes#view} shows it, and a finished job's answer kept in
- * memory after its first read (it never changes again: dashboards polling it cost no query).
+ * What {@code GET} and {@code DELETE} of a job answer, for plan, risk and deal jobs alike
+ * (PlanRoutes, ReportJobRoutes): the job as {@link PlanRoutes#view} shows it, and a finished job's
+ * answer kept in memory after its first read (it never changes again: dashboards polling it cost no
+ * query).
  */
 final class JobAnswers {
   private final ObjectMapper json;

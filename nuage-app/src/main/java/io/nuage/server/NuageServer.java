@@ -146,6 +146,7 @@ public final class NuageServer implements AutoCloseable {
             caps.planner(),
             caps.replans(),
             caps.risks(),
+            caps.deals(),
             metrics,
             settings.planWorkers(),
             settings.maxQueued(),
@@ -174,7 +175,22 @@ public final class NuageServer implements AutoCloseable {
               new SystemRoutes(metrics).register(routes);
               new ScenarioRoutes(library, bodies, json).register(routes);
               new PlanRoutes(jobs, bodies, json).register(routes);
-              new RiskRoutes(jobs, bodies, json).register(routes);
+              new ReportJobRoutes(
+                      jobs,
+                      bodies,
+                      json,
+                      "/api/risk",
+                      PlanJobs.Kind.RISK,
+                      body -> jobs.startRisk(RiskRequest.of(body)))
+                  .register(routes);
+              new ReportJobRoutes(
+                      jobs,
+                      bodies,
+                      json,
+                      "/api/deals",
+                      PlanJobs.Kind.DEAL,
+                      body -> jobs.startDeal(DealRequest.of(body)))
+                  .register(routes);
               ledgerRoutes.register(routes);
               new CatalogRoutes(caps.catalog(), library).register(routes);
               new TokenRoutes(tokens, table, bodies, json).register(routes);

@@ -1,7 +1,9 @@
 package io.nuage.server;
 
 import io.nuage.core.NuageException;
+import io.nuage.deal.DealEvaluation;
 import io.nuage.plan.history.Plans;
+import io.nuage.scenario.Scenario;
 import io.nuage.store.server.PlanRun;
 import io.nuage.store.server.PlanRuns;
 import io.nuage.store.server.PlanStatus;
@@ -15,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +35,7 @@ final class PlanJobs implements AutoCloseable {
   private final PlanSolver solver;
   private final StoreReplans replans;
   private final RiskRunner risks;
+  private final DealRunner deals;
   private final ServerMetrics metrics;
   private final int maxQueued;
   private final ExecutorService executor;
@@ -67,6 +71,7 @@ final class PlanJobs implements AutoCloseable {
       PlanSolver solver,
       StoreReplans replans,
       RiskRunner risks,
+      DealRunner deals,
       ServerMetrics metrics,
       int workers,
       int maxQueued,
@@ -74,6 +79,7 @@ final class PlanJobs implements AutoCloseable {
     this.redaction = redaction;
     this.replans = replans;
     this.risks = risks;
+    this.deals = deals;
     this.runs = runs;
     this.scenarios = scenarios;
     this.solver = solver;
@@ -142,44 +148,77 @@ final class PlanJobs implements AutoCloseable {
    */
   View startRisk(RiskRequest request) {
     StoredScenario scenario = scenarios.get(request.scenario());
+    return enqueueReport(
+        scenario,
+        Kind.RISK,
+        job ->
+            risks.run(
+                scenarios.scenario(scenario.id()),
+                Plans.contentHash(scenario.yaml()),
+                request,
+                job));
+  }
+
+  /**
+   * A deal job (docs/server.md, "Deal jobs"): as a risk job, with ids {@code dl_} and the deal
+   * JSON; its contract and sizes are checked against the scenario now, so bad input makes no job.
+   */
+  View startDeal(DealRequest request) {
+    StoredScenario scenario = scenarios.get(request.scenario());
+    Scenario s = scenarios.scenario(scenario.id());
+    DealEvaluation evaluation = deals.prepare(s, request);
+    return enqueueReport(scenario, Kind.DEAL, job -> deals.run(s, evaluation, request, job));
+  }
+
+  /** A job whose result is a report (risk, deal): always feasible, nothing kept as a plan. */
+  private View enqueueReport(StoredScenario scenario, Kind kind, Function<Live, String> report) {
     return enqueue(
         scenario,
-        RISK,
+        kind,
         new Work() {
           @Override
           public PlanSolver.SolvedPlan solve(Live job) {
-            return new PlanSolver.SolvedPlan(
-                true,
-                risks.run(
-                    scenarios.scenario(scenario.id()),
-                    Plans.contentHash(scenario.yaml()),
-                    request,
-                    job));
+            return new PlanSolver.SolvedPlan(true, report.apply(job));
           }
 
           @Override
           public void keep(PlanSolver.SolvedPlan plan) {
-            // a risk report is not a plan: nothing for a re-plan to follow
+            // a report is not a plan: nothing for a re-plan to follow
           }
         });
   }
 
-  /** The id prefix of risk jobs; plan and re-plan jobs have {@code pl_}. */
-  static final String RISK = "rk_";
+  /** The kinds of job, told apart by their ids' prefix; each answers only on its own paths. */
+  enum Kind {
+    PLAN("pl_", "plan"),
+    RISK("rk_", "risk job"),
+    DEAL("dl_", "deal job");
 
-  private static final String PLAN = "pl_";
+    final String prefix;
+    final String noun;
 
-  private View enqueue(StoredScenario scenario, Work work) {
-    return enqueue(scenario, PLAN, work);
+    Kind(String prefix, String noun) {
+      this.prefix = prefix;
+      this.noun = noun;
+    }
+
+    static Kind of(String id) {
+      for (Kind k : values()) if (id.startsWith(k.prefix)) return k;
+      return PLAN;
+    }
   }
 
-  private View enqueue(StoredScenario scenario, String prefix, Work work) {
+  private View enqueue(StoredScenario scenario, Work work) {
+    return enqueue(scenario, Kind.PLAN, work);
+  }
+
+  private View enqueue(StoredScenario scenario, Kind kind, Work work) {
     if (queued.incrementAndGet() > maxQueued) {
       queued.decrementAndGet();
       throw new HttpProblem.TooManyRequests(
           maxQueued + " plan jobs are already waiting; try again when one has started");
     }
-    PlanRun run = runs.add(scenario.id(), prefix);
+    PlanRun run = runs.add(scenario.id(), kind.prefix);
     var job = new Live();
     live.put(run.id(), job);
     job.future = executor.submit(() -> run(run.id(), job, work));
@@ -188,46 +227,38 @@ final class PlanJobs implements AutoCloseable {
 
   /** A plan or re-plan job. */
   View get(String id) {
-    return find(id, false);
+    return find(id, Kind.PLAN);
   }
 
-  /** A risk job. */
-  View getRisk(String id) {
-    return find(id, true);
-  }
-
-  private View find(String id, boolean risk) {
+  /** A job of {@code kind}: 404 for an unknown id or another kind's. */
+  View find(String id, Kind kind) {
     PlanRun run =
         runs.find(id)
-            .filter(r -> r.id().startsWith(RISK) == risk)
+            .filter(r -> Kind.of(r.id()) == kind)
             .orElseThrow(
-                () ->
-                    new HttpProblem.NotFound(
-                        "no " + (risk ? "risk job" : "plan") + " with id '" + id + "'"));
+                () -> new HttpProblem.NotFound("no " + kind.noun + " with id '" + id + "'"));
     return view(run);
   }
 
-  /** Plan and re-plan jobs, newest first (risk jobs are not plans). */
+  /** Plan and re-plan jobs, newest first (risk and deal jobs are not plans). */
   List<View> list() {
-    return runs.list().stream().filter(r -> !r.id().startsWith(RISK)).map(this::view).toList();
+    return runs.list().stream().filter(r -> Kind.of(r.id()) == Kind.PLAN).map(this::view).toList();
   }
 
   View cancel(String id, String by) {
-    return cancel(id, by, false);
+    return cancel(id, by, Kind.PLAN);
   }
 
-  View cancelRisk(String id, String by) {
-    return cancel(id, by, true);
-  }
-
-  private View cancel(String id, String by, boolean risk) {
-    PlanRun run = find(id, risk).run();
+  /** Cancels a job of {@code kind}: 409 when it has already finished. */
+  View cancel(String id, String by, Kind kind) {
+    PlanRun run = find(id, kind).run();
     if (run.status().finished()) {
       throw new HttpProblem.Conflict(
-          (risk ? "risk job " : "plan ")
+          kind.noun
+              + " "
               + id
               + " has already finished ("
-              + run.status().name().toLowerCase()
+              + run.status().name().toLowerCase(java.util.Locale.ROOT)
               + ")");
     }
     Live job = live.get(id);
@@ -248,7 +279,7 @@ final class PlanJobs implements AutoCloseable {
         job == null ? null : job.progress,
         null,
         "cancelled by token " + by);
-    return find(id, risk);
+    return find(id, kind);
   }
 
   /**

@@ -62,7 +62,8 @@ final class ProblemResponses {
     if (e.status() == 401 || e.status() == 403) bodies.drainUnread(ctx);
     if (e.status() == 413) bodies.swallowRefused(ctx);
     e.headers().forEach(ctx::header);
-    send(ctx, e.status(), e.slug(), e.title(), e.getMessage(), null, null);
+    List<Item> items = e.problems().isEmpty() ? null : e.problems().stream().map(Item::of).toList();
+    send(ctx, e.status(), e.slug(), e.title(), e.getMessage(), items, null);
   }
 
   private void validation(ValidationException e, Context ctx) {

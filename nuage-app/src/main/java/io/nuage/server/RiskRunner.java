@@ -12,8 +12,6 @@ import io.nuage.risk.RiskAnalysis;
 import io.nuage.risk.RiskOptions;
 import io.nuage.scenario.Scenario;
 import java.util.Map;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Runs a risk job (docs/server.md, "Risk jobs") as {@code nuage risk --format json} does with the
@@ -34,21 +32,6 @@ public final class RiskRunner {
   /** The risk JSON of {@code s}, whose file as uploaded has the content hash {@code version}. */
   String run(Scenario s, String version, RiskRequest request, PlanSolver.PlanProgress progress) {
     Map<String, RunPlace> kept = request.policy().equals("adapt") ? basePlaces(s) : Map.of();
-    AtomicLong total = new AtomicLong(1);
-    AtomicLong served = new AtomicLong();
-    RiskAnalysis.Progress ticks =
-        new RiskAnalysis.Progress() {
-          @Override
-          public void start(long futures) {
-            total.set(Math.max(1, futures));
-          }
-
-          @Override
-          public void served() {
-            if (progress.cancelled()) throw new CancellationException("risk job cancelled");
-            progress.report(Math.min(0.99, (double) served.incrementAndGet() / total.get()));
-          }
-        };
     var report =
         new RiskAnalysis(
                 s,
@@ -56,7 +39,7 @@ public final class RiskRunner {
                 () -> new PlannerRecourse(options, RecourseMethod.ROUNDED, kept),
                 new RiskOptions(
                     request.samples(), request.seed(), threads, request.sourceSamples()),
-                ticks)
+                new JobTicks(progress, 0, 0.99))
             .run();
     return RiskJson.of(report, version);
   }

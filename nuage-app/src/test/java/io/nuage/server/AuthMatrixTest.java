@@ -34,7 +34,14 @@ class AuthMatrixTest {
 
   @Test
   void everyEndpoint_answersEachCallerWithTheExactStatus() throws Exception {
-    try (RunningServer api = RunningServer.start(folder)) {
+    // a job is made for every caller of a DELETE, refused or not, and they wait behind the one
+    // busy worker: plan, risk and deal jobs together pass the default queue of 16
+    try (RunningServer api =
+        RunningServer.start(
+            folder,
+            s ->
+                new NuageServer.Settings(
+                    s.host(), s.port(), s.maxBodyBytes(), s.planWorkers(), 64, s.connections()))) {
       String scenario =
           api.post("/api/scenarios", api.planner, Examples.microLab(), "application/yaml")
               .json()
@@ -50,6 +57,16 @@ class AuthMatrixTest {
               "/api/risk/"
                   + RiskApiTest.startRisk(api, "{\"scenario\":\"" + scenario + "\",\"samples\":1}");
       String risk = freshRisk.get();
+      String tiers = DealApiTest.upload(api);
+      Supplier<String> freshDeal =
+          () ->
+              "/api/deals/"
+                  + DealApiTest.startDeal(
+                      api,
+                      "{\"scenario\":\""
+                          + tiers
+                          + "\",\"contract\":\"deal\",\"samples\":1,\"breakEven\":false}");
+      String deal = freshDeal.get();
       Supplier<String> freshToken =
           () ->
               "/api/tokens/"
@@ -123,6 +140,20 @@ class AuthMatrixTest {
               get("/api/risk/{id}", Access.VIEWER, 200, risk),
               new Endpoint(
                   "DELETE", "/api/risk/{id}", Access.PLANNER, 200, freshRisk, () -> null, json),
+              // an unknown contract is refused (400) after the role check: no job is made
+              new Endpoint(
+                  "POST",
+                  "/api/deals",
+                  Access.PLANNER,
+                  400,
+                  () -> "/api/deals",
+                  () ->
+                      ("{\"scenario\":\"" + tiers + "\",\"contract\":\"nope\"}")
+                          .getBytes(StandardCharsets.UTF_8),
+                  json),
+              get("/api/deals/{id}", Access.VIEWER, 200, deal),
+              new Endpoint(
+                  "DELETE", "/api/deals/{id}", Access.PLANNER, 200, freshDeal, () -> null, json),
               new Endpoint(
                   "POST",
                   "/api/ledger/ingest",
