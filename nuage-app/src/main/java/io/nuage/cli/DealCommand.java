@@ -172,7 +172,10 @@ final class DealCommand implements Callable<Integer> {
       report = run.evaluate(evaluation, RiskCommand.progress(bar));
     }
     if (!noBreakEven) report = DealEvaluation.withBreakEven(report, breakEven(s, run));
-    String text = format == Format.json ? DealJson.of(report) : DealTable.render(report);
+    String text =
+        format == Format.json
+            ? DealJson.of(report, ScenarioFiles.contentHash(scenario))
+            : DealTable.render(report);
     if (out != null) OutputFile.write("--out", out, text);
     else spec.commandLine().getOut().print(text);
     spec.commandLine().getOut().flush();
@@ -241,7 +244,10 @@ final class DealCommand implements Callable<Integer> {
         noBreakEven
             ? found
             : found.withBreakEven(breakEven(s, run(options, RecourseMethod.MIP, workers)));
-    String text = format == Format.json ? DealJson.of(d) : DealTable.render(d);
+    String text =
+        format == Format.json
+            ? DealJson.of(d, ScenarioFiles.contentHash(scenario))
+            : DealTable.render(d);
     if (out != null) OutputFile.write("--out", out, text);
     else spec.commandLine().getOut().print(text);
     spec.commandLine().getOut().flush();

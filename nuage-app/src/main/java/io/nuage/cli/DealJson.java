@@ -20,9 +20,14 @@ public final class DealJson {
 
   private DealJson() {}
 
-  public static String of(DealReport r) {
+  /**
+   * @param scenarioHash the content hash of the scenario file the report is of (as the risk JSON's,
+   *     docs/deal-json.md)
+   */
+  public static String of(DealReport r, String scenarioHash) {
     ObjectNode root = JSON.createObjectNode();
     root.put("scenario", r.scenario());
+    root.put("scenarioHash", scenarioHash);
     root.put("currency", r.currency());
     root.put("contract", r.contract());
     root.put("provider", r.provider());
@@ -49,9 +54,10 @@ public final class DealJson {
   }
 
   /** {@code --optimise}: docs/deal-json.md, second part. */
-  public static String of(OptimisedDeal d) {
+  public static String of(OptimisedDeal d, String scenarioHash) {
     ObjectNode root = JSON.createObjectNode();
     root.put("scenario", d.scenario());
+    root.put("scenarioHash", scenarioHash);
     root.put("currency", d.currency());
     root.put("contract", d.contract());
     root.put("provider", d.provider());

@@ -49,9 +49,13 @@ public final class DealRunner {
     }
   }
 
-  /** The deal JSON of {@code evaluation} (of {@code s}), byte for byte the CLI's. */
+  /**
+   * The deal JSON of {@code evaluation} (of {@code s}, whose file as uploaded has the content hash
+   * {@code version}), byte for byte the CLI's.
+   */
   String run(
       Scenario s,
+      String version,
       DealEvaluation evaluation,
       DealRequest request,
       PlanSolver.PlanProgress progress) {
@@ -65,7 +69,8 @@ public final class DealRunner {
             s,
             request.contract(),
             new JobTicks(progress, 0, evaluated),
-            new JobTicks(progress, evaluated, 0.99)));
+            new JobTicks(progress, evaluated, 0.99)),
+        version);
   }
 
   /**

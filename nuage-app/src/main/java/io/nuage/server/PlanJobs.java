@@ -167,7 +167,9 @@ final class PlanJobs implements AutoCloseable {
     StoredScenario scenario = scenarios.get(request.scenario());
     Scenario s = scenarios.scenario(scenario.id());
     DealEvaluation evaluation = deals.prepare(s, request);
-    return enqueueReport(scenario, Kind.DEAL, job -> deals.run(s, evaluation, request, job));
+    String version = Plans.contentHash(scenario.yaml());
+    return enqueueReport(
+        scenario, Kind.DEAL, job -> deals.run(s, version, evaluation, request, job));
   }
 
   /** A job whose result is a report (risk, deal): always feasible, nothing kept as a plan. */

@@ -55,6 +55,13 @@ class DealCommandTest {
     assertThat(r.code()).as(r.err()).isZero();
     JsonNode j = new ObjectMapper().readTree(r.out());
     assertThat(j.get("exact").asBoolean()).isTrue();
+    // the version of the scenario file the figures are of, as the risk JSON's
+    assertThat(j.get("scenarioHash").asText())
+        .isEqualTo(
+            java.util.HexFormat.of()
+                .formatHex(
+                    java.security.MessageDigest.getInstance("SHA-256")
+                        .digest(Files.readAllBytes(TIERS))));
     List<String> means = new ArrayList<>();
     j.get("sizes")
         .forEach(s -> means.add(s.get("label").asText() + "=" + s.at("/meanCost/value").asText()));
