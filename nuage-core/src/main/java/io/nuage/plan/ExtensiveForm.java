@@ -4,11 +4,8 @@ import com.google.ortools.linearsolver.MPConstraint;
 import com.google.ortools.linearsolver.MPModelProto;
 import com.google.ortools.linearsolver.MPSolver;
 import com.google.ortools.linearsolver.MPVariable;
-import io.nuage.contract.CommittedSpend;
 import io.nuage.plan.recourse.RecourseTerms;
 import io.nuage.scenario.Scenario;
-import java.math.BigDecimal;
-import java.math.MathContext;
 import java.util.List;
 
 /**
@@ -66,26 +63,12 @@ public final class ExtensiveForm implements AutoCloseable {
               .withoutShortfallLogic(contract)
               .withObjectiveWeight(weights[j]);
       model.build();
-      CommittedSpend k =
-          data.scenario.contracts(CommittedSpend.class).stream()
-              .filter(c -> c.id().equals(contract))
-              .findFirst()
-              .orElseThrow(() -> new IllegalArgumentException("no committed spend " + contract));
       for (PlanModel.ShortfallYear y : model.shortfalls.values()) {
         if (!y.contract().id().equals(contract)) continue;
-        BigDecimal full = k.yearlyMinimums().get(y.year());
-        double ratio =
-            full.signum() == 0
-                ? 1.0
-                : y.minimum().divide(full, MathContext.DECIMAL64).doubleValue();
         y.row().setBounds(0, MPSolver.infinity());
-        y.row().setCoefficient(m[y.year()], -ratio);
+        y.row().setCoefficient(m[y.year()], -y.proRating());
       }
-      FixedCosts f = FixedCosts.of(data);
-      fixedSum +=
-          weights[j]
-              * (f.reserved().values().stream().mapToDouble(BigDecimal::doubleValue).sum()
-                  + f.storage().values().stream().mapToDouble(BigDecimal::doubleValue).sum());
+      fixedSum += weights[j] * FixedCosts.of(data).total().doubleValue();
     }
     this.fixed = fixedSum;
     lp.objective().setMinimization();

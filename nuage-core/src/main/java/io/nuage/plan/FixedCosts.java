@@ -25,6 +25,14 @@ record FixedCosts(Map<Key, BigDecimal> reserved, Map<Key, BigDecimal> storage) {
     }
   }
 
+  /** Every reserved fee and storage cost, summed. */
+  BigDecimal total() {
+    BigDecimal sum = BigDecimal.ZERO;
+    for (BigDecimal v : reserved.values()) sum = sum.add(v);
+    for (BigDecimal v : storage.values()) sum = sum.add(v);
+    return sum;
+  }
+
   static FixedCosts of(PlanData data) {
     Map<Key, BigDecimal> reserved = new TreeMap<>();
     Map<Key, BigDecimal> storage = new TreeMap<>();

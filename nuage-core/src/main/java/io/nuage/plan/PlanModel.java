@@ -81,7 +81,19 @@ final class PlanModel {
       int lastYear,
       BigDecimal minimum,
       MPVariable shortfall,
-      MPConstraint row) {}
+      MPConstraint row) {
+    /**
+     * The open months' minimum as a share of the contract year's written one: below 1 for a year
+     * the horizon cuts (pro-rated), 1 when the written minimum is 0. A deal's minimum enters this
+     * row times it (docs/deals.md section 5).
+     */
+    double proRating() {
+      BigDecimal full = contract.yearlyMinimums().get(year);
+      return full.signum() == 0
+          ? 1.0
+          : minimum.divide(full, java.math.MathContext.DECIMAL64).doubleValue();
+    }
+  }
 
   /**
    * One (accelerator, month, allowed set) where the ROFR holder may have to be offered capacity.

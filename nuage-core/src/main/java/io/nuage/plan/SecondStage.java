@@ -2,11 +2,8 @@ package io.nuage.plan;
 
 import com.google.ortools.linearsolver.MPConstraint;
 import com.google.ortools.linearsolver.MPSolver;
-import io.nuage.contract.CommittedSpend;
 import io.nuage.plan.recourse.RecourseTerms;
 import io.nuage.scenario.Scenario;
-import java.math.BigDecimal;
-import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -50,10 +47,7 @@ public final class SecondStage implements AutoCloseable {
     this.data = new PlanData(future, options.maxGangOptions(), null, terms);
     this.contract = contract;
     this.timeLimitSeconds = options.timeLimitSeconds();
-    FixedCosts f = FixedCosts.of(data);
-    this.fixed =
-        f.reserved().values().stream().mapToDouble(BigDecimal::doubleValue).sum()
-            + f.storage().values().stream().mapToDouble(BigDecimal::doubleValue).sum();
+    this.fixed = FixedCosts.of(data).total().doubleValue();
     this.lp = Natives.solver(RelaxAndRound.LP);
     this.ratio = build();
   }
@@ -65,22 +59,11 @@ public final class SecondStage implements AutoCloseable {
     m.build();
     rows = new ArrayList<>();
     List<Double> ratios = new ArrayList<>();
-    if (contract != null) {
-      CommittedSpend k =
-          data.scenario.contracts(CommittedSpend.class).stream()
-              .filter(c -> c.id().equals(contract))
-              .findFirst()
-              .orElseThrow(() -> new IllegalArgumentException("no committed spend " + contract));
-      for (PlanModel.ShortfallYear y : m.shortfalls.values()) {
-        if (!y.contract().id().equals(contract)) continue;
-        rows.add(y.row());
-        BigDecimal full = k.yearlyMinimums().get(y.year());
-        // a contract year cut by the horizon keeps its pro-rated part of any minimum
-        ratios.add(
-            full.signum() == 0
-                ? 1.0
-                : y.minimum().divide(full, MathContext.DECIMAL64).doubleValue());
-      }
+    for (PlanModel.ShortfallYear y : m.shortfalls.values()) {
+      if (!y.contract().id().equals(contract)) continue;
+      rows.add(y.row());
+      // a contract year cut by the horizon keeps its pro-rated part of any minimum
+      ratios.add(y.proRating());
     }
     return ratios.stream().mapToDouble(Double::doubleValue).toArray();
   }
