@@ -100,14 +100,7 @@ public final class CutMaster implements AutoCloseable {
         throw new java.io.UncheckedIOException(e);
       }
     }
-    if (status != MPSolver.ResultStatus.OPTIMAL)
-      throw new IllegalStateException("the deal's master LP gave no optimum (" + status + ")");
-    ModelRows rows = ModelRows.of(lp);
-    if (!rows.holdsRelaxation(ModelRows.point(lp)))
-      throw new IllegalStateException("the deal's master LP's point breaks its rows");
-    double bound = rows.dualBound(ModelRows.duals(lp));
-    if (!Double.isFinite(bound))
-      throw new IllegalStateException("the deal's master LP's duals give no bound");
+    double bound = ModelRows.checkedOptimum(lp, status, "the deal's master LP").bound();
     double[] at = new double[m.length];
     for (int y = 0; y < m.length; y++) at[y] = m[y].solutionValue() / SCALE;
     return new Solution(at, bound / SCALE);

@@ -110,12 +110,7 @@ public final class ExtensiveForm implements AutoCloseable {
   public Solution solve() {
     lp.setSolverSpecificParametersAsString("use_preprocessing: false, use_dual_simplex: true");
     MPSolver.ResultStatus status = Natives.solve(lp);
-    if (status != MPSolver.ResultStatus.OPTIMAL)
-      throw new IllegalStateException("the deal's extensive form gave no optimum (" + status + ")");
-    ModelRows rows = ModelRows.of(lp);
-    if (!rows.holdsRelaxation(ModelRows.point(lp)))
-      throw new IllegalStateException("the deal's extensive form's point breaks its rows");
-    double bound = rows.dualBound(ModelRows.duals(lp));
+    double bound = ModelRows.checkedOptimum(lp, status, "the deal's extensive form").bound();
     double[] at = new double[m.length];
     for (int y = 0; y < m.length; y++) at[y] = m[y].solutionValue() / PlanModel.USD;
     return new Solution(lp.objective().value() + fixed, bound + fixed, at);

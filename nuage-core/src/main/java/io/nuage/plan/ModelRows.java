@@ -44,6 +44,28 @@ final class ModelRows {
   }
 
   /** The solver's current point, indexed as the model's variables. */
+  /** An optimal LP's answer, checked: its effective row duals and the bound they prove. */
+  record CheckedOptimum(double[] duals, double bound) {}
+
+  /**
+   * The answer of {@code lp}, solved with {@code status}, once checked: optimal, its point within
+   * every row and bound, and a finite bound from its duals alone ({@link #dualBound}).
+   *
+   * @param what the model's name in the messages ("the deal's master LP")
+   * @throws IllegalStateException when any of the three does not hold
+   */
+  static CheckedOptimum checkedOptimum(MPSolver lp, MPSolver.ResultStatus status, String what) {
+    if (status != MPSolver.ResultStatus.OPTIMAL)
+      throw new IllegalStateException(what + " gave no optimum (" + status + ")");
+    ModelRows rows = of(lp);
+    if (!rows.holdsRelaxation(point(lp)))
+      throw new IllegalStateException(what + "'s point breaks its rows");
+    double[] duals = rows.effectiveDuals(duals(lp));
+    double bound = rows.dualBound(duals);
+    if (!Double.isFinite(bound)) throw new IllegalStateException(what + "'s duals give no bound");
+    return new CheckedOptimum(duals, bound);
+  }
+
   static double[] point(MPSolver solver) {
     MPVariable[] vars = solver.variables();
     double[] v = new double[vars.length];

@@ -94,20 +94,11 @@ public final class SecondStage implements AutoCloseable {
       ratio = build();
       status = solve(minimums);
     }
-    if (status != MPSolver.ResultStatus.OPTIMAL)
-      throw new IllegalStateException("the second-stage LP gave no optimum (" + status + ")");
-    ModelRows model = ModelRows.of(lp);
-    double[] point = ModelRows.point(lp);
-    if (!model.holdsRelaxation(point))
-      throw new IllegalStateException("the second-stage LP's point breaks its rows");
-    double[] duals = model.effectiveDuals(ModelRows.duals(lp));
-    double bound = model.dualBound(duals);
-    if (!Double.isFinite(bound))
-      throw new IllegalStateException("the second-stage LP's duals give no bound");
+    ModelRows.CheckedOptimum checked = ModelRows.checkedOptimum(lp, status, "the second-stage LP");
     double[] slope = new double[rows.size()];
     for (int y = 0; y < rows.size(); y++)
-      slope[y] = Math.max(0, duals[rows.get(y).index()]) * PlanModel.USD * ratio[y];
-    return new Value(lp.objective().value() + fixed, bound + fixed, slope);
+      slope[y] = Math.max(0, checked.duals()[rows.get(y).index()]) * PlanModel.USD * ratio[y];
+    return new Value(lp.objective().value() + fixed, checked.bound() + fixed, slope);
   }
 
   private MPSolver.ResultStatus solve(double[] minimums) {
