@@ -18,7 +18,6 @@ import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -301,13 +300,11 @@ public final class DealEvaluation {
 
   /** The running figures of one answer: its cost, its shortfall, its extra cost over none. */
   private static final class Figures {
-    final boolean exact;
     final Distribution cost;
     final Distribution shortfall;
     final Distribution extra;
 
     Figures(boolean exact) {
-      this.exact = exact;
       this.cost = exact ? Distribution.weighted() : Distribution.sampled();
       this.shortfall = exact ? Distribution.weighted() : Distribution.sampled();
       this.extra = exact ? Distribution.weighted() : Distribution.sampled();
@@ -317,14 +314,9 @@ public final class DealEvaluation {
       BigDecimal short_ = BigDecimal.ZERO;
       for (Served.YearFigure y : s.shortfalls())
         if (y.key().equals(contract)) short_ = short_.add(y.amount());
-      put(cost, s.totalCost(), weight);
-      put(shortfall, short_, weight);
-      put(extra, s.totalCost().subtract(without.totalCost()), weight);
-    }
-
-    private void put(Distribution d, BigDecimal v, @Nullable BigDecimal w) {
-      if (exact) d.add(v, Objects.requireNonNull(w));
-      else d.add(v);
+      cost.put(s.totalCost(), weight);
+      shortfall.put(short_, weight);
+      extra.put(s.totalCost().subtract(without.totalCost()), weight);
     }
   }
 }

@@ -50,6 +50,16 @@ public final class Distribution {
     push(money, weight);
   }
 
+  /**
+   * Adds one future's value as the distribution counts futures: with its probability when the
+   * futures are enumerated, with none (1/N) when they are drawn.
+   */
+  public void put(BigDecimal money, @Nullable BigDecimal weight) {
+    if (weights != null) add(money, java.util.Objects.requireNonNull(weight, "weight"));
+    else if (weight != null) throw new IllegalStateException("Monte Carlo samples weigh 1/N");
+    else add(money);
+  }
+
   private void push(BigDecimal money, @Nullable BigDecimal weight) {
     if (n == cents.length) {
       cents = Arrays.copyOf(cents, 2 * n);

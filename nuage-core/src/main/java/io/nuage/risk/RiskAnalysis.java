@@ -209,10 +209,10 @@ public final class RiskAnalysis {
     }
 
     void add(Served s, BigDecimal weight) {
-      put(cost, s.totalCost(), weight);
-      put(unmet, s.unmetGpuHours().signum() > 0 ? BigDecimal.ONE : BigDecimal.ZERO, weight);
-      put(unmetCost, s.unmetCost(), weight);
-      put(billed, s.totalCost().subtract(s.unmetCost()), weight);
+      cost.put(s.totalCost(), weight);
+      unmet.put(s.unmetGpuHours().signum() > 0 ? BigDecimal.ONE : BigDecimal.ZERO, weight);
+      unmetCost.put(s.unmetCost(), weight);
+      billed.put(s.totalCost().subtract(s.unmetCost()), weight);
       add(shortfalls, s.shortfalls(), weight);
       add(excess, s.capExcess(), weight);
       add(yearCosts, s.yearCosts(), weight);
@@ -229,21 +229,16 @@ public final class RiskAnalysis {
         if (!into.containsKey(key)) {
           // a year first seen now was 0 in every earlier future
           Distribution d = fresh();
-          for (int i = 0; i < n; i++) put(d, BigDecimal.ZERO, exact ? weightOf(i) : null);
+          for (int i = 0; i < n; i++) d.put(BigDecimal.ZERO, exact ? weightOf(i) : null);
           into.put(key, d);
         }
-      into.forEach((key, d) -> put(d, these.getOrDefault(key, BigDecimal.ZERO), w));
+      into.forEach((key, d) -> d.put(these.getOrDefault(key, BigDecimal.ZERO), w));
     }
 
     private final List<BigDecimal> weights = new ArrayList<>();
 
     private BigDecimal weightOf(int i) {
       return weights.get(i);
-    }
-
-    private void put(Distribution d, BigDecimal v, BigDecimal w) {
-      if (exact) d.add(v, w);
-      else d.add(v);
     }
 
     RiskReport report(
