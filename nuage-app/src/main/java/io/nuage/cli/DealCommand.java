@@ -2,6 +2,7 @@ package io.nuage.cli;
 
 import io.nuage.core.NuageException;
 import io.nuage.deal.BreakEven;
+import io.nuage.deal.CvarLimit;
 import io.nuage.deal.DealEvaluation;
 import io.nuage.deal.DealOptimisation;
 import io.nuage.deal.DealReport;
@@ -138,6 +139,22 @@ final class DealCommand implements Callable<Integer> {
   double gap;
 
   @Option(
+      names = "--risk",
+      paramLabel = "cvarNN",
+      description =
+          "with --optimise and --max: limit the CVaR at level NN%% of the total cost on the"
+              + " sample, such as cvar95 (Rockafellar-Uryasev; docs/deals.md section 5)")
+  @Nullable String risk;
+
+  @Option(
+      names = "--max",
+      paramLabel = "AMOUNT",
+      description =
+          "with --risk: the most that CVaR may be, in the scenario's currency (such as"
+              + " 400000000000)")
+  @Nullable BigDecimal max;
+
+  @Option(
       names = "--format",
       defaultValue = "table",
       description = "table or json (default: ${DEFAULT-VALUE})")
@@ -197,7 +214,8 @@ final class DealCommand implements Callable<Integer> {
   private void refuseUnused() {
     var parsed = spec.commandLine().getParseResult();
     List<String> scaleOnly = List.of("--scale", "--recourse");
-    List<String> optimiseOnly = List.of("--bounds", "--replications", "--fresh-samples", "--gap");
+    List<String> optimiseOnly =
+        List.of("--bounds", "--replications", "--fresh-samples", "--gap", "--risk", "--max");
     for (String option : optimise ? scaleOnly : optimiseOnly)
       if (parsed.hasMatchedOption(option))
         throw new NuageException(
@@ -217,6 +235,7 @@ final class DealCommand implements Callable<Integer> {
 
   private int optimise(int n, int workers) {
     BigDecimal[] range = parseBounds(bounds);
+    CvarLimit limit = limit(risk, max);
     if (!(gap > 0 && gap < 1))
       throw new NuageException("--gap: expected a fraction between 0 and 1 (got " + gap + ")");
     if (freshSamples != null && freshSamples < 2)
@@ -238,6 +257,7 @@ final class DealCommand implements Callable<Integer> {
                 replications,
                 freshSamples == null ? 0 : freshSamples,
                 gap,
+                limit,
                 progress)
             .run();
     OptimisedDeal d =
@@ -252,6 +272,23 @@ final class DealCommand implements Callable<Integer> {
     else spec.commandLine().getOut().print(text);
     spec.commandLine().getOut().flush();
     return 0;
+  }
+
+  /** {@code --risk cvarNN --max X}, both or neither. */
+  static @Nullable CvarLimit limit(@Nullable String risk, @Nullable BigDecimal max) {
+    if (risk == null && max == null) return null;
+    if (risk == null)
+      throw new NuageException(
+          "--max: needs --risk to say which measure it limits, such as cvar95");
+    if (max == null)
+      throw new NuageException(
+          "--risk: needs --max, the most " + risk + " may be, in the scenario's currency");
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("(?i)cvar(\\d+(?:\\.\\d+)?)").matcher(risk.strip());
+    if (!m.matches())
+      throw new NuageException(
+          "--risk: expected cvarNN, the CVaR at level NN% such as cvar95 (got " + risk + ")");
+    return new CvarLimit(new BigDecimal(m.group(1)).movePointLeft(2), max);
   }
 
   static BigDecimal[] parseBounds(String text) {

@@ -93,6 +93,7 @@ public final class DealJson {
     bounds.put("gapLimit", d.gapLimit().toPlainString());
     RiskJson.estimate(root.putObject("vss"), d.vss());
     RiskJson.estimate(root.putObject("evpi"), d.evpi());
+    cvarLimit(root, d.cvarLimit());
     breakEven(root, d.breakEven());
     var notes = root.putArray("notes");
     d.notes().forEach(notes::add);
@@ -101,6 +102,20 @@ public final class DealJson {
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  private static void cvarLimit(ObjectNode root, OptimisedDeal.@Nullable CvarCheck c) {
+    if (c == null) {
+      root.putNull("cvarLimit");
+      return;
+    }
+    ObjectNode n = root.putObject("cvarLimit");
+    n.put("measure", c.measure());
+    n.put("level", c.level().toPlainString());
+    n.put("max", c.max().toPlainString());
+    n.put("sample", c.sample().toPlainString());
+    RiskJson.estimate(n.putObject("fresh"), c.fresh());
+    n.put("met", c.met());
   }
 
   private static void breakEven(ObjectNode root, @Nullable BreakEven b) {

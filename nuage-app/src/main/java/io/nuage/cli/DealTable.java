@@ -177,6 +177,17 @@ final class DealTable {
     b.append(
         String.format(Locale.ROOT, row, "value of the stochastic solution", estimate(d.vss())));
     b.append(String.format(Locale.ROOT, row, "expected value of perfect info", estimate(d.evpi())));
+    OptimisedDeal.CvarCheck limit = d.cvarLimit();
+    if (limit != null) {
+      b.append(String.format(Locale.ROOT, row, limit.measure() + " limit", money(limit.max())));
+      b.append(String.format(Locale.ROOT, row, "  on the main sample", money(limit.sample())));
+      b.append(
+          String.format(
+              Locale.ROOT,
+              row,
+              "  on the fresh sample" + (limit.met() ? "" : " (ABOVE)"),
+              estimate(limit.fresh())));
+    }
     b.append('\n');
     for (String note : d.notes()) b.append(wrap("Note: " + note)).append('\n');
     StringBuilder w = new StringBuilder();

@@ -275,6 +275,75 @@ class DealCommandTest {
         "--optimise: deal is not take-or-pay, so its minimums change nothing but its discount");
   }
 
+  private static Cli limited(String... more) {
+    List<String> a =
+        new java.util.ArrayList<>(
+            List.of(
+                "deal",
+                NEWSVENDOR.toString(),
+                "--contract",
+                "deal",
+                "--optimise",
+                "--samples",
+                "all",
+                "--bounds",
+                "0..3",
+                "--no-break-even",
+                "--quiet"));
+    a.addAll(List.of(more));
+    return Cli.run(a.toArray(String[]::new));
+  }
+
+  @Test
+  void optimise_withACvarLimit_choosesWithinIt_andSaysSo() throws Exception {
+    // newsvendor-tiers.yaml: CVaR70 is the cost at demand 1.5x; at most 1.22M leaves only
+    // S = 1.2M (DealOptimisationTest works it out)
+    Cli r = limited("--risk", "cvar70", "--max", "1220000", "--format", "json");
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode j = new ObjectMapper().readTree(r.out());
+    assertThat(j.at("/recommendation/minimums/0").asText()).isEqualTo("1200000.00");
+    assertThat(j.at("/cvarLimit/measure").asText()).isEqualTo("CVaR70");
+    assertThat(j.at("/cvarLimit/max").asText()).isEqualTo("1220000");
+    assertThat(j.at("/cvarLimit/sample").asText()).isEqualTo("1200000.00");
+    assertThat(j.at("/cvarLimit/met").asBoolean()).isTrue();
+    Cli table = limited("--risk", "cvar70", "--max", "1220000");
+    assertThat(table.out()).contains("CVaR70 limit").contains("on the fresh sample");
+    assertThat(table.out().lines())
+        .allSatisfy(l -> assertThat(l.length()).as(l).isLessThanOrEqualTo(100));
+    JsonNode without =
+        new ObjectMapper().readTree(limited("--format", "json").out()).at("/cvarLimit");
+    assertThat(without.isNull()).isTrue();
+  }
+
+  @Test
+  void optimise_badCvarLimits_areOneClearMessage_exit2() {
+    expect(
+        limited("--risk", "cvar100", "--max", "1"),
+        "--risk: a CVaR level must be strictly between 0 and 1 (got 1.00");
+    expect(
+        limited("--risk", "cvar0", "--max", "1"),
+        "--risk: a CVaR level must be strictly between 0 and 1 (got 0");
+    expect(limited("--risk", "var95", "--max", "1"), "--risk: expected cvarNN");
+    expect(limited("--max", "1"), "--max: needs --risk");
+    expect(limited("--risk", "cvar95"), "--risk: needs --max");
+    expect(limited("--risk", "cvar95", "--max", "-5"), "--max: expected the most CVaR95 may be");
+    expect(
+        limited("--risk", "cvar70", "--max", "1100000"),
+        "--max: on the 3 futures of the main sample neither signing deal");
+    expect(
+        Cli.run(
+            "deal",
+            NEWSVENDOR.toString(),
+            "--contract",
+            "deal",
+            "--risk",
+            "cvar95",
+            "--max",
+            "1",
+            "--quiet"),
+        "--risk: used only with --optimise");
+  }
+
   @Test
   void optionsTheModeWouldIgnore_orAContractPastTheHorizon_areRefused() throws Exception {
     expect(

@@ -3,6 +3,7 @@ package io.nuage.deal;
 import io.nuage.contract.CommittedSpend;
 import io.nuage.core.NuageException;
 import io.nuage.plan.PlanOptions;
+import io.nuage.risk.Distribution;
 import io.nuage.risk.Estimate;
 import io.nuage.risk.Future;
 import io.nuage.risk.FutureEnumeration;
@@ -14,6 +15,7 @@ import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code nuage deal --optimise} (docs/deals.md sections 5-6): the sample problem solved by
@@ -41,6 +43,7 @@ public final class DealOptimisation {
   private final int replications;
   private final int fresh;
   private final double gap;
+  private final @Nullable CvarLimit limit;
   private final Progress progress;
 
   /**
@@ -59,6 +62,24 @@ public final class DealOptimisation {
       int replications,
       int fresh,
       double gap,
+      Progress progress) {
+    this(scenario, contractId, bounds, sampling, options, replications, fresh, gap, null, progress);
+  }
+
+  /**
+   * @param limit the most the CVaR of the total cost may be on the sample (docs/deals.md section
+   *     5), or null
+   */
+  public DealOptimisation(
+      Scenario scenario,
+      String contractId,
+      BigDecimal[] bounds,
+      RiskOptions sampling,
+      PlanOptions options,
+      int replications,
+      int fresh,
+      double gap,
+      @Nullable CvarLimit limit,
       Progress progress) {
     this.scenario = scenario;
     this.deal = DealEvaluation.committedSpend(scenario, contractId);
@@ -96,13 +117,14 @@ public final class DealOptimisation {
           "--replications: the lower bound's interval needs at least 2 (got " + replications + ")");
     this.fresh = fresh;
     this.gap = gap;
+    this.limit = limit;
     this.progress = progress;
   }
 
   public OptimisedDeal run() {
     try (DealOptimiser o =
         new DealOptimiser(
-            scenario, deal, lo, hi, options, sampling.threads(), gap, MAX_ITERATIONS)) {
+            scenario, deal, lo, hi, options, sampling.threads(), gap, MAX_ITERATIONS, limit)) {
       if (o.tiers().isEmpty())
         throw new NuageException(
             "--bounds: no discount tier of "
@@ -114,13 +136,16 @@ public final class DealOptimisation {
                 + ")");
       Sample main = sample(sampling.seed());
       progress.phase("solving the sample problem (" + main.futures.size() + " futures)");
-      DealOptimiser.Answer answer = o.solve(main.futures, main.weights);
+      DealOptimiser.Answer answer = o.solve(main.futures, main.weights, true);
+      if (!Double.isFinite(answer.upper())) throw beyondLimit(main, 1, answer.lower());
       List<Double> bounds = new ArrayList<>();
       bounds.add(answer.lower());
       for (int r = 1; r < replications; r++) {
         progress.phase("replication " + (r + 1) + " of " + replications);
         Sample s = sample(sampling.seed() + r);
-        bounds.add(o.solve(s.futures, s.weights).lower());
+        double bound = o.solve(s.futures, s.weights, true).lower();
+        if (!Double.isFinite(bound)) throw beyondLimit(s, r + 1, bound);
+        bounds.add(bound);
       }
       Sample check =
           sampling.enumerate() ? main : sample(sampling.seed() + replications + 1L, freshCount());
@@ -129,15 +154,46 @@ public final class DealOptimisation {
       double[] none = o.evaluate(notSigning(), check.futures);
       progress.phase("the expected-value problem");
       FutureSampler sampler = new FutureSampler(scenario, scenario.uncertainty(), sampling.seed());
-      DealOptimiser.Answer ev = o.solve(List.of(sampler.expected()), new double[] {1});
+      // the expected-value problem decides on one future: a limit on a distribution has no hold
+      DealOptimiser.Answer ev = o.solve(List.of(sampler.expected()), new double[] {1}, false);
       double[] eev = o.evaluate(ev, check.futures);
       progress.phase("wait-and-see on " + check.futures.size() + " futures");
       double[] ws = o.waitAndSee(check.futures);
-      return report(answer, bounds, check, chosen, none, eev, ws, main.futures.size());
+      return report(answer, bounds, main, check, chosen, none, eev, ws);
     }
   }
 
   static final int MAX_ITERATIONS = 60;
+
+  /** No answer meets the CVaR limit on a sample: the user's limit, not a fault. */
+  private NuageException beyondLimit(Sample s, int replication, double bound) {
+    CvarLimit l = java.util.Objects.requireNonNull(limit);
+    return new NuageException(
+        "--max: on the "
+            + s.futures().size()
+            + " futures of "
+            + (replication == 1 ? "the main sample" : "replication " + replication)
+            + (Double.isFinite(bound)
+                ? " the decomposition found, in "
+                    + MAX_ITERATIONS
+                    + " iterations, no yearly minimums between the --bounds (nor not signing)"
+                    + " that keep "
+                    + l.name()
+                    + " at or below "
+                    + l.max().toPlainString()
+                    + " "
+                    + scenario.currency()
+                    + ": raise --max, or widen --bounds"
+                : " neither signing "
+                    + deal.id()
+                    + " with yearly minimums between the --bounds nor leaving it unsigned keeps "
+                    + l.name()
+                    + " at or below "
+                    + l.max().toPlainString()
+                    + " "
+                    + scenario.currency()
+                    + " (within the --gap tolerance): raise --max, or widen --bounds"));
+  }
 
   private DealOptimiser.Answer notSigning() {
     return new DealOptimiser.Answer(null, new double[0], 0, 0, 0, true, new double[0]);
@@ -174,12 +230,13 @@ public final class DealOptimisation {
   private OptimisedDeal report(
       DealOptimiser.Answer a,
       List<Double> bounds,
+      Sample main,
       Sample check,
       double[] chosen,
       double[] none,
       double[] eev,
-      double[] ws,
-      int futures) {
+      double[] ws) {
+    int futures = main.futures().size();
     boolean exact = check.exact();
     double[] w = check.weights();
     Estimate u = mean(chosen, w, exact);
@@ -237,6 +294,25 @@ public final class DealOptimisation {
               + ") does not depend on its size, so the smallest minimums the bounds allow are"
               + " best (a bigger minimum only adds shortfall risk)");
     notes.addAll(DealNotes.of(scenario, deal));
+    OptimisedDeal.CvarCheck cvar = null;
+    if (limit != null) {
+      cvar = cvarCheck(limit, a, main, check, chosen);
+      notes.add(
+          "the "
+              + limit.name()
+              + " limit holds on the main sample (within the --gap tolerance); on the fresh sample"
+              + " the answer's "
+              + limit.name()
+              + " is "
+              + cvar.fresh().value().toPlainString()
+              + (cvar.met() ? ", within" : ", ABOVE")
+              + " the limit. With a sampled limit the lower bound is indicative: the sample's"
+              + " feasible minimums are not the true ones, so E v_N ≤ v* is not guaranteed");
+      notes.add(
+          "VSS compares with the expected-value decision, which has no "
+              + limit.name()
+              + " limit (one future has no tail): a negative VSS is what the limit costs");
+    }
     BigDecimal value = money(a.upper());
     BigDecimal bound = money(Double.isFinite(a.lower()) ? a.lower() : a.upper());
     return new OptimisedDeal(
@@ -277,8 +353,27 @@ public final class DealOptimisation {
         mean(vss, w, exact),
         mean(evpi, w, exact),
         above,
+        cvar,
         null,
         notes);
+  }
+
+  /** The limit against the answer's CVaR on the main sample and on the fresh one. */
+  private static OptimisedDeal.CvarCheck cvarCheck(
+      CvarLimit limit, DealOptimiser.Answer a, Sample main, Sample check, double[] chosen) {
+    Distribution fresh = check.exact() ? Distribution.weighted() : Distribution.sampled();
+    for (int j = 0; j < chosen.length; j++)
+      fresh.put(
+          BigDecimal.valueOf(chosen[j]),
+          check.exact() ? BigDecimal.valueOf(check.weights()[j]) : null);
+    Estimate f = fresh.cvar(limit.level());
+    return new OptimisedDeal.CvarCheck(
+        limit.name(),
+        limit.level(),
+        limit.max(),
+        money(CvarLimit.cvar(a.values(), main.weights(), limit.level().doubleValue())),
+        f,
+        f.value().compareTo(limit.max()) <= 0);
   }
 
   /** The (weighted) share of ones, 6 decimals, with its binomial standard error (0 when exact). */

@@ -58,6 +58,7 @@ final class DealOptimiser implements AutoCloseable {
   private final double gap;
   private final int maxIterations;
   private final List<Tier> tiers;
+  private final @Nullable CvarLimit limit;
   private final ExecutorService pool;
 
   DealOptimiser(
@@ -68,7 +69,8 @@ final class DealOptimiser implements AutoCloseable {
       PlanOptions options,
       int threads,
       double gap,
-      int maxIterations) {
+      int maxIterations,
+      @Nullable CvarLimit limit) {
     this.scenario = scenario;
     this.deal = deal;
     this.lo = lo.clone();
@@ -77,6 +79,7 @@ final class DealOptimiser implements AutoCloseable {
     this.gap = gap;
     this.maxIterations = maxIterations;
     this.tiers = tiers(deal, sum(lo), sum(hi));
+    this.limit = limit;
     this.pool = Executors.newFixedThreadPool(threads);
   }
 
@@ -107,14 +110,18 @@ final class DealOptimiser implements AutoCloseable {
   }
 
   /**
-   * The best answer over the tiers and not signing on {@code futures}; its {@code lower} is the
-   * least of every alternative's bound: a bound on the sample problem's optimum.
+   * The best answer over the tiers and not signing on {@code futures}, within the CVaR limit if
+   * there is one ({@code limited}); its {@code lower} is the least of every alternative's bound: a
+   * bound on the sample problem's optimum. Its {@code upper} is infinite when no alternative meets
+   * the limit.
    */
-  Answer solve(List<Future> futures, double[] weights) {
-    Answer best = notSigned(futures, weights);
+  Answer solve(List<Future> futures, double[] weights, boolean limited) {
+    CvarLimit l = limited ? limit : null;
+    Answer best = notSigned(futures, weights, l);
     double lower = best.lower();
     for (Tier tier : byPromise()) {
-      if (futures.size() <= EXTENSIVE_MAX) {
+      // the extensive form has no CVaR rows: with a limit, the decomposition at every size
+      if (futures.size() <= EXTENSIVE_MAX && l == null) {
         ExtensiveForm.Solution e = extensive(tier, futures, weights);
         lower = Math.min(lower, e.bound());
         if (e.objective() < best.upper())
@@ -134,6 +141,7 @@ final class DealOptimiser implements AutoCloseable {
                 gap,
                 maxIterations,
                 best.upper(),
+                l,
                 pool);
         lower = Math.min(lower, r.lower());
         if (r.upper() < best.upper())
@@ -162,7 +170,7 @@ final class DealOptimiser implements AutoCloseable {
 
   /** Each future's value under {@code a} (its minimums at its tier's discount, or not signed). */
   double[] evaluate(Answer a, List<Future> futures) {
-    if (!a.signs()) return notSigned(futures, uniform(futures.size())).values();
+    if (!a.signs()) return notSigned(futures, uniform(futures.size()), null).values();
     List<SecondStage> stages = stages(a.tier(), futures);
     try {
       return LShaped.evaluate(stages, a.minimums(), pool).stream()
@@ -175,7 +183,7 @@ final class DealOptimiser implements AutoCloseable {
 
   /** Each future's best value with the minimums chosen knowing it (wait-and-see). */
   double[] waitAndSee(List<Future> futures) {
-    double[] best = notSigned(futures, uniform(futures.size())).values().clone();
+    double[] best = notSigned(futures, uniform(futures.size()), null).values().clone();
     for (Tier tier : byPromise()) {
       List<SecondStage> stages = stages(tier, futures);
       try {
@@ -195,6 +203,7 @@ final class DealOptimiser implements AutoCloseable {
                           gap,
                           maxIterations,
                           cutoff,
+                          null,
                           null)
                       .upper());
         }
@@ -221,7 +230,12 @@ final class DealOptimiser implements AutoCloseable {
     return out;
   }
 
-  private Answer notSigned(List<Future> futures, double[] weights) {
+  /**
+   * Not signing on {@code futures}. With a CVaR limit its values must meet it (within the gap) for
+   * it to be an answer, else its {@code upper} is infinite; its bound is infinite only when the
+   * futures' bounds alone already break the limit (proven: each value is at least its bound).
+   */
+  private Answer notSigned(List<Future> futures, double[] weights, @Nullable CvarLimit limit) {
     List<Callable<SecondStage.Value>> jobs = new ArrayList<>();
     Scenario without = scenario.withContract(deal.id(), null);
     for (Future f : futures)
@@ -235,11 +249,19 @@ final class DealOptimiser implements AutoCloseable {
           });
     List<SecondStage.Value> at = LShaped.all(pool, jobs);
     double[] values = at.stream().mapToDouble(SecondStage.Value::objective).toArray();
+    double[] bounds = at.stream().mapToDouble(SecondStage.Value::bound).toArray();
     double avg = 0;
     double bound = 0;
     for (int j = 0; j < values.length; j++) {
       avg += weights[j] * values[j];
-      bound += weights[j] * at.get(j).bound();
+      bound += weights[j] * bounds[j];
+    }
+    if (limit != null) {
+      double level = limit.level().doubleValue();
+      if (!limit.allows(CvarLimit.cvar(values, weights, level), gap))
+        avg = Double.POSITIVE_INFINITY;
+      if (!limit.allows(CvarLimit.cvar(bounds, weights, level), 0))
+        bound = Double.POSITIVE_INFINITY;
     }
     return new Answer(null, new double[0], avg, bound, 0, true, values);
   }

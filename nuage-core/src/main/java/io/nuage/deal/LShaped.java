@@ -45,6 +45,7 @@ final class LShaped {
    * @param sumHi the tier's largest total
    * @param cutoff another alternative's value: once the master's bound reaches it this tier cannot
    *     do better, and the method stops (its bound stays a bound)
+   * @param limit a CVaR limit on the futures' values, or null
    * @param pool evaluates the futures side by side; null: one after the other, on this thread
    */
   static Result solve(
@@ -57,8 +58,10 @@ final class LShaped {
       double gap,
       int maxIterations,
       double cutoff,
+      @Nullable CvarLimit limit,
       @Nullable ExecutorService pool) {
     try (CutMaster master = new CutMaster(lo, hi, sumLo, sumHi, weights)) {
+      if (limit != null) master.limitCvar(limit.level().doubleValue(), limit.max().doubleValue());
       // Q is nondecreasing in the minimums: its value at the smallest bounds it everywhere
       List<SecondStage.Value> atLo = evaluate(stages, lo, pool);
       for (int j = 0; j < stages.size(); j++) {
@@ -71,7 +74,7 @@ final class LShaped {
       double lower = Double.NEGATIVE_INFINITY;
       double total = 0;
       for (double v : lo) total += v;
-      if (total >= sumLo && total <= sumHi) {
+      if (total >= sumLo && total <= sumHi && meets(limit, atLo, weights, gap)) {
         bestUpper = average(atLo, weights);
         best = lo.clone();
         bestValues = objectives(atLo);
@@ -80,17 +83,26 @@ final class LShaped {
       boolean converged = false;
       while (iterations < maxIterations) {
         iterations++;
-        CutMaster.Solution s = master.solve();
+        CutMaster.Solution s = master.solveWithinLimit();
+        if (s == null) // proven: no minimums of the tier meet the CVaR limit on these futures
+        return new Result(
+              lo.clone(),
+              Double.POSITIVE_INFINITY,
+              Double.POSITIVE_INFINITY,
+              iterations,
+              true,
+              objectives(atLo));
         lower = Math.max(lower, s.lowerBound());
         if (lower >= cutoff) break;
         List<SecondStage.Value> at = evaluate(stages, s.minimums(), pool);
         double upper = average(at, weights);
-        if (upper < bestUpper) {
+        if (upper < bestUpper && meets(limit, at, weights, gap)) {
           bestUpper = upper;
           best = s.minimums();
           bestValues = objectives(at);
         }
-        if (bestUpper - lower <= gap * Math.abs(bestUpper)) {
+        // no point meeting the limit yet: ∞ − lower ≤ gap · ∞ is no convergence
+        if (best != null && bestUpper - lower <= gap * Math.abs(bestUpper)) {
           converged = true;
           break;
         }
@@ -102,6 +114,13 @@ final class LShaped {
             lo.clone(), Double.POSITIVE_INFINITY, lower, iterations, false, objectives(atLo));
       return new Result(best, bestUpper, lower, iterations, converged, bestValues);
     }
+  }
+
+  /** Whether the values meet the CVaR limit within the gap tolerance (always, without one). */
+  private static boolean meets(
+      @Nullable CvarLimit limit, List<SecondStage.Value> at, double[] weights, double gap) {
+    return limit == null
+        || limit.allows(CvarLimit.cvar(objectives(at), weights, limit.level().doubleValue()), gap);
   }
 
   private static double average(List<SecondStage.Value> values, double[] weights) {

@@ -32,6 +32,7 @@ import org.jspecify.annotations.Nullable;
  * @param evpi the expected value of perfect information, paired on the fresh sample
  * @param writtenAboveBest how far the written total is above the recommended one, in percent; null
  *     when not signing is best
+ * @param cvarLimit the CVaR limit the answer was chosen within and its check; null without one
  */
 public record OptimisedDeal(
     String scenario,
@@ -65,12 +66,32 @@ public record OptimisedDeal(
     Estimate vss,
     Estimate evpi,
     @Nullable BigDecimal writtenAboveBest,
+    @Nullable CvarCheck cvarLimit,
     @Nullable BreakEven breakEven,
     List<String> notes) {
   public OptimisedDeal {
     minimums = List.copyOf(minimums);
     notes = List.copyOf(notes);
   }
+
+  /**
+   * A CVaR limit ({@code --risk cvarNN --max X}) and the answer's CVaR.
+   *
+   * @param measure its name, such as {@code CVaR95}
+   * @param level its level, such as 0.95
+   * @param max the most it may be
+   * @param sample the answer's CVaR on the main sample, which the optimisation held within {@code
+   *     max} (to the decomposition's gap)
+   * @param fresh the answer's CVaR on the fresh sample, with its standard error
+   * @param met whether {@code fresh} is at or below {@code max}
+   */
+  public record CvarCheck(
+      String measure,
+      BigDecimal level,
+      BigDecimal max,
+      BigDecimal sample,
+      Estimate fresh,
+      boolean met) {}
 
   /** The same answer with the written deal's break-even. */
   public OptimisedDeal withBreakEven(BreakEven b) {
@@ -106,6 +127,7 @@ public record OptimisedDeal(
         vss,
         evpi,
         writtenAboveBest,
+        cvarLimit,
         b,
         notes);
   }

@@ -3,6 +3,7 @@ package io.nuage.plan;
 import com.google.ortools.linearsolver.MPConstraint;
 import com.google.ortools.linearsolver.MPSolver;
 import com.google.ortools.linearsolver.MPVariable;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The master LP of the multi-cut L-shaped method (docs/deals.md section 5): yearly minimums {@code
@@ -21,8 +22,7 @@ public final class CutMaster implements AutoCloseable {
   /** The master's answer: its minimums (dollars) and a proven lower bound on its optimum. */
   public record Solution(double[] minimums, double lowerBound) {}
 
-  private static final @org.jspecify.annotations.Nullable String debugFile =
-      System.getenv("NUAGE_DEAL_MASTER_DUMP");
+  private static final @Nullable String debugFile = System.getenv("NUAGE_DEAL_MASTER_DUMP");
 
   private static final java.util.List<String> RETRIES =
       java.util.List.of("use_dual_simplex: true", "use_preprocessing: false");
@@ -30,6 +30,11 @@ public final class CutMaster implements AutoCloseable {
   private final MPSolver lp;
   private final MPVariable[] m;
   private final MPVariable[] theta;
+  private final double[] weights;
+  private @Nullable MPConstraint cvarLimit;
+  private @Nullable MPVariable eta;
+  private MPVariable[] excess = new MPVariable[0];
+  private double tail;
 
   /**
    * @param lo each year's smallest minimum (dollars)
@@ -48,6 +53,7 @@ public final class CutMaster implements AutoCloseable {
       m[y] = lp.makeNumVar(lo[y] * SCALE, hi[y] * SCALE, "m[" + y + "]");
       total.setCoefficient(m[y], 1);
     }
+    this.weights = weights.clone();
     this.theta = new MPVariable[weights.length];
     for (int j = 0; j < weights.length; j++) {
       // finite bounds keep the dual bound finite whatever a reduced cost's noise
@@ -74,9 +80,73 @@ public final class CutMaster implements AutoCloseable {
     for (int y = 0; y < slope.length; y++) if (slope[y] != 0) row.setCoefficient(m[y], -slope[y]);
   }
 
+  /**
+   * Bounds the CVaR at {@code level} of the futures' values (Rockafellar-Uryasev): {@code η + Σ_j
+   * p_j s_j / (1 − level) ≤ max} with {@code s_j ≥ θ_j − η}, {@code s_j ≥ 0}. The {@code θ_j}
+   * under-estimate the values, so the row is a relaxation of the limit on the true values.
+   */
+  public void limitCvar(double level, double max) {
+    if (!(level > 0 && level < 1)) throw new IllegalArgumentException("CVaR level " + level);
+    this.tail = 1 - level;
+    this.eta = lp.makeNumVar(-THETA_LIMIT, THETA_LIMIT, "eta");
+    this.excess = new MPVariable[theta.length];
+    this.cvarLimit = lp.makeConstraint(-MPSolver.infinity(), max * SCALE, "cvar");
+    cvarLimit.setCoefficient(eta, 1);
+    for (int j = 0; j < theta.length; j++) {
+      excess[j] = lp.makeNumVar(0, 2 * THETA_LIMIT, "s[" + j + "]");
+      MPConstraint row = lp.makeConstraint(0, MPSolver.infinity(), "excess[" + j + "]");
+      row.setCoefficient(excess[j], 1);
+      row.setCoefficient(theta[j], -1);
+      row.setCoefficient(eta, 1);
+      cvarLimit.setCoefficient(excess[j], weights[j] / tail);
+    }
+  }
+
   /** {@code θ_j ≥ bound}: the value at the smallest minimums bounds every other (monotone). */
   public void floor(int j, double bound) {
     theta[j].setLb(Math.max(theta[j].lb(), bound * SCALE));
+  }
+
+  /**
+   * The master's answer, or null when a CVaR limit makes it infeasible, which is proven, not read
+   * from the solver's status: the least CVaR the cuts allow (the same LP without the limit,
+   * minimising the limit's left-hand side) has a checked bound above the limit.
+   *
+   * @throws IllegalStateException when the master has no optimum and no proof of infeasibility, or
+   *     its point or bound does not hold
+   */
+  public @Nullable Solution solveWithinLimit() {
+    MPConstraint limit = cvarLimit;
+    if (limit == null) return solve();
+    try {
+      return solve();
+    } catch (IllegalStateException e) {
+      if (leastCvar() <= limit.ub() + 1e-9 * Math.max(1, Math.abs(limit.ub()))) throw e;
+      return null;
+    }
+  }
+
+  /** A proven lower bound on the limited CVaR's left-hand side over the cuts (scaled units). */
+  private double leastCvar() {
+    MPConstraint limit = java.util.Objects.requireNonNull(cvarLimit);
+    MPVariable e = java.util.Objects.requireNonNull(eta);
+    double ub = limit.ub();
+    limit.setUb(MPSolver.infinity());
+    try {
+      lp.objective().clear();
+      lp.objective().setCoefficient(e, 1);
+      for (int j = 0; j < excess.length; j++)
+        lp.objective().setCoefficient(excess[j], weights[j] / tail);
+      lp.objective().setMinimization();
+      lp.reset();
+      return ModelRows.checkedOptimum(lp, Natives.solve(lp), "the deal's least-CVaR LP").bound();
+    } finally {
+      limit.setUb(ub);
+      lp.objective().clear();
+      for (int j = 0; j < theta.length; j++) lp.objective().setCoefficient(theta[j], weights[j]);
+      lp.objective().setMinimization();
+      lp.reset();
+    }
   }
 
   /**

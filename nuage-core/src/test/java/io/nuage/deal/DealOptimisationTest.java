@@ -1,8 +1,11 @@
 package io.nuage.deal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import io.nuage.contract.CommittedSpend;
+import io.nuage.core.NuageException;
 import io.nuage.plan.PlanOptions;
 import io.nuage.risk.RiskOptions;
 import io.nuage.scenario.Scenario;
@@ -79,6 +82,84 @@ class DealOptimisationTest {
     assertThat(d.sampleValue()).isEqualByComparingTo("1500000.00");
     assertThat(d.discount()).isEqualByComparingTo(deal.discountAt(d.commitment()).orElseThrow());
     assertThat(d.vss().value()).isLessThanOrEqualTo(new BigDecimal("100000.00"));
+  }
+
+  static OptimisedDeal limited(Scenario s, String level, String max) {
+    return new DealOptimisation(
+            s,
+            "deal",
+            BOUNDS,
+            new RiskOptions(0, 1, 2, 0),
+            PlanOptions.defaults(),
+            1,
+            0,
+            1e-6,
+            new CvarLimit(new BigDecimal(level), new BigDecimal(max)),
+            DealOptimisation.Progress.NONE)
+        .run();
+  }
+
+  // CVaR70 is the cost when demand is 1.5x (its 0.3 of the mass is exactly the worst 30%), by
+  // tier start S: 0 -> 1.80M, 0.3M -> 1.62M, 0.6M -> 1.44M, 0.9M -> max(S, 0.7 x 1.8M) = 1.26M,
+  // 1.2M -> max(S, 0.65 x 1.8M) = S, 1.5M -> S. Within a tier both it and E[cost] grow with S.
+
+  @Test
+  void aBindingCvarLimit_movesTheAnswerToTheCheapestSizeWithinIt() throws Exception {
+    // CVaR70 at most 1.22M: only S in [1.2M, 1.22M] meets it, and 1.2M costs least (E = 1.2M)
+    OptimisedDeal d = limited(instance(), "0.70", "1220000");
+    assertThat(d.minimums())
+        .singleElement()
+        .satisfies(m -> assertThat(m).isEqualByComparingTo("1200000.00"));
+    assertThat(d.discount()).isEqualByComparingTo("0.35");
+    assertThat(d.sampleValue()).isEqualByComparingTo("1200000.00");
+    assertThat(d.sampleBound()).isLessThanOrEqualTo(d.sampleValue());
+    OptimisedDeal.CvarCheck c = d.cvarLimit();
+    assertThat(c).isNotNull();
+    assertThat(c.measure()).isEqualTo("CVaR70");
+    assertThat(c.sample()).isEqualByComparingTo("1200000.00");
+    assertThat(c.fresh().value()).isEqualByComparingTo("1200000.00");
+    assertThat(c.met()).isTrue();
+    // the expected-value decision (0.9M, unlimited) is cheaper in expectation: VSS is negative
+    assertThat(d.vss().value()).isEqualByComparingTo("-192000.00");
+  }
+
+  @Test
+  void aLooseCvarLimit_leavesTheOptimumAlone() throws Exception {
+    OptimisedDeal d = limited(instance(), "0.70", "1300000");
+    assertThat(d.minimums())
+        .singleElement()
+        .satisfies(m -> assertThat(m).isEqualByComparingTo("900000.00"));
+    assertThat(d.sampleValue()).isEqualByComparingTo("1008000.00");
+    assertThat(d.cvarLimit().sample()).isEqualByComparingTo("1260000.00");
+  }
+
+  @Test
+  void aCvarLimitNoSizeMeets_isRefusedWithTheProof() throws Exception {
+    // the least CVaR70 of any size is 1.2M (and 1.8M unsigned): 1.1M cannot be met, and the master
+    // LP proves it rather than running out of iterations
+    assertThatThrownBy(() -> limited(instance(), "0.70", "1100000"))
+        .isInstanceOf(NuageException.class)
+        .hasMessageContaining("--max")
+        .hasMessageContaining("neither signing deal")
+        .hasMessageContaining("CVaR70");
+  }
+
+  @Test
+  void aCvarLevelOutsideZeroOne_isRefused() {
+    assertThatThrownBy(() -> new CvarLimit(BigDecimal.ONE, BigDecimal.TEN))
+        .isInstanceOf(NuageException.class)
+        .hasMessageContaining("strictly between 0 and 1");
+    assertThatThrownBy(() -> new CvarLimit(BigDecimal.ZERO, BigDecimal.TEN))
+        .isInstanceOf(NuageException.class);
+  }
+
+  @Test
+  void cvar_isTheMeanOfTheWorstTail_countingAStraddlingValueForItsPart() {
+    double[] v = {1, 2, 3, 4};
+    double[] w = {0.25, 0.25, 0.25, 0.25};
+    // the worst 30%: all of 4 (0.25) and 0.05 of 3 -> (1 + 0.15) / 0.3
+    assertThat(CvarLimit.cvar(v, w, 0.7)).isCloseTo(1.15 / 0.3, within(1e-12));
+    assertThat(CvarLimit.cvar(v, w, 0.75)).isCloseTo(4, within(1e-12));
   }
 
   @Test

@@ -78,6 +78,7 @@ class DecompositionAgreementTest {
                     GAP,
                     60,
                     Double.POSITIVE_INFINITY,
+                    null,
                     pool);
           } finally {
             stages.forEach(SecondStage::close);
