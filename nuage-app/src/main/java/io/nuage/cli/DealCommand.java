@@ -283,12 +283,7 @@ final class DealCommand implements Callable<Integer> {
     if (max == null)
       throw new NuageException(
           "--risk: needs --max, the most " + risk + " may be, in the scenario's currency");
-    java.util.regex.Matcher m =
-        java.util.regex.Pattern.compile("(?i)cvar(\\d+(?:\\.\\d+)?)").matcher(risk.strip());
-    if (!m.matches())
-      throw new NuageException(
-          "--risk: expected cvarNN, the CVaR at level NN% such as cvar95 (got " + risk + ")");
-    return new CvarLimit(new BigDecimal(m.group(1)).movePointLeft(2), max);
+    return CvarLimit.of(risk, max);
   }
 
   static BigDecimal[] parseBounds(String text) {

@@ -2,14 +2,18 @@ package io.nuage.server;
 
 import io.nuage.cli.DealJson;
 import io.nuage.core.NuageException;
+import io.nuage.deal.CvarLimit;
 import io.nuage.deal.DealEvaluation;
+import io.nuage.deal.DealOptimisation;
 import io.nuage.deal.DealRun;
+import io.nuage.deal.OptimisedDeal;
 import io.nuage.plan.PlanOptions;
 import io.nuage.plan.recourse.RecourseMethod;
 import io.nuage.risk.RiskOptions;
 import io.nuage.scenario.Scenario;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 
 /**
  * Runs a deal job (docs/server.md, "Deal jobs") as {@code nuage deal --scale ... --format json}
@@ -31,29 +35,103 @@ public final class DealRunner {
     this.threads = threads;
   }
 
+  /** A deal job's work, checked and ready: it answers the deal JSON. */
+  interface Job {
+    String run(PlanSolver.PlanProgress progress);
+  }
+
   /**
-   * The job's evaluation, checked before any job exists: an unknown contract, one that is not
-   * committed spend or runs past the horizon, a size below the first discount tier are each a 400
-   * located at {@code contract} or {@code scales}.
+   * The job of {@code request} on {@code s} (whose file as uploaded has the content hash {@code
+   * version}), checked before any job exists: an unknown contract, one that is not committed spend
+   * or runs past the horizon, a size below the first discount tier, bounds no tier can be reached
+   * within, a CVaR level outside (0, 1) are each a 400 located at their field. Its JSON is byte for
+   * byte the CLI's.
    */
-  DealEvaluation prepare(Scenario s, DealRequest request) {
+  Job prepare(Scenario s, String version, DealRequest request) {
     try {
-      return new DealEvaluation(
-          s,
-          request.contract(),
-          request.scales(),
-          new RiskOptions(request.samples(), request.seed(), threads, 0),
-          "rounded");
+      return request.optimise() == null
+          ? evaluation(s, version, request)
+          : optimisation(s, version, request, request.optimise());
     } catch (NuageException e) {
-      throw located(e.getMessage());
+      // a message naming no option is about the sizes (below a tier) or else the contract
+      throw located(e.getMessage(), request.optimise() == null ? "scales" : "contract");
     }
+  }
+
+  private Job evaluation(Scenario s, String version, DealRequest request) {
+    DealEvaluation evaluation =
+        new DealEvaluation(
+            s,
+            request.contract(),
+            request.scales(),
+            new RiskOptions(request.samples(), request.seed(), threads, 0),
+            "rounded");
+    return progress -> run(s, version, evaluation, request, progress);
+  }
+
+  /**
+   * {@code nuage deal --optimise}: progress moves by phase (the sample problem, each replication,
+   * the fresh evaluation, the expected-value problem, wait-and-see) up to 0.9 when the break-even
+   * follows; a cancelled job stops at its next decomposition iteration or batch of futures.
+   */
+  private Job optimisation(
+      Scenario s, String version, DealRequest request, DealRequest.Optimise o) {
+    CvarLimit limit = o.risk() == null ? null : CvarLimit.of(o.risk(), o.max());
+    DealOptimisation.Progress[] phases = new DealOptimisation.Progress[1];
+    PlanSolver.PlanProgress[] job = new PlanSolver.PlanProgress[1];
+    int total = o.replications() + 3;
+    double span = request.breakEven() ? 0.9 : 0.99;
+    phases[0] =
+        new DealOptimisation.Progress() {
+          private int done = -1;
+
+          @Override
+          public void phase(String name) {
+            step();
+            done++;
+            job[0].report(span * Math.min(1.0, (double) done / total));
+          }
+
+          @Override
+          public void step() {
+            if (job[0].cancelled()) throw new CancellationException("job cancelled");
+          }
+        };
+    DealOptimisation optimisation =
+        new DealOptimisation(
+            s,
+            request.contract(),
+            o.bounds(),
+            new RiskOptions(request.samples(), request.seed(), threads, 0),
+            options,
+            o.replications(),
+            o.freshSamples(),
+            o.gap(),
+            limit,
+            phases[0]);
+    return progress -> {
+      job[0] = progress;
+      OptimisedDeal found;
+      try {
+        found = optimisation.run();
+      } catch (NuageException e) {
+        throw new NuageException(api(e.getMessage()));
+      }
+      if (request.breakEven()) {
+        DealRun run = new DealRun(options, RecourseMethod.MIP, threads, TOLERANCE);
+        found =
+            found.withBreakEven(
+                run.breakEven(s, request.contract(), new JobTicks(progress, span, 0.99)));
+      }
+      return DealJson.of(found, version);
+    };
   }
 
   /**
    * The deal JSON of {@code evaluation} (of {@code s}, whose file as uploaded has the content hash
    * {@code version}), byte for byte the CLI's.
    */
-  String run(
+  private String run(
       Scenario s,
       String version,
       DealEvaluation evaluation,
@@ -77,10 +155,37 @@ public final class DealRunner {
    * The core's message names the CLI's option ({@code --contract}, {@code --scale}); the API names
    * the body's field instead. A size below the first tier names its contract and size.
    */
-  private static HttpProblem.BadRequest located(String message) {
-    boolean contract = message.startsWith("--contract");
-    String text = message.replaceFirst("^--(contract|scale):? ", "");
-    return new HttpProblem.BadRequest(
-        List.of(BodyFields.problem(contract ? "contract" : "scales", text)));
+  private static HttpProblem.BadRequest located(String message, String otherwise) {
+    for (var option : FIELDS.entrySet())
+      if (message.startsWith(option.getKey()))
+        return new HttpProblem.BadRequest(
+            List.of(
+                BodyFields.problem(
+                    option.getValue(),
+                    api(message.substring(option.getKey().length()).replaceFirst("^:? ", "")))));
+    return new HttpProblem.BadRequest(List.of(BodyFields.problem(otherwise, api(message))));
+  }
+
+  /** Each CLI option the core's messages start with, and the body field that stands for it. */
+  private static final java.util.Map<String, String> FIELDS =
+      java.util.Map.of(
+          "--contract", "contract",
+          "--scale", "scales",
+          "--optimise", "contract",
+          "--samples", "samples",
+          "--bounds", "optimise.bounds",
+          "--replications", "optimise.replications",
+          "--risk", "optimise.risk",
+          "--max", "optimise.max");
+
+  /** A core message in the API's words: the body's fields for the CLI's options. */
+  private static String api(String message) {
+    String out = message;
+    for (var option : FIELDS.entrySet())
+      out =
+          out.replace(option.getKey() + " ", option.getValue() + " ")
+              .replace(option.getKey() + ":", option.getValue() + ":")
+              .replace(option.getKey() + ",", option.getValue() + ",");
+    return out.replace("--gap", "optimise.gap");
   }
 }

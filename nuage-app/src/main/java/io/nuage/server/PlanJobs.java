@@ -1,7 +1,6 @@
 package io.nuage.server;
 
 import io.nuage.core.NuageException;
-import io.nuage.deal.DealEvaluation;
 import io.nuage.plan.history.Plans;
 import io.nuage.scenario.Scenario;
 import io.nuage.store.server.PlanRun;
@@ -166,10 +165,8 @@ final class PlanJobs implements AutoCloseable {
   View startDeal(DealRequest request) {
     StoredScenario scenario = scenarios.get(request.scenario());
     Scenario s = scenarios.scenario(scenario.id());
-    DealEvaluation evaluation = deals.prepare(s, request);
-    String version = Plans.contentHash(scenario.yaml());
-    return enqueueReport(
-        scenario, Kind.DEAL, job -> deals.run(s, version, evaluation, request, job));
+    DealRunner.Job deal = deals.prepare(s, Plans.contentHash(scenario.yaml()), request);
+    return enqueueReport(scenario, Kind.DEAL, deal::run);
   }
 
   /** A job whose result is a report (risk, deal): always feasible, nothing kept as a plan. */

@@ -151,6 +151,98 @@ class DealApiTest {
     }
   }
 
+  static final Path NEWSVENDOR =
+      SharedData.repo().resolve("nuage-core/src/test/resources/deal/newsvendor-tiers.yaml");
+
+  @Test
+  void optimiseJob_answersTheCliJsonByteForByte() throws Exception {
+    try (RunningServer api = RunningServer.start(folder)) {
+      String scenario = upload(api, "newsvendor-tiers.yaml", Files.readString(NEWSVENDOR));
+      String limited =
+          startDeal(
+              api,
+              "{\"scenario\":\""
+                  + scenario
+                  + "\",\"contract\":\"deal\",\"samples\":6,\"seed\":3,\"breakEven\":false,"
+                  + "\"optimise\":{\"bounds\":\"0..3\",\"replications\":2,\"freshSamples\":8,"
+                  + "\"gap\":\"0.0001\",\"risk\":\"cvar70\",\"max\":\"1300000\"}}");
+      String defaults =
+          startDeal(
+              api,
+              "{\"scenario\":\""
+                  + scenario
+                  + "\",\"contract\":\"deal\",\"samples\":4,\"optimise\":true}");
+      JsonNode done = awaitFinished(api, limited);
+      assertThat(done.get("status").asText()).as(done.toString()).isEqualTo("SUCCEEDED");
+      String expected =
+          cli(
+              "deal",
+              NEWSVENDOR.toString(),
+              "--contract",
+              "deal",
+              "--optimise",
+              "--samples",
+              "6",
+              "--seed",
+              "3",
+              "--bounds",
+              "0..3",
+              "--replications",
+              "2",
+              "--fresh-samples",
+              "8",
+              "--gap",
+              "0.0001",
+              "--risk",
+              "cvar70",
+              "--max",
+              "1300000",
+              "--no-break-even",
+              "--format",
+              "json",
+              "--quiet");
+      assertThat(PRETTY.writeValueAsString(done.get("result")) + "\n").isEqualTo(expected);
+      assertThat(done.at("/result/cvarLimit/measure").asText()).isEqualTo("CVaR70");
+
+      JsonNode quick = awaitFinished(api, defaults);
+      assertThat(quick.get("status").asText()).as(quick.toString()).isEqualTo("SUCCEEDED");
+      String expectedQuick =
+          cli(
+              "deal",
+              NEWSVENDOR.toString(),
+              "--contract",
+              "deal",
+              "--optimise",
+              "--samples",
+              "4",
+              "--format",
+              "json",
+              "--quiet");
+      assertThat(PRETTY.writeValueAsString(quick.get("result")) + "\n").isEqualTo(expectedQuick);
+      assertThat(quick.at("/result/breakEven/outcome").asText()).isEqualTo("found");
+    }
+  }
+
+  @Test
+  void optimiseJob_aLimitNoSizeMeets_failsSayingWhy() throws Exception {
+    try (RunningServer api = RunningServer.start(folder)) {
+      String scenario = upload(api, "newsvendor-tiers.yaml", Files.readString(NEWSVENDOR));
+      String id =
+          startDeal(
+              api,
+              "{\"scenario\":\""
+                  + scenario
+                  + "\",\"contract\":\"deal\",\"samples\":4,\"breakEven\":false,"
+                  + "\"optimise\":{\"bounds\":\"0..3\",\"risk\":\"cvar70\",\"max\":\"100\"}}");
+      JsonNode done = awaitFinished(api, id);
+      assertThat(done.get("status").asText()).as(done.toString()).isEqualTo("FAILED");
+      assertThat(done.toString())
+          .contains("optimise.max: on the 4 futures of the main sample")
+          .doesNotContain("--max")
+          .doesNotContain("Exception");
+    }
+  }
+
   @Test
   void cancelledRunningJob_stopsAndKeepsTheProgressItHadReached() throws Exception {
     try (RunningServer api = RunningServer.start(folder)) {
@@ -201,7 +293,25 @@ class DealApiTest {
         "\"contract\":\"deal\",\"seed\":1.5|seed|must be a whole number (got 1.5",
         "\"contract\":\"deal\",\"breakEven\":\"yes\"|breakEven|must be true or false (got \"yes\")",
         "\"contract\":\"deal\",\"sample\":10|sample|unknown field (expected one of scenario,"
-            + " contract, scales, samples, seed, breakEven)",
+            + " contract, scales, samples, seed, breakEven, optimise)",
+        "\"contract\":\"deal\",\"optimise\":true,\"scales\":[\"1\"]|scales|not used with"
+            + " optimise",
+        "\"contract\":\"deal\",\"optimise\":\"yes\"|optimise|must be true, false or an object",
+        "\"contract\":\"deal\",\"optimise\":{\"bounds\":\"2..1\"}|optimise.bounds|must be"
+            + " \"LOW..HIGH\"",
+        "\"contract\":\"deal\",\"optimise\":{\"replications\":1}|optimise.replications|must be"
+            + " a whole number from 2 to 20 (got 1)",
+        "\"contract\":\"deal\",\"optimise\":{\"gap\":\"1\"}|optimise.gap|between 0 and 1",
+        "\"contract\":\"deal\",\"optimise\":{\"risk\":\"var95\",\"max\":\"1\"}|optimise.risk"
+            + "|must be \"cvarNN\"",
+        "\"contract\":\"deal\",\"optimise\":{\"risk\":\"cvar95\"}|optimise.risk|risk and max go"
+            + " together",
+        "\"contract\":\"deal\",\"optimise\":{\"risk\":\"cvar0\",\"max\":\"1\"}|optimise.risk|a"
+            + " CVaR level must be strictly between 0 and 1",
+        "\"contract\":\"deal\",\"optimise\":{\"risk\":\"cvar95\",\"max\":\"0\"}|optimise.max"
+            + "|must be a decimal string above 0",
+        "\"contract\":\"deal\",\"optimise\":{\"bounds\":\"0..1\",\"cuts\":1}|optimise.cuts"
+            + "|unknown field (expected one of bounds, replications",
       })
   void badBody_is400NamingTheFieldAndMakesNoJob(String fields, String path, String message)
       throws Exception {

@@ -29,6 +29,21 @@ public record CvarLimit(BigDecimal level, BigDecimal max) {
               + ")");
   }
 
+  private static final java.util.regex.Pattern MEASURE =
+      java.util.regex.Pattern.compile("(?i)cvar(\\d{1,3}(?:\\.\\d{1,6})?)");
+
+  /**
+   * {@code --risk cvarNN --max X}: the CVaR at level NN% (such as {@code cvar95}, {@code cvar97.5})
+   * at most {@code max}.
+   */
+  public static CvarLimit of(String measure, BigDecimal max) {
+    java.util.regex.Matcher m = MEASURE.matcher(measure.strip());
+    if (!m.matches())
+      throw new NuageException(
+          "--risk: expected cvarNN, the CVaR at level NN% such as cvar95 (got " + measure + ")");
+    return new CvarLimit(new BigDecimal(m.group(1)).movePointLeft(2), max);
+  }
+
   /** The name of the measure, such as {@code CVaR95}. */
   public String name() {
     return "CVaR" + level.movePointRight(2).stripTrailingZeros().toPlainString();

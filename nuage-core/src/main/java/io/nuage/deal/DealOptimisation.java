@@ -28,6 +28,12 @@ public final class DealOptimisation {
   public interface Progress {
     void phase(String name);
 
+    /**
+     * Told between steps inside a phase (a decomposition's iteration, a batch of futures); it may
+     * stop the run by throwing.
+     */
+    default void step() {}
+
     Progress NONE = name -> {};
   }
 
@@ -124,7 +130,16 @@ public final class DealOptimisation {
   public OptimisedDeal run() {
     try (DealOptimiser o =
         new DealOptimiser(
-            scenario, deal, lo, hi, options, sampling.threads(), gap, MAX_ITERATIONS, limit)) {
+            scenario,
+            deal,
+            lo,
+            hi,
+            options,
+            sampling.threads(),
+            gap,
+            MAX_ITERATIONS,
+            limit,
+            progress::step)) {
       if (o.tiers().isEmpty())
         throw new NuageException(
             "--bounds: no discount tier of "

@@ -59,6 +59,7 @@ final class DealOptimiser implements AutoCloseable {
   private final int maxIterations;
   private final List<Tier> tiers;
   private final @Nullable CvarLimit limit;
+  private final Runnable step;
   private final ExecutorService pool;
 
   DealOptimiser(
@@ -70,7 +71,8 @@ final class DealOptimiser implements AutoCloseable {
       int threads,
       double gap,
       int maxIterations,
-      @Nullable CvarLimit limit) {
+      @Nullable CvarLimit limit,
+      Runnable step) {
     this.scenario = scenario;
     this.deal = deal;
     this.lo = lo.clone();
@@ -80,6 +82,7 @@ final class DealOptimiser implements AutoCloseable {
     this.maxIterations = maxIterations;
     this.tiers = tiers(deal, sum(lo), sum(hi));
     this.limit = limit;
+    this.step = step;
     this.pool = Executors.newFixedThreadPool(threads);
   }
 
@@ -142,6 +145,7 @@ final class DealOptimiser implements AutoCloseable {
                 maxIterations,
                 best.upper(),
                 l,
+                step,
                 pool);
         lower = Math.min(lower, r.lower());
         if (r.upper() < best.upper())
@@ -173,6 +177,7 @@ final class DealOptimiser implements AutoCloseable {
     if (!a.signs()) return notSigned(futures, uniform(futures.size()), null).values();
     List<SecondStage> stages = stages(a.tier(), futures);
     try {
+      step.run();
       return LShaped.evaluate(stages, a.minimums(), pool).stream()
           .mapToDouble(SecondStage.Value::objective)
           .toArray();
@@ -204,9 +209,11 @@ final class DealOptimiser implements AutoCloseable {
                           maxIterations,
                           cutoff,
                           null,
+                          () -> {},
                           null)
                       .upper());
         }
+        step.run();
         List<Double> values = LShaped.all(pool, jobs);
         for (int j = 0; j < best.length; j++) best[j] = Math.min(best[j], values.get(j));
       } finally {
@@ -247,6 +254,7 @@ final class DealOptimiser implements AutoCloseable {
               return s.at(new double[0]);
             }
           });
+    step.run();
     List<SecondStage.Value> at = LShaped.all(pool, jobs);
     double[] values = at.stream().mapToDouble(SecondStage.Value::objective).toArray();
     double[] bounds = at.stream().mapToDouble(SecondStage.Value::bound).toArray();

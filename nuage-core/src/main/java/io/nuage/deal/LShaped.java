@@ -46,6 +46,7 @@ final class LShaped {
    * @param cutoff another alternative's value: once the master's bound reaches it this tier cannot
    *     do better, and the method stops (its bound stays a bound)
    * @param limit a CVaR limit on the futures' values, or null
+   * @param step told before each iteration; it may stop the method by throwing
    * @param pool evaluates the futures side by side; null: one after the other, on this thread
    */
   static Result solve(
@@ -59,6 +60,7 @@ final class LShaped {
       int maxIterations,
       double cutoff,
       @Nullable CvarLimit limit,
+      Runnable step,
       @Nullable ExecutorService pool) {
     try (CutMaster master = new CutMaster(lo, hi, sumLo, sumHi, weights)) {
       if (limit != null) master.limitCvar(limit.level().doubleValue(), limit.max().doubleValue());
@@ -83,6 +85,7 @@ final class LShaped {
       boolean converged = false;
       while (iterations < maxIterations) {
         iterations++;
+        step.run();
         CutMaster.Solution s = master.solveWithinLimit();
         if (s == null) // proven: no minimums of the tier meet the CVaR limit on these futures
         return new Result(

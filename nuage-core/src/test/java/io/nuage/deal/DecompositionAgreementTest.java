@@ -79,6 +79,7 @@ class DecompositionAgreementTest {
                     60,
                     Double.POSITIVE_INFINITY,
                     null,
+                    () -> {},
                     pool);
           } finally {
             stages.forEach(SecondStage::close);
