@@ -309,6 +309,9 @@ final class DealCommand implements Callable<Integer> {
     for (String part : text.split(",", -1)) {
       BigDecimal s;
       try {
+        // a plain decimal, as the API takes it: 1e-9 is no size anyone means
+        if (!part.strip().matches("-?([0-9]*\\.?[0-9]+|[0-9]+\\.)"))
+          throw new NumberFormatException();
         s = new BigDecimal(part.strip());
       } catch (NumberFormatException e) {
         throw new NuageException(

@@ -140,6 +140,9 @@ class DealCommandTest {
         Cli.run("deal", TIERS.toString(), "--contract", "deal", "--scale", "half", "--quiet"),
         "--scale: expected sizes above 0 separated by commas, such as 0.5,1,1.5 (got half)");
     expect(
+        Cli.run("deal", TIERS.toString(), "--contract", "deal", "--scale", "1e-9", "--quiet"),
+        "--scale: expected sizes above 0 separated by commas, such as 0.5,1,1.5 (got 1e-9)");
+    expect(
         Cli.run("deal", TIERS.toString(), "--contract", "deal", "--scale", "1,1", "--quiet"),
         "--scale: 1 is given twice");
     expect(
