@@ -17,8 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -204,11 +202,6 @@ final class IngestCommand implements Callable<Integer> {
     } catch (java.io.IOException e) {
       return null;
     }
-    return new ProgressBarBuilder()
-        .setTaskName("ingest " + file.getFileName())
-        .setInitialMax(100)
-        .setStyle(ProgressBarStyle.ASCII)
-        .setConsumer(new me.tongfei.progressbar.InteractiveConsoleProgressBarConsumer(System.err))
-        .build();
+    return Progress.bar("ingest " + file.getFileName()).setInitialMax(100).build();
   }
 }

@@ -34,7 +34,8 @@ public final class PlanCommand implements Callable<Integer> {
 
   enum Format {
     table,
-    json
+    json,
+    csv
   }
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -45,8 +46,15 @@ public final class PlanCommand implements Callable<Integer> {
   @Option(
       names = "--format",
       defaultValue = "table",
-      description = "table or json (default: ${DEFAULT-VALUE})")
+      description =
+          "table (a summary; --placements adds the placements), json (docs/plan-json.md) or csv"
+              + " (the placements, one row each) (default: ${DEFAULT-VALUE})")
   Format format;
+
+  @Option(
+      names = "--placements",
+      description = "with the table: list every placement too, grouped by workload")
+  boolean placements;
 
   @Option(
       names = "--out",
@@ -84,8 +92,12 @@ public final class PlanCommand implements Callable<Integer> {
     if (!(timeLimit > 0))
       throw new NuageException("--time-limit must be positive (got " + timeLimit + ")");
     // a solve may take minutes: an output it could not write is refused before it
-    if (out != null)
-      OutputFile.check(spec, "--out", out, format == Format.json ? "plan.json" : "plan.txt");
+    if (placements && format != Format.table)
+      throw new NuageException(
+          "--placements: the "
+              + format
+              + " output holds every placement already (leave --placements out)");
+    if (out != null) OutputFile.check(spec, "--out", out, "plan." + extension());
     if (mps != null) OutputFile.check(spec, "--export-mps", mps, "plan.mps");
     if (db != null && !server.given())
       OutputFile.check(spec, "--db", StoreLocation.resolve(db), "nuage.duckdb");
@@ -100,8 +112,11 @@ public final class PlanCommand implements Callable<Integer> {
     Scenario s = ScenarioFiles.read(scenario);
     PlanOptions options = PlanOptions.defaults().withTimeLimit(timeLimit);
     if (mps != null) OutputFile.write("--export-mps", mps, Planner.exportMps(s, options));
-    PlanOutcome outcome = Planner.plan(s, options);
-    String text = format == Format.json ? PlanJson.write(outcome) : PlanTable.render(outcome);
+    PlanOutcome outcome;
+    try (PlanningLine line = new PlanningLine(s.name(), timeLimit, spec.commandLine().getErr())) {
+      outcome = Planner.plan(s, options);
+    }
+    String text = text(outcome);
     if (out != null) OutputFile.write("--out", out, text);
     else spec.commandLine().getOut().print(text);
     // print() does not flush: without this, the line on stderr below reaches a terminal first
@@ -119,6 +134,28 @@ public final class PlanCommand implements Callable<Integer> {
       return INFEASIBLE;
     }
     return 0;
+  }
+
+  private String extension() {
+    return switch (format) {
+      case json -> "json";
+      case csv -> "csv";
+      case table -> "txt";
+    };
+  }
+
+  String text(PlanOutcome outcome) {
+    return switch (format) {
+      case json -> PlanJson.write(outcome);
+      case table -> PlanTable.render(outcome, placements);
+      case csv ->
+          switch (outcome) {
+            case PlanOutcome.Optimal o -> PlanCsv.of(o.plan());
+            case PlanOutcome.Feasible f -> PlanCsv.of(f.plan());
+            // no plan, no placements: the header alone, the reasons on stderr
+            case PlanOutcome.Infeasible i -> String.join(",", PlanCsv.HEADER) + "\r\n";
+          };
+    };
   }
 
   /** Keeps a plan in the store as the scenario's latest (docs/replan.md, "Stored plans"). */

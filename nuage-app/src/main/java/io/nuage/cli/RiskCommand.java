@@ -18,8 +18,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -205,12 +203,6 @@ final class RiskCommand implements Callable<Integer> {
   }
 
   static ProgressBar bar(String task) {
-    return new ProgressBarBuilder()
-        .setTaskName(task)
-        .setInitialMax(1)
-        .setStyle(ProgressBarStyle.ASCII)
-        .setConsumer(new me.tongfei.progressbar.InteractiveConsoleProgressBarConsumer(System.err))
-        .showSpeed()
-        .build();
+    return Progress.bar(task).setInitialMax(1).showSpeed().build();
   }
 }

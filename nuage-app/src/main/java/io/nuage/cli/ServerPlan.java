@@ -19,9 +19,11 @@ final class ServerPlan {
 
   static int run(PlanCommand command) {
     if (command.spec.commandLine().getParseResult().hasMatchedOption("--format")
-        && command.format == PlanCommand.Format.table) {
+        && command.format != PlanCommand.Format.json) {
       throw new NuageException(
-          "--format table: not with --server (the server answers the plan JSON; leave --format"
+          "--format "
+              + command.format
+              + ": not with --server (the server answers the plan JSON; leave --format"
               + " out or give --format json)");
     }
     if (command.mps != null) {

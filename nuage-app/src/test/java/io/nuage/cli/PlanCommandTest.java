@@ -50,6 +50,65 @@ class PlanCommandTest {
   }
 
   @Test
+  void table_isASummaryWithin100Columns_andPlacementsListsEveryRowWithinThemToo() throws Exception {
+    Path example = Repo.root().resolve("examples/frontier-lab-2027.yaml");
+    Run summary = run("plan", example.toString());
+    assertThat(summary.code()).as(summary.err()).isZero();
+    assertThat(summary.out().lines())
+        .allSatisfy(l -> assertThat(l.length()).as(l).isLessThanOrEqualTo(100));
+    assertThat(summary.out())
+        .contains("Total cost")
+        .containsPattern("Placements: [0-9]+ rows \\(--placements lists them")
+        .doesNotContain("gpu-hours");
+    Run full = run("plan", example.toString(), "--placements");
+    assertThat(full.code()).as(full.err()).isZero();
+    assertThat(full.out().lines())
+        .allSatisfy(l -> assertThat(l.length()).as(l).isLessThanOrEqualTo(100));
+    int rows =
+        Integer.parseInt(
+            summary.out().replaceAll("(?s).*Placements: ([0-9]+) rows.*", "$1").strip());
+    // a row per placement: a month at the start of the line, under its workload's name
+    assertThat(full.out().lines().filter(l -> l.matches("    20[0-9]{2}-[0-9]{2} .*")).count())
+        .isEqualTo(rows);
+  }
+
+  @Test
+  void csv_isThePlacementsOfThePlanJson_exactly() throws Exception {
+    Path tiny = Path.of(getClass().getResource("tiny-lab.yaml").toURI());
+    Run json = run("plan", tiny.toString(), "--format", "json");
+    Run csv = run("plan", tiny.toString(), "--format", "csv");
+    assertThat(csv.code()).as(csv.err()).isZero();
+    JsonNode placements = new ObjectMapper().readTree(json.out()).get("placements");
+    var records =
+        org.apache.commons.csv.CSVFormat.RFC4180
+            .builder()
+            .setHeader()
+            .setSkipHeaderRecord(true)
+            .get()
+            .parse(new java.io.StringReader(csv.out()))
+            .getRecords();
+    assertThat(records).hasSize(placements.size()).isNotEmpty();
+    BigDecimal csvTotal = BigDecimal.ZERO;
+    BigDecimal jsonTotal = BigDecimal.ZERO;
+    for (int i = 0; i < records.size(); i++) {
+      var r = records.get(i);
+      JsonNode p = placements.get(i);
+      assertThat(r.get("workload")).isEqualTo(p.get("workload").asText());
+      assertThat(r.get("month")).isEqualTo(p.get("month").asText());
+      assertThat(r.get("gpu_hours")).isEqualTo(p.get("gpuHours").asText());
+      csvTotal = csvTotal.add(new BigDecimal(r.get("cost_usd")));
+      jsonTotal = jsonTotal.add(new BigDecimal(p.get("cost").asText()));
+    }
+    assertThat(csvTotal).isEqualByComparingTo(jsonTotal).isPositive();
+    Run refused = run("plan", tiny.toString(), "--format", "csv", "--placements");
+    assertThat(refused.code()).isEqualTo(2);
+    assertThat(refused.err())
+        .contains("--placements: the csv output holds every placement already")
+        .doesNotContain("Exception");
+    assertThat(refused.out()).isEmpty();
+  }
+
+  @Test
   void shrunkCapacity_exitsThreeNamingTheRunAndTheShortage() throws IOException {
     Path root = Repo.root().resolve("examples");
     Files.createDirectories(dir.resolve("catalog"));

@@ -28,8 +28,6 @@ import java.util.List;
 import java.util.TreeSet;
 import java.util.zip.GZIPOutputStream;
 import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -170,12 +168,9 @@ public final class FromPlanRun {
   }
 
   private static ProgressBar bar(long months) {
-    return new ProgressBarBuilder()
-        .setTaskName("generate-billing")
+    return io.nuage.cli.Progress.bar("generate-billing")
         .setInitialMax(months)
         .setUnit(" months", 1)
-        .setStyle(ProgressBarStyle.ASCII)
-        .setConsumer(new me.tongfei.progressbar.InteractiveConsoleProgressBarConsumer(System.err))
         .build();
   }
 
