@@ -87,8 +87,11 @@ public final class LedgerCommand implements Callable<Integer> {
           new CommitmentLedger(scenario, String.valueOf(options.scenario))
               .report(new DuckDbCharges(store), day, planned);
       var out = spec.commandLine().getOut();
-      if (options.format == LedgerOptions.Format.json) out.println(LedgerJson.drawDown(report));
-      else LedgerTables.drawDown(report, out);
+      switch (options.format) {
+        case json -> out.println(LedgerJson.drawDown(report));
+        case csv -> out.print(LedgerCsv.contractYears(report));
+        case table -> LedgerTables.drawDown(report, out);
+      }
       out.flush();
       return 0;
     }

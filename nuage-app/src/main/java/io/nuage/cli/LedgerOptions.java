@@ -16,7 +16,8 @@ import picocli.CommandLine.Option;
 final class LedgerOptions {
   enum Format {
     table,
-    json
+    json,
+    csv
   }
 
   @Option(
@@ -31,7 +32,12 @@ final class LedgerOptions {
       description = "the store (default: NUAGE_DB, else ~/.nuage/nuage.duckdb)")
   @Nullable Path db;
 
-  @Option(names = "--format", paramLabel = "FORMAT", description = "table or json (default: table)")
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      description =
+          "table, json or csv (one table, exact decimals: docs/ledger.md, \"CSV\") (default:"
+              + " table)")
   Format format = Format.table;
 
   Scenario scenario() {

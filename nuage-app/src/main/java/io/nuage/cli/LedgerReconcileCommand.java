@@ -55,9 +55,11 @@ public final class LedgerReconcileCommand implements Callable<Integer> {
           charges.reconcile(
               ContractRate.of(scenario), BillingProviders.of(scenario), limit, scenario.currency());
       var out = spec.commandLine().getOut();
-      if (options.format == LedgerOptions.Format.json)
-        out.println(LedgerJson.reconciliation(r, asOf));
-      else LedgerTables.reconciliation(r, asOf, out);
+      switch (options.format) {
+        case json -> out.println(LedgerJson.reconciliation(r, asOf));
+        case csv -> out.print(LedgerCsv.reconciliation(r));
+        case table -> LedgerTables.reconciliation(r, asOf, out);
+      }
       out.flush();
       return 0;
     }

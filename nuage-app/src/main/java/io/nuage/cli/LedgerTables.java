@@ -32,107 +32,110 @@ final class LedgerTables {
   private LedgerTables() {}
 
   static void drawDown(DrawDownReport r, PrintWriter out) {
-    out.println(
+    say(
+        out,
         "Ledger as of "
             + r.asOf()
             + " (charges through "
             + r.chargesThrough()
             + "), in "
             + r.currency());
-    out.println(
+    say(
+        out,
         r.projection() instanceof ProjectionSource.Plan p
             ? "Projection: actuals to date plus the plan " + p.plan() + " for the rest of each year"
             : "Projection: at the run rate, " + ProjectionSource.RUN_RATE_LABEL);
     out.println();
-    out.println(
-        "Contracts (per contract year; a reservation in GPU-hours; the last two columns: "
-            + ProjectionSource.RUN_RATE_LABEL
-            + ")");
-    out.println(
+    say(
+        out,
+        "Contracts, per contract year (amounts to the cent when they fit their column, else"
+            + " rounded: $21.41B; --format json or csv for every figure exact)");
+    say(
+        out,
         "Shortfall: committed spend owes it as a true-up when the year ends; a reservation's or"
             + " storage commitment's is capacity paid for in its fee and left unused (nothing more"
             + " is owed)");
-    String row = "%-20s %4s  %-10s %-11s %19s %19s %19s %19s %17s %17s %-15s %-8s %19s %17s%n";
-    out.printf(
-        row,
-        "contract",
-        "year",
-        "from",
-        "status",
-        "committed",
-        "consumed",
-        "remaining",
-        "projected",
-        "shortfall",
-        "true-up",
-        "settlement",
-        "source",
-        "run-rate projected",
-        "run-rate shortfall");
+    String row = " %4s %-10s %-11s %11s %11s %11s %11s %11s %11s%n";
+    String more = " %4s %-24s %-8s %19s %19s%n";
     for (ContractDrawDown c : r.contracts()) {
       if (c.years().isEmpty()) continue;
-      for (DrawDownLine y : c.years()) {
+      out.println();
+      say(out, shorten(c.contract() + " (" + c.kind() + ", in " + c.unit() + ")", 100));
+      out.printf(
+          row,
+          "year",
+          "from",
+          "status",
+          "committed",
+          "consumed",
+          "remaining",
+          "projected",
+          "shortfall",
+          "true-up");
+      for (DrawDownLine y : c.years())
         out.printf(
             row,
-            c.contract(),
             y.period().year(),
             y.period().from(),
             y.status().label().replace('-', ' '),
-            m(y.committed()),
-            m(y.consumed()),
-            m(y.remaining()),
-            orDash(y.projected()),
-            orDash(y.projectedShortfall()),
-            m(y.trueUp()),
-            y.settlement() == null ? "-" : y.settlement().label(),
-            y.projectionSource() == null ? "-" : y.projectionSource().label(),
-            y.runRate() == null ? "" : m(y.runRate().projected()),
-            y.runRate() == null ? "" : m(y.runRate().projectedShortfall()));
-      }
+            fit(y.committed(), 11),
+            fit(y.consumed(), 11),
+            fit(y.remaining(), 11),
+            y.projected() == null ? "-" : fit(y.projected(), 11),
+            y.projectedShortfall() == null ? "-" : fit(y.projectedShortfall(), 11),
+            fit(y.trueUp(), 11));
       out.printf(
           row,
-          c.contract(),
           "all",
           "",
-          c.unit(),
-          m(c.committed()),
-          m(c.consumed()),
-          m(c.remaining()),
-          orDash(c.projectedAtTermEnd()),
-          m(c.projectedShortfall()),
-          m(c.trueUp()),
           "",
-          "",
-          "",
-          "");
+          fit(c.committed(), 11),
+          fit(c.consumed(), 11),
+          fit(c.remaining(), 11),
+          c.projectedAtTermEnd() == null ? "-" : fit(c.projectedAtTermEnd(), 11),
+          fit(c.projectedShortfall(), 11),
+          fit(c.trueUp(), 11));
+      out.printf(
+          more, "year", "projection source", "settled", "run-rate projected", "run-rate shortfall");
+      for (DrawDownLine y : c.years())
+        out.printf(
+            more,
+            y.period().year(),
+            y.projectionSource() == null ? "-" : shorten(y.projectionSource().label(), 24),
+            y.settlement() == null ? "-" : shorten(y.settlement().label(), 8),
+            y.runRate() == null ? "" : fit(y.runRate().projected(), 19),
+            y.runRate() == null ? "" : fit(y.runRate().projectedShortfall(), 19));
     }
     settlements(out, r);
     out.println();
-    out.println("Matched to each contract, by rule (strongest first; a reservation in GPU-hours)");
+    say(out, "Matched to each contract, by rule (strongest first; a reservation in GPU-hours)");
     String match = "%-20s %-18s %19s %19s %19s%n";
     out.printf(match, "contract", "kind", "contract-applied", "ids", "provider-name");
     for (ContractDrawDown c : r.contracts()) {
       out.printf(
           match,
-          c.contract(),
-          c.kind(),
+          shorten(c.contract(), 20),
+          shorten(c.kind(), 18),
           m(matched(c, MatchRule.CONTRACT_APPLIED)),
           m(matched(c, MatchRule.IDS)),
           m(matched(c, MatchRule.PROVIDER_NAME)));
     }
     out.println();
-    out.println(
+    say(
+        out,
         "Outside any contract: on-demand and spot usage at the providers' own prices (not drawn,"
             + " not dropped)");
     byProvider(out, r.outsideContracts());
     out.println();
-    out.println(
+    say(
+        out,
         "Unmatched: usage and purchases no contract claims (a commitment no contract names, an"
             + " unknown provider; not drawn, not dropped)");
     byProvider(out, r.unmatched());
     if (!r.conversions().isEmpty()) {
       out.println();
-      out.println(
+      say(
+          out,
           "Conversions into "
               + r.currency()
               + " (per currency and month: amount x rate, rounded to the cent)");
@@ -148,14 +151,14 @@ final class LedgerTables {
             m(v.converted()));
     }
     out.println();
-    out.println("Spend by provider and month");
+    say(out, "Spend by provider and month");
     String spend = "%-14s %-8s %19s %19s %17s%n";
     out.printf(spend, "provider", "month", "billed", "effective", "GPU-hours");
     for (MonthlySpend s : r.spend()) {
       out.printf(spend, s.provider(), s.month(), m(s.billed()), m(s.effective()), m(s.gpuHours()));
     }
     out.println();
-    out.println("Provider shares of billed spend against the policy cap");
+    say(out, "Provider shares of billed spend against the policy cap");
     String share = "%-14s %4s %19s %8s %8s  %s%n";
     out.printf(share, "provider", "year", "billed", "share", "cap", "");
     for (ProviderShare p : r.shares()) {
@@ -169,14 +172,14 @@ final class LedgerTables {
           p.over() ? "OVER" : "ok");
     }
     out.println();
-    out.println("Commitment balance (used + unused = amortised purchase)");
-    String bal = "%-44s %-3s %14s %14s %14s %8s  %s%n";
+    say(out, "Commitment balance (used + unused = amortised purchase)");
+    String bal = "%-26s %-3s %14s %14s %14s %8s  %s%n";
     out.printf(
         bal, "commitment discount", "cur", "purchase due", "used", "unused", "util.", "check");
     for (CommitmentBalance b : r.balances()) {
       out.printf(
           bal,
-          shorten(b.commitmentDiscountId(), 44),
+          shorten(b.commitmentDiscountId(), 26),
           b.currency(),
           m(b.amortisedPurchase()),
           m(b.used()),
@@ -184,22 +187,23 @@ final class LedgerTables {
           pct(b.utilisation()),
           b.verdict());
     }
-    if (r.balances().isEmpty()) out.println("(no commitment discount rows)");
+    if (r.balances().isEmpty()) say(out, "(no commitment discount rows)");
   }
 
   /** FOCUS 1.3 lines whose ContractApplied amounts disagree with their effective cost. */
   private static void contractApplied(Reconciliation r, PrintWriter out) {
     if (r.contractApplied().isEmpty()) return;
     out.println();
-    out.println(
+    say(
+        out,
         "ContractApplied cost differing from the line's effective cost by more than 0.01"
             + " (an error, or a partial application):");
-    String row = "%-24s %-12s %-19s %-22s %-3s %14s %14s %14s%n";
+    String row = "%-15s %-10s %-10s %-15s %-3s %13s %13s %13s%n";
     out.printf(
         row,
         "file",
         "provider",
-        "charge start",
+        "charged",
         "commitments",
         "cur",
         "effective",
@@ -208,20 +212,21 @@ final class LedgerTables {
     for (ContractAppliedMismatch m : r.contractApplied()) {
       out.printf(
           row,
-          shorten(m.source(), 24),
-          m.provider() == null ? "" : m.provider(),
-          m.chargePeriodStart() == null ? "" : m.chargePeriodStart(),
-          shorten(m.commitments(), 22),
+          shorten(m.source(), 15),
+          shorten(m.provider(), 10),
+          m.chargePeriodStart() == null ? "" : m.chargePeriodStart().toLocalDate(),
+          shorten(m.commitments(), 15),
           m.currency() == null ? "" : m.currency(),
-          exact(m.effectiveCost()),
-          exact(m.applied()),
-          exact(m.difference()));
+          fitExact(m.effectiveCost(), 13),
+          fitExact(m.applied(), 13),
+          fitExact(m.difference(), 13));
     }
     out.println();
   }
 
   static void reconciliation(Reconciliation r, @Nullable LocalDate asOf, PrintWriter out) {
-    out.println(
+    say(
+        out,
         "Reconciliation: usage billed above the contracted price (> 0.005 a row, in the row's"
             + " currency)"
             + (asOf == null ? "" : "; every row ingested, charges through " + asOf.minusDays(1)));
@@ -240,70 +245,70 @@ final class LedgerTables {
     }
     contractApplied(r, out);
     if (r.rows().isEmpty()) {
-      out.println("No overbilled rows.");
+      say(out, "No overbilled rows.");
       return;
     }
     out.println();
-    String row = "%-12s %-19s %-28s %-14s %14s %14s %14s%n";
-    out.printf(
-        row, "provider", "charge start", "service", "contract", "billed", "expected", "excess");
+    String row = "%-10s %-10s %-20s %-15s %13s %13s %13s%n";
+    out.printf(row, "provider", "charged", "service", "contract", "billed", "expected", "excess");
     for (OverbilledRow o : r.rows()) {
       out.printf(
           row,
-          o.provider(),
-          o.chargePeriodStart(),
-          shorten(o.serviceName(), 28),
-          o.contract() == null ? "(list price)" : o.contract(),
-          exact(o.billed()),
-          exact(o.expected()),
-          exact(o.excess()));
+          shorten(o.provider(), 10),
+          o.chargePeriodStart().toLocalDate(),
+          shorten(o.serviceName(), 20),
+          o.contract() == null ? "(list price)" : shorten(o.contract(), 15),
+          fitExact(o.billed(), 13),
+          fitExact(o.expected(), 13),
+          fitExact(o.excess(), 13));
     }
   }
 
   static void variance(List<PlanVariance> lines, LocalDate asOf, long leftOut, PrintWriter out) {
-    out.println(
+    say(
+        out,
         "Plan against actual, as of "
             + asOf
             + (leftOut > 0
                 ? " (" + leftOut + " planned months after it not compared: not billed yet)"
                 : "")
             + "; * = a month the as-of date cuts (partial actual)");
-    String row = "%-12s %-8s %19s %19s %19s %9s %17s %17s %9s%n";
-    out.printf(
-        row,
-        "provider",
-        "month",
-        "planned $",
-        "actual $",
-        "variance $",
-        "var %",
-        "planned GPU-h",
-        "actual GPU-h",
-        "var %");
+    String row = "%-12s %-8s %19s %19s %19s %9s%n";
+    out.printf(row, "provider", "month", "planned $", "actual $", "variance $", "var %");
     for (PlanVariance v : lines) {
       out.printf(
           row,
-          v.provider(),
+          shorten(v.provider(), 12),
           v.month() + (PlanVariance.isPartial(v.month(), asOf) ? "*" : ""),
-          m(v.plannedSpend()),
-          m(v.actualSpend()),
-          m(v.spendVariance()),
-          pct(v.spendVarianceRatio()),
-          m(v.plannedGpuHours()),
-          m(v.actualGpuHours()),
-          pct(v.gpuHoursVarianceRatio()));
+          fit(v.plannedSpend(), 19),
+          fit(v.actualSpend(), 19),
+          fit(v.spendVariance(), 19),
+          pct(v.spendVarianceRatio()));
     }
     if (lines.isEmpty()) return;
     out.println();
-    out.println(
-        "Planned $ by part (what the plan bills: its usage, fees, storage, egress, true-ups)");
-    String parts = "%-12s %-8s %19s %19s %19s %19s %19s%n";
+    say(out, "GPU-hours, planned against actual");
+    String hours = "%-12s %-8s %19s %19s %19s %9s%n";
+    out.printf(hours, "provider", "month", "planned GPU-h", "actual GPU-h", "variance", "var %");
+    for (PlanVariance v : lines) {
+      out.printf(
+          hours,
+          shorten(v.provider(), 12),
+          v.month() + (PlanVariance.isPartial(v.month(), asOf) ? "*" : ""),
+          fit(v.plannedGpuHours(), 19),
+          fit(v.actualGpuHours(), 19),
+          fit(v.gpuHoursVariance(), 19),
+          pct(v.gpuHoursVarianceRatio()));
+    }
+    out.println();
+    say(out, "Planned $ by part (what the plan bills: its usage, fees, storage, egress, true-ups)");
+    String parts = "%-12s %-8s %14s %14s %14s %14s %14s%n";
     out.printf(
         parts,
         "provider",
         "month",
         "usage $",
-        "reserved fees $",
+        "reserved fee $",
         "storage $",
         "egress $",
         "true-up $");
@@ -311,13 +316,13 @@ final class LedgerTables {
       var p = v.plannedParts();
       out.printf(
           parts,
-          v.provider(),
+          shorten(v.provider(), 12),
           v.month() + (PlanVariance.isPartial(v.month(), asOf) ? "*" : ""),
-          m(p.usage()),
-          m(p.reservedFees()),
-          m(p.storage()),
-          m(p.egress()),
-          m(p.trueUp()));
+          fit(p.usage(), 14),
+          fit(p.reservedFees(), 14),
+          fit(p.storage(), 14),
+          fit(p.egress(), 14),
+          fit(p.trueUp(), 14));
     }
   }
 
@@ -345,7 +350,8 @@ final class LedgerTables {
                 + m(shortfall)
                 + " "
                 + c.unit();
-        out.println(
+        say(
+            out,
             switch (s) {
               case SHORT_PAID -> head + ", paid by a true-up of " + m(y.trueUp());
               case SHORT_UNDERPAID ->
@@ -372,12 +378,45 @@ final class LedgerTables {
     }
   }
 
+  /** A line of prose, broken at spaces within 100 columns. */
+  private static void say(PrintWriter out, String text) {
+    out.print(DealTable.wrap(text));
+  }
+
   private static String orDash(@Nullable BigDecimal v) {
     return v == null ? "-" : m(v);
   }
 
   private static String m(BigDecimal v) {
     return String.format("%,.2f", v.setScale(2, RoundingMode.HALF_EVEN));
+  }
+
+  /**
+   * {@code v} to the cent with thousands separators when that fits {@code width}, else rounded to
+   * two decimals of thousands, millions, billions or trillions ({@code 21.41B}): a table within 100
+   * columns whatever the lab's size.
+   */
+  static String fit(BigDecimal v, int width) {
+    String exact = m(v);
+    if (exact.length() <= width) return exact;
+    BigDecimal a = v.abs();
+    String[] units = {"T", "B", "M", "k"};
+    int[] powers = {12, 9, 6, 3};
+    for (int i = 0; i < units.length; i++)
+      if (a.compareTo(BigDecimal.TEN.pow(powers[i])) >= 0) {
+        String s =
+            String.format(
+                "%,.2f%s",
+                v.movePointLeft(powers[i]).setScale(2, RoundingMode.HALF_EVEN), units[i]);
+        if (s.length() <= width) return s;
+      }
+    return exact;
+  }
+
+  /** {@code v} exactly when it fits {@code width}, else as {@link #fit}. */
+  private static String fitExact(BigDecimal v, int width) {
+    String e = exact(v);
+    return e.length() <= width ? e : fit(v, width);
   }
 
   private static String exact(BigDecimal v) {
@@ -398,6 +437,6 @@ final class LedgerTables {
     out.printf(row, "provider", "billed", "effective", "rows");
     for (ProviderSpend u : spend)
       out.printf(row, u.provider(), m(u.billed()), m(u.effective()), u.rows());
-    if (spend.isEmpty()) out.println("(none)");
+    if (spend.isEmpty()) say(out, "(none)");
   }
 }

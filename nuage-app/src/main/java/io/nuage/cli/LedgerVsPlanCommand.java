@@ -58,9 +58,11 @@ public final class LedgerVsPlanCommand implements Callable<Integer> {
       var reach = PlanVariance.reach(charges.monthly(cut), BillingProviders.of(scenario), cut);
       List<PlanVariance> lines = PlanVariance.compare(planned.before(cut, reach), report.spend());
       var out = spec.commandLine().getOut();
-      if (options.format == LedgerOptions.Format.json)
-        out.println(LedgerJson.variance(lines, cut, leftOut));
-      else LedgerTables.variance(lines, cut, leftOut, out);
+      switch (options.format) {
+        case json -> out.println(LedgerJson.variance(lines, cut, leftOut));
+        case csv -> out.print(LedgerCsv.variance(lines));
+        case table -> LedgerTables.variance(lines, cut, leftOut, out);
+      }
       out.flush();
       return 0;
     }

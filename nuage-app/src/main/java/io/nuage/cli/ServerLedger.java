@@ -22,10 +22,12 @@ final class ServerLedger {
       String endpoint,
       @Nullable LocalDate asOf) {
     if (spec.commandLine().getParseResult().hasMatchedOption("--format")
-        && options.format == LedgerOptions.Format.table) {
+        && options.format != LedgerOptions.Format.json) {
       throw new NuageException(
-          "--format table: not with --server (the server answers the ledger's JSON; leave"
-              + " --format out or give --format json)");
+          "--format "
+              + options.format
+              + ": not with --server (the server answers the ledger's JSON; leave --format out or"
+              + " give --format json)");
     }
     if (options.scenario == null) {
       throw new NuageException("nuage ledger: --scenario FILE is required");

@@ -128,6 +128,46 @@ class LedgerCommandTest {
     assertThat(r.out())
         .contains("aws-commit", "oci-commit", "Spend by provider and month", "2024-09")
         .contains("Commitment balance");
+    assertThat(r.out().lines())
+        .allSatisfy(l -> assertThat(l.length()).as(l).isLessThanOrEqualTo(100));
+    Run reconcile =
+        run("ledger", "reconcile", "--scenario", scenario.toString(), "--db", db.toString());
+    assertThat(reconcile.code()).as(reconcile.err()).isZero();
+    assertThat(reconcile.out().lines())
+        .allSatisfy(l -> assertThat(l.length()).as(l).isLessThanOrEqualTo(100));
+  }
+
+  @Test
+  void ledger_csvIsTheJsonsContractYearsExactly() throws Exception {
+    ingest(sample);
+    JsonNode json =
+        run("ledger", "--scenario", scenario.toString(), "--db", db.toString(), "--format", "json")
+            .json();
+    Run csv =
+        run("ledger", "--scenario", scenario.toString(), "--db", db.toString(), "--format", "csv");
+    assertThat(csv.code()).as(csv.err()).isZero();
+    var records =
+        org.apache.commons.csv.CSVFormat.RFC4180
+            .builder()
+            .setHeader()
+            .setSkipHeaderRecord(true)
+            .get()
+            .parse(new java.io.StringReader(csv.out()))
+            .getRecords();
+    int i = 0;
+    BigDecimal csvConsumed = BigDecimal.ZERO;
+    BigDecimal jsonConsumed = BigDecimal.ZERO;
+    for (JsonNode c : json.get("contracts"))
+      for (JsonNode y : c.get("years")) {
+        var rec = records.get(i++);
+        assertThat(rec.get("contract")).isEqualTo(c.get("contract").asText());
+        assertThat(rec.get("consumed")).isEqualTo(y.get("consumed").asText());
+        assertThat(rec.get("committed")).isEqualTo(y.get("committed").asText());
+        csvConsumed = csvConsumed.add(new BigDecimal(rec.get("consumed")));
+        jsonConsumed = jsonConsumed.add(new BigDecimal(y.get("consumed").asText()));
+      }
+    assertThat(records).hasSize(i).isNotEmpty();
+    assertThat(csvConsumed).isEqualByComparingTo(jsonConsumed).isPositive();
   }
 
   @Test

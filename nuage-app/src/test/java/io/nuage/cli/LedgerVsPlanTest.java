@@ -292,6 +292,44 @@ class LedgerVsPlanTest {
   }
 
   @Test
+  void csv_isTheJsonsLinesExactly() throws Exception {
+    JsonNode answer = vsPlan(db);
+    Cli r =
+        Cli.run(
+            "ledger",
+            "vs-plan",
+            "--plan",
+            plan.toString(),
+            "--scenario",
+            BillingFixture.SCENARIO.toString(),
+            "--db",
+            db.toString(),
+            "--format",
+            "csv");
+    assertThat(r.code()).as(r.err()).isZero();
+    var records =
+        org.apache.commons.csv.CSVFormat.RFC4180
+            .builder()
+            .setHeader()
+            .setSkipHeaderRecord(true)
+            .get()
+            .parse(new java.io.StringReader(r.out()))
+            .getRecords();
+    JsonNode lines = answer.get("planVsActual");
+    assertThat(records).hasSize(lines.size()).isNotEmpty();
+    BigDecimal csv = BigDecimal.ZERO;
+    BigDecimal json = BigDecimal.ZERO;
+    for (int i = 0; i < records.size(); i++) {
+      assertThat(records.get(i).get("provider")).isEqualTo(lines.get(i).get("provider").asText());
+      assertThat(records.get(i).get("planned_spend"))
+          .isEqualTo(lines.get(i).get("plannedSpend").asText());
+      csv = csv.add(new BigDecimal(records.get(i).get("actual_spend")));
+      json = json.add(dec(lines.get(i), "actualSpend"));
+    }
+    assertThat(csv).isEqualByComparingTo(json).isPositive();
+  }
+
+  @Test
   void table_showsThePlannedParts() {
     Cli r =
         Cli.run(
@@ -309,7 +347,9 @@ class LedgerVsPlanTest {
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.out())
         .contains("Plan against actual, as of 2027-03-16", "2027-03*")
-        .contains("Planned $ by part", "reserved fees $", "storage $", "egress $", "true-up $");
+        .contains("Planned $ by part", "reserved fee $", "storage $", "egress $", "true-up $");
+    assertThat(r.out().lines())
+        .allSatisfy(l -> assertThat(l.length()).as(l).isLessThanOrEqualTo(100));
     String nebiusFeb =
         r.out().lines().filter(l -> l.startsWith("nebius       2027-02 ")).toList().getLast();
     ReservedCapacity k = scenario.contracts(ReservedCapacity.class).getFirst();
