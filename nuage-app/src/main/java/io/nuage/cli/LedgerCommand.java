@@ -89,7 +89,7 @@ public final class LedgerCommand implements Callable<Integer> {
       var out = spec.commandLine().getOut();
       switch (options.format) {
         case json -> out.println(LedgerJson.drawDown(report));
-        case csv -> out.print(LedgerCsv.contractYears(report));
+        case csv -> out.print(LedgerCsv.drawDown(LedgerJson.tree(LedgerJson.drawDown(report))));
         case table -> LedgerTables.drawDown(report, out);
       }
       out.flush();

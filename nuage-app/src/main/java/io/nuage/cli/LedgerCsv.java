@@ -1,195 +1,112 @@
 package io.nuage.cli;
 
-import io.nuage.ledger.ContractDrawDown;
-import io.nuage.ledger.DrawDownLine;
-import io.nuage.ledger.DrawDownReport;
-import io.nuage.ledger.MonthlySpend;
-import io.nuage.ledger.OverbilledRow;
-import io.nuage.ledger.PlanVariance;
-import io.nuage.ledger.Reconciliation;
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
-import java.math.BigDecimal;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
-import org.jspecify.annotations.Nullable;
+import static io.nuage.cli.JsonCsv.Column.of;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * The ledger's tables as CSV (RFC 4180), for {@code --format csv} and the API's {@code Accept:
- * text/csv}: the exact decimals of the JSON, written as it writes them (docs/ledger.md, "CSV"), an
- * empty field where the JSON has null. One table each: the contract years of the draw-down, spend
- * by provider and month, the reconciliation's flagged rows, the plan-against-actual lines.
+ * The ledger's tables as CSV (docs/ledger.md, "CSV"), each made from the answer's JSON ({@link
+ * LedgerJson}) by {@link JsonCsv}: the CLI's {@code --format csv} and the API's {@code Accept:
+ * text/csv} are the same bytes, and every amount is the JSON's decimal string.
  */
 public final class LedgerCsv {
   private LedgerCsv() {}
 
-  /** {@code nuage ledger --format csv}: a row per contract year. */
-  public static String contractYears(DrawDownReport r) {
-    return table(
-        csv -> {
-          for (ContractDrawDown c : r.contracts())
-            for (DrawDownLine y : c.years())
-              csv.printRecord(
-                  c.contract(),
-                  c.kind(),
-                  c.provider(),
-                  c.unit(),
-                  y.period().year(),
-                  y.period().from(),
-                  y.period().to(),
-                  y.status().label(),
-                  plain(y.committed()),
-                  plain(y.consumed()),
-                  plain(y.remaining()),
-                  plain(y.projected()),
-                  plain(y.projectedShortfall()),
-                  y.projectionSource() == null ? "" : y.projectionSource().label(),
-                  y.runRate() == null ? "" : plain(y.runRate().projected()),
-                  y.runRate() == null ? "" : plain(y.runRate().projectedShortfall()),
-                  plain(y.trueUp()),
-                  y.settlement() == null ? "" : y.settlement().label(),
-                  r.asOf());
-        },
-        "contract",
-        "kind",
-        "provider",
-        "unit",
-        "year",
-        "from",
-        "to",
-        "status",
-        "committed",
-        "consumed",
-        "remaining",
-        "projected",
-        "projected_shortfall",
-        "projection_source",
-        "run_rate_projected",
-        "run_rate_shortfall",
-        "true_up",
-        "settlement",
-        "as_of");
+  private static final List<JsonCsv.Column> YEARS =
+      List.of(
+          of("contract", "/contract"),
+          of("kind", "/kind"),
+          of("provider", "/provider"),
+          of("unit", "/unit"),
+          of("year", "/year"),
+          of("from", "/from"),
+          of("to", "/to"),
+          of("status", "/status"),
+          of("committed", "/committed"),
+          of("consumed", "/consumed"),
+          of("remaining", "/remaining"),
+          of("projected", "/projected"),
+          of("projected_shortfall", "/projectedShortfall"),
+          of("projection_source", "/projectionSource"),
+          of("run_rate_projected", "/runRate/projected"),
+          of("run_rate_shortfall", "/runRate/projectedShortfall"),
+          of("true_up", "/trueUp"),
+          of("settlement", "/settlement"),
+          of("as_of", "/asOf"));
+
+  /**
+   * The draw-down ({@code nuage ledger}, {@code /api/ledger/drawdown}): a row per contract year.
+   */
+  public static String drawDown(JsonNode answer) {
+    List<JsonNode> rows = new ArrayList<>();
+    for (JsonNode c : answer.path("contracts"))
+      for (JsonNode y : c.path("years")) {
+        ObjectNode row = y.deepCopy();
+        for (String f : List.of("contract", "kind", "provider", "unit")) row.set(f, c.get(f));
+        row.set("asOf", answer.get("asOf"));
+        rows.add(row);
+      }
+    return JsonCsv.table(rows, YEARS);
   }
 
-  /** The spend endpoint's CSV: a row per provider and month, in the scenario's currency. */
-  public static String spend(DrawDownReport r) {
-    return table(
-        csv -> {
-          for (MonthlySpend s : r.spend())
-            csv.printRecord(
-                s.provider(),
-                s.month(),
-                plain(s.billed()),
-                plain(s.effective()),
-                plain(s.gpuHours()),
-                plain(s.trueUp()),
-                r.currency());
-        },
-        "provider",
-        "month",
-        "billed",
-        "effective",
-        "gpu_hours",
-        "true_up",
-        "currency");
-  }
-
-  /** {@code nuage ledger reconcile --format csv}: a row per flagged row, in its own currency. */
-  public static String reconciliation(Reconciliation r) {
-    return table(
-        csv -> {
-          for (OverbilledRow o : r.rows())
-            csv.printRecord(
-                o.provider(),
-                o.chargePeriodStart(),
-                text(o.serviceName()),
-                text(o.skuId()),
-                text(o.resourceId()),
-                text(o.contract()),
-                plain(o.billed()),
-                plain(o.expected()),
-                plain(o.excess()));
-        },
-        "provider",
-        "charge_period_start",
-        "service",
-        "sku_id",
-        "resource_id",
-        "contract",
-        "billed",
-        "expected",
-        "excess");
-  }
-
-  /** {@code nuage ledger vs-plan --format csv}: a row per provider and month. */
-  public static String variance(java.util.List<PlanVariance> lines) {
-    return table(
-        csv -> {
-          for (PlanVariance v : lines) {
-            var p = v.plannedParts();
-            csv.printRecord(
-                v.provider(),
-                v.month(),
-                plain(v.plannedSpend()),
-                plain(v.actualSpend()),
-                plain(v.spendVariance()),
-                ratio(v.spendVarianceRatio()),
-                plain(v.plannedGpuHours()),
-                plain(v.actualGpuHours()),
-                plain(v.gpuHoursVariance()),
-                ratio(v.gpuHoursVarianceRatio()),
-                plain(p.usage()),
-                plain(p.reservedFees()),
-                plain(p.storage()),
-                plain(p.egress()),
-                plain(p.trueUp()));
-          }
-        },
-        "provider",
-        "month",
-        "planned_spend",
-        "actual_spend",
-        "spend_variance",
-        "spend_variance_ratio",
-        "planned_gpu_hours",
-        "actual_gpu_hours",
-        "gpu_hours_variance",
-        "gpu_hours_variance_ratio",
-        "planned_usage",
-        "planned_reserved_fees",
-        "planned_storage",
-        "planned_egress",
-        "planned_true_up");
-  }
-
-  private interface Rows {
-    void print(CSVPrinter csv) throws IOException;
-  }
-
-  private static String table(Rows rows, String... header) {
-    StringWriter w = new StringWriter();
-    try (CSVPrinter csv = new CSVPrinter(w, CSVFormat.RFC4180.builder().setHeader(header).get())) {
-      rows.print(csv);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+  /** Spend by provider and month ({@code /api/ledger/spend}), in the answer's currency. */
+  public static String spend(JsonNode answer) {
+    List<JsonNode> rows = new ArrayList<>();
+    for (JsonNode s : answer.path("spend")) {
+      ObjectNode row = s.deepCopy();
+      row.set("currency", answer.get("currency"));
+      rows.add(row);
     }
-    return w.toString();
+    return JsonCsv.table(
+        rows,
+        List.of(
+            of("provider", "/provider"),
+            of("month", "/month"),
+            of("billed", "/billed"),
+            of("effective", "/effective"),
+            of("gpu_hours", "/gpuHours"),
+            of("currency", "/currency")));
   }
 
-  /** An amount as the JSON writes it ({@code LedgerJson.s}); empty for null. */
-  private static String plain(@Nullable BigDecimal v) {
-    String s = LedgerJson.s(v);
-    return s == null ? "" : s;
+  /** The reconciliation's flagged rows, each in its own billing currency. */
+  public static String reconciliation(JsonNode answer) {
+    return JsonCsv.table(
+        answer.path("overbilled"),
+        List.of(
+            of("provider", "/provider"),
+            of("charge_period_start", "/chargePeriodStart"),
+            of("service", "/serviceName"),
+            of("sku_id", "/skuId"),
+            of("resource_id", "/resourceId"),
+            of("contract", "/contract"),
+            of("billed", "/billed"),
+            of("expected", "/expected"),
+            of("excess", "/excess")));
   }
 
-  /** A fraction as the JSON writes it; empty for null. */
-  private static String ratio(@Nullable BigDecimal v) {
-    String s = LedgerJson.f(v);
-    return s == null ? "" : s;
-  }
-
-  private static String text(@Nullable String v) {
-    return v == null ? "" : v;
+  /** Plan against actual ({@code nuage ledger vs-plan}): a row per provider and month. */
+  public static String variance(JsonNode answer) {
+    return JsonCsv.table(
+        answer.path("planVsActual"),
+        List.of(
+            of("provider", "/provider"),
+            of("month", "/month"),
+            of("partial", "/partial"),
+            of("planned_spend", "/plannedSpend"),
+            of("actual_spend", "/actualSpend"),
+            of("spend_variance", "/spendVariance"),
+            of("spend_variance_ratio", "/spendVarianceRatio"),
+            of("planned_gpu_hours", "/plannedGpuHours"),
+            of("actual_gpu_hours", "/actualGpuHours"),
+            of("gpu_hours_variance", "/gpuHoursVariance"),
+            of("gpu_hours_variance_ratio", "/gpuHoursVarianceRatio"),
+            of("planned_usage", "/planned/usage"),
+            of("planned_reserved_fees", "/planned/reservedFees"),
+            of("planned_storage", "/planned/storage"),
+            of("planned_egress", "/planned/egress"),
+            of("planned_true_up", "/planned/trueUp")));
   }
 }

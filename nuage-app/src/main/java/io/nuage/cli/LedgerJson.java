@@ -1,5 +1,6 @@
 package io.nuage.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -267,6 +268,17 @@ public final class LedgerJson {
       return JSON.writeValueAsString(reader.readTree(json));
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new ServerClient.ServerFailure("--server: the ledger answer is not JSON");
+    }
+  }
+
+  /** An answer this class wrote, read back as a tree (for its CSV: {@link LedgerCsv}). */
+  public static JsonNode tree(String json) {
+    try {
+      return JSON.reader()
+          .with(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+          .readTree(json);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
     }
   }
 

@@ -57,7 +57,9 @@ public final class LedgerReconcileCommand implements Callable<Integer> {
       var out = spec.commandLine().getOut();
       switch (options.format) {
         case json -> out.println(LedgerJson.reconciliation(r, asOf));
-        case csv -> out.print(LedgerCsv.reconciliation(r));
+        case csv ->
+            out.print(
+                LedgerCsv.reconciliation(LedgerJson.tree(LedgerJson.reconciliation(r, asOf))));
         case table -> LedgerTables.reconciliation(r, asOf, out);
       }
       out.flush();

@@ -60,7 +60,9 @@ public final class LedgerVsPlanCommand implements Callable<Integer> {
       var out = spec.commandLine().getOut();
       switch (options.format) {
         case json -> out.println(LedgerJson.variance(lines, cut, leftOut));
-        case csv -> out.print(LedgerCsv.variance(lines));
+        case csv ->
+            out.print(
+                LedgerCsv.variance(LedgerJson.tree(LedgerJson.variance(lines, cut, leftOut))));
         case table -> LedgerTables.variance(lines, cut, leftOut, out);
       }
       out.flush();

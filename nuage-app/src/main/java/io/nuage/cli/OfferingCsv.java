@@ -8,10 +8,10 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /** Offerings as RFC 4180 CSV with exact decimal prices. */
-final class OfferingCsv {
+public final class OfferingCsv {
   private OfferingCsv() {}
 
-  static String render(List<Offering> offerings) {
+  public static String render(List<Offering> offerings) {
     var sb = new StringBuilder();
     sb.append(
         "provider,region,accelerator,family,pricing,price_per_gpu_hour,instance_type,source\r\n");

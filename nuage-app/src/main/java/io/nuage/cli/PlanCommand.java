@@ -148,13 +148,8 @@ public final class PlanCommand implements Callable<Integer> {
     return switch (format) {
       case json -> PlanJson.write(outcome);
       case table -> PlanTable.render(outcome, placements);
-      case csv ->
-          switch (outcome) {
-            case PlanOutcome.Optimal o -> PlanCsv.of(o.plan());
-            case PlanOutcome.Feasible f -> PlanCsv.of(f.plan());
-            // no plan, no placements: the header alone, the reasons on stderr
-            case PlanOutcome.Infeasible i -> String.join(",", PlanCsv.HEADER) + "\r\n";
-          };
+      // no plan, no placements: the header alone, the reasons on stderr
+      case csv -> PlanCsv.placements(LedgerJson.tree(PlanJson.write(outcome)));
     };
   }
 

@@ -1,55 +1,36 @@
 package io.nuage.cli;
 
-import io.nuage.plan.Placement;
-import io.nuage.plan.Plan;
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
+import static io.nuage.cli.JsonCsv.Column.of;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
 
 /**
- * A plan's placements as one CSV table (RFC 4180, exact decimals as in the plan JSON: US dollars to
- * the cent, GPU-hours to three decimals): {@code nuage plan --format csv}.
+ * A plan's placements as one CSV table (docs/plan-json.md, "CSV"), made from the plan JSON by
+ * {@link JsonCsv}: {@code nuage plan --format csv} and {@code GET /api/plans/{id}} with {@code
+ * Accept: text/csv} are the same bytes, every amount the JSON's decimal string (US dollars to the
+ * cent, GPU-hours to three decimals).
  */
-final class PlanCsv {
+public final class PlanCsv {
   private PlanCsv() {}
 
-  static final String[] HEADER = {
-    "workload",
-    "kind",
-    "month",
-    "provider",
-    "region",
-    "accelerator",
-    "pricing",
-    "contract",
-    "gpus",
-    "gpu_hours",
-    "rate_usd",
-    "cost_usd"
-  };
+  static final List<JsonCsv.Column> COLUMNS =
+      List.of(
+          of("workload", "/workload"),
+          of("kind", "/kind"),
+          of("month", "/month"),
+          of("provider", "/provider"),
+          of("region", "/region"),
+          of("accelerator", "/accelerator"),
+          of("pricing", "/pricing"),
+          of("contract", "/contract"),
+          of("gpus", "/gpus"),
+          of("gpu_hours", "/gpuHours"),
+          of("rate_usd", "/rate"),
+          of("cost_usd", "/cost"));
 
-  static String of(Plan plan) {
-    StringWriter w = new StringWriter();
-    try (CSVPrinter csv = new CSVPrinter(w, CSVFormat.RFC4180.builder().setHeader(HEADER).get())) {
-      for (Placement p : plan.placements())
-        csv.printRecord(
-            p.workload(),
-            p.kind(),
-            p.month().toString(),
-            p.provider(),
-            p.region(),
-            p.accelerator(),
-            p.pricing(),
-            p.contract() == null ? "" : p.contract(),
-            p.gpus(),
-            p.gpuHours().toPlainString(),
-            p.rate().toPlainString(),
-            p.cost().toPlainString());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return w.toString();
+  /** The placements of {@code plan} (the plan JSON); the header alone when it has none. */
+  public static String placements(JsonNode plan) {
+    return JsonCsv.table(plan.path("placements"), COLUMNS);
   }
 }

@@ -72,6 +72,15 @@ final class CatalogRoutes {
             .filter(o -> pricing == null || o.pricing() == pricing)
             .filter(o -> maxPrice == null || o.pricePerGpuHour().compareTo(maxPrice) <= 0)
             .toList();
+    if (CsvAnswers.wanted(ctx)) {
+      // the page as nuage catalog --format csv writes it; the total in a header of its own
+      ctx.header("X-Total-Count", String.valueOf(matching.size()))
+          .contentType(CsvAnswers.CSV + "; charset=utf-8")
+          .result(
+              io.nuage.cli.OfferingCsv.render(
+                  matching.stream().skip(offset).limit(limit).toList()));
+      return;
+    }
     List<View> page = matching.stream().skip(offset).limit(limit).map(View::of).toList();
     ctx.json(new Page(matching.size(), offset, limit, page));
   }

@@ -102,6 +102,14 @@ abstract sealed class HttpProblem extends NuageException {
     }
   }
 
+  static final class NotAcceptable extends HttpProblem {
+    private static final long serialVersionUID = 1L;
+
+    NotAcceptable(String detail) {
+      super(406, "not-acceptable", "Not acceptable", detail);
+    }
+  }
+
   static final class Conflict extends HttpProblem {
     private static final long serialVersionUID = 1L;
 

@@ -1,6 +1,7 @@
 package io.nuage.server;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import java.util.Map;
@@ -43,7 +44,22 @@ final class JobAnswers {
         finished.put(id, cached);
       }
     }
-    ctx.contentType("application/json").result(cached);
+    if (CsvAnswers.wanted(ctx)) CsvAnswers.send(ctx, json, cached, JobAnswers::placements);
+    else ctx.contentType("application/json").result(cached);
+  }
+
+  /**
+   * A plan job's placements as CSV; a job with no plan (not finished, failed, a risk or deal job)
+   * has none to give: 406.
+   */
+  private static String placements(JsonNode job) {
+    JsonNode plan = job.path("result");
+    if (!job.path("status").asText().equals("SUCCEEDED") || !plan.has("placements"))
+      throw new HttpProblem.NotAcceptable(
+          "text/csv: this job has no placements to list (it is "
+              + job.path("status").asText().toLowerCase(java.util.Locale.ROOT)
+              + "; ask for application/json)");
+    return io.nuage.cli.PlanCsv.placements(plan);
   }
 
   /** {@code DELETE …/{id}}: cancels the job by the caller's token; the job as it is now. */

@@ -1,6 +1,7 @@
 package io.nuage.server;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -133,12 +134,17 @@ final class LedgerRoutes implements AutoCloseable {
     answer(
         ctx,
         "drawdown|" + id + "|" + asOf + "|" + key,
-        () -> ledger.drawdown(scenario, source(id), asOf, plan));
+        () -> ledger.drawdown(scenario, source(id), asOf, plan),
+        io.nuage.cli.LedgerCsv::drawDown);
   }
 
   private void spend(Context ctx) {
     String id = Params.required(ctx, "scenario");
-    answer(ctx, "spend|" + id, () -> ledger.spend(scenario(id), source(id)));
+    answer(
+        ctx,
+        "spend|" + id,
+        () -> ledger.spend(scenario(id), source(id)),
+        io.nuage.cli.LedgerCsv::spend);
   }
 
   /** How a ledger message names a stored scenario: its file name and id. */
@@ -171,7 +177,11 @@ final class LedgerRoutes implements AutoCloseable {
 
   private void reconciliation(Context ctx) {
     String id = Params.required(ctx, "scenario");
-    answer(ctx, "reconciliation|" + id, () -> ledger.reconciliation(scenario(id)));
+    answer(
+        ctx,
+        "reconciliation|" + id,
+        () -> ledger.reconciliation(scenario(id)),
+        io.nuage.cli.LedgerCsv::reconciliation);
   }
 
   /** The ledger's refusal starts with "N of M rows rejected"; else count the problems. */
@@ -209,7 +219,12 @@ final class LedgerRoutes implements AutoCloseable {
     return scenarios.scenario(id);
   }
 
-  private void answer(Context ctx, String key, Supplier<Object> compute) {
+  /** The answer as JSON, or as {@code csv} makes it when the client asks for CSV. */
+  private void answer(
+      Context ctx,
+      String key,
+      Supplier<Object> compute,
+      java.util.function.Function<JsonNode, String> csv) {
     String body = answers.get(key);
     if (body == null) {
       // one computation at a time: a burst of clients on a cold key waits here, then reads the
@@ -236,6 +251,7 @@ final class LedgerRoutes implements AutoCloseable {
         readLock.unlock();
       }
     }
-    ctx.contentType("application/json").result(body);
+    if (CsvAnswers.wanted(ctx)) CsvAnswers.send(ctx, json, body, csv);
+    else ctx.contentType("application/json").result(body);
   }
 }

@@ -83,7 +83,9 @@ final class PlanRoutes {
 
   private void list(Context ctx) {
     List<View> all = jobs.list().stream().map(v -> view(v, false)).toList();
-    ctx.json(Map.of("plans", all));
+    if (CsvAnswers.wanted(ctx))
+      CsvAnswers.sendValue(ctx, json, Map.of("plans", all), t -> JobsCsv.table(t.path("plans")));
+    else ctx.json(Map.of("plans", all));
   }
 
   private void get(Context ctx) {

@@ -44,7 +44,20 @@ final class ScenarioRoutes {
 
   private void list(Context ctx) {
     List<View> all = library.list().stream().map(s -> view(s, false)).toList();
-    ctx.json(Map.of("scenarios", all));
+    if (CsvAnswers.wanted(ctx))
+      CsvAnswers.sendValue(
+          ctx,
+          json,
+          Map.of("scenarios", all),
+          t ->
+              io.nuage.cli.JsonCsv.table(
+                  t.path("scenarios"),
+                  java.util.List.of(
+                      io.nuage.cli.JsonCsv.Column.of("id", "/id"),
+                      io.nuage.cli.JsonCsv.Column.of("name", "/name"),
+                      io.nuage.cli.JsonCsv.Column.of("file_name", "/fileName"),
+                      io.nuage.cli.JsonCsv.Column.of("uploaded_at", "/uploadedAt"))));
+    else ctx.json(Map.of("scenarios", all));
   }
 
   private void get(Context ctx) {

@@ -29,7 +29,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class RunningServer implements AutoCloseable {
   static final ObjectMapper JSON = new ObjectMapper();
-  private static final OpenApiContract CONTRACT = OpenApiContract.served();
+  static final OpenApiContract CONTRACT = OpenApiContract.served();
 
   final Path dbFile;
   final Store store;
