@@ -191,7 +191,7 @@ final class DemoCommand implements Callable<Integer> {
         money(r.base().totalCost()),
         money(r.asWritten()),
         scenario.currency());
-    out.print(WhatifTable.table(r));
+    out.print(Lines.fit(WhatifTable.table(r)));
     String json = WhatifJson.of(scenario, r, version);
     Path file = write(outDir.resolve("concentration.json"), json);
     out.println("concentration: " + file.toAbsolutePath().normalize());

@@ -427,6 +427,11 @@ final class LedgerTables {
     return v == null ? "-" : v.movePointRight(2).setScale(2, RoundingMode.HALF_EVEN) + "%";
   }
 
+  /** {@code s} within {@code width} characters, cut with an ellipsis when longer. */
+  static String cut(@Nullable String s, int width) {
+    return shorten(s, width);
+  }
+
   private static String shorten(@Nullable String s, int width) {
     if (s == null) return "";
     return s.length() <= width ? s : s.substring(0, width - 1) + "…";

@@ -136,7 +136,8 @@ final class RiskCommand implements Callable<Integer> {
                   progress)
               .run();
     }
-    String text = format == Format.json ? RiskJson.of(report, version) : RiskTable.render(report);
+    String text =
+        format == Format.json ? RiskJson.of(report, version) : Lines.fit(RiskTable.render(report));
     if (out != null) OutputFile.write("--out", out, text);
     else spec.commandLine().getOut().print(text);
     spec.commandLine().getOut().flush();

@@ -55,8 +55,8 @@ final class RiskTable {
               "  %-28s %22s   (95%%: %s to %s)%n",
               "P" + q.p().movePointRight(2).stripTrailingZeros().toPlainString(),
               money(q.value()),
-              money(q.low()),
-              money(q.high())));
+              LedgerTables.fit(q.low(), 16),
+              LedgerTables.fit(q.high(), 16)));
     b.append(String.format(Locale.ROOT, "  %-28s %22s%n", "CVaR95", estimate(r.cvar95())));
     b.append(
         String.format(
@@ -93,8 +93,8 @@ final class RiskTable {
               y.key(),
               y.year() + 1,
               percent(y.probability()),
-              estimate(y.expected()),
-              money(y.p95())));
+              estimate(y.expected(), 26),
+              LedgerTables.fit(y.p95(), 18)));
     long over =
         r.providerYears().stream().filter(y -> y.probability().value().signum() > 0).count();
     b.append("\nShare caps: ");
@@ -130,6 +130,17 @@ final class RiskTable {
 
   static String estimate(Estimate e) {
     return money(e.value()) + " ± " + error(e, RiskTable::money);
+  }
+
+  /**
+   * {@link #estimate(Estimate)} when it fits {@code width}, else its value and error each rounded
+   * as {@link LedgerTables#fit} does ({@code 12.87B ± 12.78B}); the JSON keeps them exact.
+   */
+  static String estimate(Estimate e, int width) {
+    String exact = estimate(e);
+    if (exact.length() <= width) return exact;
+    int half = (width - 3) / 2;
+    return LedgerTables.fit(e.value(), half) + " ± " + error(e, v -> LedgerTables.fit(v, half));
   }
 
   static String percent(Estimate e) {

@@ -67,7 +67,8 @@ final class ValidateCommand implements Callable<Integer> {
     } else {
       PrintWriter err = spec.commandLine().getErr();
       for (Outcome o : outcomes) {
-        if (o.summary() != null) out.println(o.file() + ": valid: " + o.summary().render());
+        if (o.summary() != null)
+          out.println(Lines.fit(o.file() + ": valid: " + o.summary().render()));
         else o.problems().forEach(p -> err.println(p.render()));
       }
       err.flush();

@@ -208,7 +208,7 @@ final class WhatifCommand implements Callable<Integer> {
           switch (format) {
             case json -> WhatifJson.of(s, r, version);
             case csv -> WhatifCsv.of(r);
-            case table -> WhatifTable.render(s, r);
+            case table -> Lines.fit(WhatifTable.render(s, r));
           };
     } else {
       WhatIfResult r = base == null ? analysis.run(w) : analysis.result(base, w, analysis.serve(w));
@@ -216,7 +216,7 @@ final class WhatifCommand implements Callable<Integer> {
           switch (format) {
             case json -> WhatifJson.of(s, r);
             case csv -> WhatifCsv.of(r);
-            case table -> WhatifTable.render(s, r);
+            case table -> Lines.fit(WhatifTable.render(s, r));
           };
     }
     if (out != null) OutputFile.write("--out", out, text);

@@ -133,7 +133,7 @@ final class WhatifTable {
     b.append(
         String.format(
             Locale.ROOT,
-            "  %-24s %-14s %22s %20s %20s %20s%n",
+            "  %-20s %-13s %15s %15s %15s %15s%n",
             "contract",
             "year",
             "minimum",
@@ -144,13 +144,13 @@ final class WhatifTable {
       b.append(
           String.format(
               Locale.ROOT,
-              "  %-24s %-14s %22s %20s %20s %20s%n",
-              y.contract(),
+              "  %-20s %-13s %15s %15s %15s %15s%n",
+              LedgerTables.cut(y.contract(), 20),
               (y.year() + 1) + (y.firstMonth() == null ? "" : " (" + y.firstMonth() + ")"),
-              plain(y.committed()),
-              plain(y.baseShortfall()),
-              plain(y.futureShortfall()),
-              plain(y.delta())));
+              LedgerTables.fit(y.committed(), 15),
+              LedgerTables.fit(y.baseShortfall(), 15),
+              LedgerTables.fit(y.futureShortfall(), 15),
+              LedgerTables.fit(y.delta(), 15)));
   }
 
   /** Whether 0 lies in the interval the best plans' difference is proven to lie in. */
@@ -228,26 +228,26 @@ final class WhatifTable {
     b.append(
         String.format(
             Locale.ROOT,
-            "  %-10s %-8s %22s %22s %24s %22s %20s%n",
+            "  %-10s %-7s %16s %16s %14s %14s %14s%n",
             "provider",
             "from",
             "extra cost",
-            "shortfall change",
-            "unmet ref. GPU-hours",
+            "shortfall chg.",
+            "unmet GPU-h",
             "unmet cost",
             "proven within"));
     for (Concentration.Row row : r.rows())
       b.append(
           String.format(
               Locale.ROOT,
-              "  %-10s %-8s %22s %22s %24s %22s %20s%n",
-              row.provider(),
+              "  %-10s %-7s %16s %16s %14s %14s %14s%n",
+              LedgerTables.cut(row.provider(), 10),
               row.from(),
-              plain(row.extraCost()),
-              plain(row.shortfallChange()),
+              LedgerTables.fit(row.extraCost(), 16),
+              LedgerTables.fit(row.shortfallChange(), 16),
               hours(row.unmetGpuHours()),
-              plain(row.unmetCost()),
-              plain(row.margin())));
+              LedgerTables.fit(row.unmetCost(), 14),
+              LedgerTables.fit(row.margin(), 14)));
     b.append(
         String.format(
             Locale.ROOT,

@@ -92,14 +92,11 @@ class DemoCommandTest {
           .contains(
               String.format(
                   java.util.Locale.ROOT,
-                  "  %-10s %-8s %22s %22s",
+                  "  %-10s %-7s %16s %16s",
                   row.path("provider").asText(),
                   "2029-01",
-                  String.format(java.util.Locale.ROOT, "%,.2f", extra),
-                  String.format(
-                      java.util.Locale.ROOT,
-                      "%,.2f",
-                      new BigDecimal(row.path("shortfallChange").asText()))));
+                  LedgerTables.fit(extra, 16),
+                  LedgerTables.fit(new BigDecimal(row.path("shortfallChange").asText()), 16)));
     }
     assertThat(providers).containsExactly("azure", "gcp", "lambda", "nebius", "oci");
     var scenario =
