@@ -1,0 +1,90 @@
+package io.nuage.broker;
+
+import io.nuage.core.NuageException;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Turns one month of a plan into Kueue quotas: the plan's GPUs of that month summed per cluster,
+ * accelerator and capacity kind (a flavor), each flavor in the queue of its region's geography, the
+ * queue's flavors cheapest marginal cost first (Kueue tries them in that order).
+ */
+public final class KueueQuotas {
+  private final CellTerms terms;
+  private final BrokerPlan plan;
+  private final MarginalCost costs;
+  private final Geographies geographies;
+
+  public KueueQuotas(CellTerms terms, BrokerPlan plan) {
+    this.terms = terms;
+    this.plan = plan;
+    this.costs = new MarginalCost(terms, plan);
+    this.geographies = new Geographies(terms.scenario());
+  }
+
+  /**
+   * The month's objects.
+   *
+   * @throws NuageException when the plan places nothing in that month's range, or the map misses a
+   *     region the plan uses that month
+   */
+  public KueueMonth of(YearMonth month, ClusterMap clusters, String mapSource) {
+    if (!plan.covers(month))
+      throw new NuageException(
+          "--month: "
+              + month
+              + " is outside the plan (it places GPUs from "
+              + plan.firstMonth()
+              + " to "
+              + plan.lastMonth()
+              + ")");
+    List<PlannedRow> rows = plan.rowsIn(month);
+    TreeSet<String> regions = new TreeSet<>();
+    rows.forEach(r -> regions.add(r.region()));
+    clusters.requireAll(regions, mapSource);
+    Map<String, KueueMonth.Flavor> flavors = new TreeMap<>();
+    Map<String, Long> gpus = new TreeMap<>();
+    for (PlannedRow r : rows) {
+      if (r.gpus() == 0) continue;
+      String cluster = clusters.clusterOf(r.region());
+      String name =
+          cluster
+              + "-"
+              + r.accelerator().toLowerCase(java.util.Locale.ROOT)
+              + "-"
+              + r.pricing().label();
+      flavors.computeIfAbsent(
+          name,
+          n ->
+              new KueueMonth.Flavor(
+                  n,
+                  cluster,
+                  r.region(),
+                  r.accelerator(),
+                  r.pricing(),
+                  costs.perReferenceHour(r.region(), r.accelerator(), r.pricing(), month)));
+      gpus.merge(name, r.gpus(), Long::sum);
+    }
+    Map<String, List<KueueMonth.Quota>> byGeography = new TreeMap<>();
+    for (KueueMonth.Flavor f : flavors.values())
+      byGeography
+          .computeIfAbsent(geographies.of(f.region()), g -> new ArrayList<>())
+          .add(new KueueMonth.Quota(f, gpus.get(f.name())));
+    List<KueueMonth.Queue> queues = new ArrayList<>();
+    byGeography.forEach(
+        (g, quotas) -> {
+          quotas.sort(
+              Comparator.comparing((KueueMonth.Quota q) -> q.flavor().perReferenceHour())
+                  .thenComparing(q -> q.flavor().name()));
+          queues.add(new KueueMonth.Queue(g, Geographies.objectName(g), quotas));
+        });
+    TreeSet<String> used = new TreeSet<>();
+    flavors.values().forEach(f -> used.add(f.cluster()));
+    return new KueueMonth(month, List.copyOf(flavors.values()), queues, List.copyOf(used));
+  }
+}
