@@ -7,6 +7,7 @@ import picocli.CommandLine.Command;
 @Command(
     name = "export",
     mixinStandardHelpOptions = true,
+    header = "Turns a plan into SkyPilot tasks and Kueue quotas, validated.",
     description =
         "Turns a plan into launch artifacts: SkyPilot task YAMLs, Kueue flavors and quotas per"
             + " month, each validated against the launcher's own schema (docs/broker.md).",

@@ -23,6 +23,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "kueue",
     mixinStandardHelpOptions = true,
+    header = "Writes Kueue flavors, queues and quotas for each month.",
     description =
         "Kueue ResourceFlavors per cluster, accelerator and capacity kind, a ClusterQueue and"
             + " LocalQueue per geography with flavors by marginal cost and the plan's GPUs as"

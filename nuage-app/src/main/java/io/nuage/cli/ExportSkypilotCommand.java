@@ -14,6 +14,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "skypilot",
     mixinStandardHelpOptions = true,
+    header = "Writes a SkyPilot task per run and fleet, by marginal cost.",
     description =
         "One SkyPilot task YAML per training run (resources.ordered: the plan's placement, then"
             + " the alternatives by the plan's marginal cost) and per inference fleet and"

@@ -7,6 +7,7 @@ import picocli.CommandLine.Command;
 @Command(
     name = "import",
     mixinStandardHelpOptions = true,
+    header = "Reads launcher objects back into a scenario's terms.",
     description = "Reads launcher objects back into a scenario's terms (docs/broker.md).",
     subcommands = {ImportKueueCommand.class})
 final class ImportCommand implements Runnable {

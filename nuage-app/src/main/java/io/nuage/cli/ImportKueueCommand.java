@@ -27,6 +27,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "kueue",
     mixinStandardHelpOptions = true,
+    header = "Prints a folder's Kueue GPU quotas as capacity steps.",
     description =
         "Reads Kueue ResourceFlavors and ClusterQueues (*.yaml under DIR) and prints their"
             + " nvidia.com/gpu quotas as a scenario's capacity steps (region, accelerator, from,"

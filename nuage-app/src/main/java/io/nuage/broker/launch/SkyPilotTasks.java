@@ -86,8 +86,9 @@ public final class SkyPilotTasks {
             + run.earliestStart()
             + ".."
             + run.deadline()
-            + ". Candidates in order: the plan's placement, then by marginal cost at the");
-    lines.add("plan's shadow prices (what the plan would cost more there, docs/broker.md).");
+            + ".");
+    lines.add("Candidates in order: the plan's placement, then the others by marginal cost at");
+    lines.add("the plan's shadow prices (what the plan would cost more there, docs/broker.md).");
     lines.add("");
     int rank = 1;
     for (Candidate c : list) {
