@@ -21,7 +21,10 @@ public record KueueMonth(
    * A ResourceFlavor: GPUs of one accelerator in one cluster (standing for {@code region}) paid one
    * way.
    *
-   * @param perReferenceHour marginal cost of a reference GPU-hour there that month (the order key)
+   * @param perReferenceHour marginal cost of a reference GPU-hour there that month, to 1e-3 (the
+   *     order key)
+   * @param ratePerReferenceHour what a reference GPU-hour there is billed (0 for reserved hours,
+   *     whose fee is sunk): the tie-break between equal marginal costs
    */
   public record Flavor(
       String name,
@@ -29,7 +32,8 @@ public record KueueMonth(
       String region,
       String accelerator,
       CapacityKind kind,
-      BigDecimal perReferenceHour) {}
+      BigDecimal perReferenceHour,
+      BigDecimal ratePerReferenceHour) {}
 
   /** A flavor's nominal quota in a queue: the plan's GPUs of that month. */
   public record Quota(Flavor flavor, long gpus) {}

@@ -1,6 +1,8 @@
 package io.nuage.broker;
 
 import io.nuage.core.NuageException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -67,7 +69,10 @@ public final class KueueQuotas {
                   r.region(),
                   r.accelerator(),
                   r.pricing(),
-                  costs.perReferenceHour(r.region(), r.accelerator(), r.pricing(), month)));
+                  costs
+                      .perReferenceHour(r.region(), r.accelerator(), r.pricing(), month)
+                      .setScale(3, RoundingMode.HALF_EVEN),
+                  billed(r, month)));
       gpus.merge(name, r.gpus(), Long::sum);
     }
     Map<String, List<KueueMonth.Quota>> byGeography = new TreeMap<>();
@@ -80,11 +85,20 @@ public final class KueueQuotas {
         (g, quotas) -> {
           quotas.sort(
               Comparator.comparing((KueueMonth.Quota q) -> q.flavor().perReferenceHour())
+                  .thenComparing(q -> q.flavor().ratePerReferenceHour())
                   .thenComparing(q -> q.flavor().name()));
           queues.add(new KueueMonth.Queue(g, Geographies.objectName(g), quotas));
         });
     TreeSet<String> used = new TreeSet<>();
     flavors.values().forEach(f -> used.add(f.cluster()));
     return new KueueMonth(month, List.copyOf(flavors.values()), queues, List.copyOf(used));
+  }
+
+  /** The rate a reference GPU-hour of the row's flavor is billed at (reserved: 0, sunk). */
+  private BigDecimal billed(PlannedRow r, YearMonth month) {
+    if (r.pricing() == CapacityKind.RESERVED) return BigDecimal.ZERO;
+    return terms
+        .rate(r.region(), r.accelerator(), month)
+        .divide(terms.accelerator(r.accelerator()).throughput(), 6, RoundingMode.HALF_EVEN);
   }
 }

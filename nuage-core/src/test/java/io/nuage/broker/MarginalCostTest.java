@@ -141,6 +141,7 @@ class MarginalCostTest {
         .isEqualTo(8L);
     // 3.99 an hour plus 744 / 744 of capacity: 4.99 per reference GPU-hour
     assertThat(m.flavors().getFirst().perReferenceHour()).isEqualByComparingTo("4.99");
+    assertThat(m.flavors().getFirst().ratePerReferenceHour()).isEqualByComparingTo("3.99");
     assertThatThrownBy(
             () -> quotas.of(YearMonth.of(2027, 1), ClusterMap.named(Set.of()), "clusters.yaml"))
         .isInstanceOf(NuageException.class)

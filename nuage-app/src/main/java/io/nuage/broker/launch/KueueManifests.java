@@ -62,6 +62,7 @@ final class KueueManifests {
     notes.put(LABEL + "month", m.month().toString());
     notes.put(LABEL + "region", f.region());
     notes.put(LABEL + "marginal-cost-per-reference-gpu-hour", f.perReferenceHour().toPlainString());
+    notes.put(LABEL + "rate-per-reference-gpu-hour", f.ratePerReferenceHour().toPlainString());
     ObjectNode nodeLabels = o.putObject("spec").putObject("nodeLabels");
     nodeLabels.put(LABEL + "accelerator", f.accelerator());
     nodeLabels.put(LABEL + "capacity", f.kind().label());
