@@ -21,9 +21,9 @@ import java.util.SequencedMap;
  * placement, then the alternatives by marginal cost) and one per inference fleet and geography (the
  * regions the plan serves it from, largest first, with the GPUs per month in comments).
  */
-public final class SkyPilotTasks {
+final class SkyPilotTasks {
   /** GPUs per node SkyPilot is asked for: the 8-GPU servers of H100, H200 and B200. */
-  public static final int GPUS_PER_NODE = 8;
+  static final int GPUS_PER_NODE = 8;
 
   private SkyPilotTasks() {}
 
