@@ -102,9 +102,9 @@ final class SkyPilotTasks {
               + months(c.start(), c.end())
               + (c.planned() ? " (the plan's placement)" : "")
               + ": marginal $"
-              + c.marginalCost().toPlainString()
+              + money(c.marginalCost())
               + ", stand-alone $"
-              + c.standAloneCost().toPlainString());
+              + money(c.standAloneCost()));
       lines.add(
           "   draws down "
               + (c.drawsDown() == null ? "no contract" : c.drawsDown())
@@ -112,6 +112,14 @@ final class SkyPilotTasks {
               + c.why());
     }
     return lines;
+  }
+
+  /** Dollars with thousands separators, exact (the value is already to the cent). */
+  private static String money(java.math.BigDecimal v) {
+    var f =
+        new java.text.DecimalFormat(
+            "#,##0.00", java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT));
+    return f.format(v);
   }
 
   private static String months(YearMonth start, YearMonth end) {
