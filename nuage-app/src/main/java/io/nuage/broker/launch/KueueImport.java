@@ -90,12 +90,34 @@ public final class KueueImport {
           long level = 0;
           for (YearMonth m : months) {
             long now = byMonth.getOrDefault(m, 0L);
-            if (now != level)
-              steps.add(new CapacityStep(p.region(), p.accelerator(), m, Math.toIntExact(now)));
+            if (now != level) steps.add(step(dir, p, m, now));
             level = now;
           }
         });
     return steps;
+  }
+
+  private static CapacityStep step(Path dir, Place p, YearMonth m, long gpus) {
+    if (gpus > Integer.MAX_VALUE)
+      throw new NuageException(
+          dir
+              + ": "
+              + p.region()
+              + " "
+              + p.accelerator()
+              + " in "
+              + m
+              + ": "
+              + gpus
+              + " GPUs in all (expected at most "
+              + Integer.MAX_VALUE
+              + ")");
+    try {
+      return new CapacityStep(p.region(), p.accelerator(), m, (int) gpus);
+    } catch (IllegalArgumentException e) {
+      throw new NuageException(
+          dir + ": " + p.region() + " " + p.accelerator() + ": " + e.getMessage());
+    }
   }
 
   private static List<JsonNode> documents(Path f) {
@@ -153,12 +175,21 @@ public final class KueueImport {
 
   private static long quantity(Path f, String flavor, @Nullable JsonNode q) {
     try {
-      if (q != null && q.canConvertToLong() && q.isIntegralNumber()) return q.asLong();
-      if (q != null && q.isTextual()) return new BigDecimal(q.asText()).longValueExact();
+      long n = -1;
+      if (q != null && q.canConvertToLong() && q.isIntegralNumber()) n = q.asLong();
+      if (q != null && q.isTextual()) n = new BigDecimal(q.asText()).longValueExact();
+      if (n >= 0 && n <= Integer.MAX_VALUE) return n;
     } catch (NumberFormatException | ArithmeticException e) {
       // reported below
     }
     throw new NuageException(
-        f + ": flavor " + flavor + ": nominalQuota: not a whole number of GPUs (got " + q + ")");
+        f
+            + ": flavor "
+            + flavor
+            + ": nominalQuota: not a whole number of GPUs (got "
+            + q
+            + ", expected 0 to "
+            + Integer.MAX_VALUE
+            + ")");
   }
 }
