@@ -57,6 +57,29 @@ class BrokerBadInputTest {
   }
 
   @Test
+  void export_planOfAnotherVersionOfTheScenario_isRefused() throws Exception {
+    Path other = dir.resolve("renamed");
+    Files.createDirectories(other.resolve("catalog"));
+    Files.copy(
+        EXAMPLE.resolveSibling("catalog/frontier-lab-2027-prices.yaml"),
+        other.resolve("catalog/frontier-lab-2027-prices.yaml"));
+    Path scenario = other.resolve("frontier-lab-2027.yaml");
+    Files.writeString(
+        scenario, Files.readString(EXAMPLE).replace("id: pretrain-2027a,", "id: pretrain-2027x,"));
+    Path out = dir.resolve("sky-renamed");
+    Cli c =
+        Cli.run(
+            "export",
+            "skypilot",
+            plan.toString(),
+            "--scenario",
+            scenario.toString(),
+            "--out",
+            out.toString());
+    refused(c, out, plan.toString(), "pretrain-2027a", "another version");
+  }
+
+  @Test
   void exportKueue_monthOutsideThePlan_isRefused() {
     Path out = dir.resolve("kueue-2033");
     Cli c =

@@ -58,7 +58,23 @@ public final class BrokerPlanJson {
               + root.path("status").asText("?")
               + "; expected a feasible plan with placements)");
     List<PlannedRow> rows = new ArrayList<>();
-    for (int i = 0; i < placements.size(); i++) rows.add(row(name, placements.get(i), i));
+    java.util.Set<String> workloads = new java.util.HashSet<>();
+    scenario.workloads().forEach(w -> workloads.add(w.id()));
+    for (int i = 0; i < placements.size(); i++) {
+      PlannedRow r = row(name, placements.get(i), i);
+      // same name, another version: a workload the file no longer has
+      if (!workloads.contains(r.workload()))
+        throw new NuageException(
+            name
+                + ": placements["
+                + i
+                + "].workload: "
+                + r.workload()
+                + " is no workload of "
+                + scenario.name()
+                + " (the plan was made from another version of the scenario; plan it again)");
+      rows.add(r);
+    }
     Map<String, BigDecimal> binding = new LinkedHashMap<>();
     JsonNode b = root.path("binding");
     for (int i = 0; i < b.size(); i++)
