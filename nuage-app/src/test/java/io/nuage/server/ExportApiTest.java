@@ -93,6 +93,13 @@ class ExportApiTest {
       assertThat(api.get("/api/plans/plan_nope/export/skypilot", api.viewer).status())
           .isEqualTo(404);
       assertThat(api.get("/api/plans/" + plan + "/export/skypilot", null).status()).isEqualTo(401);
+
+      // the shipped example takes seconds to plan: asked at once, its job has no plan yet
+      String busy = PlanApiTest.startPlan(api, PlanApiTest.uploadExample(api));
+      var early = api.get("/api/plans/" + busy + "/export/skypilot", api.viewer);
+      assertThat(early.status()).as(early.body()).isEqualTo(409);
+      assertThat(early.body()).contains(busy, "no plan to export");
+      api.delete("/api/plans/" + busy, api.planner);
     }
   }
 }
