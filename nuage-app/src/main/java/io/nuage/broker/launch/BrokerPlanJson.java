@@ -73,6 +73,16 @@ public final class BrokerPlanJson {
                 + " is no workload of "
                 + scenario.name()
                 + " (the plan was made from another version of the scenario; plan it again)");
+      if (scenario.catalog().accelerator(r.accelerator()).isEmpty())
+        throw new NuageException(
+            name
+                + ": placements["
+                + i
+                + "].accelerator: "
+                + r.accelerator()
+                + " is not in the catalog of "
+                + scenario.name()
+                + " (the plan was made from another version of the scenario; plan it again)");
       rows.add(r);
     }
     Map<String, BigDecimal> binding = new LinkedHashMap<>();
