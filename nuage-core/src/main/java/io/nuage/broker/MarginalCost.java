@@ -65,17 +65,20 @@ public final class MarginalCost {
   }
 
   /**
-   * The plan's own placement of a run, from its rows (months in order): its hours are the rows'
-   * GPU-hours over the gang size.
+   * The plan's own placement of a run, from its rows: its hours in a month are that month's
+   * GPU-hours (a reserved and a paid row may share a month) over the gang size.
    */
   public Candidate planned(TrainingRun run, List<PlannedRow> rows) {
-    List<PlannedRow> sorted =
-        rows.stream().sorted(java.util.Comparator.comparing(PlannedRow::month)).toList();
+    java.util.TreeMap<YearMonth, BigDecimal> byMonth = new java.util.TreeMap<>();
+    for (PlannedRow r : rows) byMonth.merge(r.month(), r.gpuHours(), BigDecimal::add);
     List<BigDecimal> parts = new ArrayList<>();
-    for (PlannedRow r : sorted)
-      parts.add(r.gpuHours().divide(BigDecimal.valueOf(run.gpus()), 3, RoundingMode.HALF_UP));
-    PlannedRow first = sorted.getFirst();
-    return price(run, first.region(), first.accelerator(), first.month(), parts, true);
+    for (YearMonth m = byMonth.firstKey(); !m.isAfter(byMonth.lastKey()); m = m.plusMonths(1))
+      parts.add(
+          byMonth
+              .getOrDefault(m, BigDecimal.ZERO)
+              .divide(BigDecimal.valueOf(run.gpus()), 3, RoundingMode.HALF_UP));
+    PlannedRow first = rows.getFirst();
+    return price(run, first.region(), first.accelerator(), byMonth.firstKey(), parts, true);
   }
 
   private Candidate price(

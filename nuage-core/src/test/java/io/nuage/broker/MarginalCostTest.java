@@ -102,6 +102,41 @@ class MarginalCostTest {
   }
 
   @Test
+  void planned_rowsSharingAMonth_areOneMonthOfTheGang() throws Exception {
+    Scenario s = scenario();
+    TrainingRun run = s.workloads(TrainingRun.class).getFirst();
+    YearMonth jan = YearMonth.of(2027, 1);
+    List<PlannedRow> rows =
+        List.of(
+            new PlannedRow(
+                "run-1",
+                "training",
+                "lambda",
+                "lambda/us-east-1",
+                "H100",
+                jan,
+                8,
+                new BigDecimal("300.000"),
+                CapacityKind.ON_DEMAND,
+                null),
+            new PlannedRow(
+                "run-1",
+                "training",
+                "lambda",
+                "lambda/us-east-1",
+                "H100",
+                jan,
+                8,
+                new BigDecimal("500.000"),
+                CapacityKind.ON_DEMAND,
+                null));
+    Candidate c = new MarginalCost(new CellTerms(s), plan("0")).planned(run, rows);
+    assertThat(c.start()).isEqualTo(jan);
+    assertThat(c.wallHours()).containsExactly(new BigDecimal("100.000"));
+    assertThat(c.marginalCost()).isEqualByComparingTo("4077.00");
+  }
+
+  @Test
   void alternatives_areOrderedByMarginalNotStandAloneCost() throws Exception {
     Scenario s = scenario();
     var plan =
