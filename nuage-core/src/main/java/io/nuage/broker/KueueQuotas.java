@@ -51,6 +51,7 @@ public final class KueueQuotas {
     clusters.requireAll(regions, mapSource);
     Map<String, KueueMonth.Flavor> flavors = new TreeMap<>();
     Map<String, Long> gpus = new TreeMap<>();
+    Map<PlannedRow, Long> share = gangShares(rows);
     for (PlannedRow r : rows) {
       if (r.gpus() == 0) continue;
       String cluster = clusters.clusterOf(r.region());
@@ -73,7 +74,7 @@ public final class KueueQuotas {
                       .perReferenceHour(r.region(), r.accelerator(), r.pricing(), month)
                       .setScale(3, RoundingMode.HALF_EVEN),
                   billed(r, month)));
-      gpus.merge(name, r.gpus(), Long::sum);
+      gpus.merge(name, share.getOrDefault(r, r.gpus()), Long::sum);
     }
     Map<String, List<KueueMonth.Quota>> byGeography = new TreeMap<>();
     for (KueueMonth.Flavor f : flavors.values())
@@ -92,6 +93,39 @@ public final class KueueQuotas {
     TreeSet<String> used = new TreeSet<>();
     flavors.values().forEach(f -> used.add(f.cluster()));
     return new KueueMonth(month, List.copyOf(flavors.values()), queues, List.copyOf(used));
+  }
+
+  /**
+   * A gang whose month is split between rows (reserved hours, then paid ones) holds its N GPUs
+   * once: each row gets N in proportion to its GPU-hours (rounded down, the rest to the largest),
+   * so that the flavors' quotas add up to the gang, not to N per row.
+   */
+  private static Map<PlannedRow, Long> gangShares(List<PlannedRow> rows) {
+    Map<String, List<PlannedRow>> byGang = new TreeMap<>();
+    for (PlannedRow r : rows)
+      if (r.training()) byGang.computeIfAbsent(r.workload(), k -> new ArrayList<>()).add(r);
+    Map<PlannedRow, Long> out = new java.util.IdentityHashMap<>();
+    for (List<PlannedRow> gang : byGang.values()) {
+      if (gang.size() < 2) continue;
+      long n = gang.getFirst().gpus();
+      BigDecimal hours = BigDecimal.ZERO;
+      for (PlannedRow r : gang) hours = hours.add(r.gpuHours());
+      if (hours.signum() == 0) continue;
+      long given = 0;
+      PlannedRow largest = gang.getFirst();
+      for (PlannedRow r : gang) {
+        long part =
+            BigDecimal.valueOf(n)
+                .multiply(r.gpuHours())
+                .divide(hours, 0, RoundingMode.FLOOR)
+                .longValueExact();
+        out.put(r, part);
+        given += part;
+        if (r.gpuHours().compareTo(largest.gpuHours()) > 0) largest = r;
+      }
+      out.merge(largest, n - given, Long::sum);
+    }
+    return out;
   }
 
   /** The rate a reference GPU-hour of the row's flavor is billed at (reserved: 0, sunk). */
