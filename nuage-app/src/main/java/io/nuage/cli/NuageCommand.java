@@ -25,6 +25,8 @@ import picocli.CommandLine.Command;
       GenerateBillingCommand.class,
       LedgerCommand.class,
       ReportCommand.class,
+      ExportCommand.class,
+      ImportCommand.class,
       ServeCommand.class,
       TokenCommand.class,
       CommandLine.HelpCommand.class,

@@ -175,6 +175,7 @@ public final class NuageServer implements AutoCloseable {
               new SystemRoutes(metrics).register(routes);
               new ScenarioRoutes(library, bodies, json).register(routes);
               new PlanRoutes(jobs, bodies, json).register(routes);
+              new ExportRoutes(jobs, library).register(routes);
               new ReportJobRoutes(
                       jobs,
                       bodies,

@@ -126,6 +126,18 @@ class AuthMatrixTest {
                   () -> freshPlan.get() + "/cancel",
                   () -> new byte[0],
                   json),
+              // the broker's downloads: an unknown job (404) and a bad month (400) are refused
+              // after the role check, whatever the plan job's state (ExportApiTest downloads)
+              get(
+                  "/api/plans/{id}/export/skypilot",
+                  Access.VIEWER,
+                  404,
+                  "/api/plans/plan_unknown/export/skypilot"),
+              get(
+                  "/api/plans/{id}/export/kueue",
+                  Access.VIEWER,
+                  400,
+                  "/api/plans/" + plan + "/export/kueue?month=June"),
               // bad samples are refused (422) after the role check: no job is made
               new Endpoint(
                   "POST",

@@ -1,0 +1,127 @@
+package io.nuage.broker.launch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
+import io.nuage.core.NuageException;
+import io.nuage.scenario.Scenario;
+import io.nuage.scenario.ScenarioParser;
+import io.nuage.testing.SharedData;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The product's validator on the launchers' own examples (all valid) and on the negative checks of
+ * shared/data/broker/PROVENANCE.md (all refused), and an export that would not validate writes
+ * nothing.
+ */
+class LauncherSchemasTest {
+  static final Path BROKER = SharedData.root().resolve("broker");
+  final LauncherSchemas schemas = LauncherSchemas.locate(BROKER);
+
+  static List<JsonNode> documents(Path f) throws Exception {
+    try (MappingIterator<JsonNode> it =
+        LaunchYaml.MAPPER.readerFor(JsonNode.class).readValues(f.toFile())) {
+      return it.readAll();
+    }
+  }
+
+  @Test
+  void launchersOwnExamples_validate() throws Exception {
+    try (Stream<Path> files = Files.list(BROKER.resolve("kueue/examples"))) {
+      for (Path f : files.toList())
+        for (JsonNode o : documents(f))
+          assertThat(schemas.problems(LauncherSchemas.kueue(o.get("kind").asText()), o))
+              .as(f.toString())
+              .isEmpty();
+    }
+    try (Stream<Path> files = Files.list(BROKER.resolve("skypilot/examples"))) {
+      for (Path f : files.toList()) {
+        JsonNode task = documents(f).getFirst();
+        assertThat(schemas.problems(LauncherSchemas.TASK, task)).as(f.toString()).isEmpty();
+        assertThat(schemas.problems(LauncherSchemas.RESOURCES, task.get("resources")))
+            .as(f.toString())
+            .isEmpty();
+      }
+    }
+  }
+
+  @Test
+  void provenanceNegativeChecks_areRefused() throws Exception {
+    for (String bad :
+        List.of(
+            "{ordered: [{infra: awz/us-east-1}]}",
+            "{acclerators: A100, any_of: [{infra: aws}]}",
+            "{ordered: [{accelerators: [A100, H100]}]}",
+            "{use_spot: 'yes'}",
+            "{job_recovery: {recover_on_exit_codes: [256]}}",
+            "{cloud: aws2}"))
+      assertThat(schemas.problems(LauncherSchemas.RESOURCES, LaunchYaml.MAPPER.readTree(bad)))
+          .as(bad)
+          .isNotEmpty();
+    JsonNode queue =
+        LaunchYaml.MAPPER.readTree(
+            """
+            {apiVersion: kueue.x-k8s.io/v1beta2, kind: ClusterQueue, metadata: {name: q},
+             spec: {resourceGroups: [{coveredResources: [nvidia.com/gpu], flavors: [{name: f,
+             resources: [{name: nvidia.com/gpu, nominalQuota: 8 gpus}]}]}]}}
+            """);
+    assertThat(schemas.problems(LauncherSchemas.kueue("ClusterQueue"), queue)).isNotEmpty();
+  }
+
+  @Test
+  void schemasOption_withoutSchemas_isRefused(@TempDir Path dir) {
+    assertThatThrownBy(() -> LauncherSchemas.locate(dir))
+        .isInstanceOf(NuageException.class)
+        .hasMessageContaining("--schemas")
+        .hasMessageContaining(dir.toString());
+  }
+
+  @Test
+  void export_thatWouldNotValidate_writesNothing(@TempDir Path dir) throws Exception {
+    // coreweave is no SkyPilot cloud: its infra breaks the task schema's pattern
+    Path f = dir.resolve("cw.yaml");
+    Files.writeString(
+        f,
+        """
+        name: cw-lab
+        horizon: {start: 2027-01, end: 2027-01}
+        catalog:
+          providers: [{id: coreweave, egress-per-tb: 0, regions: [{name: us-east-04, geography: US}]}]
+          accelerators: [{name: H100, family: H100, memory-gib: 80, throughput: 1.0}]
+          offerings:
+            - {region: coreweave/us-east-04, accelerator: H100, pricing: on-demand, price-per-gpu-hour: 4.00}
+        capacity: [{region: coreweave/us-east-04, accelerator: H100, steps: [{from: 2027-01, gpus: 16}]}]
+        workloads:
+          - {id: run-1, kind: training-run, gpus: 8, reference-hours: 10, accelerators: [H100],
+             earliest-start: 2027-01, deadline: 2027-01, dataset: {tb: 0, home: coreweave/us-east-04}}
+        """);
+    Scenario s = ScenarioParser.parse(f);
+    String plan =
+        """
+        {"scenario": "cw-lab", "status": "OPTIMAL", "binding": [], "providers": [],
+         "placements": [{"workload": "run-1", "kind": "training", "provider": "coreweave",
+           "region": "coreweave/us-east-04", "accelerator": "H100", "month": "2027-01", "gpus": 8,
+           "gpuHours": "80.000", "pricing": "on-demand", "contract": null, "rate": "4.00", "cost": "320.00"}]}
+        """;
+    var read = BrokerPlanJson.read(plan, "plan.json", s);
+    Path out = dir.resolve("out");
+    assertThatThrownBy(() -> BrokerExport.skypilot(s, read, schemas).writeTo(out, "--out"))
+        .isInstanceOf(NuageException.class)
+        .hasMessageContaining("run-1.yaml")
+        .hasMessageContaining("infra")
+        .hasMessageContaining("nothing written");
+    assertThat(out).doesNotExist();
+    // Kueue knows no clouds: the same plan exports there
+    Artifacts kueue =
+        BrokerExport.kueue(
+            s, read, List.of(java.time.YearMonth.of(2027, 1)), null, "map", "default", schemas);
+    assertThat(kueue.files()).containsKey("2027-01/clusterqueue-global.yaml");
+  }
+}

@@ -1,0 +1,248 @@
+package io.nuage.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.nuage.scenario.Scenario;
+import io.nuage.scenario.ScenarioParser;
+import io.nuage.testing.SharedData;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The broker's exports of the shipped example's plan, through the CLI: every file validates against
+ * the launchers' schemas (checked here with the validator library set up on its own), the first
+ * candidate is the plan's placement, the candidates follow marginal costs recomputed here ({@link
+ * MarginalCostsByHand}), Kueue quotas add up to the plan's GPUs and come back on import.
+ */
+class BrokerExportTest {
+  static final Path EXAMPLE = SharedData.repo().resolve("examples/frontier-lab-2027.yaml");
+  static final YAMLMapper YAML = new YAMLMapper();
+
+  @TempDir static Path dir;
+  static Path plan;
+  static JsonNode planJson;
+  static Path sky;
+  static Path kueue;
+
+  @BeforeAll
+  static void planAndExport() throws Exception {
+    plan = dir.resolve("plan.json");
+    Cli p = Cli.run("plan", EXAMPLE.toString(), "--format", "json", "--out", plan.toString());
+    assertThat(p.code()).as(p.err()).isZero();
+    planJson = new ObjectMapper().readTree(plan.toFile());
+    sky = dir.resolve("sky");
+    Cli s =
+        Cli.run(
+            "export",
+            "skypilot",
+            plan.toString(),
+            "--scenario",
+            EXAMPLE.toString(),
+            "--out",
+            sky.toString());
+    assertThat(s.code()).as(s.err()).isZero();
+    kueue = dir.resolve("kueue");
+    Cli k =
+        Cli.run(
+            "export",
+            "kueue",
+            plan.toString(),
+            "--scenario",
+            EXAMPLE.toString(),
+            "--month",
+            "2027-06",
+            "--out",
+            kueue.toString());
+    assertThat(k.code()).as(k.err()).isZero();
+  }
+
+  static List<Path> files(Path root) throws Exception {
+    try (Stream<Path> walk = Files.walk(root)) {
+      return walk.filter(Files::isRegularFile).sorted().toList();
+    }
+  }
+
+  @Test
+  void skypilot_everyTaskValidatesAgainstSkyPilotsSchemas() throws Exception {
+    List<Path> tasks = files(sky);
+    assertThat(tasks).hasSizeGreaterThan(11); // 11 training runs and the fleets' geographies
+    SchemaCheck check = new SchemaCheck();
+    for (Path f : tasks) {
+      JsonNode task = YAML.readTree(f.toFile());
+      assertThat(check.problems("skypilot/task.schema.json", task)).as(f.toString()).isEmpty();
+      assertThat(check.problems("skypilot/resources.schema.json", task.get("resources")))
+          .as(f.toString())
+          .isEmpty();
+    }
+  }
+
+  @Test
+  void kueue_everyManifestValidatesAgainstKueuesSchemas() throws Exception {
+    SchemaCheck check = new SchemaCheck();
+    List<Path> manifests = files(kueue);
+    assertThat(manifests).isNotEmpty();
+    for (Path f : manifests) {
+      JsonNode o = YAML.readTree(f.toFile());
+      String kind = o.get("kind").asText();
+      assertThat(check.problems("kueue/schemas/" + kind + ".json", o)).as(f.toString()).isEmpty();
+    }
+  }
+
+  @Test
+  void skypilot_firstCandidateIsThePlansPlacement() throws Exception {
+    Map<String, JsonNode> first = new HashMap<>();
+    for (JsonNode p : planJson.get("placements")) {
+      if (!p.get("kind").asText().equals("training")) continue;
+      String run = p.get("workload").asText();
+      if (!first.containsKey(run)
+          || p.get("month").asText().compareTo(first.get(run).get("month").asText()) < 0)
+        first.put(run, p);
+    }
+    assertThat(first).hasSize(11);
+    for (var e : first.entrySet()) {
+      JsonNode task = YAML.readTree(sky.resolve(e.getKey() + ".yaml").toFile());
+      JsonNode c = task.get("resources").get("ordered").get(0);
+      assertThat(c.get("infra").asText()).isEqualTo(e.getValue().get("region").asText());
+      assertThat(c.get("accelerators").asText())
+          .isEqualTo(e.getValue().get("accelerator").asText() + ":8");
+      assertThat(c.get("use_spot").asBoolean()).isFalse();
+      assertThat(task.get("num_nodes").asInt() * 8).isEqualTo(e.getValue().get("gpus").asInt());
+      assertThat(task.get("envs").get("NUAGE_PLANNED_START").asText())
+          .isEqualTo(e.getValue().get("month").asText());
+    }
+  }
+
+  @Test
+  void skypilot_alternativesFollowMarginalCostsRecomputedHere() throws Exception {
+    Scenario s = ScenarioParser.parse(EXAMPLE);
+    MarginalCostsByHand byHand = new MarginalCostsByHand(s, planJson);
+    int compared = 0;
+    for (var run : s.workloads(io.nuage.workload.TrainingRun.class)) {
+      JsonNode ordered =
+          YAML.readTree(sky.resolve(run.id() + ".yaml").toFile()).get("resources").get("ordered");
+      Map<String, BigDecimal> expected = byHand.alternatives(run);
+      List<BigDecimal> costs = new ArrayList<>();
+      List<String> listed = new ArrayList<>();
+      for (int i = 1; i < ordered.size(); i++) {
+        JsonNode c = ordered.get(i);
+        String key = c.get("infra").asText() + " " + c.get("accelerators").asText().split(":")[0];
+        listed.add(key);
+        assertThat(expected).as(run.id() + " lists " + key).containsKey(key);
+        costs.add(expected.get(key));
+      }
+      assertThat(listed).as(run.id()).containsExactlyInAnyOrderElementsOf(expected.keySet());
+      for (int i = 1; i < costs.size(); i++) {
+        assertThat(costs.get(i))
+            .as(run.id() + " candidate " + (i + 1))
+            .isGreaterThanOrEqualTo(costs.get(i - 1));
+        compared++;
+      }
+    }
+    assertThat(compared).isGreaterThan(20);
+  }
+
+  @Test
+  void kueue_quotasPerFlavorSumToThePlansGpusOfTheMonth() throws Exception {
+    Map<String, Long> planned = new TreeMap<>();
+    long total = 0;
+    for (JsonNode p : planJson.get("placements")) {
+      if (!p.get("month").asText().equals("2027-06")) continue;
+      String key =
+          p.get("region").asText()
+              + "|"
+              + p.get("accelerator").asText()
+              + "|"
+              + p.get("pricing").asText();
+      planned.merge(key, p.get("gpus").asLong(), Long::sum);
+      total += p.get("gpus").asLong();
+    }
+    Map<String, String> flavorKey = new HashMap<>();
+    Map<String, Long> quotas = new TreeMap<>();
+    long sum = 0;
+    for (Path f : files(kueue)) {
+      JsonNode o = YAML.readTree(f.toFile());
+      if (o.get("kind").asText().equals("ResourceFlavor")) {
+        JsonNode labels = o.get("metadata").get("labels");
+        flavorKey.put(
+            o.get("metadata").get("name").asText(),
+            labels.get("nuage.io/provider").asText()
+                + "/"
+                + labels.get("nuage.io/region").asText()
+                + "|"
+                + labels.get("nuage.io/accelerator").asText()
+                + "|"
+                + labels.get("nuage.io/capacity").asText());
+      }
+    }
+    for (Path f : files(kueue)) {
+      JsonNode o = YAML.readTree(f.toFile());
+      if (!o.get("kind").asText().equals("ClusterQueue")) continue;
+      for (JsonNode fl : o.get("spec").get("resourceGroups").get(0).get("flavors")) {
+        long q = fl.get("resources").get(0).get("nominalQuota").asLong();
+        quotas.merge(flavorKey.get(fl.get("name").asText()), q, Long::sum);
+        sum += q;
+      }
+    }
+    assertThat(quotas).isEqualTo(planned);
+    assertThat(sum).isEqualTo(total);
+  }
+
+  @Test
+  void kueue_importOfTheExportGivesBackTheSameCapacities() throws Exception {
+    Map<String, Long> planned = new TreeMap<>();
+    for (JsonNode p : planJson.get("placements"))
+      if (p.get("month").asText().equals("2027-06"))
+        planned.merge(
+            p.get("region").asText() + "|" + p.get("accelerator").asText(),
+            p.get("gpus").asLong(),
+            Long::sum);
+    Cli i = Cli.run("import", "kueue", kueue.toString(), "--format", "json");
+    assertThat(i.code()).as(i.err()).isZero();
+    Map<String, Long> imported = new TreeMap<>();
+    for (JsonNode c : new ObjectMapper().readTree(i.out()).get("capacity")) {
+      assertThat(c.get("steps")).hasSize(1);
+      assertThat(c.get("steps").get(0).get("from").asText()).isEqualTo("2027-06");
+      imported.put(
+          c.get("region").asText() + "|" + c.get("accelerator").asText(),
+          c.get("steps").get(0).get("gpus").asLong());
+    }
+    assertThat(imported).isEqualTo(planned);
+  }
+
+  @Test
+  void kueue_monthsWritesOneSetPerMonth() throws Exception {
+    Path out = dir.resolve("quarter");
+    Cli k =
+        Cli.run(
+            "export",
+            "kueue",
+            plan.toString(),
+            "--scenario",
+            EXAMPLE.toString(),
+            "--months",
+            "2027-01..2027-03",
+            "--out",
+            out.toString());
+    assertThat(k.code()).as(k.err()).isZero();
+    try (Stream<Path> months = Files.list(out)) {
+      assertThat(months.map(m -> m.getFileName().toString()).sorted())
+          .containsExactly("2027-01", "2027-02", "2027-03");
+    }
+    Cli i = Cli.run("import", "kueue", out.toString(), "--format", "json");
+    assertThat(i.code()).as(i.err()).isZero();
+    assertThat(i.out()).contains("\"2027-01\"");
+  }
+}
