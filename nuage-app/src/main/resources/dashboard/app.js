@@ -1,6 +1,7 @@
-// The live dashboard: sign in with a token, upload a scenario, start a plan, follow it, draw it.
-// All drawing is done by lib/charts.js, the same code the offline report inlines.
-import { renderBundle } from "./lib/charts.js";
+// The live dashboard: sign in with a token, upload a scenario or bills, start a plan, risk or deal
+// job, follow it, draw it. All drawing is done by lib/charts.js, the same code the offline report
+// inlines, so the headline band and the panels read the same JSON the API serves.
+import { renderBundle, installThemeToggle, usd, compactUsd } from "./lib/charts.js";
 
 const TOKEN_KEY = "nuage.token";
 const POLL_MS = 400;
@@ -15,8 +16,10 @@ class ApiError extends Error {
   }
 }
 
+const auth = () => ({ Authorization: `Bearer ${sessionStorage.getItem(TOKEN_KEY)}` });
+
 async function api(path, options = {}) {
-  const headers = { ...(options.headers || {}), Authorization: `Bearer ${sessionStorage.getItem(TOKEN_KEY)}` };
+  const headers = { ...(options.headers || {}), ...auth() };
   const res = await fetch(path, { ...options, headers });
   const type = res.headers.get("content-type") || "";
   const body = type.includes("json") ? await res.json() : await res.text();
@@ -31,6 +34,19 @@ const listOf = (body, ...keys) => {
   for (const k of keys) if (body && Array.isArray(body[k])) return body[k];
   return [];
 };
+
+function el(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
+  for (const c of children) node.append(c);
+  return node;
+}
+
+const when = (iso) => (iso ? String(iso).replace("T", " ").replace(/\.\d+Z$|Z$/, "") : "—");
+const bytes = (n) => (n === undefined || n === null ? "—" : n < 1024 ? `${n} B` : n < 1048576 ? `${(n / 1024).toFixed(1)} KB` : `${(n / 1048576).toFixed(1)} MB`);
+
+let role = "viewer";
+const isPlanner = () => role === "planner" || role === "admin";
 
 function signOut(message = "") {
   sessionStorage.removeItem(TOKEN_KEY);
@@ -58,8 +74,9 @@ async function signIn(token) {
   await refreshPlans();
 }
 
-// Offer only what the token's role may do: a viewer reads plans and the ledger, a planner also
-// uploads scenarios and starts or cancels plans (the server enforces it either way: 403).
+// Offer only what the token's role may do: a viewer reads scenarios, plans, risk, deals and the
+// ledger; a planner also uploads scenarios and bills and starts or cancels jobs (the server enforces
+// it either way: 403). No control a viewer cannot use is shown.
 async function showSession() {
   let session = { name: "", role: "viewer" };
   try {
@@ -68,34 +85,123 @@ async function showSession() {
     // an older server without /api/session: show everything and let the server decide
     session = { name: "", role: "planner" };
   }
-  const planner = session.role === "planner" || session.role === "admin";
+  role = session.role;
+  const planner = isPlanner();
   document.body.dataset.role = session.role;
   $("who").textContent = `signed in${session.name ? ` as ${session.name}` : ""} (${session.role})`;
-  $("upload-form").hidden = !planner;
-  $("start-plan").hidden = !planner;
-  $("risk-controls").hidden = !planner;
+  for (const id of ["upload-form", "start-plan", "risk-controls", "deal-controls", "billing"]) $(id).hidden = !planner;
   $("read-only").hidden = planner;
+  showScenarioList();
 }
 
 const scenarios = new Map();
+let scenarioOrder = [];
 
 async function refreshScenarios(selectId) {
   const list = listOf(await api("/api/scenarios"), "scenarios", "items");
   const select = $("scenario");
   select.replaceChildren();
+  scenarioOrder = list;
   for (const s of list) {
     scenarios.set(s.id, s);
     select.append(new Option(`${s.name || s.id} (${s.id})`, s.id));
   }
   if (selectId) select.value = selectId;
+  showScenarioList();
 }
 
+// Two uploads of one file differ by their time and id: both are listed.
+function showScenarioList() {
+  const body = $("scenario-list").querySelector("tbody");
+  body.replaceChildren(...scenarioOrder.map((s) => el("tr", { "data-scenario": s.id, "data-bytes": String(s.bytes ?? "") },
+    el("td", {}, s.name || s.id), el("td", {}, s.fileName || ""), el("td", {}, when(s.uploadedAt)), el("td", { class: "num" }, bytes(s.bytes)))));
+  $("scenario-list").hidden = scenarioOrder.length === 0;
+  const empty = $("scenarios-empty");
+  empty.hidden = scenarioOrder.length > 0;
+  empty.textContent = isPlanner() ? "No scenario yet: upload a scenario YAML above (examples/frontier-lab-2027.yaml is a start)."
+    : "No scenario yet: a planner uploads one (nuage scenario files, or the dashboard with a planner token).";
+  $("start-plan").disabled = scenarioOrder.length === 0;
+}
+
+let planOrder = [];
+
 async function refreshPlans(selectId) {
-  const list = listOf(await api("/api/plans"), "plans", "items", "jobs");
+  planOrder = listOf(await api("/api/plans"), "plans", "items", "jobs");
   const select = $("plan");
+  const keep = selectId || select.value;
   select.replaceChildren(new Option("—", ""));
-  for (const p of list) select.append(new Option(`${p.id} ${p.status}`, p.id));
-  if (selectId) select.value = selectId;
+  for (const p of planOrder) select.append(new Option(`${p.id} ${scenarioName(p.scenario)} ${p.status.toLowerCase()}`, p.id));
+  if (keep) select.value = keep;
+  showPlanList();
+}
+
+const scenarioName = (id) => (scenarios.get(id) || {}).name || id;
+
+function exportButton(label, plan, path, file) {
+  const b = el("button", { type: "button", "data-export": label, "data-plan": plan.id }, label);
+  b.addEventListener("click", () => download(path(), file(), b));
+  return b;
+}
+
+// The exports need the bearer token, which a plain link cannot send: fetched, then saved.
+async function download(path, file, button) {
+  $("problems").replaceChildren();
+  try {
+    const res = await fetch(path, { headers: auth() });
+    if (res.status === 401) signOut("The server refused the token (401). Sign in again.");
+    if (!res.ok) {
+      const type = res.headers.get("content-type") || "";
+      throw new ApiError(res.status, type.includes("json") ? await res.json() : null);
+    }
+    const url = URL.createObjectURL(await res.blob());
+    const a = el("a", { href: url, download: file });
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10000);
+    button.dataset.downloaded = "true";
+  } catch (e) {
+    showProblems(e.status === 404 ? { message: `${path}: not available on this server (404)`, body: {} } : e);
+  }
+}
+
+function showPlanList() {
+  const body = $("plan-list").querySelector("tbody");
+  const shown = $("panels").dataset.planId;
+  body.replaceChildren(...planOrder.map((p) => {
+    const show = el("button", { type: "button", "data-show": p.id }, "Show");
+    show.addEventListener("click", () => {
+      $("plan").value = p.id;
+      showPlan();
+    });
+    const actions = el("td", {}, show);
+    // every signed-in role may read plans, so every role may download their exports
+    if (p.status === "SUCCEEDED") {
+      actions.append(
+        exportButton("SkyPilot", p, () => `/api/plans/${encodeURIComponent(p.id)}/export/skypilot`, () => `${p.id}-skypilot.zip`),
+        exportButton("Kueue", p, () => `/api/plans/${encodeURIComponent(p.id)}/export/kueue?month=${encodeURIComponent(exportMonth())}`,
+          () => `${p.id}-kueue-${exportMonth()}.zip`));
+    }
+    const tr = el("tr", { "data-plan": p.id, "data-status": p.status, "data-total-cost": p.totalCost ?? "" },
+      el("td", {}, p.id), el("td", {}, scenarioName(p.scenario)), el("td", {}, when(p.startedAt || p.createdAt)),
+      el("td", {}, p.status.toLowerCase()),
+      el("td", { class: "num", title: p.totalCost ? usd(p.totalCost) : "" }, p.totalCost ? compactUsd(p.totalCost) : "—"), actions);
+    if (p.id === shown) tr.setAttribute("aria-current", "true");
+    return tr;
+  }));
+  $("plan-list").hidden = planOrder.length === 0;
+  const empty = $("plans-empty");
+  empty.hidden = planOrder.length > 0;
+  empty.textContent = isPlanner() ? (scenarioOrder.length ? "No plan yet: pick a scenario and press Start plan." : "No plan yet: upload a scenario first, then Start plan.")
+    : "No plan yet: a planner starts one; it will be listed here.";
+}
+
+function exportMonth() {
+  const value = $("export-month").value;
+  if (value) return value;
+  const plan = shown && shown.bundle.plan;
+  const months = ((plan && plan.placements) || []).map((p) => p.month).sort();
+  return months[0] || new Date().toISOString().slice(0, 7);
 }
 
 function showProblems(error) {
@@ -107,11 +213,7 @@ function showProblems(error) {
     ? problems.map((p) => [p.file, p.line, p.column].filter((x) => x !== undefined && x !== null).join(":")
         + (p.path ? ` ${p.path}` : "") + `: ${p.message}`)
     : [error.message];
-  for (const line of lines) {
-    const li = document.createElement("li");
-    li.textContent = line;
-    list.append(li);
-  }
+  for (const line of lines) list.append(el("li", {}, line));
 }
 
 async function upload(event) {
@@ -130,6 +232,42 @@ async function upload(event) {
   }
 }
 
+/** The ingest report (docs/server.md, POST /api/ledger/ingest) as a small table, or what was refused. */
+function showIngest(report, name) {
+  const out = $("ingest-report");
+  const rows = [["file", report.file ?? name], ["FOCUS version", report.focusVersion ?? "—"], ["rows read", report.rowsRead],
+    ["accepted", report.accepted], ["duplicates (already in the ledger)", report.duplicates], ["rejected", report.rejected]];
+  for (const [why, n] of Object.entries(report.rejectedByReason || {})) rows.push([`rejected: ${why}`, n]);
+  for (const [what, n] of Object.entries(report.normalisations || {})) rows.push([`normalised: ${what}`, n]);
+  const t = el("table", { class: "numbers", "data-table": "ingest" }, el("caption", {}, `Ingest report of ${name}`),
+    el("thead", {}, el("tr", {}, el("th", { scope: "col" }, "what"), el("th", { scope: "col" }, "rows"))),
+    el("tbody", {}, ...rows.map(([k, v]) => el("tr", { "data-what": k, "data-rows": String(v ?? "") }, el("td", {}, k), el("td", { class: "num" }, String(v ?? "—"))))));
+  out.replaceChildren(t);
+  out.dataset.accepted = String(report.accepted ?? "");
+  out.dataset.duplicates = String(report.duplicates ?? "");
+}
+
+async function ingest(event) {
+  event.preventDefault();
+  $("problems").replaceChildren();
+  const file = $("billing-file").files[0];
+  if (!file) return;
+  const out = $("ingest-report");
+  out.replaceChildren(el("p", { class: "note" }, `Ingesting ${file.name}…`));
+  try {
+    const gz = file.name.endsWith(".gz");
+    const report = await api(`/api/ledger/ingest?name=${encodeURIComponent(file.name)}`, {
+      method: "POST", headers: { "Content-Type": gz ? "application/gzip" : "text/csv" }, body: file,
+    });
+    showIngest(report, file.name);
+    // the burn-down, shares and plan-against-actual now have bills to show
+    if (shown && shown.job) await draw(shown.job);
+  } catch (e) {
+    out.replaceChildren(el("p", { class: "error", "data-refused": String(e.status ?? "") }, `${file.name} was refused, nothing ingested: ${e.message}`));
+    showProblems(e);
+  }
+}
+
 function showJob(job) {
   const status = $("job-status");
   const progress = $("progress");
@@ -137,7 +275,7 @@ function showJob(job) {
   status.dataset.planId = job.id;
   const fraction = Number(job.progress ?? 0);
   progress.hidden = FINISHED.has(job.status);
-  $("cancel-plan").hidden = FINISHED.has(job.status) || document.body.dataset.role === "viewer";
+  $("cancel-plan").hidden = FINISHED.has(job.status) || !isPlanner();
   $("cancel-plan").dataset.planId = job.id;
   progress.value = fraction;
   status.textContent = FINISHED.has(job.status) ? `${job.id}: ${job.status.toLowerCase()}`
@@ -147,20 +285,26 @@ function showJob(job) {
   }
 }
 
+/** Starts a job, follows it until it ends; returns the finished job. */
+async function follow(startPath, body, pollPath, cancellable) {
+  let job = await api(startPath, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
+  showJob(job);
+  if (!cancellable) $("cancel-plan").hidden = true;
+  while (!FINISHED.has(job.status)) {
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+    job = await api(`${pollPath}/${encodeURIComponent(job.id)}`);
+    showJob(job);
+    if (!cancellable) $("cancel-plan").hidden = true;
+  }
+  return job;
+}
+
 async function startPlan() {
   $("problems").replaceChildren();
   const scenario = $("scenario").value;
   if (!scenario) return;
   try {
-    let job = await api("/api/plans", {
-      method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ scenario }),
-    });
-    showJob(job);
-    while (!FINISHED.has(job.status)) {
-      await new Promise((resolve) => setTimeout(resolve, POLL_MS));
-      job = await api(`/api/plans/${encodeURIComponent(job.id)}`);
-      showJob(job);
-    }
+    const job = await follow("/api/plans", { scenario }, "/api/plans", true);
     await refreshPlans(job.id);
     await draw(job);
   } catch (e) {
@@ -182,25 +326,50 @@ async function cancelPlan() {
 async function showPlan() {
   const id = $("plan").value;
   if (!id) return;
-  const job = await api(`/api/plans/${encodeURIComponent(id)}`);
-  showJob(job);
-  await draw(job);
-}
-
-// Ledger panels are optional: a server without ledger rows still shows the plan. The draw-down
-// response (docs/ledger-drawdown.md) holds the contracts' years and the spend by provider and month.
-async function ledgerFor(scenarioId) {
   try {
-    const ledger = await api(`/api/ledger/drawdown?scenario=${encodeURIComponent(scenarioId)}`);
-    // an empty ledger still lists every contract year (with zeros): no spend means no rows
-    return (ledger.spend || []).length > 0 ? ledger : null;
+    const job = await api(`/api/plans/${encodeURIComponent(id)}`);
+    showJob(job);
+    await draw(job);
   } catch (e) {
-    return null;
+    showProblems(e);
   }
 }
 
-// What the panels show now: a risk run adds its figures to it (docs/risk-json.md).
+// The draw-down of the scenario's contracts (docs/ledger-drawdown.md), projected with the plan shown.
+// With bills it is the ledger; without, the same call as of the horizon's first day lists every
+// contract's minimums (all kinds), as the offline report's commitments part.
+async function ledgerFor(scenarioId, planId, horizonStart) {
+  const q = `scenario=${encodeURIComponent(scenarioId)}${planId ? `&plan=${encodeURIComponent(planId)}` : ""}`;
+  let ledger = null;
+  try {
+    ledger = await api(`/api/ledger/drawdown?${q}`);
+  } catch (e) {
+    ledger = null;
+  }
+  if (ledger && (ledger.spend || []).length > 0) return { ledger, commitments: null };
+  let commitments = null;
+  if (horizonStart) {
+    try {
+      commitments = await api(`/api/ledger/drawdown?${q}&asOf=${encodeURIComponent(horizonStart + "-01")}`);
+    } catch (e) {
+      commitments = ledger; // an older server: at least the contracts' minimums
+    }
+  }
+  return { ledger: null, commitments };
+}
+
+// What the panels show now: a risk or deal run adds its figures to it (docs/risk-json.md, deal-json.md).
 let shown = null;
+
+function redraw(bundle, extra = {}) {
+  const root = $("panels");
+  renderBundle(root, bundle);
+  for (const [k, v] of Object.entries(extra)) root.dataset[k] = v;
+}
+
+function bundleOfScenario(scenario) {
+  return shown && shown.scenarioId === scenario ? shown.bundle : { title: scenario, policy: null, plan: null, ledger: null };
+}
 
 // A risk job (docs/server.md, "Risk jobs") of the selected scenario: its fan chart and shortfall
 // odds are drawn beside the plan on the page, as the offline report draws them.
@@ -210,25 +379,35 @@ async function startRisk() {
   if (!scenario) return;
   try {
     const samples = Number($("risk-samples").value || 50);
-    let job = await api("/api/risk", {
-      method: "POST", headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ scenario, samples }),
-    });
-    showJob(job);
-    $("cancel-plan").hidden = true; // a risk job is cancelled with DELETE /api/risk/{id}
-    while (!FINISHED.has(job.status)) {
-      await new Promise((resolve) => setTimeout(resolve, POLL_MS));
-      job = await api(`/api/risk/${encodeURIComponent(job.id)}`);
-      showJob(job);
-      $("cancel-plan").hidden = true;
-    }
+    const job = await follow("/api/risk", { scenario, samples }, "/api/risk", false);
     if (job.status !== "SUCCEEDED") return;
-    const bundle = shown && shown.scenarioId === scenario ? shown.bundle
-      : { title: scenario, policy: null, plan: null, ledger: null };
+    const bundle = bundleOfScenario(scenario);
     bundle.risk = job.result;
-    const root = $("panels");
-    renderBundle(root, bundle);
-    root.dataset.riskId = job.id;
+    shown = { ...(shown || {}), scenarioId: scenario, bundle };
+    redraw(bundle, { riskId: job.id });
+  } catch (e) {
+    showProblems(e);
+  }
+}
+
+// A deal job (docs/server.md, "Deal jobs"): expected cost and CVaR95 against the deal's size.
+async function startDeal() {
+  $("problems").replaceChildren();
+  const scenario = $("scenario").value;
+  const contract = $("deal-contract").value.trim();
+  if (!scenario || !contract) {
+    showProblems({ message: "name the committed-spend contract to size (its id in the scenario)", body: {} });
+    return;
+  }
+  try {
+    const scales = $("deal-scales").value.split(",").map((s) => s.trim()).filter(Boolean);
+    const samples = Number($("deal-samples").value || 10);
+    const job = await follow("/api/deals", { scenario, contract, scales, samples }, "/api/deals", false);
+    if (job.status !== "SUCCEEDED") return;
+    const bundle = bundleOfScenario(scenario);
+    bundle.deal = job.result;
+    shown = { ...(shown || {}), scenarioId: scenario, bundle };
+    redraw(bundle, { dealId: job.id });
   } catch (e) {
     showProblems(e);
   }
@@ -246,16 +425,21 @@ async function draw(job) {
       scenario = {};
     }
   }
-  const bundle = {
-    title: scenario.name || scenarioId, policy: policyOf(scenario), plan,
-    ledger: scenarioId ? await ledgerFor(scenarioId) : null,
-  };
-  const root = $("panels");
-  renderBundle(root, bundle);
-  root.dataset.planId = job.id;
-  shown = { scenarioId, bundle };
+  const horizonStart = scenario.summary && scenario.summary.horizonStart;
+  const parts = scenarioId ? await ledgerFor(scenarioId, plan && plan.placements && plan.placements.length ? job.id : null, horizonStart)
+    : { ledger: null, commitments: null };
+  const bundle = { title: scenario.name || scenarioId, policy: policyOf(scenario), plan, ledger: parts.ledger, commitments: parts.commitments };
+  // a risk or deal run of the same scenario stays on the page
+  if (shown && shown.scenarioId === scenarioId) {
+    if (shown.bundle.risk) bundle.risk = shown.bundle.risk;
+    if (shown.bundle.deal) bundle.deal = shown.bundle.deal;
+  }
+  shown = { scenarioId, bundle, job };
+  redraw(bundle, { planId: job.id });
+  showPlanList();
 }
 
+installThemeToggle($("theme-toggle"));
 $("sign-in-form").addEventListener("submit", (e) => {
   e.preventDefault();
   signIn($("token").value);
@@ -263,8 +447,10 @@ $("sign-in-form").addEventListener("submit", (e) => {
 });
 $("sign-out").addEventListener("click", () => signOut());
 $("upload-form").addEventListener("submit", upload);
+$("ingest-form").addEventListener("submit", ingest);
 $("start-plan").addEventListener("click", startPlan);
 $("start-risk").addEventListener("click", startRisk);
+$("start-deal").addEventListener("click", startDeal);
 $("cancel-plan").addEventListener("click", cancelPlan);
 $("plan").addEventListener("change", showPlan);
 

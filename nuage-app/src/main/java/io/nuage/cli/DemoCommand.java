@@ -119,7 +119,13 @@ final class DemoCommand implements Callable<Integer> {
     Path planFile = write(outDir.resolve("plan.json"), planJson);
     Path report =
         ReportCommand.write(
-            outDir.resolve("report.html"), scenario, planJson, null, Clock.systemUTC());
+            outDir.resolve("report.html"),
+            scenario,
+            file.toString(),
+            planJson,
+            null,
+            ReportCommand.Extras.NONE,
+            Clock.systemUTC());
     out.println();
     out.println("plan:   " + planFile.toAbsolutePath().normalize());
     out.println("report: " + report.toAbsolutePath().normalize());
@@ -130,10 +136,10 @@ final class DemoCommand implements Callable<Integer> {
     ReportCommand.write(
         outDir.resolve("report.html"),
         scenario,
+        file.toString(),
         planJson,
         null,
-        null,
-        concentration,
+        new ReportCommand.Extras(null, concentration, null),
         Clock.systemUTC());
     out.println(
         "report: " + report.toAbsolutePath().normalize() + " (with the concentration risk)");

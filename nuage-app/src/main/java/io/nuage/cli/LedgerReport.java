@@ -13,6 +13,24 @@ import org.jspecify.annotations.Nullable;
 final class LedgerReport {
   private LedgerReport() {}
 
+  /**
+   * Every contract's commitment of every kind per contract year with nothing consumed yet: the
+   * draw-down of an empty ledger as of the horizon's first day, projected with the plan (at the run
+   * rate, that is zero, when it places nothing). The headline's "total committed" and the burn-down
+   * of reservations and storage in a report without bills come from it.
+   */
+  static String commitmentsJson(
+      Scenario scenario, String scenarioFile, String planJson, String planName) {
+    boolean placed = PlanJsonReader.hasPlacements(planJson);
+    return LedgerJson.drawDown(
+        new CommitmentLedger(scenario, scenarioFile)
+            .report(
+                java.util.List.of(),
+                java.util.List.of(),
+                scenario.horizon().start().atDay(1),
+                placed ? PlanJsonReader.consumption(planJson, planName, scenario) : null));
+  }
+
   /** A ledger database that exists, and the option or variable that named it. */
   record Source(Path db, String from) {
     /** Checks the file exists: opening a missing file would create an empty database. */

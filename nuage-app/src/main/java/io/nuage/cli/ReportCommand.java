@@ -27,8 +27,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code nuage report SCENARIO [--plan FILE] [--db PATH] --out report.html}: one self-contained
- * HTML file with the dashboard's charts and tables for a scenario's plan, readable offline.
+ * {@code nuage report SCENARIO [--plan FILE] [--db PATH] [--risk FILE] [--deal FILE] --out FILE}:
+ * one self-contained HTML file with the dashboard's charts and tables for a scenario's plan,
+ * readable offline.
  */
 @Command(
     name = "report",
@@ -36,7 +37,9 @@ import picocli.CommandLine.Spec;
     description = {
       "Writes one self-contained offline HTML report of a scenario's plan, with charts.",
       "%nIt holds the burn-down, spend by provider and month, shares against the cap,"
-          + " placements, the plan against its baselines and against actual; no network needed."
+          + " placements, the plan against its baselines and against actual; no network needed.",
+      "%nIts first screen answers five questions: committed, planned spend, projected"
+          + " shortfall, providers at their cap and the saving against each baseline."
     })
 final class ReportCommand implements Callable<Integer> {
   /**
@@ -75,6 +78,14 @@ final class ReportCommand implements Callable<Integer> {
   @Nullable Path concentrationFile;
 
   @Option(
+      names = "--deal",
+      paramLabel = "FILE",
+      description =
+          "the JSON of `nuage deal SCENARIO --contract ID --format json` for this scenario: adds"
+              + " the deal's expected cost and CVaR95 against its size")
+  @Nullable Path dealFile;
+
+  @Option(
       names = "--db",
       paramLabel = "PATH",
       description =
@@ -103,7 +114,7 @@ final class ReportCommand implements Callable<Integer> {
     String given = planFile == null ? null : readPlan(planFile, scenario.name());
     // a risk or concentration of another version of this file would show another scenario's odds
     String version =
-        riskFile == null && concentrationFile == null
+        riskFile == null && concentrationFile == null && dealFile == null
             ? null
             : ScenarioFiles.contentHash(scenarioFile);
     String risk =
@@ -128,6 +139,17 @@ final class ReportCommand implements Callable<Integer> {
                 "providers",
                 "`nuage whatif SCENARIO --concentration --format json`",
                 "nuage whatif " + scenarioFile + " --concentration --format json");
+    String deal =
+        dealFile == null
+            ? null
+            : readVersioned(
+                dealFile,
+                scenario.name(),
+                version,
+                "deal",
+                "sizes",
+                "`nuage deal SCENARIO --contract ID --format json`",
+                "nuage deal " + scenarioFile + " --contract ID --format json");
     LedgerReport.Source ledger = ledger(); // before a solve: a wrong ledger fails fast
     String planJson =
         given != null
@@ -144,7 +166,14 @@ final class ReportCommand implements Callable<Integer> {
                 planJson,
                 planFile != null ? planFile.toString() : "the plan of this report");
     Path written =
-        write(out, scenario, planJson, ledgerJson, risk, concentration, Clock.systemUTC());
+        write(
+            out,
+            scenario,
+            scenarioFile.toString(),
+            planJson,
+            ledgerJson,
+            new Extras(risk, concentration, deal),
+            Clock.systemUTC());
     PrintWriter stdout = spec.commandLine().getOut();
     stdout.println("report: " + written);
     stdout.flush();
@@ -167,21 +196,26 @@ final class ReportCommand implements Callable<Integer> {
         : null;
   }
 
-  /** Writes the report of a planned scenario; the demo calls this too. Returns the file. */
-  static Path write(
-      Path out, Scenario scenario, String planJson, @Nullable String ledgerJson, Clock clock) {
-    return write(out, scenario, planJson, ledgerJson, null, null, clock);
+  /** The optional parts of a report: risk, concentration and deal JSON texts, each or null. */
+  record Extras(
+      @Nullable String riskJson, @Nullable String concentrationJson, @Nullable String dealJson) {
+    static final Extras NONE = new Extras(null, null, null);
   }
 
-  /** Writes the report with, when given, the risk and concentration JSON texts. */
+  /**
+   * Writes the report of a planned scenario (read from {@code scenarioFile}), with every contract's
+   * commitments beside the plan; the demo calls this too. Returns the file.
+   */
   static Path write(
       Path out,
       Scenario scenario,
+      String scenarioFile,
       String planJson,
       @Nullable String ledgerJson,
-      @Nullable String riskJson,
-      @Nullable String concentrationJson,
+      Extras extras,
       Clock clock) {
+    String commitments =
+        LedgerReport.commitmentsJson(scenario, scenarioFile, planJson, "the plan of this report");
     return ReportWriter.write(
         out,
         new ReportBundle(
@@ -190,8 +224,10 @@ final class ReportCommand implements Callable<Integer> {
             scenario.policy(),
             planJson,
             ledgerJson,
-            riskJson,
-            concentrationJson));
+            extras.riskJson(),
+            extras.concentrationJson(),
+            commitments,
+            extras.dealJson()));
   }
 
   /**

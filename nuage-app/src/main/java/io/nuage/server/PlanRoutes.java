@@ -28,6 +28,24 @@ final class PlanRoutes {
       @Nullable String error,
       @Nullable JsonNode result) {}
 
+  /**
+   * A job as GET /api/plans lists it: without its result, with the plan's total cost (null until it
+   * succeeded, and for an infeasible plan) so a list can say what each plan costs.
+   */
+  record Listed(
+      String id,
+      String scenario,
+      String status,
+      double progress,
+      Instant createdAt,
+      @Nullable Instant startedAt,
+      @Nullable Instant finishedAt,
+      @Nullable String error,
+      @Nullable String totalCost) {}
+
+  /** Plan ids to their total cost: a finished job's result never changes. */
+  private final Map<String, String> totals = new java.util.concurrent.ConcurrentHashMap<>();
+
   PlanRoutes(PlanJobs jobs, Bodies bodies, ObjectMapper json) {
     this.jobs = jobs;
     this.bodies = bodies;
@@ -82,10 +100,51 @@ final class PlanRoutes {
   }
 
   private void list(Context ctx) {
-    List<View> all = jobs.list().stream().map(v -> view(v, false)).toList();
+    List<Listed> all = jobs.list().stream().map(this::listed).toList();
     if (CsvAnswers.wanted(ctx))
       CsvAnswers.sendValue(ctx, json, Map.of("plans", all), t -> JobsCsv.table(t.path("plans")));
     else ctx.json(Map.of("plans", all));
+  }
+
+  private Listed listed(PlanJobs.View job) {
+    PlanRun run = job.run();
+    return new Listed(
+        run.id(),
+        run.scenarioId(),
+        run.status().name(),
+        job.progress(),
+        run.createdAt(),
+        run.startedAt(),
+        run.finishedAt(),
+        run.error(),
+        totalOf(run));
+  }
+
+  /** The result's top-level totalCost, read up to that field only (a plan JSON starts with it). */
+  private @Nullable String totalOf(PlanRun run) {
+    String result = run.resultJson();
+    if (result == null) return null;
+    String known = totals.get(run.id());
+    if (known != null) return known.isEmpty() ? null : known;
+    String total = "";
+    try (com.fasterxml.jackson.core.JsonParser parser = json.getFactory().createParser(result)) {
+      if (parser.nextToken() == com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
+        while (parser.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+          String field = parser.currentName();
+          com.fasterxml.jackson.core.JsonToken value = parser.nextToken();
+          if ("totalCost".equals(field)) {
+            if (value == com.fasterxml.jackson.core.JsonToken.VALUE_STRING)
+              total = parser.getText();
+            break;
+          }
+          parser.skipChildren();
+        }
+      }
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException("stored plan result is not JSON: " + run.id(), e);
+    }
+    totals.put(run.id(), total);
+    return total.isEmpty() ? null : total;
   }
 
   private void get(Context ctx) {

@@ -21,6 +21,7 @@ final class ScenarioRoutes {
       String name,
       String fileName,
       Instant uploadedAt,
+      long bytes,
       JsonNode summary,
       @Nullable String yaml) {}
 
@@ -72,6 +73,12 @@ final class ScenarioRoutes {
       throw new IllegalStateException("stored scenario summary is not JSON: " + s.id(), e);
     }
     return new View(
-        s.id(), s.name(), s.fileName(), s.uploadedAt(), summary, withYaml ? s.yaml() : null);
+        s.id(),
+        s.name(),
+        s.fileName(),
+        s.uploadedAt(),
+        s.yaml().getBytes(java.nio.charset.StandardCharsets.UTF_8).length,
+        summary,
+        withYaml ? s.yaml() : null);
   }
 }

@@ -4,6 +4,7 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.ColorScheme;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -48,7 +49,20 @@ public final class HeadlessChromium implements AutoCloseable {
 
   /** A new page of a wide viewport whose script errors and console errors are collected. */
   public Page newPage() {
-    Page page = browser.newPage(new Browser.NewPageOptions().setViewportSize(1400, 1000));
+    return newPage(1400, 1000, false);
+  }
+
+  /**
+   * A new page of the viewport given, the system's colour scheme dark or light, its errors
+   * collected.
+   */
+  public Page newPage(int width, int height, boolean dark) {
+    Page page =
+        browser.newPage(
+            new Browser.NewPageOptions()
+                .setViewportSize(width, height)
+                .setColorScheme(dark ? ColorScheme.DARK : ColorScheme.LIGHT)
+                .setAcceptDownloads(true));
     List<String> seen = new CopyOnWriteArrayList<>();
     errors.put(page, seen);
     page.onPageError(e -> seen.add("page error: " + e));
@@ -69,6 +83,24 @@ public final class HeadlessChromium implements AutoCloseable {
   /** Script errors, console errors and HTTP error responses seen by a page so far. */
   public List<String> errors(Page page) {
     return List.copyOf(errors.getOrDefault(page, List.of()));
+  }
+
+  /**
+   * Saves a screenshot of the first screen only (the viewport) under {@code target/screenshots/}.
+   */
+  public static Path firstScreen(Page page, String name) {
+    Path file = Path.of("target", "screenshots", name + ".png").toAbsolutePath();
+    page.screenshot(new Page.ScreenshotOptions().setPath(file).setFullPage(false));
+    return file;
+  }
+
+  /** The document's width less the viewport's: above 0, the page scrolls sideways. */
+  public static int sidewaysOverflow(Page page) {
+    return ((Number)
+            page.evaluate(
+                "() => Math.max(document.documentElement.scrollWidth, document.body.scrollWidth)"
+                    + " - window.innerWidth"))
+        .intValue();
   }
 
   /** Saves a full-page screenshot under {@code target/screenshots/NAME.png}; returns its path. */

@@ -18,6 +18,9 @@ import org.jspecify.annotations.Nullable;
  * @param ledgerJson {@code {"drawdown": [...], "spend": [...]}} or null when there is no ledger
  * @param riskJson the JSON of {@code nuage risk --format json} (docs/risk-json.md), or null
  * @param concentrationJson the JSON of {@code nuage whatif --concentration --format json}, or null
+ * @param commitmentsJson the draw-down JSON of an empty ledger at the horizon's start (every
+ *     contract of every kind, its committed amount per year, projected with the plan), or null
+ * @param dealJson the JSON of {@code nuage deal --format json} (docs/deal-json.md), or null
  */
 public record ReportBundle(
     String title,
@@ -26,7 +29,9 @@ public record ReportBundle(
     String planJson,
     @Nullable String ledgerJson,
     @Nullable String riskJson,
-    @Nullable String concentrationJson) {
+    @Nullable String concentrationJson,
+    @Nullable String commitmentsJson,
+    @Nullable String dealJson) {
   public ReportBundle {
     Objects.requireNonNull(title, "title");
     // Seconds are precise enough for a memo and keep the header short.
@@ -36,6 +41,8 @@ public record ReportBundle(
     if (ledgerJson != null) requireObject(ledgerJson, "ledgerJson");
     if (riskJson != null) requireObject(riskJson, "riskJson");
     if (concentrationJson != null) requireObject(concentrationJson, "concentrationJson");
+    if (commitmentsJson != null) requireObject(commitmentsJson, "commitmentsJson");
+    if (dealJson != null) requireObject(dealJson, "dealJson");
   }
 
   /** A bundle of a plan and, when there is one, a ledger: no risk figures. */
@@ -45,7 +52,7 @@ public record ReportBundle(
       Policy policy,
       String planJson,
       @Nullable String ledgerJson) {
-    this(title, generatedAt, policy, planJson, ledgerJson, null, null);
+    this(title, generatedAt, policy, planJson, ledgerJson, null, null, null, null);
   }
 
   private static void requireObject(String json, String field) {

@@ -14,6 +14,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Writes the offline HTML report: one file holding the chart library, the chart code the dashboard
@@ -73,15 +74,17 @@ public final class ReportWriter {
         </head>
         <body>
         <header class="report-header">
-        <h1>Nuage plan report: %s</h1>
+        <div class="report-title"><h1>Nuage plan report: %s</h1>\
+        <button type="button" id="theme-toggle" class="csv">Dark mode</button></div>
         <p>Generated %s. Money in US dollars, exact to the cent (figures are the plan's and the \
-        ledger's decimal amounts; the charts' axes round for display). Every chart's numbers are in \
-        the table under it.</p>
+        ledger's decimal amounts; headlines and axes round for display, hover a headline for its \
+        exact amount). Every chart's numbers are in the table under it, and download as CSV.</p>
         </header>
         <main id="panels" class="panels"></main>
         <script type="application/json" id="nuage-bundle">%s</script>
         <script type="module">
         %s
+        installThemeToggle(document.getElementById("theme-toggle"));
         renderBundle(document.getElementById("panels"),
             JSON.parse(document.getElementById("nuage-bundle").textContent));
         </script>
@@ -101,10 +104,10 @@ public final class ReportWriter {
 
   private static final String REPORT_CSS =
       """
-      body { font-family: system-ui, sans-serif; margin: 0 auto; max-width: 1400px; padding: 16px; \
-      background: #f4f6f8; color: #1d2630; }
-      .report-header h1 { font-size: 1.4rem; margin: 0 0 4px; }
-      .report-header p { color: #444; font-size: 0.85rem; margin: 0 0 12px; }
+      body { font-family: system-ui, sans-serif; margin: 0 auto; max-width: 1400px; padding: 12px 16px; }
+      .report-title { display: flex; align-items: center; justify-content: space-between; gap: 8px; }
+      .report-header h1 { font-size: 1.3rem; margin: 0 0 2px; overflow-wrap: anywhere; }
+      .report-header p { color: var(--muted); font-size: 0.8rem; margin: 0 0 10px; }
       """;
 
   static String bundleJson(ReportBundle bundle) {
@@ -117,12 +120,20 @@ public final class ReportWriter {
         + ",\"plan\":"
         + bundle.planJson().strip()
         + ",\"ledger\":"
-        + (bundle.ledgerJson() == null ? "null" : bundle.ledgerJson().strip())
+        + part(bundle.ledgerJson())
         + ",\"risk\":"
-        + (bundle.riskJson() == null ? "null" : bundle.riskJson().strip())
+        + part(bundle.riskJson())
         + ",\"concentration\":"
-        + (bundle.concentrationJson() == null ? "null" : bundle.concentrationJson().strip())
+        + part(bundle.concentrationJson())
+        + ",\"commitments\":"
+        + part(bundle.commitmentsJson())
+        + ",\"deal\":"
+        + part(bundle.dealJson())
         + "}";
+  }
+
+  private static String part(@Nullable String json) {
+    return json == null ? "null" : json.strip();
   }
 
   static String policyJson(Policy policy) {

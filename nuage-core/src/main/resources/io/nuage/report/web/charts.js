@@ -38,7 +38,7 @@ export function grouped(text) {
   return sign + digits + (frac !== undefined ? "." + frac : "");
 }
 
-const usd = (text) => {
+export const usd = (text) => {
   if (text === "" || text === null || text === undefined) return "—";
   const g = grouped(text);
   return g.startsWith("-") ? "-$" + g.slice(1) : "$" + g;
@@ -49,6 +49,23 @@ const num = (text) => (text === "" || text === null || text === undefined ? null
 const pct = (text, digits = 2) => (text === "" || text === null || text === undefined ? "—" : (Number(text) * 100).toFixed(digits) + "%");
 // ECharts renders a custom tooltip formatter's string as HTML: text from the data goes in escaped
 const escapeHtml = (s) => String(s).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+/** A number of dollars with cents, for tooltips: "$1,234.50" (display only; tables are exact). */
+const dollars = (v) => (v === null || v === undefined || Number.isNaN(Number(v)) ? "—"
+  : (Number(v) < 0 ? "-$" : "$") + Math.abs(Number(v)).toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 }));
+
+/** Compact money for headlines, "$381.2B", from an exact decimal string; the exact figure goes in a title. */
+export function compactUsd(text) {
+  if (text === null || text === undefined || text === "") return "—";
+  const v = Number(text);
+  const a = Math.abs(v);
+  const sign = v < 0 ? "-$" : "$";
+  if (a >= 1e12) return sign + (a / 1e12).toFixed(2) + "T";
+  if (a >= 1e9) return sign + (a / 1e9).toFixed(1) + "B";
+  if (a >= 1e6) return sign + (a / 1e6).toFixed(1) + "M";
+  if (a >= 1e3) return sign + (a / 1e3).toFixed(1) + "k";
+  return usd(text);
+}
+
 const compact = (v) => {
   const a = Math.abs(v);
   if (a >= 1e9) return (v / 1e9).toFixed(1) + "B";
@@ -86,8 +103,20 @@ const sorted = (values) => [...new Set(values)].sort();
 
 // One colour per provider in every panel, whatever set of providers a panel shows: the usual
 // providers have their own, any other takes one by a hash of its name.
-const PALETTE = ["#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#76b7b2", "#edc948", "#b07aa1", "#9c755f", "#ff9da7", "#bab0ac"];
+// No provider takes a warm red or orange: those mean shortfall and the cap everywhere.
+const PALETTE = ["#4e79a7", "#9c755f", "#59a14f", "#17a2b8", "#b07aa1", "#d4b000", "#76b7b2", "#ff9da7", "#8c8c8c", "#6f42c1"];
 const KNOWN = { oci: 0, aws: 1, gcp: 2, azure: 3, coreweave: 4, lambda: 5, nebius: 6, runpod: 7, vast: 8 };
+
+/** The meaning of a colour is the same in every panel, light or dark. */
+export const SEMANTIC = {
+  committed: "#7a8591", // the minimum owed: neutral
+  planned: "#8fa8e6", // the plan and its projections: light indigo (dashed where it is a projection)
+  actual: "#2f4fb5", // what was billed: dark indigo, planned's pair
+  shortfall: "#e8590c", // paid for nothing: always this warm orange
+  cap: "#c92a2a", // the diversification cap and a provider at it
+  saving: "#2b8a3e", // money the plan saves
+  cost: "#c2410c", // money a choice costs more
+};
 function colourOf(provider) {
   if (provider in KNOWN) return PALETTE[KNOWN[provider]];
   let h = 0;
@@ -119,15 +148,26 @@ export function burndownRows(bundle) {
     source: "ledger",
     // a take-or-pay true-up is the shortfall billed, never consumption; settlement: closed years only
     trueUp: y.trueUp ?? "", settlement: y.settlement ?? "",
-    status: y.status ?? "", basis: y.projectionSource ?? "", unit: c.unit ?? "USD",
+    status: y.status ?? "", basis: y.projectionSource ?? "", unit: c.unit ?? "USD", kind: c.kind ?? "",
+    from: y.from ?? "",
   })));
   if (drawdown.length > 0) return drawdown;
   const contracts = (bundle.plan && bundle.plan.contracts) || [];
   // The plan's contract years are 0-based; people (and the ledger) count from 1.
-  return contracts.map((r) => ({
+  const planned = contracts.map((r) => ({
     contract: r.contract, year: Number(r.year) + 1, committed: r.committed, consumed: "",
-    projected: r.consumed, shortfall: r.shortfall, source: "plan",
+    projected: r.consumed, shortfall: r.shortfall, source: "plan", kind: "committed-spend", unit: "USD",
   }));
+  // reservations and storage are not in the plan's contracts[]: their minimums and what the plan
+  // uses of them come from the draw-down of an empty ledger projected with the plan
+  const others = ((bundle.commitments && bundle.commitments.contracts) || [])
+    .filter((c) => c.kind === "reserved-capacity" || c.kind === "storage-commitment")
+    .flatMap((c) => (c.years || []).map((y) => ({
+      contract: c.contract, year: Number(y.year), committed: y.committed, consumed: "",
+      projected: y.projected ?? "", shortfall: y.projectedShortfall ?? "", source: "commitments",
+      kind: c.kind, unit: c.unit ?? "USD", from: y.from ?? "",
+    })));
+  return [...planned, ...others];
 }
 
 /**
@@ -221,6 +261,169 @@ export function vsPlanRows(bundle) {
   });
 }
 
+
+/** Exact sum of decimal strings (empty and null skipped), with at least two decimals. */
+export function sumOf(values) {
+  const present = values.filter((v) => v !== null && v !== undefined && v !== "");
+  const scale = present.reduce((s, v) => Math.max(s, decimals(v)), CENTS);
+  return fromUnits(present.reduce((t, v) => t + toUnits(v, scale), 0n), scale);
+}
+
+/** 100 x part / whole to two decimals (half away from zero), exactly; "" when whole is zero. */
+export function percentOf(part, whole) {
+  const scale = Math.max(decimals(part), decimals(whole), CENTS);
+  const p = toUnits(part, scale);
+  const w = toUnits(whole, scale);
+  if (w === 0n) return "";
+  const scaled = p * 100000n / w; // 100 x 10^3: one digit more than shown, for the rounding
+  const rounded = (scaled < 0n ? scaled - 5n : scaled + 5n) / 10n;
+  return fromUnits(rounded, 2);
+}
+
+/** a >= b for decimal strings, exactly. */
+const atLeast = (a, b) => {
+  const scale = Math.max(decimals(a), decimals(b));
+  return toUnits(a, scale) >= toUnits(b, scale);
+};
+
+/** A contract's commitment in money: a reservation's committed figure is GPU-hours, its cost is money. */
+const committedMoney = (c) => (c.committedCost !== undefined && c.committedCost !== null ? c.committedCost : c.committed);
+
+/**
+ * The five answers of the headline band (docs/dashboard.md, "The headline band"), each an exact
+ * decimal string or a list, read from the same JSON the API serves: committed (every contract kind),
+ * planned spend, projected shortfall (as of the ledger's date when bills exist), providers at or
+ * above their cap, the saving against each baseline, and the three most valuable levers.
+ */
+export function headlineFigures(bundle) {
+  const plan = bundle.plan;
+  const ledger = hasLedger(bundle) ? bundle.ledger : null;
+  const book = ledger || bundle.commitments;
+  const figures = { mode: ledger ? "ledger" : "plan", asOf: ledger ? ledger.asOf : "", chargesThrough: ledger ? ledger.chargesThrough : "",
+    projection: ledger && ledger.projection ? ledger.projection.source : "plan" };
+  // committed: every contract's minimums over its term (a reservation's fees, a storage commitment's)
+  if (book) {
+    const parts = (book.contracts || []).map((c) => ({ contract: c.contract, kind: c.kind, amount: committedMoney(c) }));
+    figures.committed = { value: sumOf(parts.map((p) => p.amount)), parts: parts.filter((p) => p.amount && toUnits(p.amount, 2) !== 0n), source: ledger ? "ledger" : "commitments" };
+  } else if (plan && plan.contracts) {
+    const parts = plan.contracts.map((c) => ({ contract: c.contract, kind: "committed-spend", amount: c.committed }));
+    figures.committed = { value: sumOf(parts.map((p) => p.amount)), parts, source: "plan" };
+  }
+  figures.planned = plan && plan.totalCost ? plan.totalCost : "";
+  // projected shortfall: the take-or-pay true-ups owed. The plan JSON already counts a minimum met
+  // before the rounding of costs to the cent as met (docs/plan-json.md, contracts[]): no $0.01.
+  if (ledger) {
+    const owed = (ledger.contracts || []).filter((c) => c.shortfallKind === "true-up");
+    figures.shortfall = { value: sumOf(owed.map((c) => c.projectedShortfall)),
+      parts: owed.filter((c) => toUnits(c.projectedShortfall || "0", decimals(c.projectedShortfall || "0")) !== 0n)
+        .map((c) => ({ contract: c.contract, amount: c.projectedShortfall })) };
+  } else if (plan && plan.contracts) {
+    const owed = plan.contracts.filter((c) => c.takeOrPay);
+    figures.shortfall = { value: sumOf(owed.map((c) => c.shortfall)),
+      parts: owed.filter((c) => toUnits(c.shortfall, 2) !== 0n).map((c) => ({ contract: c.contract, year: Number(c.year) + 1, amount: c.shortfall })) };
+  }
+  if (figures.shortfall && bundle.risk && (bundle.risk.contractYears || []).length > 0) {
+    const worst = [...bundle.risk.contractYears].sort((a, b) => Number(b.shortfallProbability.value) - Number(a.shortfallProbability.value))[0];
+    figures.shortfall.risk = { contract: worst.contract, year: Number(worst.year) + 1, probability: worst.shortfallProbability.value, futures: bundle.risk.futures };
+  }
+  // providers at or above their cap: planned shares, and billed ones once bills exist
+  const atCap = shareRows(bundle).filter((r) => r.cap !== "" && atLeast(r.share, r.cap)).map((r) => ({ ...r, source: "plan" }));
+  if (ledger) {
+    for (const s of ledger.shares || []) {
+      if (s.cap && (s.over || atLeast(s.share, s.cap))) atCap.push({ provider: s.provider, year: Number(s.year), share: s.share, cap: s.cap, source: "actual" });
+    }
+  }
+  figures.atCap = atCap;
+  figures.savings = plan && plan.totalCost ? (plan.baselines || []).filter((b) => b.totalCost).map((b) => {
+    const saving = minus(b.totalCost, plan.totalCost);
+    return { name: b.name, baseline: b.totalCost, saving, percent: percentOf(saving, b.totalCost), feasible: Boolean(b.feasible) };
+  }) : [];
+  figures.levers = ((plan && plan.binding) || []).slice(0, 3).map((b) => ({ constraint: b.constraint, shadowPrice: b.shadowPrice, explanation: b.explanation }));
+  return figures;
+}
+
+/** The deal's answers per size, then not signing (docs/deal-json.md). */
+export function dealRows(bundle) {
+  const deal = bundle.deal;
+  if (!deal) return [];
+  const v = (e) => (e ? e.value : "");
+  const s = (e) => (e ? e.standardError : "");
+  return [...(deal.sizes || []), deal.notSigned].filter(Boolean).map((z) => ({
+    label: z.label, scale: z.scale ?? "", commitment: z.commitment, discount: z.discount ?? "",
+    meanCost: v(z.meanCost), meanCostError: s(z.meanCost), cvar95: v(z.cvar95), cvar95Error: s(z.cvar95),
+    saving: v(z.saving), shortfallProbability: v(z.shortfallProbability),
+  }));
+}
+// ---- theme: light, dark (prefers-color-scheme unless the toggle chose), the same meanings -------
+
+const THEME_KEY = "nuage.theme";
+
+function isDark() {
+  const chosen = document.documentElement.dataset.theme;
+  if (chosen) return chosen === "dark";
+  return Boolean(globalThis.matchMedia && globalThis.matchMedia("(prefers-color-scheme: dark)").matches);
+}
+
+function themeOf(dark) {
+  const ink = dark ? "#e3e8ee" : "#1d2630";
+  const muted = dark ? "#9aa6b2" : "#5b6673";
+  const rule = dark ? "#333c46" : "#e3e7eb";
+  const axis = { axisLine: { lineStyle: { color: muted } }, axisTick: { lineStyle: { color: muted } },
+    axisLabel: { color: muted }, splitLine: { lineStyle: { color: [rule] } }, nameTextStyle: { color: muted } };
+  return {
+    backgroundColor: "transparent", textStyle: { color: ink }, legend: { textStyle: { color: ink }, pageTextStyle: { color: ink } },
+    tooltip: { backgroundColor: dark ? "#222a33" : "#fff", borderColor: rule, textStyle: { color: ink } },
+    categoryAxis: axis, valueAxis: axis, timeAxis: axis, logAxis: axis,
+    visualMap: { textStyle: { color: ink } },
+  };
+}
+
+let themesRegistered = false;
+function themeName() {
+  if (!themesRegistered) {
+    globalThis.echarts.registerTheme("nuage-light", themeOf(false));
+    globalThis.echarts.registerTheme("nuage-dark", themeOf(true));
+    themesRegistered = true;
+  }
+  return isDark() ? "nuage-dark" : "nuage-light";
+}
+
+function redrawAll() {
+  for (const root of document.querySelectorAll("[data-rendered]")) {
+    if (root.__nuageBundle) renderBundle(root, root.__nuageBundle);
+  }
+}
+
+/** Makes button switch light and dark (remembered in localStorage); follows the system until then. */
+export function installThemeToggle(button) {
+  try {
+    const saved = localStorage.getItem(THEME_KEY);
+    if (saved === "dark" || saved === "light") document.documentElement.dataset.theme = saved;
+  } catch (e) {
+    // a file opened with storage disabled: the system's choice stands
+  }
+  const label = () => {
+    button.textContent = isDark() ? "Light mode" : "Dark mode";
+    button.setAttribute("aria-pressed", String(isDark()));
+  };
+  label();
+  button.addEventListener("click", () => {
+    const next = isDark() ? "light" : "dark";
+    document.documentElement.dataset.theme = next;
+    try {
+      localStorage.setItem(THEME_KEY, next);
+    } catch (e) {
+      // not remembered, still switched
+    }
+    label();
+    redrawAll();
+  });
+  globalThis.matchMedia?.("(prefers-color-scheme: dark)").addEventListener?.("change", () => {
+    label();
+    redrawAll();
+  });
+}
+
 // ---- DOM ---------------------------------------------------------------------------------------
 
 function el(tag, attrs = {}, ...children) {
@@ -230,45 +433,163 @@ function el(tag, attrs = {}, ...children) {
   return node;
 }
 
-/** A table whose rows carry each figure as a data attribute and as text. */
-function table(name, columns, rows) {
+/**
+ * CSV of rows: one column per field, the exact figures as the JSON has them (no $, no grouping).
+ * A text cell a spreadsheet would run as a formula is prefixed with a quote.
+ */
+export function toCsv(rows) {
+  const keys = [...new Set(rows.flatMap((r) => Object.keys(r)))]
+    .filter((k) => rows.every((r) => r[k] === null || r[k] === undefined || typeof r[k] !== "object"));
+  const cell = (v) => {
+    let t = v === null || v === undefined ? "" : String(v);
+    if (/^[=+@]/.test(t) || (/^-/.test(t) && !/^-\d+(\.\d+)?$/.test(t))) t = "'" + t;
+    return /[",\r\n]/.test(t) ? '"' + t.replaceAll('"', '""') + '"' : t;
+  };
+  return [keys.map(cell).join(","), ...rows.map((r) => keys.map((k) => cell(r[k])).join(","))].join("\r\n") + "\r\n";
+}
+
+function csvButton(name, rows) {
+  const button = el("button", { type: "button", class: "csv", "data-csv": name, "aria-label": `Download the figures of ${name} as CSV` }, "CSV");
+  button.addEventListener("click", () => {
+    const url = URL.createObjectURL(new Blob([toCsv(rows)], { type: "text/csv" }));
+    const a = el("a", { href: url, download: `nuage-${name}.csv` });
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10000);
+  });
+  return button;
+}
+
+/** A table whose rows carry each figure as a data attribute and as text, under a caption. */
+function table(name, columns, rows, caption) {
   const head = el("tr", {}, ...columns.map((c) => el("th", { scope: "col" }, c.label)));
   const body = rows.map((row) => {
     const tr = el("tr");
-    for (const [k, v] of Object.entries(row)) tr.dataset[k] = String(v);
+    for (const [k, v] of Object.entries(row)) if (v === null || typeof v !== "object") tr.dataset[k] = String(v ?? "");
     for (const c of columns) tr.append(el("td", c.numeric ? { class: "num" } : {}, c.show(row)));
     return tr;
   });
-  return el("table", { "data-table": name, class: "numbers" }, el("thead", {}, head), el("tbody", {}, ...body));
+  return el("table", { "data-table": name, class: "numbers" }, el("caption", {}, caption),
+    el("thead", {}, head), el("tbody", {}, ...body));
 }
 
 // The section joins the page before its chart is drawn: ECharts sizes itself from the element.
-function panel(root, name, title, caption) {
-  const chart = el("div", { class: "chart", role: "img", "aria-label": title });
-  const section = el("section", { class: "panel", "data-panel": name },
-    el("h2", {}, title), el("p", { class: "caption" }, caption), chart);
+function panel(root, name, title, caption, rows) {
+  const chart = el("div", { class: "chart" });
+  const head = el("div", { class: "panel-head" }, el("h2", { id: `title-${name}` }, title));
+  if (rows) head.append(csvButton(name, rows));
+  const section = el("section", { class: "panel", "data-panel": name, "aria-labelledby": `title-${name}` },
+    head, el("p", { class: "caption" }, caption), chart);
   root.append(section);
   return { section, chart };
 }
 
-const BASE = {
-  animation: false,
-  textStyle: { fontFamily: "system-ui, sans-serif" },
-  grid: { left: 70, right: 20, top: 40, bottom: 60 },
-  tooltip: { trigger: "axis" },
-  legend: { top: 0, type: "scroll" },
-};
-
-function draw(charts, div, option) {
-  const chart = globalThis.echarts.init(div, null, { renderer: "svg" });
-  chart.setOption({ ...BASE, ...option });
-  charts.push(chart);
+function base() {
+  return {
+    animation: false,
+    textStyle: { fontFamily: "system-ui, sans-serif" },
+    grid: { left: 10, right: 20, top: 40, bottom: 30, containLabel: true },
+    tooltip: { trigger: "axis", valueFormatter: dollars, confine: true },
+    legend: { top: 0, type: "scroll" },
+  };
 }
 
-const moneyAxis = { type: "value", axisLabel: { formatter: (v) => "$" + compact(v) } };
+/**
+ * Draws a chart with ECharts' aria (a description a screen reader reads, decal patterns so that
+ * colour is never the only carrier of a meaning).
+ */
+function draw(charts, div, option, description) {
+  const chart = globalThis.echarts.init(div, themeName(), { renderer: "svg" });
+  const decal = option.decal !== false;
+  delete option.decal;
+  chart.setOption({ ...base(), ...option, aria: { enabled: true, label: { description }, decal: { show: decal } } });
+  div.setAttribute("role", "img");
+  div.setAttribute("aria-label", description);
+  div.dataset.description = description;
+  charts.push(chart);
+  return chart;
+}
+
+const moneyAxis = { type: "value", axisLabel: { formatter: (v) => "$" + compact(v), hideOverlap: true } };
+const monthDate = (m) => m + "-01";
+const monthAxis = { type: "time", axisLabel: { formatter: "{yyyy}-{MM}", hideOverlap: true }, minInterval: 28 * 24 * 3600 * 1000 };
+const monthTooltip = { trigger: "axis", valueFormatter: dollars, confine: true,
+  axisPointer: { label: { formatter: (p) => new Date(p.value).toISOString().slice(0, 7) } } };
+
+/** Every month from the first to the last, so that a gap between them shows as a gap. */
+function monthsBetween(months) {
+  if (months.length === 0) return [];
+  const [first, last] = [months[0], months[months.length - 1]];
+  const out = [];
+  let [y, m] = first.split("-").map(Number);
+  for (let guard = 0; guard < 1200; guard++) {
+    const key = `${y}-${String(m).padStart(2, "0")}`;
+    out.push(key);
+    if (key >= last) break;
+    m += 1;
+    if (m > 12) { m = 1; y += 1; }
+  }
+  return out;
+}
+
+function figure(text, attrs = {}) {
+  return el("p", { class: "figure", ...attrs }, text);
+}
+
+function headlinePanel(root, f, plan) {
+  const section = el("section", { class: "headline", "data-panel": "headline", "aria-labelledby": "title-headline" });
+  const rows = [];
+  const answer = (key, title, value, big, ...detail) => {
+    const box = el("div", { class: "answer", "data-answer": key, "data-value": value ?? "" }, el("h3", {}, title), big, ...detail);
+    rows.push({ answer: key, value: value ?? "" });
+    return box;
+  };
+  const money = (text) => figure(compactUsd(text), { title: usd(text) });
+  const when = f.mode === "ledger"
+    ? `As of ${f.asOf} (charges through ${f.chargesThrough}); what is not billed yet is projected ${f.projection === "plan" ? (plan && plan.fixedPast ? "with the re-plan" : "with the plan") : "at the run rate"}.`
+    : "From the plan: nothing billed yet.";
+  const answers = el("div", { class: "answers" });
+  if (f.committed) {
+    answers.append(answer("committed", "Committed", f.committed.value, money(f.committed.value),
+      el("p", { class: "detail" }, f.committed.parts.map((p) => `${p.contract} ${compactUsd(p.amount)}`).join(" · ")
+        + (f.committed.source === "plan" ? " (committed spend only)" : ""))));
+  }
+  answers.append(answer("planned", "Planned spend", f.planned, money(f.planned),
+    el("p", { class: "detail" }, plan && plan.gap !== undefined && plan.gap !== null
+      ? `the plan's total over the horizon, within ${pct(plan.gap, 4)} of the proven lower bound` : "the plan's total over the horizon")));
+  if (f.shortfall) {
+    const zero = toUnits(f.shortfall.value, decimals(f.shortfall.value)) === 0n;
+    const detail = [zero ? "every take-or-pay minimum is met" : f.shortfall.parts.map((p) => `${p.contract}${p.year ? " y" + p.year : ""} ${compactUsd(p.amount)}`).join(" · ")];
+    if (f.shortfall.risk) detail.push(`probability up to ${pct(f.shortfall.risk.probability, 1)} (${f.shortfall.risk.contract} y${f.shortfall.risk.year}, ${f.shortfall.risk.futures} futures)`);
+    const box = answer("shortfall", "Projected shortfall", f.shortfall.value, money(f.shortfall.value),
+      el("p", { class: "detail" }, detail.join("; ")), el("p", { class: "detail asof" }, f.mode === "ledger" ? `as of ${f.asOf}` : "planned, as of no bills"));
+    box.dataset.asOf = f.asOf;
+    if (!zero) box.classList.add("warn");
+    if (f.shortfall.risk) box.dataset.probability = f.shortfall.risk.probability;
+    answers.append(box);
+  }
+  const capText = (r) => `${r.provider} ${r.year}${r.source === "actual" ? " billed" : ""} ${pct(r.share)} (cap ${pct(r.cap, 0)})`;
+  const capped = [...new Set(f.atCap.map((r) => r.provider))];
+  const capBox = answer("atcap", "At their cap", f.atCap.map((r) => `${r.provider}:${r.year}:${r.source}`).join(" "),
+    figure(capped.length === 0 ? "none" : capped.join(", ")),
+    el("p", { class: "detail" }, f.atCap.length === 0 ? "no provider reaches its share cap in any year" : f.atCap.map(capText).join(" · ")));
+  if (capped.length > 0) capBox.classList.add("warn");
+  answers.append(capBox);
+  const list = el("ul", { class: "savings" }, ...f.savings.map((s) => el("li", { "data-baseline": s.name, "data-saving": s.saving, "data-percent": s.percent, title: `${usd(s.saving)} less than ${s.name} (${usd(s.baseline)})` },
+    `${compactUsd(s.saving)} (${s.percent}%) vs ${s.name}${s.feasible ? "" : " (infeasible)"}`)));
+  answers.append(answer("savings", "Saves", f.savings.map((s) => `${s.name}:${s.saving}`).join(" "), list));
+  const levers = el("ol", { class: "levers" }, ...f.levers.map((l) => el("li", { "data-constraint": l.constraint, "data-shadow-price": l.shadowPrice }, l.explanation)));
+  answers.append(answer("levers", "Most valuable levers", f.levers.map((l) => l.constraint).join(" "),
+    f.levers.length > 0 ? levers : el("p", { class: "detail" }, "no binding constraint has a price")));
+  for (const s of f.savings) rows.push({ answer: "saving vs " + s.name, value: s.saving, percent: s.percent });
+  const head = el("div", { class: "panel-head" }, el("h2", { id: "title-headline" }, "The answers"), csvButton("headline", rows));
+  section.append(head, el("p", { class: "caption" }, when + " Hover a figure for the exact amount; every amount is exact in the tables below."), answers);
+  root.append(section);
+}
 
 function summaryPanel(root, rows) {
-  const { section, chart } = panel(root, "summary", "Plan summary", "Total cost and how close to optimal it is proven to be.");
+  const { section, chart } = panel(root, "summary", "Plan summary", "Total cost and how close to optimal it is proven to be.", rows);
   chart.remove();
   section.append(table("summary", [
     { label: "status", show: (r) => r.status },
@@ -276,43 +597,89 @@ function summaryPanel(root, rows) {
     { label: "lower bound", numeric: true, show: (r) => usd(r.lowerBound) },
     { label: "gap", numeric: true, show: (r) => pct(r.gap, 4) },
     { label: "solve (s)", numeric: true, show: (r) => r.solveSeconds },
-  ], rows));
+  ], rows, "The plan's cost, its proven lower bound and the gap between them"));
 }
 
-function burndownPanel(root, charts, rows, ledger) {
-  const fromPlan = rows.length > 0 && rows[0].source === "plan";
+/** Running sums of exact decimal strings, as numbers for drawing; null where a value is missing. */
+function running(values) {
+  let total = "0";
+  return values.map((v) => {
+    if (v === "" || v === null || v === undefined) return null;
+    total = sumOf([total, v]);
+    return Number(total);
+  });
+}
+
+function burndownPanel(root, charts, rows, ledger, plan) {
+  const fromPlan = rows.length > 0 && rows[0].source !== "ledger";
   const projection = ledger && ledger.projection;
-  const how = projection && projection.source === "plan"
-    ? `projected as actuals plus the plan ${projection.plan} for the rest of each year`
-    : "projected at the run rate (if spending stays at today's rate)";
+  const source = fromPlan ? "plan" : projection && projection.source === "plan" ? (plan && plan.fixedPast ? "re-plan" : "plan") : "run-rate";
+  const how = source === "run-rate" ? "projected at the run rate (if spending stays at today's rate)"
+    : `projected as actuals plus the ${source} ${projection && projection.plan ? projection.plan + " " : ""}for the rest of each year`;
   const { section, chart } = panel(root, "burndown", "Contract burn-down",
-    fromPlan ? "Per committed-spend contract and contract year: the minimum, what the plan consumes (projected) and the shortfall paid anyway. No ledger rows yet, so nothing consumed."
-      : `As of ${ledger.asOf} (charges through ${ledger.chargesThrough}), in ${ledger.currency}: per contract and contract year, committed, consumed so far, ${how}, the shortfall, and the true-up billed for it (never counted as consumption). A year not started owes none; a reservation is in GPU-hours.`);
-  const labels = rows.map((r) => `${r.contract} y${r.year}`);
-  const series = ["committed", "consumed", "projected", "shortfall"].map((f) => ({
-    name: f, type: "bar", data: rows.map((r) => num(r[f])),
-  })).filter((s) => s.data.some((v) => v !== null));
-  draw(charts, chart, { xAxis: { type: "category", data: labels, axisLabel: { rotate: 30 } }, yAxis: moneyAxis, series });
-  section.append(table("burndown", [
+    fromPlan ? "Per contract, each on its own scale: the cumulative minimum (grey squares) against what the plan consumes (dashed: a projection, nothing is billed yet) and the shortfall paid anyway (orange bars). Committed spend from the plan's contracts, reservations (GPU-hours) and storage from the plan's use of them."
+      : `As of ${ledger.asOf} (charges through ${ledger.chargesThrough}), in ${ledger.currency}: per contract, the cumulative minimum (grey squares), billed so far (solid), ${how} (dashed), and the shortfall (orange). A true-up billed is never counted as consumption. A year not started owes none; a reservation is in GPU-hours.`,
+    rows);
+  chart.remove();
+  const grid = el("div", { class: "multiples" });
+  section.append(grid);
+  const contracts = [...new Set(rows.map((r) => r.contract))];
+  for (const contract of contracts) {
+    const years = rows.filter((r) => r.contract === contract).sort((a, b) => a.year - b.year);
+    if (years.every((r) => !r.committed || toUnits(r.committed, decimals(r.committed)) === 0n)) continue; // a rate card has no minimum
+    const unit = years[0].unit || "USD";
+    const isMoney = unit !== "GPU-hours";
+    const labels = years.map((r) => `Y${r.year}${r.from ? " " + r.from.slice(0, 4) : ""}`);
+    const consumed = years.map((r) => (r.source === "ledger" && r.status !== "not-started" ? r.consumed : ""));
+    const open = years.find((r) => r.status === "in-progress");
+    const fmt = isMoney ? dollars : (v) => (v === null || v === undefined ? "—" : Number(v).toLocaleString("en-US", { maximumFractionDigits: 3 }) + " GPU-h");
+    const series = [
+      { name: "minimum", type: "line", symbol: "rect", symbolSize: 6, data: running(years.map((r) => r.committed)),
+        itemStyle: { color: SEMANTIC.committed }, lineStyle: { color: SEMANTIC.committed, width: 2 } },
+      { name: `${source}`, type: "line", data: running(years.map((r) => r.projected)), symbol: "emptyCircle",
+        itemStyle: { color: SEMANTIC.planned }, lineStyle: { type: "dashed", width: 2, color: SEMANTIC.planned } },
+      { name: "shortfall", type: "bar", barMaxWidth: 18, data: years.map((r) => num(r.shortfall)), itemStyle: { color: SEMANTIC.shortfall } },
+    ];
+    if (consumed.some((v) => v !== "")) {
+      series.splice(1, 0, { name: "billed", type: "line", data: running(consumed), symbol: "circle",
+        itemStyle: { color: SEMANTIC.actual }, lineStyle: { width: 3, color: SEMANTIC.actual }, areaStyle: { opacity: 0.15 },
+        ...(open && ledger ? { markLine: { symbol: "none", silent: true, lineStyle: { color: SEMANTIC.actual, type: "dotted" },
+          label: { formatter: `as of ${ledger.asOf}`, color: "inherit" }, data: [{ xAxis: labels[years.indexOf(open)] }] } } : {}) });
+    }
+    const div = el("div", { class: "chart small" });
+    grid.append(el("figure", { class: "multiple", "data-contract": contract }, el("figcaption", {}, `${contract} (${(years[0].kind || "").replaceAll("-", " ")}${isMoney ? "" : ", GPU-hours"})`), div));
+    const last = years[years.length - 1];
+    draw(charts, div, {
+      legend: { top: 0, type: "scroll", itemWidth: 16, itemGap: 6, textStyle: { fontSize: 10 } },
+      grid: { left: 6, right: 12, top: 34, bottom: 6, containLabel: true },
+      tooltip: { trigger: "axis", valueFormatter: fmt, confine: true },
+      xAxis: { type: "category", data: labels },
+      yAxis: { type: "value", axisLabel: { formatter: (v) => (isMoney ? "$" : "") + compact(v) } },
+      series,
+    }, `Burn-down of ${contract}: cumulative minimum ${isMoney ? compactUsd(sumOf(years.map((r) => r.committed))) : grouped(sumOf(years.map((r) => r.committed))) + " GPU-hours"} over ${years.length} years, `
+      + `projected ${isMoney ? compactUsd(sumOf(years.map((r) => r.projected))) : grouped(sumOf(years.map((r) => r.projected))) + " GPU-hours"}, shortfall ${isMoney ? compactUsd(sumOf(years.map((r) => r.shortfall))) : grouped(sumOf(years.map((r) => r.shortfall)))} (last year Y${last.year}).`);
+  }
+  section.append(el("details", {}, el("summary", {}, `${rows.length} contract years`), table("burndown", [
     { label: "contract", show: (r) => r.contract },
+    { label: "kind", show: (r) => (r.kind || "").replaceAll("-", " ") },
     { label: "year", numeric: true, show: (r) => String(r.year) },
-    { label: "status", show: (r) => (r.status || "").replace("-", " ") },
-    { label: "committed", numeric: true, show: (r) => usd(r.committed) },
-    { label: "consumed", numeric: true, show: (r) => usd(r.consumed) },
-    { label: "projected", numeric: true, show: (r) => usd(r.projected) },
-    { label: "shortfall", numeric: true, show: (r) => usd(r.shortfall) },
-    { label: "true-up", numeric: true, show: (r) => usd(r.trueUp) },
-    { label: "settlement", show: (r) => (r.settlement || "").replaceAll("-", " ") },
-    { label: "projected from", show: (r) => r.basis || "" },
-    { label: "unit", show: (r) => (r.source === "plan" ? "USD" : r.unit) },
-  ], rows));
+    { label: "status", show: (r) => (r.status || (r.source === "ledger" ? "" : "planned")).replace("-", " ") },
+    { label: "committed", numeric: true, show: (r) => grouped(r.committed) },
+    { label: "consumed", numeric: true, show: (r) => grouped(r.consumed) },
+    { label: "projected", numeric: true, show: (r) => grouped(r.projected) },
+    { label: "shortfall", numeric: true, show: (r) => grouped(r.shortfall) },
+    { label: "true-up", numeric: true, show: (r) => grouped(r.trueUp ?? "") },
+    { label: "settlement", show: (r) => (r.settlement || "").replaceAll("-", " ") || "—" },
+    { label: "projected from", show: (r) => r.basis || r.source },
+    { label: "unit", show: (r) => r.unit || "USD" },
+  ], rows, "Per contract and contract year, exact (money in the unit column's currency, a reservation in GPU-hours)")));
 }
 
 function matchingPanel(root, rows, ledger) {
   if (rows.length === 0) return;
   const { section, chart } = panel(root, "matching", "Bills matched to contracts",
     "What each matching rule drew per contract (contract-applied: the provider's FOCUS 1.3 ContractApplied; ids: commitment or billing account ids; provider-name: the weakest rule), then by provider the on-demand usage outside every contract (the provider's own price) and what no contract claims (unmatched). Amounts in "
-      + (ledger.currency || "USD") + " (a reservation in GPU-hours).");
+      + (ledger.currency || "USD") + " (a reservation in GPU-hours).", rows);
   chart.remove();
   section.append(table("matching", [
     { label: "contract", show: (r) => r.contract },
@@ -322,7 +689,7 @@ function matchingPanel(root, rows, ledger) {
     { label: "provider-name", numeric: true, show: (r) => grouped(r.providerName) },
     { label: "outside contracts", numeric: true, show: (r) => grouped(r.outside ?? "") },
     { label: "unmatched", numeric: true, show: (r) => grouped(r.unmatched ?? "") },
-  ], rows));
+  ], rows, "Amounts drawn by each matching rule, exact"));
   const conversions = ledger.conversions || [];
   if (conversions.length > 0) {
     section.append(table("conversions", [
@@ -331,130 +698,170 @@ function matchingPanel(root, rows, ledger) {
       { label: "amount", numeric: true, show: (r) => grouped(r.amount) },
       { label: "rate", numeric: true, show: (r) => r.rate },
       { label: "converted", numeric: true, show: (r) => grouped(r.converted) },
-    ], conversions));
+    ], conversions, "Charges in other currencies and the rates they were converted at"));
   }
 }
 
 function spendPanel(root, charts, rows) {
   const fromPlan = rows.length === 0 || rows[0].source === "plan";
   const { section, chart } = panel(root, "spend", "Spend by provider and month",
-    fromPlan ? "Planned usage cost (Σ placement cost) per provider and month, stacked."
-      : "Billed cost from the ledger per provider and calendar month, stacked.");
-  const months = sorted(rows.map((r) => r.month));
+    fromPlan ? "Planned usage cost (Σ placement cost) per provider and month, stacked; one colour per provider in every panel."
+      : "Billed cost from the ledger per provider and calendar month, stacked; one colour per provider in every panel.", rows);
   const providers = sorted(rows.map((r) => r.provider));
+  const months = monthsBetween(sorted(rows.map((r) => r.month)));
   const at = new Map(rows.map((r) => [r.provider + "|" + r.month, num(r.spend)]));
+  // ECharts stacks by position in the data: every provider lists every month, 0 where it has none
   const series = providers.map((p) => ({
-    name: p, type: "bar", stack: "spend", itemStyle: { color: colourOf(p) },
-    data: months.map((m) => at.get(p + "|" + m) ?? 0),
+    name: p, type: "bar", stack: "spend", itemStyle: { color: colourOf(p) }, barMaxWidth: 24,
+    data: months.map((m) => [monthDate(m), at.get(p + "|" + m) ?? 0]),
   }));
-  draw(charts, chart, { xAxis: { type: "category", data: months }, yAxis: moneyAxis, series });
-  const details = el("details", {}, el("summary", {}, `${rows.length} provider-months`), table("spend", [
+  const total = sumOf(rows.map((r) => r.spend));
+  draw(charts, chart, { tooltip: monthTooltip, xAxis: monthAxis, yAxis: moneyAxis, series },
+    `Spend by provider and month, ${fromPlan ? "planned" : "billed"}: ${compactUsd(total)} in all over ${new Set(rows.map((r) => r.month)).size} months, `
+      + providers.map((p) => `${p} ${compactUsd(sumOf(rows.filter((r) => r.provider === p).map((r) => r.spend)))}`).join(", ") + ".");
+  section.append(el("details", {}, el("summary", {}, `${rows.length} provider-months`), table("spend", [
     { label: "provider", show: (r) => r.provider },
     { label: "month", show: (r) => r.month },
     { label: "spend", numeric: true, show: (r) => usd(r.spend) },
-  ], rows));
-  section.append(details);
+  ], rows, `Spend per provider and month (${fromPlan ? "planned" : "billed"}), exact`)));
 }
 
-function sharesPanel(root, charts, rows) {
+function sharesPanel(root, charts, rows, ledger) {
+  const actual = ((ledger && ledger.shares) || []).map((s) => ({ provider: s.provider, year: Number(s.year), share: s.share, spend: s.billed, cap: s.cap ?? "", source: "actual" }));
+  const all = [...rows.map((r) => ({ ...r, source: "plan" })), ...actual].map((r) => ({ ...r, atCap: r.cap !== "" && Number(r.share) >= Number(r.cap) }));
   const { section, chart } = panel(root, "shares", "Provider share of spend against the policy cap",
-    "Each provider's share of a plan year's spend (bars) and the diversification cap (red mark).");
-  const providers = sorted(rows.map((r) => r.provider));
-  const years = sorted(rows.map((r) => r.year));
-  const at = new Map(rows.map((r) => [r.provider + "|" + r.year, Number(r.share) * 100]));
-  const series = years.map((y) => ({
-    name: String(y), type: "bar", data: providers.map((p) => at.get(p + "|" + y) ?? 0),
-  }));
-  const caps = providers.map((p) => {
-    const row = rows.find((r) => r.provider === p);
-    return row && row.cap !== "" ? Number(row.cap) * 100 : null;
+    "Each provider's share of a calendar year's spend, one colour per provider; the red line is the diversification cap, drawn on top, and a bar at or above it is outlined in red and labelled."
+      + (actual.length > 0 ? " Planned bars are plain; billed bars (from the ledger) are hatched and named \"billed\"." : ""), all);
+  const providers = sorted(all.map((r) => r.provider));
+  const years = sorted(all.map((r) => String(r.year)));
+  const bar = (p, source) => ({
+    name: source === "plan" ? p : `${p} billed`, type: "bar", barMaxWidth: 22,
+    itemStyle: { color: colourOf(p), ...(source === "actual" ? { opacity: 0.75, decal: { symbol: "rect", dashArrayX: [1, 0], dashArrayY: [2, 3], rotation: 0.8, color: "rgba(255,255,255,0.6)" } } : {}) },
+    data: years.map((y) => {
+      const r = all.find((x) => x.provider === p && String(x.year) === y && x.source === source);
+      if (!r) return null;
+      return r.atCap ? { value: Number(r.share) * 100, itemStyle: { borderColor: SEMANTIC.cap, borderWidth: 2 },
+        label: { show: true, position: "top", formatter: "at cap", color: SEMANTIC.cap, fontSize: 10 } } : Number(r.share) * 100;
+    }),
   });
-  series.push({ name: "cap", type: "scatter", symbol: "rect", symbolSize: [36, 4], itemStyle: { color: "#c0392b" }, data: caps, z: 5 });
+  const series = providers.map((p) => bar(p, "plan"));
+  if (actual.length > 0) series.push(...sorted(actual.map((r) => r.provider)).map((p) => bar(p, "actual")));
+  const caps = [...new Set(all.filter((r) => r.cap !== "").map((r) => r.cap))];
+  const capLines = caps.map((cap) => {
+    const who = sorted(all.filter((r) => r.cap === cap).map((r) => r.provider));
+    return { yAxis: Number(cap) * 100, label: { formatter: `cap ${pct(cap, 0)}${caps.length > 1 ? " (" + who.join(", ") + ")" : ""}`, position: "insideStartTop", color: SEMANTIC.cap } };
+  });
+  if (series.length > 0) series[0].markLine = { symbol: "none", silent: true, z: 10, lineStyle: { color: SEMANTIC.cap, width: 2, type: "dashed" }, data: capLines };
+  const breaches = all.filter((r) => r.atCap);
   draw(charts, chart, {
-    xAxis: { type: "category", data: providers },
+    tooltip: { trigger: "axis", valueFormatter: (v) => (v === null || v === undefined ? "—" : Number(v).toFixed(2) + "%"), confine: true },
+    xAxis: { type: "category", data: years },
     yAxis: { type: "value", max: 100, axisLabel: { formatter: "{value}%" } },
     series,
-  });
-  section.append(table("shares", [
+  }, `Provider shares per year against the cap${caps.length ? " of " + caps.map((c) => pct(c, 0)).join(", ") : ""}: `
+    + (breaches.length === 0 ? "no provider reaches its cap." : breaches.map((r) => `${r.provider} ${r.year}${r.source === "actual" ? " billed" : ""} at ${pct(r.share)}`).join(", ") + " at or above the cap."));
+  section.append(el("details", {}, el("summary", {}, `${all.length} provider-years`), table("shares", [
     { label: "provider", show: (r) => r.provider },
     { label: "year", numeric: true, show: (r) => String(r.year) },
+    { label: "source", show: (r) => (r.source === "plan" ? "planned" : "billed") },
     { label: "spend", numeric: true, show: (r) => usd(r.spend) },
     { label: "share", numeric: true, show: (r) => pct(r.share) },
     { label: "cap", numeric: true, show: (r) => pct(r.cap) },
-  ], rows));
+    { label: "at cap", show: (r) => (r.atCap ? "yes" : "no") },
+  ], all, "Share of each calendar year's spend per provider, planned and billed")));
 }
 
 function heatmapPanel(root, charts, rows) {
   const { section, chart } = panel(root, "heatmap", "Placements: GPU-hours by provider and month",
-    "Where and when the plan runs: GPU-hours placed per provider and month (all accelerators).");
-  const months = sorted(rows.map((r) => r.month));
+    "Where and when the plan runs: GPU-hours placed per provider and month (all accelerators); every month of the span is on the axis.", rows);
+  const months = monthsBetween(sorted(rows.map((r) => r.month)));
   const providers = sorted(rows.map((r) => r.provider));
   const data = rows.map((r) => [months.indexOf(r.month), providers.indexOf(r.provider), num(r.gpuHours)]);
   const max = Math.max(1, ...data.map((d) => d[2]));
+  const costOf = new Map(rows.map((r) => [r.provider + "|" + r.month, r.cost]));
   draw(charts, chart, {
+    decal: false, // a pattern over a colour scale reads as another value
     legend: { show: false },
-    tooltip: { position: "top", formatter: (p) => `${escapeHtml(providers[p.value[1]])} ${escapeHtml(months[p.value[0]])}: ${compact(p.value[2])} GPU-h` },
-    grid: { left: 90, right: 20, top: 20, bottom: 90 },
+    tooltip: { position: "top", confine: true, formatter: (p) => `${escapeHtml(providers[p.value[1]])} ${escapeHtml(months[p.value[0]])}: `
+      + `${Number(p.value[2]).toLocaleString("en-US", { maximumFractionDigits: 3 })} GPU-h, ${usd(costOf.get(providers[p.value[1]] + "|" + months[p.value[0]]))}` },
+    grid: { left: 10, right: 20, top: 20, bottom: 60, containLabel: true },
     xAxis: { type: "category", data: months, splitArea: { show: true } },
     yAxis: { type: "category", data: providers, splitArea: { show: true } },
     visualMap: { min: 0, max, calculable: true, inRange: { color: ["#f7fbff", "#6baed6", "#08306b"] }, orient: "horizontal", left: "center", bottom: 0,
       formatter: (v) => compact(Math.round(v)) },
     series: [{ name: "GPU-hours", type: "heatmap", data, emphasis: { itemStyle: { borderColor: "#333", borderWidth: 1 } } }],
-  });
-  const details = el("details", {}, el("summary", {}, `${rows.length} provider-months`), table("heatmap", [
+  }, `Heat map of GPU-hours placed by ${providers.length} providers over ${months.length} months, at most ${compact(max)} GPU-hours in a provider-month.`);
+  section.append(el("details", {}, el("summary", {}, `${rows.length} provider-months`), table("heatmap", [
     { label: "provider", show: (r) => r.provider },
     { label: "month", show: (r) => r.month },
     { label: "GPU-hours", numeric: true, show: (r) => grouped(r.gpuHours) },
     { label: "cost", numeric: true, show: (r) => usd(r.cost) },
-  ], rows));
-  section.append(details);
+  ], rows, "GPU-hours and cost placed per provider and month, exact")));
+}
+
+/** The plan against each baseline: what the baseline costs more than the plan, and the plan's distance to its bound. */
+export function savingRows(bundle) {
+  const plan = bundle.plan;
+  return baselineRows(bundle).map((r) => {
+    if (r.name === "plan" || !r.totalCost || !plan || !plan.totalCost) return { ...r, difference: r.name === "plan" ? "0.00" : "", percent: "" };
+    const difference = minus(r.totalCost, plan.totalCost);
+    return { ...r, difference, percent: percentOf(difference, r.name === "lower bound" ? plan.totalCost : r.totalCost) };
+  });
 }
 
 function baselinesPanel(root, charts, rows) {
-  const { section, chart } = panel(root, "baselines", "Plan against baselines",
-    "Total cost of the plan, its proven lower bound and the naive baselines, priced the same way.");
+  const { section, chart } = panel(root, "baselines", "What the plan saves",
+    "The difference from the plan's cost, not from $0: how much more each naive baseline costs (green: the plan saves that much), and how far the plan is at most from the best possible (its proven lower bound).", rows);
+  const bars = rows.filter((r) => r.name !== "plan" && r.difference !== "");
+  const narrow = chart.clientWidth < 560;
   draw(charts, chart, {
     legend: { show: false },
-    tooltip: { trigger: "item" },
-    grid: { left: 140, right: 30, top: 10, bottom: 40 },
-    xAxis: moneyAxis,
-    yAxis: { type: "category", data: rows.map((r) => r.name), inverse: true },
-    // a baseline that breaks a constraint (say the share cap) is drawn grey: not a real option
-    series: [{ type: "bar", name: "total cost",
-      data: rows.map((r) => ({ value: num(r.totalCost), itemStyle: r.feasible ? {} : { color: "#b8bec6" } })),
-      label: { show: true, position: "insideRight",
-        formatter: (p) => "$" + compact(p.value) + (rows[p.dataIndex].feasible ? "" : " (infeasible)") } }],
-  });
+    tooltip: { trigger: "item", confine: true, formatter: (p) => {
+      const r = bars[p.dataIndex];
+      return `${escapeHtml(r.name)}: ${usd(r.totalCost)}<br>${r.name === "lower bound" ? "plan above the bound" : "the plan saves"} ${usd(r.name === "lower bound" ? minus("0", r.difference) : r.difference)}`;
+    } },
+    grid: { left: narrow ? 96 : 130, right: narrow ? 120 : 160, top: 10, bottom: 40 },
+    xAxis: { ...moneyAxis, name: "Δ against the plan", nameLocation: "middle", nameGap: 24 },
+    yAxis: { type: "category", data: bars.map((r) => r.name), inverse: true, axisLabel: { width: narrow ? 90 : 124, overflow: "break" } },
+    series: [{ type: "bar", name: "difference from the plan", barMaxWidth: 28,
+      data: bars.map((r) => ({ value: num(r.name === "lower bound" ? minus("0", r.difference) : r.difference), itemStyle: { color: r.name === "lower bound" ? SEMANTIC.committed : r.feasible ? SEMANTIC.saving : "#b8bec6" } })),
+      label: { show: true, position: "right", formatter: (p) => {
+        const r = bars[p.dataIndex];
+        return r.name === "lower bound" ? `${compactUsd(minus("0", r.difference))} to the bound` : `saves ${compactUsd(r.difference)} (${r.percent}%)${r.feasible ? "" : " infeasible"}`;
+      } } }],
+  }, "The plan's saving against each baseline: " + bars.filter((r) => r.name !== "lower bound").map((r) => `${r.name} ${compactUsd(r.difference)} (${r.percent}%)`).join(", ") + ".");
   section.append(table("baselines", [
-    { label: "", show: (r) => r.name },
+    { label: "option", show: (r) => r.name },
     { label: "total cost", numeric: true, show: (r) => usd(r.totalCost) },
-    { label: "", show: (r) => (r.feasible ? "" : "infeasible" + (r.note ? ": " + r.note : "")) },
-  ], rows));
+    { label: "more than the plan", numeric: true, show: (r) => (r.difference === "" ? "—" : usd(r.difference)) },
+    { label: "%", numeric: true, show: (r) => (r.percent === "" ? "—" : r.percent + "%") },
+    { label: "feasible", show: (r) => (r.feasible ? "yes" : "no" + (r.note ? ": " + r.note : "")) },
+  ], rows, "Total cost of the plan, its lower bound and each baseline; the difference is the baseline's cost less the plan's (percent of the baseline's)"));
 }
 
 function vsPlanPanel(root, charts, rows) {
   const hasActual = rows.some((r) => r.actual !== "");
   const { section, chart } = panel(root, "vsplan", "Plan against actual",
-    hasActual ? "Planned usage cost against billed cost per month, all providers."
-      : "Planned usage cost per month; no ledger rows ingested yet, so no actual.");
+    hasActual ? "Planned usage cost (light) against billed cost (dark) per month, all providers; the line is the variance (billed less planned)."
+      : "Planned usage cost per month; no ledger rows ingested yet, so no actual.", rows);
+  const at = (f) => rows.filter((r) => r[f] !== "").map((r) => [monthDate(r.month), num(r[f])]);
   draw(charts, chart, {
-    xAxis: { type: "category", data: rows.map((r) => r.month) },
+    tooltip: monthTooltip,
+    xAxis: monthAxis,
     yAxis: moneyAxis,
     series: [
-      { name: "planned", type: "bar", data: rows.map((r) => num(r.planned)) },
-      ...(hasActual ? [{ name: "actual", type: "bar", data: rows.map((r) => num(r.actual)) },
-        { name: "variance", type: "line", data: rows.map((r) => num(r.variance)) }] : []),
+      { name: "planned", type: "bar", barMaxWidth: 16, data: at("planned"), itemStyle: { color: SEMANTIC.planned } },
+      ...(hasActual ? [{ name: "actual", type: "bar", barMaxWidth: 16, data: at("actual"), itemStyle: { color: SEMANTIC.actual } },
+        { name: "variance", type: "line", data: at("variance"), itemStyle: { color: SEMANTIC.cost }, lineStyle: { color: SEMANTIC.cost } }] : []),
     ],
-  });
-  const details = el("details", {}, el("summary", {}, `${rows.length} months`), table("vsplan", [
+  }, `Planned ${compactUsd(sumOf(rows.map((r) => r.planned)))} over ${rows.length} months` + (hasActual ? `; billed ${compactUsd(sumOf(rows.map((r) => r.actual)))}, variance ${compactUsd(sumOf(rows.map((r) => r.variance)))}.` : "; nothing billed yet."));
+  section.append(el("details", {}, el("summary", {}, `${rows.length} months`), table("vsplan", [
     { label: "month", show: (r) => r.month },
     { label: "planned", numeric: true, show: (r) => usd(r.planned) },
     { label: "actual", numeric: true, show: (r) => usd(r.actual) },
     { label: "variance", numeric: true, show: (r) => usd(r.variance) },
-  ], rows));
-  section.append(details);
+  ], rows, "Planned and billed cost per month, exact")));
 }
-
 /**
  * The fan of each calendar year's cost over the sampled futures (docs/risk-json.md, years[]): the
  * quantiles P5, P25, P50, P75, P95, the mean with its standard error, and the year as written.
@@ -500,8 +907,8 @@ function fanPanel(root, charts, rows, risk) {
       + (risk.unmetPenaltyPerGpuHour ? `, priced at ${risk.unmetPenaltyPerGpuHour} ${risk.currency} per reference GPU-hour in every figure (an assumption of what unserved work is worth, not a bill).` : ".")
       + (risk.cost.meanBilled && risk.cost.meanUnmetPenalty
         ? ` Of the mean, billed ${usd(risk.cost.meanBilled.value)} ± ${usd(risk.cost.meanBilled.standardError)}, unmet demand at the penalty ${usd(risk.cost.meanUnmetPenalty.value)} ± ${usd(risk.cost.meanUnmetPenalty.standardError)}.`
-        : "")
-  );
+        : ""),
+    rows);
   const years = rows.map((r) => r.year);
   const n = (f) => rows.map((r) => num(r[f]));
   const diff = (a, b) => rows.map((r) => num(r[a]) - num(r[b]));
@@ -521,18 +928,19 @@ function fanPanel(root, charts, rows, risk) {
     yAxis: moneyAxis,
     series: [
       band("base", n("p05"), null),
-      band("P5-P25", diff("p25", "p05"), "#c6dbef"),
-      band("P25-P75", diff("p75", "p25"), "#6baed6"),
-      band("P75-P95", diff("p95", "p75"), "#c6dbef"),
+      band("P5-P25", diff("p25", "p05"), "rgba(143,168,230,0.35)"),
+      band("P25-P75", diff("p75", "p25"), "rgba(143,168,230,0.8)"),
+      band("P75-P95", diff("p95", "p75"), "rgba(143,168,230,0.35)"),
       { name: "median", type: "line", data: n("p50"), symbol: "circle", symbolSize: 8,
-        itemStyle: { color: "#08306b" }, lineStyle: { color: "#08306b" } },
+        itemStyle: { color: SEMANTIC.actual }, lineStyle: { color: SEMANTIC.actual } },
       { name: "as written", type: "line", data: n("asWritten"), symbol: "diamond", symbolSize: 8,
-        itemStyle: { color: "#c0392b" }, lineStyle: { type: "dashed", color: "#c0392b" } },
+        itemStyle: { color: SEMANTIC.committed }, lineStyle: { type: "dashed", color: SEMANTIC.committed } },
       // one year: P5 and P95 as a whisker, the bands being areas between years
       ...(years.length === 1 ? [{ name: "P5-P95", type: "scatter", symbol: "rect", symbolSize: [24, 3],
-        itemStyle: { color: "#6baed6" }, data: [num(rows[0].p05), num(rows[0].p95)].map((v) => [0, v]) }] : []),
+        itemStyle: { color: SEMANTIC.planned }, data: [num(rows[0].p05), num(rows[0].p95)].map((v) => [0, v]) }] : []),
     ],
-  });
+  }, `Fan chart of the cost per year over ${risk.futures} sampled futures: `
+    + rows.map((r) => `${r.year} median ${compactUsd(r.p50)} (P5 ${compactUsd(r.p05)} to P95 ${compactUsd(r.p95)})`).join(", ") + ".");
   section.append(table("fan", [
     { label: "year", show: (r) => r.year },
     { label: "as written", numeric: true, show: (r) => usd(r.asWritten) },
@@ -543,20 +951,23 @@ function fanPanel(root, charts, rows, risk) {
     { label: "median", numeric: true, show: (r) => usd(r.p50) },
     { label: "P75", numeric: true, show: (r) => usd(r.p75) },
     { label: "P95", numeric: true, show: (r) => usd(r.p95) },
-  ], rows));
+  ], rows, "Cost per calendar year over the futures: mean with its standard error and quantiles"));
 }
 
 function shortfallRiskPanel(root, charts, rows) {
   if (rows.length === 0) return;
   const { section, chart } = panel(root, "shortfallrisk", "Probability of paying for compute not used",
     "Per take-or-pay contract year: the share of the sampled futures in which consumption falls below the minimum "
-      + "(a shortfall, paid anyway), with one standard error, the mean shortfall over all futures and its P95.");
+      + "(a shortfall, paid anyway), with one standard error, the mean shortfall over all futures and its P95.", rows);
   draw(charts, chart, {
-    tooltip: { trigger: "item" },
+    tooltip: { trigger: "item", confine: true, formatter: (p) => {
+      const r = rows[p.dataIndex];
+      return `${escapeHtml(r.contract)} y${escapeHtml(r.year)}: ${pct(r.probability, 1)} ± ${se(r.probabilityError, (t) => pct(t, 1))}<br>mean shortfall ${usd(r.expected)}`;
+    } },
     xAxis: { type: "category", data: rows.map((r) => `${r.contract} y${r.year}`), axisLabel: { rotate: 30 } },
     yAxis: { type: "value", max: 100, axisLabel: { formatter: "{value}%" } },
-    series: [{ name: "P(shortfall)", type: "bar", data: rows.map((r) => Number(r.probability) * 100) }],
-  });
+    series: [{ name: "P(shortfall)", type: "bar", barMaxWidth: 28, itemStyle: { color: SEMANTIC.shortfall }, data: rows.map((r) => Number(r.probability) * 100) }],
+  }, "Probability of a shortfall per contract year: " + rows.map((r) => `${r.contract} y${r.year} ${pct(r.probability, 1)}`).join(", ") + ".");
   section.append(table("shortfallrisk", [
     { label: "contract", show: (r) => r.contract },
     { label: "year", numeric: true, show: (r) => r.year },
@@ -565,7 +976,7 @@ function shortfallRiskPanel(root, charts, rows) {
     { label: "mean shortfall", numeric: true, show: (r) => usd(r.expected) },
     { label: "± s.e.", numeric: true, show: (r) => se(r.expectedError, usd) },
     { label: "P95 shortfall", numeric: true, show: (r) => usd(r.p95) },
-  ], rows));
+  ], rows, "Per take-or-pay contract year: the probability of a shortfall and its size over the futures"));
 }
 
 function concentrationPanel(root, charts, rows, concentration) {
@@ -573,16 +984,17 @@ function concentrationPanel(root, charts, rows, concentration) {
   const { section, chart } = panel(root, "concentration", "What losing each provider would cost",
     `Each provider lost from ${concentration.from} (the middle of the horizon), the rest re-planned: the extra cost against the plan, `
       + "in which the unmet demand (at the penalty) and the change of the take-or-pay shortfall are included. "
-      + "The margin is how far each re-plan is proven from the best plan of its future.");
+      + "The margin is how far each re-plan is proven from the best plan of its future.", rows);
   draw(charts, chart, {
     legend: { show: false },
-    tooltip: { trigger: "item" },
-    grid: { left: 90, right: 30, top: 10, bottom: 40 },
+    tooltip: { trigger: "item", valueFormatter: dollars, confine: true },
+    grid: { left: 10, right: 50, top: 10, bottom: 30, containLabel: true },
     xAxis: moneyAxis,
     yAxis: { type: "category", data: rows.map((r) => r.provider), inverse: true },
-    series: [{ type: "bar", name: "extra cost", data: rows.map((r) => num(r.extraCost)),
+    series: [{ type: "bar", name: "extra cost", barMaxWidth: 28,
+      data: rows.map((r) => ({ value: num(r.extraCost), itemStyle: { color: colourOf(r.provider) } })),
       label: { show: true, position: "right", formatter: (p) => "$" + compact(p.value) } }],
-  });
+  }, `The extra cost of losing each provider from ${concentration.from}: ` + rows.map((r) => `${r.provider} ${compactUsd(r.extraCost)}`).join(", ") + ".");
   section.append(table("concentration", [
     { label: "provider", show: (r) => r.provider },
     { label: "lost from", show: (r) => r.from },
@@ -590,7 +1002,48 @@ function concentrationPanel(root, charts, rows, concentration) {
     { label: "shortfall change", numeric: true, show: (r) => usd(r.shortfallChange) },
     { label: "unmet cost", numeric: true, show: (r) => usd(r.unmetCost) },
     { label: "margin", numeric: true, show: (r) => usd(r.margin) },
-  ], rows));
+  ], rows, "Per provider lost: the extra cost and its parts, exact"));
+}
+
+
+function dealPanel(root, charts, rows, deal) {
+  if (rows.length === 0) return;
+  const sizes = rows.filter((r) => r.scale !== "");
+  const none = rows.find((r) => r.scale === "");
+  const be = deal.breakEven;
+  const breakEven = !be ? "The break-even demand was not searched (--no-break-even)."
+    : be.outcome === "found" ? `It breaks even at ${be.demand} times the demand as written (between ${be.low} and ${be.high}): below that, signing costs more.`
+      : be.outcome === "always-pays" ? "It pays at every demand level tried." : "It never pays at the demand levels tried.";
+  const { section, chart } = panel(root, "deal", `Sizing ${deal.contract} (${deal.provider})`,
+    `Expected cost and CVaR95 (the mean of the worst 5% of ${deal.futures} futures, seed ${deal.seed}) of the whole portfolio against the deal's size, a multiple of the written minimums; `
+      + `the dashed red line is not signing it (${none ? compactUsd(none.meanCost) : "—"} expected): a size whose expected cost is below it saves money. Best: ${deal.best}. ${breakEven}`
+      + (deal.notes && deal.notes.length ? " " + deal.notes.join(" ") : ""), rows);
+  const labels = sizes.map((r) => `${r.label} (${compactUsd(r.commitment)})`);
+  draw(charts, chart, {
+    tooltip: { trigger: "axis", valueFormatter: dollars, confine: true },
+    xAxis: { type: "category", data: labels, name: "size", nameLocation: "middle", nameGap: 28 },
+    yAxis: { ...moneyAxis, scale: true },
+    series: [
+      { name: "expected cost", type: "line", data: sizes.map((r) => num(r.meanCost)), symbol: "circle", symbolSize: 8,
+        itemStyle: { color: SEMANTIC.actual }, lineStyle: { color: SEMANTIC.actual, width: 2 },
+        ...(none ? { markLine: { symbol: "none", silent: true, lineStyle: { color: SEMANTIC.cap, type: "dashed", width: 2 },
+          label: { formatter: `not signed ${compactUsd(none.meanCost)}: break-even`, position: "insideEndTop", color: SEMANTIC.cap },
+          data: [{ yAxis: num(none.meanCost) }] } } : {}) },
+      { name: "CVaR95", type: "line", data: sizes.map((r) => num(r.cvar95)), symbol: "triangle", symbolSize: 9,
+        itemStyle: { color: SEMANTIC.shortfall }, lineStyle: { color: SEMANTIC.shortfall, type: "dotted", width: 2 } },
+    ],
+  }, `Deal curves of ${deal.contract}: ` + sizes.map((r) => `${r.label} expected ${compactUsd(r.meanCost)}, CVaR95 ${compactUsd(r.cvar95)}`).join("; ")
+    + (none ? `; not signed ${compactUsd(none.meanCost)}.` : "."));
+  section.append(table("deal", [
+    { label: "size", show: (r) => r.label },
+    { label: "commitment", numeric: true, show: (r) => usd(r.commitment) },
+    { label: "discount", numeric: true, show: (r) => (r.discount === "" ? "—" : pct(r.discount, 0)) },
+    { label: "expected cost", numeric: true, show: (r) => usd(r.meanCost) },
+    { label: "± s.e.", numeric: true, show: (r) => se(r.meanCostError, usd) },
+    { label: "CVaR95", numeric: true, show: (r) => usd(r.cvar95) },
+    { label: "saving", numeric: true, show: (r) => (r.saving === "" ? "—" : usd(r.saving)) },
+    { label: "P(shortfall)", numeric: true, show: (r) => (r.shortfallProbability === "" ? "—" : pct(r.shortfallProbability, 1)) },
+  ], rows, "Each size of the deal and not signing it, over the same futures"));
 }
 
 /** Draws every panel of a bundle into root, replacing what was there. Returns the charts. */
@@ -598,21 +1051,23 @@ export function renderBundle(root, bundle) {
   for (const old of root.__nuageCharts || []) old.dispose();
   root.replaceChildren();
   const charts = [];
-  if (!bundle.plan) {
-    if (!bundle.risk) root.append(el("p", { class: "empty" }, "No plan yet."));
-  } else if (bundle.plan.status === "INFEASIBLE") {
-    const list = el("ul", { "data-table": "infeasibility" }, ...(bundle.plan.infeasibility || []).map((i) =>
+  const plan = bundle.plan;
+  if (plan && plan.status !== "INFEASIBLE") headlinePanel(root, headlineFigures(bundle), plan);
+  if (!plan) {
+    if (!bundle.risk && !bundle.deal) root.append(el("p", { class: "empty" }, "No plan shown yet: pick a plan from the list, or upload a scenario and start one."));
+  } else if (plan.status === "INFEASIBLE") {
+    const list = el("ul", { "data-table": "infeasibility" }, ...(plan.infeasibility || []).map((i) =>
       el("li", { "data-kind": i.kind }, `${i.kind}${i.workload ? " (" + i.workload + ")" : ""}: ${i.message}`)));
     root.append(el("section", { class: "panel", "data-panel": "infeasible" }, el("h2", {}, "No feasible plan"), list));
   } else {
-    summaryPanel(root, summaryRows(bundle));
-    baselinesPanel(root, charts, baselineRows(bundle));
-    burndownPanel(root, charts, burndownRows(bundle), bundle.ledger);
+    baselinesPanel(root, charts, savingRows(bundle));
+    sharesPanel(root, charts, shareRows(bundle), hasLedger(bundle) ? bundle.ledger : null);
+    burndownPanel(root, charts, burndownRows(bundle), bundle.ledger, plan);
     matchingPanel(root, matchingRows(bundle), bundle.ledger);
-    sharesPanel(root, charts, shareRows(bundle));
     spendPanel(root, charts, spendRows(bundle));
-    heatmapPanel(root, charts, heatRows(bundle));
     vsPlanPanel(root, charts, vsPlanRows(bundle));
+    heatmapPanel(root, charts, heatRows(bundle));
+    summaryPanel(root, summaryRows(bundle));
   }
   // the risk figures stand on their own: a risk run re-plans every future itself
   if (bundle.risk) {
@@ -620,7 +1075,9 @@ export function renderBundle(root, bundle) {
     shortfallRiskPanel(root, charts, shortfallRiskRows(bundle));
   }
   if (bundle.concentration) concentrationPanel(root, charts, concentrationRows(bundle), bundle.concentration);
+  if (bundle.deal) dealPanel(root, charts, dealRows(bundle), bundle.deal);
   root.__nuageCharts = charts;
+  root.__nuageBundle = bundle;
   root.dataset.rendered = String(Date.now());
   return charts;
 }
@@ -636,4 +1093,3 @@ globalThis.addEventListener?.("resize", () => {
     }
   });
 });
-

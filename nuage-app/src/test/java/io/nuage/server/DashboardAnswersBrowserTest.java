@@ -1,0 +1,223 @@
+package io.nuage.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.microsoft.playwright.Page;
+import io.nuage.browser.ExpectedAnswers;
+import io.nuage.browser.HeadlessChromium;
+import io.nuage.cli.Main;
+import io.nuage.testing.SharedData;
+import java.io.PrintWriter;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue 14 on the live dashboard: the example's plan and then its bills, uploaded through the page;
+ * the headline band equals the API's JSON (GET /api/plans/{id}, GET /api/ledger/drawdown), the plan
+ * and scenario lists say what each is, a viewer sees no control it cannot use, and no page scrolls
+ * sideways at 390 px, light or dark.
+ */
+class DashboardAnswersBrowserTest {
+  private static final double PLAN_TIMEOUT_MS = 180_000;
+  private static final Path EXAMPLE = SharedData.repo().resolve("examples/frontier-lab-2027.yaml");
+  private static HeadlessChromium chromium;
+
+  @BeforeAll
+  static void start() {
+    chromium = new HeadlessChromium();
+  }
+
+  @AfterAll
+  static void stop() {
+    chromium.close();
+  }
+
+  private static Page signedIn(RunningServer server, String token, int width, boolean dark) {
+    Page page = chromium.newPage(width, 900, dark);
+    page.navigate(server.uri("/").toString());
+    page.fill("#token", token);
+    page.click("#sign-in-form button[type=submit]");
+    page.waitForSelector("body[data-signed-in=true]");
+    return page;
+  }
+
+  private static Map<String, String> caps(JsonNode policy) {
+    Map<String, String> caps = new HashMap<>();
+    caps.put("*", policy.get("maxShare").asText());
+    policy
+        .get("maxShareByProvider")
+        .fields()
+        .forEachRemaining(e -> caps.put(e.getKey(), e.getValue().asText()));
+    return caps;
+  }
+
+  @Test
+  void dashboard_examplePlanThenItsBills_answersEqualTheApiJson(@TempDir Path dir)
+      throws Exception {
+    try (RunningServer server = RunningServer.start(dir)) {
+      Page page = signedIn(server, server.planner, 1440, false);
+      assertThat(page.locator("#plans-empty").innerText()).contains("upload a scenario first");
+      page.setInputFiles("#scenario-file", EXAMPLE);
+      page.click("#upload");
+      page.waitForSelector("#scenario[data-uploaded]");
+      String scenarioId = page.getAttribute("#scenario", "data-uploaded");
+      page.click("#start-plan");
+      page.waitForSelector(
+          "#panels[data-plan-id] [data-answer=planned]",
+          new Page.WaitForSelectorOptions().setTimeout(PLAN_TIMEOUT_MS));
+      String planId = page.getAttribute("#panels", "data-plan-id");
+      HeadlessChromium.screenshot(page, "dashboard-1440-light");
+
+      JsonNode plan = server.get("/api/plans/" + planId, server.viewer).json().get("result");
+      JsonNode scenario = server.get("/api/scenarios/" + scenarioId, server.viewer).json();
+      String horizonStart = scenario.at("/summary/horizonStart").asText();
+      JsonNode commitments =
+          server
+              .get(
+                  "/api/ledger/drawdown?scenario="
+                      + scenarioId
+                      + "&plan="
+                      + planId
+                      + "&asOf="
+                      + horizonStart
+                      + "-01",
+                  server.viewer)
+              .json();
+      Map<String, String> caps = caps(scenario.at("/summary/policy"));
+      ExpectedAnswers.assertBand(page, plan, commitments, false, caps);
+
+      // the lists say what each plan and scenario is
+      assertThat(page.getAttribute("#plan-list tr[data-plan='" + planId + "']", "data-total-cost"))
+          .isEqualTo(plan.get("totalCost").asText());
+      assertThat(page.locator("#plan-list tr[data-plan='" + planId + "'] td").nth(1).innerText())
+          .isEqualTo(scenario.get("name").asText());
+      assertThat(
+              page.getAttribute(
+                  "#scenario-list tr[data-scenario='" + scenarioId + "']", "data-bytes"))
+          .isEqualTo(String.valueOf(Files.size(EXAMPLE)));
+      assertThat(page.isVisible("button[data-export=SkyPilot][data-plan='" + planId + "']"))
+          .isTrue();
+      assertThat(page.isVisible("button[data-export=Kueue][data-plan='" + planId + "']")).isTrue();
+      assertThat(chromium.errors(page)).isEmpty();
+
+      // the same plan at 390 px and in the dark: no sideways scroll, same answers
+      for (int width : new int[] {390, 1440}) {
+        for (boolean dark : new boolean[] {false, true}) {
+          if (width == 1440 && !dark) continue;
+          Page other = signedIn(server, server.viewer, width, dark);
+          other.waitForSelector(
+              "#plan option[value='" + planId + "']",
+              new Page.WaitForSelectorOptions()
+                  .setState(com.microsoft.playwright.options.WaitForSelectorState.ATTACHED));
+          other.selectOption("#plan", planId);
+          other.waitForSelector(
+              "#panels[data-plan-id='" + planId + "'] [data-answer=planned]",
+              new Page.WaitForSelectorOptions().setTimeout(60_000));
+          String name = "dashboard-" + width + "-" + (dark ? "dark" : "light");
+          HeadlessChromium.screenshot(other, name);
+          assertThat(HeadlessChromium.sidewaysOverflow(other)).as(name).isLessThanOrEqualTo(0);
+          ExpectedAnswers.assertBand(other, plan, commitments, false, caps);
+          assertThat(chromium.errors(other)).isEmpty();
+          other.close();
+        }
+      }
+
+      // the example's bills through 2027-06, uploaded through the page: the ingest report, then
+      // the answers as of the bills' end
+      Path planFile = Files.writeString(dir.resolve("plan.json"), plan.toString());
+      Path bills = dir.resolve("bills-2027H1.csv");
+      generateBills(planFile, bills);
+      long rows =
+          CSVFormat.RFC4180
+              .builder()
+              .setHeader()
+              .setSkipHeaderRecord(true)
+              .get()
+              .parse(new StringReader(Files.readString(bills)))
+              .getRecords()
+              .size();
+      page.setInputFiles("#billing-file", bills);
+      page.click("#ingest");
+      page.waitForSelector(
+          "#ingest-report[data-accepted]", new Page.WaitForSelectorOptions().setTimeout(120_000));
+      assertThat(
+              Long.parseLong(page.getAttribute("#ingest-report", "data-accepted"))
+                  + Long.parseLong(page.getAttribute("#ingest-report", "data-duplicates")))
+          .isEqualTo(rows);
+      page.waitForSelector(
+          "[data-answer=shortfall]:not([data-as-of=''])",
+          new Page.WaitForSelectorOptions().setTimeout(60_000));
+      HeadlessChromium.screenshot(page, "dashboard-ledger-1440");
+      JsonNode ledger =
+          server
+              .get("/api/ledger/drawdown?scenario=" + scenarioId + "&plan=" + planId, server.viewer)
+              .json();
+      ExpectedAnswers.assertBand(page, plan, ledger, true, caps);
+      assertThat(page.locator(".multiple").count()).isGreaterThanOrEqualTo(3);
+      assertThat(chromium.errors(page)).isEmpty();
+    }
+  }
+
+  private static void generateBills(Path plan, Path bills) {
+    String before = System.getProperty("nuage.home");
+    System.setProperty("nuage.home", SharedData.repo().toString());
+    try {
+      StringWriter err = new StringWriter();
+      int code =
+          Main.run(
+              new String[] {
+                "generate-billing",
+                "--from-plan",
+                plan.toString(),
+                "--until",
+                "2027-06",
+                "--focus-version",
+                "1.3",
+                "--out",
+                bills.toString()
+              },
+              new PrintWriter(new StringWriter()),
+              new PrintWriter(err));
+      assertThat(code).as(err.toString()).isZero();
+    } finally {
+      if (before == null) System.clearProperty("nuage.home");
+      else System.setProperty("nuage.home", before);
+    }
+  }
+
+  @Test
+  void dashboard_viewer_seesNoControlItCannotUse(@TempDir Path dir) {
+    try (RunningServer server = RunningServer.start(dir)) {
+      Page page = signedIn(server, server.viewer, 390, false);
+      page.waitForSelector("body[data-role=viewer]");
+      for (String control :
+          new String[] {
+            "#upload-form",
+            "#ingest-form",
+            "#billing",
+            "#start-plan",
+            "#risk-controls",
+            "#deal-controls",
+            "#cancel-plan"
+          }) {
+        assertThat(page.isVisible(control)).as(control).isFalse();
+      }
+      assertThat(page.isVisible("#read-only")).isTrue();
+      assertThat(page.locator("#scenarios-empty").innerText()).contains("a planner uploads one");
+      assertThat(page.locator("#plans-empty").innerText()).contains("a planner starts one");
+      assertThat(HeadlessChromium.sidewaysOverflow(page)).isLessThanOrEqualTo(0);
+      HeadlessChromium.screenshot(page, "dashboard-viewer-390");
+      assertThat(chromium.errors(page)).isEmpty();
+    }
+  }
+}
