@@ -220,4 +220,42 @@ class DashboardAnswersBrowserTest {
       assertThat(chromium.errors(page)).isEmpty();
     }
   }
+
+  @Test
+  void dashboard_sizeDeal_drawsTheCurvesOfTheDealJob(@TempDir Path dir) {
+    try (RunningServer server = RunningServer.start(dir)) {
+      Page page = signedIn(server, server.planner, 1440, false);
+      page.setInputFiles(
+          "#scenario-file",
+          SharedData.repo().resolve("nuage-core/src/test/resources/deal/two-point-tiers.yaml"));
+      page.click("#upload");
+      page.waitForSelector("#scenario[data-uploaded]");
+      page.fill("#deal-contract", "deal");
+      page.fill("#deal-samples", "4");
+      page.click("#start-deal");
+      page.waitForSelector(
+          "#panels[data-deal-id] [data-panel=deal]",
+          new Page.WaitForSelectorOptions().setTimeout(PLAN_TIMEOUT_MS));
+      HeadlessChromium.screenshot(page, "dashboard-deal");
+      JsonNode deal =
+          server
+              .get("/api/deals/" + page.getAttribute("#panels", "data-deal-id"), server.viewer)
+              .json()
+              .get("result");
+      java.util.List<String> expected = new java.util.ArrayList<>();
+      for (JsonNode z : deal.get("sizes")) {
+        expected.add(z.get("label").asText() + "|" + z.at("/meanCost/value").asText());
+      }
+      expected.add(
+          deal.at("/notSigned/label").asText()
+              + "|"
+              + deal.at("/notSigned/meanCost/value").asText());
+      assertThat(
+              io.nuage.browser.PageFigures.rows(page, "deal").stream()
+                  .map(r -> r.get("label") + "|" + r.get("meanCost"))
+                  .toList())
+          .isEqualTo(expected);
+      assertThat(chromium.errors(page)).isEmpty();
+    }
+  }
 }

@@ -317,6 +317,9 @@ export function headlineFigures(bundle) {
     figures.shortfall = { value: sumOf(owed.map((c) => c.projectedShortfall)),
       parts: owed.filter((c) => toUnits(c.projectedShortfall || "0", decimals(c.projectedShortfall || "0")) !== 0n)
         .map((c) => ({ contract: c.contract, amount: c.projectedShortfall })) };
+    // reservations and storage owe nothing more, but a minimum not used was paid for nothing
+    const unused = (ledger.contracts || []).filter((c) => c.shortfallKind === "unused" && (c.unit === ledger.currency || c.unit === undefined));
+    figures.shortfall.unused = sumOf(unused.map((c) => c.projectedShortfall));
   } else if (plan && plan.contracts) {
     const owed = plan.contracts.filter((c) => c.takeOrPay);
     figures.shortfall = { value: sumOf(owed.map((c) => c.shortfall)),
@@ -561,6 +564,9 @@ function headlinePanel(root, f, plan) {
   if (f.shortfall) {
     const zero = toUnits(f.shortfall.value, decimals(f.shortfall.value)) === 0n;
     const detail = [zero ? "every take-or-pay minimum is met" : f.shortfall.parts.map((p) => `${p.contract}${p.year ? " y" + p.year : ""} ${compactUsd(p.amount)}`).join(" · ")];
+    if (f.shortfall.unused && toUnits(f.shortfall.unused, decimals(f.shortfall.unused)) !== 0n) {
+      detail.push(`besides, ${compactUsd(f.shortfall.unused)} of storage paid for and projected unused`);
+    }
     if (f.shortfall.risk) detail.push(`probability up to ${pct(f.shortfall.risk.probability, 1)} (${f.shortfall.risk.contract} y${f.shortfall.risk.year}, ${f.shortfall.risk.futures} futures)`);
     const box = answer("shortfall", "Projected shortfall", f.shortfall.value, money(f.shortfall.value),
       el("p", { class: "detail" }, detail.join("; ")), el("p", { class: "detail asof" }, f.mode === "ledger" ? `as of ${f.asOf}` : "planned, as of no bills"));
