@@ -58,7 +58,8 @@ class ReportWriterTest {
                 + "\"policy\":{\"maxShare\":\"0.40\",\"maxShareByProvider\":{\"oci\":\"0.5\"}},"
                 + "\"plan\":"
                 + PLAN
-                + ",\"ledger\":null,\"risk\":null,\"concentration\":null}");
+                + ",\"ledger\":null,\"risk\":null,\"concentration\":null,\"commitments\":null,"
+                + "\"deal\":null}");
   }
 
   @Test

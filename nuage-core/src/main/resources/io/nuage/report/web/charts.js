@@ -569,7 +569,7 @@ function headlinePanel(root, f, plan) {
     }
     if (f.shortfall.risk) detail.push(`probability up to ${pct(f.shortfall.risk.probability, 1)} (${f.shortfall.risk.contract} y${f.shortfall.risk.year}, ${f.shortfall.risk.futures} futures)`);
     const box = answer("shortfall", "Projected shortfall", f.shortfall.value, money(f.shortfall.value),
-      el("p", { class: "detail" }, detail.join("; ")), el("p", { class: "detail asof" }, f.mode === "ledger" ? `as of ${f.asOf}` : "planned, as of no bills"));
+      el("p", { class: "detail" }, detail.join("; ")), el("p", { class: "detail asof" }, f.mode === "ledger" ? `as of ${f.asOf}` : "from the plan: nothing billed yet"));
     box.dataset.asOf = f.asOf;
     if (!zero) box.classList.add("warn");
     if (f.shortfall.risk) box.dataset.probability = f.shortfall.risk.probability;
@@ -657,7 +657,7 @@ function burndownPanel(root, charts, rows, ledger, plan) {
     const last = years[years.length - 1];
     draw(charts, div, {
       legend: { top: 0, type: "scroll", itemWidth: 16, itemGap: 6, textStyle: { fontSize: 10 } },
-      grid: { left: 6, right: 12, top: 34, bottom: 6, containLabel: true },
+      grid: { left: 6, right: 12, top: 48, bottom: 6, containLabel: true },
       tooltip: { trigger: "axis", valueFormatter: fmt, confine: true },
       xAxis: { type: "category", data: labels },
       yAxis: { type: "value", axisLabel: { formatter: (v) => (isMoney ? "$" : "") + compact(v) } },
@@ -734,7 +734,7 @@ function spendPanel(root, charts, rows) {
 
 function sharesPanel(root, charts, rows, ledger) {
   const actual = ((ledger && ledger.shares) || []).map((s) => ({ provider: s.provider, year: Number(s.year), share: s.share, spend: s.billed, cap: s.cap ?? "", source: "actual" }));
-  const all = [...rows.map((r) => ({ ...r, source: "plan" })), ...actual].map((r) => ({ ...r, atCap: r.cap !== "" && Number(r.share) >= Number(r.cap) }));
+  const all = [...rows.map((r) => ({ ...r, source: "plan" })), ...actual].map((r) => ({ ...r, atCap: r.cap !== "" && atLeast(r.share, r.cap) }));
   const { section, chart } = panel(root, "shares", "Provider share of spend against the policy cap",
     "Each provider's share of a calendar year's spend, one colour per provider; the red line is the diversification cap, drawn on top, and a bar at or above it is outlined in red and labelled."
       + (actual.length > 0 ? " Planned bars are plain; billed bars (from the ledger) are hatched and named \"billed\"." : ""), all);
