@@ -154,6 +154,30 @@ class ReportAnswersBrowserTest {
     assertThat(luminance(page)).isGreaterThan(0.8);
   }
 
+  @Test
+  void report_coloursMeanTheSameInEveryChart() {
+    Page page = chromium.newPage(1440, 900, false);
+    open(page, demo.resolve("report.html"));
+    // every series of every chart: its name and colour, as ECharts holds them
+    @SuppressWarnings("unchecked")
+    List<List<String>> series =
+        (List<List<String>>)
+            page.evalOnSelectorAll(
+                ".panel .chart",
+                "cs => cs.flatMap(c => (echarts.getInstanceByDom(c).getOption().series || [])"
+                    + ".map(s => [String(s.name), String((s.itemStyle || {}).color)]))");
+    Map<String, java.util.Set<String>> colours = new HashMap<>();
+    for (List<String> s : series)
+      colours.computeIfAbsent(s.get(0), k -> new java.util.TreeSet<>()).add(s.get(1));
+    for (JsonNode p : plan.get("providers")) {
+      String provider = p.get("provider").asText();
+      assertThat(colours.get(provider)).as(provider + " in spend and shares").hasSize(1);
+    }
+    assertThat(colours.get("shortfall")).as("shortfall in every burn-down").hasSize(1);
+    assertThat(colours.get("minimum")).hasSize(1);
+    assertThat(colours.get("planned")).doesNotContainAnyElementsOf(colours.get("shortfall"));
+  }
+
   private static double luminance(Page page) {
     String rgb = (String) page.evaluate("() => getComputedStyle(document.body).backgroundColor");
     String[] parts = rgb.replaceAll("[^0-9,]", "").split(",");

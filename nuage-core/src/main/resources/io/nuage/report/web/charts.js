@@ -791,8 +791,9 @@ function heatmapPanel(root, charts, rows) {
     tooltip: { position: "top", confine: true, formatter: (p) => `${escapeHtml(providers[p.value[1]])} ${escapeHtml(months[p.value[0]])}: `
       + `${Number(p.value[2]).toLocaleString("en-US", { maximumFractionDigits: 3 })} GPU-h, ${usd(costOf.get(providers[p.value[1]] + "|" + months[p.value[0]]))}` },
     grid: { left: 10, right: 20, top: 20, bottom: 60, containLabel: true },
-    xAxis: { type: "category", data: months, splitArea: { show: true } },
-    yAxis: { type: "category", data: providers, splitArea: { show: true } },
+    // no split areas: a month without placements must look empty, not like a dark value
+    xAxis: { type: "category", data: months },
+    yAxis: { type: "category", data: providers },
     visualMap: { min: 0, max, calculable: true, inRange: { color: ["#f7fbff", "#6baed6", "#08306b"] }, orient: "horizontal", left: "center", bottom: 0,
       formatter: (v) => compact(Math.round(v)) },
     series: [{ name: "GPU-hours", type: "heatmap", data, emphasis: { itemStyle: { borderColor: "#333", borderWidth: 1 } } }],
