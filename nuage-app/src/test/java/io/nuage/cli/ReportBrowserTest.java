@@ -368,6 +368,15 @@ class ReportBrowserTest {
                 java.util.Locale.ROOT,
                 "unmet demand at the penalty $%,.2f",
                 new java.math.BigDecimal(riskJson.at("/cost/meanUnmetPenalty/value").asText())));
+    // the headline's shortfall gives the largest probability of a shortfall of any contract year
+    java.math.BigDecimal worst = java.math.BigDecimal.ZERO;
+    for (JsonNode c : riskJson.get("contractYears")) {
+      worst = worst.max(new java.math.BigDecimal(c.at("/shortfallProbability/value").asText()));
+    }
+    assertThat(
+            new java.math.BigDecimal(
+                page.getAttribute("[data-answer=shortfall]", "data-probability")))
+        .isEqualByComparingTo(worst);
     assertThat(chromium.errors(page)).isEmpty();
   }
 

@@ -563,7 +563,7 @@ function headlinePanel(root, f, plan) {
       ? `the plan's total over the horizon, within ${pct(plan.gap, 4)} of the proven lower bound` : "the plan's total over the horizon")));
   if (f.shortfall) {
     const zero = toUnits(f.shortfall.value, decimals(f.shortfall.value)) === 0n;
-    const detail = [zero ? "every take-or-pay minimum is met" : f.shortfall.parts.map((p) => `${p.contract}${p.year ? " y" + p.year : ""} ${compactUsd(p.amount)}`).join(" · ")];
+    const detail = [zero ? (f.mode === "ledger" ? "every take-or-pay minimum is projected to be met" : "the plan meets every take-or-pay minimum") : f.shortfall.parts.map((p) => `${p.contract}${p.year ? " y" + p.year : ""} ${compactUsd(p.amount)}`).join(" · ")];
     if (f.shortfall.unused && toUnits(f.shortfall.unused, decimals(f.shortfall.unused)) !== 0n) {
       detail.push(`besides, ${compactUsd(f.shortfall.unused)} of storage paid for and projected unused`);
     }
