@@ -590,7 +590,12 @@ function headlinePanel(root, f, plan) {
     f.levers.length > 0 ? levers : el("p", { class: "detail" }, "no binding constraint has a price")));
   for (const s of f.savings) rows.push({ answer: "saving vs " + s.name, value: s.saving, percent: s.percent });
   const head = el("div", { class: "panel-head" }, el("h2", { id: "title-headline" }, "The answers"), csvButton("headline", rows));
-  section.append(head, el("p", { class: "caption" }, when + " Hover a figure for the exact amount; every amount is exact in the tables below."), answers);
+  section.append(head, el("p", { class: "caption" }, when + " Hover a figure for the exact amount; every amount is exact in the tables below."), answers,
+    el("details", {}, el("summary", {}, "exact figures"), table("headline", [
+      { label: "answer", show: (r) => r.answer },
+      { label: "exact figure", numeric: true, show: (r) => (/^-?\d+(\.\d+)?$/.test(r.value) ? usd(r.value) : r.value || "—") },
+      { label: "percent", numeric: true, show: (r) => (r.percent ? r.percent + "%" : "—") },
+    ], rows, "The answers above, exact (money in US dollars to the cent)")));
   root.append(section);
 }
 
