@@ -36,7 +36,7 @@ public final class ExpectedAnswers {
     assertThat(value(page, "planned")).isEqualTo(plan.get("totalCost").asText());
     assertThat(money(value(page, "shortfall")))
         .isEqualByComparingTo(withBills ? ledgerShortfall(book) : planShortfall(plan));
-    assertThat(page.getAttribute("[data-answer=shortfall]", "data-as-of"))
+    assertThat(page.getAttribute(".answer[data-answer=shortfall]", "data-as-of"))
         .isEqualTo(withBills ? book.get("asOf").asText() : "");
     assertThat(set(value(page, "atcap"))).isEqualTo(atCap(plan, withBills ? book : null, caps));
     assertThat(value(page, "savings")).isEqualTo(savings(plan));
@@ -47,7 +47,7 @@ public final class ExpectedAnswers {
               .subtract(new BigDecimal(plan.get("totalCost").asText()));
       assertThat(
               page.getAttribute(
-                  "[data-answer=savings] li[data-baseline='" + b.get("name").asText() + "']",
+                  ".answer[data-answer=savings] li[data-baseline='" + b.get("name").asText() + "']",
                   "data-percent"))
           .isEqualTo(
               saving
@@ -66,14 +66,19 @@ public final class ExpectedAnswers {
   public static void assertOnFirstScreen(Page page, int width, int height) {
     assertThat(page.evaluate("() => window.scrollY")).isEqualTo(0);
     for (String answer : FIVE) {
-      Locator box = page.locator("[data-answer=" + answer + "]");
+      Locator box = page.locator(".answer[data-answer=" + answer + "]");
       assertThat(box.isVisible()).as(answer + " visible").isTrue();
       BoundingBox b = box.boundingBox();
       assertThat(b.y).as(answer + " top").isGreaterThanOrEqualTo(0);
       assertThat(b.y + b.height).as(answer + " bottom").isLessThanOrEqualTo(height);
       assertThat(b.x + b.width).as(answer + " right").isLessThanOrEqualTo(width);
       assertThat(
-              page.locator("[data-answer=" + answer + "] .figure, [data-answer=" + answer + "] li")
+              page.locator(
+                      ".answer[data-answer="
+                          + answer
+                          + "] .figure, .answer[data-answer="
+                          + answer
+                          + "] li")
                   .first()
                   .innerText())
           .as(answer + " shows a figure")
@@ -82,7 +87,7 @@ public final class ExpectedAnswers {
   }
 
   static String value(Page page, String answer) {
-    String v = page.getAttribute("[data-answer=" + answer + "]", "data-value");
+    String v = page.getAttribute(".answer[data-answer=" + answer + "]", "data-value");
     assertThat(v).as("data-value of " + answer).isNotNull();
     return v;
   }

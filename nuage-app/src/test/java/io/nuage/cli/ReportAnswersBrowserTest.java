@@ -105,7 +105,7 @@ class ReportAnswersBrowserTest {
     ExpectedAnswers.assertOnFirstScreen(page, 1440, 900);
     ExpectedAnswers.assertBand(page, plan, commitments(), false, caps());
     // the exact figure is one hover away
-    assertThat(page.getAttribute("[data-answer=planned] .figure", "title"))
+    assertThat(page.getAttribute(".answer[data-answer=planned] .figure", "title"))
         .isEqualTo("$" + String.format("%,.2f", new BigDecimal(plan.get("totalCost").asText())));
     assertThat(chromium.errors(page)).isEmpty();
   }
@@ -281,7 +281,7 @@ class ReportAnswersBrowserTest {
     HeadlessChromium.screenshot(page, "report-ledger-1440");
     ExpectedAnswers.assertOnFirstScreen(page, 1440, 900);
     ExpectedAnswers.assertBand(page, plan, drawDown, true, caps());
-    assertThat(page.locator("[data-answer=shortfall]").innerText())
+    assertThat(page.locator(".answer[data-answer=shortfall]").innerText())
         .contains(drawDown.get("asOf").asText());
     // one small chart per contract with a minimum: committed spend, reservation, storage
     List<String> multiples = new ArrayList<>();

@@ -375,7 +375,7 @@ class ReportBrowserTest {
     }
     assertThat(
             new java.math.BigDecimal(
-                page.getAttribute("[data-answer=shortfall]", "data-probability")))
+                page.getAttribute(".answer[data-answer=shortfall]", "data-probability")))
         .isEqualByComparingTo(worst);
     assertThat(chromium.errors(page)).isEmpty();
   }

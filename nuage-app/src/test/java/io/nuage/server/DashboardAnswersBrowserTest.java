@@ -73,7 +73,7 @@ class DashboardAnswersBrowserTest {
       String scenarioId = page.getAttribute("#scenario", "data-uploaded");
       page.click("#start-plan");
       page.waitForSelector(
-          "#panels[data-plan-id] [data-answer=planned]",
+          "#panels[data-plan-id] .answer[data-answer=planned]",
           new Page.WaitForSelectorOptions().setTimeout(PLAN_TIMEOUT_MS));
       String planId = page.getAttribute("#panels", "data-plan-id");
       HeadlessChromium.screenshot(page, "dashboard-1440-light");
@@ -121,7 +121,7 @@ class DashboardAnswersBrowserTest {
                   .setState(com.microsoft.playwright.options.WaitForSelectorState.ATTACHED));
           other.selectOption("#plan", planId);
           other.waitForSelector(
-              "#panels[data-plan-id='" + planId + "'] [data-answer=planned]",
+              "#panels[data-plan-id='" + planId + "'] .answer[data-answer=planned]",
               new Page.WaitForSelectorOptions().setTimeout(60_000));
           String name = "dashboard-" + width + "-" + (dark ? "dark" : "light");
           HeadlessChromium.screenshot(other, name);
@@ -155,7 +155,7 @@ class DashboardAnswersBrowserTest {
                   + Long.parseLong(page.getAttribute("#ingest-report", "data-duplicates")))
           .isEqualTo(rows);
       page.waitForSelector(
-          "[data-answer=shortfall]:not([data-as-of=''])",
+          ".answer[data-answer=shortfall]:not([data-as-of=''])",
           new Page.WaitForSelectorOptions().setTimeout(60_000));
       HeadlessChromium.screenshot(page, "dashboard-ledger-1440");
       JsonNode ledger =
