@@ -161,7 +161,8 @@ async function download(path, file, button) {
     setTimeout(() => URL.revokeObjectURL(url), 10000);
     button.dataset.downloaded = "true";
   } catch (e) {
-    showProblems(e.status === 404 ? { message: `${path}: not available on this server (404)`, body: {} } : e);
+    // the server's problem detail says why (a month outside the plan, an unknown plan)
+    showProblems(e.body ? e : { message: `${path}: HTTP ${e.status ?? "error"}`, body: {} });
   }
 }
 

@@ -108,6 +108,17 @@ class DashboardAnswersBrowserTest {
       assertThat(page.isVisible("button[data-export=SkyPilot][data-plan='" + planId + "']"))
           .isTrue();
       assertThat(page.isVisible("button[data-export=Kueue][data-plan='" + planId + "']")).isTrue();
+      // the exports download with the page's token: zip files (PK)
+      for (String export : new String[] {"SkyPilot", "Kueue"}) {
+        com.microsoft.playwright.Download zip =
+            page.waitForDownload(
+                () -> page.click("button[data-export=" + export + "][data-plan='" + planId + "']"));
+        assertThat(zip.suggestedFilename()).startsWith(planId).endsWith(".zip");
+        byte[] head = Files.readAllBytes(zip.path());
+        assertThat(new String(head, 0, 2, java.nio.charset.StandardCharsets.US_ASCII))
+            .as(export)
+            .isEqualTo("PK");
+      }
       assertThat(chromium.errors(page)).isEmpty();
 
       // the same plan at 390 px and in the dark: no sideways scroll, same answers
