@@ -151,11 +151,7 @@ final class ReportCommand implements Callable<Integer> {
                 "`nuage deal SCENARIO --contract ID --format json`",
                 "nuage deal " + scenarioFile + " --contract ID --format json");
     LedgerReport.Source ledger = ledger(); // before a solve: a wrong ledger fails fast
-    String planJson =
-        given != null
-            ? given
-            : PlanJson.write(
-                Planner.plan(scenario, PlanOptions.defaults().withTimeLimit(timeLimit)));
+    String planJson = given != null ? given : plan(scenario);
     // the burn-down projects with the plan the report shows, as nuage ledger --plan would
     String ledgerJson =
         ledger == null
@@ -236,6 +232,15 @@ final class ReportCommand implements Callable<Integer> {
    */
   static String readPlan(Path file, String scenario) {
     return readOutput(file, scenario, "plan", "status", "`nuage plan --format json`");
+  }
+
+  /** The scenario planned now, with a progress line on stderr while it solves. */
+  private String plan(Scenario scenario) {
+    try (PlanningLine line =
+        new PlanningLine(scenario.name(), timeLimit, spec.commandLine().getErr())) {
+      return PlanJson.write(
+          Planner.plan(scenario, PlanOptions.defaults().withTimeLimit(timeLimit)));
+    }
   }
 
   /**

@@ -19,7 +19,8 @@ final class JobsCsv {
           of("created_at", "/createdAt"),
           of("started_at", "/startedAt"),
           of("finished_at", "/finishedAt"),
-          of("error", "/error"));
+          of("error", "/error"),
+          of("total_cost", "/totalCost"));
 
   static String table(JsonNode jobs) {
     return JsonCsv.table(jobs, COLUMNS);

@@ -136,6 +136,11 @@ class CsvApiTest {
 
       List<CSVRecord> jobs = rows(csv(api, "/api/plans", api.viewer));
       assertThat(jobs).extracting(r -> r.get("id")).containsExactlyInAnyOrder(plan, infeasible);
+      assertThat(jobs)
+          .filteredOn(r -> r.get("id").equals(plan))
+          .singleElement()
+          .satisfies(
+              r -> assertThat(r.get("total_cost")).isEqualTo(job.at("/result/totalCost").asText()));
       List<CSVRecord> scenarios = rows(csv(api, "/api/scenarios", api.viewer));
       assertThat(scenarios).extracting(r -> r.get("id")).contains(scenario);
     }
