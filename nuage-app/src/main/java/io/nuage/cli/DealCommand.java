@@ -152,7 +152,7 @@ final class DealCommand implements Callable<Integer> {
       description =
           "with --risk: the most that CVaR may be, in the scenario's currency (such as"
               + " 400000000000)")
-  @Nullable BigDecimal max;
+  @Nullable String max;
 
   @Option(
       names = "--format",
@@ -235,7 +235,7 @@ final class DealCommand implements Callable<Integer> {
 
   private int optimise(int n, int workers) {
     BigDecimal[] range = parseBounds(bounds);
-    CvarLimit limit = limit(risk, max);
+    CvarLimit limit = limit(risk, max == null ? null : plainAmount("--max", max));
     if (!(gap > 0 && gap < 1))
       throw new NuageException("--gap: expected a fraction between 0 and 1 (got " + gap + ")");
     if (freshSamples != null && freshSamples < 2)
@@ -286,10 +286,20 @@ final class DealCommand implements Callable<Integer> {
     return CvarLimit.of(risk, max);
   }
 
+  /** A plain decimal amount (no exponent: 1e6 is refused, as the API refuses it). */
+  static BigDecimal plainAmount(String option, String text) {
+    if (!text.strip().matches("-?([0-9]+(\\.[0-9]+)?|\\.[0-9]+)"))
+      throw new NuageException(
+          option + ": expected a plain decimal amount such as 400000000000 (got " + text + ")");
+    return new BigDecimal(text.strip());
+  }
+
   static BigDecimal[] parseBounds(String text) {
     String[] parts = text.split("\\.\\.", -1);
     try {
-      if (parts.length == 2) {
+      if (parts.length == 2
+          && parts[0].strip().matches("[0-9]+(\\.[0-9]+)?|\\.[0-9]+")
+          && parts[1].strip().matches("[0-9]+(\\.[0-9]+)?|\\.[0-9]+")) {
         BigDecimal low = new BigDecimal(parts[0].strip());
         BigDecimal high = new BigDecimal(parts[1].strip());
         if (low.signum() >= 0 && high.compareTo(low) >= 0) return new BigDecimal[] {low, high};

@@ -80,7 +80,8 @@ public final class DealJson {
     sample.put("decompositionGap", d.decompositionGap().toPlainString());
     sample.put("iterations", d.iterations());
     sample.put("converged", d.converged());
-    RiskJson.estimate(root.putObject("expectedCost"), d.upperBound());
+    RiskJson.estimate(root.putObject("expectedCost"), d.expectedCost());
+    RiskJson.estimate(root.putObject("steering"), d.steering());
     RiskJson.estimate(root.putObject("notSigned"), d.notSigned());
     RiskJson.estimate(root.putObject("saving"), d.saving());
     RiskJson.estimate(root.putObject("costsMoreProbability"), d.costsMoreProbability());
@@ -112,7 +113,7 @@ public final class DealJson {
     ObjectNode n = root.putObject("cvarLimit");
     n.put("measure", c.measure());
     n.put("level", c.level().toPlainString());
-    n.put("max", c.max().toPlainString());
+    n.put("max", c.max().setScale(2, java.math.RoundingMode.HALF_EVEN).toPlainString());
     n.put("sample", c.sample().toPlainString());
     RiskJson.estimate(n.putObject("fresh"), c.fresh());
     n.put("met", c.met());

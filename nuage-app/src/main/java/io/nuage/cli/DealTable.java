@@ -146,7 +146,11 @@ final class DealTable {
                 Locale.ROOT, row, "minimum, contract year " + (y + 1), money(d.minimums().get(y))));
       b.append(String.format(Locale.ROOT, row, "total commitment", money(d.commitment())));
     } else b.append(String.format(Locale.ROOT, row, "recommendation", "do not sign"));
-    b.append(String.format(Locale.ROOT, row, "expected cost", estimate(d.upperBound())));
+    b.append(String.format(Locale.ROOT, row, "expected cost", estimate(d.expectedCost())));
+    if (d.steering().value().signum() != 0)
+      b.append(
+          String.format(
+              Locale.ROOT, row, "  recourse steering (not money)", estimate(d.steering())));
     b.append(String.format(Locale.ROOT, row, "not signed", estimate(d.notSigned())));
     b.append(String.format(Locale.ROOT, row, "expected saving (paired)", estimate(d.saving())));
     b.append(

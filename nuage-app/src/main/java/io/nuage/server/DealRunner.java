@@ -181,11 +181,25 @@ public final class DealRunner {
   /** A core message in the API's words: the body's fields for the CLI's options. */
   private static String api(String message) {
     String out = message;
-    for (var option : FIELDS.entrySet())
+    for (var option : WORDS.entrySet())
       out =
-          out.replace(option.getKey() + " ", option.getValue() + " ")
-              .replace(option.getKey() + ":", option.getValue() + ":")
-              .replace(option.getKey() + ",", option.getValue() + ",");
-    return out.replace("--gap", "optimise.gap");
+          out.replaceAll(
+              java.util.regex.Pattern.quote(option.getKey()) + "(?![\\w-])",
+              java.util.regex.Matcher.quoteReplacement(option.getValue()));
+    return out;
   }
+
+  /** How a message's CLI options read in the API: the body's fields. */
+  private static final java.util.Map<String, String> WORDS =
+      java.util.Map.ofEntries(
+          java.util.Map.entry("--contract", "contract"),
+          java.util.Map.entry("--scale", "scales"),
+          java.util.Map.entry("--optimise", "optimise"),
+          java.util.Map.entry("--samples", "samples"),
+          java.util.Map.entry("--bounds", "optimise.bounds"),
+          java.util.Map.entry("--replications", "optimise.replications"),
+          java.util.Map.entry("--fresh-samples", "optimise.freshSamples"),
+          java.util.Map.entry("--gap", "optimise.gap"),
+          java.util.Map.entry("--risk", "optimise.risk"),
+          java.util.Map.entry("--max", "optimise.max"));
 }

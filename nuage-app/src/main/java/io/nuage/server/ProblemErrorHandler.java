@@ -38,7 +38,9 @@ final class ProblemErrorHandler extends ErrorHandler {
             + "); a path must not contain '..' or empty segments\",\"instance\":\""
             + instance(request)
             + "\"}";
-    response.getHeaders().put(HttpHeader.CONTENT_TYPE, ProblemResponses.CONTENT_TYPE);
+    response
+        .getHeaders()
+        .put(HttpHeader.CONTENT_TYPE, ProblemResponses.CONTENT_TYPE + "; charset=utf-8");
     SecurityHeaders.addTo(response.getHeaders());
     response.write(true, ByteBuffer.wrap(body.getBytes(StandardCharsets.UTF_8)), callback);
   }

@@ -142,9 +142,11 @@ final class ProblemResponses {
             shown,
             errorId);
     try {
-      ctx.status(status).contentType(CONTENT_TYPE).result(json.writeValueAsString(body));
+      ctx.status(status)
+          .contentType(CONTENT_TYPE + "; charset=utf-8")
+          .result(json.writeValueAsString(body));
     } catch (Exception writeFailure) {
-      ctx.status(500).contentType(CONTENT_TYPE).result("{\"status\":500}");
+      ctx.status(500).contentType(CONTENT_TYPE + "; charset=utf-8").result("{\"status\":500}");
     }
   }
 

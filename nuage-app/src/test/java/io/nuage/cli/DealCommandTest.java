@@ -306,7 +306,7 @@ class DealCommandTest {
     JsonNode j = new ObjectMapper().readTree(r.out());
     assertThat(j.at("/recommendation/minimums/0").asText()).isEqualTo("1200000.00");
     assertThat(j.at("/cvarLimit/measure").asText()).isEqualTo("CVaR70");
-    assertThat(j.at("/cvarLimit/max").asText()).isEqualTo("1220000");
+    assertThat(j.at("/cvarLimit/max").asText()).isEqualTo("1220000.00");
     assertThat(j.at("/cvarLimit/sample").asText()).isEqualTo("1200000.00");
     assertThat(j.at("/cvarLimit/met").asBoolean()).isTrue();
     Cli table = limited("--risk", "cvar70", "--max", "1220000");

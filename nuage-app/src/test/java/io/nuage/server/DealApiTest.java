@@ -238,7 +238,9 @@ class DealApiTest {
       assertThat(done.get("status").asText()).as(done.toString()).isEqualTo("FAILED");
       assertThat(done.toString())
           .contains("optimise.max: on the 4 futures of the main sample")
+          .contains("widen optimise.bounds")
           .doesNotContain("--max")
+          .doesNotContain("--bounds")
           .doesNotContain("Exception");
     }
   }
@@ -298,7 +300,7 @@ class DealApiTest {
             + " optimise",
         "\"contract\":\"deal\",\"optimise\":\"yes\"|optimise|must be true, false or an object",
         "\"contract\":\"deal\",\"optimise\":{\"bounds\":\"2..1\"}|optimise.bounds|must be"
-            + " \"LOW..HIGH\"",
+            + " \"LOW..HIGH\", multiples of the written minimums with 0 ≤ LOW ≤ HIGH",
         "\"contract\":\"deal\",\"optimise\":{\"replications\":1}|optimise.replications|must be"
             + " a whole number from 2 to 20 (got 1)",
         "\"contract\":\"deal\",\"optimise\":{\"gap\":\"1\"}|optimise.gap|between 0 and 1",

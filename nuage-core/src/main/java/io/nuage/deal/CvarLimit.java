@@ -50,12 +50,13 @@ public record CvarLimit(BigDecimal level, BigDecimal max) {
   }
 
   /**
-   * Whether values whose CVaR is {@code cvar} meet the limit, allowing the relative {@code
-   * tolerance} the decomposition works to (docs/deals.md section 5).
+   * Whether values whose CVaR is {@code cvar} meet the limit: at or below it, to the solver's
+   * arithmetic (a billionth of it), the same rule as the master's row and the proof of
+   * infeasibility (docs/deals.md section 5).
    */
-  boolean allows(double cvar, double tolerance) {
+  boolean allows(double cvar) {
     double m = max.doubleValue();
-    return cvar <= m + tolerance * Math.abs(m);
+    return cvar <= m + 1e-9 * Math.max(1, Math.abs(m));
   }
 
   /**

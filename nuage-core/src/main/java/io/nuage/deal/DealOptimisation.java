@@ -165,13 +165,13 @@ public final class DealOptimisation {
       Sample check =
           sampling.enumerate() ? main : sample(sampling.seed() + replications + 1L, freshCount());
       progress.phase("evaluating on " + check.futures.size() + " fresh futures");
-      double[] chosen = o.evaluate(answer, check.futures);
-      double[] none = o.evaluate(notSigning(), check.futures);
+      DealOptimiser.Evaluated chosen = o.evaluate(answer, check.futures);
+      DealOptimiser.Evaluated none = o.evaluate(DealOptimiser.NONE, check.futures);
       progress.phase("the expected-value problem");
       FutureSampler sampler = new FutureSampler(scenario, scenario.uncertainty(), sampling.seed());
       // the expected-value problem decides on one future: a limit on a distribution has no hold
       DealOptimiser.Answer ev = o.solve(List.of(sampler.expected()), new double[] {1}, false);
-      double[] eev = o.evaluate(ev, check.futures);
+      double[] eev = o.evaluate(ev, check.futures).objective();
       progress.phase("wait-and-see on " + check.futures.size() + " futures");
       double[] ws = o.waitAndSee(check.futures);
       return report(answer, bounds, main, check, chosen, none, eev, ws);
@@ -207,11 +207,7 @@ public final class DealOptimisation {
                     + l.max().toPlainString()
                     + " "
                     + scenario.currency()
-                    + " (within the --gap tolerance): raise --max, or widen --bounds"));
-  }
-
-  private DealOptimiser.Answer notSigning() {
-    return new DealOptimiser.Answer(null, new double[0], 0, 0, 0, true, new double[0]);
+                    + ": raise --max, or widen --bounds"));
   }
 
   private record Sample(List<Future> futures, double[] weights, boolean exact) {}
@@ -247,23 +243,31 @@ public final class DealOptimisation {
       List<Double> bounds,
       Sample main,
       Sample check,
-      double[] chosen,
-      double[] none,
+      DealOptimiser.Evaluated chosenBoth,
+      DealOptimiser.Evaluated noneBoth,
       double[] eev,
       double[] ws) {
     int futures = main.futures().size();
     boolean exact = check.exact();
     double[] w = check.weights();
+    // the bounds, VSS and EVPI are the sample problem's objective (money plus the recourse's
+    // steering); what it costs, saves and risks is money alone (docs/deals.md section 6)
+    double[] chosen = chosenBoth.objective();
+    double[] money = chosenBoth.money();
+    double[] noneMoney = noneBoth.money();
     Estimate u = mean(chosen, w, exact);
     double[] dearer = new double[chosen.length];
     double[] saving = new double[chosen.length];
     double[] vss = new double[chosen.length];
     double[] evpi = new double[chosen.length];
+    double[] steering = new double[chosen.length];
     for (int j = 0; j < chosen.length; j++) {
-      saving[j] = none[j] - chosen[j];
-      dearer[j] = chosen[j] > none[j] ? 1 : 0;
+      saving[j] = noneMoney[j] - money[j];
+      // to the cent: two LP values a rounding apart are the same cost, not a dearer one
+      dearer[j] = Math.round(money[j] * 100) > Math.round(noneMoney[j] * 100) ? 1 : 0;
       vss[j] = eev[j] - chosen[j];
       evpi[j] = chosen[j] - ws[j];
+      steering[j] = chosen[j] - money[j];
     }
     double[] b = bounds.stream().mapToDouble(Double::doubleValue).toArray();
     Estimate l = mean(b, DealOptimiser.uniform(b.length), exact);
@@ -311,22 +315,34 @@ public final class DealOptimisation {
     notes.addAll(DealNotes.of(scenario, deal));
     OptimisedDeal.CvarCheck cvar = null;
     if (limit != null) {
-      cvar = cvarCheck(limit, a, main, check, chosen);
+      cvar = cvarCheck(limit, a, main, check, money);
+      if (exact)
+        notes.add(
+            "the "
+                + limit.name()
+                + " limit holds exactly on the enumerated futures: the answer's "
+                + limit.name()
+                + " of the sample problem's objective is "
+                + cvar.sample().toPlainString()
+                + ", of its money "
+                + cvar.fresh().value().toPlainString());
+      else
+        notes.add(
+            "the "
+                + limit.name()
+                + " limit holds on the main sample, on the sample problem's objective (money plus"
+                + " steering, so on the money too); on the fresh sample the answer's money "
+                + limit.name()
+                + " is "
+                + cvar.fresh().value().toPlainString()
+                + (cvar.met() ? ", within" : ", ABOVE")
+                + " the limit. With a sampled limit the lower bound is indicative: the sample's"
+                + " feasible minimums are not the true ones, so E v_N ≤ v* is not guaranteed");
       notes.add(
-          "the "
+          "VSS and EVPI compare with decisions that have no "
               + limit.name()
-              + " limit holds on the main sample (within the --gap tolerance); on the fresh sample"
-              + " the answer's "
-              + limit.name()
-              + " is "
-              + cvar.fresh().value().toPlainString()
-              + (cvar.met() ? ", within" : ", ABOVE")
-              + " the limit. With a sampled limit the lower bound is indicative: the sample's"
-              + " feasible minimums are not the true ones, so E v_N ≤ v* is not guaranteed");
-      notes.add(
-          "VSS compares with the expected-value decision, which has no "
-              + limit.name()
-              + " limit (one future has no tail): a negative VSS is what the limit costs");
+              + " limit (the expected future and each known future have no tail): a negative VSS"
+              + " and part of EVPI are what the limit costs");
     }
     BigDecimal value = money(a.upper());
     BigDecimal bound = money(Double.isFinite(a.lower()) ? a.lower() : a.upper());
@@ -356,7 +372,9 @@ public final class DealOptimisation {
                 .setScale(6, RoundingMode.HALF_EVEN),
         a.iterations(),
         a.converged(),
-        mean(none, w, exact),
+        mean(money, w, exact),
+        mean(steering, w, exact),
+        mean(noneMoney, w, exact),
         mean(saving, w, exact),
         probability(dearer, w, exact),
         l,

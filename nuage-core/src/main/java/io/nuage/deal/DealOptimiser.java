@@ -172,23 +172,36 @@ final class DealOptimiser implements AutoCloseable {
         best.values());
   }
 
+  /**
+   * Each future's value under an answer: the sample problem's objective (money plus the recourse's
+   * steering) and the money alone (docs/deals.md section 6).
+   */
+  record Evaluated(double[] objective, double[] money) {}
+
   /** Each future's value under {@code a} (its minimums at its tier's discount, or not signed). */
-  double[] evaluate(Answer a, List<Future> futures) {
-    if (!a.signs()) return notSigned(futures, uniform(futures.size()), null).values();
-    List<SecondStage> stages = stages(a.tier(), futures);
-    try {
-      step.run();
-      return LShaped.evaluate(stages, a.minimums(), pool).stream()
-          .mapToDouble(SecondStage.Value::objective)
-          .toArray();
-    } finally {
-      stages.forEach(SecondStage::close);
+  Evaluated evaluate(Answer a, List<Future> futures) {
+    List<SecondStage.Value> at;
+    if (!a.signs()) at = notSignedValues(futures);
+    else {
+      List<SecondStage> stages = stages(a.tier(), futures);
+      try {
+        step.run();
+        at = LShaped.evaluate(stages, a.minimums(), pool);
+      } finally {
+        stages.forEach(SecondStage::close);
+      }
     }
+    return new Evaluated(
+        at.stream().mapToDouble(SecondStage.Value::objective).toArray(),
+        at.stream().mapToDouble(SecondStage.Value::money).toArray());
   }
+
+  /** Not signing, as an answer to evaluate. */
+  static final Answer NONE = new Answer(null, new double[0], 0, 0, 0, true, new double[0]);
 
   /** Each future's best value with the minimums chosen knowing it (wait-and-see). */
   double[] waitAndSee(List<Future> futures) {
-    double[] best = notSigned(futures, uniform(futures.size()), null).values().clone();
+    double[] best = evaluate(NONE, futures).objective().clone();
     for (Tier tier : byPromise()) {
       List<SecondStage> stages = stages(tier, futures);
       try {
@@ -243,6 +256,25 @@ final class DealOptimiser implements AutoCloseable {
    * futures' bounds alone already break the limit (proven: each value is at least its bound).
    */
   private Answer notSigned(List<Future> futures, double[] weights, @Nullable CvarLimit limit) {
+    List<SecondStage.Value> at = notSignedValues(futures);
+    double[] values = at.stream().mapToDouble(SecondStage.Value::objective).toArray();
+    double[] bounds = at.stream().mapToDouble(SecondStage.Value::bound).toArray();
+    double avg = 0;
+    double bound = 0;
+    for (int j = 0; j < values.length; j++) {
+      avg += weights[j] * values[j];
+      bound += weights[j] * bounds[j];
+    }
+    if (limit != null) {
+      double level = limit.level().doubleValue();
+      if (!limit.allows(CvarLimit.cvar(values, weights, level))) avg = Double.POSITIVE_INFINITY;
+      if (!limit.allows(CvarLimit.cvar(bounds, weights, level))) bound = Double.POSITIVE_INFINITY;
+    }
+    return new Answer(null, new double[0], avg, bound, 0, true, values);
+  }
+
+  /** Each future's second stage without the deal. */
+  private List<SecondStage.Value> notSignedValues(List<Future> futures) {
     List<Callable<SecondStage.Value>> jobs = new ArrayList<>();
     Scenario without = scenario.withContract(deal.id(), null);
     for (Future f : futures)
@@ -255,23 +287,7 @@ final class DealOptimiser implements AutoCloseable {
             }
           });
     step.run();
-    List<SecondStage.Value> at = LShaped.all(pool, jobs);
-    double[] values = at.stream().mapToDouble(SecondStage.Value::objective).toArray();
-    double[] bounds = at.stream().mapToDouble(SecondStage.Value::bound).toArray();
-    double avg = 0;
-    double bound = 0;
-    for (int j = 0; j < values.length; j++) {
-      avg += weights[j] * values[j];
-      bound += weights[j] * bounds[j];
-    }
-    if (limit != null) {
-      double level = limit.level().doubleValue();
-      if (!limit.allows(CvarLimit.cvar(values, weights, level), gap))
-        avg = Double.POSITIVE_INFINITY;
-      if (!limit.allows(CvarLimit.cvar(bounds, weights, level), 0))
-        bound = Double.POSITIVE_INFINITY;
-    }
-    return new Answer(null, new double[0], avg, bound, 0, true, values);
+    return LShaped.all(pool, jobs);
   }
 
   /**

@@ -76,7 +76,7 @@ final class LShaped {
       double lower = Double.NEGATIVE_INFINITY;
       double total = 0;
       for (double v : lo) total += v;
-      if (total >= sumLo && total <= sumHi && meets(limit, atLo, weights, gap)) {
+      if (total >= sumLo && total <= sumHi && meets(limit, atLo, weights)) {
         bestUpper = average(atLo, weights);
         best = lo.clone();
         bestValues = objectives(atLo);
@@ -87,6 +87,8 @@ final class LShaped {
         iterations++;
         step.run();
         CutMaster.Solution s = master.solveWithinLimit();
+        if (s == null && best != null) // the limit's edge: keep the point that met it
+        return new Result(best, bestUpper, lower, iterations, true, bestValues);
         if (s == null) // proven: no minimums of the tier meet the CVaR limit on these futures
         return new Result(
               lo.clone(),
@@ -99,7 +101,7 @@ final class LShaped {
         if (lower >= cutoff) break;
         List<SecondStage.Value> at = evaluate(stages, s.minimums(), pool);
         double upper = average(at, weights);
-        if (upper < bestUpper && meets(limit, at, weights, gap)) {
+        if (upper < bestUpper && meets(limit, at, weights)) {
           bestUpper = upper;
           best = s.minimums();
           bestValues = objectives(at);
@@ -121,9 +123,9 @@ final class LShaped {
 
   /** Whether the values meet the CVaR limit within the gap tolerance (always, without one). */
   private static boolean meets(
-      @Nullable CvarLimit limit, List<SecondStage.Value> at, double[] weights, double gap) {
+      @Nullable CvarLimit limit, List<SecondStage.Value> at, double[] weights) {
     return limit == null
-        || limit.allows(CvarLimit.cvar(objectives(at), weights, limit.level().doubleValue()), gap);
+        || limit.allows(CvarLimit.cvar(objectives(at), weights, limit.level().doubleValue()));
   }
 
   private static double average(List<SecondStage.Value> values, double[] weights) {

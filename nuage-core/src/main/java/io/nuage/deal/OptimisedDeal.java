@@ -19,7 +19,11 @@ import org.jspecify.annotations.Nullable;
  * @param sampleValue the sample problem's value at the answer
  * @param sampleBound a proven lower bound on the sample problem's optimum
  * @param decompositionGap {@code (sampleValue − sampleBound)/sampleValue}, 6 decimals
- * @param notSigned the expected cost without the deal, on the fresh sample
+ * @param expectedCost the answer's expected cost in money on the fresh sample (the objective less
+ *     the recourse's steering, docs/risk.md section 2.0)
+ * @param steering the mean steering on the fresh sample at the answer: {@code upperBound −
+ *     expectedCost}, zero when no future exceeds a share cap or leaves work unserved
+ * @param notSigned the expected cost in money without the deal, on the fresh sample
  * @param saving the expected saving of the answer against not signing, paired, fresh sample
  * @param costsMoreProbability P(the answer costs more than not signing in the same fresh future)
  * @param lowerBound the mean of the replications' bounds: {@code E v_N ≤ v*}
@@ -54,6 +58,8 @@ public record OptimisedDeal(
     BigDecimal decompositionGap,
     int iterations,
     boolean converged,
+    Estimate expectedCost,
+    Estimate steering,
     Estimate notSigned,
     Estimate saving,
     Estimate costsMoreProbability,
@@ -115,6 +121,8 @@ public record OptimisedDeal(
         decompositionGap,
         iterations,
         converged,
+        expectedCost,
+        steering,
         notSigned,
         saving,
         costsMoreProbability,

@@ -134,6 +134,15 @@ final class PlanModel {
   final Map<String, MPVariable> excess = new LinkedHashMap<>();
 
   /**
+   * The objective's steering terms (docs/risk.md section 2.0: a recourse's penalties for exceeding
+   * a share cap and the steering added to unmet and unplaced work), each variable with its steering
+   * coefficient: what steers and is not money.
+   */
+  record Steer(MPVariable variable, double coefficient) {}
+
+  final List<Steer> steering = new ArrayList<>();
+
+  /**
    * Zero-fixed variables that feed the same rows as a unit of usage of a cell-month and a dollar of
    * egress of a provider-year, so that any option can be priced ({@link #reducedCost}) and added
    * ({@link #addOption}) without a second writing of its column; null without probes.
@@ -318,6 +327,8 @@ final class PlanModel {
         hours * data.recourse.unmetPenaltyPerGpuHour().doubleValue()
             + data.unplacedSteering(j).doubleValue());
     unplaced[j] = v;
+    double steer = data.unplacedSteering(j).doubleValue();
+    if (steer != 0) steering.add(new Steer(v, steer));
   }
 
   private MPVariable gangVariable(GangOption o, String run) {
@@ -380,6 +391,8 @@ final class PlanModel {
                 data.recourse.unmetPenaltyPerGpuHour().doubleValue()
                     + data.unmetSteering(d).doubleValue()));
         unmet[d.index()] = v;
+        double steer = perUnit(data.unmetSteering(d).doubleValue());
+        if (steer != 0) steering.add(new Steer(v, steer));
       }
       if (mode == Mode.ELASTIC) {
         MPVariable unmet = solver.makeNumVar(0, INFINITY, "unmet[" + key + "]");
@@ -608,6 +621,7 @@ final class PlanModel {
           row.setCoefficient(over, -1);
           objective.add(over, data.recourse.shareCapPenalty().doubleValue() / USD);
           excess.put(key, over);
+          steering.add(new Steer(over, data.recourse.shareCapPenalty().doubleValue() / USD));
         }
         if (mode == Mode.ELASTIC_SHARES) {
           MPVariable slack = solver.makeNumVar(0, INFINITY, "shareslack[" + key + "]");

@@ -25,8 +25,16 @@ public final class SecondStage implements AutoCloseable {
    * @param bound a lower bound on that value from the duals (dollars)
    * @param slope {@code bound}'s derivative in each yearly minimum (dollars per dollar): {@code
    *     bound + slope · (m' − m)} bounds the value at every other {@code m'} from below
+   * @param steering the part of {@code objective} that steers and is not money (docs/risk.md
+   *     section 2.0: the share-cap excess and the unmet and unplaced steering), at the checked
+   *     point; at least 0
    */
-  public record Value(double objective, double bound, double[] slope) {}
+  public record Value(double objective, double bound, double[] slope, double steering) {
+    /** What the future costs in money at these minimums: the objective less its steering. */
+    public double money() {
+      return objective - steering;
+    }
+  }
 
   private final PlanData data;
   private final @Nullable String contract;
@@ -34,6 +42,7 @@ public final class SecondStage implements AutoCloseable {
   private final double timeLimitSeconds;
   private MPSolver lp;
   private List<MPConstraint> rows = new ArrayList<>();
+  private List<PlanModel.Steer> steering = new ArrayList<>();
   private double[] ratio;
   private boolean clp;
 
@@ -57,6 +66,7 @@ public final class SecondStage implements AutoCloseable {
     PlanModel m = new PlanModel(data, lp, PlanModel.Mode.MIP, null);
     if (contract != null) m.withoutShortfallLogic(contract);
     m.build();
+    steering = List.copyOf(m.steering);
     rows = new ArrayList<>();
     List<Double> ratios = new ArrayList<>();
     for (PlanModel.ShortfallYear y : m.shortfalls.values()) {
@@ -98,7 +108,10 @@ public final class SecondStage implements AutoCloseable {
     double[] slope = new double[rows.size()];
     for (int y = 0; y < rows.size(); y++)
       slope[y] = Math.max(0, checked.duals()[rows.get(y).index()]) * PlanModel.USD * ratio[y];
-    return new Value(lp.objective().value() + fixed, checked.bound() + fixed, slope);
+    double steer = 0;
+    for (PlanModel.Steer s : steering) steer += s.coefficient() * s.variable().solutionValue();
+    return new Value(
+        lp.objective().value() + fixed, checked.bound() + fixed, slope, Math.max(0, steer));
   }
 
   private MPSolver.ResultStatus solve(double[] minimums) {

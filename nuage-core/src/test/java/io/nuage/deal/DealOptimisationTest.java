@@ -124,6 +124,54 @@ class DealOptimisationTest {
   }
 
   @Test
+  void aLimitMetExactly_isMet_andTheOddsOfCostingMoreCountNoTies() throws Exception {
+    // CVaR60 at S = 0.9M: the worst 40% is 0.3 at 1.26M and 0.1 at max(0.9M, 0.84M) = 0.9M, so
+    // (0.378M + 0.09M) / 0.4 = 1.17M exactly: a limit of 1.17M is met, and 0.9M stays the answer
+    OptimisedDeal d = limited(instance(), "0.60", "1170000");
+    assertThat(d.minimums())
+        .singleElement()
+        .satisfies(m -> assertThat(m).isEqualByComparingTo("900000.00"));
+    // S = 1.2M (CVaR70 limit 1.22M) costs 1.2M in every future; not signing 0.6M, 1.2M, 1.8M:
+    // dearer only when demand is 0.5x (0.2), the same at 1x (a tie is not dearer)
+    OptimisedDeal tied = limited(instance(), "0.70", "1220000");
+    assertThat(tied.costsMoreProbability().value()).isEqualByComparingTo("0.200000");
+  }
+
+  @Test
+  void aShareCapsSteering_isNotMoney_theExpectedCostAndSavingAre() throws Exception {
+    // the one provider holds all spend, above a 60% cap in every future: the recourse's objective
+    // carries the cap's steering penalty, the reported cost and saving do not (docs/risk.md 2.0)
+    Path capped = java.nio.file.Files.createTempFile("newsvendor-capped", ".yaml");
+    try {
+      String yaml =
+          java.nio.file.Files.readString(
+              Path.of(getClass().getResource("/deal/newsvendor-tiers.yaml").toURI()));
+      java.nio.file.Files.writeString(capped, yaml + "policy: {max-share: 0.6}\n");
+      OptimisedDeal d =
+          new DealOptimisation(
+                  ScenarioParser.parse(capped),
+                  "deal",
+                  new BigDecimal[] {new BigDecimal("1.5"), new BigDecimal("1.5")},
+                  new RiskOptions(0, 1, 2, 0),
+                  PlanOptions.defaults(),
+                  1,
+                  0,
+                  1e-6,
+                  DealOptimisation.Progress.NONE)
+              .run();
+      // S = 0.9M at 0.30: E[max(0.9M, 0.7 D)] = 1.008M in money, saving 1.26M - 1.008M
+      assertThat(d.expectedCost().value()).isEqualByComparingTo("1008000.00");
+      assertThat(d.notSigned().value()).isEqualByComparingTo("1260000.00");
+      assertThat(d.saving().value()).isEqualByComparingTo("252000.00");
+      assertThat(d.steering().value()).isPositive();
+      assertThat(d.upperBound().value())
+          .isEqualByComparingTo(d.expectedCost().value().add(d.steering().value()));
+    } finally {
+      java.nio.file.Files.deleteIfExists(capped);
+    }
+  }
+
+  @Test
   void aLooseCvarLimit_leavesTheOptimumAlone() throws Exception {
     OptimisedDeal d = limited(instance(), "0.70", "1300000");
     assertThat(d.minimums())
