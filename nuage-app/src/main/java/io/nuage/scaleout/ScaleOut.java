@@ -1,0 +1,15 @@
+package io.nuage.scaleout;
+
+import io.nuage.risk.FutureServer;
+
+/**
+ * A session with a distributed engine: serves a sweep's futures (and, where the engine offers it,
+ * the ledger's aggregations). Closing it releases the engine's executors.
+ */
+public interface ScaleOut extends AutoCloseable {
+  /** Serves the futures of the sweep {@code recipe} describes, so that executors rebuild it. */
+  FutureServer futures(SweepRecipe recipe);
+
+  @Override
+  void close();
+}
