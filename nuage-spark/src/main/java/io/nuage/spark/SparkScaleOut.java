@@ -43,6 +43,9 @@ final class SparkScaleOut implements ScaleOut {
             .setAppName("nuage")
             .set("spark.ui.enabled", "false")
             .set("spark.ui.showConsoleProgress", "false")
+            // dates and times as java.time, so no default time zone of this JVM touches them
+            .set("spark.sql.datetime.java8API.enabled", "true")
+            .set("spark.sql.session.timeZone", "UTC")
             // the futures' answers are few and small; their order is kept by collect()
             .set("spark.serializer", "org.apache.spark.serializer.JavaSerializer");
     String host = System.getenv("SPARK_LOCAL_IP");
@@ -61,6 +64,11 @@ final class SparkScaleOut implements ScaleOut {
   @Override
   public FutureServer futures(SweepRecipe recipe) {
     return new SparkFutureServer(JavaSparkContext.fromSparkContext(session.sparkContext()), recipe);
+  }
+
+  @Override
+  public io.nuage.ledger.Charges charges(java.nio.file.Path dir) {
+    return new SparkCharges(session, LedgerExport.open(dir));
   }
 
   @Override
