@@ -28,7 +28,7 @@ class SparkClusterTest {
       "risk",
       SparkRiskTest.EXAMPLE.toString(),
       "--samples",
-      "12",
+      "8",
       "--source-samples",
       "0",
       "--seed",
@@ -39,10 +39,27 @@ class SparkClusterTest {
       "json",
       "--quiet"
     };
-    Run embedded = SparkRiskTest.run(common);
-    assertThat(embedded.code()).as(embedded.err()).isZero();
-    System.setProperty(CLASS_PATH, nuageClasses());
-    try (StandaloneCluster cluster = StandaloneCluster.start(2, tmp)) {
+    long t0 = System.nanoTime();
+    // the cluster's JVMs start while this one serves the embedded reference
+    CompletableFuture<StandaloneCluster> starting =
+        CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return StandaloneCluster.start(2, tmp);
+              } catch (Exception e) {
+                throw new IllegalStateException(e);
+              }
+            });
+    Run embedded;
+    try {
+      embedded = SparkRiskTest.run(common);
+    } finally {
+      System.setProperty(CLASS_PATH, nuageClasses());
+    }
+    try (StandaloneCluster cluster = starting.get(2, TimeUnit.MINUTES)) {
+      assertThat(embedded.code()).as(embedded.err()).isZero();
+      System.out.printf(
+          "cluster and embedded ready after %.1f s%n", (System.nanoTime() - t0) / 1e9);
       CompletableFuture<Run> spark =
           CompletableFuture.supplyAsync(
               () ->
@@ -50,8 +67,10 @@ class SparkClusterTest {
                       SparkRiskTest.concat(
                           common, "--engine", "spark", "--master", cluster.master())));
       cluster.awaitExecutorLog(1, "Running task", Duration.ofSeconds(120));
+      System.out.printf("worker 1 killed at %.1f s%n", (System.nanoTime() - t0) / 1e9);
       cluster.killWorker(1);
       Run run = spark.get(5, TimeUnit.MINUTES);
+      System.out.printf("sweep done at %.1f s%n", (System.nanoTime() - t0) / 1e9);
       assertThat(run.code()).as(run.err()).isZero();
       assertThat(run.out()).isEqualTo(embedded.out());
       // the other worker served what the killed one had been given
