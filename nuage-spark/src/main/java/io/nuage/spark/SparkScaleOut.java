@@ -46,6 +46,8 @@ final class SparkScaleOut implements ScaleOut {
             // dates and times as java.time, so no default time zone of this JVM touches them
             .set("spark.sql.datetime.java8API.enabled", "true")
             .set("spark.sql.session.timeZone", "UTC")
+            // FOCUS rows are wide: no warning on standard error about a plan's long description
+            .set("spark.sql.debug.maxToStringFields", "200")
             // the futures' answers are few and small; their order is kept by collect()
             .set("spark.serializer", "org.apache.spark.serializer.JavaSerializer");
     String host = System.getenv("SPARK_LOCAL_IP");
