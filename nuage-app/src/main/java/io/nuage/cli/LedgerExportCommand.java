@@ -14,7 +14,8 @@ import picocli.CommandLine.Spec;
     name = "export",
     mixinStandardHelpOptions = true,
     description = {
-      "Writes the ledger's billing rows as Parquet, partitioned by billing period and provider"
+      "Writes the ledger's billing rows as Parquet for --engine spark.",
+      "%nPartitioned by billing period and provider"
           + " (DIR/billing_rows/billing_period=YYYY-MM/provider=NAME/), money as DECIMAL(38,18),"
           + " with a manifest (DIR/_nuage_ledger) that nuage ledger --engine spark --parquet DIR"
           + " checks. DIR must not exist or be empty; a failed export leaves nothing there."
