@@ -4,6 +4,7 @@ import io.nuage.core.NuageException;
 import io.nuage.ledger.CommitmentLedger;
 import io.nuage.ledger.DrawDownReport;
 import io.nuage.ledger.projection.PlannedConsumption;
+import io.nuage.scaleout.ScaleOut;
 import io.nuage.scenario.Scenario;
 import io.nuage.store.Store;
 import io.nuage.store.ledger.DuckDbCharges;
@@ -38,12 +39,25 @@ import picocli.CommandLine.Spec;
       "%nAlso: spend by provider and month, provider shares against the policy cap, the"
           + " commitment balance check. Reconcile and plan against actual are subcommands."
     },
-    subcommands = {LedgerReconcileCommand.class, LedgerVsPlanCommand.class})
+    subcommands = {
+      LedgerReconcileCommand.class,
+      LedgerVsPlanCommand.class,
+      LedgerExportCommand.class
+    })
 public final class LedgerCommand implements Callable<Integer> {
   @Mixin LedgerOptions options;
   @Mixin AsOfOption asOf;
   @Mixin ServerOption server;
+  @Mixin EngineOptions engine;
   @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Option(
+      names = "--parquet",
+      paramLabel = "DIR",
+      description =
+          "with --engine spark: the ledger export to read (nuage ledger export --parquet DIR)"
+              + " instead of the store")
+  @Nullable Path parquet;
 
   @Option(
       names = "--plan",
@@ -77,6 +91,10 @@ public final class LedgerCommand implements Callable<Integer> {
     Scenario scenario = options.scenario();
     java.time.LocalDate day = asOf.asOf(); // every input is checked before the store opens
     PlannedConsumption planned = plan == null ? null : PlanJsonReader.consumption(plan, scenario);
+    if (engine.distributed()) return onEngine(scenario, day, planned);
+    if (parquet != null)
+      throw new NuageException(
+          "--parquet: only --engine spark reads an export (the store is --db)");
     try (Store store = Store.open(options.db())) {
       if (planned == null && !runRate)
         planned =
@@ -86,14 +104,33 @@ public final class LedgerCommand implements Callable<Integer> {
       DrawDownReport report =
           new CommitmentLedger(scenario, String.valueOf(options.scenario))
               .report(new DuckDbCharges(store), day, planned);
-      var out = spec.commandLine().getOut();
-      switch (options.format) {
-        case json -> out.println(LedgerJson.drawDown(report));
-        case csv -> out.print(LedgerCsv.drawDown(LedgerJson.tree(LedgerJson.drawDown(report))));
-        case table -> LedgerTables.drawDown(report, out);
-      }
-      out.flush();
-      return 0;
+      return print(report);
     }
+  }
+
+  /** The draw-down of a Parquet export computed by the engine asked for (docs/scale-out.md). */
+  private int onEngine(
+      Scenario scenario, java.time.@Nullable LocalDate day, @Nullable PlannedConsumption planned) {
+    if (parquet == null)
+      throw new NuageException("--engine " + engine.engine + ": --parquet DIR is required");
+    if (options.db != null)
+      throw new NuageException("--db: --engine " + engine.engine + " reads --parquet, not a store");
+    try (ScaleOut cluster = engine.connect()) {
+      DrawDownReport report =
+          new CommitmentLedger(scenario, String.valueOf(options.scenario))
+              .report(cluster.charges(parquet), day, planned);
+      return print(report);
+    }
+  }
+
+  private int print(DrawDownReport report) {
+    var out = spec.commandLine().getOut();
+    switch (options.format) {
+      case json -> out.println(LedgerJson.drawDown(report));
+      case csv -> out.print(LedgerCsv.drawDown(LedgerJson.tree(LedgerJson.drawDown(report))));
+      case table -> LedgerTables.drawDown(report, out);
+    }
+    out.flush();
+    return 0;
   }
 }

@@ -10,8 +10,11 @@ import io.nuage.risk.PlannerRecourse;
 import io.nuage.risk.RiskAnalysis;
 import io.nuage.risk.RiskOptions;
 import io.nuage.risk.RiskReport;
+import io.nuage.scaleout.ScaleOut;
+import io.nuage.scaleout.SweepRecipe;
 import io.nuage.scenario.Scenario;
 import io.nuage.workload.TrainingRun;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Map;
@@ -53,6 +56,8 @@ final class RiskCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @picocli.CommandLine.Mixin FuturesOptions futures = new FuturesOptions();
+
+  @picocli.CommandLine.Mixin EngineOptions engine = new EngineOptions();
 
   @Parameters(paramLabel = "SCENARIO", description = "the scenario file (YAML)")
   Path scenario;
@@ -125,16 +130,30 @@ final class RiskCommand implements Callable<Integer> {
     RecourseMethod method = recourse == Method.mip ? RecourseMethod.MIP : RecourseMethod.ROUNDED;
     Map<String, RunPlace> kept = policy == Policy.adapt ? basePlaces(s, options) : Map.of();
     RiskReport report;
-    try (ProgressBar bar = futures.quiet ? null : bar("futures")) {
+    boolean distributed = engine.distributed();
+    try (ScaleOut cluster = distributed ? engine.connect() : null;
+        ProgressBar bar = futures.quiet ? null : bar("futures")) {
       RiskAnalysis.Progress progress = progress(bar);
-      report =
+      RiskAnalysis analysis =
           new RiskAnalysis(
-                  s,
-                  policy.name(),
-                  () -> new PlannerRecourse(options, method, kept),
-                  new RiskOptions(n, futures.seed, workers, perSource),
-                  progress)
-              .run();
+              s,
+              policy.name(),
+              () -> new PlannerRecourse(options, method, kept),
+              new RiskOptions(n, futures.seed, workers, perSource),
+              progress);
+      if (cluster != null)
+        analysis =
+            analysis.servedBy(
+                cluster.futures(
+                    new SweepRecipe(
+                        new String(ReplanCommand.read(scenario), StandardCharsets.UTF_8),
+                        scenario.toString(),
+                        baseDir(scenario),
+                        version,
+                        timeLimit,
+                        method.name(),
+                        kept)));
+      report = analysis.run();
     }
     String text =
         format == Format.json ? RiskJson.of(report, version) : Lines.fit(RiskTable.render(report));
@@ -173,6 +192,11 @@ final class RiskCommand implements Callable<Integer> {
                   + i.reasons().get(0).message()
                   + " (give one with --plan)");
     };
+  }
+
+  private static String baseDir(Path file) {
+    Path parent = file.toAbsolutePath().getParent();
+    return parent != null ? parent.toString() : "";
   }
 
   static int parseSamples(String samples) {

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Draws (or enumerates) futures, serves each with a recourse on a pool of threads, and reduces them
@@ -56,6 +57,7 @@ public final class RiskAnalysis {
   private final Supplier<Recourse> recourses;
   private final RiskOptions options;
   private final Progress progress;
+  private final @Nullable FutureServer server;
 
   /**
    * @param recourses makes one recourse per worker thread
@@ -67,11 +69,30 @@ public final class RiskAnalysis {
       Supplier<Recourse> recourses,
       RiskOptions options,
       Progress progress) {
+    this(scenario, policy, recourses, options, progress, null);
+  }
+
+  private RiskAnalysis(
+      Scenario scenario,
+      String policy,
+      Supplier<Recourse> recourses,
+      RiskOptions options,
+      Progress progress,
+      @Nullable FutureServer server) {
     this.scenario = scenario;
     this.policy = policy;
     this.recourses = recourses;
     this.options = options;
     this.progress = progress;
+    this.server = server;
+  }
+
+  /**
+   * The same analysis with the drawn futures served by {@code server} (a distributed engine); the
+   * scenario as written is still planned here, on this machine's threads.
+   */
+  public RiskAnalysis servedBy(FutureServer server) {
+    return new RiskAnalysis(scenario, policy, recourses, options, progress, server);
   }
 
   public RiskReport run() {
@@ -92,26 +113,25 @@ public final class RiskAnalysis {
                 progress.served();
                 return p;
               });
-      Served byRecourse = serve(pool, List.of(io.nuage.risk.Future.asWritten(-1))).get(0);
+      Served byRecourse =
+          pool.serve(List.of(new FuturePool.Job(scenario, io.nuage.risk.Future.asWritten(-1))))
+              .get(0);
       Served base = get(planning).orElse(byRecourse);
       // without uncertainty every future is the scenario as written: the plan, not served again
       Served certain = u.isCertain() ? base : null;
       Reduction all = new Reduction(enumeration != null);
-      FutureSampler sampler = new FutureSampler(scenario, u, options.seed());
+      FutureServer by = server != null ? server : new Pooled(pool);
+      Draws draws = enumeration != null ? Draws.enumeration() : Draws.sampled(options.seed());
       BigDecimal gapSum = BigDecimal.ZERO;
-      for (long start = 0; start < futures; start += block()) {
-        long end = Math.min(futures, start + block());
-        List<io.nuage.risk.Future> drawn = new ArrayList<>();
+      for (long start = 0; start < futures; start += by.block()) {
+        long end = Math.min(futures, start + by.block());
         List<BigDecimal> weights = new ArrayList<>();
-        for (long i = start; i < end; i++) {
-          if (enumeration != null) {
-            FutureEnumeration.Weighed w = enumeration.get(i);
-            drawn.add(w.future());
-            weights.add(w.probability());
-          } else drawn.add(sampler.draw(i));
-        }
+        if (enumeration != null)
+          for (long i = start; i < end; i++) weights.add(enumeration.get(i).probability());
         List<Served> served =
-            certain != null ? asWritten(certain, drawn.size()) : serve(pool, drawn);
+            certain != null
+                ? asWritten(certain, (int) (end - start))
+                : serve(by, draws, start, end);
         for (int k = 0; k < served.size(); k++) {
           Served s = served.get(k);
           all.add(s, enumeration != null ? weights.get(k) : null);
@@ -120,13 +140,11 @@ public final class RiskAnalysis {
       }
       List<RiskReport.SourceCost> sources = new ArrayList<>();
       for (Source source : alone) {
-        FutureSampler one = new FutureSampler(scenario, u.only(source), options.seed());
+        Draws one = Draws.sampledAlone(options.seed(), source);
         Distribution d = Distribution.sampled();
-        for (long start = 0; start < options.sourceSamples(); start += block()) {
-          List<io.nuage.risk.Future> drawn = new ArrayList<>();
-          for (long i = start; i < Math.min(options.sourceSamples(), start + block()); i++)
-            drawn.add(one.draw(i));
-          for (Served s : serve(pool, drawn)) d.add(s.totalCost());
+        for (long start = 0; start < options.sourceSamples(); start += by.block()) {
+          long end = Math.min(options.sourceSamples(), start + by.block());
+          for (Served s : serve(by, one, start, end)) d.add(s.totalCost());
         }
         Estimate mean = d.mean();
         sources.add(
@@ -165,10 +183,6 @@ public final class RiskAnalysis {
     }
   }
 
-  private int block() {
-    return 8 * options.threads();
-  }
-
   private static BigDecimal relativeGap(Served s) {
     if (s.totalCost().signum() <= 0) return BigDecimal.ZERO;
     return s.totalCost()
@@ -177,9 +191,39 @@ public final class RiskAnalysis {
         .divide(s.totalCost(), MathContext.DECIMAL128);
   }
 
-  /** Serves {@code drawn} futures of the scenario on the pool; the answers in the order given. */
-  private List<Served> serve(FuturePool pool, List<io.nuage.risk.Future> drawn) {
-    return pool.serve(drawn.stream().map(f -> new FuturePool.Job(scenario, f)).toList());
+  /** Futures {@code from} to {@code to} served; an engine's counted as served when they return. */
+  private List<Served> serve(FutureServer by, Draws draws, long from, long to) {
+    List<Served> served = by.serve(scenario, draws, from, to);
+    if (served.size() != to - from)
+      throw new IllegalStateException(
+          "asked " + (to - from) + " futures from " + from + ", got " + served.size());
+    if (!(by instanceof Pooled)) for (int i = 0; i < served.size(); i++) progress.served();
+    return served;
+  }
+
+  /** This machine's threads: a few futures per thread at a time, each drawn where it is served. */
+  private final class Pooled implements FutureServer {
+    private final FuturePool pool;
+    private final Map<Draws, java.util.function.LongFunction<io.nuage.risk.Future>> drawers =
+        new java.util.HashMap<>();
+
+    Pooled(FuturePool pool) {
+      this.pool = pool;
+    }
+
+    @Override
+    public List<Served> serve(Scenario base, Draws draws, long from, long to) {
+      java.util.function.LongFunction<io.nuage.risk.Future> drawer =
+          drawers.computeIfAbsent(draws, d -> d.of(base));
+      List<FuturePool.Job> jobs = new ArrayList<>();
+      for (long i = from; i < to; i++) jobs.add(new FuturePool.Job(base, drawer.apply(i)));
+      return pool.serve(jobs);
+    }
+
+    @Override
+    public int block() {
+      return 8 * options.threads();
+    }
   }
 
   private record YearKey(String key, int year) {}

@@ -6,7 +6,7 @@ import java.util.Objects;
 
 /**
  * What serving one future cost, reduced to the figures the risk report needs (docs/risk.md section
- * 3): a future's plan is not kept.
+ * 3): a future's plan is not kept. Serializable: a distributed engine sends it back to the driver.
  *
  * @param totalCost the recourse plan's total plus the unmet penalty, exact
  * @param lowerBound a proven lower bound on the best recourse cost of this future
@@ -25,7 +25,8 @@ public record Served(
     List<YearFigure> capExcess,
     BigDecimal unmetGpuHours,
     BigDecimal unmetCost,
-    List<YearFigure> yearCosts) {
+    List<YearFigure> yearCosts)
+    implements java.io.Serializable {
   public Served {
     Objects.requireNonNull(totalCost, "totalCost");
     Objects.requireNonNull(lowerBound, "lowerBound");
@@ -40,7 +41,8 @@ public record Served(
   public static final String COST = "cost";
 
   /** A figure of one contract year ({@code key} = contract id) or plan year (provider id). */
-  public record YearFigure(String key, int year, BigDecimal amount) {
+  public record YearFigure(String key, int year, BigDecimal amount)
+      implements java.io.Serializable {
     public YearFigure {
       Objects.requireNonNull(key, "key");
       Objects.requireNonNull(amount, "amount");

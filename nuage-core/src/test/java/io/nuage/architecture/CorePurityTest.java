@@ -31,7 +31,12 @@ class CorePurityTest {
             "com.fasterxml.jackson..",
             "io.nuage.store..",
             "io.nuage.cli..",
-            "io.nuage.server..")
+            "io.nuage.server..",
+            "io.nuage.scaleout..",
+            "io.nuage.spark..",
+            "org.apache.spark..",
+            "org.apache.hadoop..",
+            "scala..")
         .check(CORE);
   }
 

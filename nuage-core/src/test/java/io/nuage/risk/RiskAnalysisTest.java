@@ -67,6 +67,57 @@ class RiskAnalysisTest {
     assertThat(run(s, 64, 2)).isEqualTo(run(s, 64, 1));
   }
 
+  /**
+   * Another server of the futures (as a distributed engine is): all of a sweep at once, redrawn
+   * from their numbers alone and served last to first; the report is the pool's.
+   */
+  static final class OneCallServer implements FutureServer {
+    int calls;
+
+    @Override
+    public List<Served> serve(Scenario scenario, Draws draws, long from, long to) {
+      calls++;
+      java.util.function.LongFunction<Future> drawer = draws.of(scenario);
+      Served[] out = new Served[(int) (to - from)];
+      for (long i = to - 1; i >= from; i--) {
+        Future f = drawer.apply(i);
+        out[(int) (i - from)] = ARITHMETIC.serve(FutureScenario.of(scenario, f), f);
+      }
+      return List.of(out);
+    }
+
+    @Override
+    public int block() {
+      return Integer.MAX_VALUE;
+    }
+  }
+
+  @Test
+  void servedBy_anotherServer_givesThePoolsReport_drawnAloneAndEnumerated() throws Exception {
+    Scenario s = ScenarioParser.parse(EXAMPLE);
+    RiskOptions options = new RiskOptions(24, 42, 2, 3);
+    OneCallServer server = new OneCallServer();
+    RiskReport pooled =
+        new RiskAnalysis(s, "replan", () -> ARITHMETIC, options, RiskAnalysis.Progress.NONE).run();
+    RiskReport served =
+        new RiskAnalysis(s, "replan", () -> ARITHMETIC, options, RiskAnalysis.Progress.NONE)
+            .servedBy(server)
+            .run();
+    assertThat(served).isEqualTo(pooled);
+    assertThat(served.sources()).isNotEmpty();
+    assertThat(server.calls).isEqualTo(1 + served.sources().size());
+    Scenario discrete =
+        withUncertainty("uncertainty:\n  training-runs: {cancel-probability: 0.1}\n");
+    RiskOptions all = new RiskOptions(0, 42, 2, 0);
+    assertThat(
+            new RiskAnalysis(discrete, "replan", () -> ARITHMETIC, all, RiskAnalysis.Progress.NONE)
+                .servedBy(new OneCallServer())
+                .run())
+        .isEqualTo(
+            new RiskAnalysis(discrete, "replan", () -> ARITHMETIC, all, RiskAnalysis.Progress.NONE)
+                .run());
+  }
+
   @Test
   void enumeration_isExact_andMonteCarloAgreesWithinFourErrors() throws Exception {
     // each of the 11 runs is cancelled with probability 0.1: the number kept is Binomial(11, 0.9)

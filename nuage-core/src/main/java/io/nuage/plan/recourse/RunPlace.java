@@ -4,7 +4,8 @@ import java.time.YearMonth;
 import java.util.Objects;
 
 /** Where and when a training run runs: one region, one accelerator, from a start month. */
-public record RunPlace(String region, String accelerator, YearMonth start) {
+public record RunPlace(String region, String accelerator, YearMonth start)
+    implements java.io.Serializable {
   public RunPlace {
     Objects.requireNonNull(region, "region");
     Objects.requireNonNull(accelerator, "accelerator");

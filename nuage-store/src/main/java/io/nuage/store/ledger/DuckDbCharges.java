@@ -144,7 +144,7 @@ public final class DuckDbCharges implements Charges {
   }
 
   /** The ids of DailyAggregate's {@code applied} text: pairs split by chr 30, ids by chr 31. */
-  static List<ChargeSum.AppliedId> ids(@Nullable String applied) {
+  public static List<ChargeSum.AppliedId> ids(@Nullable String applied) {
     if (applied == null || applied.isEmpty()) return List.of();
     List<ChargeSum.AppliedId> ids = new ArrayList<>();
     for (String pair : applied.split(String.valueOf((char) 30), -1)) {

@@ -1,0 +1,137 @@
+package io.nuage.spark;
+
+import io.nuage.core.NuageException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.util.HadoopInputFile;
+import org.apache.parquet.schema.LogicalTypeAnnotation;
+import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.PrimitiveType;
+import org.apache.parquet.schema.Type;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Checks that every Parquet file of an export has the columns the draw-down reads, of the types an
+ * export writes: Spark reads one file's schema and would take a partition whose column is missing
+ * as NULLs, or fail deep inside a task. The footers are read on the driver (a few KB a file).
+ */
+final class PartitionSchemas {
+  private enum Kind {
+    MONEY("DECIMAL(38,18)"),
+    TEXT("a string"),
+    TIME("a timestamp");
+
+    final String expected;
+
+    Kind(String expected) {
+      this.expected = expected;
+    }
+  }
+
+  private static final Map<String, Kind> COLUMNS =
+      Map.ofEntries(
+          Map.entry("ProviderName", Kind.TEXT),
+          Map.entry("ChargePeriodStart", Kind.TIME),
+          Map.entry("ChargePeriodEnd", Kind.TIME),
+          Map.entry("ChargeCategory", Kind.TEXT),
+          Map.entry("CommitmentDiscountId", Kind.TEXT),
+          Map.entry("CommitmentDiscountStatus", Kind.TEXT),
+          Map.entry("BilledCost", Kind.MONEY),
+          Map.entry("EffectiveCost", Kind.MONEY),
+          Map.entry("ConsumedQuantity", Kind.MONEY),
+          Map.entry("ConsumedUnit", Kind.TEXT),
+          Map.entry("BillingAccountId", Kind.TEXT),
+          Map.entry("BillingCurrency", Kind.TEXT),
+          Map.entry("RegionId", Kind.TEXT),
+          Map.entry("ServiceCategory", Kind.TEXT),
+          Map.entry("SkuPriceDetails", Kind.TEXT),
+          Map.entry("applied_ids", Kind.TEXT),
+          Map.entry("PricingCategory", Kind.TEXT));
+
+  private final SparkSession spark;
+  private final LedgerExport export;
+
+  PartitionSchemas(SparkSession spark, LedgerExport export) {
+    this.spark = spark;
+    this.export = export;
+  }
+
+  void check() {
+    if (!Files.isDirectory(export.rows())) return;
+    List<Path> files;
+    try (Stream<Path> all = Files.walk(export.rows())) {
+      files = all.filter(p -> p.toString().endsWith(".parquet")).sorted().toList();
+    } catch (IOException e) {
+      throw new NuageException("--parquet " + export.dir() + ": cannot list it (" + e + ")");
+    }
+    Configuration conf = spark.sparkContext().hadoopConfiguration();
+    for (Path f : files) check(f, conf);
+  }
+
+  private void check(Path file, Configuration conf) {
+    MessageType schema;
+    try (ParquetFileReader r =
+        ParquetFileReader.open(
+            HadoopInputFile.fromPath(new org.apache.hadoop.fs.Path(file.toUri()), conf))) {
+      schema = r.getFooter().getFileMetaData().getSchema();
+    } catch (IOException | RuntimeException e) {
+      throw wrong(file, "not a readable Parquet file (" + e.getMessage() + ")");
+    }
+    for (Map.Entry<String, Kind> c : COLUMNS.entrySet()) {
+      if (!schema.containsField(c.getKey()))
+        throw wrong(file, "no column " + c.getKey() + " (" + c.getValue().expected + ")");
+      Type t = schema.getType(c.getKey());
+      if (!t.isPrimitive() || !is(t.asPrimitiveType(), c.getValue()))
+        throw wrong(
+            file,
+            "column " + c.getKey() + " is " + describe(t) + ", expected " + c.getValue().expected);
+    }
+  }
+
+  private static boolean is(PrimitiveType t, Kind kind) {
+    LogicalTypeAnnotation a = t.getLogicalTypeAnnotation();
+    return switch (kind) {
+      case MONEY ->
+          a instanceof LogicalTypeAnnotation.DecimalLogicalTypeAnnotation d
+              && d.getPrecision() == 38
+              && d.getScale() == 18;
+      case TEXT -> a instanceof LogicalTypeAnnotation.StringLogicalTypeAnnotation;
+      case TIME -> a instanceof LogicalTypeAnnotation.TimestampLogicalTypeAnnotation;
+    };
+  }
+
+  private static String describe(Type t) {
+    if (!t.isPrimitive()) return "a group";
+    PrimitiveType p = t.asPrimitiveType();
+    LogicalTypeAnnotation a = p.getLogicalTypeAnnotation();
+    return p.getPrimitiveTypeName().name().toLowerCase(java.util.Locale.ROOT)
+        + (a != null ? " " + a : "");
+  }
+
+  private NuageException wrong(Path file, String what) {
+    Path partition = export.rows().relativize(file.getParent());
+    return new NuageException(
+        "--parquet "
+            + export.dir()
+            + ": partition "
+            + partition
+            + " has a wrong schema ("
+            + file.getFileName()
+            + ": "
+            + what
+            + ")");
+  }
+
+  /** A failure of Spark reading the export, said as the export's. */
+  static NuageException named(LedgerExport export, RuntimeException e) {
+    String m = e.getMessage() != null ? e.getMessage().lines().findFirst().orElse("") : "";
+    return new NuageException(
+        "--parquet " + export.dir() + ": Spark cannot read the export (" + m + ")");
+  }
+}

@@ -1,0 +1,90 @@
+package io.nuage.spark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.nuage.spark.SparkRiskTest.Run;
+import java.io.File;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A real standalone cluster (a master and two workers, separate JVMs on 127.0.0.1) serves a risk
+ * sweep; one worker is killed, with its executor, while it serves futures: Spark reruns the lost
+ * tasks on the other and the JSON equals the embedded engine's to the byte.
+ */
+class SparkClusterTest {
+  private static final String CLASS_PATH = "spark.executor.extraClassPath";
+
+  @Test
+  void risk_onStandaloneCluster_withAWorkerKilledMidJob_equalsEmbedded(@TempDir Path tmp)
+      throws Exception {
+    String[] common = {
+      "risk",
+      SparkRiskTest.EXAMPLE.toString(),
+      "--samples",
+      "8",
+      "--source-samples",
+      "0",
+      "--seed",
+      "3",
+      "--threads",
+      "2",
+      "--format",
+      "json",
+      "--quiet"
+    };
+    long t0 = System.nanoTime();
+    // the cluster's JVMs start while this one serves the embedded reference
+    CompletableFuture<StandaloneCluster> starting =
+        CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return StandaloneCluster.start(2, tmp);
+              } catch (Exception e) {
+                throw new IllegalStateException(e);
+              }
+            });
+    Run embedded;
+    try {
+      embedded = SparkRiskTest.run(common);
+    } finally {
+      System.setProperty(CLASS_PATH, nuageClasses());
+    }
+    try (StandaloneCluster cluster = starting.get(2, TimeUnit.MINUTES)) {
+      assertThat(embedded.code()).as(embedded.err()).isZero();
+      System.out.printf(
+          "cluster and embedded ready after %.1f s%n", (System.nanoTime() - t0) / 1e9);
+      CompletableFuture<Run> spark =
+          CompletableFuture.supplyAsync(
+              () ->
+                  SparkRiskTest.run(
+                      SparkRiskTest.concat(
+                          common, "--engine", "spark", "--master", cluster.master())));
+      cluster.awaitExecutorLog(1, "Running task", Duration.ofSeconds(120));
+      System.out.printf("worker 1 killed at %.1f s%n", (System.nanoTime() - t0) / 1e9);
+      cluster.killWorker(1);
+      Run run = spark.get(5, TimeUnit.MINUTES);
+      System.out.printf("sweep done at %.1f s%n", (System.nanoTime() - t0) / 1e9);
+      assertThat(run.code()).as(run.err()).isZero();
+      assertThat(run.out()).isEqualTo(embedded.out());
+      // the other worker served what the killed one had been given
+      cluster.awaitExecutorLog(0, "Running task", Duration.ofSeconds(1));
+    } finally {
+      System.clearProperty(CLASS_PATH);
+    }
+  }
+
+  /** Nuage's own classes, as the build left them; Spark's and the rest are in SPARK_HOME/jars. */
+  private static String nuageClasses() {
+    Path repo = Path.of(System.getProperty("nuage.repo", "..")).toAbsolutePath();
+    return Stream.of("nuage-core", "nuage-store", "nuage-app", "nuage-spark")
+        .map(m -> repo.resolve(m).resolve("target/classes").toString())
+        .collect(Collectors.joining(File.pathSeparator));
+  }
+}
