@@ -112,7 +112,9 @@ public final class LedgerQueryBench {
   static void generate(Connection c, int id, long from, long n) throws SQLException {
     try (Statement s = c.createStatement()) {
       s.execute(
-          "INSERT INTO ingestions VALUES ("
+          "INSERT INTO ingestions (ingestion_id, source, file_bytes, format, focus_version,"
+              + " ingested_at, rows_read, rows_accepted, rows_duplicate, rows_rejected, report)"
+              + " VALUES ("
               + id
               + ", 'bench-"
               + id
