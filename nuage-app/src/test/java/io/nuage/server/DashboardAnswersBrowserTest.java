@@ -66,6 +66,8 @@ class DashboardAnswersBrowserTest {
       throws Exception {
     try (RunningServer server = RunningServer.start(dir)) {
       Page page = signedIn(server, server.planner, 1440, false);
+      // the empty state is written once the page has asked the server for its lists
+      page.waitForFunction("() => document.querySelector('#plans-empty').textContent.length > 0");
       assertThat(page.locator("#plans-empty").innerText()).contains("upload a scenario first");
       page.setInputFiles("#scenario-file", EXAMPLE);
       page.click("#upload");
