@@ -226,6 +226,9 @@ class DashboardAnswersBrowserTest {
         assertThat(page.isVisible(control)).as(control).isFalse();
       }
       assertThat(page.isVisible("#read-only")).isTrue();
+      page.waitForFunction(
+          "() => document.querySelector('#scenarios-empty').textContent.length > 0"
+              + " && document.querySelector('#plans-empty').textContent.length > 0");
       assertThat(page.locator("#scenarios-empty").innerText()).contains("a planner uploads one");
       assertThat(page.locator("#plans-empty").innerText()).contains("a planner starts one");
       assertThat(HeadlessChromium.sidewaysOverflow(page)).isLessThanOrEqualTo(0);
