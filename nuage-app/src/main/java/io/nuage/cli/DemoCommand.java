@@ -100,7 +100,8 @@ final class DemoCommand implements Callable<Integer> {
     Planner.prepareSolvers(); // the native libraries load while the scenario is read
     Scenario scenario = ScenarioParser.parse(file); // a ValidationException maps to exit 2
     String version = ScenarioFiles.contentHash(file); // concentration.json names it
-    PrintWriter out = spec.commandLine().getOut();
+    // prose within 100 columns as it is printed (Lines.fit); tables are sized to fit
+    PrintWriter out = Lines.fitting(spec.commandLine().getOut());
     out.println(
         "Scenario " + scenario.name() + " (" + EXAMPLE + "), horizon " + scenario.horizon());
     out.println("valid: " + ScenarioSummary.of(scenario).render());

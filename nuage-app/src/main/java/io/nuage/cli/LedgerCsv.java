@@ -38,17 +38,26 @@ public final class LedgerCsv {
           of("as_of", "/asOf"));
 
   /**
-   * The draw-down ({@code nuage ledger}, {@code /api/ledger/drawdown}): a row per contract year.
+   * The draw-down ({@code nuage ledger}, {@code /api/ledger/drawdown}): a row per contract year,
+   * and a row without a year for a contract without minimums (what it drew).
    */
   public static String drawDown(JsonNode answer) {
     List<JsonNode> rows = new ArrayList<>();
-    for (JsonNode c : answer.path("contracts"))
+    for (JsonNode c : answer.path("contracts")) {
+      if (c.path("years").isEmpty()) {
+        // a contract with no minimums (a rate card): one row of what it drew, no year
+        ObjectNode row = c.deepCopy();
+        row.remove(List.of("years", "projectedShortfall", "trueUp"));
+        row.set("asOf", answer.get("asOf"));
+        rows.add(row);
+      }
       for (JsonNode y : c.path("years")) {
         ObjectNode row = y.deepCopy();
         for (String f : List.of("contract", "kind", "provider", "unit")) row.set(f, c.get(f));
         row.set("asOf", answer.get("asOf"));
         rows.add(row);
       }
+    }
     return JsonCsv.table(rows, YEARS);
   }
 

@@ -419,8 +419,11 @@ final class LedgerTables {
     return e.length() <= width ? e : fit(v, width);
   }
 
+  /** {@code v} exactly, grouped by thousands, at least to the cent: 736,000.00, 0.00665. */
   private static String exact(BigDecimal v) {
-    return v.stripTrailingZeros().toPlainString();
+    BigDecimal t = v.stripTrailingZeros();
+    if (t.scale() < 2) t = t.setScale(2);
+    return String.format("%,." + t.scale() + "f", t);
   }
 
   private static String pct(@Nullable BigDecimal v) {

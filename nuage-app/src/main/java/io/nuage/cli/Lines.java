@@ -23,6 +23,41 @@ final class Lines {
     return out.toString();
   }
 
+  /**
+   * A writer that passes {@code target} each line as {@link #fit} lays it out: for a command that
+   * prints as it goes (the demo), line by line, not at the end.
+   */
+  static java.io.PrintWriter fitting(java.io.PrintWriter target) {
+    return new java.io.PrintWriter(
+        new java.io.Writer() {
+          private final StringBuilder line = new StringBuilder();
+
+          @Override
+          public void write(char[] chars, int off, int len) {
+            for (int i = off; i < off + len; i++) {
+              if (chars[i] == '\n') {
+                target.print(fit(line.toString()));
+                target.print('\n');
+                line.setLength(0);
+              } else line.append(chars[i]);
+            }
+          }
+
+          @Override
+          public void flush() {
+            target.flush();
+          }
+
+          @Override
+          public void close() {
+            if (!line.isEmpty()) target.print(fit(line.toString()));
+            line.setLength(0);
+            target.flush();
+          }
+        },
+        true);
+  }
+
   private static boolean isTableRow(String line) {
     return line.strip().split(" {2,}").length > 2;
   }

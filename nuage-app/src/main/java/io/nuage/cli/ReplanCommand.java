@@ -154,7 +154,8 @@ public final class ReplanCommand implements Callable<Integer> {
       err.flush();
       Replan replan = StoreReplan.run(prepared);
       String json = ReplanJson.write(replan);
-      String text = format == Format.json ? json : ReplanText.render(replan, prepared.bills());
+      String text =
+          format == Format.json ? json : Lines.fit(ReplanText.render(replan, prepared.bills()));
       if (out != null) OutputFile.write("--out", out, text);
       else spec.commandLine().getOut().print(text);
       spec.commandLine().getOut().flush();
