@@ -73,6 +73,17 @@ public final class BrokerPlanJson {
                 + " is no workload of "
                 + scenario.name()
                 + " (the plan was made from another version of the scenario; plan it again)");
+      if (!regionOf(scenario, r.region()))
+        throw new NuageException(
+            name
+                + ": placements["
+                + i
+                + "].region: "
+                + r.region()
+                + " is not a region of "
+                + scenario.name()
+                + " (expected one of its catalog's regions; the plan was made from another"
+                + " version of the scenario, or edited)");
       if (scenario.catalog().accelerator(r.accelerator()).isEmpty())
         throw new NuageException(
             name
@@ -105,6 +116,13 @@ public final class BrokerPlanJson {
     } catch (IllegalArgumentException | DateTimeParseException e) {
       throw new NuageException(name + ": binding: " + e.getMessage());
     }
+  }
+
+  /** A region of the scenario: in its catalog, or priced or scheduled there. */
+  static boolean regionOf(Scenario scenario, String region) {
+    return scenario.catalog().region(region).isPresent()
+        || scenario.capacity().stream().anyMatch(c -> c.region().equals(region))
+        || scenario.catalog().offerings().stream().anyMatch(o -> o.region().equals(region));
   }
 
   private static PlannedRow row(String name, JsonNode p, int i) {

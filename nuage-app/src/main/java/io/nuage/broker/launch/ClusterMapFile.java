@@ -32,7 +32,11 @@ public final class ClusterMapFile {
     try {
       text = Files.readString(file);
     } catch (IOException e) {
-      throw new NuageException(file + ": cannot read the cluster map (" + e + ")");
+      throw new NuageException(
+          file
+              + ": cannot read the cluster map ("
+              + (Files.exists(file) ? String.valueOf(e.getMessage()) : "no such file")
+              + ")");
     }
     Node root;
     try {
