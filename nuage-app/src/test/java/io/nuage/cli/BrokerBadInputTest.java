@@ -210,7 +210,8 @@ class BrokerBadInputTest {
   @Test
   void exportKueue_namespaceNotADnsLabel_isRefused() {
     Path out = dir.resolve("kueue-ns");
-    refused(kueue(out, "--month", "2027-06", "--namespace", "Team_A"), out, "--namespace", "Team_A");
+    refused(
+        kueue(out, "--month", "2027-06", "--namespace", "Team_A"), out, "--namespace", "Team_A");
   }
 
   @Test
@@ -222,7 +223,7 @@ class BrokerBadInputTest {
   }
 
   @Test
-  void exportKueue_missingClusterMap_saysSoWithoutAnExceptionName() {
+  void exportKueue_missingClusterMap_saysSoWithoutAnExceptionName() throws Exception {
     Path out = dir.resolve("kueue-nomap");
     Path map = dir.resolve("no-such-clusters.yaml");
     refused(
@@ -230,6 +231,13 @@ class BrokerBadInputTest {
         out,
         map.toString(),
         "no such file");
+    Path broken = dir.resolve("broken-clusters.yaml");
+    Files.writeString(broken, "clusters:\n  - {name: a, region: oci/us-ashburn-1\n");
+    refused(
+        kueue(out, "--month", "2027-06", "--clusters", broken.toString()),
+        out,
+        broken + ":3:",
+        "not YAML");
   }
 
   @Test

@@ -220,7 +220,8 @@ class BrokerExportTest {
     Map<String, Long> groupQuota = new TreeMap<>();
     for (String key : planned.keySet()) {
       assertThat(quotas.get(key)).as(key).isLessThanOrEqualTo(planned.get(key));
-      String group = key.substring(0, key.lastIndexOf('|')) + (key.endsWith("|reserved") ? "|R" : "|P");
+      String group =
+          key.substring(0, key.lastIndexOf('|')) + (key.endsWith("|reserved") ? "|R" : "|P");
       groupPlanned.merge(group, planned.get(key), Long::sum);
       groupQuota.merge(group, quotas.get(key), Long::sum);
     }
@@ -274,8 +275,7 @@ class BrokerExportTest {
     Map<String, Long> planned = new TreeMap<>();
     exportedQuotas()
         .forEach(
-            (key, gpus) ->
-                planned.merge(key.substring(0, key.lastIndexOf('|')), gpus, Long::sum));
+            (key, gpus) -> planned.merge(key.substring(0, key.lastIndexOf('|')), gpus, Long::sum));
     Cli i = Cli.run("import", "kueue", kueue.toString(), "--format", "json");
     assertThat(i.code()).as(i.err()).isZero();
     Map<String, Long> imported = new TreeMap<>();
@@ -287,6 +287,16 @@ class BrokerExportTest {
           c.get("steps").get(0).get("gpus").asLong());
     }
     assertThat(imported).isEqualTo(planned);
+  }
+
+  @Test
+  void kueue_multiKueueConfig_saysTheCostOrderIsNotRouting() throws Exception {
+    String config =
+        Files.readString(kueue.resolve("2027-06/multikueueconfig-nuage-multikueue.yaml"));
+    assertThat(config)
+        .startsWith("# Nuage broker: MultiKueue")
+        .contains("not which cluster runs it");
+    assertThat(YAML.readTree(config).get("kind").asText()).isEqualTo("MultiKueueConfig");
   }
 
   @Test

@@ -206,7 +206,9 @@ public final class MarginalCost {
       return perReferenceHour(
           region,
           accelerator,
-          terms.committed(provider, m).isPresent() ? CapacityKind.COMMITTED : CapacityKind.ON_DEMAND,
+          terms.committed(provider, m).isPresent()
+              ? CapacityKind.COMMITTED
+              : CapacityKind.ON_DEMAND,
           m);
     BigDecimal rate =
         kind == CapacityKind.RESERVED ? BigDecimal.ZERO : terms.rate(region, accelerator, m);

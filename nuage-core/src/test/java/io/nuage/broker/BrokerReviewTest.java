@@ -227,7 +227,9 @@ class BrokerReviewTest {
                     gpu-hours-per-month: {by-month: {2027-01: 1000}}
             """);
     BrokerPlan p =
-        plan(List.of(row("chat", "lambda/us-east-1", 1, "500.000", CapacityKind.ON_DEMAND)), Map.of());
+        plan(
+            List.of(row("chat", "lambda/us-east-1", 1, "500.000", CapacityKind.ON_DEMAND)),
+            Map.of());
     assertThatThrownBy(() -> new KueueQuotas(new CellTerms(s), p))
         .isInstanceOf(NuageException.class)
         .hasMessageContaining("\"U S\"")

@@ -29,9 +29,9 @@ public record Artifacts(SequencedMap<String, String> files) {
   /**
    * Writes every file under {@code dir} (created when missing), all or nothing; {@code option}
    * names the flag in messages. The files are written into a temporary folder beside {@code dir}
-   * first, then moved into place one by one (a file they replace is kept aside); if any step
-   * fails, what this run moved is removed, the files it replaced are put back, and the folders it
-   * created are deleted.
+   * first, then moved into place one by one (a file they replace is kept aside); if any step fails,
+   * what this run moved is removed, the files it replaced are put back, and the folders it created
+   * are deleted.
    */
   public void writeTo(Path dir, String option) {
     if (Files.exists(dir) && !Files.isDirectory(dir))

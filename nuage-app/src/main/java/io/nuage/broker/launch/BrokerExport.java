@@ -52,8 +52,8 @@ public final class BrokerExport {
   /**
    * The Kueue objects of each month, under {@code YYYY-MM/}.
    *
-   * @param monthSource where the months came from, for messages ({@code --month}, {@code
-   *     --months}, the query parameter {@code month})
+   * @param monthSource where the months came from, for messages ({@code --month}, {@code --months},
+   *     the query parameter {@code month})
    * @param clusters the cluster map, null for one cluster per planned region named after it
    * @param mapSource where the map came from, for messages (e.g. {@code --clusters FILE})
    */
@@ -86,7 +86,11 @@ public final class BrokerExport {
                 problems,
                 file,
                 schemas.problems(LauncherSchemas.kueue(o.get("kind").asText()), o)));
-    return artifacts(docs, Map.of(), problems, "Kueue's CRD schemas");
+    Map<String, List<String>> comments = new HashMap<>();
+    for (String file : docs.keySet())
+      if (KueueManifests.isMultiKueueConfig(file))
+        comments.put(file, KueueManifests.MULTIKUEUE_NOTE);
+    return artifacts(docs, comments, problems, "Kueue's CRD schemas");
   }
 
   /** Whether SkyPilot's resources schema accepts {@code infra} (its pattern lists its clouds). */

@@ -132,7 +132,8 @@ public final class KueueImport {
       var at = e.getLocation();
       String where =
           at == null || at.getLineNr() < 1 ? "" : ":" + at.getLineNr() + ":" + at.getColumnNr();
-      throw new NuageException(f + where + ": not YAML (" + firstLine(e.getOriginalMessage()) + ")");
+      throw new NuageException(
+          f + where + ": not YAML (" + firstLine(e.getOriginalMessage()) + ")");
     } catch (IOException e) {
       throw new NuageException(f + ": cannot read (" + firstLine(e.getMessage()) + ")");
     } catch (RuntimeException e) {

@@ -50,7 +50,8 @@ final class SkyPilotTasks {
       List<String> comment = runComment(plan, run, list);
       if (!left.isEmpty()) {
         comment.add("");
-        comment.add("Left out: clouds SkyPilot does not know (its infra pattern), by marginal cost:");
+        comment.add(
+            "Left out: clouds SkyPilot does not know (its infra pattern), by marginal cost:");
         for (Candidate c : left)
           comment.add(
               "   "
