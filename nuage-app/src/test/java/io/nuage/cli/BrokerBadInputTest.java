@@ -192,6 +192,29 @@ class BrokerBadInputTest {
   }
 
   @Test
+  void export_aReservedRowWhereTheScenarioReservesNothing_isRefused() throws Exception {
+    ObjectNode json = (ObjectNode) new ObjectMapper().readTree(plan.toFile());
+    int i = 0;
+    while (!json.get("placements").get(i).get("region").asText().startsWith("lambda/")) i++;
+    ((ObjectNode) json.get("placements").get(i)).put("pricing", "reserved");
+    Path edited = dir.resolve("reserved-lambda.json");
+    new ObjectMapper().writeValue(edited.toFile(), json);
+    Path out = dir.resolve("kueue-reserved");
+    Cli c =
+        Cli.run(
+            "export",
+            "kueue",
+            edited.toString(),
+            "--scenario",
+            EXAMPLE.toString(),
+            "--month",
+            "2027-06",
+            "--out",
+            out.toString());
+    refused(c, out, edited.toString(), "placements[" + i + "].pricing", "reserves no");
+  }
+
+  @Test
   void exportKueue_aFolderInTheWayOfOneFile_writesNoneOfTheOthers() throws Exception {
     Path out = dir.resolve("kueue-blocked");
     Files.createDirectories(out.resolve("2027-06/clusterqueue-us.yaml"));
