@@ -58,7 +58,7 @@ final class ExportKueueCommand implements Callable<Integer> {
   @Option(
       names = "--namespace",
       defaultValue = "default",
-      description = "the LocalQueues' namespace")
+      description = "the LocalQueues' namespace (a DNS-1123 label)")
   String namespace = "default";
 
   @Option(
