@@ -175,6 +175,53 @@ class LauncherSchemasTest {
   }
 
   @Test
+  void skypilot_twoGeographiesOneFileName_areRefusedNotOverwritten(@TempDir Path dir)
+      throws Exception {
+    Path f = dir.resolve("geo.yaml");
+    Files.writeString(
+        f,
+        """
+        name: geo-case
+        horizon: {start: 2027-01, end: 2027-01}
+        catalog:
+          providers:
+            - {id: oci, egress-per-tb: 0, regions: [{name: us-phoenix-1, geography: US}]}
+            - {id: lambda, egress-per-tb: 0, regions: [{name: us-east-1, geography: US}]}
+          accelerators: [{name: H100, family: H100, memory-gib: 80, throughput: 1.0}]
+          offerings:
+            - {region: oci/us-phoenix-1, accelerator: H100, pricing: on-demand, price-per-gpu-hour: 4.00}
+            - {region: lambda/us-east-1, accelerator: H100, pricing: on-demand, price-per-gpu-hour: 3.99}
+        capacity:
+          - {region: oci/us-phoenix-1, accelerator: H100, steps: [{from: 2027-01, gpus: 16}]}
+          - {region: lambda/us-east-1, accelerator: H100, steps: [{from: 2027-01, gpus: 16}]}
+        workloads:
+          - id: chat
+            kind: inference-fleet
+            accelerators: [H100]
+            geographies:
+              - {geography: US, regions: [lambda/us-east-1], gpu-hours-per-month: {by-month: {2027-01: 744}}}
+              - {geography: us, regions: [oci/us-phoenix-1], gpu-hours-per-month: {by-month: {2027-01: 744}}}
+        """);
+    Scenario s = ScenarioParser.parse(f);
+    String plan =
+        """
+        {"scenario": "geo-case", "status": "OPTIMAL", "binding": [], "providers": [],
+         "placements": [
+          {"workload": "chat", "kind": "inference", "provider": "lambda", "region": "lambda/us-east-1",
+           "accelerator": "H100", "month": "2027-01", "gpus": 1, "gpuHours": "744.000",
+           "pricing": "on-demand", "contract": null},
+          {"workload": "chat", "kind": "inference", "provider": "oci", "region": "oci/us-phoenix-1",
+           "accelerator": "H100", "month": "2027-01", "gpus": 1, "gpuHours": "744.000",
+           "pricing": "on-demand", "contract": null}]}
+        """;
+    var read = BrokerPlanJson.read(plan, "plan.json", s);
+    assertThatThrownBy(() -> BrokerExport.skypilot(s, read, schemas))
+        .isInstanceOf(NuageException.class)
+        .hasMessageContaining("fleet-chat-us.yaml")
+        .hasMessageContaining("two tasks");
+  }
+
+  @Test
   void writeTo_aFolderInTheWayOfOneFile_writesNoneOfTheOthers(@TempDir Path dir) throws Exception {
     Path out = dir.resolve("out");
     Files.createDirectories(out.resolve("2027-06/b.yaml"));
