@@ -56,7 +56,15 @@ public record Artifacts(SequencedMap<String, String> files) {
       Files.createDirectories(parent);
       stage = Files.createTempDirectory(parent, "." + dir.getFileName() + ".nuage-");
     } catch (IOException e) {
-      throw new NuageException(option + ": cannot create " + dir + " (" + e.getMessage() + ")");
+      // a folder that can be written into beside one that cannot: stage inside it instead
+      if (!Files.isDirectory(dir))
+        throw new NuageException(option + ": cannot create " + dir + " (" + e.getMessage() + ")");
+      try {
+        stage = Files.createTempDirectory(dir, ".nuage-");
+      } catch (IOException inside) {
+        throw new NuageException(
+            option + ": cannot write into " + dir + " (" + inside.getMessage() + ")");
+      }
     }
     Undo undo = new Undo(stage);
     try {
