@@ -30,6 +30,9 @@ import picocli.CommandLine.Spec;
             + " nominal quotas, and MultiKueue objects for several clusters; one set per month"
             + " under DIR/YYYY-MM/, all validated against Kueue's CRD schemas before any is written.")
 final class ExportKueueCommand implements Callable<Integer> {
+  private static final java.util.regex.Pattern NAMESPACE =
+      java.util.regex.Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
+
   @Spec CommandSpec spec;
   @Mixin ExportInput input;
 
@@ -55,7 +58,7 @@ final class ExportKueueCommand implements Callable<Integer> {
   @Option(
       names = "--namespace",
       defaultValue = "default",
-      description = "the LocalQueues' namespace")
+      description = "the LocalQueues' namespace (a DNS-1123 label)")
   String namespace = "default";
 
   @Option(
@@ -68,11 +71,25 @@ final class ExportKueueCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     List<YearMonth> list = months();
+    if (!NAMESPACE.matcher(namespace).matches())
+      throw new NuageException(
+          "--namespace: not a Kubernetes namespace (got \""
+              + namespace
+              + "\", expected a DNS-1123 label: lower-case letters, digits and '-', starting and"
+              + " ending with a letter or digit, at most 63 characters)");
     ExportInput.Read r = input.read();
     ClusterMap map = clusters == null ? null : ClusterMapFile.read(clusters, r.scenario());
     String source = clusters == null ? "the default cluster map" : clusters.toString();
     Artifacts files =
-        BrokerExport.kueue(r.scenario(), r.plan(), list, map, source, namespace, r.schemas());
+        BrokerExport.kueue(
+            r.scenario(),
+            r.plan(),
+            list,
+            months.month != null ? "--month" : "--months",
+            map,
+            source,
+            namespace,
+            r.schemas());
     files.writeTo(out, "--out");
     spec.commandLine()
         .getErr()

@@ -58,6 +58,7 @@ final class ExportRoutes {
             in.scenario(),
             in.plan(),
             List.of(month),
+            "query parameter month",
             null,
             "the default cluster map",
             "default",

@@ -89,7 +89,9 @@ class ExportApiTest {
           .isEqualTo(400);
       var outside = api.get("/api/plans/" + plan + "/export/kueue?month=2029-01", api.viewer);
       assertThat(outside.status()).isEqualTo(400);
-      assertThat(outside.body()).contains("2029-01", "outside the plan");
+      assertThat(outside.body())
+          .contains("query parameter month", "2029-01", "outside the plan")
+          .doesNotContain("--month");
       assertThat(api.get("/api/plans/plan_nope/export/skypilot", api.viewer).status())
           .isEqualTo(404);
       assertThat(api.get("/api/plans/" + plan + "/export/skypilot", null).status()).isEqualTo(401);

@@ -1,5 +1,6 @@
 package io.nuage.broker;
 
+import io.nuage.core.NuageException;
 import io.nuage.workload.GeographyDemand;
 import io.nuage.workload.InferenceFleet;
 import java.math.BigDecimal;
@@ -18,6 +19,7 @@ public final class FleetTasks {
     List<FleetTask> tasks = new ArrayList<>();
     for (InferenceFleet f : terms.scenario().workloads(InferenceFleet.class)) {
       List<PlannedRow> rows = plan.rowsOf(f.id());
+      refuseSharedRegions(f, rows);
       for (GeographyDemand g : f.demands()) {
         Map<String, BigDecimal> hours = new TreeMap<>();
         Map<String, TreeMap<YearMonth, Long>> gpus = new TreeMap<>();
@@ -49,5 +51,29 @@ public final class FleetTasks {
       }
     }
     return tasks;
+  }
+
+  /**
+   * A fleet whose geographies share a region it is planned in: the plan's rows do not say which
+   * geography they serve, so each task would count them (docs/planner.md allows the overlap).
+   */
+  private static void refuseSharedRegions(InferenceFleet f, List<PlannedRow> rows) {
+    for (PlannedRow r : rows) {
+      List<String> serving =
+          f.demands().stream()
+              .filter(g -> g.allowedRegions().contains(r.region()))
+              .map(GeographyDemand::geography)
+              .toList();
+      if (serving.size() > 1)
+        throw new NuageException(
+            "inference fleet "
+                + f.id()
+                + ": region "
+                + r.region()
+                + " is in geographies "
+                + String.join(" and ", serving)
+                + " and the plan's rows there do not say which they serve (expected each"
+                + " planned region in one geography of the fleet for a SkyPilot export)");
+    }
   }
 }

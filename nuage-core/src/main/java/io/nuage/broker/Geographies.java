@@ -1,5 +1,6 @@
 package io.nuage.broker;
 
+import io.nuage.core.NuageException;
 import io.nuage.scenario.Scenario;
 import io.nuage.workload.GeographyDemand;
 import io.nuage.workload.InferenceFleet;
@@ -9,7 +10,8 @@ import java.util.Map;
 
 /**
  * The geography a region serves: the first inference-fleet geography (in scenario order) that
- * allows it, else {@value #GLOBAL} (a region only training runs use).
+ * allows it, else {@value #GLOBAL} (a region only training runs use). Two geographies whose
+ * Kubernetes names coincide are refused: one queue would hide the other's quotas.
  */
 public final class Geographies {
   public static final String GLOBAL = "global";
@@ -19,6 +21,27 @@ public final class Geographies {
     for (InferenceFleet f : scenario.workloads(InferenceFleet.class))
       for (GeographyDemand g : f.demands())
         for (String r : g.allowedRegions()) byRegion.putIfAbsent(r, g.geography());
+    Map<String, String> byName = new LinkedHashMap<>();
+    byName.put(GLOBAL, GLOBAL);
+    for (String g : byRegion.values()) {
+      String name = objectName(g);
+      String other = byName.putIfAbsent(name, g);
+      if (other != null && !other.equals(g))
+        throw new NuageException(
+            "geographies \""
+                + other
+                + "\" and \""
+                + g
+                + "\" are both the Kubernetes name "
+                + name
+                + " (one ClusterQueue per geography: expected names that stay distinct once"
+                + " lower-cased with other characters as '-'; rename one in the scenario)");
+      if (name.isEmpty())
+        throw new NuageException(
+            "geography \""
+                + g
+                + "\" has no Kubernetes name (expected at least one letter or digit)");
+    }
   }
 
   public String of(String region) {

@@ -36,9 +36,18 @@ public final class KueueQuotas {
    *     region the plan uses that month
    */
   public KueueMonth of(YearMonth month, ClusterMap clusters, String mapSource) {
+    return of(month, clusters, mapSource, "--month");
+  }
+
+  /**
+   * The month's objects; {@code monthSource} names where the month came from in messages ({@code
+   * --month}, {@code --months}, the query parameter {@code month}).
+   */
+  public KueueMonth of(YearMonth month, ClusterMap clusters, String mapSource, String monthSource) {
     if (!plan.covers(month))
       throw new NuageException(
-          "--month: "
+          monthSource
+              + ": "
               + month
               + " is outside the plan (it places GPUs from "
               + plan.firstMonth()
@@ -76,6 +85,7 @@ public final class KueueQuotas {
                   billed(r, month)));
       gpus.merge(name, share.getOrDefault(r, r.gpus()), Long::sum);
     }
+    capToCapacity(flavors, gpus, month);
     Map<String, List<KueueMonth.Quota>> byGeography = new TreeMap<>();
     for (KueueMonth.Flavor f : flavors.values())
       byGeography
@@ -125,6 +135,60 @@ public final class KueueQuotas {
       }
       out.merge(largest, n - given, Long::sum);
     }
+    return out;
+  }
+
+  /**
+   * Keeps the quotas within what the cell delivers: a gang holds its N GPUs for the whole month in
+   * the rows, next to fleets' average GPUs rounded up, so the rows of a cell-month can add up to
+   * more GPUs than it has. The reserved flavor is held to the reserved GPUs, the paid flavors
+   * (committed, on-demand) to the GPUs beyond them; a group above its cap is scaled down to it in
+   * proportion, by largest remainders (exact integers, ties by flavor name).
+   */
+  private void capToCapacity(
+      Map<String, KueueMonth.Flavor> flavors, Map<String, Long> gpus, YearMonth month) {
+    Map<String, List<KueueMonth.Flavor>> groups = new TreeMap<>();
+    for (KueueMonth.Flavor f : flavors.values())
+      groups
+          .computeIfAbsent(
+              CellTerms.key(f.region(), f.accelerator())
+                  + "|"
+                  + (f.kind() == CapacityKind.RESERVED),
+              k -> new ArrayList<>())
+          .add(f);
+    for (List<KueueMonth.Flavor> group : groups.values()) {
+      KueueMonth.Flavor first = group.getFirst();
+      int reserved = terms.reservedGpus(first.region(), first.accelerator(), month);
+      long cap =
+          first.kind() == CapacityKind.RESERVED
+              ? reserved
+              : terms.totalGpus(first.region(), first.accelerator(), month) - reserved;
+      Map<String, Long> wanted = new TreeMap<>();
+      group.forEach(f -> wanted.put(f.name(), gpus.get(f.name())));
+      gpus.putAll(apportion(wanted, Math.max(0, cap)));
+    }
+  }
+
+  /**
+   * {@code wanted} scaled down to sum to {@code cap} when it sums to more (largest remainder:
+   * floors first, then one more to the largest fractional parts, ties by name), else unchanged.
+   */
+  static Map<String, Long> apportion(Map<String, Long> wanted, long cap) {
+    long total = wanted.values().stream().mapToLong(Long::longValue).sum();
+    if (total <= cap) return wanted;
+    Map<String, Long> out = new TreeMap<>();
+    Map<String, Long> remainder = new TreeMap<>();
+    long given = 0;
+    for (var e : wanted.entrySet()) {
+      long scaled = Math.multiplyExact(e.getValue(), cap);
+      out.put(e.getKey(), scaled / total);
+      remainder.put(e.getKey(), scaled % total);
+      given += scaled / total;
+    }
+    List<String> byRemainder = new ArrayList<>(remainder.keySet());
+    byRemainder.sort(
+        Comparator.comparing((String k) -> remainder.get(k)).reversed().thenComparing(k -> k));
+    for (int i = 0; given < cap; i++, given++) out.merge(byRemainder.get(i), 1L, Long::sum);
     return out;
   }
 

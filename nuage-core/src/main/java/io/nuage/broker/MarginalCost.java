@@ -194,13 +194,22 @@ public final class MarginalCost {
   }
 
   /**
-   * Marginal cost of one reference GPU-hour of a flavor in a month: reserved hours are sunk,
-   * committed ones earn the minimum's shadow price back; every kind pays the cell's capacity shadow
-   * price per hour (for Kueue's flavor order).
+   * Marginal cost of one reference GPU-hour of a flavor in a month: spare reserved hours are sunk
+   * (rate 0), a full reservation's next hour is a paid one (the paid flavor's cost), committed ones
+   * earn the minimum's shadow price back; every kind pays the cell's capacity shadow price per hour
+   * (for Kueue's flavor order).
    */
   public BigDecimal perReferenceHour(
       String region, String accelerator, CapacityKind kind, YearMonth m) {
     String provider = terms.scenario().providerOf(region);
+    if (kind == CapacityKind.RESERVED && reservationFull(region, accelerator, m))
+      return perReferenceHour(
+          region,
+          accelerator,
+          terms.committed(provider, m).isPresent()
+              ? CapacityKind.COMMITTED
+              : CapacityKind.ON_DEMAND,
+          m);
     BigDecimal rate =
         kind == CapacityKind.RESERVED ? BigDecimal.ZERO : terms.rate(region, accelerator, m);
     BigDecimal perDollar = BigDecimal.ONE.add(share(provider, m));
@@ -214,6 +223,27 @@ public final class MarginalCost {
         rate.multiply(perDollar)
             .add(plan.prices().capacity(region, accelerator, m).divide(CellTerms.hours(m), MC));
     return perHour.divide(terms.accelerator(accelerator).throughput(), 6, RoundingMode.HALF_EVEN);
+  }
+
+  /**
+   * Whether the plan uses every reserved GPU-hour of the cell-month and the cell sells GPUs beyond
+   * them. The planner's reserved cell is one row {@code use = u^R + u^D} (PlanModel): once the
+   * reservation is full, one more GPU-hour "on the reservation" is one more paid GPU-hour, so the
+   * reserved flavor's marginal cost is the paid one's, not 0 (within 1e-6 of the reserved hours,
+   * the LP's tolerance at this scale).
+   */
+  boolean reservationFull(String region, String accelerator, YearMonth m) {
+    int reserved = terms.reservedGpus(region, accelerator, m);
+    if (reserved == 0
+        || terms.listPrice(region, accelerator) == null
+        || terms.totalGpus(region, accelerator, m) <= reserved) return false;
+    BigDecimal hours = BigDecimal.valueOf(reserved).multiply(CellTerms.hours(m));
+    BigDecimal used = BigDecimal.ZERO;
+    for (PlannedRow r : plan.rowsIn(m))
+      if (r.pricing() == CapacityKind.RESERVED
+          && r.region().equals(region)
+          && r.accelerator().equals(accelerator)) used = used.add(r.gpuHours());
+    return hours.subtract(used).compareTo(hours.movePointLeft(6)) <= 0;
   }
 
   /** Egress of moving the run's dataset to the region: its home provider's price per TB. */

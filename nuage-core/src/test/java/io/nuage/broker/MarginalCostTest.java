@@ -137,46 +137,6 @@ class MarginalCostTest {
   }
 
   @Test
-  void kueue_aGangSplitBetweenReservedAndPaidRows_holdsItsGpusOnce() throws Exception {
-    Scenario s = scenario();
-    YearMonth jan = YearMonth.of(2027, 1);
-    var plan =
-        new BrokerPlan(
-            "tiny-broker",
-            List.of(
-                new PlannedRow(
-                    "run-1",
-                    "training",
-                    "oci",
-                    "oci/us-phoenix-1",
-                    "H100",
-                    jan,
-                    8,
-                    new BigDecimal("300.000"),
-                    CapacityKind.RESERVED,
-                    null),
-                new PlannedRow(
-                    "run-1",
-                    "training",
-                    "oci",
-                    "oci/us-phoenix-1",
-                    "H100",
-                    jan,
-                    8,
-                    new BigDecimal("500.000"),
-                    CapacityKind.COMMITTED,
-                    "oci-commit")),
-            plan("0").prices());
-    KueueMonth m =
-        new KueueQuotas(new CellTerms(s), plan)
-            .of(jan, ClusterMap.named(Set.of("oci/us-phoenix-1")), "map");
-    // 8 x 300/800 = 3 reserved, the other 5 committed
-    assertThat(m.queues().getFirst().quotas())
-        .extracting(q -> q.flavor().kind() + "=" + q.gpus())
-        .containsExactlyInAnyOrder("RESERVED=3", "COMMITTED=5");
-  }
-
-  @Test
   void alternatives_areOrderedByMarginalNotStandAloneCost() throws Exception {
     Scenario s = scenario();
     var plan =

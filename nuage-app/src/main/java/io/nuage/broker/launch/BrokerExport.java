@@ -31,8 +31,13 @@ public final class BrokerExport {
   /** One task YAML per training run and per fleet geography. */
   public static Artifacts skypilot(Scenario scenario, BrokerPlan plan, LauncherSchemas schemas) {
     Map<String, List<String>> comments = new HashMap<>();
+    Map<String, Boolean> known = new HashMap<>();
     SequencedMap<String, ObjectNode> docs =
-        SkyPilotTasks.documents(new CellTerms(scenario), plan, comments);
+        SkyPilotTasks.documents(
+            new CellTerms(scenario),
+            plan,
+            infra -> known.computeIfAbsent(infra, i -> skyPilotKnows(schemas, i)),
+            comments);
     List<String> problems = new ArrayList<>();
     docs.forEach(
         (file, task) -> {
@@ -47,6 +52,8 @@ public final class BrokerExport {
   /**
    * The Kueue objects of each month, under {@code YYYY-MM/}.
    *
+   * @param monthSource where the months came from, for messages ({@code --month}, {@code --months},
+   *     the query parameter {@code month})
    * @param clusters the cluster map, null for one cluster per planned region named after it
    * @param mapSource where the map came from, for messages (e.g. {@code --clusters FILE})
    */
@@ -54,6 +61,7 @@ public final class BrokerExport {
       Scenario scenario,
       BrokerPlan plan,
       List<YearMonth> months,
+      String monthSource,
       @Nullable ClusterMap clusters,
       String mapSource,
       String namespace,
@@ -68,7 +76,7 @@ public final class BrokerExport {
     }
     SequencedMap<String, ObjectNode> docs = new LinkedHashMap<>();
     for (YearMonth m : months) {
-      KueueMonth month = quotas.of(m, map, mapSource);
+      KueueMonth month = quotas.of(m, map, mapSource, monthSource);
       docs.putAll(KueueManifests.documents(month, namespace, plan.scenario()));
     }
     List<String> problems = new ArrayList<>();
@@ -78,7 +86,18 @@ public final class BrokerExport {
                 problems,
                 file,
                 schemas.problems(LauncherSchemas.kueue(o.get("kind").asText()), o)));
-    return artifacts(docs, Map.of(), problems, "Kueue's CRD schemas");
+    Map<String, List<String>> comments = new HashMap<>();
+    for (String file : docs.keySet())
+      if (KueueManifests.isMultiKueueConfig(file))
+        comments.put(file, KueueManifests.MULTIKUEUE_NOTE);
+    return artifacts(docs, comments, problems, "Kueue's CRD schemas");
+  }
+
+  /** Whether SkyPilot's resources schema accepts {@code infra} (its pattern lists its clouds). */
+  private static boolean skyPilotKnows(LauncherSchemas schemas, String infra) {
+    ObjectNode probe = LaunchYaml.object();
+    probe.put("infra", infra);
+    return schemas.problems(LauncherSchemas.RESOURCES, probe).isEmpty();
   }
 
   private static void note(List<String> problems, String file, List<String> found) {

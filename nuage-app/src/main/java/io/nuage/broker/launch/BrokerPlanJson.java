@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.nuage.broker.BrokerPlan;
 import io.nuage.broker.CapacityKind;
+import io.nuage.broker.CellTerms;
 import io.nuage.broker.PlanPrices;
 import io.nuage.broker.PlannedRow;
 import io.nuage.core.NuageException;
@@ -60,6 +61,7 @@ public final class BrokerPlanJson {
     List<PlannedRow> rows = new ArrayList<>();
     java.util.Set<String> workloads = new java.util.HashSet<>();
     scenario.workloads().forEach(w -> workloads.add(w.id()));
+    CellTerms reserved = new CellTerms(scenario);
     for (int i = 0; i < placements.size(); i++) {
       PlannedRow r = row(name, placements.get(i), i);
       // same name, another version: a workload the file no longer has
@@ -72,6 +74,33 @@ public final class BrokerPlanJson {
                 + r.workload()
                 + " is no workload of "
                 + scenario.name()
+                + " (the plan was made from another version of the scenario; plan it again)");
+      if (!regionOf(scenario, r.region()))
+        throw new NuageException(
+            name
+                + ": placements["
+                + i
+                + "].region: "
+                + r.region()
+                + " is not a region of "
+                + scenario.name()
+                + " (expected one of its catalog's regions; the plan was made from another"
+                + " version of the scenario, or edited)");
+      if (r.pricing() == CapacityKind.RESERVED
+          && scenario.catalog().accelerator(r.accelerator()).isPresent()
+          && reserved.reservedGpus(r.region(), r.accelerator(), r.month()) == 0)
+        throw new NuageException(
+            name
+                + ": placements["
+                + i
+                + "].pricing: reserved, but "
+                + scenario.name()
+                + " reserves no "
+                + r.accelerator()
+                + " in "
+                + r.region()
+                + " in "
+                + r.month()
                 + " (the plan was made from another version of the scenario; plan it again)");
       if (scenario.catalog().accelerator(r.accelerator()).isEmpty())
         throw new NuageException(
@@ -105,6 +134,13 @@ public final class BrokerPlanJson {
     } catch (IllegalArgumentException | DateTimeParseException e) {
       throw new NuageException(name + ": binding: " + e.getMessage());
     }
+  }
+
+  /** A region of the scenario: in its catalog, or priced or scheduled there. */
+  static boolean regionOf(Scenario scenario, String region) {
+    return scenario.catalog().region(region).isPresent()
+        || scenario.capacity().stream().anyMatch(c -> c.region().equals(region))
+        || scenario.catalog().offerings().stream().anyMatch(o -> o.region().equals(region));
   }
 
   private static PlannedRow row(String name, JsonNode p, int i) {

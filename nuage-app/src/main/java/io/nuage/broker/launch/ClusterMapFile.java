@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
 import org.snakeyaml.engine.v2.exceptions.Mark;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
@@ -32,7 +33,11 @@ public final class ClusterMapFile {
     try {
       text = Files.readString(file);
     } catch (IOException e) {
-      throw new NuageException(file + ": cannot read the cluster map (" + e + ")");
+      throw new NuageException(
+          file
+              + ": cannot read the cluster map ("
+              + (Files.exists(file) ? String.valueOf(e.getMessage()) : "no such file")
+              + ")");
     }
     Node root;
     try {
@@ -41,6 +46,13 @@ public final class ClusterMapFile {
               .composeString(text);
       root =
           node.orElseThrow(() -> new NuageException(file + ": empty (expected clusters: [...])"));
+    } catch (MarkedYamlEngineException e) {
+      String where =
+          e.getProblemMark()
+              .map(m -> ":" + (m.getLine() + 1) + ":" + (m.getColumn() + 1))
+              .orElse("");
+      throw new NuageException(
+          file + where + ": not YAML (" + String.valueOf(e.getProblem()) + ")");
     } catch (YamlEngineException e) {
       throw new NuageException(
           file + ": not YAML (" + e.getMessage().lines().findFirst().orElse("") + ")");

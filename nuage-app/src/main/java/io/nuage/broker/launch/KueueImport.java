@@ -128,9 +128,16 @@ public final class KueueImport {
         JsonNode d = it.nextValue();
         if (d != null && d.isObject()) docs.add(d);
       }
-    } catch (IOException | RuntimeException e) {
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      var at = e.getLocation();
+      String where =
+          at == null || at.getLineNr() < 1 ? "" : ":" + at.getLineNr() + ":" + at.getColumnNr();
       throw new NuageException(
-          f + ": not YAML (" + String.valueOf(e.getMessage()).lines().findFirst().orElse("") + ")");
+          f + where + ": not YAML (" + firstLine(e.getOriginalMessage()) + ")");
+    } catch (IOException e) {
+      throw new NuageException(f + ": cannot read (" + firstLine(e.getMessage()) + ")");
+    } catch (RuntimeException e) {
+      throw new NuageException(f + ": not YAML (" + firstLine(e.getMessage()) + ")");
     }
     return docs;
   }
@@ -173,11 +180,47 @@ public final class KueueImport {
     }
   }
 
+  private static String firstLine(@Nullable String message) {
+    return String.valueOf(message).lines().findFirst().orElse("");
+  }
+
+  /** Kubernetes quantity suffixes (apimachinery's resource.Quantity) and what they multiply by. */
+  private static final Map<String, BigDecimal> SUFFIXES =
+      Map.ofEntries(
+          Map.entry("m", new BigDecimal("0.001")),
+          Map.entry("k", BigDecimal.TEN.pow(3)),
+          Map.entry("M", BigDecimal.TEN.pow(6)),
+          Map.entry("G", BigDecimal.TEN.pow(9)),
+          Map.entry("T", BigDecimal.TEN.pow(12)),
+          Map.entry("P", BigDecimal.TEN.pow(15)),
+          Map.entry("E", BigDecimal.TEN.pow(18)),
+          Map.entry("Ki", BigDecimal.valueOf(2).pow(10)),
+          Map.entry("Mi", BigDecimal.valueOf(2).pow(20)),
+          Map.entry("Gi", BigDecimal.valueOf(2).pow(30)),
+          Map.entry("Ti", BigDecimal.valueOf(2).pow(40)),
+          Map.entry("Pi", BigDecimal.valueOf(2).pow(50)),
+          Map.entry("Ei", BigDecimal.valueOf(2).pow(60)));
+
+  private static final java.util.regex.Pattern QUANTITY =
+      java.util.regex.Pattern.compile(
+          "\\+?([0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)(?:(m|k|M|G|T|P|E|Ki|Mi|Gi|Ti|Pi|Ei)|[eE]([+-]?[0-9]{1,3}))?");
+
+  /** A Kubernetes quantity ({@code 5k}, {@code 2Ki}, {@code 1e3}, {@code 8}) as an exact number. */
+  static BigDecimal kubernetesQuantity(String text) {
+    var m = QUANTITY.matcher(text.strip());
+    if (!m.matches()) throw new NumberFormatException(text);
+    BigDecimal n = new BigDecimal(m.group(1).startsWith(".") ? "0" + m.group(1) : m.group(1));
+    if (m.group(2) != null) return n.multiply(SUFFIXES.get(m.group(2)));
+    if (m.group(3) != null) return n.scaleByPowerOfTen(Integer.parseInt(m.group(3)));
+    return n;
+  }
+
   private static long quantity(Path f, String flavor, @Nullable JsonNode q) {
     try {
       long n = -1;
       if (q != null && q.canConvertToLong() && q.isIntegralNumber()) n = q.asLong();
-      if (q != null && q.isTextual()) n = new BigDecimal(q.asText()).longValueExact();
+      if (q != null && q.isTextual())
+        n = kubernetesQuantity(q.asText()).stripTrailingZeros().longValueExact();
       if (n >= 0 && n <= Integer.MAX_VALUE) return n;
     } catch (NumberFormatException | ArithmeticException e) {
       // reported below
@@ -188,8 +231,8 @@ public final class KueueImport {
             + flavor
             + ": nominalQuota: not a whole number of GPUs (got "
             + q
-            + ", expected 0 to "
+            + ", expected a whole Kubernetes quantity from 0 to "
             + Integer.MAX_VALUE
-            + ")");
+            + ", e.g. 8, 5k or 1e3)");
   }
 }

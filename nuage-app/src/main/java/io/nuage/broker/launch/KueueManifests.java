@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.nuage.broker.KueueMonth;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.SequencedMap;
 
 /**
@@ -17,7 +18,22 @@ final class KueueManifests {
   static final String MULTIKUEUE = "nuage-multikueue";
   static final String LABEL = "nuage.io/";
 
+  /** The comment block of the MultiKueueConfig: what the cost order decides across clusters. */
+  static final List<String> MULTIKUEUE_NOTE =
+      List.of(
+          "Nuage broker: MultiKueue across clusters (docs/broker.md, section 4).",
+          "The ClusterQueues' flavor order (least marginal cost first) decides which flavor's",
+          "quota on this manager a job is counted against, not which cluster runs it: the job",
+          "runs on the first worker whose own Kueue admits it. No worker-side objects are",
+          "exported: each worker needs the namespace, a LocalQueue of the same name and a",
+          "ClusterQueue of its own, created by the lab.");
+
   private KueueManifests() {}
+
+  /** The file of the MultiKueueConfig of a month, if it has one. */
+  static boolean isMultiKueueConfig(String file) {
+    return file.endsWith("/multikueueconfig-" + MULTIKUEUE + ".yaml");
+  }
 
   /** The objects by file name ({@code YYYY-MM/kind-name.yaml}). */
   static SequencedMap<String, ObjectNode> documents(

@@ -8,6 +8,7 @@ import io.nuage.broker.CellTerms;
 import io.nuage.broker.FleetTask;
 import io.nuage.broker.FleetTasks;
 import io.nuage.broker.RunCandidates;
+import io.nuage.core.NuageException;
 import io.nuage.workload.TrainingRun;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -15,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SequencedMap;
+import java.util.function.Predicate;
 
 /**
  * One SkyPilot task YAML per training run the plan places ({@code resources.ordered}: the plan's
@@ -29,23 +31,69 @@ final class SkyPilotTasks {
 
   /** The tasks, by file name, validated; {@link BrokerExport} writes them. */
   static SequencedMap<String, ObjectNode> documents(
-      CellTerms terms, BrokerPlan plan, Map<String, List<String>> comments) {
+      CellTerms terms,
+      BrokerPlan plan,
+      Predicate<String> skyPilotKnows,
+      Map<String, List<String>> comments) {
     SequencedMap<String, ObjectNode> out = new LinkedHashMap<>();
     RunCandidates candidates = new RunCandidates(terms, plan);
     for (TrainingRun run : terms.scenario().workloads(TrainingRun.class)) {
-      List<Candidate> list = candidates.of(run);
-      if (list.isEmpty()) continue;
+      List<Candidate> all = candidates.of(run);
+      if (all.isEmpty()) continue;
       String file = run.id() + ".yaml";
-      out.put(file, runTask(run, list));
-      comments.put(file, runComment(plan, run, list));
+      Candidate planned = all.getFirst();
+      if (!skyPilotKnows.test(planned.infra()))
+        throw unknownCloud(file, "training run " + run.id(), planned.infra());
+      List<Candidate> list = all.stream().filter(c -> skyPilotKnows.test(c.infra())).toList();
+      List<Candidate> left = all.stream().filter(c -> !skyPilotKnows.test(c.infra())).toList();
+      put(out, file, runTask(run, list));
+      List<String> comment = runComment(plan, run, list);
+      if (!left.isEmpty()) {
+        comment.add("");
+        comment.add(
+            "Left out: clouds SkyPilot does not know (its infra pattern), by marginal cost:");
+        for (Candidate c : left)
+          comment.add(
+              "   "
+                  + c.infra()
+                  + " "
+                  + c.accelerator()
+                  + " "
+                  + months(c.start(), c.end())
+                  + ": marginal $"
+                  + money(c.marginalCost()));
+      }
+      comments.put(file, comment);
     }
     for (FleetTask f : FleetTasks.of(terms, plan)) {
       String file =
           "fleet-" + f.fleet() + "-" + f.geography().toLowerCase(java.util.Locale.ROOT) + ".yaml";
-      out.put(file, fleetTask(f));
+      for (FleetTask.Cell c : f.cells())
+        if (!skyPilotKnows.test(c.region()))
+          throw unknownCloud(file, "inference fleet " + f.fleet(), c.region());
+      put(out, file, fleetTask(f));
       comments.put(file, fleetComment(plan, f));
     }
     return out;
+  }
+
+  private static void put(SequencedMap<String, ObjectNode> out, String file, ObjectNode task) {
+    if (out.putIfAbsent(file, task) != null)
+      throw new NuageException(
+          file
+              + ": two tasks would be written to this file (workload or geography names that"
+              + " differ only in case; expected names distinct once lower-cased)");
+  }
+
+  private static NuageException unknownCloud(String file, String workload, String region) {
+    return new NuageException(
+        file
+            + ": the plan places "
+            + workload
+            + " in "
+            + region
+            + ", a cloud SkyPilot does not know (expected a provider its task schema's infra"
+            + " pattern accepts, e.g. oci, azure, gcp, aws, lambda, nebius); nothing written");
   }
 
   static int nodes(int gpus) {

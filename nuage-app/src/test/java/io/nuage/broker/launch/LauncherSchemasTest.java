@@ -121,7 +121,132 @@ class LauncherSchemasTest {
     // Kueue knows no clouds: the same plan exports there
     Artifacts kueue =
         BrokerExport.kueue(
-            s, read, List.of(java.time.YearMonth.of(2027, 1)), null, "map", "default", schemas);
+            s,
+            read,
+            List.of(java.time.YearMonth.of(2027, 1)),
+            "--month",
+            null,
+            "map",
+            "default",
+            schemas);
     assertThat(kueue.files()).containsKey("2027-01/clusterqueue-global.yaml");
+  }
+
+  @Test
+  void skypilot_anUnusedAlternativeOnACloudSkyPilotDoesNotKnow_isLeftOutAndSaid(@TempDir Path dir)
+      throws Exception {
+    // the plan runs on lambda; coreweave is cheaper but no SkyPilot cloud: the task keeps lambda
+    Path f = dir.resolve("cw.yaml");
+    Files.writeString(
+        f,
+        """
+        name: cw-alt
+        horizon: {start: 2027-01, end: 2027-01}
+        catalog:
+          providers:
+            - {id: coreweave, egress-per-tb: 0, regions: [{name: us-east-04, geography: US}]}
+            - {id: lambda, egress-per-tb: 0, regions: [{name: us-east-1, geography: US}]}
+          accelerators: [{name: H100, family: H100, memory-gib: 80, throughput: 1.0}]
+          offerings:
+            - {region: coreweave/us-east-04, accelerator: H100, pricing: on-demand, price-per-gpu-hour: 2.00}
+            - {region: lambda/us-east-1, accelerator: H100, pricing: on-demand, price-per-gpu-hour: 3.99}
+        capacity:
+          - {region: coreweave/us-east-04, accelerator: H100, steps: [{from: 2027-01, gpus: 16}]}
+          - {region: lambda/us-east-1, accelerator: H100, steps: [{from: 2027-01, gpus: 16}]}
+        workloads:
+          - {id: run-1, kind: training-run, gpus: 8, reference-hours: 10, accelerators: [H100],
+             earliest-start: 2027-01, deadline: 2027-01, dataset: {tb: 0, home: lambda/us-east-1}}
+        """);
+    Scenario s = ScenarioParser.parse(f);
+    String plan =
+        """
+        {"scenario": "cw-alt", "status": "OPTIMAL", "binding": [], "providers": [],
+         "placements": [{"workload": "run-1", "kind": "training", "provider": "lambda",
+           "region": "lambda/us-east-1", "accelerator": "H100", "month": "2027-01", "gpus": 8,
+           "gpuHours": "80.000", "pricing": "on-demand", "contract": null}]}
+        """;
+    Artifacts sky = BrokerExport.skypilot(s, BrokerPlanJson.read(plan, "plan.json", s), schemas);
+    String task = sky.files().get("run-1.yaml");
+    assertThat(task)
+        .contains("infra: lambda/us-east-1")
+        .doesNotContain("infra: coreweave")
+        .contains("Left out: clouds SkyPilot does not know")
+        .contains("coreweave/us-east-04 H100");
+  }
+
+  @Test
+  void skypilot_twoGeographiesOneFileName_areRefusedNotOverwritten(@TempDir Path dir)
+      throws Exception {
+    Path f = dir.resolve("geo.yaml");
+    Files.writeString(
+        f,
+        """
+        name: geo-case
+        horizon: {start: 2027-01, end: 2027-01}
+        catalog:
+          providers:
+            - {id: oci, egress-per-tb: 0, regions: [{name: us-phoenix-1, geography: US}]}
+            - {id: lambda, egress-per-tb: 0, regions: [{name: us-east-1, geography: US}]}
+          accelerators: [{name: H100, family: H100, memory-gib: 80, throughput: 1.0}]
+          offerings:
+            - {region: oci/us-phoenix-1, accelerator: H100, pricing: on-demand, price-per-gpu-hour: 4.00}
+            - {region: lambda/us-east-1, accelerator: H100, pricing: on-demand, price-per-gpu-hour: 3.99}
+        capacity:
+          - {region: oci/us-phoenix-1, accelerator: H100, steps: [{from: 2027-01, gpus: 16}]}
+          - {region: lambda/us-east-1, accelerator: H100, steps: [{from: 2027-01, gpus: 16}]}
+        workloads:
+          - id: chat
+            kind: inference-fleet
+            accelerators: [H100]
+            geographies:
+              - {geography: US, regions: [lambda/us-east-1], gpu-hours-per-month: {by-month: {2027-01: 744}}}
+              - {geography: us, regions: [oci/us-phoenix-1], gpu-hours-per-month: {by-month: {2027-01: 744}}}
+        """);
+    Scenario s = ScenarioParser.parse(f);
+    String plan =
+        """
+        {"scenario": "geo-case", "status": "OPTIMAL", "binding": [], "providers": [],
+         "placements": [
+          {"workload": "chat", "kind": "inference", "provider": "lambda", "region": "lambda/us-east-1",
+           "accelerator": "H100", "month": "2027-01", "gpus": 1, "gpuHours": "744.000",
+           "pricing": "on-demand", "contract": null},
+          {"workload": "chat", "kind": "inference", "provider": "oci", "region": "oci/us-phoenix-1",
+           "accelerator": "H100", "month": "2027-01", "gpus": 1, "gpuHours": "744.000",
+           "pricing": "on-demand", "contract": null}]}
+        """;
+    var read = BrokerPlanJson.read(plan, "plan.json", s);
+    assertThatThrownBy(() -> BrokerExport.skypilot(s, read, schemas))
+        .isInstanceOf(NuageException.class)
+        .hasMessageContaining("fleet-chat-us.yaml")
+        .hasMessageContaining("two tasks");
+  }
+
+  @Test
+  void writeTo_aFolderInTheWayOfOneFile_writesNoneOfTheOthers(@TempDir Path dir) throws Exception {
+    Path out = dir.resolve("out");
+    Files.createDirectories(out.resolve("2027-06/b.yaml"));
+    Files.writeString(out.resolve("a.yaml"), "old");
+    var files = new java.util.LinkedHashMap<String, String>();
+    files.put("a.yaml", "new");
+    files.put("2027-06/a.yaml", "x");
+    files.put("2027-06/b.yaml", "y");
+    assertThatThrownBy(() -> new Artifacts(files).writeTo(out, "--out"))
+        .isInstanceOf(NuageException.class)
+        .hasMessageContaining("2027-06")
+        .hasMessageContaining("b.yaml")
+        .hasMessageContaining("nothing written");
+    assertThat(Files.readString(out.resolve("a.yaml"))).isEqualTo("old");
+    assertThat(out.resolve("2027-06/a.yaml")).doesNotExist();
+    try (Stream<Path> left = Files.list(dir)) {
+      assertThat(left.map(p -> p.getFileName().toString())).containsExactly("out");
+    }
+    // and a clean run writes every file, over the old one, leaving no staging folder beside
+    Files.delete(out.resolve("2027-06/b.yaml"));
+    new Artifacts(files).writeTo(out, "--out");
+    assertThat(Files.readString(out.resolve("a.yaml"))).isEqualTo("new");
+    assertThat(Files.readString(out.resolve("2027-06/b.yaml"))).isEqualTo("y");
+    try (Stream<Path> left = Files.list(dir)) {
+      assertThat(left.map(p -> p.getFileName().toString())).containsExactly("out");
+    }
   }
 }
