@@ -119,7 +119,7 @@ function showScenarioList() {
   const empty = $("scenarios-empty");
   empty.hidden = scenarioOrder.length > 0;
   empty.textContent = isPlanner() ? "No scenario yet: upload a scenario YAML above (examples/frontier-lab-2027.yaml is a start)."
-    : "No scenario yet: a planner uploads one (nuage scenario files, or the dashboard with a planner token).";
+    : "No scenario yet: a planner uploads one (on this dashboard with a planner token, or POST /api/scenarios).";
   $("start-plan").disabled = scenarioOrder.length === 0;
 }
 

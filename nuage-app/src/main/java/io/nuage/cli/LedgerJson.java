@@ -271,6 +271,13 @@ public final class LedgerJson {
     }
   }
 
+  /** An answer this class wrote with {@code part}, another of its answers, as {@code field}. */
+  static String with(String json, String field, String part) {
+    ObjectNode root = (ObjectNode) tree(json);
+    root.set(field, tree(part));
+    return write(root);
+  }
+
   /** An answer this class wrote, read back as a tree (for its CSV: {@link LedgerCsv}). */
   public static JsonNode tree(String json) {
     try {

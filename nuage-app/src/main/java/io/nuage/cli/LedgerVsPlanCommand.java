@@ -51,12 +51,11 @@ public final class LedgerVsPlanCommand implements Callable<Integer> {
     PlannedBills planned = PlannedSpend.read(plan, Objects.requireNonNull(options.scenario));
     try (Store store = Store.open(options.db())) {
       DuckDbCharges charges = new DuckDbCharges(store);
-      var report =
-          new CommitmentLedger(scenario, String.valueOf(options.scenario)).report(charges, day);
-      LocalDate cut = report.asOf();
-      long leftOut = monthsFrom(scenario.horizon(), cut);
-      var reach = PlanVariance.reach(charges.monthly(cut), BillingProviders.of(scenario), cut);
-      List<PlanVariance> lines = PlanVariance.compare(planned.before(cut, reach), report.spend());
+      Compared compared =
+          compare(scenario, String.valueOf(options.scenario), planned, charges, day);
+      List<PlanVariance> lines = compared.lines();
+      LocalDate cut = compared.cut();
+      long leftOut = compared.leftOut();
       var out = spec.commandLine().getOut();
       switch (options.format) {
         case json -> out.println(LedgerJson.variance(lines, cut, leftOut));
@@ -68,6 +67,33 @@ public final class LedgerVsPlanCommand implements Callable<Integer> {
       out.flush();
       return 0;
     }
+  }
+
+  /** The plan against the bills up to {@code cut}, and how many planned months come after it. */
+  public record Compared(List<PlanVariance> lines, LocalDate cut, long leftOut) {
+    /** The JSON this command prints with {@code --format json}. */
+    public String json() {
+      return LedgerJson.variance(lines, cut, leftOut);
+    }
+  }
+
+  /**
+   * What this command compares, for the report too: the bills drawn down as of {@code day} (the end
+   * of what was billed when null) against everything {@code planned} bills before then.
+   */
+  public static Compared compare(
+      Scenario scenario,
+      String scenarioFile,
+      PlannedBills planned,
+      DuckDbCharges charges,
+      @org.jspecify.annotations.Nullable LocalDate day) {
+    var report = new CommitmentLedger(scenario, scenarioFile).report(charges, day);
+    LocalDate cut = report.asOf();
+    var reach = PlanVariance.reach(charges.monthly(cut), BillingProviders.of(scenario), cut);
+    return new Compared(
+        PlanVariance.compare(planned.before(cut, reach), report.spend()),
+        cut,
+        monthsFrom(scenario.horizon(), cut));
   }
 
   /** Months of the plan's horizon that start on or after {@code cut}: not billed yet. */

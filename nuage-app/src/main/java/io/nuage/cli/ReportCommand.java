@@ -161,6 +161,7 @@ final class ReportCommand implements Callable<Integer> {
                 scenarioFile.toString(),
                 planJson,
                 planFile != null ? planFile.toString() : "the plan of this report");
+    if (ledgerJson != null) ledgerJson = withVsPlan(ledgerJson, ledger, scenario, planJson);
     Path written =
         write(
             out,
@@ -190,6 +191,40 @@ final class ReportCommand implements Callable<Integer> {
     return Files.isRegularFile(standard)
         ? LedgerReport.Source.of(standard, "the default store")
         : null;
+  }
+
+  /**
+   * The draw-down with {@code vsPlan}, the JSON of {@code nuage ledger vs-plan}: plan against
+   * actual counts every part the plan bills, as that command does (placements alone leave out
+   * reservation fees and storage, which the bills carry). A re-plan or an infeasible plan has none.
+   */
+  private String withVsPlan(
+      String ledgerJson, LedgerReport.Source ledger, Scenario scenario, String planJson) {
+    JsonNode plan = parse(Path.of("plan"), planJson, "plan", "`nuage plan --format json`");
+    if (plan.has("fixedPast") || "INFEASIBLE".equals(plan.path("status").asText()))
+      return ledgerJson;
+    Path file = planFile;
+    Path temporary = null;
+    try {
+      if (file == null) {
+        temporary = Files.createTempFile("nuage-report-plan", ".json");
+        Files.writeString(temporary, planJson, StandardCharsets.UTF_8);
+        file = temporary;
+      }
+      String vsPlan = ledger.vsPlanJson(scenario, scenarioFile, file);
+      if (vsPlan == null) return ledgerJson;
+      return LedgerJson.with(ledgerJson, "vsPlan", vsPlan);
+    } catch (IOException e) {
+      throw new NuageException("cannot compare the plan with the ledger (" + e.getMessage() + ")");
+    } finally {
+      if (temporary != null) {
+        try {
+          Files.deleteIfExists(temporary);
+        } catch (IOException ignored) {
+          // a temporary file left behind is harmless
+        }
+      }
+    }
   }
 
   /** The optional parts of a report: risk, concentration and deal JSON texts, each or null. */

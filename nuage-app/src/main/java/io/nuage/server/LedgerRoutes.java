@@ -118,6 +118,7 @@ final class LedgerRoutes implements AutoCloseable {
     Scenario scenario = scenario(id);
     PlannedConsumption plan;
     String key;
+    String planJson = null;
     if (planId == null) {
       // the scenario's latest plan in the store, as the CLI projects; keyed by it, since a plan
       // job or a re-plan may store a newer one without an ingest
@@ -130,12 +131,37 @@ final class LedgerRoutes implements AutoCloseable {
     } else {
       plan = plan(planId, id, scenario);
       key = "job:" + planId;
+      planJson = plans.get(planId).run().resultJson();
     }
+    String billed = asOf == null ? planJson : null;
     answer(
         ctx,
         "drawdown|" + id + "|" + asOf + "|" + key,
-        () -> ledger.drawdown(scenario, source(id), asOf, plan),
+        () ->
+            withVsPlan(
+                ledger.drawdown(scenario, source(id), asOf, plan), scenario, id, planId, billed),
         io.nuage.cli.LedgerCsv::drawDown);
+  }
+
+  /**
+   * The draw-down with {@code vsPlan}, as the offline report has it: plan against actual counts
+   * everything the plan bills (reservation fees, storage, egress, true-ups besides usage), as
+   * {@code nuage ledger vs-plan} does. Not for a re-plan (its past is the bills) nor without bills.
+   */
+  private JsonNode withVsPlan(
+      JsonNode drawdown,
+      Scenario scenario,
+      String id,
+      @org.jspecify.annotations.Nullable String planId,
+      @org.jspecify.annotations.Nullable String planJson) {
+    if (planJson == null || !(drawdown instanceof com.fasterxml.jackson.databind.node.ObjectNode o))
+      return drawdown;
+    if (planJson.contains("\"fixedPast\"") || drawdown.path("spend").isEmpty()) return drawdown;
+    var planned =
+        io.nuage.cli.billing.PlannedSpend.of(scenario, source(id), "plan job " + planId, planJson);
+    JsonNode vsPlan = ledger.vsPlan(scenario, source(id), planned);
+    if (vsPlan != null) o.set("vsPlan", vsPlan);
+    return o;
   }
 
   private void spend(Context ctx) {

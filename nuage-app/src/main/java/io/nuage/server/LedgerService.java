@@ -39,6 +39,15 @@ public interface LedgerService {
       @Nullable PlannedConsumption plan);
 
   /**
+   * The JSON of {@code nuage ledger vs-plan --format json}: what {@code planned} bills against the
+   * bills, up to their end; null when the ledger holds no rows or this ledger cannot tell.
+   */
+  default @Nullable JsonNode vsPlan(
+      Scenario scenario, String source, io.nuage.ledger.generate.PlannedBills planned) {
+    return null;
+  }
+
+  /**
    * The scenario's latest feasible plan in the store, what a draw-down projects with when no plan
    * job is named; empty when there is none.
    */

@@ -86,6 +86,18 @@ public final class StoreLedger implements LedgerService {
   }
 
   @Override
+  public @Nullable JsonNode vsPlan(
+      Scenario scenario, String source, io.nuage.ledger.generate.PlannedBills planned) {
+    try (Store reader = store.duplicate()) {
+      DuckDbCharges charges = new DuckDbCharges(reader);
+      if (charges.lastChargeDay().isEmpty()) return null;
+      return json(
+          io.nuage.cli.LedgerVsPlanCommand.compare(scenario, source, planned, charges, null)
+              .json());
+    }
+  }
+
+  @Override
   public java.util.Optional<io.nuage.plan.history.StoredPlan> latestPlan(
       Scenario scenario, @Nullable LocalDate asOf) {
     try (Store reader = store.duplicate()) {

@@ -36,6 +36,9 @@ public final class ExpectedAnswers {
     assertThat(value(page, "planned")).isEqualTo(plan.get("totalCost").asText());
     assertThat(money(value(page, "shortfall")))
         .isEqualByComparingTo(withBills ? ledgerShortfall(book) : planShortfall(plan));
+    assertThat(money(page.getAttribute(".answer[data-answer=shortfall]", "data-unused")))
+        .as("reservations and storage left unused")
+        .isEqualByComparingTo(unused(book));
     assertThat(page.getAttribute(".answer[data-answer=shortfall]", "data-as-of"))
         .isEqualTo(withBills ? book.get("asOf").asText() : "");
     assertThat(set(value(page, "atcap"))).isEqualTo(atCap(plan, withBills ? book : null, caps));
@@ -60,6 +63,21 @@ public final class ExpectedAnswers {
       if (levers.size() < 3) levers.add(b.get("constraint").asText());
     }
     assertThat(value(page, "levers")).isEqualTo(String.join(" ", levers));
+    // a shadow price is a rate at the margin, said rounded; contract years count from 1
+    for (JsonNode b : plan.get("binding")) {
+      String constraint = b.get("constraint").asText();
+      if (!levers.contains(constraint)) continue;
+      String words =
+          page.locator(".answer[data-answer=levers] li[data-constraint='" + constraint + "']")
+              .innerText();
+      assertThat(words).as(constraint).contains("about ").contains("at the margin");
+      String[] key =
+          constraint.substring(constraint.indexOf('[') + 1, constraint.length() - 1).split(",");
+      if (constraint.startsWith("minimum["))
+        assertThat(words).as(constraint).contains(" y" + (Integer.parseInt(key[1]) + 1) + " ");
+      if (constraint.startsWith("share["))
+        assertThat(words).as(constraint).contains(key[0]).contains(key[1]).contains("per point");
+    }
   }
 
   /** Each of the five answers is on the first screen: visible, inside the viewport, unscrolled. */
@@ -126,11 +144,44 @@ public final class ExpectedAnswers {
     return total;
   }
 
-  static BigDecimal ledgerShortfall(JsonNode ledger) {
+  /**
+   * Σ over take-or-pay contracts and each of their years, not-started ones included, of max(0,
+   * committed − projected): a year over its minimum does not pay for a year under it.
+   */
+  public static BigDecimal ledgerShortfall(JsonNode ledger) {
     BigDecimal total = BigDecimal.ZERO;
     for (JsonNode c : ledger.get("contracts")) {
-      if ("true-up".equals(c.get("shortfallKind").asText())) {
-        total = total.add(new BigDecimal(c.get("projectedShortfall").asText()));
+      if (!"true-up".equals(c.get("shortfallKind").asText())) continue;
+      for (JsonNode y : c.path("years")) {
+        if (y.path("projected").isNull() || y.path("projected").isMissingNode()) continue;
+        BigDecimal short_ =
+            new BigDecimal(y.get("committed").asText())
+                .subtract(new BigDecimal(y.get("projected").asText()));
+        if (short_.signum() > 0) total = total.add(short_);
+      }
+    }
+    return total;
+  }
+
+  /**
+   * Σ over reservations and storage commitments and each of their years of max(0, committed −
+   * projected) in money (a reservation's GPU-hours at its pricePerUnit): paid for, never used.
+   */
+  public static BigDecimal unused(JsonNode book) {
+    BigDecimal total = BigDecimal.ZERO;
+    String currency = book.path("currency").asText("USD");
+    for (JsonNode c : book.get("contracts")) {
+      if (!"unused".equals(c.path("shortfallKind").asText())) continue;
+      BigDecimal price =
+          c.path("unit").asText(currency).equals(currency)
+              ? BigDecimal.ONE
+              : new BigDecimal(c.get("pricePerUnit").asText());
+      for (JsonNode y : c.path("years")) {
+        if (y.path("projected").isNull() || y.path("projected").isMissingNode()) continue;
+        BigDecimal left =
+            new BigDecimal(y.get("committed").asText())
+                .subtract(new BigDecimal(y.get("projected").asText()));
+        if (left.signum() > 0) total = total.add(left.multiply(price));
       }
     }
     return total;

@@ -111,7 +111,8 @@ class ReportAnswersBrowserTest {
   }
 
   @Test
-  void report_at1440And390_lightAndDark_neverScrollsSidewaysAndDescribesEveryChart() {
+  void report_at1440And390_lightAndDark_neverScrollsSidewaysAndDescribesEveryChart()
+      throws Exception {
     for (int width : new int[] {1440, 390}) {
       for (boolean dark : new boolean[] {false, true}) {
         String name = "report-" + width + "-" + (dark ? "dark" : "light");
@@ -150,6 +151,14 @@ class ReportAnswersBrowserTest {
     page.click("#theme-toggle");
     assertThat(page.getAttribute("html", "data-theme")).isEqualTo("dark");
     assertThat(luminance(page)).isLessThan(0.2);
+    // the savings labels are drawn in light ink, not outlined in the bar's colour (hollow)
+    String label =
+        (String)
+            page.evaluate(
+                "() => JSON.stringify(echarts.getInstanceByDom(document.querySelector('[data-panel=baselines] .chart')).getOption().series[0].label)");
+    JsonNode savings = JSON.readTree(label);
+    assertThat(savings.path("textBorderWidth").asInt(-1)).isZero();
+    assertThat(savings.path("color").asText()).isEqualTo("#e3e8ee");
     page.click("#theme-toggle");
     assertThat(luminance(page)).isGreaterThan(0.8);
   }
@@ -247,6 +256,75 @@ class ReportAnswersBrowserTest {
   }
 
   @Test
+  void report_withTheDemosReplanAndBills_writesAndAnswersAsOfTheBills() throws Exception {
+    Path db = demo.resolve("ledger.duckdb");
+    Path replanFile = demo.resolve("replan.json");
+    JsonNode replan = JSON.readTree(replanFile.toFile());
+    assertThat(replan.path("fixedPast").path("asOf").asText()).isEqualTo("2027-07-01");
+    // without bills, the report's minimums are projected with the re-plan from its own date
+    JsonNode book =
+        JSON.readTree(
+            LedgerReport.commitmentsJson(
+                ScenarioParser.parse(EXAMPLE),
+                EXAMPLE.toString(),
+                Files.readString(replanFile),
+                "replan.json"));
+    assertThat(ExpectedAnswers.committed(book))
+        .isEqualByComparingTo(ExpectedAnswers.committed(commitments()));
+    var ledger =
+        ReportCommandTest.nuage(
+            "ledger",
+            "--scenario",
+            EXAMPLE.toString(),
+            "--db",
+            db.toString(),
+            "--plan",
+            replanFile.toString(),
+            "--format",
+            "json");
+    assertThat(ledger.code()).as(ledger.err()).isZero();
+    JsonNode drawDown = JSON.readTree(ledger.out());
+    Path report = demo.resolve("replan-report.html");
+    var run =
+        ReportCommandTest.nuage(
+            "report",
+            EXAMPLE.toString(),
+            "--plan",
+            replanFile.toString(),
+            "--db",
+            db.toString(),
+            "--out",
+            report.toString());
+    assertThat(run.code()).as(run.err()).isZero();
+
+    Page page = chromium.newPage(1440, 900, false);
+    open(page, report);
+    ExpectedAnswers.assertOnFirstScreen(page, 1440, 900);
+    ExpectedAnswers.assertBand(page, replan, drawDown, true, caps());
+    assertThat(page.locator(".headline .caption").innerText()).contains("with the re-plan");
+    assertThat(chromium.errors(page)).isEmpty();
+  }
+
+  @Test
+  void report_ofAScenarioInEuros_writesEveryFigureInEuros(@TempDir Path dir) throws Exception {
+    Path tiny = ReportCommandTest.resource("tiny-lab.yaml");
+    Path euros = dir.resolve("tiny-lab.yaml");
+    Files.writeString(euros, "currency: EUR\n" + Files.readString(tiny));
+    Path report = dir.resolve("report.html");
+    var run = ReportCommandTest.nuage("report", euros.toString(), "--out", report.toString());
+    assertThat(run.code()).as(run.err()).isZero();
+    JsonNode planned = ReportCommandTest.inlinedBundle(Files.readString(report)).get("plan");
+
+    Page page = chromium.newPage(1440, 900, false);
+    open(page, report);
+    assertThat(page.locator(".report-header p").innerText()).contains("Money in euros");
+    assertThat(page.getAttribute(".answer[data-answer=planned] .figure", "title"))
+        .isEqualTo("€" + String.format("%,.2f", new BigDecimal(planned.get("totalCost").asText())));
+    assertThat(page.locator(".headline").innerText()).doesNotContain("$").contains("€");
+    assertThat(chromium.errors(page)).isEmpty();
+  }
+
+  @Test
   void report_withTheDemosBills_answersAsOfTheirEnd() throws Exception {
     Path db = demo.resolve("ledger.duckdb");
     Path planFile = demo.resolve("plan.json");
@@ -281,6 +359,41 @@ class ReportAnswersBrowserTest {
     HeadlessChromium.screenshot(page, "report-ledger-1440");
     ExpectedAnswers.assertOnFirstScreen(page, 1440, 900);
     ExpectedAnswers.assertBand(page, plan, drawDown, true, caps());
+    // the demo's plan falls short of a later year's minimum: the band must not say $0.00
+    assertThat(ExpectedAnswers.ledgerShortfall(drawDown)).isPositive();
+    // plan against actual counts what nuage ledger vs-plan counts, per month
+    var vsPlan =
+        ReportCommandTest.nuage(
+            "ledger",
+            "vs-plan",
+            "--scenario",
+            EXAMPLE.toString(),
+            "--db",
+            db.toString(),
+            "--plan",
+            planFile.toString(),
+            "--format",
+            "json");
+    assertThat(vsPlan.code()).as(vsPlan.err()).isZero();
+    Map<String, BigDecimal[]> byMonth = new java.util.TreeMap<>();
+    for (JsonNode line : JSON.readTree(vsPlan.out()).get("planVsActual")) {
+      BigDecimal[] m =
+          byMonth.computeIfAbsent(
+              line.get("month").asText(),
+              k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO});
+      m[0] = m[0].add(new BigDecimal(line.get("plannedSpend").asText()));
+      m[1] = m[1].add(new BigDecimal(line.get("actualSpend").asText()));
+      m[2] = m[2].add(new BigDecimal(line.get("spendVariance").asText()));
+    }
+    List<CSVRecord> shown = csv(page, "vsplan");
+    assertThat(shown.stream().map(r -> r.get("month")).toList())
+        .containsExactlyElementsOf(byMonth.keySet());
+    for (CSVRecord r : shown) {
+      BigDecimal[] m = byMonth.get(r.get("month"));
+      assertThat(new BigDecimal(r.get("planned"))).as(r.get("month")).isEqualByComparingTo(m[0]);
+      assertThat(new BigDecimal(r.get("actual"))).as(r.get("month")).isEqualByComparingTo(m[1]);
+      assertThat(new BigDecimal(r.get("variance"))).as(r.get("month")).isEqualByComparingTo(m[2]);
+    }
     assertThat(page.locator(".answer[data-answer=shortfall]").innerText())
         .contains(drawDown.get("asOf").asText());
     // one small chart per contract with a minimum: committed spend, reservation, storage
@@ -294,6 +407,15 @@ class ReportAnswersBrowserTest {
                 .map(m -> m.getAttribute("data-contract"))
                 .toList())
         .containsExactlyElementsOf(multiples);
+    // every small burn-down names billed in a legend that shows all its series (none paged away)
+    @SuppressWarnings("unchecked")
+    List<String> legends =
+        (List<String>)
+            page.evalOnSelectorAll(
+                ".multiple .chart",
+                "cs => cs.map(c => { const o = echarts.getInstanceByDom(c).getOption();"
+                    + " return o.legend[0].type + ':' + o.series.map(s => s.name).join(','); })");
+    assertThat(legends).allSatisfy(l -> assertThat(l).startsWith("plain:").contains("billed"));
     assertThat(chromium.errors(page)).isEmpty();
   }
 
@@ -348,6 +470,27 @@ class ReportAnswersBrowserTest {
                 .toList())
         .isEqualTo(expected);
     assertThat(page.getAttribute("[data-panel=deal] .chart", "aria-label")).contains("expected");
+    // the not-signed line is drawn inside the value axis, named so; CVaR95 has its own colour
+    double notSigned = Double.parseDouble(none.at("/meanCost/value").asText());
+    List<?> extent =
+        (List<?>)
+            page.evaluate(
+                "() => { const c = echarts.getInstanceByDom(document.querySelector('[data-panel=deal] .chart'));"
+                    + " const a = c.getModel().getComponent('yAxis').axis.scale.getExtent();"
+                    + " return [a[0], a[1]]; }");
+    assertThat(((Number) extent.get(0)).doubleValue()).isLessThanOrEqualTo(notSigned);
+    assertThat(((Number) extent.get(1)).doubleValue()).isGreaterThanOrEqualTo(notSigned);
+    String options =
+        (String)
+            page.evaluate(
+                "() => JSON.stringify(echarts.getInstanceByDom(document.querySelector('[data-panel=deal] .chart')).getOption().series)");
+    JsonNode series = JSON.readTree(options);
+    String label = series.get(0).at("/markLine/label/formatter").asText();
+    assertThat(label).startsWith("not signed").doesNotContain("break-even");
+    assertThat(series.get(1).at("/lineStyle/color").asText())
+        .isNotEqualTo(series.get(0).at("/markLine/lineStyle/color").asText())
+        .isNotEqualTo("#e8590c");
+    assertThat(page.locator("[data-panel=deal]").innerText()).contains("Break-even demand");
     assertThat(chromium.errors(page)).isEmpty();
 
     // a deal of another version of the scenario file is refused, naming both hashes

@@ -6,11 +6,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.playwright.Page;
 import io.nuage.browser.ExpectedAnswers;
 import io.nuage.browser.HeadlessChromium;
+import io.nuage.browser.PageFigures;
 import io.nuage.cli.Main;
 import io.nuage.testing.SharedData;
 import java.io.PrintWriter;
 import java.io.StringReader;
 import java.io.StringWriter;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -171,12 +173,30 @@ class DashboardAnswersBrowserTest {
           ".answer[data-answer=shortfall]:not([data-as-of=''])",
           new Page.WaitForSelectorOptions().setTimeout(60_000));
       HeadlessChromium.screenshot(page, "dashboard-ledger-1440");
+      // the ingest report's long normalisation lines wrap: the page never scrolls sideways
+      assertThat(HeadlessChromium.sidewaysOverflow(page))
+          .as("after the upload")
+          .isLessThanOrEqualTo(0);
+      page.setViewportSize(390, 844);
+      assertThat(HeadlessChromium.sidewaysOverflow(page))
+          .as("after the upload, 390 px")
+          .isLessThanOrEqualTo(0);
+      page.setViewportSize(1440, 900);
       JsonNode ledger =
           server
               .get("/api/ledger/drawdown?scenario=" + scenarioId + "&plan=" + planId, server.viewer)
               .json();
       ExpectedAnswers.assertBand(page, plan, ledger, true, caps);
       assertThat(page.locator(".multiple").count()).isGreaterThanOrEqualTo(3);
+      // the bills were written from the plan: plan against actual counts what the plan bills
+      // (reservation fees and storage too), so every month billed differs by nothing
+      assertThat(page.locator("body").innerText()).doesNotContain("plan plan");
+      var compared = PageFigures.rows(page, "vsplan");
+      assertThat(compared).isNotEmpty();
+      for (var r : compared) {
+        assertThat(new BigDecimal(r.get("variance"))).as(r.get("month")).isZero();
+        assertThat(r.get("actual")).as(r.get("month")).isNotEmpty();
+      }
       assertThat(chromium.errors(page)).isEmpty();
     }
   }
@@ -229,7 +249,9 @@ class DashboardAnswersBrowserTest {
       page.waitForFunction(
           "() => document.querySelector('#scenarios-empty').textContent.length > 0"
               + " && document.querySelector('#plans-empty').textContent.length > 0");
-      assertThat(page.locator("#scenarios-empty").innerText()).contains("a planner uploads one");
+      assertThat(page.locator("#scenarios-empty").innerText())
+          .contains("a planner uploads one")
+          .doesNotContain("nuage scenario");
       assertThat(page.locator("#plans-empty").innerText()).contains("a planner starts one");
       assertThat(HeadlessChromium.sidewaysOverflow(page)).isLessThanOrEqualTo(0);
       HeadlessChromium.screenshot(page, "dashboard-viewer-390");

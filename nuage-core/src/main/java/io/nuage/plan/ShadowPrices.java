@@ -61,6 +61,7 @@ final class ShadowPrices {
       if (dual <= TOLERANCE) continue;
       BigDecimal perDollar = BigDecimal.valueOf(dual).setScale(4, RoundingMode.HALF_EVEN);
       String year = s.lastYear() + "";
+      // the constraint's index is 0-based, as the plan JSON's contracts[].year; people count from 1
       out.add(
           new Binding(
               "minimum[" + s.contract().id() + "," + s.year() + "]",
@@ -69,14 +70,14 @@ final class ShadowPrices {
                       ? "contract "
                           + s.contract().id()
                           + " falls short of its year-"
-                          + s.year()
+                          + (s.year() + 1)
                           + " minimum (ending "
                           + year
                           + "): "
                       : "contract "
                           + s.contract().id()
                           + " meets its year-"
-                          + s.year()
+                          + (s.year() + 1)
                           + " minimum only just: ")
                   + "each $1 less of that minimum would save $"
                   + perDollar.setScale(2, RoundingMode.HALF_EVEN).toPlainString()));

@@ -76,7 +76,7 @@ public final class ReportWriter {
         <header class="report-header">
         <div class="report-title"><h1>Nuage plan report: %s</h1>\
         <button type="button" id="theme-toggle" class="csv">Dark mode</button></div>
-        <p>Generated %s. Money in US dollars, exact to the cent (figures are the plan's and the \
+        <p>Generated %s. Money in <span data-currency-name>US dollars</span>, exact to the cent (figures are the plan's and the \
         ledger's decimal amounts; headlines and axes round for display, hover a headline for its \
         exact amount). Every chart's numbers are in the table under it, and download as CSV.</p>
         </header>

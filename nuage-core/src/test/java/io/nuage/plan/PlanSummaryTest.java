@@ -40,7 +40,7 @@ class PlanSummaryTest {
         .contains("2027: a 47.4% c 52.6%")
         // A $999 minimum moves 0.5 h from c ($2.00) to a ($1.80): $0.10 saved per dollar.
         .contains(
-            "contract deal meets its year-0 minimum only just: each $1 less of that minimum would"
+            "contract deal meets its year-1 minimum only just: each $1 less of that minimum would"
                 + " save $0.10");
   }
 

@@ -24,19 +24,26 @@ import org.jspecify.annotations.Nullable;
  */
 final class PlanFile {
   private final Path file;
+  private final @org.jspecify.annotations.Nullable String text;
 
-  private PlanFile(Path file) {
+  private PlanFile(Path file, @org.jspecify.annotations.Nullable String text) {
     this.file = file;
+    this.text = text;
   }
 
   static BillablePlan read(Path file) {
-    return new PlanFile(file).read();
+    return new PlanFile(file, null).read();
+  }
+
+  /** A plan JSON held in memory (a plan job's result), named {@code name} in messages. */
+  static BillablePlan parse(String name, String json) {
+    return new PlanFile(Path.of(name), json).read();
   }
 
   private BillablePlan read() {
     JsonNode root;
     try {
-      root = new ObjectMapper().readTree(Files.readString(file));
+      root = new ObjectMapper().readTree(text != null ? text : Files.readString(file));
     } catch (NoSuchFileException e) {
       throw new NuageException(
           file + ": no such plan file (expected the JSON of `nuage plan --format json`)");

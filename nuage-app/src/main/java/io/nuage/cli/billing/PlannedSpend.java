@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.nuage.core.NuageException;
 import io.nuage.ledger.generate.BillablePlan;
 import io.nuage.ledger.generate.PlannedBills;
+import io.nuage.scenario.Scenario;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,6 +26,15 @@ public final class PlannedSpend {
     BillablePlan plan = PlanFile.read(planFile);
     ScenarioLookup.Found found = ScenarioLookup.find(scenarioFile, planFile, plan.scenario());
     return new PlannedBills(found.scenario(), found.file().toString(), plan);
+  }
+
+  /**
+   * What a plan JSON held in memory ({@code name}: a plan job) bills over {@code scenario}, for the
+   * API; a re-plan (its months before its as-of date are bills) is refused as {@link #read} does.
+   */
+  public static PlannedBills of(
+      Scenario scenario, String scenarioSource, String name, String json) {
+    return new PlannedBills(scenario, scenarioSource, PlanFile.parse(name, json));
   }
 
   /** A re-plan's months before its as-of date are the bills: there is nothing to compare there. */

@@ -38,10 +38,25 @@ export function grouped(text) {
   return sign + digits + (frac !== undefined ? "." + frac : "");
 }
 
+// The currency of every figure: the scenario's, as the ledger's (or the commitments') JSON says.
+const SYMBOLS = { USD: "$", EUR: "€", GBP: "£", JPY: "¥" };
+const NAMES = { USD: "US dollars", EUR: "euros", GBP: "pounds sterling", JPY: "yen", CHF: "Swiss francs" };
+let currency = "USD";
+/** The symbol money is written with: "$" for USD, "€" for EUR, else the ISO code and a space. */
+export const currencySymbol = () => SYMBOLS[currency] ?? currency + " ";
+/** The currency's name in words, for captions: "US dollars", "euros". */
+export const currencyName = () => NAMES[currency] ?? currency;
+/** Sets the currency from a bundle's draw-down JSON (ledger, else commitments); USD when neither says. */
+export function useCurrencyOf(bundle) {
+  const code = (bundle.ledger && bundle.ledger.currency) || (bundle.commitments && bundle.commitments.currency) || (bundle.plan && bundle.plan.currency);
+  currency = typeof code === "string" && /^[A-Z]{3}$/.test(code) ? code : "USD";
+  return currency;
+}
+
 export const usd = (text) => {
   if (text === "" || text === null || text === undefined) return "—";
   const g = grouped(text);
-  return g.startsWith("-") ? "-$" + g.slice(1) : "$" + g;
+  return g.startsWith("-") ? "-" + currencySymbol() + g.slice(1) : currencySymbol() + g;
 };
 // a standard error the futures cannot estimate is null in the risk JSON (one future, a tail of one)
 const se = (text, show) => (text === null ? "n/a" : show(text));
@@ -51,14 +66,14 @@ const pct = (text, digits = 2) => (text === "" || text === null || text === unde
 const escapeHtml = (s) => String(s).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 /** A number of dollars with cents, for tooltips: "$1,234.50" (display only; tables are exact). */
 const dollars = (v) => (v === null || v === undefined || Number.isNaN(Number(v)) ? "—"
-  : (Number(v) < 0 ? "-$" : "$") + Math.abs(Number(v)).toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 }));
+  : (Number(v) < 0 ? "-" : "") + currencySymbol() + Math.abs(Number(v)).toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 }));
 
 /** Compact money for headlines, "$381.2B", from an exact decimal string; the exact figure goes in a title. */
 export function compactUsd(text) {
   if (text === null || text === undefined || text === "") return "—";
   const v = Number(text);
   const a = Math.abs(v);
-  const sign = v < 0 ? "-$" : "$";
+  const sign = (v < 0 ? "-" : "") + currencySymbol();
   if (a >= 1e12) return sign + (a / 1e12).toFixed(2) + "T";
   if (a >= 1e9) return sign + (a / 1e9).toFixed(1) + "B";
   if (a >= 1e6) return sign + (a / 1e6).toFixed(1) + "M";
@@ -68,6 +83,7 @@ export function compactUsd(text) {
 
 const compact = (v) => {
   const a = Math.abs(v);
+  if (a >= 1e12) return (v / 1e12).toFixed(2) + "T";
   if (a >= 1e9) return (v / 1e9).toFixed(1) + "B";
   if (a >= 1e6) return (v / 1e6).toFixed(1) + "M";
   if (a >= 1e3) return (v / 1e3).toFixed(0) + "k";
@@ -116,6 +132,7 @@ export const SEMANTIC = {
   cap: "#c92a2a", // the diversification cap and a provider at it
   saving: "#2b8a3e", // money the plan saves
   cost: "#c2410c", // money a choice costs more
+  tail: "#862e9c", // a tail measure (CVaR95): its own colour, never the shortfall's nor a provider's
 };
 function colourOf(provider) {
   if (provider in KNOWN) return PALETTE[KNOWN[provider]];
@@ -246,6 +263,16 @@ export function baselineRows(bundle) {
  * Months after the ledger's last month have no actual yet (empty), not an actual of zero.
  */
 export function vsPlanRows(bundle) {
+  // with bills, what `nuage ledger vs-plan` compares: everything the plan bills (usage, reservation
+  // fees, storage, egress, true-ups) against the bills, up to their end; placements alone are usage
+  const compared = bundle.ledger && bundle.ledger.vsPlan && bundle.ledger.vsPlan.planVsActual;
+  if (compared && compared.length > 0) {
+    const planned = sumBy(compared, (r) => r.month, (r) => r.plannedSpend, CENTS);
+    const actual = sumBy(compared, (r) => r.month, (r) => r.actualSpend, CENTS);
+    const partial = new Set(compared.filter((r) => r.partial).map((r) => r.month));
+    return sorted([...planned.keys()]).map((month) => ({ month, planned: planned.get(month), actual: actual.get(month),
+      variance: minus(actual.get(month), planned.get(month)), basis: "all-billed", partial: partial.has(month) ? "partial" : "" }));
+  }
   const placements = (bundle.plan && bundle.plan.placements) || [];
   const planned = sumBy(placements, (r) => r.month, (r) => r.cost, CENTS);
   const spend = bundle.ledger && bundle.ledger.spend;
@@ -290,6 +317,44 @@ const atLeast = (a, b) => {
 const committedMoney = (c) => (c.committedCost !== undefined && c.committedCost !== null ? c.committedCost : c.committed);
 
 /**
+ * A contract's projected shortfall per contract year, max(0, committed − projected), only the years
+ * short: the contract-level projectedShortfall nets the years and leaves out those not started.
+ */
+export function yearShortfalls(c) {
+  const out = [];
+  for (const y of c.years || []) {
+    if (y.projected === null || y.projected === undefined || y.committed === null || y.committed === undefined) continue;
+    const short = minus(y.committed, y.projected);
+    if (toUnits(short, decimals(short)) > 0n) out.push({ year: Number(y.year), amount: short });
+  }
+  return out;
+}
+
+/** Σ over a draw-down's reservations and storage commitments of what is left unused, in money. */
+function unusedOf(book) {
+  const unused = (book.contracts || []).filter((c) => c.shortfallKind === "unused");
+  return sumOf(unused.map((c) => unusedMoney(c, book.currency || "USD")).filter((v) => v !== null));
+}
+
+/** a × b for decimal strings, exactly (the scale is the sum of theirs). */
+export function times(a, b) {
+  const sa = decimals(a);
+  const sb = decimals(b);
+  return fromUnits(toUnits(a, sa) * toUnits(b, sb), sa + sb);
+}
+
+/**
+ * What a reservation or storage commitment is projected to leave unused, in money: per contract
+ * year max(0, committed − projected), a reservation's GPU-hours at its pricePerUnit. Null for a
+ * contract in another unit without a price.
+ */
+export function unusedMoney(c, currencyCode) {
+  const perUnit = c.unit === undefined || c.unit === currencyCode ? "1" : c.pricePerUnit;
+  if (perUnit === undefined || perUnit === null) return null;
+  return sumOf(yearShortfalls(c).map((y) => times(y.amount, perUnit)));
+}
+
+/**
  * The five answers of the headline band (docs/dashboard.md, "The headline band"), each an exact
  * decimal string or a list, read from the same JSON the API serves: committed (every contract kind),
  * planned spend, projected shortfall (as of the ledger's date when bills exist), providers at or
@@ -313,17 +378,19 @@ export function headlineFigures(bundle) {
   // projected shortfall: the take-or-pay true-ups owed. The plan JSON already counts a minimum met
   // before the rounding of costs to the cent as met (docs/plan-json.md, contracts[]): no $0.01.
   if (ledger) {
+    // each contract year owes its own minimum: a year over it does not pay for a year under it,
+    // and a year not started yet is projected too (its projectedShortfall is null in the JSON)
     const owed = (ledger.contracts || []).filter((c) => c.shortfallKind === "true-up");
-    figures.shortfall = { value: sumOf(owed.map((c) => c.projectedShortfall)),
-      parts: owed.filter((c) => toUnits(c.projectedShortfall || "0", decimals(c.projectedShortfall || "0")) !== 0n)
-        .map((c) => ({ contract: c.contract, amount: c.projectedShortfall })) };
+    const parts = owed.flatMap((c) => yearShortfalls(c).map((y) => ({ contract: c.contract, year: y.year, amount: y.amount })));
+    figures.shortfall = { value: sumOf(parts.map((p) => p.amount)), parts };
     // reservations and storage owe nothing more, but a minimum not used was paid for nothing
-    const unused = (ledger.contracts || []).filter((c) => c.shortfallKind === "unused" && (c.unit === ledger.currency || c.unit === undefined));
-    figures.shortfall.unused = sumOf(unused.map((c) => c.projectedShortfall));
+    figures.shortfall.unused = unusedOf(ledger);
   } else if (plan && plan.contracts) {
     const owed = plan.contracts.filter((c) => c.takeOrPay);
     figures.shortfall = { value: sumOf(owed.map((c) => c.shortfall)),
       parts: owed.filter((c) => toUnits(c.shortfall, 2) !== 0n).map((c) => ({ contract: c.contract, year: Number(c.year) + 1, amount: c.shortfall })) };
+    // reservations and storage are paid whether used or not: what the plan leaves of them unused
+    if (bundle.commitments) figures.shortfall.unused = unusedOf(bundle.commitments);
   }
   if (figures.shortfall && bundle.risk && (bundle.risk.contractYears || []).length > 0) {
     const worst = [...bundle.risk.contractYears].sort((a, b) => Number(b.shortfallProbability.value) - Number(a.shortfallProbability.value))[0];
@@ -514,7 +581,7 @@ function draw(charts, div, option, description) {
   return chart;
 }
 
-const moneyAxis = { type: "value", axisLabel: { formatter: (v) => "$" + compact(v), hideOverlap: true } };
+const moneyAxis = { type: "value", axisLabel: { formatter: (v) => currencySymbol() + compact(v), hideOverlap: true } };
 const monthDate = (m) => m + "-01";
 const monthAxis = { type: "time", axisLabel: { formatter: "{yyyy}-{MM}", hideOverlap: true }, minInterval: 28 * 24 * 3600 * 1000 };
 const monthTooltip = { trigger: "axis", valueFormatter: dollars, confine: true,
@@ -538,6 +605,29 @@ function monthsBetween(months) {
 
 function figure(text, attrs = {}) {
   return el("p", { class: "figure", ...attrs }, text);
+}
+
+/**
+ * A lever in words: a shadow price is a rate at the margin (it holds for a small step only), so it
+ * is said rounded ("about $1.3B per point"), never as an exact saving; contract years count from 1.
+ */
+export function leverWords(l) {
+  const m = /^(\w+)\[(.*)\]$/.exec(l.constraint || "");
+  const about = (text) => "about " + compactUsd(text);
+  if (m && m[1] === "share") {
+    const [provider, year] = m[2].split(",");
+    return `${provider} one point more of ${year} spend, above its cap: ${about(l.shadowPrice)} saved per point, at the margin`;
+  }
+  if (m && m[1] === "capacity") {
+    const [region, accelerator, month] = m[2].split(",");
+    return `one more ${accelerator} GPU-month in ${region} in ${month}: ${about(l.shadowPrice)} saved, at the margin`;
+  }
+  if (m && m[1] === "minimum") {
+    const [contract, year] = m[2].split(",");
+    const perUnit = Number(l.shadowPrice).toFixed(2);
+    return `${contract} y${Number(year) + 1} minimum ${currencySymbol()}1 lower: about ${currencySymbol()}${perUnit} saved per ${currencySymbol()}1, at the margin`;
+  }
+  return l.explanation;
 }
 
 function headlinePanel(root, f, plan) {
@@ -565,12 +655,13 @@ function headlinePanel(root, f, plan) {
     const zero = toUnits(f.shortfall.value, decimals(f.shortfall.value)) === 0n;
     const detail = [zero ? (f.mode === "ledger" ? "every take-or-pay minimum is projected to be met" : "the plan meets every take-or-pay minimum") : f.shortfall.parts.map((p) => `${p.contract}${p.year ? " y" + p.year : ""} ${compactUsd(p.amount)}`).join(" · ")];
     if (f.shortfall.unused && toUnits(f.shortfall.unused, decimals(f.shortfall.unused)) !== 0n) {
-      detail.push(`besides, ${compactUsd(f.shortfall.unused)} of storage paid for and projected unused`);
+      detail.push(`besides, ${compactUsd(f.shortfall.unused)} of reservations and storage paid for and projected unused`);
     }
     if (f.shortfall.risk) detail.push(`probability up to ${pct(f.shortfall.risk.probability, 1)} (${f.shortfall.risk.contract} y${f.shortfall.risk.year}, ${f.shortfall.risk.futures} futures)`);
     const box = answer("shortfall", "Projected shortfall", f.shortfall.value, money(f.shortfall.value),
       el("p", { class: "detail" }, detail.join("; ")), el("p", { class: "detail asof" }, f.mode === "ledger" ? `as of ${f.asOf}` : "from the plan: nothing billed yet"));
     box.dataset.asOf = f.asOf;
+    box.dataset.unused = f.shortfall.unused ?? "";
     if (!zero) box.classList.add("warn");
     if (f.shortfall.risk) box.dataset.probability = f.shortfall.risk.probability;
     answers.append(box);
@@ -585,7 +676,7 @@ function headlinePanel(root, f, plan) {
   const list = el("ul", { class: "savings" }, ...f.savings.map((s) => el("li", { "data-baseline": s.name, "data-saving": s.saving, "data-percent": s.percent, title: `${usd(s.saving)} less than ${s.name} (${usd(s.baseline)})` },
     `${compactUsd(s.saving)} (${s.percent}%) vs ${s.name}${s.feasible ? "" : " (infeasible)"}`)));
   answers.append(answer("savings", "Saves", f.savings.map((s) => `${s.name}:${s.saving}`).join(" "), list));
-  const levers = el("ol", { class: "levers" }, ...f.levers.map((l) => el("li", { "data-constraint": l.constraint, "data-shadow-price": l.shadowPrice }, l.explanation)));
+  const levers = el("ol", { class: "levers" }, ...f.levers.map((l) => el("li", { "data-constraint": l.constraint, "data-shadow-price": l.shadowPrice, title: l.explanation }, leverWords(l))));
   answers.append(answer("levers", "Most valuable levers", f.levers.map((l) => l.constraint).join(" "),
     f.levers.length > 0 ? levers : el("p", { class: "detail" }, "no binding constraint has a price")));
   for (const s of f.savings) rows.push({ answer: "saving vs " + s.name, value: s.saving, percent: s.percent });
@@ -595,7 +686,7 @@ function headlinePanel(root, f, plan) {
       { label: "answer", show: (r) => r.answer },
       { label: "exact figure", numeric: true, show: (r) => (/^-?\d+(\.\d+)?$/.test(r.value) ? usd(r.value) : r.value || "—") },
       { label: "percent", numeric: true, show: (r) => (r.percent ? r.percent + "%" : "—") },
-    ], rows, "The answers above, exact (money in US dollars to the cent)")));
+    ], rows, `The answers above, exact (money in ${currencyName()} to the cent)`)));
   root.append(section);
 }
 
@@ -626,7 +717,7 @@ function burndownPanel(root, charts, rows, ledger, plan) {
   const projection = ledger && ledger.projection;
   const source = fromPlan ? "plan" : projection && projection.source === "plan" ? (plan && plan.fixedPast ? "re-plan" : "plan") : "run-rate";
   const how = source === "run-rate" ? "projected at the run rate (if spending stays at today's rate)"
-    : `projected as actuals plus the ${source} ${projection && projection.plan ? projection.plan + " " : ""}for the rest of each year`;
+    : `projected as actuals plus ${projection && projection.plan ? (/^(re-)?plan\b/.test(projection.plan) ? projection.plan : `the ${source} ${projection.plan}`) : `the ${source}`} for the rest of each year`;
   const { section, chart } = panel(root, "burndown", "Contract burn-down",
     fromPlan ? "Per contract, each on its own scale: the cumulative minimum (grey squares) against what the plan consumes (dashed: a projection, nothing is billed yet) and the shortfall paid anyway (orange bars). Committed spend from the plan's contracts, reservations (GPU-hours) and storage from the plan's use of them."
       : `As of ${ledger.asOf} (charges through ${ledger.chargesThrough}), in ${ledger.currency}: per contract, the cumulative minimum (grey squares), billed so far (solid), ${how} (dashed), and the shortfall (orange). A true-up billed is never counted as consumption. A year not started owes none; a reservation is in GPU-hours.`,
@@ -661,11 +752,12 @@ function burndownPanel(root, charts, rows, ledger, plan) {
     grid.append(el("figure", { class: "multiple", "data-contract": contract }, el("figcaption", {}, `${contract} (${(years[0].kind || "").replaceAll("-", " ")}${isMoney ? "" : ", GPU-hours"})`), div));
     const last = years[years.length - 1];
     draw(charts, div, {
-      legend: { top: 0, type: "scroll", itemWidth: 16, itemGap: 6, textStyle: { fontSize: 10 } },
+      // a plain legend wraps onto a second line; a scrolling one paged "billed" out of sight
+      legend: { top: 0, type: "plain", itemWidth: 16, itemGap: 6, textStyle: { fontSize: 10 } },
       grid: { left: 6, right: 12, top: 48, bottom: 6, containLabel: true },
       tooltip: { trigger: "axis", valueFormatter: fmt, confine: true },
       xAxis: { type: "category", data: labels },
-      yAxis: { type: "value", axisLabel: { formatter: (v) => (isMoney ? "$" : "") + compact(v) } },
+      yAxis: { type: "value", axisLabel: { formatter: (v) => (isMoney ? currencySymbol() : "") + compact(v) } },
       series,
     }, `Burn-down of ${contract}: cumulative minimum ${isMoney ? compactUsd(sumOf(years.map((r) => r.committed))) : grouped(sumOf(years.map((r) => r.committed))) + " GPU-hours"} over ${years.length} years, `
       + `projected ${isMoney ? compactUsd(sumOf(years.map((r) => r.projected))) : grouped(sumOf(years.map((r) => r.projected))) + " GPU-hours"}, shortfall ${isMoney ? compactUsd(sumOf(years.map((r) => r.shortfall))) : grouped(sumOf(years.map((r) => r.shortfall)))} (last year Y${last.year}).`);
@@ -837,7 +929,8 @@ function baselinesPanel(root, charts, rows) {
     yAxis: { type: "category", data: bars.map((r) => r.name), inverse: true, axisLabel: { width: narrow ? 90 : 124, overflow: "break" } },
     series: [{ type: "bar", name: "difference from the plan", barMaxWidth: 28,
       data: bars.map((r) => ({ value: num(r.name === "lower bound" ? minus("0", r.difference) : r.difference), itemStyle: { color: r.name === "lower bound" ? SEMANTIC.committed : r.feasible ? SEMANTIC.saving : "#b8bec6" } })),
-      label: { show: true, position: "right", formatter: (p) => {
+      // ink of the page, no outline: ECharts outlines a label in the bar's colour, hollow on dark
+      label: { show: true, position: "right", color: isDark() ? "#e3e8ee" : "#1d2630", textBorderWidth: 0, formatter: (p) => {
         const r = bars[p.dataIndex];
         return r.name === "lower bound" ? `${compactUsd(minus("0", r.difference))} to the bound` : `saves ${compactUsd(r.difference)} (${r.percent}%)${r.feasible ? "" : " infeasible"}`;
       } } }],
@@ -853,8 +946,10 @@ function baselinesPanel(root, charts, rows) {
 
 function vsPlanPanel(root, charts, rows) {
   const hasActual = rows.some((r) => r.actual !== "");
+  const allBilled = rows.some((r) => r.basis === "all-billed");
   const { section, chart } = panel(root, "vsplan", "Plan against actual",
-    hasActual ? "Planned usage cost (light) against billed cost (dark) per month, all providers; the line is the variance (billed less planned)."
+    allBilled ? "What the plan bills (light: usage, reservation fees, storage, egress, true-ups, as nuage ledger vs-plan counts them) against billed cost (dark) per month billed, all providers; the line is the variance (billed less planned). A month the bills end in is compared with the plan's share of its days."
+    : hasActual ? "Planned usage cost (light) against billed cost (dark) per month, all providers; the line is the variance (billed less planned)."
       : "Planned usage cost per month; no ledger rows ingested yet, so no actual.", rows);
   const at = (f) => rows.filter((r) => r[f] !== "").map((r) => [monthDate(r.month), num(r[f])]);
   draw(charts, chart, {
@@ -1005,7 +1100,7 @@ function concentrationPanel(root, charts, rows, concentration) {
     yAxis: { type: "category", data: rows.map((r) => r.provider), inverse: true },
     series: [{ type: "bar", name: "extra cost", barMaxWidth: 28,
       data: rows.map((r) => ({ value: num(r.extraCost), itemStyle: { color: colourOf(r.provider) } })),
-      label: { show: true, position: "right", formatter: (p) => "$" + compact(p.value) } }],
+      label: { show: true, position: "right", formatter: (p) => currencySymbol() + compact(p.value) } }],
   }, `The extra cost of losing each provider from ${concentration.from}: ` + rows.map((r) => `${r.provider} ${compactUsd(r.extraCost)}`).join(", ") + ".");
   section.append(table("concentration", [
     { label: "provider", show: (r) => r.provider },
@@ -1028,24 +1123,30 @@ function dealPanel(root, charts, rows, deal) {
       : be.outcome === "always-pays" ? "It pays at every demand level tried." : "It never pays at the demand levels tried.";
   const { section, chart } = panel(root, "deal", `Sizing ${deal.contract} (${deal.provider})`,
     `Expected cost and CVaR95 (the mean of the worst 5% of ${deal.futures} futures, seed ${deal.seed}) of the whole portfolio against the deal's size, a multiple of the written minimums; `
-      + `the dashed red line is not signing it (${none ? compactUsd(none.meanCost) : "—"} expected): a size whose expected cost is below it saves money. Best: ${deal.best}. ${breakEven}`
+      + `the dashed red line, "not signed", is the expected cost without the deal (${none ? compactUsd(none.meanCost) : "—"}): a size whose expected cost is below it saves money. Best: ${deal.best}. ${breakEven}`
       + (deal.notes && deal.notes.length ? " " + deal.notes.join(" ") : ""), rows);
   const labels = sizes.map((r) => `${r.label} (${compactUsd(r.commitment)})`);
+  // the axis starts near the curves (scale), but always takes in the not-signed line
+  const shown = [...sizes.flatMap((r) => [num(r.meanCost), num(r.cvar95)]), none ? num(none.meanCost) : null].filter((v) => v !== null);
+  const low = Math.min(...shown);
+  const high = Math.max(...shown);
+  const pad = (high - low) * 0.05 || Math.abs(high) * 0.01 || 1;
   draw(charts, chart, {
     tooltip: { trigger: "axis", valueFormatter: dollars, confine: true },
     xAxis: { type: "category", data: labels, name: "size", nameLocation: "middle", nameGap: 28 },
-    yAxis: { ...moneyAxis, scale: true },
+    yAxis: { ...moneyAxis, scale: true, min: low - pad, max: high + pad },
     series: [
       { name: "expected cost", type: "line", data: sizes.map((r) => num(r.meanCost)), symbol: "circle", symbolSize: 8,
         itemStyle: { color: SEMANTIC.actual }, lineStyle: { color: SEMANTIC.actual, width: 2 },
         ...(none ? { markLine: { symbol: "none", silent: true, lineStyle: { color: SEMANTIC.cap, type: "dashed", width: 2 },
-          label: { formatter: `not signed ${compactUsd(none.meanCost)}: break-even`, position: "insideEndTop", color: SEMANTIC.cap },
+          label: { formatter: `not signed ${compactUsd(none.meanCost)}`, position: "insideEndTop", color: SEMANTIC.cap },
           data: [{ yAxis: num(none.meanCost) }] } } : {}) },
       { name: "CVaR95", type: "line", data: sizes.map((r) => num(r.cvar95)), symbol: "triangle", symbolSize: 9,
-        itemStyle: { color: SEMANTIC.shortfall }, lineStyle: { color: SEMANTIC.shortfall, type: "dotted", width: 2 } },
+        itemStyle: { color: SEMANTIC.tail }, lineStyle: { color: SEMANTIC.tail, type: "dotted", width: 2 } },
     ],
   }, `Deal curves of ${deal.contract}: ` + sizes.map((r) => `${r.label} expected ${compactUsd(r.meanCost)}, CVaR95 ${compactUsd(r.cvar95)}`).join("; ")
     + (none ? `; not signed ${compactUsd(none.meanCost)}.` : "."));
+  section.append(el("p", { class: "note", "data-break-even": be && be.outcome === "found" ? String(be.demand) : (be ? be.outcome : "") }, "Break-even demand: " + breakEven));
   section.append(table("deal", [
     { label: "size", show: (r) => r.label },
     { label: "commitment", numeric: true, show: (r) => usd(r.commitment) },
@@ -1062,6 +1163,8 @@ function dealPanel(root, charts, rows, deal) {
 export function renderBundle(root, bundle) {
   for (const old of root.__nuageCharts || []) old.dispose();
   root.replaceChildren();
+  useCurrencyOf(bundle);
+  for (const name of document.querySelectorAll("[data-currency-name]")) name.textContent = currencyName();
   const charts = [];
   const plan = bundle.plan;
   if (plan && plan.status !== "INFEASIBLE") headlinePanel(root, headlineFigures(bundle), plan);
