@@ -148,7 +148,9 @@ class CliUserErrorsTest {
     assertThat(ingest.code()).as(ingest.err()).isZero();
     Path plan =
         Files.writeString(
-            dir.resolve("plan.json"), "{\"scenario\": \"finops-sample\", \"status\": \"OPTIMAL\"}");
+            dir.resolve("plan.json"),
+            "{\"scenario\": \"finops-sample\", \"status\": \"OPTIMAL\", \"placements\": [],"
+                + " \"egress\": [], \"storage\": [], \"reservations\": [], \"contracts\": []}");
     Path out = dir.resolve("report.html");
     var env = new HashMap<String, String>();
     env.put("NUAGE_DB", db.toString());
