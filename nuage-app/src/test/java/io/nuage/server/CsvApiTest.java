@@ -6,9 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.nuage.testing.SharedData;
 import java.io.StringReader;
 import java.math.BigDecimal;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -25,24 +22,11 @@ import org.junit.jupiter.api.io.TempDir;
 class CsvApiTest {
   @TempDir Path folder;
 
-  record Answer(int status, String contentType, String body) {}
-
-  private static Answer csv(RunningServer api, String path, String token) throws Exception {
-    HttpResponse<String> r =
-        HttpClient.newHttpClient()
-            .send(
-                HttpRequest.newBuilder(api.uri(path))
-                    .header("Accept", "text/csv")
-                    .header("Authorization", "Bearer " + token)
-                    .build(),
-                HttpResponse.BodyHandlers.ofString());
-    Answer a =
-        new Answer(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
-    RunningServer.CONTRACT.conform("GET", path.split("\\?")[0], a.status, a.contentType, a.body);
-    return a;
+  private static RunningServer.Response csv(RunningServer api, String path, String token) {
+    return api.get(path, token, "text/csv");
   }
 
-  private static List<CSVRecord> rows(Answer a) throws Exception {
+  private static List<CSVRecord> rows(RunningServer.Response a) throws Exception {
     assertThat(a.status()).as(a.body()).isEqualTo(200);
     assertThat(a.contentType()).startsWith("text/csv");
     return CSVFormat.RFC4180
@@ -136,7 +120,7 @@ class CsvApiTest {
       String infeasible = PlanApiTest.startPlan(api, big.json().get("id").asText());
       assertThat(PlanApiTest.awaitFinished(api, infeasible).get("status").asText())
           .isEqualTo("INFEASIBLE");
-      Answer refused = csv(api, "/api/plans/" + infeasible, api.viewer);
+      RunningServer.Response refused = csv(api, "/api/plans/" + infeasible, api.viewer);
       assertThat(refused.status()).isEqualTo(406);
       assertThat(refused.body()).contains("has no placements").contains("infeasible");
 

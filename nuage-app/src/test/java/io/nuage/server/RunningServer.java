@@ -29,7 +29,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class RunningServer implements AutoCloseable {
   static final ObjectMapper JSON = new ObjectMapper();
-  static final OpenApiContract CONTRACT = OpenApiContract.served();
+  private static final OpenApiContract CONTRACT = OpenApiContract.served();
 
   final Path dbFile;
   final Store store;
@@ -113,6 +113,16 @@ final class RunningServer implements AutoCloseable {
 
   Response get(String path, @Nullable String token) {
     return send("GET", path, token, null, "application/json");
+  }
+
+  /** A GET asking for {@code accept} (such as text/csv), checked against openapi.json too. */
+  Response get(String path, String token, String accept) {
+    var request =
+        HttpRequest.newBuilder(uri(path))
+            .timeout(Duration.ofSeconds(60))
+            .header("Accept", accept)
+            .header("Authorization", "Bearer " + token);
+    return exchange("GET", path, request.build());
   }
 
   Response post(String path, @Nullable String token, String body, String contentType) {
