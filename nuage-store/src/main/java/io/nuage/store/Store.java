@@ -41,6 +41,7 @@ public final class Store implements AutoCloseable {
     Connection connection;
     try {
       connection = DriverManager.getConnection("jdbc:duckdb:" + absolute);
+      UnpackedLibrary.forget();
     } catch (SQLException e) {
       if (String.valueOf(e.getMessage()).contains("Could not set lock")) throw held(path, e);
       throw new NuageException("cannot open the store " + path + ": " + firstLine(e), e);
@@ -111,6 +112,7 @@ public final class Store implements AutoCloseable {
     try {
       try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + temp);
           Statement s = c.createStatement()) {
+        UnpackedLibrary.forget();
         s.execute("SET TimeZone = 'UTC'");
         Migrations.apply(c, shown);
       } // a clean close checkpoints: the file holds everything, no write-ahead log is left

@@ -1,0 +1,80 @@
+package io.nuage.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.io.TempDir;
+
+class UnpackedLibraryTest {
+  @TempDir Path dir;
+
+  @Test
+  void deletesOnlyDuckDbCopiesInTheTempFolderThatTheMapsName() throws IOException {
+    Path temp = Files.createDirectories(dir.resolve("tmp"));
+    Path elsewhere = Files.createDirectories(dir.resolve("elsewhere"));
+    Path copy = Files.writeString(temp.resolve("libduckdb_java123.so"), "x");
+    Path otherLibrary = Files.writeString(temp.resolve("libjniortools.so"), "x");
+    Path copyElsewhere = Files.writeString(elsewhere.resolve("libduckdb_java456.so"), "x");
+    Path unmapped = Files.writeString(temp.resolve("libduckdb_java789.so"), "x");
+    Path maps =
+        Files.write(
+            dir.resolve("maps"),
+            List.of(
+                "7f00-7f01 r-xp 00000000 fd:01 1 " + copy,
+                "7f01-7f02 r--p 00001000 fd:01 1 " + copy,
+                "7f02-7f03 r-xp 00000000 fd:01 2 " + otherLibrary,
+                "7f03-7f04 r-xp 00000000 fd:01 3 " + copyElsewhere,
+                "7f04-7f05 rw-p 00000000 00:00 0 [heap]",
+                "7f05-7f06 rw-p 00000000 00:00 0"));
+
+    assertThat(UnpackedLibrary.deleteMapped(maps, temp)).containsExactly(copy);
+
+    assertThat(copy).doesNotExist();
+    assertThat(otherLibrary).exists();
+    assertThat(copyElsewhere).exists();
+    assertThat(unmapped).exists();
+  }
+
+  @Test
+  @EnabledOnOs(OS.LINUX)
+  void aProcessKilledWithTheStoreOpenLeavesNoCopyOfDuckDbBehind() throws Exception {
+    Path temp = Files.createDirectories(dir.resolve("tmp"));
+    Process child =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--enable-native-access=ALL-UNNAMED",
+                "-Djava.io.tmpdir=" + temp,
+                "-cp",
+                System.getProperty("java.class.path"),
+                OpenAndWait.class.getName(),
+                dir.resolve("store.duckdb").toString())
+            .redirectError(ProcessBuilder.Redirect.DISCARD)
+            .start();
+    try (var out =
+        new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+      assertThat(out.readLine()).as("the child opened its store").startsWith("open ");
+      assertThat(copies(temp)).as("copies while the store is open").isEmpty();
+    } finally {
+      child.destroyForcibly(); // SIGKILL: no exit hook runs
+      assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    }
+    assertThat(copies(temp)).as("copies after SIGKILL").isEmpty();
+  }
+
+  private static List<Path> copies(Path folder) throws IOException {
+    try (Stream<Path> files = Files.list(folder)) {
+      return files.filter(f -> f.getFileName().toString().startsWith("libduckdb_java")).toList();
+    }
+  }
+}
