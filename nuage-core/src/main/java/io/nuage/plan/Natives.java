@@ -3,6 +3,8 @@ package io.nuage.plan;
 import com.google.ortools.Loader;
 import com.google.ortools.linearsolver.MPSolver;
 import com.google.ortools.linearsolver.MPSolverParameters;
+import io.nuage.core.UnpackedNatives;
+import java.util.regex.Pattern;
 
 /** Loads OR-Tools' native library once per process and makes solvers. */
 final class Natives {
@@ -12,6 +14,9 @@ final class Natives {
    */
   static final String MIP = "CBC";
 
+  /** The folder OR-Tools unpacks its native libraries into, in the temp folder. */
+  private static final Pattern ORTOOLS_FOLDER = Pattern.compile("ortools-java\\d+");
+
   private static boolean loaded;
 
   private Natives() {}
@@ -19,6 +24,7 @@ final class Natives {
   static synchronized MPSolver solver(String id) {
     if (!loaded) {
       Loader.loadNativeLibraries();
+      UnpackedNatives.forget(ORTOOLS_FOLDER);
       loaded = true;
     }
     MPSolver solver = MPSolver.createSolver(id);

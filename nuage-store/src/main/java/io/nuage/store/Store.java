@@ -1,6 +1,7 @@
 package io.nuage.store;
 
 import io.nuage.core.NuageException;
+import io.nuage.core.UnpackedNatives;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
@@ -18,6 +19,9 @@ import java.util.regex.Pattern;
  * for writing at a time (DuckDB's file lock). Close it to release the file.
  */
 public final class Store implements AutoCloseable {
+  /** The copy of its native library DuckDB's driver unpacks into the temp folder. */
+  private static final Pattern DUCKDB_COPY = Pattern.compile("libduckdb_java\\d*\\.so");
+
   private final Path path;
   private final Connection connection;
 
@@ -41,7 +45,7 @@ public final class Store implements AutoCloseable {
     Connection connection;
     try {
       connection = DriverManager.getConnection("jdbc:duckdb:" + absolute);
-      UnpackedLibrary.forget();
+      UnpackedNatives.forget(DUCKDB_COPY);
     } catch (SQLException e) {
       if (String.valueOf(e.getMessage()).contains("Could not set lock")) throw held(path, e);
       throw new NuageException("cannot open the store " + path + ": " + firstLine(e), e);
@@ -112,7 +116,7 @@ public final class Store implements AutoCloseable {
     try {
       try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + temp);
           Statement s = c.createStatement()) {
-        UnpackedLibrary.forget();
+        UnpackedNatives.forget(DUCKDB_COPY);
         s.execute("SET TimeZone = 'UTC'");
         Migrations.apply(c, shown);
       } // a clean close checkpoints: the file holds everything, no write-ahead log is left

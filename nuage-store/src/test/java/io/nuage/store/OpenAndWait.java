@@ -3,8 +3,7 @@ package io.nuage.store;
 import java.nio.file.Path;
 
 /**
- * A child process for {@link UnpackedLibraryTest}: opens the store, says so, and waits to be
- * killed.
+ * A child process for {@link UnpackedDuckDbTest}: opens the store, says so, and waits to be killed.
  */
 final class OpenAndWait {
   private OpenAndWait() {}

@@ -16,35 +16,8 @@ import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
-class UnpackedLibraryTest {
+class UnpackedDuckDbTest {
   @TempDir Path dir;
-
-  @Test
-  void deletesOnlyDuckDbCopiesInTheTempFolderThatTheMapsName() throws IOException {
-    Path temp = Files.createDirectories(dir.resolve("tmp"));
-    Path elsewhere = Files.createDirectories(dir.resolve("elsewhere"));
-    Path copy = Files.writeString(temp.resolve("libduckdb_java123.so"), "x");
-    Path otherLibrary = Files.writeString(temp.resolve("libjniortools.so"), "x");
-    Path copyElsewhere = Files.writeString(elsewhere.resolve("libduckdb_java456.so"), "x");
-    Path unmapped = Files.writeString(temp.resolve("libduckdb_java789.so"), "x");
-    Path maps =
-        Files.write(
-            dir.resolve("maps"),
-            List.of(
-                "7f00-7f01 r-xp 00000000 fd:01 1 " + copy,
-                "7f01-7f02 r--p 00001000 fd:01 1 " + copy,
-                "7f02-7f03 r-xp 00000000 fd:01 2 " + otherLibrary,
-                "7f03-7f04 r-xp 00000000 fd:01 3 " + copyElsewhere,
-                "7f04-7f05 rw-p 00000000 00:00 0 [heap]",
-                "7f05-7f06 rw-p 00000000 00:00 0"));
-
-    assertThat(UnpackedLibrary.deleteMapped(maps, temp)).containsExactly(copy);
-
-    assertThat(copy).doesNotExist();
-    assertThat(otherLibrary).exists();
-    assertThat(copyElsewhere).exists();
-    assertThat(unmapped).exists();
-  }
 
   @Test
   @EnabledOnOs(OS.LINUX)
