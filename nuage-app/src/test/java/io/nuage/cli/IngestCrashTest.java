@@ -2,6 +2,7 @@ package io.nuage.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.nuage.core.NuageException;
 import io.nuage.ledger.SyntheticBilling;
 import io.nuage.store.Store;
 import io.nuage.store.ledger.BillingRows;
@@ -66,7 +67,7 @@ class IngestCrashTest {
         child.waitFor();
         kills++;
       }
-      committedAtKill[assertWhollyInOrOut(db, sources)]++;
+      committedAtKill[assertWhollyInOrOut(db, sources, kills, delay)]++;
       List<String> args = new ArrayList<>(List.of("ingest", "--db", db.toString()));
       files.forEach(f -> args.add(f.toString()));
       assertThat(Cli.run(args).code()).isZero();
@@ -114,10 +115,30 @@ class IngestCrashTest {
   }
 
   /** Each committed file has all its rows; no row belongs to an uncommitted ingestion. */
-  private static int assertWhollyInOrOut(Path db, Map<String, Totals> sources) throws SQLException {
+  private static int assertWhollyInOrOut(
+      Path db, Map<String, Totals> sources, int kills, long delay)
+      throws SQLException, IOException {
     if (!Files.exists(db)) return 0;
     int committed = 0;
-    try (Store store = Store.open(db);
+    Store opened;
+    try {
+      opened = Store.open(db);
+    } catch (NuageException e) {
+      // what a failure needs to be understood: a full disk and a torn checkpoint look alike
+      Path wal = Path.of(db + ".wal");
+      throw new AssertionError(
+          String.format(
+              "the store does not open after kill %d at %d ms (store %d bytes, WAL %s, %d MB"
+                  + " usable on its disk): %s",
+              kills,
+              delay,
+              Files.size(db),
+              Files.exists(wal) ? Files.size(wal) + " bytes" : "absent",
+              Files.getFileStore(db.getParent()).getUsableSpace() >> 20,
+              e.getMessage()),
+          e);
+    }
+    try (Store store = opened;
         Statement s = store.connection().createStatement()) {
       try (ResultSet orphans =
           s.executeQuery(
