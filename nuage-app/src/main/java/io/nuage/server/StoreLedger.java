@@ -47,6 +47,9 @@ public final class StoreLedger implements LedgerService {
     try {
       // the upload is in a temporary file: the ledger records it by the name it was sent as
       report = Ingestions.in(store).ingest(file, IngestOptions.DEFAULT.named(name));
+      // the server holds its store for days: fold the write-ahead log in after each file, under
+      // the store's torn-write guard (DuckDB's own automatic checkpoints are off)
+      store.checkpoint();
     } catch (ValidationException e) {
       // the upload went to a temporary file: name it as the uploader did
       List<Problem> renamed =

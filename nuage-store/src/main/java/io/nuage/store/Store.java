@@ -11,8 +11,11 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An open Nuage store: one DuckDB file, migrated to the latest schema on open. One process holds it
@@ -22,12 +25,19 @@ public final class Store implements AutoCloseable {
   /** The copy of its native library DuckDB's driver unpacks into the temp folder. */
   private static final Pattern DUCKDB_COPY = Pattern.compile("libduckdb_java\\d*\\.so");
 
+  /** The stores this JVM holds open (their files), so that recovery never runs under itself. */
+  private static final Set<Path> HELD_HERE = ConcurrentHashMap.newKeySet();
+
   private final Path path;
   private final Connection connection;
 
-  private Store(Path path, Connection connection) {
+  /** The file of a store from {@link #open}; null for a {@link #duplicate}. */
+  private final @Nullable Path owned;
+
+  private Store(Path path, Connection connection, @Nullable Path owned) {
     this.path = path;
     this.connection = connection;
+    this.owned = owned;
   }
 
   /** Opens (creating and migrating when needed) the store at {@code path}. */
@@ -42,6 +52,7 @@ public final class Store implements AutoCloseable {
     boolean created = !Files.exists(absolute);
     if (created) createWhole(absolute, path);
     refuseEmpty(absolute, path);
+    if (!HELD_HERE.contains(absolute)) recover(absolute, path);
     Connection connection;
     try {
       connection = DriverManager.getConnection("jdbc:duckdb:" + absolute);
@@ -55,9 +66,11 @@ public final class Store implements AutoCloseable {
         // UTC everywhere: FOCUS timestamps are UTC and must never be shifted by the host zone.
         s.execute("SET TimeZone = 'UTC'");
       }
+      Checkpoints.configure(connection);
       Migrations.apply(connection, path);
       if (created) OwnerOnly.restrict(absolute);
-      return new Store(path, connection);
+      HELD_HERE.add(absolute);
+      return new Store(path, connection, absolute);
     } catch (SQLException | IOException | RuntimeException e) {
       try {
         connection.close();
@@ -66,6 +79,25 @@ public final class Store implements AutoCloseable {
       }
       if (e instanceof NuageException n) throw n;
       throw new NuageException("cannot open the store " + path + ": " + firstLine(e), e);
+    }
+  }
+
+  /**
+   * Finishes a checkpoint a crash interrupted ({@link Checkpoints}) before DuckDB reads the file.
+   */
+  private static void recover(Path absolute, Path shown) {
+    try {
+      Checkpoints.recover(absolute);
+    } catch (IOException e) {
+      throw new NuageException(
+          "cannot open the store "
+              + shown
+              + ": a checkpoint was interrupted and its saved blocks cannot be put back ("
+              + e.getMessage()
+              + "); keep "
+              + Checkpoints.shadowOf(shown).getFileName()
+              + " beside the store and copy both somewhere safe before anything else",
+          e);
     }
   }
 
@@ -208,7 +240,8 @@ public final class Store implements AutoCloseable {
    */
   public Store duplicate() {
     try {
-      return new Store(path, connection.unwrap(org.duckdb.DuckDBConnection.class).duplicate());
+      return new Store(
+          path, connection.unwrap(org.duckdb.DuckDBConnection.class).duplicate(), null);
     } catch (SQLException e) {
       throw new NuageException(
           "cannot open another connection to " + path + ": " + firstLine(e), e);
@@ -220,8 +253,32 @@ public final class Store implements AutoCloseable {
     return Migrations.currentVersion(connection);
   }
 
+  /**
+   * Checkpoints under the guard of {@link Checkpoints}, when the write-ahead log holds anything.
+   * Long-lived holders (the server) call it after large writes; {@link #close} always does.
+   */
+  public void checkpoint() {
+    if (owned == null) return; // a duplicate: the store's own connection checkpoints
+    try {
+      Checkpoints.checkpoint(connection, owned);
+    } catch (SQLException | IOException e) {
+      // nothing is lost: the write-ahead log keeps every commit, and the next open recovers
+    }
+  }
+
   @Override
   public void close() {
+    checkpoint();
+    closeConnection();
+  }
+
+  /** What a crash leaves: the connection closed, no checkpoint. For tests of recovery. */
+  void closeWithoutCheckpoint() {
+    closeConnection();
+  }
+
+  private void closeConnection() {
+    if (owned != null) HELD_HERE.remove(owned);
     try {
       connection.close();
     } catch (SQLException e) {
