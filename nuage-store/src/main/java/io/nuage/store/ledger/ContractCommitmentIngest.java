@@ -9,6 +9,7 @@ import io.nuage.ledger.FocusType;
 import io.nuage.ledger.FocusVersion;
 import io.nuage.store.Store;
 import io.nuage.store.StoreFull;
+import io.nuage.store.Transactions;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
@@ -59,18 +60,13 @@ final class ContractCommitmentIngest {
     FocusSource source = source(file, options.displayName());
     try {
       List<Row> rows = read(source);
-      c.setAutoCommit(false);
-      try {
-        IngestReport report = insert(source, rows);
-        before.checkUnchanged(source.path(), source.name());
-        c.commit();
-        return report;
-      } catch (SQLException | RuntimeException e) {
-        c.rollback();
-        throw e;
-      } finally {
-        c.setAutoCommit(true);
-      }
+      return Transactions.inOne(
+          c,
+          () -> {
+            IngestReport report = insert(source, rows);
+            before.checkUnchanged(source.path(), source.name());
+            return report;
+          });
     } catch (SQLException e) {
       if (StoreFull.is(e)) throw StoreFull.of(source.name() + ": cannot ingest", store, e);
       throw new NuageException(

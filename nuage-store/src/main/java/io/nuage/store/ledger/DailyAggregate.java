@@ -1,6 +1,7 @@
 package io.nuage.store.ledger;
 
 import io.nuage.ledger.ContractApplication;
+import io.nuage.store.Transactions;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -134,16 +135,11 @@ public final class DailyAggregate {
       while (r.next()) missing.add(r.getLong(1));
     }
     if (missing.isEmpty()) return;
-    boolean auto = c.getAutoCommit();
-    c.setAutoCommit(false);
-    try {
-      for (long id : missing) append(c, id);
-      c.commit();
-    } catch (SQLException | RuntimeException e) {
-      c.rollback();
-      throw e;
-    } finally {
-      c.setAutoCommit(auto);
-    }
+    Transactions.inOne(
+        c,
+        () -> {
+          for (long id : missing) append(c, id);
+          return missing.size();
+        });
   }
 }

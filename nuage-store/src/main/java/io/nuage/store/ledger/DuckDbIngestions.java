@@ -4,6 +4,7 @@ import io.nuage.core.NuageException;
 import io.nuage.core.Problem;
 import io.nuage.core.ValidationException;
 import io.nuage.store.Store;
+import io.nuage.store.Transactions;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -88,24 +89,19 @@ final class DuckDbIngestions implements Ingestions {
   public IngestedFile remove(long id) {
     Connection c = store.connection();
     try {
-      c.setAutoCommit(false);
-      try {
-        IngestedFile removed = find(c, id);
-        for (String table : PER_INGESTION) {
-          try (PreparedStatement ps =
-              c.prepareStatement("DELETE FROM " + table + " WHERE ingestion_id = ?")) {
-            ps.setLong(1, id);
-            ps.executeUpdate();
-          }
-        }
-        c.commit();
-        return removed;
-      } catch (SQLException | RuntimeException e) {
-        c.rollback();
-        throw e;
-      } finally {
-        c.setAutoCommit(true);
-      }
+      return Transactions.inOne(
+          c,
+          () -> {
+            IngestedFile removed = find(c, id);
+            for (String table : PER_INGESTION) {
+              try (PreparedStatement ps =
+                  c.prepareStatement("DELETE FROM " + table + " WHERE ingestion_id = ?")) {
+                ps.setLong(1, id);
+                ps.executeUpdate();
+              }
+            }
+            return removed;
+          });
     } catch (SQLException e) {
       throw new NuageException(
           "cannot remove ingestion " + id + ": " + Store.firstLine(e) + " (nothing was removed)",

@@ -4,6 +4,7 @@ import io.nuage.core.NuageException;
 import io.nuage.ledger.FocusColumn;
 import io.nuage.store.Store;
 import io.nuage.store.StoreFull;
+import io.nuage.store.Transactions;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -135,26 +136,22 @@ final class FocusIngest {
    */
   private @Nullable IngestReport inTransaction(IngestOptions options, Work work)
       throws SQLException {
-    c.setAutoCommit(false);
-    try {
-      long id = scalar("SELECT nextval('ingestion_ids')");
-      IdentityHash.refreshIfEngineChanged(c);
-      IngestReport report = work.run(id);
-      if (report == null) {
-        c.rollback();
-        return null;
-      }
-      long t0 = System.nanoTime();
-      c.commit();
-      timing("commit", t0);
-      options.progress().accept(100);
-      return report;
-    } catch (SQLException | RuntimeException e) {
-      c.rollback();
-      throw e;
-    } finally {
-      c.setAutoCommit(true);
-    }
+    long[] committing = new long[1];
+    IngestReport report =
+        Transactions.inOne(
+            c,
+            () -> {
+              long id = scalar("SELECT nextval('ingestion_ids')");
+              IdentityHash.refreshIfEngineChanged(c);
+              IngestReport done = work.run(id);
+              committing[0] = System.nanoTime();
+              return done;
+            },
+            done -> done != null);
+    if (report == null) return null;
+    timing("commit", committing[0]);
+    options.progress().accept(100);
+    return report;
   }
 
   /**
