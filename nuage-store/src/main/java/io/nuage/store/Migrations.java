@@ -57,26 +57,73 @@ final class Migrations {
     }
     // by the versions recorded, not the highest: V100 (server) predates V003 and V004
     Set<Integer> applied = appliedVersions(c);
+    repairFirstV007(c, db, applied);
     for (Migration m : all) {
       if (applied.contains(m.version())) continue;
-      c.setAutoCommit(false);
-      try (Statement s = c.createStatement()) {
-        s.execute(read(m.resource()));
-        s.execute(
-            "INSERT INTO schema_version VALUES ("
-                + m.version()
-                + ", '"
-                + m.name()
-                + "', now()::TIMESTAMP)");
-        c.commit();
+      try {
+        Transactions.inOne(
+            c,
+            () -> {
+              try (Statement s = c.createStatement()) {
+                s.execute(read(m.resource()));
+                s.execute(
+                    "INSERT INTO schema_version VALUES ("
+                        + m.version()
+                        + ", '"
+                        + m.name()
+                        + "', now()::TIMESTAMP)");
+              }
+              return m;
+            });
       } catch (SQLException e) {
-        c.rollback();
         throw new NuageException(
             db + ": migration " + m.resource() + " failed: " + Store.firstLine(e), e);
-      } finally {
-        c.setAutoCommit(true);
       }
     }
+  }
+
+  /**
+   * V007 as first committed (97ff228) built billing_daily without PricingCategory; ad0787c added
+   * the column by editing V007 in place, so a store migrated between the two stayed at version 7
+   * and V008 failed on it ("billing_daily has 19 columns but 20 values"). Such a store gets the
+   * column here: billing_daily is rebuilt with V007's text as it is now, which reads billing_rows
+   * only. A migration that has been committed is never edited again; a new one is added instead.
+   */
+  private static void repairFirstV007(Connection c, Path db, Set<Integer> applied)
+      throws SQLException {
+    if (!applied.contains(7) || applied.contains(8)) return;
+    try (Statement s = c.createStatement();
+        ResultSet r =
+            s.executeQuery(
+                "SELECT count(*) FROM duckdb_columns() WHERE table_name = 'billing_daily'"
+                    + " AND column_name = 'PricingCategory'")) {
+      r.next();
+      if (r.getLong(1) > 0) return;
+    }
+    String rebuild = billingDailyPart(read(FOLDER + "/V007__billing_daily_matching.sql"));
+    try {
+      Transactions.inOne(
+          c,
+          () -> {
+            try (Statement s = c.createStatement()) {
+              s.execute(rebuild);
+            }
+            return rebuild;
+          });
+    } catch (SQLException e) {
+      throw new NuageException(
+          db + ": cannot add PricingCategory to the daily aggregate: " + Store.firstLine(e), e);
+    }
+  }
+
+  /** The statements of V007's text that rebuild billing_daily (and nothing else). */
+  static String billingDailyPart(String v007) {
+    String end = "INSERT INTO billing_daily_ingestions SELECT ingestion_id FROM ingestions;";
+    int from = v007.indexOf("DROP TABLE billing_daily;");
+    int to = v007.indexOf(end);
+    if (from < 0 || to < from)
+      throw new IllegalStateException("V007 no longer rebuilds billing_daily");
+    return v007.substring(from, to + end.length());
   }
 
   private static Set<Integer> appliedVersions(Connection c) throws SQLException {
@@ -137,7 +184,7 @@ final class Migrations {
     return out;
   }
 
-  private static String read(String resource) {
+  static String read(String resource) {
     try (InputStream in = Migrations.class.getClassLoader().getResourceAsStream(resource)) {
       if (in == null) throw new IllegalStateException("missing " + resource);
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
