@@ -28,7 +28,10 @@ final class SparkScaleOut implements ScaleOut {
    * level when the logger is made): warnings and errors still show. A level set already stands.
    */
   private static void quietLogs() {
-    for (String name : new String[] {"org.apache.spark", "org.sparkproject", "org.apache.hadoop"}) {
+    for (String name :
+        new String[] {
+          "org.apache.spark", "org.sparkproject", "org.apache.hadoop", "org.apache.parquet"
+        }) {
       String key = "org.slf4j.simpleLogger.log." + name;
       if (System.getProperty(key) == null)
         System.setProperty(key, name.equals("org.apache.hadoop") ? "error" : "warn");
@@ -46,6 +49,11 @@ final class SparkScaleOut implements ScaleOut {
             // dates and times as java.time, so no default time zone of this JVM touches them
             .set("spark.sql.datetime.java8API.enabled", "true")
             .set("spark.sql.session.timeZone", "UTC")
+            // decimal results typed as DuckDB types them (38 digits at most, the scale kept,
+            // an overflow an error): the reconciliation's products are exact in both
+            .set("spark.sql.decimalOperations.allowPrecisionLoss", "false")
+            // an export's partition values are text (a provider named 123 stays "123")
+            .set("spark.sql.sources.partitionColumnTypeInference.enabled", "false")
             // FOCUS rows are wide: no warning on standard error about a plan's long description
             .set("spark.sql.debug.maxToStringFields", "200")
             // the futures' answers are few and small; their order is kept by collect()
