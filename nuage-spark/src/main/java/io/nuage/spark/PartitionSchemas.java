@@ -73,15 +73,16 @@ final class PartitionSchemas {
   }
 
   void check() {
-    if (!Files.isDirectory(export.rows())) return;
-    List<Path> files;
-    try (Stream<Path> all = Files.walk(export.rows())) {
-      files = all.filter(p -> p.toString().endsWith(".parquet")).sorted().toList();
-    } catch (IOException e) {
-      throw new NuageException("--parquet " + export.dir() + ": cannot list it (" + e + ")");
-    }
     Configuration conf = spark.sparkContext().hadoopConfiguration();
-    for (Path f : files) check(f, conf);
+    for (Path root : export.roots()) {
+      List<Path> files;
+      try (Stream<Path> all = Files.walk(root)) {
+        files = all.filter(p -> p.toString().endsWith(".parquet")).sorted().toList();
+      } catch (IOException e) {
+        throw new NuageException("--parquet " + export.dir() + ": cannot list it (" + e + ")");
+      }
+      for (Path f : files) check(f, conf);
+    }
   }
 
   private void check(Path file, Configuration conf) {
@@ -131,7 +132,7 @@ final class PartitionSchemas {
   }
 
   private NuageException wrong(Path file, String what) {
-    Path partition = export.rows().relativize(file.getParent());
+    String partition = export.partition(file.getParent());
     return new NuageException(
         "--parquet "
             + export.dir()

@@ -11,11 +11,13 @@ import io.nuage.ledger.ReconciliationTotal;
 import io.nuage.ledger.TrueUpCharges;
 import io.nuage.store.ledger.ReconciliationSql;
 import java.math.BigDecimal;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.jspecify.annotations.Nullable;
@@ -36,9 +38,21 @@ final class SparkCharges implements Charges {
     export.checkSupported();
     new PartitionSchemas(spark, export).check();
     spark.conf().set("spark.sql.session.timeZone", "UTC");
-    if (export.rowCount() > 0)
-      spark.read().parquet(export.rows().toString()).createOrReplaceTempView("billing_rows");
-    else spark.sql(LedgerSql.EMPTY_ROWS).createOrReplaceTempView("billing_rows");
+    rows(spark, export).createOrReplaceTempView("billing_rows");
+  }
+
+  /**
+   * The export's rows and those of every file appended to it, each root read with its own
+   * partitions, matched by column name.
+   */
+  private static Dataset<Row> rows(SparkSession spark, LedgerExport export) {
+    if (export.rowCount() == 0 || export.roots().isEmpty()) return spark.sql(LedgerSql.EMPTY_ROWS);
+    Dataset<Row> all = null;
+    for (Path root : export.roots()) {
+      Dataset<Row> one = spark.read().parquet(root.toString());
+      all = all == null ? one : all.unionByName(one);
+    }
+    return all;
   }
 
   @Override

@@ -51,6 +51,70 @@ public final class ParquetExport {
 
   private ParquetExport() {}
 
+  /**
+   * Refuses, by name, a {@code dir} that is not an export (no manifest, or not ours): anything else
+   * is refused before a byte is read or written.
+   */
+  public static void requireExport(Path dir) {
+    if (!Files.isDirectory(dir))
+      throw new NuageException("--parquet " + dir + ": no such directory");
+    Path manifest = dir.resolve(MANIFEST);
+    String first;
+    try (Stream<String> lines = Files.lines(manifest)) {
+      first = lines.findFirst().orElse("");
+    } catch (IOException | java.io.UncheckedIOException e) {
+      throw new NuageException(
+          "--parquet "
+              + dir
+              + ": not a Nuage ledger export (no "
+              + MANIFEST
+              + " manifest; write one with nuage ledger export --parquet DIR)");
+    }
+    if (!first.equals(FORMAT))
+      throw new NuageException(
+          "--parquet "
+              + dir
+              + ": not a Nuage ledger export ("
+              + manifest
+              + " does not start with '"
+              + FORMAT
+              + "')");
+  }
+
+  /**
+   * The manifests of the export in {@code dir}: its own, then those of the files appended to it
+   * ({@link ParquetIngest}), in name order.
+   */
+  public static java.util.List<Path> manifests(Path dir) {
+    java.util.List<Path> all = new java.util.ArrayList<>();
+    all.add(dir.resolve(MANIFEST));
+    Path ingested = dir.resolve(ParquetIngest.INGESTED);
+    if (Files.isDirectory(ingested)) {
+      try (Stream<Path> in = Files.list(ingested)) {
+        in.map(p -> p.resolve(MANIFEST)).sorted().forEach(all::add);
+      } catch (IOException e) {
+        throw new NuageException("--parquet " + dir + ": cannot list " + ingested + " (" + e + ")");
+      }
+    }
+    return all;
+  }
+
+  /** The number the next appended row gets: after every row of the export so far. */
+  static long nextRow(Path dir) {
+    long next = 0;
+    for (Path m : manifests(dir)) {
+      try {
+        for (String line : Files.readAllLines(m)) {
+          if (line.startsWith("nextRow=") || line.startsWith("rows="))
+            next = Math.max(next, Long.parseLong(line.substring(line.indexOf('=') + 1)));
+        }
+      } catch (IOException | NumberFormatException e) {
+        throw new NuageException("--parquet " + dir + ": cannot read " + m + " (" + e + ")");
+      }
+    }
+    return next;
+  }
+
   /** Exports the store's billing rows to {@code dir}, which must not exist or be empty. */
   public static Summary export(Store store, Path dir) {
     return export(store, dir, 0);
