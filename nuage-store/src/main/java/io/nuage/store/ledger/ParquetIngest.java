@@ -15,8 +15,10 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.stream.Stream;
 
 /**
@@ -70,6 +72,14 @@ public final class ParquetIngest {
           throw refused(file, "a FOCUS 1.3 Contract Commitment file");
         if (Files.isDirectory(target)) return alreadyThere(report);
         summary = ParquetExport.export(store, out, ParquetExport.nextRow(dir));
+        long overlap = overlap(store, dir, out);
+        if (overlap > 0)
+          throw refused(
+              file,
+              overlap
+                  + " rows already in the export (the same charges as an earlier file's: an"
+                  + " overlapping or re-compressed export); the Spark ingest appends files whose"
+                  + " rows are all new");
       }
       if (summary.contractAppliedRows() > 0)
         throw refused(
@@ -90,6 +100,49 @@ public final class ParquetIngest {
       return report;
     } finally {
       deleteTree(staging);
+    }
+  }
+
+  /**
+   * How many of the new rows (the temporary store's) are the same charge as a row of the export
+   * (docs/ledger.md, "Row identity": every identity column equal). Only the partitions the new rows
+   * fall in are read: the identity holds the billing period and the provider the partitions are
+   * named by.
+   */
+  private static long overlap(Store store, Path dir, Path out) throws IOException {
+    List<String> files = new ArrayList<>();
+    Path newRows = out.resolve("billing_rows");
+    if (!Files.isDirectory(newRows)) return 0;
+    List<Path> partitions;
+    try (Stream<Path> all = Files.walk(newRows, 2)) {
+      partitions = all.filter(p -> newRows.relativize(p).getNameCount() == 2).toList();
+    }
+    for (Path manifest : ParquetExport.manifests(dir)) {
+      Path root = manifest.resolveSibling("billing_rows");
+      for (Path partition : partitions) {
+        Path old = root.resolve(newRows.relativize(partition).toString());
+        if (!Files.isDirectory(old)) continue;
+        try (Stream<Path> in = Files.list(old)) {
+          in.filter(p -> p.toString().endsWith(".parquet"))
+              .forEach(p -> files.add(StageSql.literal(p.toString())));
+        }
+      }
+    }
+    if (files.isEmpty()) return 0;
+    String sql =
+        "SELECT count(DISTINCT n.rowid) FROM billing_rows n JOIN read_parquet(["
+            + String.join(", ", files)
+            + "], hive_partitioning = false) o ON n.row_hash = "
+            + StageSql.identityHash("o")
+            + " AND "
+            + StageSql.sameIdentity("n", "o");
+    try (java.sql.Statement s = store.connection().createStatement();
+        java.sql.ResultSet r = s.executeQuery(sql)) {
+      r.next();
+      return r.getLong(1);
+    } catch (java.sql.SQLException e) {
+      throw new NuageException(
+          "--parquet " + dir + ": cannot compare the new rows with it: " + Store.firstLine(e), e);
     }
   }
 
