@@ -14,13 +14,33 @@ import org.apache.spark.sql.SparkSession;
 final class SparkScaleOut implements ScaleOut {
   private final SparkSession session;
 
-  private SparkScaleOut(SparkSession session) {
+  /** Whether this command started the session (and so stops it when done). */
+  private final boolean owned;
+
+  private SparkScaleOut(SparkSession session, boolean owned) {
     this.session = session;
+    this.owned = owned;
   }
 
+  /**
+   * A session on {@code master}: the one already running in this JVM on the same master when there
+   * is one (Nuage called from a Spark application, or a test class sharing one session across its
+   * commands), its SQL settings set to Nuage's and left running; else a new one, stopped on {@link
+   * #close()}.
+   */
   static SparkScaleOut start(String master) {
     quietLogs();
-    return new SparkScaleOut(SparkSession.builder().config(conf(master)).getOrCreate());
+    SparkConf conf = conf(master);
+    scala.Option<SparkSession> running = SparkSession.getDefaultSession();
+    if (running.isDefined()
+        && !running.get().sparkContext().isStopped()
+        && running.get().sparkContext().master().equals(master)) {
+      SparkSession session = running.get();
+      for (scala.Tuple2<String, String> setting : conf.getAll())
+        if (setting._1().startsWith("spark.sql.")) session.conf().set(setting._1(), setting._2());
+      return new SparkScaleOut(session, false);
+    }
+    return new SparkScaleOut(SparkSession.builder().config(conf).getOrCreate(), true);
   }
 
   /**
@@ -83,6 +103,6 @@ final class SparkScaleOut implements ScaleOut {
 
   @Override
   public void close() {
-    session.stop();
+    if (owned) session.stop();
   }
 }

@@ -23,6 +23,18 @@ import org.junit.jupiter.api.io.TempDir;
  * 2, and leave the export as it was.
  */
 class SparkIngestTest {
+  static org.apache.spark.sql.SparkSession spark;
+
+  @BeforeAll
+  static void startSpark() {
+    spark = LocalSpark.start();
+  }
+
+  @org.junit.jupiter.api.AfterAll
+  static void stopSpark() {
+    spark.stop();
+  }
+
   static final Path SCENARIO =
       SparkReconcileVsPlanTest.REPO.resolve(
           "nuage-app/src/test/resources/ledger/finops-sample.yaml");
@@ -120,6 +132,47 @@ class SparkIngestTest {
     Run r = ingestOnSpark(other, generated);
     assertRefused(r, "--parquet " + other + ": not a Nuage ledger export");
     assertThat(tree(other)).containsExactly("notes.txt 12");
+  }
+
+  @Test
+  void ledger_anAppendedPartitionWithAWrongSchema_isRefusedNamingIt(@TempDir Path copy)
+      throws Exception {
+    Path bad = copy.resolve("export");
+    try (Stream<Path> all = Files.walk(export)) {
+      for (Path p : all.toList()) {
+        Path to = bad.resolve(export.relativize(p).toString());
+        if (Files.isDirectory(p)) Files.createDirectories(to);
+        else Files.copy(p, to);
+      }
+    }
+    Path root;
+    try (Stream<Path> in = Files.list(bad.resolve("ingested"))) {
+      root = in.findFirst().orElseThrow().resolve("billing_rows");
+    }
+    Path file;
+    try (Stream<Path> all = Files.walk(root)) {
+      file = all.filter(p -> p.toString().endsWith(".parquet")).sorted().findFirst().orElseThrow();
+    }
+    Path original = dir.resolve("original.parquet");
+    Files.move(file, original, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    try (var c = java.sql.DriverManager.getConnection("jdbc:duckdb:");
+        var s = c.createStatement()) {
+      s.execute(
+          "COPY (SELECT * REPLACE (CAST(ListCost AS DOUBLE) AS ListCost) FROM read_parquet('"
+              + original
+              + "')) TO '"
+              + file
+              + "' (FORMAT PARQUET)");
+    }
+    Run r =
+        SparkRiskTest.run(
+            SparkRiskTest.concat(
+                new String[] {"ledger", "reconcile", "--scenario", SCENARIO.toString()},
+                SparkReconcileVsPlanTest.onSpark(bad)));
+    String partition = bad.relativize(file.getParent()).toString();
+    assertRefused(r, "partition " + partition + " has a wrong schema");
+    assertThat(r.err()).contains("ListCost").contains("expected DECIMAL(38,18)");
+    assertThat(r.out()).isEmpty();
   }
 
   static Run ingestOnSpark(Path to, Path file) {

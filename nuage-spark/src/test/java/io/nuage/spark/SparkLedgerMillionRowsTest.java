@@ -16,6 +16,18 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code COPY}, the fastest correct way to the Parquet layout); each phase's time is printed.
  */
 class SparkLedgerMillionRowsTest {
+  static org.apache.spark.sql.SparkSession spark;
+
+  @BeforeAll
+  static void startSpark() {
+    spark = LocalSpark.start();
+  }
+
+  @org.junit.jupiter.api.AfterAll
+  static void stopSpark() {
+    spark.stop();
+  }
+
   static final int ROWS = 1_000_000;
 
   @TempDir static Path dir;

@@ -19,6 +19,18 @@ import org.junit.jupiter.api.io.TempDir;
  * refused by name, exit 2, nothing on standard output.
  */
 class SparkLedgerTest {
+  static org.apache.spark.sql.SparkSession spark;
+
+  @BeforeAll
+  static void startSpark() {
+    spark = LocalSpark.start();
+  }
+
+  @org.junit.jupiter.api.AfterAll
+  static void stopSpark() {
+    spark.stop();
+  }
+
   @TempDir static Path dir;
   static Path db;
   static Path export;

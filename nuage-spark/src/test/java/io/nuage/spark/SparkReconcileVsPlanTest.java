@@ -22,6 +22,18 @@ import org.junit.jupiter.api.io.TempDir;
  * is rounded at the 18th decimal (a 9-decimal discount of an 18-decimal list cost).
  */
 class SparkReconcileVsPlanTest {
+  static org.apache.spark.sql.SparkSession spark;
+
+  @BeforeAll
+  static void startSpark() {
+    spark = LocalSpark.start();
+  }
+
+  @org.junit.jupiter.api.AfterAll
+  static void stopSpark() {
+    spark.stop();
+  }
+
   static final Path REPO = Path.of(System.getProperty("nuage.repo", "..")).toAbsolutePath();
   static final Path FIVE = REPO.resolve("nuage-app/src/test/resources/billing/five-providers.yaml");
   static final Path SAMPLE_SCENARIO =
