@@ -199,6 +199,12 @@ final class IngestCommand implements Callable<Integer> {
     if (db != null)
       throw new NuageException("--db: --engine " + engine.engine + " appends to --parquet DIR");
     if (server.given()) throw new NuageException("--server: not with --engine " + engine.engine);
+    if (engine.master != null)
+      throw new NuageException(
+          "--master "
+              + engine.master
+              + ": ingest --engine spark runs no Spark job (each file is validated and written"
+              + " where the command runs, docs/scale-out.md); give no --master");
     if (dataset == IngestOptions.Dataset.CONTRACT_COMMITMENT)
       throw new NuageException(
           "--dataset contract-commitment: the Spark ledger does not read commitments yet");

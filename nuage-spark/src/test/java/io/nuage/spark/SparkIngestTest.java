@@ -175,6 +175,23 @@ class SparkIngestTest {
     assertThat(r.out()).isEmpty();
   }
 
+  @Test
+  void ingest_withAMaster_isRefused_forItRunsNoSparkJob() throws Exception {
+    List<String> before = tree(export);
+    Run r =
+        SparkRiskTest.run(
+            "ingest",
+            "--engine",
+            "spark",
+            "--master",
+            "local[2]",
+            "--parquet",
+            export.toString(),
+            generated.toString());
+    assertRefused(r, "--master local[2]: ingest --engine spark runs no Spark job");
+    assertThat(tree(export)).isEqualTo(before);
+  }
+
   static Run ingestOnSpark(Path to, Path file) {
     return SparkRiskTest.run(
         "ingest",
