@@ -18,6 +18,11 @@ import java.util.stream.Stream;
  * their executors; a shutdown hook does the same if the test JVM dies first.
  */
 final class StandaloneCluster implements AutoCloseable {
+  /**
+   * How long a JVM may take to come up: a worker took over a minute on the loaded 2-core machine.
+   */
+  private static final Duration STARTUP = Duration.ofSeconds(150);
+
   private final Path home;
   private final Path work;
   private final String master;
@@ -58,7 +63,7 @@ final class StandaloneCluster implements AutoCloseable {
             "0");
     StandaloneCluster c = new StandaloneCluster(home, work, port, m);
     try {
-      c.awaitLog(work.resolve("master.log"), "I have been elected leader", Duration.ofSeconds(60));
+      c.awaitLog(work.resolve("master.log"), "I have been elected leader", STARTUP);
       for (int i = 0; i < workers; i++) {
         Path dir = Files.createDirectories(work.resolve("worker" + i));
         c.workers.add(
@@ -80,9 +85,7 @@ final class StandaloneCluster implements AutoCloseable {
       }
       for (int i = 0; i < workers; i++)
         c.awaitLog(
-            work.resolve("worker" + i + ".log"),
-            "Successfully registered with master",
-            Duration.ofSeconds(60));
+            work.resolve("worker" + i + ".log"), "Successfully registered with master", STARTUP);
       return c;
     } catch (IOException | InterruptedException | RuntimeException e) {
       c.close();
