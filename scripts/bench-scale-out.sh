@@ -4,7 +4,9 @@
 # times each; per run the wall and CPU seconds (GNU time), the load average before it, and whether
 # the two engines' JSON are the same bytes. Build the launcher with nuage-spark first
 # (./nuage --engine spark --version builds it), so no run includes a build.
-# Usage: scripts/bench-scale-out.sh [ROUNDS] [OUT_DIR]
+# PARTS (default "risk deal fixed") picks the parts; "fixed" runs each command with 2 futures (risk)
+# or 1 (deal), the cost of a command apart from its futures, to subtract.
+# Usage: [PARTS="risk deal fixed"] scripts/bench-scale-out.sh [ROUNDS] [OUT_DIR]
 set -euo pipefail
 cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.."
 rounds=${1:-3}
@@ -15,6 +17,10 @@ risk=(risk "$example" --samples 200 --seed 1 --format json --quiet)
 deal=(deal "$example" --contract oci-committed-300b --scale 0.5,0.75,1,1.25,1.5 --samples 20
   --seed 1 --no-break-even --format json --quiet)
 spark=(--engine spark --master 'local[2]')
+parts=" ${PARTS:-risk deal fixed} "
+risk0=(risk "$example" --samples 2 --source-samples 0 --seed 1 --format json --quiet)
+deal0=(deal "$example" --contract oci-committed-300b --scale 0.5,0.75,1,1.25,1.5 --samples 1
+  --seed 1 --no-break-even --format json --quiet)
 run() { # name, round, command...
   local name=$1 round=$2
   shift 2
@@ -24,25 +30,22 @@ run() { # name, round, command...
   read -r wall user sys <"$out/$name-$round.time"
   printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$round" "$load" "$wall" "$user" "$sys" | tee -a "$out/runs.tsv"
 }
-printf 'name\tround\tload\twall\tuser\tsys\n' | tee "$out/runs.tsv"
+[ -f "$out/runs.tsv" ] || printf 'name\tround\tload\twall\tuser\tsys\n' >"$out/runs.tsv"
 echo "# $(date -u +%FT%TZ) $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)" >&2
-for r in $(seq 1 "$rounds"); do
-  # the order alternates from round to round, so neither engine always runs first
+pair() { # kind, round, command...: embedded and spark, the order alternating by round
+  local kind=$1 r=$2
+  shift 2
   if [ $((r % 2)) = 1 ]; then
-    run risk-embedded "$r" "${risk[@]}"; run risk-spark "$r" "${risk[@]}" "${spark[@]}"
+    run "$kind-embedded" "$r" "$@"; run "$kind-spark" "$r" "$@" "${spark[@]}"
   else
-    run risk-spark "$r" "${risk[@]}" "${spark[@]}"; run risk-embedded "$r" "${risk[@]}"
+    run "$kind-spark" "$r" "$@" "${spark[@]}"; run "$kind-embedded" "$r" "$@"
   fi
-  cmp -s "$out/risk-embedded-$r.json" "$out/risk-spark-$r.json" && echo "risk $r: same bytes" >&2 \
-    || echo "risk $r: JSON DIFFERS" >&2
-done
-for r in $(seq 1 "$rounds"); do
-  if [ $((r % 2)) = 1 ]; then
-    run deal-embedded "$r" "${deal[@]}"; run deal-spark "$r" "${deal[@]}" "${spark[@]}"
-  else
-    run deal-spark "$r" "${deal[@]}" "${spark[@]}"; run deal-embedded "$r" "${deal[@]}"
-  fi
-  cmp -s "$out/deal-embedded-$r.json" "$out/deal-spark-$r.json" && echo "deal $r: same bytes" >&2 \
-    || echo "deal $r: JSON DIFFERS" >&2
+  cmp -s "$out/$kind-embedded-$r.json" "$out/$kind-spark-$r.json" && echo "$kind $r: same bytes" >&2 \
+    || echo "$kind $r: JSON DIFFERS" >&2
+}
+[ "${parts#* risk }" = "$parts" ] || for r in $(seq 1 "$rounds"); do pair risk "$r" "${risk[@]}"; done
+[ "${parts#* deal }" = "$parts" ] || for r in $(seq 1 "$rounds"); do pair deal "$r" "${deal[@]}"; done
+[ "${parts#* fixed }" = "$parts" ] || for r in $(seq 1 "$rounds"); do
+  pair risk0 "$r" "${risk0[@]}"; pair deal0 "$r" "${deal0[@]}"
 done
 echo "# done $(date -u +%FT%TZ); runs in $out/runs.tsv" >&2
