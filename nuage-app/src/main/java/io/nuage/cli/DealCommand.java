@@ -13,6 +13,7 @@ import io.nuage.plan.Planner;
 import io.nuage.plan.recourse.RecourseMethod;
 import io.nuage.risk.RiskAnalysis;
 import io.nuage.risk.RiskOptions;
+import io.nuage.scaleout.ScaleOut;
 import io.nuage.scenario.Scenario;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -41,8 +42,8 @@ import picocli.CommandLine.Spec;
           + " size of a shortfall, the expected saving against not signing and the probability"
           + " that the deal costs more; then the demand level at which the written deal pays for"
           + " itself.",
-      "%nThe same --seed gives the same answer, whatever --threads. Model: docs/deals.md;"
-          + " JSON: docs/deal-json.md."
+      "%nThe same --seed gives the same answer, whatever --threads or --engine. Model:"
+          + " docs/deals.md; JSON: docs/deal-json.md; on Spark: docs/scale-out.md."
     })
 final class DealCommand implements Callable<Integer> {
   enum Format {
@@ -58,6 +59,8 @@ final class DealCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @picocli.CommandLine.Mixin FuturesOptions futures = new FuturesOptions();
+
+  @picocli.CommandLine.Mixin EngineOptions engine = new EngineOptions();
 
   @Parameters(paramLabel = "SCENARIO", description = "the scenario file (YAML)")
   Path scenario;
@@ -175,6 +178,14 @@ final class DealCommand implements Callable<Integer> {
     if (out != null)
       OutputFile.check(spec, "--out", out, format == Format.json ? "deal.json" : "deal.txt");
     refuseUnused();
+    if (optimise && engine.distributed())
+      throw new NuageException(
+          "--engine "
+              + engine.engine
+              + ": not with --optimise yet (its decomposition keeps each sample's model between"
+              + " iterations on this machine; docs/scale-out.md): leave --engine out, or evaluate"
+              + " sizes with --scale on "
+              + engine.engine);
     if (optimise) return optimise(n, workers);
     Scenario s = ScenarioFiles.read(scenario);
     Planner.keepSolverOutputOffStdout();
@@ -185,8 +196,21 @@ final class DealCommand implements Callable<Integer> {
             s, contract, sizes, new RiskOptions(n, futures.seed, workers, 0), recourse.name());
     DealRun run = run(options, method, workers);
     DealReport report;
-    try (ProgressBar bar = futures.quiet ? null : RiskCommand.bar("futures")) {
-      report = run.evaluate(evaluation, RiskCommand.progress(bar));
+    try (ScaleOut cluster = engine.distributed() ? engine.connect() : null;
+        ProgressBar bar = futures.quiet ? null : RiskCommand.bar("futures")) {
+      DealEvaluation served =
+          cluster == null
+              ? evaluation
+              : evaluation.servedBy(
+                  cluster.futures(
+                      RiskCommand.recipe(
+                              scenario,
+                              ScenarioFiles.contentHash(scenario),
+                              timeLimit,
+                              method,
+                              java.util.Map.of())
+                          .forDeal(evaluation.sizes())));
+      report = run.evaluate(served, RiskCommand.progress(bar));
     }
     if (!noBreakEven) report = DealEvaluation.withBreakEven(report, breakEven(s, run));
     String text =

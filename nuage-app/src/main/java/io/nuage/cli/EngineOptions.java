@@ -26,7 +26,7 @@ final class EngineOptions {
       paramLabel = "URL",
       description =
           "Spark's master with --engine spark: local[N], local[*] or spark://HOST:PORT"
-              + " (default: local[*])")
+              + " (default: the master spark-submit was given, else local[*])")
   @Nullable String master;
 
   boolean distributed() {
@@ -37,6 +37,8 @@ final class EngineOptions {
 
   /** A session on the engine asked for; only when {@link #distributed()}. */
   ScaleOut connect() {
-    return Engines.connect(engine.name(), master != null ? master : "local[*]");
+    // under spark-submit the master it was given is the spark.master property
+    return Engines.connect(
+        engine.name(), master != null ? master : System.getProperty("spark.master", "local[*]"));
   }
 }

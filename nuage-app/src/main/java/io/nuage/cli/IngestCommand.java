@@ -98,6 +98,15 @@ final class IngestCommand implements Callable<Integer> {
   ReportFormat format = ReportFormat.table;
 
   @Mixin ServerOption server;
+  @Mixin EngineOptions engine;
+
+  @Option(
+      names = "--parquet",
+      paramLabel = "DIR",
+      description =
+          "With --engine spark: append the files to this ledger export (nuage ledger export"
+              + " --parquet DIR) instead of the store, each whole or not at all.")
+  @Nullable Path parquet;
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
@@ -112,6 +121,11 @@ final class IngestCommand implements Callable<Integer> {
       throw new picocli.CommandLine.ParameterException(
           spec.commandLine(),
           "give FILE... to ingest, or --remove FILE-ID to take a file out (not both, not neither)");
+    if (!remove.isEmpty() && engine.distributed())
+      throw new NuageException(
+          "--remove: not with --engine "
+              + engine.engine
+              + " (an appended file stays in the export)");
     if (!remove.isEmpty()) return remove();
     for (Path file : files) {
       if (Files.isDirectory(file)) {
@@ -128,6 +142,10 @@ final class IngestCommand implements Callable<Integer> {
     }
     var reports = new ArrayList<IngestReport>();
     var refusals = new ArrayList<Problem>();
+    if (engine.distributed()) return toExport(reports, refusals);
+    if (parquet != null)
+      throw new NuageException(
+          "--parquet: only --engine spark appends to an export (the store is --db)");
     if (server.given()) {
       if (skipBadRows || !fills.isEmpty() || dataset != IngestOptions.Dataset.AUTO) {
         throw new NuageException(
@@ -166,6 +184,38 @@ final class IngestCommand implements Callable<Integer> {
         } catch (ValidationException e) {
           refusals.addAll(e.problems());
         }
+      }
+    }
+    return report(reports, refusals);
+  }
+
+  /**
+   * Appends each file to the export {@code --parquet} names (docs/scale-out.md, "Ingest at scale"):
+   * validated by the store's own ingest, each file whole or not at all.
+   */
+  private int toExport(List<IngestReport> reports, List<Problem> refusals) {
+    if (parquet == null)
+      throw new NuageException("--engine " + engine.engine + ": --parquet DIR is required");
+    if (db != null)
+      throw new NuageException("--db: --engine " + engine.engine + " appends to --parquet DIR");
+    if (server.given()) throw new NuageException("--server: not with --engine " + engine.engine);
+    if (engine.master != null)
+      throw new NuageException(
+          "--master "
+              + engine.master
+              + ": ingest --engine spark runs no Spark job (each file is validated and written"
+              + " where the command runs, docs/scale-out.md); give no --master");
+    if (dataset == IngestOptions.Dataset.CONTRACT_COMMITMENT)
+      throw new NuageException(
+          "--dataset contract-commitment: the Spark ledger does not read commitments yet");
+    io.nuage.store.ledger.ParquetExport.requireExport(parquet);
+    for (Path file : files) {
+      try {
+        reports.add(
+            io.nuage.store.ledger.ParquetIngest.ingest(
+                parquet, file, new IngestOptions(skipBadRows, fills, p -> {}, null, dataset)));
+      } catch (ValidationException e) {
+        refusals.addAll(e.problems());
       }
     }
     return report(reports, refusals);

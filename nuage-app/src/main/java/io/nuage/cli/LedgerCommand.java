@@ -4,10 +4,8 @@ import io.nuage.core.NuageException;
 import io.nuage.ledger.CommitmentLedger;
 import io.nuage.ledger.DrawDownReport;
 import io.nuage.ledger.projection.PlannedConsumption;
-import io.nuage.scaleout.ScaleOut;
 import io.nuage.scenario.Scenario;
 import io.nuage.store.Store;
-import io.nuage.store.ledger.DuckDbCharges;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
@@ -51,13 +49,7 @@ public final class LedgerCommand implements Callable<Integer> {
   @Mixin EngineOptions engine;
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
-  @Option(
-      names = "--parquet",
-      paramLabel = "DIR",
-      description =
-          "with --engine spark: the ledger export to read (nuage ledger export --parquet DIR)"
-              + " instead of the store")
-  @Nullable Path parquet;
+  @Mixin ParquetOption parquet;
 
   @Option(
       names = "--plan",
@@ -91,34 +83,17 @@ public final class LedgerCommand implements Callable<Integer> {
     Scenario scenario = options.scenario();
     java.time.LocalDate day = asOf.asOf(); // every input is checked before the store opens
     PlannedConsumption planned = plan == null ? null : PlanJsonReader.consumption(plan, scenario);
-    if (engine.distributed()) return onEngine(scenario, day, planned);
-    if (parquet != null)
-      throw new NuageException(
-          "--parquet: only --engine spark reads an export (the store is --db)");
-    try (Store store = Store.open(options.db())) {
-      if (planned == null && !runRate)
+    // on an engine, the store's latest plan is not at hand: --plan, else the run rate
+    try (LedgerSource source = LedgerSource.open(options, engine, parquet.parquet)) {
+      Store store = source.store();
+      if (planned == null && !runRate && store != null)
         planned =
             LatestPlan.of(store, scenario, day)
                 .map(p -> LatestPlan.consumption(p, scenario))
                 .orElse(null);
       DrawDownReport report =
           new CommitmentLedger(scenario, String.valueOf(options.scenario))
-              .report(new DuckDbCharges(store), day, planned);
-      return print(report);
-    }
-  }
-
-  /** The draw-down of a Parquet export computed by the engine asked for (docs/scale-out.md). */
-  private int onEngine(
-      Scenario scenario, java.time.@Nullable LocalDate day, @Nullable PlannedConsumption planned) {
-    if (parquet == null)
-      throw new NuageException("--engine " + engine.engine + ": --parquet DIR is required");
-    if (options.db != null)
-      throw new NuageException("--db: --engine " + engine.engine + " reads --parquet, not a store");
-    try (ScaleOut cluster = engine.connect()) {
-      DrawDownReport report =
-          new CommitmentLedger(scenario, String.valueOf(options.scenario))
-              .report(cluster.charges(parquet), day, planned);
+              .report(source.charges(), day, planned);
       return print(report);
     }
   }

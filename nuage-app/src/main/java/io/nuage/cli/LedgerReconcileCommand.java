@@ -2,11 +2,10 @@ package io.nuage.cli;
 
 import io.nuage.core.NuageException;
 import io.nuage.ledger.BillingProviders;
+import io.nuage.ledger.Charges;
 import io.nuage.ledger.ContractRate;
 import io.nuage.ledger.Reconciliation;
 import io.nuage.scenario.Scenario;
-import io.nuage.store.Store;
-import io.nuage.store.ledger.DuckDbCharges;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -25,6 +24,8 @@ import picocli.CommandLine.Spec;
 public final class LedgerReconcileCommand implements Callable<Integer> {
   @Mixin LedgerOptions options;
   @Mixin ServerOption server;
+  @Mixin EngineOptions engine;
+  @Mixin ParquetOption parquet;
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Option(
@@ -45,8 +46,8 @@ public final class LedgerReconcileCommand implements Callable<Integer> {
       return ServerLedger.print(spec, server, options, "reconciliation", null);
     }
     Scenario scenario = options.scenario();
-    try (Store store = Store.open(options.db())) {
-      DuckDbCharges charges = new DuckDbCharges(store);
+    try (LedgerSource source = LedgerSource.open(options, engine, parquet.parquet)) {
+      Charges charges = source.charges();
       java.time.LocalDate asOf =
           charges.lastUsageEnd().isEmpty()
               ? null

@@ -3,12 +3,11 @@ package io.nuage.cli;
 import io.nuage.cli.billing.PlannedSpend;
 import io.nuage.core.MonthRange;
 import io.nuage.ledger.BillingProviders;
+import io.nuage.ledger.Charges;
 import io.nuage.ledger.CommitmentLedger;
 import io.nuage.ledger.PlanVariance;
 import io.nuage.ledger.generate.PlannedBills;
 import io.nuage.scenario.Scenario;
-import io.nuage.store.Store;
-import io.nuage.store.ledger.DuckDbCharges;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -39,6 +38,8 @@ import picocli.CommandLine.Spec;
 public final class LedgerVsPlanCommand implements Callable<Integer> {
   @Mixin LedgerOptions options;
   @Mixin AsOfOption asOf;
+  @Mixin EngineOptions engine;
+  @Mixin ParquetOption parquet;
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Option(names = "--plan", paramLabel = "FILE", required = true, description = "the plan JSON")
@@ -49,10 +50,9 @@ public final class LedgerVsPlanCommand implements Callable<Integer> {
     Scenario scenario = options.scenario();
     LocalDate day = asOf.asOf(); // every input is checked before the store opens
     PlannedBills planned = PlannedSpend.read(plan, Objects.requireNonNull(options.scenario));
-    try (Store store = Store.open(options.db())) {
-      DuckDbCharges charges = new DuckDbCharges(store);
+    try (LedgerSource source = LedgerSource.open(options, engine, parquet.parquet)) {
       Compared compared =
-          compare(scenario, String.valueOf(options.scenario), planned, charges, day);
+          compare(scenario, String.valueOf(options.scenario), planned, source.charges(), day);
       List<PlanVariance> lines = compared.lines();
       LocalDate cut = compared.cut();
       long leftOut = compared.leftOut();
@@ -85,7 +85,7 @@ public final class LedgerVsPlanCommand implements Callable<Integer> {
       Scenario scenario,
       String scenarioFile,
       PlannedBills planned,
-      DuckDbCharges charges,
+      Charges charges,
       @org.jspecify.annotations.Nullable LocalDate day) {
     var report = new CommitmentLedger(scenario, scenarioFile).report(charges, day);
     LocalDate cut = report.asOf();

@@ -143,16 +143,7 @@ final class RiskCommand implements Callable<Integer> {
               progress);
       if (cluster != null)
         analysis =
-            analysis.servedBy(
-                cluster.futures(
-                    new SweepRecipe(
-                        new String(ReplanCommand.read(scenario), StandardCharsets.UTF_8),
-                        scenario.toString(),
-                        baseDir(scenario),
-                        version,
-                        timeLimit,
-                        method.name(),
-                        kept)));
+            analysis.servedBy(cluster.futures(recipe(scenario, version, timeLimit, method, kept)));
       report = analysis.run();
     }
     String text =
@@ -192,6 +183,23 @@ final class RiskCommand implements Callable<Integer> {
                   + i.reasons().get(0).message()
                   + " (give one with --plan)");
     };
+  }
+
+  /** What executors need to serve futures of {@code file} as this process would. */
+  static SweepRecipe recipe(
+      Path file,
+      String version,
+      double timeLimit,
+      RecourseMethod method,
+      Map<String, RunPlace> kept) {
+    return new SweepRecipe(
+        new String(ReplanCommand.read(file), StandardCharsets.UTF_8),
+        file.toString(),
+        baseDir(file),
+        version,
+        timeLimit,
+        method.name(),
+        kept);
   }
 
   private static String baseDir(Path file) {

@@ -5,11 +5,13 @@ import io.nuage.contract.Contract;
 import io.nuage.core.NuageException;
 import io.nuage.plan.recourse.RecourseTerms;
 import io.nuage.risk.Distribution;
+import io.nuage.risk.Draws;
 import io.nuage.risk.Estimate;
 import io.nuage.risk.Future;
 import io.nuage.risk.FutureEnumeration;
 import io.nuage.risk.FuturePool;
 import io.nuage.risk.FutureSampler;
+import io.nuage.risk.FutureServer;
 import io.nuage.risk.RiskOptions;
 import io.nuage.risk.Served;
 import io.nuage.scenario.Scenario;
@@ -34,9 +36,11 @@ public final class DealEvaluation {
 
   private final Scenario scenario;
   private final CommittedSpend deal;
+  private final DealSizes sizes;
   private final List<DealVariant> variants;
   private final RiskOptions options;
   private final String recourse;
+  private final @Nullable FutureServer server;
 
   /**
    * @param contractId the committed-spend contract to size
@@ -55,19 +59,41 @@ public final class DealEvaluation {
     this.deal = committedSpend(scenario, contractId);
     requireInsideHorizon(scenario, deal, "--contract");
     if (scales.isEmpty()) throw new NuageException("--scale: expected at least one size");
-    List<DealVariant> v = new ArrayList<>();
-    for (BigDecimal s : scales) {
+    for (BigDecimal s : scales)
       if (s.signum() <= 0)
         throw new NuageException(
             "--scale: a size must be above 0 (got "
                 + s.toPlainString()
                 + ", expected a multiple of the written minimums such as 0.75)");
-      v.add(new DealVariant.Signed(s, deal.scaled(s)));
-    }
-    v.add(new DealVariant.NotSigned());
-    this.variants = List.copyOf(v);
+    this.sizes = new DealSizes(contractId, scales);
+    this.variants = sizes.variants(deal);
     this.options = options;
     this.recourse = recourse;
+    this.server = null;
+  }
+
+  private DealEvaluation(DealEvaluation e, FutureServer server) {
+    this.scenario = e.scenario;
+    this.deal = e.deal;
+    this.sizes = e.sizes;
+    this.variants = e.variants;
+    this.options = e.options;
+    this.recourse = e.recourse;
+    this.server = server;
+  }
+
+  /**
+   * The same evaluation with the drawn futures served by {@code server} (a distributed engine,
+   * which rebuilds the answers from {@link #sizes()}); the scenario as written under each answer is
+   * still served on this machine's pool. The report is the same to the byte.
+   */
+  public DealEvaluation servedBy(FutureServer server) {
+    return new DealEvaluation(this, server);
+  }
+
+  /** The answers every future is served under, as a distributed engine rebuilds them. */
+  public DealSizes sizes() {
+    return sizes;
   }
 
   /**
@@ -145,21 +171,22 @@ public final class DealEvaluation {
     for (int k = 0; k < variants.size(); k++) figures.add(new Figures(enumeration != null));
     Figures none = figures.getLast();
     FutureSampler sampler = new FutureSampler(scenario, scenario.uncertainty(), options.seed());
-    int block = Math.max(1, 8 * options.threads() / variants.size());
+    Draws draws = enumeration != null ? Draws.enumeration() : Draws.sampled(options.seed());
+    int block =
+        server != null ? server.block() : Math.max(1, 8 * options.threads() / variants.size());
     for (long start = 0; start < futures; start += block) {
-      long end = Math.min(futures, start + block);
+      long end = Math.min(futures, start + (long) block);
       List<FuturePool.Job> jobs = new ArrayList<>();
       List<BigDecimal> weights = new ArrayList<>();
       for (long i = start; i < end; i++) {
-        Future f;
-        if (enumeration != null) {
-          FutureEnumeration.Weighed w = enumeration.get(i);
-          f = w.future();
-          weights.add(w.probability());
-        } else f = sampler.draw(i);
+        FutureEnumeration.Weighed w = enumeration != null ? enumeration.get(i) : null;
+        if (w != null) weights.add(w.probability());
+        if (server != null) continue; // the engine redraws future i from its number
+        Future f = w != null ? w.future() : sampler.draw(i);
         for (Scenario base : bases) jobs.add(new FuturePool.Job(base, f));
       }
-      List<Served> served = pool.serve(jobs);
+      List<Served> served =
+          server != null ? served(server, pool, bases, draws, start, end) : pool.serve(jobs);
       for (int i = 0; i < end - start; i++) {
         BigDecimal w = enumeration != null ? weights.get(i) : null;
         Served without = served.get(i * variants.size() + variants.size() - 1);
@@ -290,6 +317,24 @@ public final class DealEvaluation {
 
   private static Estimate negate(Estimate e) {
     return new Estimate(e.value().negate(), e.standardError());
+  }
+
+  /** Futures {@code from} to {@code to} served by the engine under every answer, counted. */
+  private List<Served> served(
+      FutureServer server, FuturePool pool, List<Scenario> bases, Draws draws, long from, long to) {
+    List<Served> served = server.serveEach(scenario, bases, draws, from, to);
+    if (served.size() != (to - from) * bases.size())
+      throw new IllegalStateException(
+          "asked "
+              + (to - from)
+              + " futures from "
+              + from
+              + " under "
+              + bases.size()
+              + " answers, got "
+              + served.size());
+    pool.counted(served.size());
+    return served;
   }
 
   private static List<Served> serveAll(FuturePool pool, List<Scenario> bases, Future f) {

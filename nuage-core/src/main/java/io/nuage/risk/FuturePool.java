@@ -51,6 +51,13 @@ public final class FuturePool implements AutoCloseable {
     return out;
   }
 
+  /**
+   * Counts {@code n} futures served elsewhere (by a distributed engine) on this pool's progress.
+   */
+  public void counted(long n) {
+    for (long i = 0; i < n; i++) progress.served();
+  }
+
   /** Runs {@code task} on the pool with that thread's recourse. */
   public <T> java.util.concurrent.Future<T> submit(java.util.function.Function<Recourse, T> task) {
     return pool.submit(() -> task.apply(local.get()));

@@ -221,6 +221,19 @@ public final class RiskAnalysis {
     }
 
     @Override
+    public List<Served> serveEach(
+        Scenario drawnFrom, List<Scenario> bases, Draws draws, long from, long to) {
+      java.util.function.LongFunction<io.nuage.risk.Future> drawer =
+          drawers.computeIfAbsent(draws, d -> d.of(drawnFrom));
+      List<FuturePool.Job> jobs = new ArrayList<>();
+      for (long i = from; i < to; i++) {
+        io.nuage.risk.Future f = drawer.apply(i);
+        for (Scenario base : bases) jobs.add(new FuturePool.Job(base, f));
+      }
+      return pool.serve(jobs);
+    }
+
+    @Override
     public int block() {
       return 8 * options.threads();
     }

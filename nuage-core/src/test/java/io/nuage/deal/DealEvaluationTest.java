@@ -6,17 +6,24 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.nuage.core.NuageException;
 import io.nuage.plan.PlanOptions;
 import io.nuage.plan.recourse.RecourseMethod;
+import io.nuage.risk.Draws;
 import io.nuage.risk.Estimate;
+import io.nuage.risk.Future;
 import io.nuage.risk.FuturePool;
+import io.nuage.risk.FutureScenario;
+import io.nuage.risk.FutureServer;
 import io.nuage.risk.PlannerRecourse;
+import io.nuage.risk.Recourse;
 import io.nuage.risk.RiskAnalysis;
 import io.nuage.risk.RiskOptions;
+import io.nuage.risk.Served;
 import io.nuage.scenario.Scenario;
 import io.nuage.scenario.ScenarioParser;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongFunction;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -46,6 +53,66 @@ class DealEvaluationTest {
         threads,
         () -> new PlannerRecourse(PlanOptions.defaults(), method, Map.of()),
         RiskAnalysis.Progress.NONE);
+  }
+
+  /**
+   * Another server of the futures, as a distributed engine is: all of a block in one call, the
+   * answers rebuilt from {@link DealEvaluation#sizes()} and each future redrawn from its number
+   * alone, served last to first by a recourse of its own.
+   */
+  static final class RebuildingServer implements FutureServer {
+    int calls;
+    private final Recourse recourse =
+        new PlannerRecourse(PlanOptions.defaults(), RecourseMethod.ROUNDED, Map.of());
+    private final DealSizes sizes;
+
+    RebuildingServer(DealSizes sizes) {
+      this.sizes = sizes;
+    }
+
+    @Override
+    public List<Served> serve(Scenario scenario, Draws draws, long from, long to) {
+      throw new AssertionError("a deal asks for every answer of a future at once");
+    }
+
+    @Override
+    public List<Served> serveEach(
+        Scenario drawnFrom, List<Scenario> bases, Draws draws, long from, long to) {
+      calls++;
+      List<Scenario> rebuilt = sizes.bases(drawnFrom);
+      assertThat(rebuilt).hasSameSizeAs(bases);
+      LongFunction<Future> drawer = draws.of(drawnFrom);
+      Served[] out = new Served[(int) (to - from) * rebuilt.size()];
+      for (long i = to - 1; i >= from; i--) {
+        Future f = drawer.apply(i);
+        for (int k = rebuilt.size() - 1; k >= 0; k--)
+          out[(int) (i - from) * rebuilt.size() + k] =
+              recourse.serve(FutureScenario.of(rebuilt.get(k), f), f);
+      }
+      return List.of(out);
+    }
+
+    @Override
+    public int block() {
+      return 5; // several calls, the last one short
+    }
+  }
+
+  @Test
+  void servedBy_anotherServer_givesThePoolsReport_sampledAndEnumerated() throws Exception {
+    Scenario s = instance();
+    for (int samples : new int[] {12, 0}) {
+      DealEvaluation e =
+          new DealEvaluation(s, "deal", SCALES, new RiskOptions(samples, 7, 2, 0), "rounded");
+      RebuildingServer server = new RebuildingServer(e.sizes());
+      DealReport served;
+      try (FuturePool pool = pool(2, RecourseMethod.ROUNDED)) {
+        served = e.servedBy(server).run(pool);
+      }
+      assertThat(served).isEqualTo(evaluate(s, samples, 7, 2));
+      assertThat(served.futures()).isEqualTo(samples == 0 ? 2 : samples);
+      assertThat(server.calls).isEqualTo(samples == 0 ? 1 : 3);
+    }
   }
 
   @Test

@@ -87,6 +87,19 @@ class RiskAnalysisTest {
     }
 
     @Override
+    public List<Served> serveEach(
+        Scenario drawnFrom, List<Scenario> bases, Draws draws, long from, long to) {
+      calls++;
+      java.util.function.LongFunction<Future> drawer = draws.of(drawnFrom);
+      List<Served> out = new java.util.ArrayList<>();
+      for (long i = from; i < to; i++) {
+        Future f = drawer.apply(i);
+        for (Scenario base : bases) out.add(ARITHMETIC.serve(FutureScenario.of(base, f), f));
+      }
+      return out;
+    }
+
+    @Override
     public int block() {
       return Integer.MAX_VALUE;
     }

@@ -1,5 +1,6 @@
 package io.nuage.spark;
 
+import io.nuage.deal.DealSizes;
 import io.nuage.plan.PlanOptions;
 import io.nuage.plan.Planner;
 import io.nuage.plan.recourse.RecourseMethod;
@@ -19,38 +20,60 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongFunction;
+import org.jspecify.annotations.Nullable;
 
 /**
- * The executor's side of a sweep. Per JVM, one parsed scenario per sweep (OR-Tools' natives load
- * once with the first model); per task thread, one recourse kept across every future it serves, as
- * the embedded engine keeps one per thread.
+ * The executor's side of a sweep. Per JVM, one parsed scenario per sweep, with the answers each
+ * future is served under (OR-Tools' natives load once with the first model); per task thread, one
+ * recourse kept across every future and answer it serves, as the embedded engine keeps one per
+ * thread.
  */
 final class ExecutorSweeps {
-  private record Key(String scenarioHash, String method, double timeLimit, Map<?, ?> kept) {}
+  private record Key(
+      String scenarioHash,
+      String method,
+      double timeLimit,
+      Map<?, ?> kept,
+      @Nullable DealSizes deal) {}
 
-  private static final Map<Key, Scenario> SCENARIOS = new ConcurrentHashMap<>();
+  /** The scenario futures are drawn from, and the scenarios each is served on, in order. */
+  private record Sweep(Scenario drawnFrom, List<Scenario> bases) {}
+
+  private static final Map<Key, Sweep> SWEEPS = new ConcurrentHashMap<>();
   private static final ThreadLocal<Map<Key, Recourse>> RECOURSES =
       ThreadLocal.withInitial(java.util.HashMap::new);
 
   private ExecutorSweeps() {}
 
-  /** Serves the futures numbered {@code samples} of {@code draws}, in order. */
+  /**
+   * Serves the futures numbered {@code samples} of {@code draws} under each of the recipe's
+   * answers: future by future, the answers in order within each.
+   */
   static Iterator<Served> serve(SweepRecipe recipe, Draws draws, Iterator<Long> samples) {
-    Key key = new Key(recipe.scenarioHash(), recipe.method(), recipe.timeLimit(), recipe.kept());
-    Scenario scenario =
-        SCENARIOS.computeIfAbsent(
-            key,
-            k ->
-                ScenarioParser.parse(
-                    recipe.scenarioYaml(), recipe.displayName(), Path.of(recipe.baseDir())));
+    Key key =
+        new Key(
+            recipe.scenarioHash(),
+            recipe.method(),
+            recipe.timeLimit(),
+            recipe.kept(),
+            recipe.deal());
+    Sweep sweep = SWEEPS.computeIfAbsent(key, k -> sweep(recipe));
     Recourse recourse = RECOURSES.get().computeIfAbsent(key, k -> recourse(recipe));
-    LongFunction<Future> drawer = draws.of(scenario);
+    LongFunction<Future> drawer = draws.of(sweep.drawnFrom());
     List<Served> out = new ArrayList<>();
     while (samples.hasNext()) {
       Future f = drawer.apply(samples.next());
-      out.add(recourse.serve(FutureScenario.of(scenario, f), f));
+      for (Scenario base : sweep.bases()) out.add(recourse.serve(FutureScenario.of(base, f), f));
     }
     return out.iterator();
+  }
+
+  private static Sweep sweep(SweepRecipe recipe) {
+    Scenario scenario =
+        ScenarioParser.parse(
+            recipe.scenarioYaml(), recipe.displayName(), Path.of(recipe.baseDir()));
+    DealSizes deal = recipe.deal();
+    return new Sweep(scenario, deal == null ? List.of(scenario) : deal.bases(scenario));
   }
 
   private static Recourse recourse(SweepRecipe recipe) {

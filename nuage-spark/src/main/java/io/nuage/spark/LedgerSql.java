@@ -56,7 +56,10 @@ final class LedgerSql {
              CAST(NULL AS STRING) AS BillingAccountId, CAST(NULL AS STRING) AS BillingCurrency,
              CAST(NULL AS STRING) AS RegionId, CAST(NULL AS STRING) AS ServiceCategory,
              CAST(NULL AS STRING) AS SkuPriceDetails, CAST(NULL AS STRING) AS applied_ids,
-             CAST(NULL AS STRING) AS PricingCategory
+             CAST(NULL AS STRING) AS PricingCategory, CAST(NULL AS DECIMAL(38,18)) AS ListCost,
+             CAST(NULL AS DECIMAL(38,18)) AS PricingQuantity, CAST(NULL AS STRING) AS PricingUnit,
+             CAST(NULL AS STRING) AS ServiceName, CAST(NULL AS STRING) AS SkuId,
+             CAST(NULL AS STRING) AS ResourceId, CAST(NULL AS BIGINT) AS ledger_row
       WHERE false
       """;
 

@@ -19,10 +19,15 @@ final class Masters {
 
   private Masters() {}
 
-  /** {@code master} when it is local or a standalone master that accepts a connection. */
+  /**
+   * {@code master} when it is local, a standalone master that accepts a connection, or the master
+   * spark-submit was given (the {@code spark.master} property: YARN's and Kubernetes' too, which
+   * spark-submit has resolved already).
+   */
   static String checked(String master) {
     if (LOCAL.matcher(master).matches()) return master;
     Matcher m = STANDALONE.matcher(master);
+    if (!m.matches() && master.equals(System.getProperty("spark.master"))) return master;
     if (!m.matches())
       throw new NuageException(
           "--master "

@@ -17,15 +17,17 @@ import org.apache.parquet.schema.Type;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * Checks that every Parquet file of an export has the columns the draw-down reads, of the types an
- * export writes: Spark reads one file's schema and would take a partition whose column is missing
- * as NULLs, or fail deep inside a task. The footers are read on the driver (a few KB a file).
+ * Checks that every Parquet file of an export has the columns the draw-down and the reconciliation
+ * read, of the types an export writes: Spark reads one file's schema and would take a partition
+ * whose column is missing as NULLs, or fail deep inside a task. The footers are read on the driver
+ * (a few KB a file).
  */
 final class PartitionSchemas {
   private enum Kind {
     MONEY("DECIMAL(38,18)"),
     TEXT("a string"),
-    TIME("a timestamp");
+    TIME("a timestamp"),
+    WHOLE("a 64-bit integer");
 
     final String expected;
 
@@ -52,7 +54,15 @@ final class PartitionSchemas {
           Map.entry("ServiceCategory", Kind.TEXT),
           Map.entry("SkuPriceDetails", Kind.TEXT),
           Map.entry("applied_ids", Kind.TEXT),
-          Map.entry("PricingCategory", Kind.TEXT));
+          Map.entry("PricingCategory", Kind.TEXT),
+          // the reconciliation's
+          Map.entry("ListCost", Kind.MONEY),
+          Map.entry("PricingQuantity", Kind.MONEY),
+          Map.entry("PricingUnit", Kind.TEXT),
+          Map.entry("ServiceName", Kind.TEXT),
+          Map.entry("SkuId", Kind.TEXT),
+          Map.entry("ResourceId", Kind.TEXT),
+          Map.entry("ledger_row", Kind.WHOLE));
 
   private final SparkSession spark;
   private final LedgerExport export;
@@ -63,15 +73,16 @@ final class PartitionSchemas {
   }
 
   void check() {
-    if (!Files.isDirectory(export.rows())) return;
-    List<Path> files;
-    try (Stream<Path> all = Files.walk(export.rows())) {
-      files = all.filter(p -> p.toString().endsWith(".parquet")).sorted().toList();
-    } catch (IOException e) {
-      throw new NuageException("--parquet " + export.dir() + ": cannot list it (" + e + ")");
-    }
     Configuration conf = spark.sparkContext().hadoopConfiguration();
-    for (Path f : files) check(f, conf);
+    for (Path root : export.roots()) {
+      List<Path> files;
+      try (Stream<Path> all = Files.walk(root)) {
+        files = all.filter(p -> p.toString().endsWith(".parquet")).sorted().toList();
+      } catch (IOException e) {
+        throw new NuageException("--parquet " + export.dir() + ": cannot list it (" + e + ")");
+      }
+      for (Path f : files) check(f, conf);
+    }
   }
 
   private void check(Path file, Configuration conf) {
@@ -103,6 +114,12 @@ final class PartitionSchemas {
               && d.getScale() == 18;
       case TEXT -> a instanceof LogicalTypeAnnotation.StringLogicalTypeAnnotation;
       case TIME -> a instanceof LogicalTypeAnnotation.TimestampLogicalTypeAnnotation;
+      case WHOLE ->
+          t.getPrimitiveTypeName() == PrimitiveType.PrimitiveTypeName.INT64
+              && (a == null
+                  || a instanceof LogicalTypeAnnotation.IntLogicalTypeAnnotation i
+                      && i.getBitWidth() == 64
+                      && i.isSigned());
     };
   }
 
@@ -115,7 +132,7 @@ final class PartitionSchemas {
   }
 
   private NuageException wrong(Path file, String what) {
-    Path partition = export.rows().relativize(file.getParent());
+    String partition = export.partition(file.getParent());
     return new NuageException(
         "--parquet "
             + export.dir()
@@ -129,7 +146,7 @@ final class PartitionSchemas {
   }
 
   /** A failure of Spark reading the export, said as the export's. */
-  static NuageException named(LedgerExport export, RuntimeException e) {
+  static NuageException named(LedgerExport export, Exception e) {
     String m = e.getMessage() != null ? e.getMessage().lines().findFirst().orElse("") : "";
     return new NuageException(
         "--parquet " + export.dir() + ": Spark cannot read the export (" + m + ")");

@@ -1,18 +1,23 @@
 package io.nuage.spark;
 
-import io.nuage.core.NuageException;
 import io.nuage.ledger.AppliedSum;
 import io.nuage.ledger.BillingProviders;
 import io.nuage.ledger.ChargeSum;
 import io.nuage.ledger.Charges;
 import io.nuage.ledger.ContractRate;
+import io.nuage.ledger.OverbilledRow;
 import io.nuage.ledger.Reconciliation;
+import io.nuage.ledger.ReconciliationTotal;
 import io.nuage.ledger.TrueUpCharges;
+import io.nuage.store.ledger.ReconciliationSql;
+import java.math.BigDecimal;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.jspecify.annotations.Nullable;
@@ -33,9 +38,21 @@ final class SparkCharges implements Charges {
     export.checkSupported();
     new PartitionSchemas(spark, export).check();
     spark.conf().set("spark.sql.session.timeZone", "UTC");
-    if (export.rowCount() > 0)
-      spark.read().parquet(export.rows().toString()).createOrReplaceTempView("billing_rows");
-    else spark.sql(LedgerSql.EMPTY_ROWS).createOrReplaceTempView("billing_rows");
+    rows(spark, export).createOrReplaceTempView("billing_rows");
+  }
+
+  /**
+   * The export's rows and those of every file appended to it, each root read with its own
+   * partitions, matched by column name.
+   */
+  private static Dataset<Row> rows(SparkSession spark, LedgerExport export) {
+    if (export.rowCount() == 0 || export.roots().isEmpty()) return spark.sql(LedgerSql.EMPTY_ROWS);
+    Dataset<Row> all = null;
+    for (Path root : export.roots()) {
+      Dataset<Row> one = spark.read().parquet(root.toString());
+      all = all == null ? one : all.unionByName(one);
+    }
+    return all;
   }
 
   @Override
@@ -88,18 +105,87 @@ final class SparkCharges implements Charges {
     return TrueUpCharges.NONE; // an export with true-up candidates is refused (LedgerExport)
   }
 
+  /**
+   * The store's reconciliation queries ({@link ReconciliationSql}, one definition) run by Spark; an
+   * export holds no ContractApplied rows (refused), so no line's applied amounts to compare.
+   */
   @Override
   public Reconciliation reconcile(
       List<ContractRate> rates, BillingProviders names, int rowLimit, String currency) {
-    throw new NuageException(
-        "--engine spark: the reconciliation does not run on Spark yet; run nuage ledger reconcile"
-            + " on the store");
+    List<String> billed = new ArrayList<>();
+    for (Row r : query(ReconciliationSql.BILLING_NAMES.formatted("billing_rows")))
+      billed.add(r.getString(0));
+    ReconciliationSql sql =
+        new ReconciliationSql(ReconciliationSql.Dialect.SPARK, rates, names, billed, currency);
+    List<ReconciliationTotal> totals = new ArrayList<>();
+    for (Row r : query(sql.totals())) totals.add(ReconciliationSql.total(cells(r)));
+    List<OverbilledRow> rows = new ArrayList<>();
+    for (Row r : query(sql.flagged(rowLimit))) rows.add(sql.flaggedRow(cells(r)));
+    return new Reconciliation(totals, rows, List.of());
+  }
+
+  private static ReconciliationSql.Cells cells(Row r) {
+    return new ReconciliationSql.Cells() {
+      @Override
+      public @Nullable String text(int column) {
+        return r.getString(column);
+      }
+
+      @Override
+      public @Nullable BigDecimal decimal(int column) {
+        return r.getDecimal(column);
+      }
+
+      @Override
+      public long count(int column) {
+        return r.getLong(column);
+      }
+
+      @Override
+      public @Nullable Integer index(int column) {
+        return r.isNullAt(column) ? null : r.getInt(column);
+      }
+
+      @Override
+      public LocalDateTime time(int column) {
+        return timestamp(r.get(column));
+      }
+    };
+  }
+
+  /**
+   * Runs a statement written with JDBC's {@code ?} markers: Spark binds positional markers in the
+   * order of its analysed plan, not of the text, so each becomes a named one ({@code :p0, :p1,
+   * ...}) in the order it is written (the shared texts hold no {@code ?} inside a literal).
+   */
+  private List<Row> query(ReconciliationSql.Statement statement) {
+    StringBuilder text = new StringBuilder();
+    java.util.Map<String, Object> args = new java.util.HashMap<>();
+    String sql = statement.text();
+    int n = 0;
+    for (int i = 0; i < sql.length(); i++) {
+      char ch = sql.charAt(i);
+      if (ch != '?') {
+        text.append(ch);
+        continue;
+      }
+      String name = "p" + n;
+      text.append(':').append(name);
+      args.put(name, statement.params().get(n++));
+    }
+    if (n != statement.params().size())
+      throw new IllegalStateException(n + " markers for " + statement.params().size() + " values");
+    try {
+      return spark.sql(text.toString(), args).collectAsList();
+    } catch (Exception e) { // Spark's AnalysisException is checked in Java's eyes
+      throw PartitionSchemas.named(export, e);
+    }
   }
 
   private List<Row> query(String sql) {
     try {
       return spark.sql(sql).collectAsList();
-    } catch (RuntimeException e) {
+    } catch (Exception e) { // Spark's AnalysisException is checked in Java's eyes
       throw PartitionSchemas.named(export, e);
     }
   }

@@ -14,13 +14,33 @@ import org.apache.spark.sql.SparkSession;
 final class SparkScaleOut implements ScaleOut {
   private final SparkSession session;
 
-  private SparkScaleOut(SparkSession session) {
+  /** Whether this command started the session (and so stops it when done). */
+  private final boolean owned;
+
+  private SparkScaleOut(SparkSession session, boolean owned) {
     this.session = session;
+    this.owned = owned;
   }
 
+  /**
+   * A session on {@code master}: the one already running in this JVM on the same master when there
+   * is one (Nuage called from a Spark application, or a test class sharing one session across its
+   * commands), its SQL settings set to Nuage's and left running; else a new one, stopped on {@link
+   * #close()}.
+   */
   static SparkScaleOut start(String master) {
     quietLogs();
-    return new SparkScaleOut(SparkSession.builder().config(conf(master)).getOrCreate());
+    SparkConf conf = conf(master);
+    scala.Option<SparkSession> running = SparkSession.getDefaultSession();
+    if (running.isDefined()
+        && !running.get().sparkContext().isStopped()
+        && running.get().sparkContext().master().equals(master)) {
+      SparkSession session = running.get();
+      for (scala.Tuple2<String, String> setting : conf.getAll())
+        if (setting._1().startsWith("spark.sql.")) session.conf().set(setting._1(), setting._2());
+      return new SparkScaleOut(session, false);
+    }
+    return new SparkScaleOut(SparkSession.builder().config(conf).getOrCreate(), true);
   }
 
   /**
@@ -28,7 +48,10 @@ final class SparkScaleOut implements ScaleOut {
    * level when the logger is made): warnings and errors still show. A level set already stands.
    */
   private static void quietLogs() {
-    for (String name : new String[] {"org.apache.spark", "org.sparkproject", "org.apache.hadoop"}) {
+    for (String name :
+        new String[] {
+          "org.apache.spark", "org.sparkproject", "org.apache.hadoop", "org.apache.parquet"
+        }) {
       String key = "org.slf4j.simpleLogger.log." + name;
       if (System.getProperty(key) == null)
         System.setProperty(key, name.equals("org.apache.hadoop") ? "error" : "warn");
@@ -46,6 +69,11 @@ final class SparkScaleOut implements ScaleOut {
             // dates and times as java.time, so no default time zone of this JVM touches them
             .set("spark.sql.datetime.java8API.enabled", "true")
             .set("spark.sql.session.timeZone", "UTC")
+            // decimal results typed as DuckDB types them (38 digits at most, the scale kept,
+            // an overflow an error): the reconciliation's products are exact in both
+            .set("spark.sql.decimalOperations.allowPrecisionLoss", "false")
+            // an export's partition values are text (a provider named 123 stays "123")
+            .set("spark.sql.sources.partitionColumnTypeInference.enabled", "false")
             // FOCUS rows are wide: no warning on standard error about a plan's long description
             .set("spark.sql.debug.maxToStringFields", "200")
             // the futures' answers are few and small; their order is kept by collect()
@@ -75,6 +103,6 @@ final class SparkScaleOut implements ScaleOut {
 
   @Override
   public void close() {
-    session.stop();
+    if (owned) session.stop();
   }
 }

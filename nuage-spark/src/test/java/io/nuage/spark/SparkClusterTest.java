@@ -16,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A real standalone cluster (a master and two workers, separate JVMs on 127.0.0.1) serves a risk
  * sweep; one worker is killed, with its executor, while it serves futures: Spark reruns the lost
- * tasks on the other and the JSON equals the embedded engine's to the byte.
+ * tasks on the other and the JSON equals the embedded engine's to the byte. The worker left then
+ * serves a deal evaluation, which equals the embedded one too.
  */
 class SparkClusterTest {
   private static final String CLASS_PATH = "spark.executor.extraClassPath";
@@ -75,6 +76,15 @@ class SparkClusterTest {
       assertThat(run.out()).isEqualTo(embedded.out());
       // the other worker served what the killed one had been given
       cluster.awaitExecutorLog(0, "Running task", Duration.ofSeconds(1));
+      // and a deal's futures, every size and not signed, on the worker left
+      String[] deal = SparkDealTest.deal("8", "--no-break-even");
+      Run dealEmbedded = SparkRiskTest.run(deal);
+      Run dealSpark =
+          SparkRiskTest.run(
+              SparkRiskTest.concat(deal, "--engine", "spark", "--master", cluster.master()));
+      assertThat(dealEmbedded.code()).as(dealEmbedded.err()).isZero();
+      assertThat(dealSpark.code()).as(dealSpark.err()).isZero();
+      assertThat(dealSpark.out()).isEqualTo(dealEmbedded.out()).contains("\"futures\" : 8");
     } finally {
       System.clearProperty(CLASS_PATH);
     }

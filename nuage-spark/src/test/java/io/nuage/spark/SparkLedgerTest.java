@@ -19,6 +19,18 @@ import org.junit.jupiter.api.io.TempDir;
  * refused by name, exit 2, nothing on standard output.
  */
 class SparkLedgerTest {
+  static org.apache.spark.sql.SparkSession spark;
+
+  @BeforeAll
+  static void startSpark() {
+    spark = LocalSpark.start();
+  }
+
+  @org.junit.jupiter.api.AfterAll
+  static void stopSpark() {
+    spark.stop();
+  }
+
   @TempDir static Path dir;
   static Path db;
   static Path export;
@@ -40,7 +52,7 @@ class SparkLedgerTest {
   }
 
   @Test
-  void drawDown_ofTheFinOpsSample_onSpark_equalsEmbedded() {
+  void drawDown_ofTheFinOpsSample_onSpark_equalsEmbedded() throws Exception {
     Run embedded =
         SparkRiskTest.run(
             "ledger", "--db", db.toString(), "--scenario", scenario.toString(), "--format", "json");
@@ -49,6 +61,34 @@ class SparkLedgerTest {
     assertThat(spark.code()).as(spark.err()).isZero();
     assertThat(spark.out()).isEqualTo(embedded.out());
     assertThat(spark.out()).contains("\"consumed\"");
+    // spend by provider and month and the shares against the cap are part of the same report
+    var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(spark.out());
+    assertThat(json.get("spend")).isNotEmpty();
+    assertThat(json.get("shares")).isNotEmpty();
+  }
+
+  @Test
+  void reconcile_ofTheFinOpsSample_onSpark_equalsEmbedded() throws Exception {
+    String[] common = {
+      "ledger", "reconcile", "--scenario", scenario.toString(), "--format", "json"
+    };
+    Run embedded = SparkRiskTest.run(SparkRiskTest.concat(common, "--db", db.toString()));
+    Run spark =
+        SparkRiskTest.run(
+            SparkRiskTest.concat(
+                common,
+                "--engine",
+                "spark",
+                "--master",
+                "local[2]",
+                "--parquet",
+                export.toString()));
+    assertThat(embedded.code()).as(embedded.err()).isZero();
+    assertThat(spark.code()).as(spark.err()).isZero();
+    assertThat(spark.out()).isEqualTo(embedded.out());
+    var totals =
+        new com.fasterxml.jackson.databind.ObjectMapper().readTree(spark.out()).get("totals");
+    assertThat(totals.findValuesAsText("rowsChecked")).anyMatch(n -> Long.parseLong(n) > 0);
   }
 
   @Test

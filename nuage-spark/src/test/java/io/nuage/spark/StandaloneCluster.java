@@ -18,6 +18,11 @@ import java.util.stream.Stream;
  * their executors; a shutdown hook does the same if the test JVM dies first.
  */
 final class StandaloneCluster implements AutoCloseable {
+  /**
+   * How long a JVM may take to come up: a worker took over a minute on the loaded 2-core machine.
+   */
+  private static final Duration STARTUP = Duration.ofSeconds(150);
+
   private final Path home;
   private final Path work;
   private final String master;
@@ -35,7 +40,12 @@ final class StandaloneCluster implements AutoCloseable {
 
   /** A master and {@code workers} workers of one core each; waits until every worker registered. */
   static StandaloneCluster start(int workers, Path work) throws IOException, InterruptedException {
-    Path home = Path.of(System.getProperty("nuage.spark.home"));
+    return start(workers, work, Path.of(System.getProperty("nuage.spark.home")));
+  }
+
+  /** The same, from the Spark installation {@code home} ({@code home/jars}). */
+  static StandaloneCluster start(int workers, Path work, Path home)
+      throws IOException, InterruptedException {
     Files.createDirectories(work);
     // the launcher's code finds SPARK_HOME/jars only in a release layout
     if (!Files.exists(home.resolve("RELEASE"))) Files.writeString(home.resolve("RELEASE"), "");
@@ -53,7 +63,7 @@ final class StandaloneCluster implements AutoCloseable {
             "0");
     StandaloneCluster c = new StandaloneCluster(home, work, port, m);
     try {
-      c.awaitLog(work.resolve("master.log"), "I have been elected leader", Duration.ofSeconds(60));
+      c.awaitLog(work.resolve("master.log"), "I have been elected leader", STARTUP);
       for (int i = 0; i < workers; i++) {
         Path dir = Files.createDirectories(work.resolve("worker" + i));
         c.workers.add(
@@ -75,9 +85,7 @@ final class StandaloneCluster implements AutoCloseable {
       }
       for (int i = 0; i < workers; i++)
         c.awaitLog(
-            work.resolve("worker" + i + ".log"),
-            "Successfully registered with master",
-            Duration.ofSeconds(60));
+            work.resolve("worker" + i + ".log"), "Successfully registered with master", STARTUP);
       return c;
     } catch (IOException | InterruptedException | RuntimeException e) {
       c.close();
@@ -126,7 +134,52 @@ final class StandaloneCluster implements AutoCloseable {
     throw new IllegalStateException(log + ": no '" + line + "' within " + timeout);
   }
 
+  /** What a spark-submit run printed, and how it ended. */
+  record Submitted(int code, String out, String log) {}
+
+  /**
+   * {@code spark-submit --master THIS --class io.nuage.cli.Main JOB_JAR ARGS} in client mode, as a
+   * user submits the job jar (Spark's own {@code SparkSubmit}, from this cluster's jars): standard
+   * output apart, the rest in {@code submit.log}.
+   */
+  Submitted submit(Path jobJar, Duration timeout, String... args)
+      throws IOException, InterruptedException {
+    List<String> submit =
+        new ArrayList<>(
+            List.of(
+                "--master",
+                master,
+                "--deploy-mode",
+                "client",
+                "--class",
+                "io.nuage.cli.Main",
+                "--conf",
+                "spark.ui.enabled=false",
+                "--conf",
+                "spark.driver.host=127.0.0.1",
+                jobJar.toString()));
+    submit.addAll(List.of(args));
+    Path log = work.resolve("submit.log");
+    Path out = work.resolve("submit.out");
+    ProcessBuilder pb = builder(home, "org.apache.spark.deploy.SparkSubmit", submit);
+    pb.redirectOutput(out.toFile()).redirectError(log.toFile());
+    Process p = pb.start();
+    try {
+      if (!p.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS))
+        throw new IllegalStateException("spark-submit did not end within " + timeout);
+    } finally {
+      kill(p);
+    }
+    return new Submitted(p.exitValue(), Files.readString(out), Files.readString(log));
+  }
+
   private static Process jvm(Path home, Path log, String main, String... args) throws IOException {
+    ProcessBuilder pb = builder(home, main, List.of(args)).redirectErrorStream(true);
+    pb.redirectOutput(log.toFile());
+    return pb.start();
+  }
+
+  private static ProcessBuilder builder(Path home, String main, List<String> args) {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.add("-Xmx512m");
@@ -136,15 +189,14 @@ final class StandaloneCluster implements AutoCloseable {
     cmd.add("-cp");
     cmd.add(home.resolve("jars") + "/*");
     cmd.add(main);
-    cmd.addAll(List.of(args));
-    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
-    pb.redirectOutput(log.toFile());
+    cmd.addAll(args);
+    ProcessBuilder pb = new ProcessBuilder(cmd);
     Map<String, String> env = pb.environment();
     env.put("SPARK_HOME", home.toString());
     env.put("SPARK_SCALA_VERSION", "2.13");
     env.put("SPARK_LOCAL_IP", "127.0.0.1");
     env.put("SPARK_LOCAL_HOSTNAME", "127.0.0.1");
-    return pb.start();
+    return pb;
   }
 
   private static int freePort() throws IOException {

@@ -26,11 +26,16 @@ public final class ParquetExport {
 
   public static final String FORMAT = "nuage-ledger-export 1";
 
-  /** The partition directories' columns: derived, the row's own columns stay in the files. */
+  /**
+   * The partition directories' columns are derived, the row's own columns stay in the files; {@code
+   * ledger_row} numbers the rows as the store does (its rowid, shifted past the rows of an export
+   * already there for an appended file): the reconciliation's last tie-break.
+   */
   private static final String SELECT =
       """
       SELECT b.* EXCLUDE (row_hash, case_fixed, ingestion_id),
              CASE WHEN b.ContractApplied IS NOT NULL THEN %s END AS applied_ids,
+             b.rowid + :first_row AS ledger_row,
              strftime(b.BillingPeriodStart, '%%Y-%%m') AS billing_period,
              coalesce(b.ProviderName, '') AS provider
       FROM billing_rows b
@@ -42,12 +47,84 @@ public final class ParquetExport {
    * (ContractApplied elements, commitment datasets, true-ups), so that it refuses them by name.
    */
   public record Summary(
-      long rows, long contractAppliedRows, long commitments, long trueUpCandidates) {}
+      long rows, long contractAppliedRows, long commitments, long trueUpCandidates, long nextRow) {}
 
   private ParquetExport() {}
 
+  /**
+   * Refuses, by name, a {@code dir} that is not an export (no manifest, or not ours): anything else
+   * is refused before a byte is read or written.
+   */
+  public static void requireExport(Path dir) {
+    if (!Files.isDirectory(dir))
+      throw new NuageException("--parquet " + dir + ": no such directory");
+    Path manifest = dir.resolve(MANIFEST);
+    String first;
+    try (Stream<String> lines = Files.lines(manifest)) {
+      first = lines.findFirst().orElse("");
+    } catch (IOException | java.io.UncheckedIOException e) {
+      throw new NuageException(
+          "--parquet "
+              + dir
+              + ": not a Nuage ledger export (no "
+              + MANIFEST
+              + " manifest; write one with nuage ledger export --parquet DIR)");
+    }
+    if (!first.equals(FORMAT))
+      throw new NuageException(
+          "--parquet "
+              + dir
+              + ": not a Nuage ledger export ("
+              + manifest
+              + " does not start with '"
+              + FORMAT
+              + "')");
+  }
+
+  /**
+   * The manifests of the export in {@code dir}: its own, then those of the files appended to it
+   * ({@link ParquetIngest}), in name order.
+   */
+  public static java.util.List<Path> manifests(Path dir) {
+    java.util.List<Path> all = new java.util.ArrayList<>();
+    all.add(dir.resolve(MANIFEST));
+    Path ingested = dir.resolve(ParquetIngest.INGESTED);
+    if (Files.isDirectory(ingested)) {
+      try (Stream<Path> in = Files.list(ingested)) {
+        in.map(p -> p.resolve(MANIFEST)).sorted().forEach(all::add);
+      } catch (IOException e) {
+        throw new NuageException("--parquet " + dir + ": cannot list " + ingested + " (" + e + ")");
+      }
+    }
+    return all;
+  }
+
+  /** The number the next appended row gets: after every row of the export so far. */
+  static long nextRow(Path dir) {
+    long next = 0;
+    for (Path m : manifests(dir)) {
+      try {
+        for (String line : Files.readAllLines(m)) {
+          if (line.startsWith("nextRow=") || line.startsWith("rows="))
+            next = Math.max(next, Long.parseLong(line.substring(line.indexOf('=') + 1)));
+        }
+      } catch (IOException | NumberFormatException e) {
+        throw new NuageException("--parquet " + dir + ": cannot read " + m + " (" + e + ")");
+      }
+    }
+    return next;
+  }
+
   /** Exports the store's billing rows to {@code dir}, which must not exist or be empty. */
   public static Summary export(Store store, Path dir) {
+    return export(store, dir, 0);
+  }
+
+  /**
+   * Exports the store's billing rows to {@code dir}, which must not exist or be empty, numbering
+   * them from {@code firstRow} on.
+   */
+  public static Summary export(Store store, Path dir, long firstRow) {
     Path target = dir.toAbsolutePath().normalize();
     checkTarget(target);
     Path parent = target.getParent();
@@ -59,7 +136,7 @@ public final class ParquetExport {
       throw new NuageException("--parquet " + dir + ": cannot write beside it (" + e + ")");
     }
     try {
-      Summary summary = write(store, staging);
+      Summary summary = write(store, staging, firstRow);
       Files.writeString(
           staging.resolve(MANIFEST),
           FORMAT
@@ -71,6 +148,8 @@ public final class ParquetExport {
               + summary.commitments()
               + "\ntrueUpCandidates="
               + summary.trueUpCandidates()
+              + "\nnextRow="
+              + summary.nextRow()
               + "\n");
       if (Files.isDirectory(target)) Files.delete(target); // empty, checked
       Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
@@ -98,12 +177,12 @@ public final class ParquetExport {
     }
   }
 
-  private static Summary write(Store store, Path staging) {
+  private static Summary write(Store store, Path staging, long firstRow) {
     try (Statement s = store.connection().createStatement()) {
       String rows = staging.resolve("billing_rows").toString().replace("'", "''");
       s.execute(
           "COPY ("
-              + SELECT
+              + SELECT.replace(":first_row", Long.toString(firstRow))
               + ") TO '"
               + rows
               + "' (FORMAT PARQUET, PARTITION_BY (billing_period, provider))");
@@ -114,7 +193,8 @@ public final class ParquetExport {
           count(
               s,
               "SELECT count(*) FROM billing_rows WHERE ChargeCategory = 'Usage'"
-                  + " AND Tags LIKE '%true-up%'"));
+                  + " AND Tags LIKE '%true-up%'"),
+          firstRow + count(s, "SELECT coalesce(max(rowid) + 1, 0) FROM billing_rows"));
     } catch (SQLException e) {
       throw new NuageException("cannot export the ledger: " + Store.firstLine(e), e);
     }

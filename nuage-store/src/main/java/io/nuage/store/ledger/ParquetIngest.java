@@ -1,0 +1,205 @@
+package io.nuage.store.ledger;
+
+import io.nuage.core.NuageException;
+import io.nuage.core.Problem;
+import io.nuage.core.ValidationException;
+import io.nuage.store.Store;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Appends a FOCUS file to a Parquet ledger export ({@code nuage ingest --engine spark --parquet
+ * DIR}, docs/scale-out.md), whole or not at all. The file is ingested by the store's own ingest
+ * into a temporary store (the same validation, normalisation and typing: there is no second
+ * validator), exported with {@link ParquetExport} into a staging directory inside {@code DIR}, and
+ * renamed into place as {@code DIR/ingested/SHA256}, one rename of one directory: a reader sees the
+ * whole file or none of it, and a file of the same content (its SHA-256) is appended once.
+ */
+public final class ParquetIngest {
+  /** Where the appended files live, each a small export of its own. */
+  public static final String INGESTED = "ingested";
+
+  private static final String STAGING = ".staging";
+  private static final String LOCK = ".ingest.lock";
+
+  private ParquetIngest() {}
+
+  /**
+   * Appends {@code file} to the export in {@code dir}; refuses what the Spark ledger cannot read.
+   */
+  public static IngestReport ingest(Path dir, Path file, IngestOptions options) {
+    ParquetExport.requireExport(dir);
+    try (FileChannel lock =
+            FileChannel.open(
+                dir.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileLock held = lock.tryLock()) {
+      if (held == null)
+        throw new NuageException(
+            "--parquet " + dir + ": another nuage ingest is appending to it; try again after it");
+      return locked(dir, file, options);
+    } catch (IOException e) {
+      throw new NuageException("--parquet " + dir + ": cannot lock it for the ingest (" + e + ")");
+    }
+  }
+
+  private static IngestReport locked(Path dir, Path file, IngestOptions options)
+      throws IOException {
+    String sha = sha256(file);
+    Path target = dir.resolve(INGESTED).resolve(sha);
+    Files.createDirectories(dir.resolve(STAGING));
+    Path staging = Files.createTempDirectory(dir.resolve(STAGING), sha.substring(0, 12) + "-");
+    try {
+      IngestReport report;
+      ParquetExport.Summary summary;
+      Path out = staging.resolve("export");
+      try (Store store = Store.open(staging.resolve("ledger.duckdb"))) {
+        report = Ingestions.in(store).ingest(file, options);
+        if (!IngestReport.COST_AND_USAGE.equals(report.dataset()))
+          throw refused(file, "a FOCUS 1.3 Contract Commitment file");
+        if (Files.isDirectory(target)) return alreadyThere(report);
+        summary = ParquetExport.export(store, out, ParquetExport.nextRow(dir));
+        long overlap = overlap(store, dir, out);
+        if (overlap > 0)
+          throw refused(
+              file,
+              overlap
+                  + " rows already in the export (the same charges as an earlier file's: an"
+                  + " overlapping or re-compressed export); the Spark ingest appends files whose"
+                  + " rows are all new");
+      }
+      if (summary.contractAppliedRows() > 0)
+        throw refused(
+            file, summary.contractAppliedRows() + " rows with ContractApplied (FOCUS 1.3)");
+      if (summary.trueUpCandidates() > 0)
+        throw refused(file, summary.trueUpCandidates() + " rows tagged as take-or-pay true-ups");
+      Files.writeString(
+          out.resolve(ParquetExport.MANIFEST),
+          "source=" + file.toAbsolutePath().normalize() + "\nsha256=" + sha + "\n",
+          StandardOpenOption.APPEND);
+      Files.createDirectories(target.getParent());
+      try {
+        // rename(2) of a directory: atomic; it fails on a non-empty target (never replaces one)
+        Files.move(out, target, StandardCopyOption.ATOMIC_MOVE);
+      } catch (FileAlreadyExistsException | java.nio.file.DirectoryNotEmptyException e) {
+        return alreadyThere(report);
+      }
+      return report;
+    } finally {
+      deleteTree(staging);
+    }
+  }
+
+  /**
+   * How many of the new rows (the temporary store's) are the same charge as a row of the export
+   * (docs/ledger.md, "Row identity": every identity column equal). Only the partitions the new rows
+   * fall in are read: the identity holds the billing period and the provider the partitions are
+   * named by.
+   */
+  private static long overlap(Store store, Path dir, Path out) throws IOException {
+    List<String> files = new ArrayList<>();
+    Path newRows = out.resolve("billing_rows");
+    if (!Files.isDirectory(newRows)) return 0;
+    List<Path> partitions;
+    try (Stream<Path> all = Files.walk(newRows, 2)) {
+      partitions = all.filter(p -> newRows.relativize(p).getNameCount() == 2).toList();
+    }
+    for (Path manifest : ParquetExport.manifests(dir)) {
+      Path root = manifest.resolveSibling("billing_rows");
+      for (Path partition : partitions) {
+        Path old = root.resolve(newRows.relativize(partition).toString());
+        if (!Files.isDirectory(old)) continue;
+        try (Stream<Path> in = Files.list(old)) {
+          in.filter(p -> p.toString().endsWith(".parquet"))
+              .forEach(p -> files.add(StageSql.literal(p.toString())));
+        }
+      }
+    }
+    if (files.isEmpty()) return 0;
+    String sql =
+        "SELECT count(DISTINCT n.rowid) FROM billing_rows n JOIN read_parquet(["
+            + String.join(", ", files)
+            + "], hive_partitioning = false) o ON n.row_hash = "
+            + StageSql.identityHash("o")
+            + " AND "
+            + StageSql.sameIdentity("n", "o");
+    try (java.sql.Statement s = store.connection().createStatement();
+        java.sql.ResultSet r = s.executeQuery(sql)) {
+      r.next();
+      return r.getLong(1);
+    } catch (java.sql.SQLException e) {
+      throw new NuageException(
+          "--parquet " + dir + ": cannot compare the new rows with it: " + Store.firstLine(e), e);
+    }
+  }
+
+  /** The embedded ingest's report of a file whose every row the ledger already holds. */
+  private static IngestReport alreadyThere(IngestReport r) {
+    return new IngestReport(
+        r.file(),
+        r.format(),
+        r.focusVersion(),
+        r.rowsRead(),
+        0,
+        r.accepted() + r.duplicates(),
+        r.rejected(),
+        r.rejectedByReason(),
+        r.normalisations(),
+        r.ignoredColumns(),
+        r.firstRejects(),
+        r.rejectFile(),
+        r.dataset());
+  }
+
+  /** A refusal of this file alone, as the ingest's: the next files are still ingested. */
+  private static ValidationException refused(Path file, String what) {
+    return new ValidationException(
+        new Problem(
+            file.toString(),
+            0,
+            0,
+            "",
+            "holds "
+                + what
+                + ", which the Spark ledger does not read yet; nothing was appended (ingest it into"
+                + " the store: nuage ingest --db STORE "
+                + file
+                + ")"));
+  }
+
+  private static String sha256(Path file) throws IOException {
+    MessageDigest d;
+    try {
+      d = MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+    try (InputStream in = Files.newInputStream(file)) {
+      byte[] buf = new byte[1 << 16];
+      for (int n; (n = in.read(buf)) > 0; ) d.update(buf, 0, n);
+    }
+    return HexFormat.of().formatHex(d.digest());
+  }
+
+  static void deleteTree(Path dir) {
+    if (!Files.exists(dir)) return;
+    try (Stream<Path> all = Files.walk(dir)) {
+      all.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      // a staging directory left behind is under DIR/.staging, which no reader reads
+    }
+  }
+}
