@@ -251,13 +251,20 @@ final class DemoCommand implements Callable<Integer> {
       CommitmentTotals totals = CommitmentTotals.of(c);
       out.printf(
           "  %-24s %-8s %s  total %s%n", c.id(), c.provider(), c.term(), money(totals.total()));
+      // the years of a long term go on as many lines as 100 columns need, each figure whole
       var years = new StringBuilder("   ");
       for (int y = 0; y < totals.perContractYear().size(); y++) {
-        years
-            .append("  ")
-            .append(c.term().year(y).start().getYear())
-            .append(": ")
-            .append(money(totals.perContractYear().get(y)));
+        String year =
+            "  "
+                + c.term().year(y).start().getYear()
+                + ": "
+                + money(totals.perContractYear().get(y));
+        if (years.length() > 3 && years.length() + year.length() > Lines.WIDTH) {
+          if (totals.total().signum() > 0) out.println(years);
+          years.setLength(0);
+          years.append("   ");
+        }
+        years.append(year);
       }
       if (totals.total().signum() > 0) out.println(years);
     }

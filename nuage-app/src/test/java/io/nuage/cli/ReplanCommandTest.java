@@ -137,7 +137,7 @@ class ReplanCommandTest {
         .contains("oci-committed-300b")
         // years numbered from 1 in the text, as the ledger and the bills (-Y1) number them
         .containsPattern("oci-committed-300b +year 1 \\(2027-01\\.\\.2027-12\\)")
-        .containsPattern("oci-committed-300b +1 OCI-CSA-300B-Y1 +2027-01\\.\\.2027-12")
+        .contains("oci-committed-300b year 1 (2027-01..2027-12, OCI-CSA-300B-Y1) met: yes")
         .doesNotContainPattern("oci-committed-300b +year 0 ");
   }
 

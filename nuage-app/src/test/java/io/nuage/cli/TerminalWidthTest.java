@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.nuage.testing.Repo;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The terminal tables and prose of the commands fit 100 columns (issue 14, item 9): each of these
@@ -27,6 +28,38 @@ class TerminalWidthTest {
     fits(Cli.run("risk", TINY.toString(), "--samples", "4", "--quiet"));
     fits(Cli.run("whatif", TINY.toString(), "--concentration"));
     fits(Cli.run("validate", Repo.root().resolve("examples/frontier-lab-2027.yaml").toString()));
+  }
+
+  /**
+   * The demo's contract years (108 and 129 columns before) and its re-plan's "True-up ahead" table
+   * (158 and 185), which {@code nuage replan} prints too: both acts, then the re-plan as a user
+   * runs it on the demo's ledger and plan.
+   */
+  @Test
+  void demo_andReplanOfItsBills_fit100Columns(@TempDir Path dir) {
+    String before = System.getProperty("nuage.home");
+    System.setProperty("nuage.home", Repo.root().toString());
+    Cli demo;
+    try {
+      demo = Cli.run("demo", "--out-dir", dir.toString(), "--time-limit", "30");
+    } finally {
+      if (before == null) System.clearProperty("nuage.home");
+      else System.setProperty("nuage.home", before);
+    }
+    fits(demo);
+    assertThat(demo.out()).contains("True-up ahead").contains("2031: 105,000,000,000.00");
+    Cli replan =
+        Cli.run(
+            "replan",
+            Repo.root().resolve("examples/frontier-lab-2027.yaml").toString(),
+            "--db",
+            dir.resolve("ledger.duckdb").toString(),
+            "--plan",
+            dir.resolve("plan.json").toString(),
+            "--time-limit",
+            "30");
+    fits(replan);
+    assertThat(replan.out()).contains("True-up ahead").contains("met: no, short by");
   }
 
   @Test

@@ -70,10 +70,11 @@ public final class ReplanText {
 
     out.append(String.format("%nTraining runs moved%n"));
     if (r.runs().isEmpty()) out.append("  none\n");
+    // each line within 100 columns (issue 14): what does not fit a column goes on a line of its own
     for (RunMove m : r.runs()) {
       out.append(
           String.format(
-              "  %-20s %s %s -> %s %s (%s)%n",
+              "  %s: %s %s -> %s %s (%s)%n",
               m.workload(),
               m.from() == null ? "(none)" : m.from(),
               m.fromMonths(),
@@ -84,12 +85,10 @@ public final class ReplanText {
     out.append(String.format("%nFleet GPU-hours shifted from %s on%n", past.firstOpen()));
     if (r.fleets().isEmpty()) out.append("  none\n");
     for (FleetShift f : r.fleets()) {
+      out.append(String.format("  %s in %s %s:%n", f.workload(), f.region(), f.accelerator()));
       out.append(
           String.format(
-              "  %-12s %-26s %-6s %18s -> %18s (%s GPU-hours in %d months)%n",
-              f.workload(),
-              f.region(),
-              f.accelerator(),
+              "    %s -> %s GPU-hours (%s in %d months)%n",
               f.previousGpuHours().toPlainString(),
               f.newGpuHours().toPlainString(),
               signedPlain(f.change()),
@@ -100,45 +99,46 @@ public final class ReplanText {
         String.format(
             "%nShortfall per contract year (year 1 is the contract's first, as in the ledger and"
                 + " the bills)%n"));
+    boolean notTakeOrPay = false;
     for (ShortfallChange s : r.shortfalls()) {
+      notTakeOrPay |= !s.takeOrPay();
       out.append(
           String.format(
-              "  %-24s year %d (%s..%s) %20s -> %20s%s%n",
+              "  %-24s year %d (%s..%s) %18s -> %18s%s%n",
               s.contract(),
               s.year() + 1,
               s.from(),
               s.to(),
               money(s.previous()),
               money(s.replan()),
-              s.takeOrPay() ? "" : " (not take-or-pay)"));
+              s.takeOrPay() ? "" : " *"));
     }
+    if (notTakeOrPay)
+      out.append("  * not take-or-pay: a minimum not used is paid for, no true-up is billed\n");
 
     out.append(String.format("%nTrue-up ahead (contract years not closed at %s)%n", past.asOf()));
+    // per contract year a line that names it and says whether it is met, then its four figures
+    // under the header: a row of all of them was 158 to 185 columns
     out.append(
         String.format(
-            "  %-24s %4s %-20s %-17s %20s %20s %20s %20s %s%n",
-            "contract",
-            "year",
-            "commitment",
-            "months",
-            "minimum",
-            "billed to date",
-            "still needed",
-            "planned",
-            "met"));
+            "  %18s %18s %18s %18s%n", "minimum", "billed to date", "still needed", "planned"));
     for (TrueUp t : r.trueUp()) {
       out.append(
           String.format(
-              "  %-24s %4d %-20s %-17s %20s %20s %20s %20s %s%n",
+              "  %s year %d (%s..%s, %s) met: %s%n",
               t.contract(),
               t.year() + 1,
+              t.from(),
+              t.to(),
               t.commitment() == null ? "-" : t.commitment(),
-              t.from() + ".." + t.to(),
+              met(t)));
+      out.append(
+          String.format(
+              "  %18s %18s %18s %18s%n",
               money(t.committed()),
               money(t.consumedToDate()),
               money(t.stillNeeded()),
-              money(t.planned()),
-              met(t)));
+              money(t.planned())));
     }
     return out.toString();
   }
