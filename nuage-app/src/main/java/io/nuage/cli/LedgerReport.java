@@ -42,11 +42,27 @@ final class LedgerReport {
 
   /** A ledger database that exists, and the option or variable that named it. */
   record Source(Path db, String from) {
-    /** Checks the file exists: opening a missing file would create an empty database. */
+    /**
+     * Checks the file exists (opening a missing file would create an empty database) and opens it,
+     * before any planning: a store that cannot be read fails in a second, not after the solve.
+     */
     static Source of(Path db, String from) {
       if (!Files.isRegularFile(db)) {
         throw new NuageException(
             from + ": no ledger database at " + db + " (expected a file written by nuage ingest)");
+      }
+      try (Store store = Store.open(db)) {
+        new DuckDbCharges(store).lastChargeDay();
+      } catch (NuageException e) {
+        throw new NuageException(
+            from
+                + ": "
+                + e.getMessage()
+                + (from.startsWith("the default store")
+                    ? " (a report reads the default store when it exists: name another ledger"
+                        + " with --db, or move this one aside)"
+                    : ""),
+            e);
       }
       return new Source(db, from);
     }

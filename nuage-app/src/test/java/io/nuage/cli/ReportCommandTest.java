@@ -50,6 +50,30 @@ class ReportCommandTest {
     assertThat(bundle.get("ledger").isNull()).isTrue();
   }
 
+  /**
+   * Review of issue 14, item 15: a store that does not open was found after the plan (12 s of
+   * solving, then exit 2). The example takes seconds to plan; the store is refused before that.
+   */
+  @Test
+  void report_withAStoreThatDoesNotOpen_refusesItBeforePlanning(@TempDir Path dir)
+      throws Exception {
+    Path db = dir.resolve("broken.duckdb");
+    Files.writeString(db, "not a DuckDB file, though not empty either\n".repeat(200));
+    Path out = dir.resolve("report.html");
+    Path example = io.nuage.testing.SharedData.repo().resolve("examples/frontier-lab-2027.yaml");
+    long started = System.nanoTime();
+
+    Run run = nuage("report", example.toString(), "--db", db.toString(), "--out", out.toString());
+
+    double seconds = (System.nanoTime() - started) / 1e9;
+    assertThat(run.code()).as(run.err()).isEqualTo(2);
+    assertThat(run.err()).contains("--db: ").contains("broken.duckdb");
+    assertThat(run.err()).doesNotContain("planning frontier-lab-2027");
+    // planning the example alone takes about 10 s on the build machine
+    assertThat(seconds).as("refused before the plan").isLessThan(5);
+    assertThat(out).doesNotExist();
+  }
+
   /** The data the report inlines, as its page reads it. */
   static JsonNode inlinedBundle(String html) throws Exception {
     String open = "<script type=\"application/json\" id=\"nuage-bundle\">";
