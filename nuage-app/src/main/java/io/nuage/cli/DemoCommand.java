@@ -54,7 +54,8 @@ import picocli.CommandLine.Spec;
           + " (demand 15%% above it from April) are generated as FOCUS 1.3, ingested into a ledger,"
           + " and the rest of the horizon is re-planned from them; the burn-down of every"
           + " contract is shown as of the bills' end, projected with the re-plan. Writes"
-          + " bills-2027H1.csv, commitments.csv, ledger.duckdb, replan.json and burndown.json."
+          + " bills-2027H1.csv, commitments.csv, ledger.duckdb, replan.json, burndown.json and"
+          + " report-2027H1.html (the report as of the bills, with the re-plan)."
     })
 final class DemoCommand implements Callable<Integer> {
   static final String EXAMPLE = "examples/frontier-lab-2027.yaml";

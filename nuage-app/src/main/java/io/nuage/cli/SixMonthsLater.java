@@ -29,6 +29,11 @@ final class SixMonthsLater {
   static final String UNTIL = "2027-06";
   static final String DRIFT = "demand=+15%@2027-04";
 
+  /**
+   * Act two's report: act one's is the plan alone, this one is as of the bills, with the re-plan.
+   */
+  static final String REPORT = "report-2027H1.html";
+
   private final PrintWriter out;
   private final Path dir;
   private final Path scenario;
@@ -54,7 +59,8 @@ final class SixMonthsLater {
             "bills-2027H1.csv",
             "commitments.csv",
             "replan.json",
-            "burndown.json");
+            "burndown.json",
+            REPORT);
   }
 
   int tell() {
@@ -123,9 +129,30 @@ final class SixMonthsLater {
             replan.toString(),
             "--format",
             "json"));
+    // the report a CFO opens after six months: the answers as of the bills, with the re-plan
+    Path report = dir.resolve(REPORT);
+    List<String> args =
+        new java.util.ArrayList<>(
+            List.of(
+                "report",
+                scenario.toString(),
+                "--plan",
+                replan.toString(),
+                "--db",
+                db.toString(),
+                "--out",
+                report.toString()));
+    Path concentration = dir.resolve("concentration.json");
+    if (Files.isRegularFile(concentration))
+      args.addAll(List.of("--concentration", concentration.toString()));
+    run(args.toArray(String[]::new));
     out.println();
     out.println("re-plan:   " + replan.toAbsolutePath().normalize());
     out.println("burn-down: " + burndown.toAbsolutePath().normalize());
+    out.println(
+        "report:    "
+            + report.toAbsolutePath().normalize()
+            + " (as of the bills, with the re-plan)");
     out.flush();
     return 0;
   }
