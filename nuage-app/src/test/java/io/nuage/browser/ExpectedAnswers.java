@@ -58,10 +58,7 @@ public final class ExpectedAnswers {
                   .divide(new BigDecimal(b.get("totalCost").asText()), 2, RoundingMode.HALF_UP)
                   .toPlainString());
     }
-    List<String> levers = new ArrayList<>();
-    for (JsonNode b : plan.get("binding")) {
-      if (levers.size() < 3) levers.add(b.get("constraint").asText());
-    }
+    List<String> levers = levers(plan);
     assertThat(value(page, "levers")).isEqualTo(String.join(" ", levers));
     // a shadow price is a rate at the margin, said rounded; contract years count from 1
     for (JsonNode b : plan.get("binding")) {
@@ -70,14 +67,34 @@ public final class ExpectedAnswers {
       String words =
           page.locator(".answer[data-answer=levers] li[data-constraint='" + constraint + "']")
               .innerText();
-      assertThat(words).as(constraint).contains("about ").contains("at the margin");
+      assertThat(words).as(constraint).contains("would save about ").contains("at the margin");
       String[] key =
           constraint.substring(constraint.indexOf('[') + 1, constraint.length() - 1).split(",");
       if (constraint.startsWith("minimum["))
-        assertThat(words).as(constraint).contains(" y" + (Integer.parseInt(key[1]) + 1) + " ");
+        assertThat(words).as(constraint).contains(" y" + (Integer.parseInt(key[1]) + 1) + "'s ");
       if (constraint.startsWith("share["))
         assertThat(words).as(constraint).contains(key[0]).contains(key[1]).contains("per point");
     }
+  }
+
+  /**
+   * The most valuable lever of each kind (share, capacity, minimum: shadow prices in different
+   * units, never ranked against each other), kinds in the order of their first binding constraint,
+   * at most three.
+   */
+  public static List<String> levers(JsonNode plan) {
+    java.util.LinkedHashMap<String, JsonNode> best = new java.util.LinkedHashMap<>();
+    for (JsonNode b : plan.get("binding")) {
+      String constraint = b.get("constraint").asText();
+      int bracket = constraint.indexOf('[');
+      String kind = bracket < 0 ? constraint : constraint.substring(0, bracket);
+      JsonNode held = best.get(kind);
+      if (held == null
+          || new BigDecimal(b.get("shadowPrice").asText())
+                  .compareTo(new BigDecimal(held.get("shadowPrice").asText()))
+              > 0) best.put(kind, b);
+    }
+    return best.values().stream().limit(3).map(b -> b.get("constraint").asText()).toList();
   }
 
   /** Each of the five answers is on the first screen: visible, inside the viewport, unscrolled. */

@@ -131,4 +131,19 @@ public final class ExpectedFigures {
     sums.forEach((key, v) -> out.add(key + "|" + v.setScale(2).toPlainString()));
     return out;
   }
+
+  /**
+   * A draw-down year's shortfall as the burn-down shows it: max(0, committed − projected), a year
+   * not started included (its projectedShortfall is null), "" when it has no projection; the
+   * headline adds the same figures.
+   */
+  public static String yearShortfall(JsonNode y) {
+    if (y.path("projected").isNull() || y.path("projected").isMissingNode()) return "";
+    java.math.BigDecimal left =
+        new java.math.BigDecimal(y.get("committed").asText())
+            .subtract(new java.math.BigDecimal(y.get("projected").asText()));
+    return (left.signum() > 0 ? left : java.math.BigDecimal.ZERO)
+        .setScale(Math.max(2, left.scale()))
+        .toPlainString();
+  }
 }

@@ -104,6 +104,7 @@ class ReportAnswersBrowserTest {
 
     ExpectedAnswers.assertOnFirstScreen(page, 1440, 900);
     ExpectedAnswers.assertBand(page, plan, commitments(), false, caps());
+    burndownAgreesWithTheBand(page, commitments(), false);
     // the exact figure is one hover away
     assertThat(page.getAttribute(".answer[data-answer=planned] .figure", "title"))
         .isEqualTo("$" + String.format("%,.2f", new BigDecimal(plan.get("totalCost").asText())));
@@ -141,6 +142,58 @@ class ReportAnswersBrowserTest {
                     "ths => ths.filter(t => !t.textContent.trim()).map(t => t.outerHTML)");
         assertThat(emptyHeaders).isEmpty();
         assertThat(page.locator("table.numbers:not(:has(caption))").count()).isZero();
+        // a numeric column's header is aligned as its figures are (review of issue 14, item 6)
+        @SuppressWarnings("unchecked")
+        List<String> misaligned =
+            (List<String>)
+                page.evaluate(
+                    "() => [...document.querySelectorAll('table.numbers')].flatMap(t => {"
+                        + " const row = t.querySelector('tbody tr'); if (!row) return [];"
+                        + " return [...t.querySelectorAll('thead th')].map((th, i) => [th, row.children[i]])"
+                        + " .filter(([th, td]) => td && getComputedStyle(th).textAlign !== getComputedStyle(td).textAlign)"
+                        + " .map(([th]) => t.dataset.table + ':' + th.textContent); })");
+        assertThat(misaligned).as(name + " headers").isEmpty();
+        // nothing cut off (review of issue 14, item 7): at 1440 every table fits its panel; at any
+        // width a wider table scrolls in its own box; the savings chart's words stay inside it and
+        // its names end before the bars begin
+        @SuppressWarnings("unchecked")
+        List<String> clipped =
+            (List<String>)
+                page.evaluate(
+                    "() => [...document.querySelectorAll('table.numbers')].filter(t => t.offsetParent)"
+                        + ".filter(t => t.getBoundingClientRect().width > t.closest('.panel, .headline').getBoundingClientRect().width"
+                        + " && (!t.parentElement.classList.contains('table-scroll')"
+                        + " || getComputedStyle(t.parentElement).overflowX !== 'auto'))"
+                        + ".map(t => t.dataset.table)");
+        assertThat(clipped)
+            .as(name + " tables wider than their panel, without a scroller")
+            .isEmpty();
+        if (width == 1440) {
+          @SuppressWarnings("unchecked")
+          List<String> wide =
+              (List<String>)
+                  page.evaluate(
+                      "() => [...document.querySelectorAll('.table-scroll')].filter(d => d.offsetParent)"
+                          + ".filter(d => d.scrollWidth > d.clientWidth + 1).map(d => d.firstChild.dataset.table)");
+          assertThat(wide).as(name + " tables scrolled at 1440").isEmpty();
+        }
+        @SuppressWarnings("unchecked")
+        List<Object> savings =
+            (List<Object>)
+                page.evaluate(
+                    "() => { const div = document.querySelector('[data-panel=baselines] .chart');"
+                        + " const box = div.getBoundingClientRect();"
+                        + " const out = [...div.querySelectorAll('svg text')].map(t => t.getBoundingClientRect())"
+                        + ".filter(r => r.width > 0 && (r.left < box.left - 1 || r.right > box.right + 1)).length;"
+                        + " const zero = echarts.getInstanceByDom(div).convertToPixel({gridIndex: 0}, [0, 0])[0] + box.left;"
+                        + " const names = [...div.querySelectorAll('svg text')].filter(t => t.textContent === 'commitments-first')"
+                        + ".map(t => t.getBoundingClientRect().right);"
+                        + " return [out, names.length, Math.max(...names) - zero]; }");
+        assertThat(((Number) savings.get(0)).intValue()).as(name + " savings words cut").isZero();
+        assertThat(((Number) savings.get(1)).intValue()).as(name + " commitments-first").isOne();
+        assertThat(((Number) savings.get(2)).doubleValue())
+            .as(name + " commitments-first runs into its bar")
+            .isLessThanOrEqualTo(0);
         assertThat(chromium.errors(page)).isEmpty();
         page.close();
       }
@@ -185,6 +238,53 @@ class ReportAnswersBrowserTest {
     assertThat(colours.get("shortfall")).as("shortfall in every burn-down").hasSize(1);
     assertThat(colours.get("minimum")).hasSize(1);
     assertThat(colours.get("planned")).doesNotContainAnyElementsOf(colours.get("shortfall"));
+    // the burn-down's projection is the same "planned" colour as plan against actual's bars
+    assertThat(colours.get("plan")).isEqualTo(colours.get("planned"));
+    oneMeaningPerColour(page);
+  }
+
+  /**
+   * Review of issue 14, item 8: each meaning's colour is used by that meaning alone, in every chart
+   * (series, their lines and marked lines): planned, billed, shortfall, cap; and nothing else is
+   * drawn in a warm orange that reads as shortfall.
+   */
+  @SuppressWarnings("unchecked")
+  static void oneMeaningPerColour(Page page) {
+    List<List<String>> uses =
+        (List<List<String>>)
+            page.evalOnSelectorAll(
+                ".panel .chart",
+                "cs => cs.flatMap(c => (echarts.getInstanceByDom(c).getOption().series || [])"
+                    + ".flatMap(s => [[s.name, (s.itemStyle || {}).color], [s.name, (s.lineStyle || {}).color],"
+                    + " [s.name + ' (marked line)', ((s.markLine || {}).lineStyle || {}).color]])"
+                    + ".filter(u => typeof u[1] === 'string').map(u => [String(u[0]), u[1].toLowerCase()]))");
+    Map<String, List<String>> allowed =
+        Map.of(
+            "#8fa8e6", List.of("planned", "plan", "re-plan"),
+            "#2f4fb5", List.of("actual", "billed", "billed (marked line)"),
+            "#e8590c", List.of("shortfall", "P(shortfall)"),
+            "#c92a2a", List.of());
+    for (List<String> u : uses) {
+      String colour = u.get(1);
+      String name = u.get(0);
+      List<String> may = allowed.get(colour);
+      if (may != null)
+        assertThat(
+                may.contains(name) || (colour.equals("#c92a2a") && name.endsWith("(marked line)")))
+            .as(name + " drawn in " + colour)
+            .isTrue();
+      // the cap's red is its own meaning, drawn only as the cap (checked above)
+      if (colour.matches("#[0-9a-f]{6}")
+          && !colour.equals("#e8590c")
+          && !colour.equals("#c92a2a")) {
+        int r = Integer.parseInt(colour.substring(1, 3), 16);
+        int g = Integer.parseInt(colour.substring(3, 5), 16);
+        int b = Integer.parseInt(colour.substring(5, 7), 16);
+        double far =
+            Math.sqrt(Math.pow(r - 0xe8, 2) + Math.pow(g - 0x59, 2) + Math.pow(b - 0x0c, 2));
+        assertThat(far).as(name + " " + colour + " reads as shortfall orange").isGreaterThan(80);
+      }
+    }
   }
 
   private static double luminance(Page page) {
@@ -230,6 +330,171 @@ class ReportAnswersBrowserTest {
       yearSpend = yearSpend.add(new BigDecimal(p.get("spend").asText()));
     assertThat(sum(csv(page, "shares"), "spend", r -> r.get("source").equals("plan")))
         .isEqualByComparingTo(yearSpend);
+  }
+
+  /**
+   * The burn-down says what the headline says (review of issue 14, item 1): per contract year the
+   * shortfall max(0, committed − projected) of the draw-down JSON ({@code book}), a year not
+   * started included; their sum over take-or-pay contracts is the band's shortfall, over
+   * reservations and storage (at their price) its unused amount; and each small chart's description
+   * names each year short. In plan mode committed spend comes from the plan JSON's contracts[].
+   */
+  private static void burndownAgreesWithTheBand(Page page, JsonNode book, boolean withBills)
+      throws Exception {
+    List<CSVRecord> rows = csv(page, "burndown");
+    Map<String, CSVRecord> byYear = new HashMap<>();
+    for (CSVRecord r : rows) byYear.put(r.get("contract") + "|" + r.get("year"), r);
+    BigDecimal owed = BigDecimal.ZERO;
+    BigDecimal unused = BigDecimal.ZERO;
+    Map<String, List<String>> shortYears = new HashMap<>();
+    String currency = book.path("currency").asText("USD");
+    for (JsonNode c : book.get("contracts")) {
+      String contract = c.get("contract").asText();
+      boolean fromPlan = !withBills && "committed-spend".equals(c.path("kind").asText());
+      if (fromPlan) continue; // the plan's own contract years, below
+      BigDecimal price =
+          c.path("unit").asText(currency).equals(currency)
+              ? BigDecimal.ONE
+              : new BigDecimal(c.path("pricePerUnit").asText("0"));
+      for (JsonNode y : c.path("years")) {
+        if (new BigDecimal(y.get("committed").asText()).signum() == 0
+            || y.path("projected").isNull()
+            || y.path("projected").isMissingNode()) continue;
+        CSVRecord r = byYear.get(contract + "|" + y.get("year").asInt());
+        assertThat(r).as(contract + " year " + y.get("year").asInt()).isNotNull();
+        BigDecimal expected =
+            new BigDecimal(y.get("committed").asText())
+                .subtract(new BigDecimal(y.get("projected").asText()))
+                .max(BigDecimal.ZERO);
+        assertThat(new BigDecimal(r.get("shortfall")))
+            .as(contract + " year " + y.get("year").asInt() + " shortfall")
+            .isEqualByComparingTo(expected);
+        if (expected.signum() > 0) {
+          shortYears.computeIfAbsent(contract, k -> new ArrayList<>()).add("Y" + y.get("year"));
+          if ("true-up".equals(c.path("shortfallKind").asText())) owed = owed.add(expected);
+          if ("unused".equals(c.path("shortfallKind").asText()))
+            unused = unused.add(expected.multiply(price));
+        }
+      }
+    }
+    if (!withBills) {
+      for (JsonNode c : plan.get("contracts")) {
+        String key = c.get("contract").asText() + "|" + (c.get("year").asInt() + 1);
+        BigDecimal expected = new BigDecimal(c.get("shortfall").asText());
+        assertThat(new BigDecimal(byYear.get(key).get("shortfall")))
+            .as(key)
+            .isEqualByComparingTo(expected);
+        if (expected.signum() > 0) {
+          if (c.get("takeOrPay").asBoolean()) owed = owed.add(expected);
+          shortYears
+              .computeIfAbsent(c.get("contract").asText(), k -> new ArrayList<>())
+              .add("Y" + (c.get("year").asInt() + 1));
+        }
+      }
+    }
+    assertThat(owed)
+        .as("take-or-pay shortfall in the burn-down against the band")
+        .isEqualByComparingTo(
+            new BigDecimal(page.getAttribute(".answer[data-answer=shortfall]", "data-value")));
+    assertThat(unused)
+        .as("reservations and storage unused in the burn-down against the band")
+        .isEqualByComparingTo(
+            new BigDecimal(page.getAttribute(".answer[data-answer=shortfall]", "data-unused")));
+    assertThat(owed.add(unused)).as("the demo falls short somewhere").isPositive();
+    // the CSV reconciles to the band in money (review of issue 14, item 9): its committed column
+    // mixed dollars and GPU-hours; its money columns add up to the band's figures
+    assertThat(sum(rows, "committedMoney", r -> !r.get("committedMoney").isEmpty()))
+        .as("Σ minimums in money against the band's committed")
+        .isEqualByComparingTo(
+            new BigDecimal(page.getAttribute(".answer[data-answer=committed]", "data-value")));
+    assertThat(sum(rows, "shortfallMoney", r -> !r.get("shortfallMoney").isEmpty()))
+        .as("Σ shortfalls in money against the band's shortfall and unused")
+        .isEqualByComparingTo(owed.add(unused));
+    CSVRecord shortfall =
+        csv(page, "headline").stream()
+            .filter(r -> r.get("answer").equals("shortfall"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(shortfall.get("asOf")).isEqualTo(withBills ? book.get("asOf").asText() : "");
+    assertThat(new BigDecimal(shortfall.get("unused"))).isEqualByComparingTo(unused);
+    // every contract's axis names its years alike, "Y1 2027" (oci's said "Y1" alone in plan mode)
+    @SuppressWarnings("unchecked")
+    List<String> labels =
+        (List<String>)
+            page.evalOnSelectorAll(
+                ".multiple .chart",
+                "cs => cs.flatMap(c => echarts.getInstanceByDom(c).getOption().xAxis[0].data)");
+    assertThat(labels).isNotEmpty().allSatisfy(l -> assertThat(l).matches("Y\\d+ \\d{4}"));
+    // each year's shortfall is drawn on its own scale, not two pixels under the minimum's
+    @SuppressWarnings("unchecked")
+    List<String> scales =
+        (List<String>)
+            page.evalOnSelectorAll(
+                ".multiple .chart",
+                "cs => cs.map(c => { const o = echarts.getInstanceByDom(c).getOption();"
+                    + " return o.yAxis.length + ':' + o.series.find(s => s.name === 'shortfall').yAxisIndex; })");
+    assertThat(scales).isNotEmpty().allSatisfy(l -> assertThat(l).isEqualTo("2:1"));
+    for (var e : shortYears.entrySet()) {
+      String words =
+          page.getAttribute(".multiple[data-contract='" + e.getKey() + "'] .chart", "aria-label");
+      assertThat(words).as(e.getKey()).doesNotContain("no year short");
+      for (String year : e.getValue()) assertThat(words).as(e.getKey()).contains(year + " ");
+    }
+  }
+
+  /**
+   * Review of issue 14, item 5: each year's planned and billed shares stand side by side (one
+   * category each, "2027 planned" then "2027 billed"), a year without bills has one category, and
+   * the legend is one plain entry per provider (a scrolling one paged "oci" away at 390 px).
+   */
+  @SuppressWarnings("unchecked")
+  private static void sharesSideBySide(Page page, JsonNode drawDown) throws Exception {
+    JsonNode option =
+        JSON.readTree(
+            (String)
+                page.evaluate(
+                    "() => JSON.stringify(echarts.getInstanceByDom(document.querySelector("
+                        + "'[data-panel=shares] .chart')).getOption())"));
+    assertThat(option.at("/legend/0/type").asText()).isEqualTo("plain");
+    List<String> categories = new ArrayList<>();
+    option.at("/xAxis/0/data").forEach(c -> categories.add(c.asText()));
+    java.util.TreeSet<String> billedYears = new java.util.TreeSet<>();
+    for (JsonNode s : drawDown.get("shares")) billedYears.add(s.get("year").asText());
+    java.util.TreeSet<String> plannedYears = new java.util.TreeSet<>();
+    for (JsonNode p : plan.get("providers")) plannedYears.add(p.get("year").asText());
+    List<String> expected = new ArrayList<>();
+    for (String y : plannedYears) {
+      if (billedYears.contains(y)) expected.addAll(List.of(y + " planned", y + " billed"));
+      else expected.add(y);
+    }
+    assertThat(categories).isEqualTo(expected);
+    java.util.TreeSet<String> names = new java.util.TreeSet<>();
+    option.get("series").forEach(x -> names.add(x.get("name").asText()));
+    java.util.TreeSet<String> providers = new java.util.TreeSet<>();
+    for (JsonNode p : plan.get("providers")) providers.add(p.get("provider").asText());
+    for (JsonNode p : drawDown.get("shares")) providers.add(p.get("provider").asText());
+    assertThat(names).isEqualTo(providers);
+    // the billed bar of each provider is its ledger share, beside its planned one
+    for (JsonNode sh : drawDown.get("shares")) {
+      int at = categories.indexOf(sh.get("year").asText() + " billed");
+      for (JsonNode x : option.get("series")) {
+        if (!x.get("name").asText().equals(sh.get("provider").asText())) continue;
+        assertThat(x.get("data").get(at).get("value").asDouble())
+            .isCloseTo(
+                new BigDecimal(sh.get("share").asText()).doubleValue() * 100,
+                org.assertj.core.data.Offset.offset(1e-9));
+      }
+    }
+    // every provider's legend entry is drawn inside the chart: no page buttons
+    List<Object> shown =
+        (List<Object>)
+            page.evaluate(
+                "() => { const c = echarts.getInstanceByDom(document.querySelector("
+                    + "'[data-panel=shares] .chart')); const l = c.getModel().getComponent('legend');"
+                    + " return [l.get('type'), c.getDom().querySelectorAll('svg text').length]; }");
+    assertThat(shown.get(0)).isEqualTo("plain");
+    String text = page.locator("[data-panel=shares] .chart svg").innerHTML();
+    for (String p : providers) assertThat(text).as(p + " in the legend").contains(">" + p + "<");
   }
 
   private static List<CSVRecord> csv(Page page, String panel) throws Exception {
@@ -302,7 +567,54 @@ class ReportAnswersBrowserTest {
     ExpectedAnswers.assertOnFirstScreen(page, 1440, 900);
     ExpectedAnswers.assertBand(page, replan, drawDown, true, caps());
     assertThat(page.locator(".headline .caption").innerText()).contains("with the re-plan");
+    burndownAgreesWithTheBand(page, drawDown, true);
+    // the re-plan's total counts the bills before its as-of date: the band says so, and how much
+    String billed = replan.at("/costBreakdown/actual").asText();
+    assertThat(new BigDecimal(billed)).isPositive();
+    assertThat(page.getAttribute(".answer[data-answer=planned]", "data-billed")).isEqualTo(billed);
+    assertThat(page.locator(".answer[data-answer=planned]").innerText())
+        .contains("billed before 2027-07-01")
+        .doesNotContain("the plan's total over the horizon");
+    // plan against actual: the billed months are the bills, never "planned $0"; the months the
+    // re-plan decides are its placements' cost (review of issue 14, item 2)
+    String firstOpen = replan.at("/fixedPast/firstOpenMonth").asText();
+    Map<String, BigDecimal> billedByMonth = new java.util.TreeMap<>();
+    for (JsonNode r : drawDown.get("spend"))
+      billedByMonth.merge(
+          r.get("month").asText(), new BigDecimal(r.get("billed").asText()), BigDecimal::add);
+    Map<String, BigDecimal> plannedByMonth = new java.util.TreeMap<>();
+    for (JsonNode r : replan.get("placements"))
+      plannedByMonth.merge(
+          r.get("month").asText(), new BigDecimal(r.get("cost").asText()), BigDecimal::add);
+    List<CSVRecord> vsPlan = csv(page, "vsplan");
+    int before = 0;
+    for (CSVRecord r : vsPlan) {
+      String month = r.get("month");
+      if (month.compareTo(firstOpen) < 0) {
+        before++;
+        assertThat(r.get("planned")).as(month + " planned").isEmpty();
+        assertThat(r.get("variance")).as(month + " variance").isEmpty();
+        assertThat(new BigDecimal(r.get("actual")))
+            .as(month + " billed")
+            .isEqualByComparingTo(billedByMonth.get(month));
+      } else {
+        assertThat(new BigDecimal(r.get("planned")))
+            .as(month + " planned")
+            .isEqualByComparingTo(plannedByMonth.getOrDefault(month, BigDecimal.ZERO));
+      }
+    }
+    assertThat(before).isEqualTo(billedByMonth.size());
+    assertThat(page.getAttribute("[data-panel=vsplan] .chart", "aria-label"))
+        .doesNotContain("variance");
     assertThat(chromium.errors(page)).isEmpty();
+
+    // the demo's second act writes this report itself (it left report.html plan-only before)
+    Page second = chromium.newPage(1440, 900, false);
+    open(second, demo.resolve("report-2027H1.html"));
+    ExpectedAnswers.assertOnFirstScreen(second, 1440, 900);
+    ExpectedAnswers.assertBand(second, replan, drawDown, true, caps());
+    assertThat(second.locator("[data-panel=concentration]").count()).isOne();
+    assertThat(chromium.errors(second)).isEmpty();
   }
 
   @Test
@@ -361,6 +673,7 @@ class ReportAnswersBrowserTest {
     ExpectedAnswers.assertBand(page, plan, drawDown, true, caps());
     // the demo's plan falls short of a later year's minimum: the band must not say $0.00
     assertThat(ExpectedAnswers.ledgerShortfall(drawDown)).isPositive();
+    burndownAgreesWithTheBand(page, drawDown, true);
     // plan against actual counts what nuage ledger vs-plan counts, per month
     var vsPlan =
         ReportCommandTest.nuage(
@@ -416,7 +729,14 @@ class ReportAnswersBrowserTest {
                 "cs => cs.map(c => { const o = echarts.getInstanceByDom(c).getOption();"
                     + " return o.legend[0].type + ':' + o.series.map(s => s.name).join(','); })");
     assertThat(legends).allSatisfy(l -> assertThat(l).startsWith("plain:").contains("billed"));
+    sharesSideBySide(page, drawDown);
+    oneMeaningPerColour(page);
     assertThat(chromium.errors(page)).isEmpty();
+    // at 390 px too the shares legend names every provider on the page, none paged away
+    Page phone = chromium.newPage(390, 900, false);
+    open(phone, report);
+    sharesSideBySide(phone, drawDown);
+    phone.close();
   }
 
   @Test
@@ -491,6 +811,7 @@ class ReportAnswersBrowserTest {
         .isNotEqualTo(series.get(0).at("/markLine/lineStyle/color").asText())
         .isNotEqualTo("#e8590c");
     assertThat(page.locator("[data-panel=deal]").innerText()).contains("Break-even demand");
+    oneMeaningPerColour(page);
     assertThat(chromium.errors(page)).isEmpty();
 
     // a deal of another version of the scenario file is refused, naming both hashes

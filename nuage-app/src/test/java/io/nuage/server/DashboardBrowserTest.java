@@ -242,9 +242,7 @@ class DashboardBrowserTest {
                   + "|"
                   + y.get("projected").asText()
                   + "|"
-                  + (y.get("projectedShortfall").isNull()
-                      ? ""
-                      : y.get("projectedShortfall").asText()));
+                  + ExpectedFigures.yearShortfall(y));
         }
       }
       assertThat(expected).isNotEmpty();

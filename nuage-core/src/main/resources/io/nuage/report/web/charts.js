@@ -72,22 +72,34 @@ const dollars = (v) => (v === null || v === undefined || Number.isNaN(Number(v))
 export function compactUsd(text) {
   if (text === null || text === undefined || text === "") return "—";
   const v = Number(text);
-  const a = Math.abs(v);
-  const sign = (v < 0 ? "-" : "") + currencySymbol();
-  if (a >= 1e12) return sign + (a / 1e12).toFixed(2) + "T";
-  if (a >= 1e9) return sign + (a / 1e9).toFixed(1) + "B";
-  if (a >= 1e6) return sign + (a / 1e6).toFixed(1) + "M";
-  if (a >= 1e3) return sign + (a / 1e3).toFixed(1) + "k";
-  return usd(text);
+  const shown = scaled(Math.abs(v), 1);
+  return shown === null ? usd(text) : (v < 0 ? "-" : "") + currencySymbol() + shown;
+}
+
+// thousands, millions, billions, trillions and the decimals each is shown with
+const TIERS = [[1e3, "k"], [1e6, "M"], [1e9, "B"], [1e12, "T", 2]];
+
+/**
+ * a (≥ 0) in the largest tier it reaches, with digits decimals (the trillions two); a figure that
+ * rounds up to 1000 of its tier is said in the next ("$1.0B", never "$1000.0M"). Null below 1000.
+ */
+function scaled(a, digits) {
+  let i = TIERS.findLastIndex(([unit]) => a >= unit);
+  if (i < 0) {
+    // 999.96 in thousands still reads as under a thousand: said exactly by the caller
+    return null;
+  }
+  for (;;) {
+    const [unit, suffix, own] = TIERS[i];
+    const text = (a / unit).toFixed(own ?? digits);
+    if (Number(text) < 1000 || i === TIERS.length - 1) return text + suffix;
+    i += 1;
+  }
 }
 
 const compact = (v) => {
-  const a = Math.abs(v);
-  if (a >= 1e12) return (v / 1e12).toFixed(2) + "T";
-  if (a >= 1e9) return (v / 1e9).toFixed(1) + "B";
-  if (a >= 1e6) return (v / 1e6).toFixed(1) + "M";
-  if (a >= 1e3) return (v / 1e3).toFixed(0) + "k";
-  return String(v);
+  const shown = scaled(Math.abs(v), 1);
+  return shown === null ? String(v) : (v < 0 ? "-" : "") + shown;
 };
 
 const decimals = (text) => {
@@ -131,9 +143,14 @@ export const SEMANTIC = {
   shortfall: "#e8590c", // paid for nothing: always this warm orange
   cap: "#c92a2a", // the diversification cap and a provider at it
   saving: "#2b8a3e", // money the plan saves
-  cost: "#c2410c", // money a choice costs more
+  futures: "#0b7285", // an estimate over sampled futures (median, expected cost) and its bands
   tail: "#862e9c", // a tail measure (CVaR95): its own colour, never the shortfall's nor a provider's
 };
+/**
+ * The ink of the page, for a reference drawn against the figures (the variance, the scenario as
+ * written, a deal not signed): it carries no meaning of its own, unlike the colours above.
+ */
+const ink = () => (isDark() ? "#e3e8ee" : "#1d2630");
 function colourOf(provider) {
   if (provider in KNOWN) return PALETTE[KNOWN[provider]];
   let h = 0;
@@ -158,22 +175,28 @@ export function burndownRows(bundle) {
   // The ledger part is the draw-down JSON of `nuage ledger --format json` / GET /api/ledger/drawdown.
   // an empty ledger still lists every contract year, with zeros: without spend there is no row
   const ledger = (hasLedger(bundle) && bundle.ledger.contracts) || [];
-  // a reservation's figures are GPU-hours (unit), a year not started has no shortfall (null)
+  // a reservation's figures are GPU-hours (unit). Each year's shortfall is max(0, committed −
+  // projected), a year not started included (its projectedShortfall is null in the JSON): the
+  // headline counts it so, and the burn-down must say what the headline says
   const drawdown = ledger.flatMap((c) => (c.years || []).map((y) => ({
     contract: c.contract, year: Number(y.year), committed: y.committed, consumed: y.consumed,
-    projected: y.projected, shortfall: y.projectedShortfall !== undefined ? y.projectedShortfall : (y.shortfall ?? ""),
+    projected: y.projected, shortfall: yearShortfall(y),
     source: "ledger",
     // a take-or-pay true-up is the shortfall billed, never consumption; settlement: closed years only
     trueUp: y.trueUp ?? "", settlement: y.settlement ?? "",
     status: y.status ?? "", basis: y.projectionSource ?? "", unit: c.unit ?? "USD", kind: c.kind ?? "",
-    from: y.from ?? "",
-  })));
+    from: y.from ?? "", pricePerUnit: c.pricePerUnit ?? "",
+  }))).map(inMoney((bundle.ledger && bundle.ledger.currency) || "USD"));
   if (drawdown.length > 0) return drawdown;
   const contracts = (bundle.plan && bundle.plan.contracts) || [];
+  // each year's first month, from the commitments, so that every contract's axis says "Y1 2027"
+  const firstDay = new Map(((bundle.commitments && bundle.commitments.contracts) || [])
+    .flatMap((c) => (c.years || []).map((y) => [c.contract + "|" + Number(y.year), y.from ?? ""])));
   // The plan's contract years are 0-based; people (and the ledger) count from 1.
   const planned = contracts.map((r) => ({
     contract: r.contract, year: Number(r.year) + 1, committed: r.committed, consumed: "",
     projected: r.consumed, shortfall: r.shortfall, source: "plan", kind: "committed-spend", unit: "USD",
+    from: firstDay.get(r.contract + "|" + (Number(r.year) + 1)) ?? "",
   }));
   // reservations and storage are not in the plan's contracts[]: their minimums and what the plan
   // uses of them come from the draw-down of an empty ledger projected with the plan
@@ -181,10 +204,22 @@ export function burndownRows(bundle) {
     .filter((c) => c.kind === "reserved-capacity" || c.kind === "storage-commitment")
     .flatMap((c) => (c.years || []).map((y) => ({
       contract: c.contract, year: Number(y.year), committed: y.committed, consumed: "",
-      projected: y.projected ?? "", shortfall: y.projectedShortfall ?? "", source: "commitments",
-      kind: c.kind, unit: c.unit ?? "USD", from: y.from ?? "",
+      projected: y.projected ?? "", shortfall: yearShortfall(y), source: "commitments",
+      kind: c.kind, unit: c.unit ?? "USD", from: y.from ?? "", pricePerUnit: c.pricePerUnit ?? "",
     })));
-  return [...planned, ...others];
+  return [...planned, ...others].map(inMoney((bundle.commitments && bundle.commitments.currency) || "USD"));
+}
+
+/**
+ * A burn-down row with its minimum and shortfall in money beside its own unit (a reservation's
+ * GPU-hours at its pricePerUnit), so that the CSV's money columns add up to the headline's.
+ */
+function inMoney(code) {
+  return (r) => {
+    const price = (r.unit || code) === code ? "1" : r.pricePerUnit;
+    const money = (v) => (v === "" || v === null || v === undefined || price === "" || price === undefined ? "" : times(v, price));
+    return { ...r, committedMoney: money(r.committed), shortfallMoney: money(r.shortfall) };
+  };
 }
 
 /**
@@ -280,7 +315,13 @@ export function vsPlanRows(bundle) {
   const actual = hasActual ? sumBy(spend, (r) => r.month, (r) => r.billed, CENTS) : new Map();
   const months = sorted([...planned.keys(), ...actual.keys()]);
   const lastActual = hasActual ? sorted([...actual.keys()]).pop() : "";
+  // a re-plan decides nothing before its first open month: those months are the bills themselves,
+  // with no plan of the re-plan's to compare them with (not a plan of $0)
+  const firstOpen = (bundle.plan && bundle.plan.fixedPast && bundle.plan.fixedPast.firstOpenMonth) || "";
   return months.map((month) => {
+    if (month < firstOpen) {
+      return { month, planned: "", actual: actual.get(month) || "", variance: "", basis: "billed before the re-plan" };
+    }
     const p = planned.get(month) || "0.00";
     if (!hasActual || month > lastActual) return { month, planned: p, actual: "", variance: "" };
     const a = actual.get(month) || "0.00";
@@ -323,11 +364,20 @@ const committedMoney = (c) => (c.committedCost !== undefined && c.committedCost 
 export function yearShortfalls(c) {
   const out = [];
   for (const y of c.years || []) {
-    if (y.projected === null || y.projected === undefined || y.committed === null || y.committed === undefined) continue;
-    const short = minus(y.committed, y.projected);
-    if (toUnits(short, decimals(short)) > 0n) out.push({ year: Number(y.year), amount: short });
+    const short = yearShortfall(y);
+    if (short !== "" && toUnits(short, decimals(short)) > 0n) out.push({ year: Number(y.year), amount: short });
   }
   return out;
+}
+
+/**
+ * One draw-down year's projected shortfall, max(0, committed − projected), in the contract's unit:
+ * "0.00" when the year is projected to meet its minimum, "" when it has no projection.
+ */
+export function yearShortfall(y) {
+  if (y.projected === null || y.projected === undefined || y.projected === "" || y.committed === null || y.committed === undefined) return "";
+  const short = minus(y.committed, y.projected);
+  return toUnits(short, decimals(short)) > 0n ? short : fromUnits(0n, decimals(short));
 }
 
 /** Σ over a draw-down's reservations and storage commitments of what is left unused, in money. */
@@ -408,8 +458,24 @@ export function headlineFigures(bundle) {
     const saving = minus(b.totalCost, plan.totalCost);
     return { name: b.name, baseline: b.totalCost, saving, percent: percentOf(saving, b.totalCost), feasible: Boolean(b.feasible) };
   }) : [];
-  figures.levers = ((plan && plan.binding) || []).slice(0, 3).map((b) => ({ constraint: b.constraint, shadowPrice: b.shadowPrice, explanation: b.explanation }));
+  figures.levers = leversByKind((plan && plan.binding) || []).map((b) => ({ constraint: b.constraint, shadowPrice: b.shadowPrice, explanation: b.explanation }));
   return figures;
+}
+
+/**
+ * The most valuable lever of each kind (a share cap, a capacity, a contract minimum), kinds in the
+ * order their first lever comes in the plan's binding list, at most three. Shadow prices of
+ * different kinds are in different units ($ per share point, per GPU-month, per $ of minimum):
+ * ranking them against each other put "$1.9M per point" above "$1.11 per $1", which says nothing.
+ */
+export function leversByKind(binding) {
+  const best = new Map();
+  for (const b of binding) {
+    const kind = (/^(\w+)\[/.exec(b.constraint || "") || [null, b.constraint])[1];
+    const held = best.get(kind);
+    if (!held || atLeast(b.shadowPrice, held.shadowPrice) && !atLeast(held.shadowPrice, b.shadowPrice)) best.set(kind, b);
+  }
+  return [...best.values()].slice(0, 3);
 }
 
 /** The deal's answers per size, then not signing (docs/deal-json.md). */
@@ -533,15 +599,17 @@ function csvButton(name, rows) {
 
 /** A table whose rows carry each figure as a data attribute and as text, under a caption. */
 function table(name, columns, rows, caption) {
-  const head = el("tr", {}, ...columns.map((c) => el("th", { scope: "col" }, c.label)));
+  // a numeric column's header stands over its figures, right-aligned as they are
+  const head = el("tr", {}, ...columns.map((c) => el("th", c.numeric ? { scope: "col", class: "num" } : { scope: "col" }, c.label)));
   const body = rows.map((row) => {
     const tr = el("tr");
     for (const [k, v] of Object.entries(row)) if (v === null || typeof v !== "object") tr.dataset[k] = String(v ?? "");
     for (const c of columns) tr.append(el("td", c.numeric ? { class: "num" } : {}, c.show(row)));
     return tr;
   });
-  return el("table", { "data-table": name, class: "numbers" }, el("caption", {}, caption),
-    el("thead", {}, head), el("tbody", {}, ...body));
+  // a table wider than its panel scrolls inside its own box, with a shadow at the side hidden
+  return el("div", { class: "table-scroll" }, el("table", { "data-table": name, class: "numbers" }, el("caption", {}, caption),
+    el("thead", {}, head), el("tbody", {}, ...body)));
 }
 
 // The section joins the page before its chart is drawn: ECharts sizes itself from the element.
@@ -616,16 +684,16 @@ export function leverWords(l) {
   const about = (text) => "about " + compactUsd(text);
   if (m && m[1] === "share") {
     const [provider, year] = m[2].split(",");
-    return `${provider} one point more of ${year} spend, above its cap: ${about(l.shadowPrice)} saved per point, at the margin`;
+    return `Share cap: letting ${provider} take one point more of ${year} spend would save ${about(l.shadowPrice)} per point, at the margin`;
   }
   if (m && m[1] === "capacity") {
     const [region, accelerator, month] = m[2].split(",");
-    return `one more ${accelerator} GPU-month in ${region} in ${month}: ${about(l.shadowPrice)} saved, at the margin`;
+    return `Capacity: one more ${accelerator} GPU-month in ${region} in ${month} would save ${about(l.shadowPrice)}, at the margin`;
   }
   if (m && m[1] === "minimum") {
     const [contract, year] = m[2].split(",");
     const perUnit = Number(l.shadowPrice).toFixed(2);
-    return `${contract} y${Number(year) + 1} minimum ${currencySymbol()}1 lower: about ${currencySymbol()}${perUnit} saved per ${currencySymbol()}1, at the margin`;
+    return `Minimum: lowering ${contract} y${Number(year) + 1}'s minimum by ${currencySymbol()}1 would save about ${currencySymbol()}${perUnit}, at the margin`;
   }
   return l.explanation;
 }
@@ -648,9 +716,17 @@ function headlinePanel(root, f, plan) {
       el("p", { class: "detail" }, f.committed.parts.map((p) => `${p.contract} ${compactUsd(p.amount)}`).join(" · ")
         + (f.committed.source === "plan" ? " (committed spend only)" : ""))));
   }
-  answers.append(answer("planned", "Planned spend", f.planned, money(f.planned),
+  // a re-plan's total counts what was billed before its as-of date: say so, with the amount
+  const past = plan && plan.fixedPast;
+  const billed = past && plan.costBreakdown ? plan.costBreakdown.actual ?? "" : "";
+  const whose = past
+    ? `billed before ${past.asOf} ${compactUsd(billed)} (the bills) plus the re-plan's ${compactUsd(minus(f.planned, billed || "0"))} from ${past.firstOpenMonth}`
+    : "the plan's total over the horizon";
+  const plannedBox = answer("planned", past ? "Billed and re-planned spend" : "Planned spend", f.planned, money(f.planned),
     el("p", { class: "detail" }, plan && plan.gap !== undefined && plan.gap !== null
-      ? `the plan's total over the horizon, within ${pct(plan.gap, 4)} of the proven lower bound` : "the plan's total over the horizon")));
+      ? `${whose}, within ${pct(plan.gap, 4)} of the proven lower bound` : whose));
+  plannedBox.dataset.billed = billed;
+  answers.append(plannedBox);
   if (f.shortfall) {
     const zero = toUnits(f.shortfall.value, decimals(f.shortfall.value)) === 0n;
     const detail = [zero ? (f.mode === "ledger" ? "every take-or-pay minimum is projected to be met" : "the plan meets every take-or-pay minimum") : f.shortfall.parts.map((p) => `${p.contract}${p.year ? " y" + p.year : ""} ${compactUsd(p.amount)}`).join(" · ")];
@@ -662,6 +738,9 @@ function headlinePanel(root, f, plan) {
       el("p", { class: "detail" }, detail.join("; ")), el("p", { class: "detail asof" }, f.mode === "ledger" ? `as of ${f.asOf}` : "from the plan: nothing billed yet"));
     box.dataset.asOf = f.asOf;
     box.dataset.unused = f.shortfall.unused ?? "";
+    // the CSV row says as of when, what is unused besides, and how likely (once risk exists)
+    Object.assign(rows[rows.length - 1], { asOf: f.asOf || "", unused: f.shortfall.unused ?? "",
+      probability: f.shortfall.risk ? f.shortfall.risk.probability : "" });
     if (!zero) box.classList.add("warn");
     if (f.shortfall.risk) box.dataset.probability = f.shortfall.risk.probability;
     answers.append(box);
@@ -677,7 +756,7 @@ function headlinePanel(root, f, plan) {
     `${compactUsd(s.saving)} (${s.percent}%) vs ${s.name}${s.feasible ? "" : " (infeasible)"}`)));
   answers.append(answer("savings", "Saves", f.savings.map((s) => `${s.name}:${s.saving}`).join(" "), list));
   const levers = el("ol", { class: "levers" }, ...f.levers.map((l) => el("li", { "data-constraint": l.constraint, "data-shadow-price": l.shadowPrice, title: l.explanation }, leverWords(l))));
-  answers.append(answer("levers", "Most valuable levers", f.levers.map((l) => l.constraint).join(" "),
+  answers.append(answer("levers", "Most valuable lever of each kind", f.levers.map((l) => l.constraint).join(" "),
     f.levers.length > 0 ? levers : el("p", { class: "detail" }, "no binding constraint has a price")));
   for (const s of f.savings) rows.push({ answer: "saving vs " + s.name, value: s.saving, percent: s.percent });
   const head = el("div", { class: "panel-head" }, el("h2", { id: "title-headline" }, "The answers"), csvButton("headline", rows));
@@ -712,6 +791,16 @@ function running(values) {
   });
 }
 
+/** A small burn-down in words: its totals, then every year short and by how much (each year apart). */
+function burndownWords(contract, years, isMoney, last) {
+  const amount = (text) => (isMoney ? compactUsd(text) : grouped(text) + " GPU-hours");
+  const short = years.filter((r) => r.shortfall !== "" && toUnits(r.shortfall, decimals(r.shortfall)) > 0n);
+  return `Burn-down of ${contract}: cumulative minimum ${amount(sumOf(years.map((r) => r.committed)))} over ${years.length} years, `
+    + `projected ${amount(sumOf(years.map((r) => r.projected)))}; `
+    + (short.length === 0 ? "no year short of its minimum" : "shortfall " + short.map((r) => `Y${r.year} ${amount(r.shortfall)}`).join(", "))
+    + ` (last year Y${last.year}).`;
+}
+
 function burndownPanel(root, charts, rows, ledger, plan) {
   const fromPlan = rows.length > 0 && rows[0].source !== "ledger";
   const projection = ledger && ledger.projection;
@@ -719,8 +808,8 @@ function burndownPanel(root, charts, rows, ledger, plan) {
   const how = source === "run-rate" ? "projected at the run rate (if spending stays at today's rate)"
     : `projected as actuals plus ${projection && projection.plan ? (/^(re-)?plan\b/.test(projection.plan) ? projection.plan : `the ${source} ${projection.plan}`) : `the ${source}`} for the rest of each year`;
   const { section, chart } = panel(root, "burndown", "Contract burn-down",
-    fromPlan ? "Per contract, each on its own scale: the cumulative minimum (grey squares) against what the plan consumes (dashed: a projection, nothing is billed yet) and the shortfall paid anyway (orange bars). Committed spend from the plan's contracts, reservations (GPU-hours) and storage from the plan's use of them."
-      : `As of ${ledger.asOf} (charges through ${ledger.chargesThrough}), in ${ledger.currency}: per contract, the cumulative minimum (grey squares), billed so far (solid), ${how} (dashed), and the shortfall (orange). A true-up billed is never counted as consumption. A year not started owes none; a reservation is in GPU-hours.`,
+    fromPlan ? "Per contract, each on its own scale: the cumulative minimum (grey squares) against what the plan consumes (dashed: a projection, nothing is billed yet) and each year's shortfall paid anyway (orange bars, on their own scale at the right: a year over its minimum does not make up for another under it). Committed spend from the plan's contracts, reservations (GPU-hours) and storage from the plan's use of them."
+      : `As of ${ledger.asOf} (charges through ${ledger.chargesThrough}), in ${ledger.currency}: per contract, the cumulative minimum (grey squares), billed so far (solid), ${how} (dashed), and each year's shortfall (orange bars, on their own scale at the right). A true-up billed is never counted as consumption. Each year owes its own minimum, a year not started included (projected), as in the headline; a reservation is in GPU-hours.`,
     rows);
   chart.remove();
   const grid = el("div", { class: "multiples" });
@@ -740,7 +829,11 @@ function burndownPanel(root, charts, rows, ledger, plan) {
         itemStyle: { color: SEMANTIC.committed }, lineStyle: { color: SEMANTIC.committed, width: 2 } },
       { name: `${source}`, type: "line", data: running(years.map((r) => r.projected)), symbol: "emptyCircle",
         itemStyle: { color: SEMANTIC.planned }, lineStyle: { type: "dashed", width: 2, color: SEMANTIC.planned } },
-      { name: "shortfall", type: "bar", barMaxWidth: 18, data: years.map((r) => num(r.shortfall)), itemStyle: { color: SEMANTIC.shortfall } },
+      // each year's own shortfall, on its own scale (right): on the minimum's scale a $2.5B
+      // shortfall under a $300B commitment is two pixels, and the cumulative lines net the years
+      { name: "shortfall", type: "bar", barMaxWidth: 18, yAxisIndex: 1, data: years.map((r) => num(r.shortfall)), itemStyle: { color: SEMANTIC.shortfall },
+        label: { show: true, position: "top", color: SEMANTIC.shortfall, fontSize: 10,
+          formatter: (p) => (p.value > 0 ? (isMoney ? compactUsd(years[p.dataIndex].shortfall) : compact(p.value) + " h") : "") } },
     ];
     if (consumed.some((v) => v !== "")) {
       series.splice(1, 0, { name: "billed", type: "line", data: running(consumed), symbol: "circle",
@@ -757,10 +850,12 @@ function burndownPanel(root, charts, rows, ledger, plan) {
       grid: { left: 6, right: 12, top: 48, bottom: 6, containLabel: true },
       tooltip: { trigger: "axis", valueFormatter: fmt, confine: true },
       xAxis: { type: "category", data: labels },
-      yAxis: { type: "value", axisLabel: { formatter: (v) => (isMoney ? currencySymbol() : "") + compact(v) } },
+      yAxis: [{ type: "value", axisLabel: { formatter: (v) => (isMoney ? currencySymbol() : "") + compact(v) } },
+        { type: "value", name: "shortfall", position: "right", min: 0, max: (e) => (e.max > 0 ? e.max * 1.25 : 1), splitLine: { show: false },
+          nameTextStyle: { color: SEMANTIC.shortfall, fontSize: 10 },
+          axisLabel: { color: SEMANTIC.shortfall, fontSize: 10, hideOverlap: true, formatter: (v) => (isMoney ? currencySymbol() : "") + compact(v) } }],
       series,
-    }, `Burn-down of ${contract}: cumulative minimum ${isMoney ? compactUsd(sumOf(years.map((r) => r.committed))) : grouped(sumOf(years.map((r) => r.committed))) + " GPU-hours"} over ${years.length} years, `
-      + `projected ${isMoney ? compactUsd(sumOf(years.map((r) => r.projected))) : grouped(sumOf(years.map((r) => r.projected))) + " GPU-hours"}, shortfall ${isMoney ? compactUsd(sumOf(years.map((r) => r.shortfall))) : grouped(sumOf(years.map((r) => r.shortfall)))} (last year Y${last.year}).`);
+    }, burndownWords(contract, years, isMoney, last));
   }
   section.append(el("details", {}, el("summary", {}, `${rows.length} contract years`), table("burndown", [
     { label: "contract", show: (r) => r.contract },
@@ -771,6 +866,8 @@ function burndownPanel(root, charts, rows, ledger, plan) {
     { label: "consumed", numeric: true, show: (r) => grouped(r.consumed) },
     { label: "projected", numeric: true, show: (r) => grouped(r.projected) },
     { label: "shortfall", numeric: true, show: (r) => grouped(r.shortfall) },
+    { label: "minimum in money", numeric: true, show: (r) => grouped(r.committedMoney) },
+    { label: "shortfall in money", numeric: true, show: (r) => grouped(r.shortfallMoney) },
     { label: "true-up", numeric: true, show: (r) => grouped(r.trueUp ?? "") },
     { label: "settlement", show: (r) => (r.settlement || "").replaceAll("-", " ") || "—" },
     { label: "projected from", show: (r) => r.basis || r.source },
@@ -834,21 +931,29 @@ function sharesPanel(root, charts, rows, ledger) {
   const all = [...rows.map((r) => ({ ...r, source: "plan" })), ...actual].map((r) => ({ ...r, atCap: r.cap !== "" && atLeast(r.share, r.cap) }));
   const { section, chart } = panel(root, "shares", "Provider share of spend against the policy cap",
     "Each provider's share of a calendar year's spend, one colour per provider; the red line is the diversification cap, drawn on top, and a bar at or above it is outlined in red and labelled."
-      + (actual.length > 0 ? " Planned bars are plain; billed bars (from the ledger) are hatched and named \"billed\"." : ""), all);
+      + (actual.length > 0 ? " Each year's planned bars stand beside its billed ones (from the ledger), which are hatched, under \"billed\"." : ""), all);
   const providers = sorted(all.map((r) => r.provider));
-  const years = sorted(all.map((r) => String(r.year)));
-  const bar = (p, source) => ({
-    name: source === "plan" ? p : `${p} billed`, type: "bar", barMaxWidth: 22,
-    itemStyle: { color: colourOf(p), ...(source === "actual" ? { opacity: 0.75, decal: { symbol: "rect", dashArrayX: [1, 0], dashArrayY: [2, 3], rotation: 0.8, color: "rgba(255,255,255,0.6)" } } : {}) },
-    data: years.map((y) => {
-      const r = all.find((x) => x.provider === p && String(x.year) === y && x.source === source);
-      if (!r) return null;
-      return r.atCap ? { value: Number(r.share) * 100, itemStyle: { borderColor: SEMANTIC.cap, borderWidth: 2 },
-        label: { show: true, position: "top", formatter: "at cap", color: SEMANTIC.cap, fontSize: 10 } } : Number(r.share) * 100;
-    }),
+  // one category per year and source, planned then billed side by side ("2027 planned", "2027
+  // billed"); a year without bills has one category: no empty half-slots, and one legend entry
+  // per provider (a "… billed" entry each paged the legend out of sight)
+  const slots = sorted(all.map((r) => String(r.year))).flatMap((y) => {
+    const billed = actual.some((r) => String(r.year) === y);
+    const planned = all.some((r) => String(r.year) === y && r.source === "plan");
+    return [...(planned ? [{ year: y, source: "plan", label: billed ? `${y} planned` : y }] : []),
+      ...(billed ? [{ year: y, source: "actual", label: `${y} billed` }] : [])];
   });
-  const series = providers.map((p) => bar(p, "plan"));
-  if (actual.length > 0) series.push(...sorted(actual.map((r) => r.provider)).map((p) => bar(p, "actual")));
+  const hatch = { symbol: "rect", dashArrayX: [1, 0], dashArrayY: [2, 3], rotation: 0.8, color: "rgba(255,255,255,0.6)" };
+  const series = providers.map((p) => ({
+    name: p, type: "bar", barMaxWidth: 22, itemStyle: { color: colourOf(p) },
+    data: slots.map((slot) => {
+      const r = all.find((x) => x.provider === p && String(x.year) === slot.year && x.source === slot.source);
+      if (!r) return null;
+      const style = { ...(slot.source === "actual" ? { opacity: 0.75, decal: hatch } : {}),
+        ...(r.atCap ? { borderColor: SEMANTIC.cap, borderWidth: 2 } : {}) };
+      return { value: Number(r.share) * 100, itemStyle: style,
+        ...(r.atCap ? { label: { show: true, position: "top", formatter: "at cap", color: SEMANTIC.cap, fontSize: 10 } } : {}) };
+    }),
+  }));
   const caps = [...new Set(all.filter((r) => r.cap !== "").map((r) => r.cap))];
   const capLines = caps.map((cap) => {
     const who = sorted(all.filter((r) => r.cap === cap).map((r) => r.provider));
@@ -858,7 +963,8 @@ function sharesPanel(root, charts, rows, ledger) {
   const breaches = all.filter((r) => r.atCap);
   draw(charts, chart, {
     tooltip: { trigger: "axis", valueFormatter: (v) => (v === null || v === undefined ? "—" : Number(v).toFixed(2) + "%"), confine: true },
-    xAxis: { type: "category", data: years },
+    legend: { top: 0, type: "plain" },
+    xAxis: { type: "category", data: slots.map((slot) => slot.label), axisLabel: { hideOverlap: false, interval: 0, fontSize: slots.length > 6 ? 10 : 12 } },
     yAxis: { type: "value", max: 100, axisLabel: { formatter: "{value}%" } },
     series,
   }, `Provider shares per year against the cap${caps.length ? " of " + caps.map((c) => pct(c, 0)).join(", ") : ""}: `
@@ -917,6 +1023,8 @@ function baselinesPanel(root, charts, rows) {
   const { section, chart } = panel(root, "baselines", "What the plan saves",
     "The difference from the plan's cost, not from $0: how much more each naive baseline costs (green: the plan saves that much), and how far the plan is at most from the best possible (its proven lower bound).", rows);
   const bars = rows.filter((r) => r.name !== "plan" && r.difference !== "");
+  // on a phone the bar's label goes on two lines and the names get the room they need: one line
+  // ran out of the chart ("saves $13.9B (3.52%"), and "commitments-first" ran into its bar
   const narrow = chart.clientWidth < 560;
   draw(charts, chart, {
     legend: { show: false },
@@ -924,15 +1032,17 @@ function baselinesPanel(root, charts, rows) {
       const r = bars[p.dataIndex];
       return `${escapeHtml(r.name)}: ${usd(r.totalCost)}<br>${r.name === "lower bound" ? "plan above the bound" : "the plan saves"} ${usd(r.name === "lower bound" ? minus("0", r.difference) : r.difference)}`;
     } },
-    grid: { left: narrow ? 96 : 130, right: narrow ? 120 : 160, top: 10, bottom: 40 },
+    grid: { left: narrow ? 118 : 130, right: narrow ? 84 : 160, top: 10, bottom: 40 },
     xAxis: { ...moneyAxis, name: "Δ against the plan", nameLocation: "middle", nameGap: 24 },
-    yAxis: { type: "category", data: bars.map((r) => r.name), inverse: true, axisLabel: { width: narrow ? 90 : 124, overflow: "break" } },
+    yAxis: { type: "category", data: bars.map((r) => r.name), inverse: true,
+      axisLabel: { width: narrow ? 110 : 124, overflow: "breakAll", fontSize: narrow ? 11 : 12 } },
     series: [{ type: "bar", name: "difference from the plan", barMaxWidth: 28,
       data: bars.map((r) => ({ value: num(r.name === "lower bound" ? minus("0", r.difference) : r.difference), itemStyle: { color: r.name === "lower bound" ? SEMANTIC.committed : r.feasible ? SEMANTIC.saving : "#b8bec6" } })),
       // ink of the page, no outline: ECharts outlines a label in the bar's colour, hollow on dark
       label: { show: true, position: "right", color: isDark() ? "#e3e8ee" : "#1d2630", textBorderWidth: 0, formatter: (p) => {
         const r = bars[p.dataIndex];
-        return r.name === "lower bound" ? `${compactUsd(minus("0", r.difference))} to the bound` : `saves ${compactUsd(r.difference)} (${r.percent}%)${r.feasible ? "" : " infeasible"}`;
+        const gap = narrow ? "\n" : " ";
+        return r.name === "lower bound" ? `${compactUsd(minus("0", r.difference))}${gap}to the bound` : `saves ${compactUsd(r.difference)}${gap}(${r.percent}%)${r.feasible ? "" : " infeasible"}`;
       } } }],
   }, "The plan's saving against each baseline: " + bars.filter((r) => r.name !== "lower bound").map((r) => `${r.name} ${compactUsd(r.difference)} (${r.percent}%)`).join(", ") + ".");
   section.append(table("baselines", [
@@ -944,11 +1054,14 @@ function baselinesPanel(root, charts, rows) {
   ], rows, "Total cost of the plan, its lower bound and each baseline; the difference is the baseline's cost less the plan's (percent of the baseline's)"));
 }
 
-function vsPlanPanel(root, charts, rows) {
+function vsPlanPanel(root, charts, rows, plan) {
   const hasActual = rows.some((r) => r.actual !== "");
   const allBilled = rows.some((r) => r.basis === "all-billed");
+  const past = plan && plan.fixedPast;
   const { section, chart } = panel(root, "vsplan", "Plan against actual",
-    allBilled ? "What the plan bills (light: usage, reservation fees, storage, egress, true-ups, as nuage ledger vs-plan counts them) against billed cost (dark) per month billed, all providers; the line is the variance (billed less planned). A month the bills end in is compared with the plan's share of its days."
+    past ? `A re-plan as of ${past.asOf}: the months before ${past.firstOpenMonth} are the bills themselves (dark), with no planned figure of the re-plan's to set against them `
+      + `(compare them with the plan they followed: nuage ledger vs-plan --plan ${plan.previousPlan && plan.previousPlan.origin ? plan.previousPlan.origin : "PLAN"}); from ${past.firstOpenMonth}, the re-plan's usage cost (light), all providers.`
+    : allBilled ? "What the plan bills (light: usage, reservation fees, storage, egress, true-ups, as nuage ledger vs-plan counts them) against billed cost (dark) per month billed, all providers; the line is the variance (billed less planned). A month the bills end in is compared with the plan's share of its days."
     : hasActual ? "Planned usage cost (light) against billed cost (dark) per month, all providers; the line is the variance (billed less planned)."
       : "Planned usage cost per month; no ledger rows ingested yet, so no actual.", rows);
   const at = (f) => rows.filter((r) => r[f] !== "").map((r) => [monthDate(r.month), num(r[f])]);
@@ -959,9 +1072,11 @@ function vsPlanPanel(root, charts, rows) {
     series: [
       { name: "planned", type: "bar", barMaxWidth: 16, data: at("planned"), itemStyle: { color: SEMANTIC.planned } },
       ...(hasActual ? [{ name: "actual", type: "bar", barMaxWidth: 16, data: at("actual"), itemStyle: { color: SEMANTIC.actual } },
-        { name: "variance", type: "line", data: at("variance"), itemStyle: { color: SEMANTIC.cost }, lineStyle: { color: SEMANTIC.cost } }] : []),
+        { name: "variance", type: "line", data: at("variance"), symbol: "diamond", itemStyle: { color: ink() }, lineStyle: { color: ink(), width: 1.5 } }] : []),
     ],
-  }, `Planned ${compactUsd(sumOf(rows.map((r) => r.planned)))} over ${rows.length} months` + (hasActual ? `; billed ${compactUsd(sumOf(rows.map((r) => r.actual)))}, variance ${compactUsd(sumOf(rows.map((r) => r.variance)))}.` : "; nothing billed yet."));
+  }, `Planned ${compactUsd(sumOf(rows.map((r) => r.planned)))} over ${rows.filter((r) => r.planned !== "").length} months`
+    + (hasActual ? `; billed ${compactUsd(sumOf(rows.map((r) => r.actual)))} over ${rows.filter((r) => r.actual !== "").length} months, `
+      + (rows.some((r) => r.variance !== "") ? `variance ${compactUsd(sumOf(rows.map((r) => r.variance)))}.` : "no month both planned and billed to compare.") : "; nothing billed yet."));
   section.append(el("details", {}, el("summary", {}, `${rows.length} months`), table("vsplan", [
     { label: "month", show: (r) => r.month },
     { label: "planned", numeric: true, show: (r) => usd(r.planned) },
@@ -1035,16 +1150,16 @@ function fanPanel(root, charts, rows, risk) {
     yAxis: moneyAxis,
     series: [
       band("base", n("p05"), null),
-      band("P5-P25", diff("p25", "p05"), "rgba(143,168,230,0.35)"),
-      band("P25-P75", diff("p75", "p25"), "rgba(143,168,230,0.8)"),
-      band("P75-P95", diff("p95", "p75"), "rgba(143,168,230,0.35)"),
+      band("P5-P25", diff("p25", "p05"), "rgba(11,114,133,0.18)"),
+      band("P25-P75", diff("p75", "p25"), "rgba(11,114,133,0.45)"),
+      band("P75-P95", diff("p95", "p75"), "rgba(11,114,133,0.18)"),
       { name: "median", type: "line", data: n("p50"), symbol: "circle", symbolSize: 8,
-        itemStyle: { color: SEMANTIC.actual }, lineStyle: { color: SEMANTIC.actual } },
+        itemStyle: { color: SEMANTIC.futures }, lineStyle: { color: SEMANTIC.futures } },
       { name: "as written", type: "line", data: n("asWritten"), symbol: "diamond", symbolSize: 8,
-        itemStyle: { color: SEMANTIC.committed }, lineStyle: { type: "dashed", color: SEMANTIC.committed } },
+        itemStyle: { color: ink() }, lineStyle: { type: "dashed", color: ink() } },
       // one year: P5 and P95 as a whisker, the bands being areas between years
       ...(years.length === 1 ? [{ name: "P5-P95", type: "scatter", symbol: "rect", symbolSize: [24, 3],
-        itemStyle: { color: SEMANTIC.planned }, data: [num(rows[0].p05), num(rows[0].p95)].map((v) => [0, v]) }] : []),
+        itemStyle: { color: SEMANTIC.futures }, data: [num(rows[0].p05), num(rows[0].p95)].map((v) => [0, v]) }] : []),
     ],
   }, `Fan chart of the cost per year over ${risk.futures} sampled futures: `
     + rows.map((r) => `${r.year} median ${compactUsd(r.p50)} (P5 ${compactUsd(r.p05)} to P95 ${compactUsd(r.p95)})`).join(", ") + ".");
@@ -1123,7 +1238,7 @@ function dealPanel(root, charts, rows, deal) {
       : be.outcome === "always-pays" ? "It pays at every demand level tried." : "It never pays at the demand levels tried.";
   const { section, chart } = panel(root, "deal", `Sizing ${deal.contract} (${deal.provider})`,
     `Expected cost and CVaR95 (the mean of the worst 5% of ${deal.futures} futures, seed ${deal.seed}) of the whole portfolio against the deal's size, a multiple of the written minimums; `
-      + `the dashed red line, "not signed", is the expected cost without the deal (${none ? compactUsd(none.meanCost) : "—"}): a size whose expected cost is below it saves money. Best: ${deal.best}. ${breakEven}`
+      + `the dashed line, "not signed", is the expected cost without the deal (${none ? compactUsd(none.meanCost) : "—"}): a size whose expected cost is below it saves money. Best: ${deal.best}. ${breakEven}`
       + (deal.notes && deal.notes.length ? " " + deal.notes.join(" ") : ""), rows);
   const labels = sizes.map((r) => `${r.label} (${compactUsd(r.commitment)})`);
   // the axis starts near the curves (scale), but always takes in the not-signed line
@@ -1137,9 +1252,9 @@ function dealPanel(root, charts, rows, deal) {
     yAxis: { ...moneyAxis, scale: true, min: low - pad, max: high + pad },
     series: [
       { name: "expected cost", type: "line", data: sizes.map((r) => num(r.meanCost)), symbol: "circle", symbolSize: 8,
-        itemStyle: { color: SEMANTIC.actual }, lineStyle: { color: SEMANTIC.actual, width: 2 },
-        ...(none ? { markLine: { symbol: "none", silent: true, lineStyle: { color: SEMANTIC.cap, type: "dashed", width: 2 },
-          label: { formatter: `not signed ${compactUsd(none.meanCost)}`, position: "insideEndTop", color: SEMANTIC.cap },
+        itemStyle: { color: SEMANTIC.futures }, lineStyle: { color: SEMANTIC.futures, width: 2 },
+        ...(none ? { markLine: { symbol: "none", silent: true, lineStyle: { color: ink(), type: "dashed", width: 2 },
+          label: { formatter: `not signed ${compactUsd(none.meanCost)}`, position: "insideEndTop", color: ink() },
           data: [{ yAxis: num(none.meanCost) }] } } : {}) },
       { name: "CVaR95", type: "line", data: sizes.map((r) => num(r.cvar95)), symbol: "triangle", symbolSize: 9,
         itemStyle: { color: SEMANTIC.tail }, lineStyle: { color: SEMANTIC.tail, type: "dotted", width: 2 } },
@@ -1180,7 +1295,7 @@ export function renderBundle(root, bundle) {
     burndownPanel(root, charts, burndownRows(bundle), bundle.ledger, plan);
     matchingPanel(root, matchingRows(bundle), bundle.ledger);
     spendPanel(root, charts, spendRows(bundle));
-    vsPlanPanel(root, charts, vsPlanRows(bundle));
+    vsPlanPanel(root, charts, vsPlanRows(bundle), plan);
     heatmapPanel(root, charts, heatRows(bundle));
     summaryPanel(root, summaryRows(bundle));
   }
