@@ -89,7 +89,8 @@ async function showSession() {
   const planner = isPlanner();
   document.body.dataset.role = session.role;
   $("who").textContent = `signed in${session.name ? ` as ${session.name}` : ""} (${session.role})`;
-  for (const id of ["upload-form", "start-plan", "risk-controls", "deal-controls", "billing"]) $(id).hidden = !planner;
+  // the scenario picker only chooses what a plan, risk or deal job runs on: a viewer starts none
+  for (const id of ["upload-form", "scenario-pick", "start-plan", "risk-controls", "deal-controls", "billing"]) $(id).hidden = !planner;
   $("read-only").hidden = planner;
   showScenarioList();
 }
@@ -104,7 +105,8 @@ async function refreshScenarios(selectId) {
   scenarioOrder = list;
   for (const s of list) {
     scenarios.set(s.id, s);
-    select.append(new Option(`${s.name || s.id} (${s.id})`, s.id));
+    // the same words as the list below: name, upload time and id, so two uploads of one file differ
+    select.append(new Option(`${s.name || s.id}, ${when(s.uploadedAt)} (${s.id})`, s.id));
   }
   if (selectId) select.value = selectId;
   showScenarioList();
@@ -114,7 +116,8 @@ async function refreshScenarios(selectId) {
 function showScenarioList() {
   const body = $("scenario-list").querySelector("tbody");
   body.replaceChildren(...scenarioOrder.map((s) => el("tr", { "data-scenario": s.id, "data-bytes": String(s.bytes ?? "") },
-    el("td", {}, s.name || s.id), el("td", {}, s.fileName || ""), el("td", {}, when(s.uploadedAt)), el("td", { class: "num" }, bytes(s.bytes)))));
+    el("td", {}, s.name || s.id), el("td", {}, s.fileName || ""), el("td", {}, when(s.uploadedAt)), el("td", { class: "num" }, bytes(s.bytes)),
+    el("td", { class: "id" }, s.id))));
   $("scenario-list").hidden = scenarioOrder.length === 0;
   const empty = $("scenarios-empty");
   empty.hidden = scenarioOrder.length > 0;
@@ -205,16 +208,25 @@ function exportMonth() {
   return months[0] || new Date().toISOString().slice(0, 7);
 }
 
+/**
+ * A refusal's problems as lines: "file:line:column path: message", a line or column of 0 (not
+ * known) left out; advice only the command line can follow says so, since this page cannot.
+ */
+function problemLines(error) {
+  const body = error.body || {};
+  const problems = Array.isArray(body.problems) && body.problems.length > 0 ? body.problems : null;
+  const known = (x) => x !== undefined && x !== null && x !== "" && x !== 0;
+  const cliOnly = (m) => (/--fill\b/.test(m) ? `${m} (--fill is an option of nuage ingest on the command line: on this page, fix the file and upload it again)` : m);
+  return problems
+    ? problems.map((p) => [p.file, p.line, p.line ? p.column : null].filter(known).join(":")
+        + (p.path ? ` ${p.path}` : "") + `: ${cliOnly(String(p.message ?? ""))}`)
+    : [cliOnly(String(error.message ?? ""))];
+}
+
 function showProblems(error) {
   const list = $("problems");
   list.replaceChildren();
-  const body = error.body || {};
-  const problems = Array.isArray(body.problems) && body.problems.length > 0 ? body.problems : null;
-  const lines = problems
-    ? problems.map((p) => [p.file, p.line, p.column].filter((x) => x !== undefined && x !== null).join(":")
-        + (p.path ? ` ${p.path}` : "") + `: ${p.message}`)
-    : [error.message];
-  for (const line of lines) list.append(el("li", {}, line));
+  for (const line of problemLines(error)) list.append(el("li", {}, line));
 }
 
 async function upload(event) {
@@ -264,8 +276,9 @@ async function ingest(event) {
     // the burn-down, shares and plan-against-actual now have bills to show
     if (shown && shown.job) await draw(shown.job);
   } catch (e) {
-    out.replaceChildren(el("p", { class: "error", "data-refused": String(e.status ?? "") }, `${file.name} was refused, nothing ingested: ${e.message}`));
-    showProblems(e);
+    // said once, in the Billing card where the file was given: what was refused, then each problem
+    const problems = el("ul", { class: "error", "data-problems": "ingest" }, ...problemLines(e).map((line) => el("li", {}, line)));
+    out.replaceChildren(el("p", { class: "error", "data-refused": String(e.status ?? "") }, `${file.name} was refused, nothing ingested:`), problems);
   }
 }
 

@@ -57,7 +57,9 @@ final class ScenarioRoutes {
                       io.nuage.cli.JsonCsv.Column.of("id", "/id"),
                       io.nuage.cli.JsonCsv.Column.of("name", "/name"),
                       io.nuage.cli.JsonCsv.Column.of("file_name", "/fileName"),
-                      io.nuage.cli.JsonCsv.Column.of("uploaded_at", "/uploadedAt"))));
+                      io.nuage.cli.JsonCsv.Column.of("uploaded_at", "/uploadedAt"),
+                      // two uploads of one file differ by id and time; the size says which file
+                      io.nuage.cli.JsonCsv.Column.of("bytes", "/bytes"))));
     else ctx.json(Map.of("scenarios", all));
   }
 

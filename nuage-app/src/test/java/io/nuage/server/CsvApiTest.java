@@ -133,6 +133,14 @@ class CsvApiTest {
               r -> assertThat(r.get("total_cost")).isEqualTo(job.at("/result/totalCost").asText()));
       List<CSVRecord> scenarios = rows(csv(api, "/api/scenarios", api.viewer));
       assertThat(scenarios).extracting(r -> r.get("id")).contains(scenario);
+      // the size, as the JSON list has it: two uploads of one file are told apart
+      JsonNode listed = api.get("/api/scenarios", api.viewer).json().get("scenarios");
+      for (JsonNode s : listed) {
+        assertThat(scenarios)
+            .filteredOn(r -> r.get("id").equals(s.get("id").asText()))
+            .singleElement()
+            .satisfies(r -> assertThat(r.get("bytes")).isEqualTo(s.get("bytes").asText()));
+      }
     }
   }
 }

@@ -16,6 +16,7 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.junit.jupiter.api.AfterAll;
@@ -228,6 +229,61 @@ class DashboardAnswersBrowserTest {
     }
   }
 
+  /**
+   * Review of issue 14, items 13 and 14: a refused billing file's problems are said once, as a list
+   * in the Billing card, located without a column that is not known ("bad.csv:1:0"), and advice
+   * only the command line can follow (--fill) says so; two uploads of one file are told apart by
+   * their id in the list and their time in the picker.
+   */
+  @Test
+  void dashboard_refusedBillsAndTwoUploadsOfOneFile_saySoOnce(@TempDir Path dir) throws Exception {
+    Path bad = Files.writeString(dir.resolve("bad.csv"), "BilledCost,Foo\n1.00,x\n");
+    try (RunningServer server = RunningServer.start(dir)) {
+      Page page = signedIn(server, server.planner, 1440, false);
+      page.waitForSelector("body[data-role=planner]");
+      page.setInputFiles("#billing-file", bad);
+      page.click("#ingest");
+      page.waitForSelector("#ingest-report [data-refused]");
+      List<String> problems =
+          page.locator("#ingest-report [data-problems=ingest] li").allInnerTexts();
+      assertThat(problems).isNotEmpty();
+      assertThat(problems)
+          .allSatisfy(l -> assertThat(l).doesNotContainPattern("bad\\.csv:\\d+:0\\b"));
+      assertThat(problems)
+          .filteredOn(l -> l.contains("--fill"))
+          .isNotEmpty()
+          .allSatisfy(l -> assertThat(l).contains("on this page, fix the file"));
+      assertThat(page.locator("#problems li").count()).as("said a second time").isZero();
+
+      // one file uploaded twice: the list shows each id, the picker each time and id
+      Path yaml = Files.writeString(dir.resolve("lab.yaml"), Examples.microLab());
+      for (int i = 0; i < 2; i++) {
+        page.setInputFiles("#scenario-file", yaml);
+        page.click("#upload");
+        int rows = i + 1;
+        page.waitForFunction(
+            "n => document.querySelectorAll('#scenario-list tbody tr').length === n", rows);
+      }
+      List<String> ids =
+          page.locator("#scenario-list tbody tr").all().stream()
+              .map(r -> r.getAttribute("data-scenario"))
+              .toList();
+      assertThat(ids).doesNotHaveDuplicates().hasSize(2);
+      for (String id : ids) {
+        assertThat(page.locator("#scenario-list tr[data-scenario='" + id + "']").innerText())
+            .contains(id);
+        String option = page.locator("#scenario option[value='" + id + "']").innerText();
+        JsonNode stored = server.get("/api/scenarios/" + id, server.viewer).json();
+        assertThat(option)
+            .contains(id)
+            .contains(stored.get("uploadedAt").asText().replace("T", " ").substring(0, 16));
+      }
+      // the refusal itself is the one failed request
+      assertThat(chromium.errors(page))
+          .allSatisfy(e -> assertThat(e).startsWith("HTTP 422").contains("/api/ledger/ingest"));
+    }
+  }
+
   @Test
   void dashboard_viewer_seesNoControlItCannotUse(@TempDir Path dir) {
     try (RunningServer server = RunningServer.start(dir)) {
@@ -236,6 +292,7 @@ class DashboardAnswersBrowserTest {
       for (String control :
           new String[] {
             "#upload-form",
+            "#scenario",
             "#ingest-form",
             "#billing",
             "#start-plan",
