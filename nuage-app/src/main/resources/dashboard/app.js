@@ -253,7 +253,7 @@ function showIngest(report, name) {
   for (const [why, n] of Object.entries(report.rejectedByReason || {})) rows.push([`rejected: ${why}`, n]);
   for (const [what, n] of Object.entries(report.normalisations || {})) rows.push([`normalised: ${what}`, n]);
   const t = el("table", { class: "numbers", "data-table": "ingest" }, el("caption", {}, `Ingest report of ${name}`),
-    el("thead", {}, el("tr", {}, el("th", { scope: "col" }, "what"), el("th", { scope: "col" }, "rows"))),
+    el("thead", {}, el("tr", {}, el("th", { scope: "col" }, "what"), el("th", { scope: "col", class: "num" }, "rows"))),
     el("tbody", {}, ...rows.map(([k, v]) => el("tr", { "data-what": k, "data-rows": String(v ?? "") }, el("td", {}, k), el("td", { class: "num" }, String(v ?? "—"))))));
   out.replaceChildren(t);
   out.dataset.accepted = String(report.accepted ?? "");

@@ -278,6 +278,17 @@ class DashboardAnswersBrowserTest {
             .contains(id)
             .contains(stored.get("uploadedAt").asText().replace("T", " ").substring(0, 16));
       }
+      // a numeric column's header is aligned as its figures are (the size column)
+      @SuppressWarnings("unchecked")
+      List<String> misaligned =
+          (List<String>)
+              page.evaluate(
+                  "() => [...document.querySelectorAll('table.numbers')].flatMap(t => {"
+                      + " const row = t.querySelector('tbody tr'); if (!row) return [];"
+                      + " return [...t.querySelectorAll('thead th')].map((th, i) => [th, row.children[i]])"
+                      + " .filter(([th, td]) => td && getComputedStyle(th).textAlign !== getComputedStyle(td).textAlign)"
+                      + " .map(([th]) => (t.id || t.dataset.table) + ':' + th.textContent); })");
+      assertThat(misaligned).isEmpty();
       // the refusal itself is the one failed request
       assertThat(chromium.errors(page))
           .allSatisfy(e -> assertThat(e).startsWith("HTTP 422").contains("/api/ledger/ingest"));
