@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -20,6 +21,8 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.zip.CRC32;
 
 /**
@@ -97,8 +100,8 @@ final class Checkpoints {
       while (r.next()) metadata.add(r.getLong(1));
     }
     var bytes = new ByteArrayOutputStream();
-    try (FileChannel file = FileChannel.open(db, StandardOpenOption.READ);
-        var out = new DataOutputStream(bytes)) {
+    FileChannel file = reader(db);
+    try (var out = new DataOutputStream(bytes)) {
       out.write(MAGIC);
       out.writeLong(blockSize);
       out.write(read(file, 0, HEADERS));
@@ -134,6 +137,40 @@ final class Checkpoints {
       Files.move(temp, shadow, StandardCopyOption.REPLACE_EXISTING);
     }
     syncFolder(db);
+  }
+
+  /**
+   * The descriptors the shadows are read through, one per store file held by this JVM, open until
+   * {@link #forget}: closing a descriptor of a file drops every fcntl lock this process holds on
+   * it, DuckDB's included, so one is never closed while DuckDB has the file open.
+   */
+  private static final Map<Path, FileChannel> READERS = new ConcurrentHashMap<>();
+
+  private static FileChannel reader(Path db) throws IOException {
+    try {
+      return READERS.computeIfAbsent(
+          db,
+          f -> {
+            try {
+              return FileChannel.open(f, StandardOpenOption.READ);
+            } catch (IOException e) {
+              throw new UncheckedIOException(e);
+            }
+          });
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+  }
+
+  /** Closes the descriptor of {@code db}, once DuckDB no longer holds the file in this JVM. */
+  static void forget(Path db) {
+    FileChannel f = READERS.remove(db);
+    if (f == null) return;
+    try {
+      f.close();
+    } catch (IOException e) {
+      // nothing was written through it
+    }
   }
 
   /** What {@link #recover} did. */

@@ -11,11 +11,11 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.jspecify.annotations.Nullable;
 
 /**
  * An open Nuage store: one DuckDB file, migrated to the latest schema on open. One process holds it
@@ -25,19 +25,28 @@ public final class Store implements AutoCloseable {
   /** The copy of its native library DuckDB's driver unpacks into the temp folder. */
   private static final Pattern DUCKDB_COPY = Pattern.compile("libduckdb_java\\d*\\.so");
 
-  /** The stores this JVM holds open (their files), so that recovery never runs under itself. */
-  private static final Set<Path> HELD_HERE = ConcurrentHashMap.newKeySet();
+  /**
+   * The open connections of this JVM per store file. While a file has any, nothing here may open
+   * and close another descriptor of it: closing any descriptor of a file drops every fcntl lock the
+   * process holds on it, DuckDB's included (POSIX), and another process could then open the store
+   * beside this one. So recovery and the file checks are skipped for a store held here, and the
+   * descriptor the checkpoint shadow reads through stays open until the last connection has closed.
+   */
+  private static final Map<Path, AtomicInteger> LIVE = new ConcurrentHashMap<>();
 
   private final Path path;
   private final Connection connection;
+  private final Path file;
 
-  /** The file of a store from {@link #open}; null for a {@link #duplicate}. */
-  private final @Nullable Path owned;
+  /** Whether this is the store from {@link #open} (which checkpoints) or a {@link #duplicate}. */
+  private final boolean primary;
 
-  private Store(Path path, Connection connection, @Nullable Path owned) {
+  private Store(Path path, Connection connection, Path file, boolean primary) {
     this.path = path;
     this.connection = connection;
-    this.owned = owned;
+    this.file = file;
+    this.primary = primary;
+    LIVE.computeIfAbsent(file, f -> new AtomicInteger()).incrementAndGet();
   }
 
   /** Opens (creating and migrating when needed) the store at {@code path}. */
@@ -51,8 +60,10 @@ public final class Store implements AutoCloseable {
     }
     boolean created = !Files.exists(absolute);
     if (created) createWhole(absolute, path);
-    refuseEmpty(absolute, path);
-    if (!HELD_HERE.contains(absolute)) recover(absolute, path);
+    if (!LIVE.containsKey(absolute)) {
+      refuseEmpty(absolute, path);
+      recover(absolute, path);
+    }
     Connection connection;
     try {
       connection = DriverManager.getConnection("jdbc:duckdb:" + absolute);
@@ -69,8 +80,7 @@ public final class Store implements AutoCloseable {
       Checkpoints.configure(connection);
       Migrations.apply(connection, path);
       if (created) OwnerOnly.restrict(absolute);
-      HELD_HERE.add(absolute);
-      return new Store(path, connection, absolute);
+      return new Store(path, connection, absolute, true);
     } catch (SQLException | IOException | RuntimeException e) {
       try {
         connection.close();
@@ -241,7 +251,7 @@ public final class Store implements AutoCloseable {
   public Store duplicate() {
     try {
       return new Store(
-          path, connection.unwrap(org.duckdb.DuckDBConnection.class).duplicate(), null);
+          path, connection.unwrap(org.duckdb.DuckDBConnection.class).duplicate(), file, false);
     } catch (SQLException e) {
       throw new NuageException(
           "cannot open another connection to " + path + ": " + firstLine(e), e);
@@ -258,9 +268,9 @@ public final class Store implements AutoCloseable {
    * Long-lived holders (the server) call it after large writes; {@link #close} always does.
    */
   public void checkpoint() {
-    if (owned == null) return; // a duplicate: the store's own connection checkpoints
+    if (!primary) return; // a duplicate: the store's own connection checkpoints
     try {
-      Checkpoints.checkpoint(connection, owned);
+      Checkpoints.checkpoint(connection, file);
     } catch (SQLException | IOException e) {
       // nothing is lost: the write-ahead log keeps every commit, and the next open recovers
     }
@@ -278,11 +288,20 @@ public final class Store implements AutoCloseable {
   }
 
   private void closeConnection() {
-    if (owned != null) HELD_HERE.remove(owned);
     try {
       connection.close();
     } catch (SQLException e) {
       throw new NuageException("cannot close the store " + path + ": " + firstLine(e), e);
+    } finally {
+      // the last connection of this JVM gone (DuckDB's instance with it): the shadow's descriptor
+      // may close now, dropping no lock anyone still needs
+      LIVE.computeIfPresent(
+          file,
+          (f, open) -> {
+            if (open.decrementAndGet() > 0) return open;
+            Checkpoints.forget(f);
+            return null;
+          });
     }
   }
 
