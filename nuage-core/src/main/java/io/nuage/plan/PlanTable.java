@@ -44,10 +44,12 @@ public final class PlanTable {
               ? (n.placement().equals(NextBest.NONE)
                   ? n.placement()
                   : n.placement() + ": extra cost unknown (no shadow prices)")
-              : n.placement()
-                  + ": the plan would cost $"
-                  + PlanText.money(n.extraCost())
-                  + " more");
+              : n.extraCost().signum() == 0
+                  ? n.placement() + ": an alternative at the same cost (a tie)"
+                  : n.placement()
+                      + ": the plan would cost $"
+                      + PlanText.money(n.extraCost())
+                      + " more");
     }
     if (!alternatives.isEmpty()) {
       out.append("\nNext-best placement of each training run\n");

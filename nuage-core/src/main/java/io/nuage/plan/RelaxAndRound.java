@@ -5,7 +5,6 @@ import com.google.ortools.linearsolver.MPSolver;
 import com.google.ortools.linearsolver.MPSolverParameters;
 import com.google.ortools.linearsolver.MPVariable;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -138,6 +137,7 @@ final class RelaxAndRound {
     BigDecimal rounded = priced == null ? null : priced.total();
     int most = data.optionsByRun.stream().mapToInt(List::size).max().orElse(0);
     List<String> rounds = new ArrayList<>();
+    boolean ran = false;
     // What the next round is expected to take: the first about as long as the relaxation's LP
     // (CBC's preprocessing and root LP on the same rows), each next one at least twice the last
     // (twice the options open). CBC does not stop inside its root, so a round that cannot fit in
@@ -158,6 +158,7 @@ final class RelaxAndRound {
         break;
       }
       long started = System.nanoTime();
+      ran = true;
       Neighbourhood n =
           neighbourhood(
               data, r, best == null ? taken : best.optionOfRun(), priced, perRun, deadline);
@@ -182,17 +183,28 @@ final class RelaxAndRound {
                   ? "a plan where the rounding gave none"
                   : best == start
                       ? "nothing cheaper than the rounded plan"
-                      : "a plan "
-                          + rounded.subtract(priced.total()).setScale(2, RoundingMode.HALF_EVEN)
+                      : "a plan $"
+                          + PlanText.money(rounded.subtract(priced.total()))
                           + " cheaper than the rounded one";
-      notes.add(
-          "MIPs over the rounded plan's neighbourhood found "
-              + outcome
-              + " ("
-              + String.join("; ", rounds)
-              + ")");
+      notes.add(neighbourhoodNote(rounds, ran, outcome));
     }
     return best;
+  }
+
+  /**
+   * The plan's note on the neighbourhood MIPs: what they found, or that none was started (then
+   * there is no finding to report: "found nothing cheaper" would claim a search never made).
+   */
+  static String neighbourhoodNote(List<String> rounds, boolean ran, String outcome) {
+    return ran
+        ? "MIPs over the rounded plan's neighbourhood found "
+            + outcome
+            + " ("
+            + String.join("; ", rounds)
+            + ")"
+        : "MIPs over the rounded plan's neighbourhood: not started ("
+            + String.join("; ", rounds)
+            + ")";
   }
 
   /** The plan's gap to the relaxation's bound, as the plan reports it. */

@@ -41,6 +41,37 @@ class NextBestAndCentsTest {
   }
 
   @Test
+  void nextBest_anEquallyCheapAlternativeIsATie_notZeroDollarsMore() {
+    // two regions at the same price: moving the run costs nothing, which the table says in words
+    // ("$0.00 more" read like the defect of a missing alternative)
+    Scenario s =
+        new TinyScenario("2027-01", "2027-01")
+            .region("a/r1", "US", H100, "2.00", 16)
+            .region("b/r1", "US", H100, "2.00", 16)
+            .training("twin", 8, "100", "2027-01", "2027-01")
+            .build();
+    Plan p = plan(s);
+    assertThat(p.nextBest())
+        .singleElement()
+        .satisfies(n -> assertThat(n.extraCost()).isEqualByComparingTo("0"));
+    assertThat(PlanTable.render(Planner.plan(s, PlanOptions.defaults())))
+        .contains("twin: ")
+        .contains("an alternative at the same cost (a tie)")
+        .doesNotContain("$0.00 more");
+  }
+
+  @Test
+  void neighbourhoodNote_saysNotStartedWhenNoMipRan() {
+    String skipped =
+        "3 options per run: not started, it would take about 31.8 s and 3.1 s are left";
+    assertThat(RelaxAndRound.neighbourhoodNote(List.of(skipped), false, "nothing cheaper"))
+        .isEqualTo("MIPs over the rounded plan's neighbourhood: not started (" + skipped + ")")
+        .doesNotContain("found");
+    assertThat(RelaxAndRound.neighbourhoodNote(List.of("solved"), true, "nothing cheaper"))
+        .startsWith("MIPs over the rounded plan's neighbourhood found nothing cheaper");
+  }
+
+  @Test
   void nextBest_optionsPrunedFromAnotherRegionAreStillAnAlternative() {
     // Two start months in each region, a budget of two options: both kept options are in a/r1.
     // The run could still go to b/r1: "no alternative" would be false. The dropped option is not
