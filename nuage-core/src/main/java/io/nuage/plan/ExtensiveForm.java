@@ -94,14 +94,7 @@ public final class ExtensiveForm implements AutoCloseable {
     for (int i = 0; i < b.getConstraintCount(); i++)
       b.getConstraintBuilder(i).setName(String.format("auto_c_%09d", i));
     MPModelProto model = b.build();
-    MPSolver copy = Natives.solver(RelaxAndRound.LP);
-    try {
-      String error = copy.loadModelFromProto(model);
-      if (!error.isEmpty()) throw new IllegalStateException("the extensive form: " + error);
-      return new Export(model, copy.exportModelAsMpsFormat(false, false));
-    } finally {
-      copy.delete();
-    }
+    return new Export(model, MpsWriter.write(model));
   }
 
   /**

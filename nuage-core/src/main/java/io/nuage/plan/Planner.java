@@ -463,7 +463,7 @@ public final class Planner {
     MPSolver mip = Natives.solver(Natives.MIP);
     try {
       new PlanModel(data, mip, PlanModel.Mode.MIP, null).build();
-      return mip.exportModelAsMpsFormat(false, false);
+      return MpsWriter.write(mip.exportModelToProto());
     } finally {
       mip.delete();
     }
