@@ -1,6 +1,7 @@
 package io.nuage.plan.issues;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.nuage.plan.Plan;
 import io.nuage.plan.PlanJson;
@@ -98,6 +99,35 @@ class Issue9SharedCasesTest {
     assertThat(
             Planner.plan(withCap(cap.subtract(new BigDecimal("0.0005"))), PlanOptions.defaults()))
         .isInstanceOf(PlanOutcome.Infeasible.class);
+  }
+
+  @Test
+  void shareCapCase_withoutThePolicy_plansAtTheHeadersFigure() {
+    // The header: "without the policy the scenario plans at $5,866,790.08 with cirrus taking 83%
+    // of 2027 spend". Money is rounded per placement, so the plan may differ by a cent per
+    // placement from a checker that rounds once (it is $5,866,790.07 here).
+    Scenario s = scenario("infeasible-because-of-share-cap.yaml");
+    Scenario free =
+        new Scenario(
+            s.name(),
+            s.horizon(),
+            s.catalog(),
+            s.capacity(),
+            s.contracts(),
+            s.workloads(),
+            new io.nuage.scenario.Policy(
+                BigDecimal.ONE, java.util.Map.of(), s.policy().allowedRegions()));
+    Plan plan = planOf(Planner.plan(free, PlanOptions.defaults()));
+    BigDecimal cents =
+        new BigDecimal("0.01").multiply(BigDecimal.valueOf(plan.placements().size()));
+    assertThat(plan.totalCost()).isCloseTo(new BigDecimal("5866790.08"), within(cents));
+    assertThat(plan.providers())
+        .filteredOn(p -> p.provider().equals("cirrus") && p.year() == 2027)
+        .singleElement()
+        .satisfies(
+            p ->
+                assertThat(p.share().setScale(2, java.math.RoundingMode.HALF_EVEN))
+                    .isEqualByComparingTo("0.83"));
   }
 
   @Test
