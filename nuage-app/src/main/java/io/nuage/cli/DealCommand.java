@@ -285,7 +285,8 @@ final class DealCommand implements Callable<Integer> {
                 progress)
             .run();
     OptimisedDeal d =
-        noBreakEven
+        // a reservation has no break-even search (docs/deals.md section 5.1): its note says so
+        noBreakEven || found.reservation() != null
             ? found
             : found.withBreakEven(breakEven(s, run(options, RecourseMethod.MIP, workers)));
     String text =
