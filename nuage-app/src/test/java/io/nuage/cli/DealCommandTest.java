@@ -497,7 +497,10 @@ class DealCommandTest {
             "0..20",
             "--quiet"),
         "--bounds: the capacity schedule of cloud/us-1 H100 offers 1000 GPUs beyond the other"
-            + " reservations in 2027-01");
+            + " reservations in 2027-01, inside the 0 to 2000 GPUs the bounds allow reserved: its"
+            + " on-demand GPUs, max(0, 1000 − G), would not be linear in G (docs/deals.md section"
+            + " 5.1); keep the bounds on one side of 10 times the written 100 GPUs (such as"
+            + " --bounds 0..10)");
     Path capped = dir.resolve("capped.yaml");
     Files.writeString(capped, Files.readString(RESERVED) + "policy: {max-share: 0.6}\n");
     expect(

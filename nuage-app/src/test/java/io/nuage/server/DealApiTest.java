@@ -398,7 +398,10 @@ class DealApiTest {
       assertThat(r.status()).as(r.body()).isEqualTo(400);
       assertThat(r.json().at("/problems/0/path").asText()).isEqualTo("contract");
       assertThat(r.json().at("/problems/0/message").asText())
-          .isEqualTo("reserved: not a committed-spend contract (expected one of: deal)");
+          .isEqualTo(
+              "reserved: not a committed-spend contract (expected one of: deal), but a"
+                  + " reserved-capacity one, which deal sizes only with optimise (its GPUs,"
+                  + " docs/deals.md section 5.1): add optimise");
 
       String below =
           upload(

@@ -291,6 +291,10 @@ final class PlanModel {
     return this;
   }
 
+  private static String gpus(double v) {
+    return BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
+  }
+
   private boolean sizes(Cell c, int t) {
     ReservedCapacity k = sized;
     return k != null
@@ -509,7 +513,12 @@ final class PlanModel {
             // sides
             other = c.reservedGpus()[t] - k.gpus();
             spare = c.listPrice() == null ? 0 : c.scheduleGpus()[t] - other;
-            if (spare > sizedLo && spare < sizedHi)
+            if (spare > sizedLo && spare < sizedHi) {
+              String ratio =
+                  BigDecimal.valueOf(spare)
+                      .divide(BigDecimal.valueOf(k.gpus()), 4, java.math.RoundingMode.FLOOR)
+                      .stripTrailingZeros()
+                      .toPlainString();
               throw new NuageException(
                   "--bounds: the capacity schedule of "
                       + c.label()
@@ -517,17 +526,23 @@ final class PlanModel {
                       + (long) spare
                       + " GPUs beyond the other reservations in "
                       + data.months.get(t)
-                      + ", between the "
-                      + sizedLo
-                      + " and "
-                      + sizedHi
+                      + ", inside the "
+                      + gpus(sizedLo)
+                      + " to "
+                      + gpus(sizedHi)
                       + " GPUs the bounds allow "
                       + k.id()
                       + ": its on-demand GPUs, max(0, "
                       + (long) spare
-                      + " − G), would not be linear in G (docs/deals.md section 5.1); keep"
-                      + " HIGH·gpus at most, or LOW·gpus at least, "
-                      + (long) spare);
+                      + " − G), would not be linear in G (docs/deals.md section 5.1); keep the"
+                      + " bounds on one side of "
+                      + ratio
+                      + " times the written "
+                      + k.gpus()
+                      + " GPUs (such as --bounds 0.."
+                      + ratio
+                      + ")");
+            }
             reservedGpus = other + sizedHi;
             onDemandGpus = spare >= sizedHi ? spare - sizedLo : 0;
           }
