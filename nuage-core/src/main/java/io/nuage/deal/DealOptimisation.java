@@ -482,6 +482,11 @@ public final class DealOptimisation {
             new DealOptimiser.Answer(
                 a.tier(), new double[] {c}, avg, a.lower(), a.iterations(), a.converged(), values);
     }
+    // a whole count a rounding dearer than not signing is no answer: not signing is
+    DealOptimiser.Answer none = o.lastNotSigned();
+    if (best != null && best.upper() > none.upper())
+      return new DealOptimiser.Answer(
+          null, new double[0], none.upper(), a.lower(), 0, true, none.values());
     return java.util.Objects.requireNonNull(best);
   }
 

@@ -131,6 +131,13 @@ final class DealOptimiser implements AutoCloseable {
     this.pool = Executors.newFixedThreadPool(threads);
   }
 
+  private @Nullable Answer lastNotSigned;
+
+  /** Not signing on the futures of the last {@link #solve}, as an answer with its values. */
+  Answer lastNotSigned() {
+    return java.util.Objects.requireNonNull(lastNotSigned, "solve first");
+  }
+
   List<Tier> tiers() {
     return tiers;
   }
@@ -166,6 +173,7 @@ final class DealOptimiser implements AutoCloseable {
   Answer solve(List<Future> futures, double[] weights, boolean limited) {
     CvarLimit l = limited ? limit : null;
     Answer best = notSigned(futures, weights, l);
+    lastNotSigned = best;
     double lower = best.lower();
     for (Tier tier : byPromise()) {
       // the extensive form has no CVaR rows: with a limit, the decomposition at every size

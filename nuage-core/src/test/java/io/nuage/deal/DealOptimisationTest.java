@@ -304,7 +304,7 @@ class DealOptimisationTest {
   }
 
   @Test
-  void aReservation_refusesACvarLimit_andAShareCap() throws Exception {
+  void aReservation_refusesACvarLimit() throws Exception {
     Scenario s = reservedInstance();
     assertThatThrownBy(
             () ->
