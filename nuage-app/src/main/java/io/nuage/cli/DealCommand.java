@@ -42,6 +42,8 @@ import picocli.CommandLine.Spec;
           + " size of a shortfall, the expected saving against not signing and the probability"
           + " that the deal costs more; then the demand level at which the written deal pays for"
           + " itself.",
+      "%nWith --optimise it chooses the minimums instead, or, for a reserved-capacity contract,"
+          + " the number of GPUs to reserve (docs/deals.md section 5.1).",
       "%nThe same --seed gives the same answer, whatever --threads or --engine. Model:"
           + " docs/deals.md; JSON: docs/deal-json.md; on Spark: docs/scale-out.md."
     })
@@ -113,8 +115,8 @@ final class DealCommand implements Callable<Integer> {
       defaultValue = "0..2",
       paramLabel = "LOW..HIGH",
       description =
-          "with --optimise: each yearly minimum between LOW and HIGH times the written one"
-              + " (default: ${DEFAULT-VALUE})")
+          "with --optimise: each yearly minimum (a reserved-capacity contract: its GPUs) between"
+              + " LOW and HIGH times the written one (default: ${DEFAULT-VALUE})")
   String bounds;
 
   @Option(
@@ -285,7 +287,8 @@ final class DealCommand implements Callable<Integer> {
                 progress)
             .run();
     OptimisedDeal d =
-        noBreakEven
+        // a reservation has no break-even search (docs/deals.md section 5.1): its note says so
+        noBreakEven || found.reservation() != null
             ? found
             : found.withBreakEven(breakEven(s, run(options, RecourseMethod.MIP, workers)));
     String text =

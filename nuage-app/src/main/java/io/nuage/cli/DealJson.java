@@ -74,6 +74,18 @@ public final class DealJson {
     d.minimums().forEach(m -> minimums.add(m.toPlainString()));
     rec.put("commitment", d.commitment().toPlainString());
     text(rec, "writtenAboveBest", d.writtenAboveBest());
+    OptimisedDeal.Reservation r = d.reservation();
+    if (r != null) {
+      // only for a reserved-capacity contract: a committed-spend answer's bytes are unchanged
+      ObjectNode res = rec.putObject("reservation");
+      res.put("gpus", r.gpus());
+      res.put("continuousGpus", r.continuousGpus().toPlainString());
+      ObjectNode spread = res.putObject("replications");
+      spread.put("mean", r.replicationsMean().toPlainString());
+      spread.put("low", r.replicationsLow().toPlainString());
+      spread.put("high", r.replicationsHigh().toPlainString());
+      res.put("feePerGpu", r.feePerGpu().toPlainString());
+    }
     ObjectNode sample = root.putObject("sampleProblem");
     sample.put("value", d.sampleValue().toPlainString());
     sample.put("bound", d.sampleBound().toPlainString());

@@ -115,7 +115,7 @@ final class DealTable {
                     + d.contract()
                     + " with "
                     + d.provider()
-                    + ", minimums chosen over "
+                    + (d.reservation() != null ? ", GPUs chosen over " : ", minimums chosen over ")
                     + (d.exact()
                         ? futures(d.futures()) + " enumerated exactly"
                         : futures(d.futures())
@@ -133,7 +133,25 @@ final class DealTable {
                     + "; every figure is an LP value rounded to the cent."))
         .append('\n');
     String row = "  %-36s %40s%n";
-    if (d.signs()) {
+    OptimisedDeal.Reservation res = d.reservation();
+    if (d.signs() && res != null) {
+      b.append(String.format(Locale.ROOT, row, "reserved GPUs", res.gpus()));
+      b.append(
+          String.format(
+              Locale.ROOT, row, "  continuous optimum", res.continuousGpus().toPlainString()));
+      b.append(
+          String.format(
+              Locale.ROOT,
+              row,
+              "  replications' answers (95%)",
+              res.replicationsMean().toPlainString()
+                  + " ["
+                  + res.replicationsLow().toPlainString()
+                  + ", "
+                  + res.replicationsHigh().toPlainString()
+                  + "]"));
+      b.append(String.format(Locale.ROOT, row, "fee over the horizon", money(d.commitment())));
+    } else if (d.signs()) {
       b.append(
           String.format(
               Locale.ROOT,
@@ -195,7 +213,25 @@ final class DealTable {
     b.append('\n');
     for (String note : d.notes()) b.append(wrap("Note: " + note)).append('\n');
     StringBuilder w = new StringBuilder();
-    if (d.signs()) {
+    if (d.signs() && res != null) {
+      w.append("Reserve ")
+          .append(res.gpus())
+          .append(" GPUs (")
+          .append(compact(d.commitment(), cur))
+          .append(" in fees); expected saving against not signing ")
+          .append(compact(d.saving(), cur))
+          .append("; in ")
+          .append(percent(d.costsMoreProbability()))
+          .append(" of the fresh futures it costs more than not signing");
+      if (d.writtenAboveBest() != null)
+        w.append("; the written ")
+            .append(d.contract())
+            .append(" is ")
+            .append(d.writtenAboveBest().abs().toPlainString())
+            .append(d.writtenAboveBest().signum() >= 0 ? "% above" : "% below")
+            .append(" this size");
+      w.append(". ");
+    } else if (d.signs()) {
       w.append("Sign minimums of ");
       for (int y = 0; y < d.minimums().size(); y++) {
         if (y > 0) w.append(", ");

@@ -117,7 +117,8 @@ public final class DealRunner {
       } catch (NuageException e) {
         throw new NuageException(api(e.getMessage()));
       }
-      if (request.breakEven()) {
+      // a reservation has no break-even search (docs/deals.md section 5.1): its note says so
+      if (request.breakEven() && found.reservation() == null) {
         DealRun run = new DealRun(options, RecourseMethod.MIP, threads, TOLERANCE);
         found =
             found.withBreakEven(

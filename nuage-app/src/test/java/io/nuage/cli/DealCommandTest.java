@@ -24,6 +24,10 @@ class DealCommandTest {
   static final Path TIERS =
       SharedData.repo().resolve("nuage-core/src/test/resources/deal/two-point-tiers.yaml");
 
+  /** The newsvendor as a reservation: G* = 150 GPUs, worked out in the file's header. */
+  static final Path RESERVED =
+      SharedData.repo().resolve("nuage-core/src/test/resources/deal/newsvendor-reserved.yaml");
+
   static final Path EXAMPLE = SharedData.repo().resolve("examples/frontier-lab-2027.yaml");
 
   private static List<String> args(String... more) {
@@ -412,6 +416,106 @@ class DealCommandTest {
         .contains("its lower limit (97.5%)")
         .contains("upper limit (97.5%)")
         .contains("P(costs more than not signing)");
+  }
+
+  @Test
+  void optimise_aReservation_isSizedAtTheCriticalFractile() throws Exception {
+    Cli r =
+        Cli.run(
+            "deal",
+            RESERVED.toString(),
+            "--contract",
+            "reserved",
+            "--optimise",
+            "--samples",
+            "all",
+            "--format",
+            "json",
+            "--quiet");
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode j = new ObjectMapper().readTree(r.out());
+    // the header of newsvendor-reserved.yaml: G* = 150 GPUs, E[cost] $50,220, saving $40,920
+    assertThat(j.at("/recommendation/sign").asBoolean()).isTrue();
+    assertThat(j.at("/recommendation/discount").isNull()).isTrue();
+    assertThat(j.at("/recommendation/minimums").isEmpty()).isTrue();
+    assertThat(j.at("/recommendation/reservation/gpus").asInt()).isEqualTo(150);
+    assertThat(j.at("/recommendation/reservation/continuousGpus").asText()).isEqualTo("150.000");
+    assertThat(j.at("/recommendation/reservation/feePerGpu").asText()).isEqualTo("297.60");
+    assertThat(j.at("/recommendation/commitment").asText()).isEqualTo("44640.00");
+    assertThat(j.at("/expectedCost/value").asText()).isEqualTo("50220.00");
+    assertThat(j.at("/saving/value").asText()).isEqualTo("40920.00");
+    assertThat(j.at("/breakEven").isNull()).isTrue();
+    Cli table =
+        Cli.run(
+            "deal",
+            RESERVED.toString(),
+            "--contract",
+            "reserved",
+            "--optimise",
+            "--samples",
+            "all",
+            "--quiet");
+    assertThat(table.code()).as(table.err()).isZero();
+    assertThat(table.out().lines())
+        .allSatisfy(l -> assertThat(l.length()).as(l).isLessThanOrEqualTo(100));
+    assertThat(table.out().replace('\n', ' '))
+        .contains("Reserve 150 GPUs ($44,640.00 in fees)")
+        .contains("expected saving against not signing $40,920.00");
+  }
+
+  @Test
+  void aReservation_badInput_isOneClearMessage_exit2() throws Exception {
+    expect(
+        Cli.run("deal", RESERVED.toString(), "--contract", "reserved", "--quiet"),
+        "--contract reserved: not a committed-spend contract (expected one of: none in this"
+            + " scenario), but a reserved-capacity one, which deal sizes only with --optimise");
+    expect(
+        Cli.run(
+            "deal",
+            RESERVED.toString(),
+            "--contract",
+            "reserved",
+            "--optimise",
+            "--samples",
+            "all",
+            "--risk",
+            "cvar95",
+            "--max",
+            "60000",
+            "--quiet"),
+        "--risk: a CVaR limit is not offered when sizing the reserved-capacity contract reserved");
+    expect(
+        Cli.run(
+            "deal",
+            RESERVED.toString(),
+            "--contract",
+            "reserved",
+            "--optimise",
+            "--samples",
+            "all",
+            "--bounds",
+            "0..20",
+            "--quiet"),
+        "--bounds: the capacity schedule of cloud/us-1 H100 offers 1000 GPUs beyond the other"
+            + " reservations in 2027-01, inside the 0 to 2000 GPUs the bounds allow reserved: its"
+            + " on-demand GPUs, max(0, 1000 − G), would not be linear in G (docs/deals.md section"
+            + " 5.1); keep the bounds on one side of 10 times the written 100 GPUs (such as"
+            + " --bounds 0..10)");
+    Path capped = dir.resolve("capped.yaml");
+    Files.writeString(capped, Files.readString(RESERVED) + "policy: {max-share: 0.6}\n");
+    expect(
+        Cli.run("deal", capped.toString(), "--contract", "reserved", "--optimise", "--quiet"),
+        "--optimise: the scenario caps the spend share of cloud (0.6)");
+    Path tiered = dir.resolve("tiered.yaml");
+    Files.writeString(
+        tiered,
+        Files.readString(RESERVED)
+            .replace(
+                "    price-per-gpu-hour: 0.40\n",
+                "    price-per-gpu-hour: 0.40\n    discount-tiers: [{from: 0, discount: 0}]\n"));
+    expect(
+        Cli.run("deal", tiered.toString(), "--contract", "reserved", "--optimise", "--quiet"),
+        "discount-tiers");
   }
 
   private static void expect(Cli r, String message) {

@@ -224,6 +224,39 @@ class DealApiTest {
   }
 
   @Test
+  void optimiseJob_aReservation_answersTheCliJson_withoutABreakEven() throws Exception {
+    Path reserved =
+        SharedData.repo().resolve("nuage-core/src/test/resources/deal/newsvendor-reserved.yaml");
+    try (RunningServer api = RunningServer.start(folder)) {
+      String scenario = upload(api, "newsvendor-reserved.yaml", Files.readString(reserved));
+      // breakEven defaults to true: a reservation has none, and the job still succeeds
+      String job =
+          startDeal(
+              api,
+              "{\"scenario\":\""
+                  + scenario
+                  + "\",\"contract\":\"reserved\",\"samples\":4,\"optimise\":true}");
+      JsonNode done = awaitFinished(api, job);
+      assertThat(done.get("status").asText()).as(done.toString()).isEqualTo("SUCCEEDED");
+      String expected =
+          cli(
+              "deal",
+              reserved.toString(),
+              "--contract",
+              "reserved",
+              "--optimise",
+              "--samples",
+              "4",
+              "--format",
+              "json",
+              "--quiet");
+      assertThat(PRETTY.writeValueAsString(done.get("result")) + "\n").isEqualTo(expected);
+      assertThat(done.at("/result/breakEven").isNull()).isTrue();
+      assertThat(done.at("/result/recommendation/reservation/gpus").isInt()).isTrue();
+    }
+  }
+
+  @Test
   void optimiseJob_aLimitNoSizeMeets_failsSayingWhy() throws Exception {
     try (RunningServer api = RunningServer.start(folder)) {
       String scenario = upload(api, "newsvendor-tiers.yaml", Files.readString(NEWSVENDOR));
@@ -365,7 +398,10 @@ class DealApiTest {
       assertThat(r.status()).as(r.body()).isEqualTo(400);
       assertThat(r.json().at("/problems/0/path").asText()).isEqualTo("contract");
       assertThat(r.json().at("/problems/0/message").asText())
-          .isEqualTo("reserved: not a committed-spend contract (expected one of: deal)");
+          .isEqualTo(
+              "reserved: not a committed-spend contract (expected one of: deal), but a"
+                  + " reserved-capacity one, which deal sizes only with optimise (its GPUs,"
+                  + " docs/deals.md section 5.1): add optimise");
 
       String below =
           upload(

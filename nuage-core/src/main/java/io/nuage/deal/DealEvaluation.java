@@ -126,6 +126,14 @@ public final class DealEvaluation {
     for (Contract c : scenario.contracts()) {
       if (!c.id().equals(id)) continue;
       if (c instanceof CommittedSpend k) return k;
+      if (c instanceof io.nuage.contract.ReservedCapacity)
+        throw new NuageException(
+            "--contract "
+                + id
+                + ": not a committed-spend contract (expected one of: "
+                + (deals.isEmpty() ? "none in this scenario" : String.join(", ", deals))
+                + "), but a reserved-capacity one, which deal sizes only with --optimise (its"
+                + " GPUs, docs/deals.md section 5.1): add --optimise");
       throw new NuageException(
           "--contract "
               + id

@@ -1,6 +1,7 @@
 package io.nuage.deal;
 
 import io.nuage.contract.CommittedSpend;
+import io.nuage.contract.ReservedCapacity;
 import io.nuage.core.NuageException;
 import io.nuage.plan.PlanOptions;
 import io.nuage.risk.Distribution;
@@ -42,6 +43,8 @@ public final class DealOptimisation {
 
   private final Scenario scenario;
   private final CommittedSpend deal;
+  private final @Nullable ReservedCapacity reserved;
+  private final BigDecimal feePerGpu;
   private final RiskOptions sampling;
   private final PlanOptions options;
   private final double[] lo;
@@ -88,14 +91,21 @@ public final class DealOptimisation {
       @Nullable CvarLimit limit,
       Progress progress) {
     this.scenario = scenario;
-    this.deal = DealEvaluation.committedSpend(scenario, contractId);
-    if (!deal.takeOrPay())
+    this.reserved = reservedCapacity(scenario, contractId);
+    this.deal =
+        reserved != null
+            ? sizingStandIn(reserved)
+            : DealEvaluation.committedSpend(scenario, contractId);
+    this.feePerGpu = reserved == null ? BigDecimal.ZERO : feePerGpu(scenario, reserved);
+    if (reserved != null) {
+      requireSizable(scenario, reserved, limit);
+    } else if (!deal.takeOrPay())
       throw new NuageException(
           "--optimise: "
               + deal.id()
               + " is not take-or-pay, so its minimums change nothing but its discount: compare its"
               + " tiers with --scale instead");
-    DealEvaluation.requireInsideHorizon(scenario, deal, "--optimise");
+    if (reserved == null) DealEvaluation.requireInsideHorizon(scenario, deal, "--optimise");
     if (bounds[0].signum() < 0 || bounds[1].compareTo(bounds[0]) < 0)
       throw new NuageException(
           "--bounds: expected LOW..HIGH with 0 ≤ LOW ≤ HIGH (got "
@@ -103,10 +113,11 @@ public final class DealOptimisation {
               + ".."
               + bounds[1].toPlainString()
               + ")");
-    this.lo = new double[deal.term().years()];
-    this.hi = new double[deal.term().years()];
+    this.lo = new double[reserved != null ? 1 : deal.term().years()];
+    this.hi = new double[lo.length];
     for (int y = 0; y < lo.length; y++) {
-      double m = deal.yearlyMinimums().get(y).doubleValue();
+      // a reservation's first stage is its GPUs (docs/deals.md section 5.1)
+      double m = reserved != null ? reserved.gpus() : deal.yearlyMinimums().get(y).doubleValue();
       lo[y] = m * bounds[0].doubleValue();
       hi[y] = m * bounds[1].doubleValue();
     }
@@ -129,17 +140,29 @@ public final class DealOptimisation {
 
   public OptimisedDeal run() {
     try (DealOptimiser o =
-        new DealOptimiser(
-            scenario,
-            deal,
-            lo,
-            hi,
-            options,
-            sampling.threads(),
-            gap,
-            MAX_ITERATIONS,
-            limit,
-            progress::step)) {
+        reserved != null
+            ? new DealOptimiser(
+                scenario,
+                reserved,
+                feePerGpu.doubleValue(),
+                lo,
+                hi,
+                options,
+                sampling.threads(),
+                gap,
+                MAX_ITERATIONS,
+                progress::step)
+            : new DealOptimiser(
+                scenario,
+                deal,
+                lo,
+                hi,
+                options,
+                sampling.threads(),
+                gap,
+                MAX_ITERATIONS,
+                limit,
+                progress::step)) {
       if (o.tiers().isEmpty())
         throw new NuageException(
             "--bounds: no discount tier of "
@@ -155,12 +178,20 @@ public final class DealOptimisation {
       if (!Double.isFinite(answer.upper())) throw beyondLimit(main, 1, answer.lower());
       List<Double> bounds = new ArrayList<>();
       bounds.add(answer.lower());
+      // a reservation's whole-GPU answer per replication: the spread of the SAA answer
+      double continuous = gpusOf(answer);
+      if (reserved != null && answer.signs()) answer = wholeGpus(o, answer, main);
+      List<Double> gpus = new ArrayList<>();
+      gpus.add(gpusOf(answer));
       for (int r = 1; r < replications; r++) {
         progress.phase("replication " + (r + 1) + " of " + replications);
         Sample s = sample(sampling.seed() + r);
-        double bound = o.solve(s.futures, s.weights, true).lower();
+        DealOptimiser.Answer replicated = o.solve(s.futures, s.weights, true);
+        double bound = replicated.lower();
         if (!Double.isFinite(bound)) throw beyondLimit(s, r + 1, bound);
         bounds.add(bound);
+        if (reserved != null && replicated.signs()) replicated = wholeGpus(o, replicated, s);
+        gpus.add(gpusOf(replicated));
       }
       Sample check =
           sampling.enumerate() ? main : sample(sampling.seed() + replications + 1L, freshCount());
@@ -174,7 +205,9 @@ public final class DealOptimisation {
       double[] eev = o.evaluate(ev, check.futures).objective();
       progress.phase("wait-and-see on " + check.futures.size() + " futures");
       double[] ws = o.waitAndSee(check.futures);
-      return report(answer, bounds, main, check, chosen, none, eev, ws);
+      OptimisedDeal.Reservation reservation =
+          reserved == null ? null : reservation(answer, continuous, gpus, check.exact());
+      return report(answer, bounds, main, check, chosen, none, eev, ws, reservation);
     }
   }
 
@@ -246,7 +279,8 @@ public final class DealOptimisation {
       DealOptimiser.Evaluated chosenBoth,
       DealOptimiser.Evaluated noneBoth,
       double[] eev,
-      double[] ws) {
+      double[] ws,
+      OptimisedDeal.@Nullable Reservation reservation) {
     int futures = main.futures().size();
     boolean exact = check.exact();
     double[] w = check.weights();
@@ -285,9 +319,15 @@ public final class DealOptimisation {
                 : u.value()
                     .add(u.standardError().multiply(BigDecimal.valueOf(t975(chosen.length - 1)))));
     List<BigDecimal> minimums = new ArrayList<>();
-    for (double m : a.minimums()) minimums.add(money(m));
-    BigDecimal commitment = money(minimums.stream().reduce(BigDecimal.ZERO, BigDecimal::add));
-    BigDecimal written = deal.totalCommitment();
+    if (reservation == null) for (double m : a.minimums()) minimums.add(money(m));
+    BigDecimal commitment =
+        reservation != null
+            ? reservation.fee()
+            : money(minimums.stream().reduce(BigDecimal.ZERO, BigDecimal::add));
+    BigDecimal written =
+        reserved != null
+            ? money(feePerGpu.multiply(BigDecimal.valueOf(reserved.gpus())))
+            : deal.totalCommitment();
     BigDecimal above =
         !a.signs() || commitment.signum() == 0
             ? null
@@ -305,14 +345,22 @@ public final class DealOptimisation {
               + " decomposition gap shown, not the target");
     if (scenario.uncertainty().isCertain())
       notes.add("the scenario has no uncertainty section: every future is the scenario as written");
-    if (deal.discountTiers().isEmpty())
+    if (reserved != null)
+      notes.add(
+          "sizing the reserved-capacity contract "
+              + reserved.id()
+              + ": the first stage is its GPU count, continuous in the sample problem ("
+              + reservation.continuousGpus().toPlainString()
+              + "); the recommendation is the better whole count of the two around it on the main"
+              + " sample; the break-even demand is not computed for a reservation");
+    else if (deal.discountTiers().isEmpty())
       notes.add(
           deal.id()
               + " has no discount tiers: its discount ("
               + deal.discount().toPlainString()
               + ") does not depend on its size, so the smallest minimums the bounds allow are"
               + " best (a bigger minimum only adds shortfall risk)");
-    notes.addAll(DealNotes.of(scenario, deal));
+    if (reserved == null) notes.addAll(DealNotes.of(scenario, deal));
     OptimisedDeal.CvarCheck cvar = null;
     if (limit != null) {
       cvar = cvarCheck(limit, a, main, check, money);
@@ -388,7 +436,145 @@ public final class DealOptimisation {
         above,
         cvar,
         null,
-        notes);
+        notes,
+        reservation);
+  }
+
+  /** A reservation's GPUs in an answer (0 when not signing); NaN for minimums. */
+  private double gpusOf(DealOptimiser.Answer a) {
+    if (reserved == null) return Double.NaN;
+    return a.signs() ? a.minimums()[0] : 0;
+  }
+
+  /**
+   * The better whole GPU count around a reservation's continuous answer on the main sample (ties:
+   * the smaller), within the bounds (docs/deals.md section 5.1).
+   */
+  private DealOptimiser.Answer wholeGpus(DealOptimiser o, DealOptimiser.Answer a, Sample main) {
+    // the solver's 149.9999999 is 150
+    double g = Math.round(a.minimums()[0] * 1e6) / 1e6;
+    List<Double> candidates = new ArrayList<>();
+    for (double c : new double[] {Math.floor(g), Math.ceil(g)})
+      if (c >= lo[0] - 1e-9 && c <= hi[0] + 1e-9 && !candidates.contains(c)) candidates.add(c);
+    if (candidates.isEmpty())
+      throw new NuageException(
+          "--bounds: no whole number of GPUs lies between "
+              + lo[0]
+              + " and "
+              + hi[0]
+              + ": widen --bounds");
+    DealOptimiser.Answer best = null;
+    for (double c : candidates) {
+      DealOptimiser.Answer at =
+          new DealOptimiser.Answer(
+              a.tier(),
+              new double[] {c},
+              0,
+              a.lower(),
+              a.iterations(),
+              a.converged(),
+              new double[0]);
+      double[] values = o.evaluate(at, main.futures()).objective();
+      double avg = 0;
+      for (int j = 0; j < values.length; j++) avg += main.weights()[j] * values[j];
+      if (best == null || avg < best.upper())
+        best =
+            new DealOptimiser.Answer(
+                a.tier(), new double[] {c}, avg, a.lower(), a.iterations(), a.converged(), values);
+    }
+    // a whole count a rounding dearer than not signing is no answer: not signing is
+    DealOptimiser.Answer none = o.lastNotSigned();
+    if (best != null && best.upper() > none.upper())
+      return new DealOptimiser.Answer(
+          null, new double[0], none.upper(), a.lower(), 0, true, none.values());
+    return java.util.Objects.requireNonNull(best);
+  }
+
+  /** The whole-GPU answer, the continuous one and the replications' spread. */
+  private OptimisedDeal.Reservation reservation(
+      DealOptimiser.Answer a, double continuous, List<Double> gpus, boolean exact) {
+    int whole = a.signs() ? (int) Math.round(a.minimums()[0]) : 0;
+    double mean = 0;
+    for (double g : gpus) mean += g / gpus.size();
+    double half = 0;
+    if (!exact && gpus.size() > 1) {
+      double ss = 0;
+      for (double g : gpus) ss += (g - mean) * (g - mean);
+      half = t975(gpus.size() - 1) * Math.sqrt(ss / (gpus.size() - 1) / gpus.size());
+    }
+    return new OptimisedDeal.Reservation(
+        whole,
+        gpus3(continuous),
+        gpus3(mean),
+        gpus3(mean - half),
+        gpus3(mean + half),
+        money(feePerGpu.multiply(BigDecimal.valueOf(whole))),
+        feePerGpu);
+  }
+
+  private static BigDecimal gpus3(double v) {
+    return BigDecimal.valueOf(v).setScale(3, RoundingMode.HALF_EVEN);
+  }
+
+  /** The reserved-capacity contract {@code id}, or null when it is another kind (or none). */
+  private static @Nullable ReservedCapacity reservedCapacity(Scenario scenario, String id) {
+    for (var c : scenario.contracts())
+      if (c.id().equals(id) && c instanceof ReservedCapacity r) return r;
+    return null;
+  }
+
+  /**
+   * The committed-spend fields the report shares (the provider, the id) for a reservation: a
+   * stand-in that is never priced (docs/deals.md section 5.1).
+   */
+  private static CommittedSpend sizingStandIn(ReservedCapacity r) {
+    return new CommittedSpend(
+        r.id(),
+        r.provider(),
+        r.term(),
+        java.util.Collections.nCopies(r.term().years(), BigDecimal.ZERO),
+        BigDecimal.ZERO,
+        true,
+        List.of());
+  }
+
+  /** What sizing a reservation cannot do, refused (docs/deals.md section 5.1). */
+  private static void requireSizable(
+      Scenario scenario, ReservedCapacity r, @Nullable CvarLimit limit) {
+    if (limit != null)
+      throw new NuageException(
+          "--risk: a CVaR limit is not offered when sizing the reserved-capacity contract "
+              + r.id()
+              + " (docs/deals.md section 5.1): leave --risk and --max out");
+    if (r.term().months().stream().noneMatch(scenario.horizon()::contains))
+      throw new NuageException(
+          "--optimise: the term "
+              + r.term()
+              + " of "
+              + r.id()
+              + " is outside the horizon "
+              + scenario.horizon()
+              + ", so no future uses its GPUs: shorten the term or lengthen the horizon");
+    for (var p : scenario.catalog().providers())
+      if (scenario.policy().maxShareOf(p.id()).compareTo(BigDecimal.ONE) < 0)
+        throw new NuageException(
+            "--optimise: the scenario caps the spend share of "
+                + p.id()
+                + " ("
+                + scenario.policy().maxShareOf(p.id()).toPlainString()
+                + "), and sizing the reserved-capacity contract "
+                + r.id()
+                + " under a share cap is not built (its fee enters the share rows; docs/deals.md"
+                + " section 5.1): remove the cap to size it");
+  }
+
+  /** One GPU's fee over the term's months inside the horizon (as the planner's fixed cost). */
+  static BigDecimal feePerGpu(Scenario scenario, ReservedCapacity r) {
+    BigDecimal hours = BigDecimal.ZERO;
+    for (java.time.YearMonth m : r.term().months())
+      if (scenario.horizon().contains(m))
+        hours = hours.add(BigDecimal.valueOf(m.lengthOfMonth() * 24L));
+    return r.pricePerGpuHour().multiply(hours);
   }
 
   /** The limit against the answer's CVaR on the main sample and on the fresh one. */

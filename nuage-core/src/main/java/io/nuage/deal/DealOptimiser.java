@@ -2,6 +2,7 @@ package io.nuage.deal;
 
 import io.nuage.contract.CommittedSpend;
 import io.nuage.contract.DiscountTier;
+import io.nuage.contract.ReservedCapacity;
 import io.nuage.plan.ExtensiveForm;
 import io.nuage.plan.PlanOptions;
 import io.nuage.plan.SecondStage;
@@ -27,8 +28,11 @@ import org.jspecify.annotations.Nullable;
 final class DealOptimiser implements AutoCloseable {
   private static final BigDecimal CENT = new BigDecimal("0.01");
 
-  /** One tier's range of totals and its discount; {@code to} is infinite for the last. */
-  record Tier(double from, double to, BigDecimal discount) {}
+  /**
+   * One tier's range of totals and its discount; {@code to} is infinite for the last. A reservation
+   * has one "tier", its range of GPUs, and no discount (docs/deals.md section 5.1).
+   */
+  record Tier(double from, double to, @Nullable BigDecimal discount) {}
 
   /**
    * An answer: sign with {@code minimums} at {@code tier}'s discount, or not ({@code tier} null).
@@ -51,7 +55,10 @@ final class DealOptimiser implements AutoCloseable {
   }
 
   private final Scenario scenario;
-  private final CommittedSpend deal;
+  private final @Nullable CommittedSpend deal;
+  private final @Nullable ReservedCapacity reservation;
+  private final String id;
+  private final double feePerGpu;
   private final double[] lo;
   private final double[] hi;
   private final PlanOptions options;
@@ -73,17 +80,62 @@ final class DealOptimiser implements AutoCloseable {
       int maxIterations,
       @Nullable CvarLimit limit,
       Runnable step) {
+    this(scenario, deal, null, 0, lo, hi, options, threads, gap, maxIterations, limit, step);
+  }
+
+  /**
+   * Sizes reservation {@code k}: its GPUs between {@code lo[0]} and {@code hi[0]}, at {@code
+   * feePerGpu} each over the horizon (docs/deals.md section 5.1).
+   */
+  DealOptimiser(
+      Scenario scenario,
+      ReservedCapacity k,
+      double feePerGpu,
+      double[] lo,
+      double[] hi,
+      PlanOptions options,
+      int threads,
+      double gap,
+      int maxIterations,
+      Runnable step) {
+    this(scenario, null, k, feePerGpu, lo, hi, options, threads, gap, maxIterations, null, step);
+  }
+
+  private DealOptimiser(
+      Scenario scenario,
+      @Nullable CommittedSpend deal,
+      @Nullable ReservedCapacity reservation,
+      double feePerGpu,
+      double[] lo,
+      double[] hi,
+      PlanOptions options,
+      int threads,
+      double gap,
+      int maxIterations,
+      @Nullable CvarLimit limit,
+      Runnable step) {
     this.scenario = scenario;
     this.deal = deal;
+    this.reservation = reservation;
+    this.id = deal != null ? deal.id() : java.util.Objects.requireNonNull(reservation).id();
+    this.feePerGpu = feePerGpu;
     this.lo = lo.clone();
     this.hi = hi.clone();
     this.options = options;
     this.gap = gap;
     this.maxIterations = maxIterations;
-    this.tiers = tiers(deal, sum(lo), sum(hi));
+    this.tiers =
+        deal != null ? tiers(deal, sum(lo), sum(hi)) : List.of(new Tier(lo[0], hi[0], null));
     this.limit = limit;
     this.step = step;
     this.pool = Executors.newFixedThreadPool(threads);
+  }
+
+  private @Nullable Answer lastNotSigned;
+
+  /** Not signing on the futures of the last {@link #solve}, as an answer with its values. */
+  Answer lastNotSigned() {
+    return java.util.Objects.requireNonNull(lastNotSigned, "solve first");
   }
 
   List<Tier> tiers() {
@@ -121,6 +173,7 @@ final class DealOptimiser implements AutoCloseable {
   Answer solve(List<Future> futures, double[] weights, boolean limited) {
     CvarLimit l = limited ? limit : null;
     Answer best = notSigned(futures, weights, l);
+    lastNotSigned = best;
     double lower = best.lower();
     for (Tier tier : byPromise()) {
       // the extensive form has no CVaR rows: with a limit, the decomposition at every size
@@ -146,7 +199,8 @@ final class DealOptimiser implements AutoCloseable {
                 best.upper(),
                 l,
                 step,
-                pool);
+                pool,
+                fee());
         lower = Math.min(lower, r.lower());
         if (r.upper() < best.upper())
           best =
@@ -223,7 +277,8 @@ final class DealOptimiser implements AutoCloseable {
                           cutoff,
                           null,
                           () -> {},
-                          null)
+                          null,
+                          fee())
                       .upper());
         }
         step.run();
@@ -241,6 +296,7 @@ final class DealOptimiser implements AutoCloseable {
    * distance from it; a good answer found early cuts the others off sooner.
    */
   private List<Tier> byPromise() {
+    if (deal == null) return tiers;
     double written = deal.totalCommitment().doubleValue();
     List<Tier> out = new ArrayList<>(tiers);
     out.sort(
@@ -276,13 +332,13 @@ final class DealOptimiser implements AutoCloseable {
   /** Each future's second stage without the deal. */
   private List<SecondStage.Value> notSignedValues(List<Future> futures) {
     List<Callable<SecondStage.Value>> jobs = new ArrayList<>();
-    Scenario without = scenario.withContract(deal.id(), null);
+    Scenario without = scenario.withContract(id, null);
     for (Future f : futures)
       jobs.add(
           () -> {
             Scenario future = FutureScenario.of(without, f);
             try (SecondStage s =
-                new SecondStage(future, PlannerRecourse.terms(future, f), null, options)) {
+                new SecondStage(future, PlannerRecourse.terms(future, f), (String) null, options)) {
               return s.at(new double[0]);
             }
           });
@@ -297,7 +353,7 @@ final class DealOptimiser implements AutoCloseable {
   static final int EXTENSIVE_MAX = 8;
 
   private ExtensiveForm.Solution extensive(Tier tier, List<Future> futures, double[] weights) {
-    Scenario signed = scenario.withContract(deal.id(), widest(tier));
+    Scenario signed = reservation != null ? scenario : scenario.withContract(id, widest(tier));
     List<Scenario> scenarios = new ArrayList<>();
     List<io.nuage.plan.recourse.RecourseTerms> terms = new ArrayList<>();
     for (Future f : futures) {
@@ -306,8 +362,10 @@ final class DealOptimiser implements AutoCloseable {
       terms.add(PlannerRecourse.terms(future, f));
     }
     try (ExtensiveForm form =
-        new ExtensiveForm(
-            scenarios, terms, weights, deal.id(), lo, hi, tier.from(), tier.to(), options)) {
+        reservation != null
+            ? new ExtensiveForm(scenarios, terms, weights, sized(), options)
+            : new ExtensiveForm(
+                scenarios, terms, weights, id, lo, hi, tier.from(), tier.to(), options)) {
       return form.solve();
     }
   }
@@ -316,20 +374,35 @@ final class DealOptimiser implements AutoCloseable {
   private CommittedSpend widest(Tier tier) {
     List<BigDecimal> widest = new ArrayList<>();
     for (double h : hi) widest.add(BigDecimal.valueOf(h).setScale(2, RoundingMode.HALF_EVEN));
-    return deal.withMinimums(widest, tier.discount());
+    return java.util.Objects.requireNonNull(deal)
+        .withMinimums(widest, java.util.Objects.requireNonNull(tier.discount()));
+  }
+
+  /** The reservation to size, within the bounds. */
+  private SecondStage.Reservation sized() {
+    return new SecondStage.Reservation(java.util.Objects.requireNonNull(reservation), lo[0], hi[0]);
+  }
+
+  /**
+   * The fee per GPU when sizing a reservation (the master's scale, no floor); null for minimums.
+   */
+  private @Nullable Double fee() {
+    return reservation == null ? null : feePerGpu;
   }
 
   /**
    * The futures' second stages with the deal at its widest minimums and {@code tier}'s discount.
    */
   private List<SecondStage> stages(Tier tier, List<Future> futures) {
-    Scenario signed = scenario.withContract(deal.id(), widest(tier));
+    Scenario signed = reservation != null ? scenario : scenario.withContract(id, widest(tier));
     List<Callable<SecondStage>> jobs = new ArrayList<>();
     for (Future f : futures)
       jobs.add(
           () -> {
             Scenario future = FutureScenario.of(signed, f);
-            return new SecondStage(future, PlannerRecourse.terms(future, f), deal.id(), options);
+            return reservation != null
+                ? new SecondStage(future, PlannerRecourse.terms(future, f), sized(), options)
+                : new SecondStage(future, PlannerRecourse.terms(future, f), id, options);
           });
     return LShaped.all(pool, jobs);
   }

@@ -62,12 +62,36 @@ final class LShaped {
       @Nullable CvarLimit limit,
       Runnable step,
       @Nullable ExecutorService pool) {
-    try (CutMaster master = new CutMaster(lo, hi, sumLo, sumHi, weights)) {
+    return solve(
+        stages, weights, lo, hi, sumLo, sumHi, gap, maxIterations, cutoff, limit, step, pool, null);
+  }
+
+  /**
+   * @param reservation the GPUs' fee per GPU when the first stage is a reservation's size
+   *     (docs/deals.md section 5.1): the master scales them as that money, and adds no floor (a
+   *     bigger reservation can lower a future's value); null for minimums
+   */
+  static Result solve(
+      List<SecondStage> stages,
+      double[] weights,
+      double[] lo,
+      double[] hi,
+      double sumLo,
+      double sumHi,
+      double gap,
+      int maxIterations,
+      double cutoff,
+      @Nullable CvarLimit limit,
+      Runnable step,
+      @Nullable ExecutorService pool,
+      @Nullable Double reservation) {
+    double perUnit = reservation == null ? 1 : Math.max(reservation, 1);
+    try (CutMaster master = new CutMaster(lo, hi, sumLo, sumHi, weights, perUnit)) {
       if (limit != null) master.limitCvar(limit.level().doubleValue(), limit.max().doubleValue());
       // Q is nondecreasing in the minimums: its value at the smallest bounds it everywhere
       List<SecondStage.Value> atLo = evaluate(stages, lo, pool);
       for (int j = 0; j < stages.size(); j++) {
-        master.floor(j, atLo.get(j).bound());
+        if (reservation == null) master.floor(j, atLo.get(j).bound());
         master.cut(j, atLo.get(j).bound(), atLo.get(j).slope(), lo);
       }
       double bestUpper = Double.POSITIVE_INFINITY;

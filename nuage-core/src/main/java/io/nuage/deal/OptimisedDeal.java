@@ -37,6 +37,8 @@ import org.jspecify.annotations.Nullable;
  * @param writtenAboveBest how far the written total is above the recommended one, in percent; null
  *     when not signing is best
  * @param cvarLimit the CVaR limit the answer was chosen within and its check; null without one
+ * @param reservation the GPUs of a reserved-capacity contract sized (docs/deals.md section 5.1);
+ *     null for a committed-spend one
  */
 public record OptimisedDeal(
     String scenario,
@@ -74,7 +76,8 @@ public record OptimisedDeal(
     @Nullable BigDecimal writtenAboveBest,
     @Nullable CvarCheck cvarLimit,
     @Nullable BreakEven breakEven,
-    List<String> notes) {
+    List<String> notes,
+    @Nullable Reservation reservation) {
   public OptimisedDeal {
     minimums = List.copyOf(minimums);
     notes = List.copyOf(notes);
@@ -98,6 +101,27 @@ public record OptimisedDeal(
       BigDecimal sample,
       Estimate fresh,
       boolean met) {}
+
+  /**
+   * A reserved-capacity contract's size (docs/deals.md section 5.1).
+   *
+   * @param gpus the recommended whole GPUs (0 when not signing): the better of the two whole counts
+   *     around {@code continuousGpus} on the main sample
+   * @param continuousGpus the sample problem's continuous optimum, 3 decimals
+   * @param replicationsMean the mean of the replications' whole-GPU answers (the main one first)
+   * @param replicationsLow {@code mean − t_{M−1,0.975} s/√M} (the mean itself when exact)
+   * @param replicationsHigh {@code mean + t_{M−1,0.975} s/√M}
+   * @param fee the recommended GPUs' fee over the horizon: {@code gpus · feePerGpu}
+   * @param feePerGpu one GPU's fee over the term's months inside the horizon
+   */
+  public record Reservation(
+      int gpus,
+      BigDecimal continuousGpus,
+      BigDecimal replicationsMean,
+      BigDecimal replicationsLow,
+      BigDecimal replicationsHigh,
+      BigDecimal fee,
+      BigDecimal feePerGpu) {}
 
   /** The same answer with the written deal's break-even. */
   public OptimisedDeal withBreakEven(BreakEven b) {
@@ -137,6 +161,7 @@ public record OptimisedDeal(
         writtenAboveBest,
         cvarLimit,
         b,
-        notes);
+        notes,
+        reservation);
   }
 }

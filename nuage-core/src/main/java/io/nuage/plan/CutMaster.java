@@ -29,6 +29,7 @@ public final class CutMaster implements AutoCloseable {
 
   private final MPSolver lp;
   private final MPVariable[] m;
+  private final double scale;
   private final MPVariable[] theta;
   private final double[] weights;
   private @Nullable MPConstraint cvarLimit;
@@ -44,14 +45,32 @@ public final class CutMaster implements AutoCloseable {
    * @param weights each future's probability (summing to 1)
    */
   public CutMaster(double[] lo, double[] hi, double sumLo, double sumHi, double[] weights) {
+    this(lo, hi, sumLo, sumHi, weights, 1);
+  }
+
+  /**
+   * @param dollarsPerUnit what one unit of the first stage is worth (1 for minimums, which are
+   *     dollars; a reservation's fee per GPU for its GPUs, docs/deals.md section 5.1): it is scaled
+   *     as that much money, so the master stays as well scaled as its {@code θ}
+   */
+  public CutMaster(
+      double[] lo,
+      double[] hi,
+      double sumLo,
+      double sumHi,
+      double[] weights,
+      double dollarsPerUnit) {
     this.lp = Natives.solver(RelaxAndRound.LP);
     this.m = new MPVariable[lo.length];
+    this.scale = dollarsPerUnit == 1 ? SCALE : SCALE * dollarsPerUnit;
+    // the total in the variables' own units: coefficient 1 (exactly, when they are dollars)
+    double per = SCALE / scale;
     MPConstraint total =
         lp.makeConstraint(
             sumLo * SCALE, Double.isInfinite(sumHi) ? MPSolver.infinity() : sumHi * SCALE, "total");
     for (int y = 0; y < lo.length; y++) {
-      m[y] = lp.makeNumVar(lo[y] * SCALE, hi[y] * SCALE, "m[" + y + "]");
-      total.setCoefficient(m[y], 1);
+      m[y] = lp.makeNumVar(lo[y] * scale, hi[y] * scale, "m[" + y + "]");
+      total.setCoefficient(m[y], per);
     }
     this.weights = weights.clone();
     this.theta = new MPVariable[weights.length];
@@ -77,7 +96,9 @@ public final class CutMaster implements AutoCloseable {
     for (int y = 0; y < slope.length; y++) rhs -= slope[y] * at[y];
     MPConstraint row = lp.makeConstraint(rhs * SCALE, MPSolver.infinity(), "cut");
     row.setCoefficient(theta[j], 1);
-    for (int y = 0; y < slope.length; y++) if (slope[y] != 0) row.setCoefficient(m[y], -slope[y]);
+    double per = SCALE / scale;
+    for (int y = 0; y < slope.length; y++)
+      if (slope[y] != 0) row.setCoefficient(m[y], -slope[y] * per);
   }
 
   /**
@@ -172,7 +193,7 @@ public final class CutMaster implements AutoCloseable {
     }
     double bound = ModelRows.checkedOptimum(lp, status, "the deal's master LP").bound();
     double[] at = new double[m.length];
-    for (int y = 0; y < m.length; y++) at[y] = m[y].solutionValue() / SCALE;
+    for (int y = 0; y < m.length; y++) at[y] = m[y].solutionValue() / scale;
     return new Solution(at, bound / SCALE);
   }
 

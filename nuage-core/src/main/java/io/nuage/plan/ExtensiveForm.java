@@ -7,6 +7,7 @@ import com.google.ortools.linearsolver.MPVariable;
 import io.nuage.plan.recourse.RecourseTerms;
 import io.nuage.scenario.Scenario;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A deal's sample problem for one discount tier as one LP (docs/deals.md section 5, "Extensive
@@ -26,6 +27,7 @@ public final class ExtensiveForm implements AutoCloseable {
 
   private final MPSolver lp;
   private final MPVariable[] m;
+  private final double unit;
   private final double fixed;
 
   /**
@@ -43,33 +45,83 @@ public final class ExtensiveForm implements AutoCloseable {
       double sumLo,
       double sumHi,
       PlanOptions options) {
+    this(futures, terms, weights, contract, null, lo, hi, sumLo, sumHi, options);
+  }
+
+  /**
+   * The sample problem of sizing {@code reservation} (docs/deals.md section 5.1): one column {@code
+   * G} (GPUs) at the fee per GPU, the rows {@code reserved − h G ≤ Res' h} and {@code ondemand + h
+   * G ≤ Cap' h} in every copy.
+   *
+   * @param futures each future's scenario, with the reservation as written
+   */
+  public ExtensiveForm(
+      List<Scenario> futures,
+      List<RecourseTerms> terms,
+      double[] weights,
+      SecondStage.Reservation reservation,
+      PlanOptions options) {
+    this(
+        futures,
+        terms,
+        weights,
+        reservation.contract().id(),
+        reservation,
+        new double[] {reservation.lo()},
+        new double[] {reservation.hi()},
+        reservation.lo(),
+        reservation.hi(),
+        options);
+  }
+
+  private ExtensiveForm(
+      List<Scenario> futures,
+      List<RecourseTerms> terms,
+      double[] weights,
+      String contract,
+      SecondStage.@Nullable Reservation reservation,
+      double[] lo,
+      double[] hi,
+      double sumLo,
+      double sumHi,
+      PlanOptions options) {
     this.lp = Natives.solver(RelaxAndRound.LP);
     this.m = new MPVariable[lo.length];
+    // minimums in $M, as the rows they enter; a reservation's GPUs as they are
+    this.unit = reservation == null ? PlanModel.USD : 1;
     MPConstraint total =
         lp.makeConstraint(
-            sumLo * PlanModel.USD,
-            Double.isInfinite(sumHi) ? MPSolver.infinity() : sumHi * PlanModel.USD,
-            "total");
+            sumLo * unit, Double.isInfinite(sumHi) ? MPSolver.infinity() : sumHi * unit, "total");
     for (int y = 0; y < lo.length; y++) {
-      // in $M, as the rows it enters
-      m[y] = lp.makeNumVar(lo[y] * PlanModel.USD, hi[y] * PlanModel.USD, "m[" + y + "]");
+      m[y] = lp.makeNumVar(lo[y] * unit, hi[y] * unit, "m[" + y + "]");
       total.setCoefficient(m[y], 1);
     }
     double fixedSum = 0;
+    double fee = 0;
     for (int j = 0; j < futures.size(); j++) {
       PlanData data = new PlanData(futures.get(j), options.maxGangOptions(), null, terms.get(j));
       PlanModel model =
-          new PlanModel(data, lp, PlanModel.Mode.MIP, null)
-              .withoutShortfallLogic(contract)
-              .withObjectiveWeight(weights[j]);
+          new PlanModel(data, lp, PlanModel.Mode.MIP, null).withObjectiveWeight(weights[j]);
+      if (reservation == null) model.withoutShortfallLogic(contract);
+      else model.sizeReservation(reservation.contract(), reservation.lo(), reservation.hi());
       model.build();
-      for (PlanModel.ShortfallYear y : model.shortfalls.values()) {
-        if (!y.contract().id().equals(contract)) continue;
-        y.row().setBounds(0, MPSolver.infinity());
-        y.row().setCoefficient(m[y.year()], -y.proRating());
+      if (reservation == null) {
+        for (PlanModel.ShortfallYear y : model.shortfalls.values()) {
+          if (!y.contract().id().equals(contract)) continue;
+          y.row().setBounds(0, MPSolver.infinity());
+          y.row().setCoefficient(m[y.year()], -y.proRating());
+        }
+        fixedSum += weights[j] * FixedCosts.of(data).total().doubleValue();
+      } else {
+        for (PlanModel.SizedRow r : model.sizedRows) {
+          r.row().setBounds(-MPSolver.infinity(), r.base());
+          r.row().setCoefficient(m[0], -r.ratio());
+        }
+        fixedSum += weights[j] * FixedCosts.of(data, contract).total().doubleValue();
+        fee += weights[j] * SecondStage.feePerGpu(data, reservation.contract());
       }
-      fixedSum += weights[j] * FixedCosts.of(data).total().doubleValue();
     }
+    if (reservation != null) lp.objective().setCoefficient(m[0], fee);
     this.fixed = fixedSum;
     lp.objective().setMinimization();
   }
@@ -105,7 +157,7 @@ public final class ExtensiveForm implements AutoCloseable {
     MPSolver.ResultStatus status = Natives.solve(lp);
     double bound = ModelRows.checkedOptimum(lp, status, "the deal's extensive form").bound();
     double[] at = new double[m.length];
-    for (int y = 0; y < m.length; y++) at[y] = m[y].solutionValue() / PlanModel.USD;
+    for (int y = 0; y < m.length; y++) at[y] = m[y].solutionValue() / unit;
     return new Solution(lp.objective().value() + fixed, bound + fixed, at);
   }
 

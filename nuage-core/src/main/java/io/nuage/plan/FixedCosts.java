@@ -34,12 +34,20 @@ record FixedCosts(Map<Key, BigDecimal> reserved, Map<Key, BigDecimal> storage) {
   }
 
   static FixedCosts of(PlanData data) {
+    return of(data, null);
+  }
+
+  /**
+   * The same without the fees of reservation {@code without} (a deal that sizes it pays its fee in
+   * the first stage, docs/deals.md section 5.1); null: every fee.
+   */
+  static FixedCosts of(PlanData data, @org.jspecify.annotations.Nullable String without) {
     Map<Key, BigDecimal> reserved = new TreeMap<>();
     Map<Key, BigDecimal> storage = new TreeMap<>();
     for (int t = 0; t < data.monthCount(); t++) {
       YearMonth m = data.months.get(t);
       for (ReservedCapacity r : data.scenario.contracts(ReservedCapacity.class)) {
-        if (!r.term().contains(m)) continue;
+        if (!r.term().contains(m) || r.id().equals(without)) continue;
         BigDecimal fee =
             r.pricePerGpuHour().multiply(BigDecimal.valueOf(r.gpus())).multiply(data.hours[t]);
         reserved.merge(new Key(r.provider(), m.getYear()), fee, BigDecimal::add);

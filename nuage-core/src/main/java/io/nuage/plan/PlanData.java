@@ -172,6 +172,7 @@ final class PlanData {
       String provider = providerOf(region);
       int[] res = new int[n];
       int[] od = new int[n];
+      int[] schedules = new int[n];
       BigDecimal[] rate = new BigDecimal[n];
       CommittedSpend[] committed = new CommittedSpend[n];
       BigDecimal list = cheapest.get(k);
@@ -182,11 +183,11 @@ final class PlanData {
         YearMonth m = months.get(t);
         for (ReservedCapacity r : reserved.getOrDefault(k, List.of())) {
           // a lost provider's reservations deliver nothing (their fees are still owed)
-          if (r.term().contains(m) && (recourse == null || !recourse.lost(r.provider(), m)))
-            res[t] += r.gpus();
+          if (delivers(r, m)) res[t] += r.gpus();
         }
         int schedule = 0;
         for (CapacityStep s : mySteps) if (!s.from().isAfter(m)) schedule = s.gpus();
+        schedules[t] = schedule;
         od[t] = list == null ? 0 : Math.max(0, schedule - res[t]);
         committed[t] = committedAt(provider, m);
         BigDecimal discount =
@@ -204,8 +205,18 @@ final class PlanData {
         any |= res[t] + od[t] > 0;
       }
       if (any)
-        cells.add(new Cell(cells.size(), region, provider, acc, list, res, od, rate, committed));
+        cells.add(
+            new Cell(
+                cells.size(), region, provider, acc, list, res, od, rate, committed, schedules));
     }
+  }
+
+  /**
+   * Whether reservation {@code r} delivers its GPUs in {@code m}: in its term, its provider not
+   * lost.
+   */
+  boolean delivers(ReservedCapacity r, YearMonth m) {
+    return r.term().contains(m) && (recourse == null || !recourse.lost(r.provider(), m));
   }
 
   String providerOf(String region) {

@@ -4,7 +4,9 @@ import com.google.ortools.linearsolver.MPConstraint;
 import com.google.ortools.linearsolver.MPSolver;
 import com.google.ortools.linearsolver.MPVariable;
 import io.nuage.contract.CommittedSpend;
+import io.nuage.contract.ReservedCapacity;
 import io.nuage.contract.RightOfFirstRefusal;
+import io.nuage.core.NuageException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -263,6 +265,44 @@ final class PlanModel {
     return this;
   }
 
+  /**
+   * A row of a sized reservation (docs/deals.md section 5.1): its upper bound is {@code base +
+   * ratio · G}, {@code G} the reservation's GPUs, in the model's units.
+   */
+  record SizedRow(MPConstraint row, double base, double ratio) {}
+
+  /** The rows whose upper bound moves with the sized reservation's GPUs, after build. */
+  final List<SizedRow> sizedRows = new ArrayList<>();
+
+  private @Nullable ReservedCapacity sized;
+  private double sizedLo;
+  private double sizedHi;
+
+  /**
+   * Makes reservation {@code k}'s GPUs {@code G ∈ [lo, hi]} a right-hand side (before build): in
+   * each month it delivers, {@code reserved ≤ (Res' + G) h} and, where the schedule offers at least
+   * {@code hi} GPUs beyond the other reservations, {@code ondemand ≤ (Cap' − G) h} (docs/deals.md
+   * section 5.1). Built at {@code k}'s own GPUs.
+   */
+  PlanModel sizeReservation(ReservedCapacity k, double lo, double hi) {
+    sized = k;
+    sizedLo = lo;
+    sizedHi = hi;
+    return this;
+  }
+
+  private static String gpus(double v) {
+    return BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
+  }
+
+  private boolean sizes(Cell c, int t) {
+    ReservedCapacity k = sized;
+    return k != null
+        && c.region().equals(k.region())
+        && c.accName().equals(k.accelerator())
+        && data.delivers(k, data.months.get(t));
+  }
+
   /** Builds every family; the order only matters for readability of an exported model. */
   PlanModel build() {
     addGangPlacement();
@@ -462,12 +502,70 @@ final class PlanModel {
         MPConstraint row;
         if (c.reservedGpus()[t] > 0) {
           row = solver.makeConstraint(0, 0, "capacity[" + key + "]");
-          MPVariable r = solver.makeNumVar(0, c.reservedGpus()[t] * h, "reserved[" + key + "]");
+          boolean sizedHere = sizes(c, t);
+          double reservedGpus = c.reservedGpus()[t];
+          double onDemandGpus = c.onDemandGpus()[t];
+          double other = 0;
+          double spare = 0;
+          if (sizedHere) {
+            ReservedCapacity k = java.util.Objects.requireNonNull(sized);
+            // docs/deals.md section 5.1: G moves the reserved and on-demand GPUs as right-hand
+            // sides
+            other = c.reservedGpus()[t] - k.gpus();
+            spare = c.listPrice() == null ? 0 : c.scheduleGpus()[t] - other;
+            if (spare > sizedLo && spare < sizedHi) {
+              String ratio =
+                  BigDecimal.valueOf(spare)
+                      .divide(BigDecimal.valueOf(k.gpus()), 4, java.math.RoundingMode.FLOOR)
+                      .stripTrailingZeros()
+                      .toPlainString();
+              throw new NuageException(
+                  "--bounds: the capacity schedule of "
+                      + c.label()
+                      + " offers "
+                      + (long) spare
+                      + " GPUs beyond the other reservations in "
+                      + data.months.get(t)
+                      + ", inside the "
+                      + gpus(sizedLo)
+                      + " to "
+                      + gpus(sizedHi)
+                      + " GPUs the bounds allow "
+                      + k.id()
+                      + ": its on-demand GPUs, max(0, "
+                      + (long) spare
+                      + " − G), would not be linear in G (docs/deals.md section 5.1); keep the"
+                      + " bounds on one side of "
+                      + ratio
+                      + " times the written "
+                      + k.gpus()
+                      + " GPUs (such as --bounds 0.."
+                      + ratio
+                      + ")");
+            }
+            reservedGpus = other + sizedHi;
+            onDemandGpus = spare >= sizedHi ? spare - sizedLo : 0;
+          }
+          MPVariable r = solver.makeNumVar(0, reservedGpus * h, "reserved[" + key + "]");
           reserved[c.index()][t] = r;
           row.setCoefficient(r, -1);
-          if (c.onDemandGpus()[t] > 0) {
-            MPVariable u = solver.makeNumVar(0, c.onDemandGpus()[t] * h, "ondemand[" + key + "]");
+          if (sizedHere) {
+            int g = java.util.Objects.requireNonNull(sized).gpus();
+            MPConstraint res =
+                solver.makeConstraint(-INFINITY, (other + g) * h, "reserved-size[" + key + "]");
+            res.setCoefficient(r, 1);
+            sizedRows.add(new SizedRow(res, other * h, h));
+          }
+          if (onDemandGpus > 0) {
+            MPVariable u = solver.makeNumVar(0, onDemandGpus * h, "ondemand[" + key + "]");
             onDemand[c.index()][t] = u;
+            if (sizedHere) {
+              int g = java.util.Objects.requireNonNull(sized).gpus();
+              MPConstraint od =
+                  solver.makeConstraint(-INFINITY, (spare - g) * h, "ondemand-size[" + key + "]");
+              od.setCoefficient(u, 1);
+              sizedRows.add(new SizedRow(od, spare * h, -h));
+            }
             row.setCoefficient(u, -1);
             objective.add(u, rate);
             paid[c.index()][t] = new LinearSum().add(u, 1);

@@ -2,6 +2,7 @@ package io.nuage.plan;
 
 import com.google.ortools.linearsolver.MPConstraint;
 import com.google.ortools.linearsolver.MPSolver;
+import io.nuage.contract.ReservedCapacity;
 import io.nuage.plan.recourse.RecourseTerms;
 import io.nuage.scenario.Scenario;
 import java.util.ArrayList;
@@ -36,14 +37,32 @@ public final class SecondStage implements AutoCloseable {
     }
   }
 
+  /**
+   * A reservation to size (docs/deals.md section 5.1): its GPUs {@code G ∈ [lo, hi]} are the first
+   * stage, its fee is left out of the fixed cost and paid as {@code feePerGpu · G}.
+   *
+   * @param contract the reservation, as the future's scenario holds it
+   */
+  public record Reservation(ReservedCapacity contract, double lo, double hi) {}
+
+  /**
+   * A row whose bound on one side is {@code base + x_index · ratio · unit} ({@code lower}: its
+   * lower bound, the other side infinite; else its upper bound): the first stage's variable {@code
+   * index} as a right-hand side.
+   */
+  private record Link(
+      MPConstraint row, int index, double base, double unit, double ratio, boolean lower) {}
+
   private final PlanData data;
   private final @Nullable String contract;
+  private final @Nullable Reservation reservation;
   private final double fixed;
+  private final double feePerGpu;
   private final double timeLimitSeconds;
   private MPSolver lp;
-  private List<MPConstraint> rows = new ArrayList<>();
+  private List<Link> links = new ArrayList<>();
+  private int dimension;
   private List<PlanModel.Steer> steering = new ArrayList<>();
-  private double[] ratio;
   private boolean clp;
 
   /**
@@ -53,34 +72,75 @@ public final class SecondStage implements AutoCloseable {
    */
   public SecondStage(
       Scenario future, RecourseTerms terms, @Nullable String contract, PlanOptions options) {
+    this(future, terms, contract, null, options);
+  }
+
+  /**
+   * The second stage of sizing {@code reservation} (docs/deals.md section 5.1): {@link #at} takes
+   * its GPUs and adds its fee.
+   */
+  public SecondStage(
+      Scenario future, RecourseTerms terms, Reservation reservation, PlanOptions options) {
+    this(future, terms, null, reservation, options);
+  }
+
+  private SecondStage(
+      Scenario future,
+      RecourseTerms terms,
+      @Nullable String contract,
+      @Nullable Reservation reservation,
+      PlanOptions options) {
     this.data = new PlanData(future, options.maxGangOptions(), null, terms);
     this.contract = contract;
+    this.reservation = reservation;
     this.timeLimitSeconds = options.timeLimitSeconds();
-    this.fixed = FixedCosts.of(data).total().doubleValue();
+    String sized = reservation == null ? null : reservation.contract().id();
+    this.fixed = FixedCosts.of(data, sized).total().doubleValue();
+    this.feePerGpu = reservation == null ? 0 : feePerGpu(data, reservation.contract());
     this.lp = Natives.solver(RelaxAndRound.LP);
-    this.ratio = build();
+    build();
   }
 
-  /** Builds the model on {@link #lp}; the minimum rows and their pro-rating ratios. */
-  private double[] build() {
+  /**
+   * The fee of one GPU of {@code k} over the horizon: its price times the hours of every month of
+   * its term inside the horizon (paid even where the provider is lost, as the planner's fixed
+   * cost).
+   */
+  static double feePerGpu(PlanData data, ReservedCapacity k) {
+    java.math.BigDecimal hours = java.math.BigDecimal.ZERO;
+    for (int t = 0; t < data.monthCount(); t++)
+      if (k.term().contains(data.months.get(t))) hours = hours.add(data.hours[t]);
+    return k.pricePerGpuHour().multiply(hours).doubleValue();
+  }
+
+  /** Builds the model on {@link #lp}; the rows the first stage moves. */
+  private void build() {
     PlanModel m = new PlanModel(data, lp, PlanModel.Mode.MIP, null);
     if (contract != null) m.withoutShortfallLogic(contract);
+    Reservation r = reservation;
+    if (r != null) m.sizeReservation(r.contract(), r.lo(), r.hi());
     m.build();
     steering = List.copyOf(m.steering);
-    rows = new ArrayList<>();
-    List<Double> ratios = new ArrayList<>();
+    links = new ArrayList<>();
     for (PlanModel.ShortfallYear y : m.shortfalls.values()) {
       if (!y.contract().id().equals(contract)) continue;
-      rows.add(y.row());
       // a contract year cut by the horizon keeps its pro-rated part of any minimum
-      ratios.add(y.proRating());
+      links.add(new Link(y.row(), links.size(), 0, PlanModel.USD, y.proRating(), true));
     }
-    return ratios.stream().mapToDouble(Double::doubleValue).toArray();
+    dimension = links.size();
+    if (r != null) {
+      for (PlanModel.SizedRow row : m.sizedRows)
+        links.add(new Link(row.row(), 0, row.base(), 1, row.ratio(), false));
+      dimension = 1;
+    }
   }
 
-  /** The deal's contract years inside the horizon (those {@link #at} takes minimums for). */
+  /**
+   * The first stage's variables {@link #at} takes: the deal's contract years inside the horizon, or
+   * the one GPU count of a reservation.
+   */
   public int years() {
-    return rows.size();
+    return dimension;
   }
 
   /**
@@ -91,9 +151,9 @@ public final class SecondStage implements AutoCloseable {
    *     not hold
    */
   public Value at(double[] minimums) {
-    if (minimums.length != rows.size())
+    if (minimums.length != dimension)
       throw new IllegalArgumentException(
-          "expected " + rows.size() + " minimums, got " + minimums.length);
+          "expected " + dimension + " minimums, got " + minimums.length);
     MPSolver.ResultStatus status = solve(minimums);
     if (status == MPSolver.ResultStatus.ABNORMAL && !clp) {
       // GLOP answered ABNORMAL with every parameter set (seen on the example's futures after a
@@ -101,22 +161,39 @@ public final class SecondStage implements AutoCloseable {
       lp.delete();
       lp = Natives.solver("CLP");
       clp = true;
-      ratio = build();
+      build();
       status = solve(minimums);
     }
     ModelRows.CheckedOptimum checked = ModelRows.checkedOptimum(lp, status, "the second-stage LP");
-    double[] slope = new double[rows.size()];
-    for (int y = 0; y < rows.size(); y++)
-      slope[y] = Math.max(0, checked.duals()[rows.get(y).index()]) * PlanModel.USD * ratio[y];
+    double[] slope = new double[dimension];
+    for (Link l : links) {
+      // the bound's derivative in the row's bound: its dual, on the side it presses on
+      double dual = checked.duals()[l.row().index()];
+      slope[l.index()] +=
+          (l.lower() ? Math.max(0, dual) : Math.min(0, dual)) * l.unit() * l.ratio();
+    }
     double steer = 0;
     for (PlanModel.Steer s : steering) steer += s.coefficient() * s.variable().solutionValue();
+    if (reservation != null) {
+      // the first stage's fee, linear in G: in the value, its bound and its slope
+      double fee = feePerGpu * minimums[0];
+      slope[0] += feePerGpu;
+      return new Value(
+          lp.objective().value() + fixed + fee,
+          checked.bound() + fixed + fee,
+          slope,
+          Math.max(0, steer));
+    }
     return new Value(
         lp.objective().value() + fixed, checked.bound() + fixed, slope, Math.max(0, steer));
   }
 
   private MPSolver.ResultStatus solve(double[] minimums) {
-    for (int y = 0; y < rows.size(); y++)
-      rows.get(y).setBounds(minimums[y] * ratio[y] * PlanModel.USD, PlanModel.INFINITY);
+    for (Link l : links) {
+      double side = minimums[l.index()] * l.ratio() * l.unit();
+      if (l.lower()) l.row().setBounds(l.base() == 0 ? side : l.base() + side, PlanModel.INFINITY);
+      else l.row().setBounds(-PlanModel.INFINITY, l.base() + side);
+    }
     MPSolver.ResultStatus status = MPSolver.ResultStatus.ABNORMAL;
     if (clp) {
       lp.setTimeLimit((long) (timeLimitSeconds * 1000));

@@ -227,4 +227,123 @@ class DealOptimisationTest {
     CommittedSpend deal = instance().contracts(CommittedSpend.class).getFirst();
     assertThat(d.discount()).isEqualByComparingTo(deal.discountAt(d.commitment()).orElseThrow());
   }
+
+  // deal/newsvendor-reserved.yaml: a reservation at $0.40 against on-demand $1.00, critical
+  // fractile 0.6, demand 50/100/150/200 GPUs with weights 0.2/0.3/0.35/0.15: G* = 150, E[cost]
+  // $50,220, not signing $91,140, EVPI $13,764, VSS $2,046 (its header works them out)
+
+  static Scenario reservedInstance() throws Exception {
+    return ScenarioParser.parse(
+        Path.of(DealOptimisationTest.class.getResource("/deal/newsvendor-reserved.yaml").toURI()));
+  }
+
+  static OptimisedDeal reserve(int samples, long seed, int replications) throws Exception {
+    return new DealOptimisation(
+            reservedInstance(),
+            "reserved",
+            new BigDecimal[] {BigDecimal.ZERO, new BigDecimal("2")},
+            new RiskOptions(samples, seed, 2, 0),
+            PlanOptions.defaults(),
+            replications,
+            0,
+            // $5 on $50,000: the master holds money in billions, a relative 1e-6 is below its
+            // tolerances on so small a deal
+            1e-4,
+            DealOptimisation.Progress.NONE)
+        .run();
+  }
+
+  @Test
+  void aReservation_enumerated_isSizedAtTheCriticalFractileExactly() throws Exception {
+    OptimisedDeal d = reserve(0, 1, 1);
+    assertThat(d.exact()).isTrue();
+    assertThat(d.signs()).isTrue();
+    assertThat(d.discount()).isNull();
+    assertThat(d.minimums()).isEmpty();
+    OptimisedDeal.Reservation r = d.reservation();
+    assertThat(r).isNotNull();
+    assertThat(r.gpus()).isEqualTo(150);
+    assertThat(r.continuousGpus()).isEqualByComparingTo("150.000");
+    // exact: the replications' interval is the answer itself
+    assertThat(r.replicationsLow()).isEqualByComparingTo("150.000");
+    assertThat(r.replicationsHigh()).isEqualByComparingTo("150.000");
+    // the fee of 150 GPUs for January: 150 x 744 x 0.40, exact
+    assertThat(r.feePerGpu()).isEqualByComparingTo("297.60");
+    assertThat(r.fee()).isEqualByComparingTo("44640.00");
+    assertThat(d.commitment()).isEqualByComparingTo("44640.00");
+    assertThat(d.sampleValue()).isEqualByComparingTo("50220.00");
+    assertThat(d.sampleBound()).isLessThanOrEqualTo(d.sampleValue());
+    assertThat(d.expectedCost().value()).isEqualByComparingTo("50220.00");
+    assertThat(d.notSigned().value()).isEqualByComparingTo("91140.00");
+    assertThat(d.saving().value()).isEqualByComparingTo("40920.00");
+    assertThat(d.evpi().value()).isEqualByComparingTo("13764.00");
+    assertThat(d.vss().value()).isEqualByComparingTo("2046.00");
+    // the written 100 GPUs are a third below the optimum
+    assertThat(d.writtenAboveBest()).isEqualByComparingTo("-33.33");
+  }
+
+  @Test
+  void aReservation_sampled_holdsTheFractileWithinItsInterval_andTheBoundsAroundTheOptimum()
+      throws Exception {
+    // 40 futures per replication: above the extensive form's 8, so the L-shaped method
+    OptimisedDeal d = reserve(40, 7, 3);
+    assertThat(d.exact()).isFalse();
+    assertThat(d.converged()).isTrue();
+    OptimisedDeal.Reservation r = d.reservation();
+    assertThat(r).isNotNull();
+    assertThat(r.replicationsLow()).isLessThanOrEqualTo(new BigDecimal("150"));
+    assertThat(r.replicationsHigh()).isGreaterThanOrEqualTo(new BigDecimal("150"));
+    // the SAA answer is a demand point (the empirical fractile), to the decomposition's precision
+    assertThat(r.gpus() % 50).isZero();
+    assertThat(r.continuousGpus().doubleValue()).isCloseTo(r.gpus(), within(0.01));
+    BigDecimal optimum = new BigDecimal("50220");
+    assertThat(d.lowerLimit()).isLessThanOrEqualTo(optimum);
+    assertThat(d.upperLimit()).isGreaterThanOrEqualTo(optimum);
+    assertThat(d.upperBound().standardError()).isPositive();
+    assertThat(d.sampleBound()).isLessThanOrEqualTo(d.sampleValue());
+  }
+
+  @Test
+  void aReservation_refusesACvarLimit() throws Exception {
+    Scenario s = reservedInstance();
+    assertThatThrownBy(
+            () ->
+                new DealOptimisation(
+                    s,
+                    "reserved",
+                    BOUNDS,
+                    new RiskOptions(0, 1, 2, 0),
+                    PlanOptions.defaults(),
+                    1,
+                    0,
+                    1e-6,
+                    new CvarLimit(new BigDecimal("0.95"), BigDecimal.TEN),
+                    DealOptimisation.Progress.NONE))
+        .isInstanceOf(NuageException.class)
+        .hasMessageContaining("--risk")
+        .hasMessageContaining("reserved");
+  }
+
+  @Test
+  void aReservationWhoseOnDemandWouldKinkInsideTheBounds_isRefused() throws Exception {
+    // the schedule's 1,000 GPUs inside bounds 0..20 (0 to 2,000 GPUs): max(0, 1000 - G) has its
+    // kink inside, so the value function would not be convex
+    assertThatThrownBy(
+            () ->
+                new DealOptimisation(
+                        reservedInstance(),
+                        "reserved",
+                        new BigDecimal[] {BigDecimal.ZERO, new BigDecimal("20")},
+                        new RiskOptions(0, 1, 2, 0),
+                        PlanOptions.defaults(),
+                        1,
+                        0,
+                        1e-6,
+                        DealOptimisation.Progress.NONE)
+                    .run())
+        .isInstanceOf(NuageException.class)
+        .hasMessageContaining("--bounds")
+        .hasMessageContaining("cloud/us-1 H100")
+        .hasMessageContaining("2027-01");
+  }
 }

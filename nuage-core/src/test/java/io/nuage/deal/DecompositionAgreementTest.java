@@ -109,4 +109,62 @@ class DecompositionAgreementTest {
       }
     }
   }
+
+  @Test
+  void aReservation_decompositionAndExtensiveFormAgreeWithinTheGap() throws Exception {
+    // docs/deals.md section 5.1: the GPUs as the first stage, no floor cut, the fee in the cuts
+    Scenario s =
+        ScenarioParser.parse(
+            Path.of(getClass().getResource("/deal/newsvendor-reserved.yaml").toURI()));
+    io.nuage.contract.ReservedCapacity k =
+        s.contracts(io.nuage.contract.ReservedCapacity.class).getFirst();
+    SecondStage.Reservation sized = new SecondStage.Reservation(k, 0, 200);
+    double fee = DealOptimisation.feePerGpu(s, k).doubleValue();
+    FutureSampler sampler = new FutureSampler(s, s.uncertainty(), 11);
+    List<Scenario> scenarios = new ArrayList<>();
+    List<RecourseTerms> terms = new ArrayList<>();
+    List<SecondStage> stages = new ArrayList<>();
+    for (int i = 0; i < 9; i++) {
+      Future f = sampler.draw(i);
+      Scenario future = FutureScenario.of(s, f);
+      scenarios.add(future);
+      terms.add(PlannerRecourse.terms(future, f));
+      stages.add(
+          new SecondStage(future, PlannerRecourse.terms(future, f), sized, PlanOptions.defaults()));
+    }
+    double[] w = DealOptimiser.uniform(9);
+    LShaped.Result r;
+    try {
+      r =
+          LShaped.solve(
+              stages,
+              w,
+              new double[] {0},
+              new double[] {200},
+              0,
+              200,
+              GAP,
+              60,
+              Double.POSITIVE_INFINITY,
+              null,
+              () -> {},
+              null,
+              fee);
+    } finally {
+      stages.forEach(SecondStage::close);
+    }
+    ExtensiveForm.Solution ef;
+    try (ExtensiveForm form =
+        new ExtensiveForm(scenarios, terms, w, sized, PlanOptions.defaults())) {
+      ef = form.solve();
+    }
+    assertThat(r.converged()).isTrue();
+    assertThat(r.lower()).isLessThanOrEqualTo(ef.objective() + 1e-6 * ef.objective());
+    assertThat(r.upper()).isGreaterThanOrEqualTo(ef.objective() - 1e-6 * ef.objective());
+    assertThat(r.upper() - ef.objective()).isLessThanOrEqualTo(GAP * r.upper() + 0.01);
+    // both at a demand point of the sample: the sample's critical fractile
+    double g = r.minimums()[0];
+    assertThat(g).isCloseTo(50 * Math.round(g / 50), org.assertj.core.api.Assertions.within(0.01));
+    assertThat(ef.minimums()[0]).isCloseTo(g, org.assertj.core.api.Assertions.within(0.01));
+  }
 }

@@ -78,4 +78,42 @@ class ExtensiveFormTest {
       assertThat(cbc).isCloseTo(nuage.objective(), within(0.01));
     }
   }
+
+  @Test
+  void aReservationsExtensiveForm_onCbc_agreesWithNuage_andTheCriticalFractile() throws Exception {
+    Scenario s =
+        ScenarioParser.parse(
+            Path.of(getClass().getResource("/deal/newsvendor-reserved.yaml").toURI()));
+    io.nuage.contract.ReservedCapacity k =
+        s.contracts(io.nuage.contract.ReservedCapacity.class).getFirst();
+    FutureEnumeration all = new FutureEnumeration(s, s.uncertainty());
+    List<Scenario> futures = new ArrayList<>();
+    List<RecourseTerms> terms = new ArrayList<>();
+    double[] weights = new double[(int) all.count()];
+    for (int i = 0; i < weights.length; i++) {
+      Future f = all.get(i).future();
+      Scenario future = FutureScenario.of(s, f);
+      futures.add(future);
+      terms.add(PlannerRecourse.terms(future, f));
+      weights[i] = all.get(i).probability().doubleValue();
+    }
+    try (ExtensiveForm ef =
+        new ExtensiveForm(
+            futures,
+            terms,
+            weights,
+            new SecondStage.Reservation(k, 0, 200),
+            PlanOptions.defaults())) {
+      ExtensiveForm.Solution nuage = ef.solve();
+      // the header of newsvendor-reserved.yaml: G* = 150 GPUs (fractile 0.6), E[cost] = $50,220
+      assertThat(nuage.objective()).isCloseTo(50_220, within(0.01));
+      assertThat(nuage.bound()).isLessThanOrEqualTo(nuage.objective() + 1e-6);
+      assertThat(nuage.minimums()[0]).isCloseTo(150, within(1e-6));
+      ExtensiveForm.Export export = ef.export();
+      Path mps = dir.resolve("reserved.mps");
+      Files.writeString(mps, export.mps());
+      double cbc = CbcOracle.optimum(export.model(), mps) + ef.fixedCost();
+      assertThat(cbc).isCloseTo(nuage.objective(), within(0.01));
+    }
+  }
 }
