@@ -51,7 +51,7 @@ final class LedgerReport {
         throw new NuageException(
             from + ": no ledger database at " + db + " (expected a file written by nuage ingest)");
       }
-      try (Store store = Store.open(db)) {
+      try (Store store = Store.openReadOnly(db)) {
         new DuckDbCharges(store).lastChargeDay();
       } catch (NuageException e) {
         throw new NuageException(
@@ -74,7 +74,7 @@ final class LedgerReport {
      */
     @Nullable String drawDownJson(
         Scenario scenario, String scenarioFile, String planJson, String planName) {
-      try (Store store = Store.open(db)) {
+      try (Store store = Store.openReadOnly(db)) {
         DuckDbCharges charges = new DuckDbCharges(store);
         if (charges.lastChargeDay().isEmpty()) return null;
         // a plan without placements (an infeasible one) projects nothing: the run rate does
@@ -95,7 +95,7 @@ final class LedgerReport {
      */
     @Nullable String vsPlanJson(Scenario scenario, Path scenarioFile, Path planFile) {
       PlannedBills planned = PlannedSpend.read(planFile, scenarioFile);
-      try (Store store = Store.open(db)) {
+      try (Store store = Store.openReadOnly(db)) {
         DuckDbCharges charges = new DuckDbCharges(store);
         if (charges.lastChargeDay().isEmpty()) return null;
         return LedgerVsPlanCommand.compare(

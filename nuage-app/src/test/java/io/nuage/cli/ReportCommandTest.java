@@ -74,6 +74,70 @@ class ReportCommandTest {
     assertThat(out).doesNotExist();
   }
 
+  /**
+   * Review of issue 14: a report only reads the ledger, yet it opened the store as every command
+   * does and migrated it (the default store included, which the user never named). A store an older
+   * nuage wrote is now refused with what to do, and its bytes are left as they were.
+   */
+  @Test
+  void report_neverChangesTheStoreItReads_anOlderOneIsRefusedUnmigrated(@TempDir Path dir)
+      throws Exception {
+    Path db = dir.resolve("older.duckdb");
+    int latest;
+    try (io.nuage.store.Store store = io.nuage.store.Store.open(db);
+        java.sql.Statement s = store.connection().createStatement()) {
+      latest = store.schemaVersion();
+      s.execute("DELETE FROM schema_version WHERE version = " + latest);
+    }
+    byte[] before = Files.readAllBytes(db);
+    Path out = dir.resolve("report.html");
+
+    Run run =
+        nuage(
+            "report",
+            resource("tiny-lab.yaml").toString(),
+            "--db",
+            db.toString(),
+            "--out",
+            out.toString());
+
+    assertThat(run.code()).as(run.err()).isEqualTo(2);
+    assertThat(run.err())
+        .contains("--db: ")
+        .contains("older than this nuage's (" + latest + ")")
+        .contains("nuage ingestions --db");
+    assertThat(Files.readAllBytes(db)).as("the store's bytes").isEqualTo(before);
+    try (var files = Files.list(dir)) {
+      assertThat(files.map(p -> p.getFileName().toString()).sorted().toList())
+          .as("nothing written beside the store, no report")
+          .containsExactly("older.duckdb");
+    }
+  }
+
+  /** A current store is read, not written: its bytes are the same after the report. */
+  @Test
+  void report_readsACurrentStore_andLeavesItsBytesAsTheyWere(@TempDir Path dir) throws Exception {
+    Path db = dir.resolve("ledger.duckdb");
+    try (io.nuage.store.Store store = io.nuage.store.Store.open(db)) {
+      assertThat(store.schemaVersion()).isPositive();
+    }
+    byte[] before = Files.readAllBytes(db);
+    Path out = dir.resolve("report.html");
+
+    Run run =
+        nuage(
+            "report",
+            resource("tiny-lab.yaml").toString(),
+            "--db",
+            db.toString(),
+            "--out",
+            out.toString());
+
+    assertThat(run.code()).as(run.err()).isZero();
+    assertThat(Files.readAllBytes(db)).as("the store's bytes").isEqualTo(before);
+    assertThat(Files.exists(Path.of(db + ".wal"))).as("no write-ahead log").isFalse();
+  }
+
   /** The data the report inlines, as its page reads it. */
   static JsonNode inlinedBundle(String html) throws Exception {
     String open = "<script type=\"application/json\" id=\"nuage-bundle\">";

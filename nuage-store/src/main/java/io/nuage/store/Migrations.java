@@ -135,6 +135,42 @@ final class Migrations {
     return out;
   }
 
+  /**
+   * For a read-only open: the store must have every migration this nuage knows applied and no other
+   * (a store an older nuage wrote is migrated by any command that writes, never by a reader).
+   */
+  static void requireLatest(Connection c, Path db) throws SQLException {
+    List<Migration> all = available();
+    Set<Integer> known = new HashSet<>();
+    for (Migration m : all) known.add(m.version());
+    Set<Integer> applied;
+    try {
+      applied = appliedVersions(c);
+    } catch (SQLException e) {
+      applied = Set.of(); // no schema_version table: nothing applied
+    }
+    int latest = all.isEmpty() ? 0 : all.getLast().version();
+    int current = applied.stream().mapToInt(Integer::intValue).max().orElse(0);
+    if (current > latest)
+      throw new NuageException(
+          db
+              + ": the store is at schema version "
+              + current
+              + " but this nuage knows only up to "
+              + latest
+              + "; use a newer nuage");
+    if (!applied.containsAll(known))
+      throw new NuageException(
+          db
+              + ": the store is at schema version "
+              + current
+              + ", older than this nuage's ("
+              + latest
+              + "), and this command only reads it: run `nuage ingestions --db "
+              + db
+              + "` once, which migrates it, then this command again");
+  }
+
   static int currentVersion(Connection c) {
     try (Statement s = c.createStatement();
         ResultSet r = s.executeQuery("SELECT coalesce(max(version), 0) FROM schema_version")) {

@@ -38,7 +38,10 @@ public final class Store implements AutoCloseable {
   private final Connection connection;
   private final Path file;
 
-  /** Whether this is the store from {@link #open} (which checkpoints) or a {@link #duplicate}. */
+  /**
+   * Whether this is the store from {@link #open} (which checkpoints) or a {@link #duplicate} or a
+   * {@link #openReadOnly read-only} one (which never write).
+   */
   private final boolean primary;
 
   private Store(Path path, Connection connection, Path file, boolean primary) {
@@ -82,6 +85,56 @@ public final class Store implements AutoCloseable {
       if (created) OwnerOnly.restrict(absolute);
       return new Store(path, connection, absolute, true);
     } catch (SQLException | IOException | RuntimeException e) {
+      try {
+        connection.close();
+      } catch (SQLException ignored) {
+        // the original error is the one worth reporting
+      }
+      if (e instanceof NuageException n) throw n;
+      throw new NuageException("cannot open the store " + path + ": " + firstLine(e), e);
+    }
+  }
+
+  /**
+   * Opens an existing store for reading only, changing nothing in it or beside it: no migration, no
+   * recovery of an interrupted checkpoint, no checkpoint on close (DuckDB's {@code read_only} mode,
+   * which also lets another reader open it at the same time). A store at another schema version
+   * than this nuage's, or with an interrupted checkpoint to finish, is refused with what to do,
+   * since reading it as it is could give wrong answers. For commands that only read (the report).
+   */
+  public static Store openReadOnly(Path path) {
+    Path absolute = path.toAbsolutePath();
+    if (!Files.isRegularFile(absolute))
+      throw new NuageException(
+          "no store at " + path + " (expected a .duckdb file written by nuage ingest)");
+    if (!LIVE.containsKey(absolute)) {
+      refuseEmpty(absolute, path);
+      if (Files.exists(Checkpoints.shadowOf(absolute)))
+        throw new NuageException(
+            "the store "
+                + path
+                + " has an interrupted checkpoint to finish (it was left by a crash), which a"
+                + " read-only open may not do: run `nuage ingestions --db "
+                + path
+                + "` once, which finishes it, then this command again");
+    }
+    Connection connection;
+    try {
+      var properties = new java.util.Properties();
+      properties.setProperty("duckdb.read_only", "true");
+      connection = DriverManager.getConnection("jdbc:duckdb:" + absolute, properties);
+      UnpackedNatives.forget(DUCKDB_COPY);
+    } catch (SQLException e) {
+      if (String.valueOf(e.getMessage()).contains("Could not set lock")) throw held(path, e);
+      throw new NuageException("cannot open the store " + path + ": " + firstLine(e), e);
+    }
+    try {
+      try (Statement s = connection.createStatement()) {
+        s.execute("SET TimeZone = 'UTC'");
+      }
+      Migrations.requireLatest(connection, path);
+      return new Store(path, connection, absolute, false);
+    } catch (SQLException | RuntimeException e) {
       try {
         connection.close();
       } catch (SQLException ignored) {
