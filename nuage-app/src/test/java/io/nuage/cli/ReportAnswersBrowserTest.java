@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Page;
+import io.nuage.browser.ChartDescriptions;
 import io.nuage.browser.ExpectedAnswers;
 import io.nuage.browser.HeadlessChromium;
 import io.nuage.browser.PageFigures;
@@ -130,9 +131,8 @@ class ReportAnswersBrowserTest {
                 page.evalOnSelectorAll(
                     ".panel .chart", "cs => cs.map(c => c.getAttribute('aria-label') || '')");
         assertThat(labels).as(name + " charts").hasSizeGreaterThanOrEqualTo(8);
-        assertThat(labels)
-            .as(name + " aria descriptions")
-            .allSatisfy(l -> assertThat(l).matches(".*\\d.*"));
+        // every chart's description says what it draws, agreeing with the panel's exact table
+        assertThat(ChartDescriptions.assertMeaningful(page, name)).isEqualTo(labels.size());
         assertThat(PageFigures.drawnCharts(page)).isEqualTo(labels.size());
         @SuppressWarnings("unchecked")
         List<String> emptyHeaders =
@@ -429,6 +429,65 @@ class ReportAnswersBrowserTest {
                 ".multiple .chart",
                 "cs => cs.flatMap(c => echarts.getInstanceByDom(c).getOption().xAxis[0].data)");
     assertThat(labels).isNotEmpty().allSatisfy(l -> assertThat(l).matches("Y\\d+ \\d{4}"));
+    // and every year's label is drawn, the year short included (an automatic interval showed Y1,
+    // Y3 and Y5 of oci's five years, and its Y4 shortfall stood over no label)
+    @SuppressWarnings("unchecked")
+    List<String> unlabelled =
+        (List<String>)
+            page.evalOnSelectorAll(
+                ".multiple .chart",
+                "cs => cs.filter(c => { const ch = echarts.getInstanceByDom(c);"
+                    + " return ch.getModel().getComponent('xAxis').axis.getViewLabels().length"
+                    + " !== ch.getOption().xAxis[0].data.length; })"
+                    + ".map(c => c.closest('.multiple').dataset.contract)");
+    assertThat(unlabelled).as("small multiples with a year not labelled").isEmpty();
+    // each contract year is drawn against its own minimum, never as running sums (which net a
+    // year over its minimum against one under it and hid a year's shortfall): the minimum and the
+    // projection drawn for a year are that year's CSV figures, and a year short is drawn below
+    JsonNode drawn =
+        JSON.readTree(
+            (String)
+                page.evaluate(
+                    "() => JSON.stringify([...document.querySelectorAll('.multiple')].map(m => ({"
+                        + " contract: m.dataset.contract, series: echarts.getInstanceByDom("
+                        + " m.querySelector('.chart')).getOption().series.map(s => ({ name: s.name,"
+                        + " data: s.data })) })))"));
+    assertThat(drawn.size()).as("small multiples").isPositive();
+    for (JsonNode m : drawn) {
+      String contract = m.get("contract").asText();
+      List<CSVRecord> years =
+          rows.stream()
+              .filter(r -> r.get("contract").equals(contract))
+              .sorted((a, b) -> Integer.compare(yearOf(a), yearOf(b)))
+              .toList();
+      JsonNode minimum = null;
+      JsonNode projection = null;
+      for (JsonNode s : m.get("series")) {
+        String name = s.get("name").asText();
+        if (name.equals("minimum")) minimum = s.get("data");
+        else if (List.of("plan", "re-plan", "run-rate").contains(name)) projection = s.get("data");
+      }
+      assertThat(minimum).as(contract + " minimum series").isNotNull();
+      assertThat(projection).as(contract + " projection series").isNotNull();
+      assertThat(minimum.size()).as(contract + " years drawn").isEqualTo(years.size());
+      for (int i = 0; i < years.size(); i++) {
+        CSVRecord y = years.get(i);
+        String at = contract + " Y" + y.get("year");
+        double committed = new BigDecimal(y.get("committed")).doubleValue();
+        assertThat(minimum.get(i).asDouble())
+            .as(at + " minimum drawn is the year's own")
+            .isCloseTo(committed, org.assertj.core.data.Offset.offset(committed * 1e-9 + 1e-6));
+        if (y.get("projected").isEmpty()) continue;
+        double projected = new BigDecimal(y.get("projected")).doubleValue();
+        assertThat(projection.get(i).asDouble())
+            .as(at + " projection drawn is the year's own")
+            .isCloseTo(projected, org.assertj.core.data.Offset.offset(projected * 1e-9 + 1e-6));
+        if (new BigDecimal(y.get("shortfall")).signum() > 0)
+          assertThat(projection.get(i).asDouble())
+              .as(at + " short: drawn below its minimum")
+              .isLessThan(minimum.get(i).asDouble());
+      }
+    }
     // each year's shortfall is drawn on its own scale, not two pixels under the minimum's
     @SuppressWarnings("unchecked")
     List<String> scales =
@@ -499,6 +558,10 @@ class ReportAnswersBrowserTest {
     assertThat(shown.get(0)).isEqualTo("plain");
     String text = page.locator("[data-panel=shares] .chart svg").innerHTML();
     for (String p : providers) assertThat(text).as(p + " in the legend").contains(">" + p + "<");
+  }
+
+  private static int yearOf(CSVRecord r) {
+    return Integer.parseInt(r.get("year"));
   }
 
   private static List<CSVRecord> csv(Page page, String panel) throws Exception {
@@ -673,11 +736,19 @@ class ReportAnswersBrowserTest {
     Page page = chromium.newPage(1440, 900, false);
     open(page, report);
     HeadlessChromium.screenshot(page, "report-ledger-1440");
+    // the burn-down names the plan it projects with by its file name, not a temporary folder's
+    // path (the caption said "the plan /tmp/junit-…/plan.json")
+    assertThat(
+            page.locator("[data-panel=burndown] .caption, [data-panel=burndown] p").allInnerTexts())
+        .isNotEmpty()
+        .noneSatisfy(t -> assertThat(t).contains(planFile.getParent().toString()))
+        .anySatisfy(t -> assertThat(t).contains(planFile.getFileName().toString()));
     ExpectedAnswers.assertOnFirstScreen(page, 1440, 900);
     ExpectedAnswers.assertBand(page, plan, drawDown, true, caps());
     // the demo's plan falls short of a later year's minimum: the band must not say $0.00
     assertThat(ExpectedAnswers.ledgerShortfall(drawDown)).isPositive();
     burndownAgreesWithTheBand(page, drawDown, true);
+    ChartDescriptions.assertMeaningful(page, "report-ledger-1440");
     // plan against actual counts what nuage ledger vs-plan counts, per month
     var vsPlan =
         ReportCommandTest.nuage(
@@ -794,6 +865,7 @@ class ReportAnswersBrowserTest {
                 .toList())
         .isEqualTo(expected);
     assertThat(page.getAttribute("[data-panel=deal] .chart", "aria-label")).contains("expected");
+    ChartDescriptions.assertMeaningful(page, "report-deal");
     // the not-signed line is drawn inside the value axis, named so; CVaR95 has its own colour
     double notSigned = Double.parseDouble(none.at("/meanCost/value").asText());
     List<?> extent =

@@ -781,35 +781,33 @@ function summaryPanel(root, rows) {
   ], rows, "The plan's cost, its proven lower bound and the gap between them"));
 }
 
-/** Running sums of exact decimal strings, as numbers for drawing; null where a value is missing. */
-function running(values) {
-  let total = "0";
-  return values.map((v) => {
-    if (v === "" || v === null || v === undefined) return null;
-    total = sumOf([total, v]);
-    return Number(total);
-  });
-}
-
-/** A small burn-down in words: its totals, then every year short and by how much (each year apart). */
+/**
+ * A small burn-down in words: every contract year against its own minimum (never a running sum,
+ * which nets a year over its minimum against one under it), then every year short and by how much.
+ */
 function burndownWords(contract, years, isMoney, last) {
   const amount = (text) => (isMoney ? compactUsd(text) : grouped(text) + " GPU-hours");
   const short = years.filter((r) => r.shortfall !== "" && toUnits(r.shortfall, decimals(r.shortfall)) > 0n);
-  return `Burn-down of ${contract}: cumulative minimum ${amount(sumOf(years.map((r) => r.committed)))} over ${years.length} years, `
-    + `projected ${amount(sumOf(years.map((r) => r.projected)))}; `
-    + (short.length === 0 ? "no year short of its minimum" : "shortfall " + short.map((r) => `Y${r.year} ${amount(r.shortfall)}`).join(", "))
+  const year = (r) => `Y${r.year}${r.from ? " " + r.from.slice(0, 4) : ""} minimum ${amount(r.committed)}, `
+    + (r.projected === "" || r.projected === null || r.projected === undefined ? "no projection" : `projected ${amount(r.projected)}`)
+    + (r.source === "ledger" && r.status !== "not-started" && r.consumed !== "" ? `, billed ${amount(r.consumed)}` : "");
+  return `Burn-down of ${contract}, each contract year against its own minimum: ${years.map(year).join("; ")}. `
+    + (short.length === 0 ? "No year short of its minimum" : "Shortfall " + short.map((r) => `Y${r.year} ${amount(r.shortfall)}`).join(", "))
     + ` (last year Y${last.year}).`;
 }
+
+/** A plan file's name without its folders (a temporary folder's path said nothing to a reader). */
+const planName = (text) => String(text).split(/[\\/]/).pop();
 
 function burndownPanel(root, charts, rows, ledger, plan) {
   const fromPlan = rows.length > 0 && rows[0].source !== "ledger";
   const projection = ledger && ledger.projection;
   const source = fromPlan ? "plan" : projection && projection.source === "plan" ? (plan && plan.fixedPast ? "re-plan" : "plan") : "run-rate";
   const how = source === "run-rate" ? "projected at the run rate (if spending stays at today's rate)"
-    : `projected as actuals plus ${projection && projection.plan ? (/^(re-)?plan\b/.test(projection.plan) ? projection.plan : `the ${source} ${projection.plan}`) : `the ${source}`} for the rest of each year`;
+    : `projected as actuals plus ${projection && projection.plan ? (/^(re-)?plan\b/.test(planName(projection.plan)) ? planName(projection.plan) : `the ${source} ${planName(projection.plan)}`) : `the ${source}`} for the rest of each year`;
   const { section, chart } = panel(root, "burndown", "Contract burn-down",
-    fromPlan ? "Per contract, each on its own scale: the cumulative minimum (grey squares) against what the plan consumes (dashed: a projection, nothing is billed yet) and each year's shortfall paid anyway (orange bars, on their own scale at the right: a year over its minimum does not make up for another under it). Committed spend from the plan's contracts, reservations (GPU-hours) and storage from the plan's use of them."
-      : `As of ${ledger.asOf} (charges through ${ledger.chargesThrough}), in ${ledger.currency}: per contract, the cumulative minimum (grey squares), billed so far (solid), ${how} (dashed), and each year's shortfall (orange bars, on their own scale at the right). A true-up billed is never counted as consumption. Each year owes its own minimum, a year not started included (projected), as in the headline; a reservation is in GPU-hours.`,
+    fromPlan ? "Per contract, each on its own scale, each contract year against its own minimum (grey squares): what the plan consumes that year (dashed: a projection, nothing is billed yet) and the year's shortfall paid anyway (orange bars, on their own scale at the right: a year over its minimum does not make up for another under it). Committed spend from the plan's contracts, reservations (GPU-hours) and storage from the plan's use of them."
+      : `As of ${ledger.asOf} (charges through ${ledger.chargesThrough}), in ${ledger.currency}: per contract, each contract year against its own minimum (grey squares): billed so far (solid), ${how} (dashed), and the year's shortfall (orange bars, on their own scale at the right). A true-up billed is never counted as consumption. Each year owes its own minimum, a year not started included (projected), as in the headline; a reservation is in GPU-hours.`,
     rows);
   chart.remove();
   const grid = el("div", { class: "multiples" });
@@ -825,18 +823,18 @@ function burndownPanel(root, charts, rows, ledger, plan) {
     const open = years.find((r) => r.status === "in-progress");
     const fmt = isMoney ? dollars : (v) => (v === null || v === undefined ? "—" : Number(v).toLocaleString("en-US", { maximumFractionDigits: 3 }) + " GPU-h");
     const series = [
-      { name: "minimum", type: "line", symbol: "rect", symbolSize: 6, data: running(years.map((r) => r.committed)),
+      { name: "minimum", type: "line", symbol: "rect", symbolSize: 6, data: years.map((r) => num(r.committed)),
         itemStyle: { color: SEMANTIC.committed }, lineStyle: { color: SEMANTIC.committed, width: 2 } },
-      { name: `${source}`, type: "line", data: running(years.map((r) => r.projected)), symbol: "emptyCircle",
+      { name: `${source}`, type: "line", data: years.map((r) => num(r.projected)), symbol: "emptyCircle",
         itemStyle: { color: SEMANTIC.planned }, lineStyle: { type: "dashed", width: 2, color: SEMANTIC.planned } },
       // each year's own shortfall, on its own scale (right): on the minimum's scale a $2.5B
-      // shortfall under a $300B commitment is two pixels, and the cumulative lines net the years
+      // shortfall under a $60B minimum is a few pixels
       { name: "shortfall", type: "bar", barMaxWidth: 18, yAxisIndex: 1, data: years.map((r) => num(r.shortfall)), itemStyle: { color: SEMANTIC.shortfall },
         label: { show: true, position: "top", color: SEMANTIC.shortfall, fontSize: 10,
           formatter: (p) => (p.value > 0 ? (isMoney ? compactUsd(years[p.dataIndex].shortfall) : compact(p.value) + " h") : "") } },
     ];
     if (consumed.some((v) => v !== "")) {
-      series.splice(1, 0, { name: "billed", type: "line", data: running(consumed), symbol: "circle",
+      series.splice(1, 0, { name: "billed", type: "line", data: consumed.map(num), symbol: "circle",
         itemStyle: { color: SEMANTIC.actual }, lineStyle: { width: 3, color: SEMANTIC.actual }, areaStyle: { opacity: 0.15 },
         ...(open && ledger ? { markLine: { symbol: "none", silent: true, lineStyle: { color: SEMANTIC.actual, type: "dotted" },
           label: { formatter: `as of ${ledger.asOf}`, color: "inherit" }, data: [{ xAxis: labels[years.indexOf(open)] }] } } : {}) });
@@ -849,11 +847,13 @@ function burndownPanel(root, charts, rows, ledger, plan) {
       legend: { top: 0, type: "plain", itemWidth: 16, itemGap: 6, textStyle: { fontSize: 10 } },
       grid: { left: 6, right: 12, top: 48, bottom: 6, containLabel: true },
       tooltip: { trigger: "axis", valueFormatter: fmt, confine: true },
-      xAxis: { type: "category", data: labels },
+      // every year labelled, the year short too (an automatic interval left out Y2 and Y4), its
+      // calendar year under it
+      xAxis: { type: "category", data: labels, axisLabel: { interval: 0, fontSize: 10, formatter: (v) => v.replace(" ", "\n") } },
       yAxis: [{ type: "value", axisLabel: { formatter: (v) => (isMoney ? currencySymbol() : "") + compact(v) } },
         { type: "value", name: "shortfall", position: "right", min: 0, max: (e) => (e.max > 0 ? e.max * 1.25 : 1), splitLine: { show: false },
           nameTextStyle: { color: SEMANTIC.shortfall, fontSize: 10 },
-          axisLabel: { color: SEMANTIC.shortfall, fontSize: 10, hideOverlap: true, formatter: (v) => (isMoney ? currencySymbol() : "") + compact(v) } }],
+          axisLabel: { color: SEMANTIC.shortfall, fontSize: 10, hideOverlap: true, showMaxLabel: false, formatter: (v) => (isMoney ? currencySymbol() : "") + compact(v) } }],
       series,
     }, burndownWords(contract, years, isMoney, last));
   }
