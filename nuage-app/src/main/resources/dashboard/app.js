@@ -194,6 +194,8 @@ function showPlanList() {
     return tr;
   }));
   $("plan-list").hidden = planOrder.length === 0;
+  // no plan: no picker to choose from and no month to export (an empty select is no control)
+  $("plan-picker").hidden = planOrder.length === 0;
   const empty = $("plans-empty");
   empty.hidden = planOrder.length > 0;
   empty.textContent = isPlanner() ? (scenarioOrder.length ? "No plan yet: pick a scenario and press Start plan." : "No plan yet: upload a scenario first, then Start plan.")

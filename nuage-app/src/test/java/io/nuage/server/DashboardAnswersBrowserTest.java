@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.playwright.Page;
+import io.nuage.browser.ChartDescriptions;
 import io.nuage.browser.ExpectedAnswers;
 import io.nuage.browser.HeadlessChromium;
 import io.nuage.browser.PageFigures;
+import io.nuage.browser.PanelCsv;
 import io.nuage.cli.Main;
 import io.nuage.testing.SharedData;
 import java.io.PrintWriter;
@@ -100,6 +102,8 @@ class DashboardAnswersBrowserTest {
               .json();
       Map<String, String> caps = caps(scenario.at("/summary/policy"));
       ExpectedAnswers.assertBand(page, plan, commitments, false, caps);
+      ChartDescriptions.assertMeaningful(page, "dashboard-1440-light");
+      csvDownloadsSumToThePlan(page, plan);
 
       // the lists say what each plan and scenario is
       assertThat(page.getAttribute("#plan-list tr[data-plan='" + planId + "']", "data-total-cost"))
@@ -189,6 +193,8 @@ class DashboardAnswersBrowserTest {
               .json();
       ExpectedAnswers.assertBand(page, plan, ledger, true, caps);
       assertThat(page.locator(".multiple").count()).isGreaterThanOrEqualTo(3);
+      ChartDescriptions.assertMeaningful(page, "dashboard-ledger-1440");
+      csvDownloadsSumToTheLedger(page, ledger);
       // the bills were written from the plan: plan against actual counts what the plan bills
       // (reservation fees and storage too), so every month billed differs by nothing
       assertThat(page.locator("body").innerText()).doesNotContain("plan plan");
@@ -200,6 +206,105 @@ class DashboardAnswersBrowserTest {
       }
       assertThat(chromium.errors(page)).isEmpty();
     }
+  }
+
+  /**
+   * Issue 14, Tests: each panel's CSV, downloaded through its button with the plan shown (no
+   * bills), parses and sums to the plan JSON of GET /api/plans/{id}.
+   */
+  private static void csvDownloadsSumToThePlan(Page page, JsonNode plan) throws Exception {
+    BigDecimal usage = new BigDecimal(plan.at("/costBreakdown/usage").asText());
+    assertThat(PanelCsv.sum(PanelCsv.download(page, "spend"), "spend", r -> true))
+        .as("spend CSV against costBreakdown.usage")
+        .isEqualByComparingTo(usage);
+    assertThat(PanelCsv.sum(PanelCsv.download(page, "vsplan"), "planned", r -> true))
+        .as("vsplan CSV against costBreakdown.usage")
+        .isEqualByComparingTo(usage);
+    assertThat(PanelCsv.sum(PanelCsv.download(page, "heatmap"), "cost", r -> true))
+        .as("heatmap CSV against costBreakdown.usage")
+        .isEqualByComparingTo(usage);
+    BigDecimal committed = BigDecimal.ZERO;
+    for (JsonNode c : plan.get("contracts"))
+      committed = committed.add(new BigDecimal(c.get("committed").asText()));
+    assertThat(
+            PanelCsv.sum(
+                PanelCsv.download(page, "burndown"),
+                "committed",
+                r -> r.get("source").equals("plan")))
+        .as("burndown CSV against Σ contracts[].committed")
+        .isEqualByComparingTo(committed);
+    BigDecimal spend = BigDecimal.ZERO;
+    for (JsonNode p : plan.get("providers"))
+      spend = spend.add(new BigDecimal(p.get("spend").asText()));
+    assertThat(
+            PanelCsv.sum(
+                PanelCsv.download(page, "shares"), "spend", r -> r.get("source").equals("plan")))
+        .as("shares CSV against Σ providers[].spend")
+        .isEqualByComparingTo(spend);
+    var baselines = PanelCsv.download(page, "baselines");
+    assertThat(baselines.get(0).get("totalCost")).isEqualTo(plan.get("totalCost").asText());
+    for (JsonNode b : plan.get("baselines")) {
+      if (b.path("totalCost").isNull() || b.path("totalCost").isMissingNode()) continue;
+      var row =
+          baselines.stream()
+              .filter(r -> r.get("name").equals(b.get("name").asText()))
+              .findFirst()
+              .orElseThrow();
+      assertThat(new BigDecimal(row.get("difference")))
+          .as(b.get("name").asText() + " saving")
+          .isEqualByComparingTo(
+              new BigDecimal(b.get("totalCost").asText())
+                  .subtract(new BigDecimal(plan.get("totalCost").asText())));
+    }
+    assertThat(PanelCsv.download(page, "headline"))
+        .anySatisfy(
+            r -> {
+              assertThat(r.get("answer")).isEqualTo("planned");
+              assertThat(r.get("value")).isEqualTo(plan.get("totalCost").asText());
+            });
+  }
+
+  /**
+   * With bills: the CSVs sum to the draw-down JSON of GET /api/ledger/drawdown (billed spend per
+   * provider and month; per contract year the minimum and max(0, committed − projected)).
+   */
+  private static void csvDownloadsSumToTheLedger(Page page, JsonNode ledger) throws Exception {
+    BigDecimal billed = BigDecimal.ZERO;
+    for (JsonNode s : ledger.get("spend"))
+      billed = billed.add(new BigDecimal(s.get("billed").asText()));
+    assertThat(PanelCsv.sum(PanelCsv.download(page, "spend"), "spend", r -> true))
+        .as("spend CSV against Σ spend[].billed")
+        .isEqualByComparingTo(billed);
+    var burndown = PanelCsv.download(page, "burndown");
+    int years = 0;
+    for (JsonNode c : ledger.get("contracts")) {
+      for (JsonNode y : c.get("years")) {
+        String key = c.get("contract").asText() + " year " + y.get("year").asInt();
+        var row =
+            burndown.stream()
+                .filter(
+                    r ->
+                        r.get("contract").equals(c.get("contract").asText())
+                            && r.get("year").equals(y.get("year").asText()))
+                .findFirst();
+        assertThat(row).as(key).isPresent();
+        years++;
+        assertThat(new BigDecimal(row.get().get("committed")))
+            .as(key + " committed")
+            .isEqualByComparingTo(new BigDecimal(y.get("committed").asText()));
+        if (y.path("projected").isNull() || y.path("projected").isMissingNode()) continue;
+        assertThat(new BigDecimal(row.get().get("shortfall")))
+            .as(key + " shortfall")
+            .isEqualByComparingTo(
+                new BigDecimal(y.get("committed").asText())
+                    .subtract(new BigDecimal(y.get("projected").asText()))
+                    .max(BigDecimal.ZERO));
+      }
+    }
+    assertThat(burndown).as("one CSV row per contract year of the JSON").hasSize(years);
+    assertThat(PanelCsv.sum(burndown, "committedMoney", r -> !r.get("committedMoney").isEmpty()))
+        .as("Σ minimums in money against the JSON's committed")
+        .isEqualByComparingTo(ExpectedAnswers.committed(ledger));
   }
 
   private static void generateBills(Path plan, Path bills) {
@@ -309,7 +414,10 @@ class DashboardAnswersBrowserTest {
             "#start-plan",
             "#risk-controls",
             "#deal-controls",
-            "#cancel-plan"
+            "#cancel-plan",
+            // no plan yet: an empty plan picker and a Kueue month with nothing to export
+            "#plan",
+            "#export-month"
           }) {
         assertThat(page.isVisible(control)).as(control).isFalse();
       }
