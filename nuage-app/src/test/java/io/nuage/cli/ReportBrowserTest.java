@@ -242,7 +242,9 @@ class ReportBrowserTest {
     // the as-of date, the projection's source, and what each rule matched, as the JSON says
     assertThat(page.locator("[data-panel=burndown] .caption").innerText())
         .contains("As of " + drawDown.get("asOf").asText())
-        .contains(plan.toString());
+        .contains("actuals plus " + plan.getFileName() + " for the rest")
+        // the plan by its name, not its folder's path
+        .doesNotContain(dir.toString());
     List<String> expectedMatching = new ArrayList<>();
     for (JsonNode c : drawDown.get("contracts")) {
       JsonNode m = c.get("matched");
@@ -273,6 +275,20 @@ class ReportBrowserTest {
                 .toList())
         .isEqualTo(expectedMatching);
     assertThat(chromium.errors(page)).isEmpty();
+
+    // without --plan the report plans the scenario itself and projects with that plan; the
+    // caption said "projected as actuals plus the plan the plan of this report"
+    Path own = dir.resolve("own-plan-report.html");
+    var ownRun =
+        ReportCommandTest.nuage(
+            "report", scenario.toString(), "--db", db.toString(), "--out", own.toString());
+    assertThat(ownRun.code()).as(ownRun.err()).isZero();
+    Page second = chromium.newPage();
+    openOffline(second, own);
+    assertThat(second.locator("[data-panel=burndown] .caption").innerText())
+        .contains("actuals plus the plan of this report for the rest")
+        .doesNotContain("plan the plan");
+    assertThat(chromium.errors(second)).isEmpty();
   }
 
   @Test

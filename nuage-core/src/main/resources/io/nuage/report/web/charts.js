@@ -804,7 +804,7 @@ function burndownPanel(root, charts, rows, ledger, plan) {
   const projection = ledger && ledger.projection;
   const source = fromPlan ? "plan" : projection && projection.source === "plan" ? (plan && plan.fixedPast ? "re-plan" : "plan") : "run-rate";
   const how = source === "run-rate" ? "projected at the run rate (if spending stays at today's rate)"
-    : `projected as actuals plus ${projection && projection.plan ? (/^(re-)?plan\b/.test(planName(projection.plan)) ? planName(projection.plan) : `the ${source} ${planName(projection.plan)}`) : `the ${source}`} for the rest of each year`;
+    : `projected as actuals plus ${projection && projection.plan ? (/^((re-)?plan|the)\b/.test(planName(projection.plan)) ? planName(projection.plan) : `the ${source} ${planName(projection.plan)}`) : `the ${source}`} for the rest of each year`;
   const { section, chart } = panel(root, "burndown", "Contract burn-down",
     fromPlan ? "Per contract, each on its own scale, each contract year against its own minimum (grey squares): what the plan consumes that year (dashed: a projection, nothing is billed yet) and the year's shortfall paid anyway (orange bars, on their own scale at the right: a year over its minimum does not make up for another under it). Committed spend from the plan's contracts, reservations (GPU-hours) and storage from the plan's use of them."
       : `As of ${ledger.asOf} (charges through ${ledger.chargesThrough}), in ${ledger.currency}: per contract, each contract year against its own minimum (grey squares): billed so far (solid), ${how} (dashed), and the year's shortfall (orange bars, on their own scale at the right). A true-up billed is never counted as consumption. Each year owes its own minimum, a year not started included (projected), as in the headline; a reservation is in GPU-hours.`,
@@ -849,7 +849,7 @@ function burndownPanel(root, charts, rows, ledger, plan) {
       tooltip: { trigger: "axis", valueFormatter: fmt, confine: true },
       // every year labelled, the year short too (an automatic interval left out Y2 and Y4), its
       // calendar year under it
-      xAxis: { type: "category", data: labels, axisLabel: { interval: 0, fontSize: 10, formatter: (v) => v.replace(" ", "\n") } },
+      xAxis: { type: "category", data: labels, axisLabel: { interval: 0, fontSize: 10, lineHeight: 12, verticalAlign: "top", margin: 6, formatter: (v) => v.replace(" ", "\n") } },
       yAxis: [{ type: "value", axisLabel: { formatter: (v) => (isMoney ? currencySymbol() : "") + compact(v) } },
         { type: "value", name: "shortfall", position: "right", min: 0, max: (e) => (e.max > 0 ? e.max * 1.25 : 1), splitLine: { show: false },
           nameTextStyle: { color: SEMANTIC.shortfall, fontSize: 10 },
