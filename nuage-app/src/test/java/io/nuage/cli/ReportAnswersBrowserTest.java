@@ -10,6 +10,7 @@ import io.nuage.browser.ChartDescriptions;
 import io.nuage.browser.ExpectedAnswers;
 import io.nuage.browser.HeadlessChromium;
 import io.nuage.browser.PageFigures;
+import io.nuage.browser.Tooltips;
 import io.nuage.scenario.Policy;
 import io.nuage.scenario.ScenarioParser;
 import io.nuage.testing.SharedData;
@@ -133,6 +134,7 @@ class ReportAnswersBrowserTest {
         assertThat(labels).as(name + " charts").hasSizeGreaterThanOrEqualTo(8);
         // every chart's description says what it draws, agreeing with the panel's exact table
         assertThat(ChartDescriptions.assertMeaningful(page, name)).isEqualTo(labels.size());
+        if (width == 1440 && !dark) Tooltips.assertMoneyWithCents(page, name);
         assertThat(PageFigures.drawnCharts(page)).isEqualTo(labels.size());
         @SuppressWarnings("unchecked")
         List<String> emptyHeaders =
@@ -749,6 +751,7 @@ class ReportAnswersBrowserTest {
     assertThat(ExpectedAnswers.ledgerShortfall(drawDown)).isPositive();
     burndownAgreesWithTheBand(page, drawDown, true);
     ChartDescriptions.assertMeaningful(page, "report-ledger-1440");
+    Tooltips.assertMoneyWithCents(page, "report-ledger-1440");
     // plan against actual counts what nuage ledger vs-plan counts, per month
     var vsPlan =
         ReportCommandTest.nuage(
