@@ -2,11 +2,8 @@ package io.nuage.spark;
 
 import io.nuage.core.NuageException;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.util.HadoopInputFile;
@@ -72,28 +69,40 @@ final class PartitionSchemas {
     this.export = export;
   }
 
+  /**
+   * Checks every file the manifests list, which are exactly the files Spark is given ({@link
+   * SparkCharges}) and exactly the files on disk ({@link LedgerExport#open}).
+   */
   void check() {
     Configuration conf = spark.sparkContext().hadoopConfiguration();
-    for (Path root : export.roots()) {
-      List<Path> files;
-      try (Stream<Path> all = Files.walk(root)) {
-        files = all.filter(p -> p.toString().endsWith(".parquet")).sorted().toList();
-      } catch (IOException e) {
-        throw new NuageException("--parquet " + export.dir() + ": cannot list it (" + e + ")");
-      }
-      for (Path f : files) check(f, conf);
-    }
+    for (Map<Path, Long> files : export.files().values())
+      for (Map.Entry<Path, Long> f : files.entrySet()) check(f.getKey(), f.getValue(), conf);
   }
 
-  private void check(Path file, Configuration conf) {
+  private void check(Path file, long rows, Configuration conf) {
     MessageType schema;
+    long footerRows;
     try (ParquetFileReader r =
         ParquetFileReader.open(
             HadoopInputFile.fromPath(new org.apache.hadoop.fs.Path(file.toUri()), conf))) {
       schema = r.getFooter().getFileMetaData().getSchema();
+      footerRows = r.getRecordCount();
     } catch (IOException | RuntimeException e) {
       throw wrong(file, "not a readable Parquet file (" + e.getMessage() + ")");
     }
+    if (footerRows != rows)
+      throw new NuageException(
+          "--parquet "
+              + export.dir()
+              + ": partition "
+              + export.partition(file.getParent())
+              + ": "
+              + file.getFileName()
+              + " holds "
+              + footerRows
+              + " rows, the manifest says "
+              + rows
+              + " (the file was replaced or rewritten after the export); export the store again");
     for (Map.Entry<String, Kind> c : COLUMNS.entrySet()) {
       if (!schema.containsField(c.getKey()))
         throw wrong(file, "no column " + c.getKey() + " (" + c.getValue().expected + ")");

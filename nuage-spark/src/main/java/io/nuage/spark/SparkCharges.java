@@ -16,6 +16,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -37,22 +38,28 @@ final class SparkCharges implements Charges {
     this.export = export;
     export.checkSupported();
     new PartitionSchemas(spark, export).check();
-    spark.conf().set("spark.sql.session.timeZone", "UTC");
-    rows(spark, export).createOrReplaceTempView("billing_rows");
+    try {
+      rows(spark, export).createOrReplaceTempView("billing_rows");
+    } catch (Exception e) { // Spark's AnalysisException is checked in Java's eyes
+      throw PartitionSchemas.named(export, e);
+    }
   }
 
   /**
    * The export's rows and those of every file appended to it, each root read with its own
-   * partitions, matched by column name.
+   * partitions, matched by column name. Spark is given the files the manifests list, never a
+   * directory to list itself: it reads exactly the files checked.
    */
   private static Dataset<Row> rows(SparkSession spark, LedgerExport export) {
     if (export.rowCount() == 0 || export.roots().isEmpty()) return spark.sql(LedgerSql.EMPTY_ROWS);
     Dataset<Row> all = null;
-    for (Path root : export.roots()) {
-      Dataset<Row> one = spark.read().parquet(root.toString());
+    for (Map.Entry<Path, Map<Path, Long>> root : export.files().entrySet()) {
+      if (root.getValue().isEmpty()) continue;
+      String[] files = root.getValue().keySet().stream().map(Path::toString).toArray(String[]::new);
+      Dataset<Row> one = spark.read().option("basePath", root.getKey().toString()).parquet(files);
       all = all == null ? one : all.unionByName(one);
     }
-    return all;
+    return all != null ? all : spark.sql(LedgerSql.EMPTY_ROWS);
   }
 
   @Override

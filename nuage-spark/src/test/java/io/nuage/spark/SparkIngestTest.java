@@ -137,14 +137,7 @@ class SparkIngestTest {
   @Test
   void ledger_anAppendedPartitionWithAWrongSchema_isRefusedNamingIt(@TempDir Path copy)
       throws Exception {
-    Path bad = copy.resolve("export");
-    try (Stream<Path> all = Files.walk(export)) {
-      for (Path p : all.toList()) {
-        Path to = bad.resolve(export.relativize(p).toString());
-        if (Files.isDirectory(p)) Files.createDirectories(to);
-        else Files.copy(p, to);
-      }
-    }
+    Path bad = SparkLedgerTest.copyOf(export, copy.resolve("export"));
     Path root;
     try (Stream<Path> in = Files.list(bad.resolve("ingested"))) {
       root = in.findFirst().orElseThrow().resolve("billing_rows");

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -97,7 +98,7 @@ class SparkLedgerTest {
       assertThat(parts.map(p -> p.getFileName().toString()))
           .allMatch(n -> n.matches("billing_period=\\d{4}-\\d{2}"));
     }
-    assertThat(export.resolve("_nuage_ledger")).content().startsWith("nuage-ledger-export 1");
+    assertThat(export.resolve("_nuage_ledger")).content().startsWith("nuage-ledger-export 2");
   }
 
   @Test
@@ -112,28 +113,112 @@ class SparkLedgerTest {
 
   @Test
   void parquet_aPartitionWithAWrongSchema_isRefusedNamingIt(@TempDir Path copy) throws Exception {
-    Path bad = copy.resolve("export");
-    try (var all = Files.walk(export)) {
-      for (Path p : all.toList()) {
-        Path to = bad.resolve(export.relativize(p).toString());
-        if (Files.isDirectory(p)) Files.createDirectories(to);
-        else Files.copy(p, to);
-      }
-    }
-    Path partition = bad.resolve("billing_rows/billing_period=2099-01/provider=Nobody");
-    Files.createDirectories(partition);
+    Path bad = copyOf(export, copy.resolve("export"));
+    // one of the export's files rewritten, its rows kept, BilledCost as text
+    Path file = firstFile(bad);
+    Path original = copy.resolve("original.parquet");
+    Files.move(file, original);
     try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
         Statement s = c.createStatement()) {
       s.execute(
           "COPY (SELECT * REPLACE (CAST(BilledCost AS VARCHAR) AS BilledCost) FROM read_parquet('"
-              + export.resolve("billing_rows/*/*/*.parquet")
-              + "') LIMIT 3) TO '"
-              + partition.resolve("data_0.parquet")
+              + original
+              + "')) TO '"
+              + file
               + "' (FORMAT PARQUET)");
     }
     Run r = spark("--parquet", bad.toString());
-    assertRefused(r, "partition billing_period=2099-01/provider=Nobody has a wrong schema");
+    String partition = bad.resolve("billing_rows").relativize(file.getParent()).toString();
+    assertRefused(r, "partition " + partition + " has a wrong schema");
     assertThat(r.err()).contains("BilledCost");
+  }
+
+  @Test
+  void parquet_aPartitionOfTheManifestRemoved_isRefusedNamingIt(@TempDir Path copy)
+      throws Exception {
+    Path bad = copyOf(export, copy.resolve("export"));
+    Path file = firstFile(bad);
+    Path partition = file.getParent();
+    deleteTree(partition);
+    String name = bad.relativize(partition).toString();
+    for (String[] command :
+        List.of(new String[] {"ledger"}, new String[] {"ledger", "reconcile"})) {
+      Run r = spark(command, "--parquet", bad.toString());
+      assertRefused(r, "--parquet " + bad + ": partition " + name + " is missing");
+      assertThat(r.err()).contains(bad.relativize(file).toString()).contains("rows");
+    }
+  }
+
+  @Test
+  void parquet_aFileNotInTheManifest_isRefusedNamingIt(@TempDir Path copy) throws Exception {
+    Path bad = copyOf(export, copy.resolve("export"));
+    Path file = firstFile(bad);
+    Path partition = file.getParent();
+    // a duplicated file, a backup copy, a file one level up (no provider) and one at the root:
+    // Spark given the directory reads each, and the totals are wrong with exit 0
+    for (Path stray :
+        List.of(
+            partition.resolve("data_0 (copy).parquet"),
+            partition.resolve("part-x.parquet.bak"),
+            partition.getParent().resolve("x.parquet"),
+            bad.resolve("billing_rows/x.parquet"))) {
+      Files.copy(file, stray);
+      Run r = spark("--parquet", bad.toString());
+      assertRefused(r, "--parquet " + bad + ": " + bad.relativize(stray) + " is not one of");
+      Files.delete(stray);
+    }
+    assertThat(spark("--parquet", bad.toString()).code()).isZero();
+  }
+
+  @Test
+  void parquet_aFileWithOtherRowsThanTheManifest_isRefusedNamingIt(@TempDir Path copy)
+      throws Exception {
+    Path bad = copyOf(export, copy.resolve("export"));
+    Path file = firstFile(bad);
+    Path original = copy.resolve("original.parquet");
+    Files.move(file, original);
+    long rows;
+    try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
+        Statement s = c.createStatement()) {
+      var r = s.executeQuery("SELECT count(*) FROM read_parquet('" + original + "')");
+      r.next();
+      rows = r.getLong(1);
+      s.execute(
+          "COPY (SELECT * FROM read_parquet('"
+              + original
+              + "') LIMIT "
+              + (rows - 1)
+              + ") TO '"
+              + file
+              + "' (FORMAT PARQUET)");
+    }
+    Run r = spark("--parquet", bad.toString());
+    assertRefused(
+        r,
+        "partition "
+            + bad.resolve("billing_rows").relativize(file.getParent())
+            + ": "
+            + file.getFileName()
+            + " holds "
+            + (rows - 1)
+            + " rows, the manifest says "
+            + rows);
+  }
+
+  @Test
+  void parquet_aManifestOfTheFirstFormat_isRefusedByName(@TempDir Path copy) throws Exception {
+    Path old = copyOf(export, copy.resolve("export"));
+    Path manifest = old.resolve("_nuage_ledger");
+    List<String> lines =
+        Files.readAllLines(manifest).stream().filter(l -> !l.startsWith("file=")).toList();
+    Files.write(
+        manifest,
+        java.util.stream.Stream.concat(
+                java.util.stream.Stream.of("nuage-ledger-export 1"), lines.stream().skip(1))
+            .toList());
+    assertRefused(
+        spark("--parquet", old.toString()),
+        "--parquet " + old + ": written by an earlier Nuage ('nuage-ledger-export 1'");
   }
 
   @Test
@@ -159,9 +244,37 @@ class SparkLedgerTest {
     assertRefused(r, "--master " + master + ": cannot be reached");
   }
 
+  /** A copy of the export {@code from} at {@code to}, to spoil. */
+  static Path copyOf(Path from, Path to) throws java.io.IOException {
+    try (var all = Files.walk(from)) {
+      for (Path p : all.toList()) {
+        Path at = to.resolve(from.relativize(p).toString());
+        if (Files.isDirectory(p)) Files.createDirectories(at);
+        else Files.copy(p, at);
+      }
+    }
+    return to;
+  }
+
+  /** The first Parquet file of the export's own partitions, in name order. */
+  static Path firstFile(Path export) throws java.io.IOException {
+    try (var all = Files.walk(export.resolve("billing_rows"))) {
+      return all.filter(p -> p.toString().endsWith(".parquet")).sorted().findFirst().orElseThrow();
+    }
+  }
+
+  private static void deleteTree(Path dir) throws java.io.IOException {
+    try (var all = Files.walk(dir)) {
+      for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(p);
+    }
+  }
+
   private static Run spark(String... args) {
+    return spark(new String[] {"ledger"}, args);
+  }
+
+  private static Run spark(String[] command, String... args) {
     String[] common = {
-      "ledger",
       "--engine",
       "spark",
       "--master",
@@ -171,7 +284,7 @@ class SparkLedgerTest {
       "--format",
       "json"
     };
-    return SparkRiskTest.run(SparkRiskTest.concat(common, args));
+    return SparkRiskTest.run(SparkRiskTest.concat(SparkRiskTest.concat(command, common), args));
   }
 
   private static void assertRefused(Run r, String message) {

@@ -17,14 +17,26 @@ import java.util.stream.Stream;
  * DIR/billing_rows/billing_period=YYYY-MM/provider=NAME/*.parquet}, money as DECIMAL(38,18) as
  * stored, with each row's ContractApplied ids ({@code applied_ids}, the text the store's aggregate
  * keeps) and a manifest, {@code DIR/_nuage_ledger}, that says the directory is a Nuage export and
- * what it holds. The export is written beside {@code DIR} and renamed into place: a failed export
- * leaves nothing.
+ * what it holds, down to each file and its rows. The export is written beside {@code DIR} and
+ * renamed into place: a failed export leaves nothing.
  */
 public final class ParquetExport {
   /** The manifest's name and its first line: what tells a Nuage export from other Parquet. */
   public static final String MANIFEST = "_nuage_ledger";
 
-  public static final String FORMAT = "nuage-ledger-export 1";
+  public static final String FORMAT = "nuage-ledger-export 2";
+
+  /**
+   * The first format, without the list of files: its manifests are refused by name, since nothing
+   * tells a file of the export from one copied in after it.
+   */
+  static final String FORMAT_1 = "nuage-ledger-export 1";
+
+  /**
+   * A manifest line per Parquet file: {@code file=ROWS PATH}, the path relative to the manifest's
+   * directory, the rows its footer counts. A reader reads exactly these files and checks each.
+   */
+  public static final String FILE = "file=";
 
   /**
    * The partition directories' columns are derived, the row's own columns stay in the files; {@code
@@ -70,6 +82,15 @@ public final class ParquetExport {
               + MANIFEST
               + " manifest; write one with nuage ledger export --parquet DIR)");
     }
+    if (first.equals(FORMAT_1))
+      throw new NuageException(
+          "--parquet "
+              + dir
+              + ": written by an earlier Nuage ('"
+              + FORMAT_1
+              + "': its manifest does not list its files and their rows, so nothing tells"
+              + " them from files copied in since); export the store again with nuage ledger"
+              + " export --parquet NEWDIR");
     if (!first.equals(FORMAT))
       throw new NuageException(
           "--parquet "
@@ -137,6 +158,11 @@ public final class ParquetExport {
     }
     try {
       Summary summary = write(store, staging, firstRow);
+      StringBuilder files = new StringBuilder();
+      fileRows(store, staging)
+          .forEach(
+              (path, rows) ->
+                  files.append(FILE).append(rows).append(' ').append(path).append('\n'));
       Files.writeString(
           staging.resolve(MANIFEST),
           FORMAT
@@ -150,7 +176,8 @@ public final class ParquetExport {
               + summary.trueUpCandidates()
               + "\nnextRow="
               + summary.nextRow()
-              + "\n");
+              + "\n"
+              + files);
       if (Files.isDirectory(target)) Files.delete(target); // empty, checked
       Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
       return summary;
@@ -198,6 +225,39 @@ public final class ParquetExport {
     } catch (SQLException e) {
       throw new NuageException("cannot export the ledger: " + Store.firstLine(e), e);
     }
+  }
+
+  /**
+   * Each Parquet file the export wrote, relative to {@code staging} ({@code billing_rows/...}),
+   * with the rows its footer counts (read from the footers alone).
+   */
+  private static java.util.SortedMap<String, Long> fileRows(Store store, Path staging)
+      throws IOException {
+    java.util.SortedMap<String, Long> rows = new java.util.TreeMap<>();
+    Path root = staging.resolve("billing_rows");
+    if (!Files.isDirectory(root)) return rows;
+    java.util.List<Path> files;
+    try (Stream<Path> all = Files.walk(root)) {
+      files = all.filter(Files::isRegularFile).sorted().toList();
+    }
+    if (files.isEmpty()) return rows;
+    StringBuilder list = new StringBuilder();
+    for (Path f : files)
+      list.append(list.isEmpty() ? "" : ", ").append(StageSql.literal(f.toString()));
+    try (Statement s = store.connection().createStatement();
+        ResultSet r =
+            s.executeQuery(
+                "SELECT file_name, num_rows FROM parquet_file_metadata([" + list + "])")) {
+      while (r.next())
+        rows.put(
+            staging.relativize(Path.of(r.getString(1)).toAbsolutePath().normalize()).toString(),
+            r.getLong(2));
+    } catch (SQLException e) {
+      throw new NuageException("cannot count the export's rows per file: " + Store.firstLine(e), e);
+    }
+    if (rows.size() != files.size())
+      throw new IllegalStateException("footers of " + rows.keySet() + " for " + files);
+    return rows;
   }
 
   private static long count(Statement s, String sql) throws SQLException {
