@@ -126,6 +126,27 @@ class SparkIngestTest {
   }
 
   @Test
+  void ingest_aRefusedFile_leavesNoLockNorStagingBehind(@TempDir Path copy) throws Exception {
+    Path to = SparkLedgerTest.copyOf(export, copy.resolve("export"));
+    Path bad = copy.resolve("bad.csv");
+    SparkReconcileVsPlanTest.ok(
+        SparkRiskTest.run(
+            "generate-billing",
+            "--rows",
+            "20",
+            "--seed",
+            "5",
+            "--bad-line",
+            "3",
+            "--out",
+            bad.toString()));
+    List<String> before = tree(to);
+    assertThat(before).noneMatch(p -> p.startsWith(".ingest.lock") || p.startsWith(".staging"));
+    assertRefused(ingestOnSpark(to, bad), bad + ":3:");
+    assertThat(tree(to)).isEqualTo(before);
+  }
+
+  @Test
   void ingest_intoADirectoryThatIsNotAnExport_isRefused_nothingWritten(@TempDir Path other)
       throws Exception {
     Files.writeString(other.resolve("notes.txt"), "not a ledger");
@@ -197,12 +218,13 @@ class SparkIngestTest {
         file.toString());
   }
 
-  /** Every file and directory under {@code root} with its size: what a refusal must not change. */
+  /**
+   * Every file and directory under {@code root} with its size, the ingest's lock and staging
+   * directory too: what a refusal must not change.
+   */
   static List<String> tree(Path root) throws Exception {
     try (Stream<Path> all = Files.walk(root)) {
       return all.filter(p -> !p.equals(root))
-          .filter(p -> !p.getFileName().toString().equals(".ingest.lock"))
-          .filter(p -> !p.getFileName().toString().equals(".staging"))
           .map(p -> root.relativize(p) + (Files.isRegularFile(p) ? " " + p.toFile().length() : ""))
           .sorted()
           .toList();

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -43,16 +44,34 @@ public final class ParquetIngest {
    */
   public static IngestReport ingest(Path dir, Path file, IngestOptions options) {
     ParquetExport.requireExport(dir);
+    Path lockFile = dir.resolve(LOCK);
     try (FileChannel lock =
-            FileChannel.open(
-                dir.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-        FileLock held = lock.tryLock()) {
-      if (held == null)
-        throw new NuageException(
-            "--parquet " + dir + ": another nuage ingest is appending to it; try again after it");
-      return locked(dir, file, options);
+        FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+      Object opened = fileKey(lockFile);
+      try (FileLock held = lock.tryLock()) {
+        // held, and still the file at that name: a holder deletes it before it lets go, so an
+        // ingest that opened it before then holds a lock nobody else looks at
+        if (held == null || opened == null || !opened.equals(fileKey(lockFile)))
+          throw new NuageException(
+              "--parquet " + dir + ": another nuage ingest is appending to it; try again after it");
+        try {
+          return locked(dir, file, options);
+        } finally {
+          // deleted while held: nothing left behind, whether the file was appended or refused
+          Files.deleteIfExists(lockFile);
+        }
+      }
     } catch (IOException e) {
       throw new NuageException("--parquet " + dir + ": cannot lock it for the ingest (" + e + ")");
+    }
+  }
+
+  /** The file key (device and inode) of what {@code file} names now, or null when nothing does. */
+  private static @org.jspecify.annotations.Nullable Object fileKey(Path file) throws IOException {
+    try {
+      return Files.readAttributes(file, BasicFileAttributes.class).fileKey();
+    } catch (java.nio.file.NoSuchFileException e) {
+      return null;
     }
   }
 
@@ -60,47 +79,61 @@ public final class ParquetIngest {
       throws IOException {
     String sha = sha256(file);
     Path target = dir.resolve(INGESTED).resolve(sha);
-    Files.createDirectories(dir.resolve(STAGING));
-    Path staging = Files.createTempDirectory(dir.resolve(STAGING), sha.substring(0, 12) + "-");
+    Path stagingRoot = dir.resolve(STAGING);
+    boolean stagingWasThere = Files.isDirectory(stagingRoot);
+    Files.createDirectories(stagingRoot);
+    Path staging = Files.createTempDirectory(stagingRoot, sha.substring(0, 12) + "-");
     try {
-      IngestReport report;
-      ParquetExport.Summary summary;
-      Path out = staging.resolve("export");
-      try (Store store = Store.open(staging.resolve("ledger.duckdb"))) {
-        report = Ingestions.in(store).ingest(file, options);
-        if (!IngestReport.COST_AND_USAGE.equals(report.dataset()))
-          throw refused(file, "a FOCUS 1.3 Contract Commitment file");
-        if (Files.isDirectory(target)) return alreadyThere(report);
-        summary = ParquetExport.export(store, out, ParquetExport.nextRow(dir));
-        long overlap = overlap(store, dir, out);
-        if (overlap > 0)
-          throw refused(
-              file,
-              overlap
-                  + " rows already in the export (the same charges as an earlier file's: an"
-                  + " overlapping or re-compressed export); the Spark ingest appends files whose"
-                  + " rows are all new");
-      }
-      if (summary.contractAppliedRows() > 0)
-        throw refused(
-            file, summary.contractAppliedRows() + " rows with ContractApplied (FOCUS 1.3)");
-      if (summary.trueUpCandidates() > 0)
-        throw refused(file, summary.trueUpCandidates() + " rows tagged as take-or-pay true-ups");
-      Files.writeString(
-          out.resolve(ParquetExport.MANIFEST),
-          "source=" + file.toAbsolutePath().normalize() + "\nsha256=" + sha + "\n",
-          StandardOpenOption.APPEND);
-      Files.createDirectories(target.getParent());
-      try {
-        // rename(2) of a directory: atomic; it fails on a non-empty target (never replaces one)
-        Files.move(out, target, StandardCopyOption.ATOMIC_MOVE);
-      } catch (FileAlreadyExistsException | java.nio.file.DirectoryNotEmptyException e) {
-        return alreadyThere(report);
-      }
-      return report;
+      return staged(dir, file, options, sha, target, staging);
     } finally {
       deleteTree(staging);
+      if (!stagingWasThere) {
+        try {
+          Files.deleteIfExists(stagingRoot);
+        } catch (java.nio.file.DirectoryNotEmptyException e) {
+          // another run's leftovers (a crash): they stay, as before this run
+        }
+      }
     }
+  }
+
+  private static IngestReport staged(
+      Path dir, Path file, IngestOptions options, String sha, Path target, Path staging)
+      throws IOException {
+    IngestReport report;
+    ParquetExport.Summary summary;
+    Path out = staging.resolve("export");
+    try (Store store = Store.open(staging.resolve("ledger.duckdb"))) {
+      report = Ingestions.in(store).ingest(file, options);
+      if (!IngestReport.COST_AND_USAGE.equals(report.dataset()))
+        throw refused(file, "a FOCUS 1.3 Contract Commitment file");
+      if (Files.isDirectory(target)) return alreadyThere(report);
+      summary = ParquetExport.export(store, out, ParquetExport.nextRow(dir));
+      long overlap = overlap(store, dir, out);
+      if (overlap > 0)
+        throw refused(
+            file,
+            overlap
+                + " rows already in the export (the same charges as an earlier file's: an"
+                + " overlapping or re-compressed export); the Spark ingest appends files whose"
+                + " rows are all new");
+    }
+    if (summary.contractAppliedRows() > 0)
+      throw refused(file, summary.contractAppliedRows() + " rows with ContractApplied (FOCUS 1.3)");
+    if (summary.trueUpCandidates() > 0)
+      throw refused(file, summary.trueUpCandidates() + " rows tagged as take-or-pay true-ups");
+    Files.writeString(
+        out.resolve(ParquetExport.MANIFEST),
+        "source=" + file.toAbsolutePath().normalize() + "\nsha256=" + sha + "\n",
+        StandardOpenOption.APPEND);
+    Files.createDirectories(target.getParent());
+    try {
+      // rename(2) of a directory: atomic; it fails on a non-empty target (never replaces one)
+      Files.move(out, target, StandardCopyOption.ATOMIC_MOVE);
+    } catch (FileAlreadyExistsException | java.nio.file.DirectoryNotEmptyException e) {
+      return alreadyThere(report);
+    }
+    return report;
   }
 
   /**
