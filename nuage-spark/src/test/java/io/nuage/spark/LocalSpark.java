@@ -6,7 +6,7 @@ import org.apache.spark.sql.SparkSession;
  * One {@code local[2]} session for the commands of a test class: a command finds it running and
  * leaves it running ({@link SparkScaleOut#start}), where each would otherwise start and stop its
  * own (seconds each, tens on a loaded machine). Stop it after the class: a session left running
- * would be taken by another class's commands whatever their master.
+ * would make another class's commands on other masters refused.
  */
 final class LocalSpark {
   private LocalSpark() {}

@@ -222,6 +222,43 @@ class SparkLedgerTest {
   }
 
   @Test
+  void aSessionRunningHere_isReused_andItsSqlSettingsRestoredAfterTheCommand() {
+    var settings = spark.conf();
+    String zone = settings.get("spark.sql.session.timeZone");
+    String loss = settings.get("spark.sql.decimalOperations.allowPrecisionLoss");
+    settings.set("spark.sql.session.timeZone", "Europe/Paris");
+    settings.set("spark.sql.decimalOperations.allowPrecisionLoss", "true");
+    try {
+      Run r = spark("--parquet", export.toString());
+      assertThat(r.code()).as(r.err()).isZero();
+      assertThat(spark.sparkContext().isStopped()).isFalse();
+      assertThat(settings.get("spark.sql.session.timeZone")).isEqualTo("Europe/Paris");
+      assertThat(settings.get("spark.sql.decimalOperations.allowPrecisionLoss")).isEqualTo("true");
+    } finally {
+      settings.set("spark.sql.session.timeZone", zone);
+      settings.set("spark.sql.decimalOperations.allowPrecisionLoss", loss);
+    }
+  }
+
+  @Test
+  void aSessionRunningHereOnAnotherMaster_isRefusedByName_andLeftRunning() {
+    String[] command = {
+      "ledger",
+      "--engine",
+      "spark",
+      "--master",
+      "local[1]",
+      "--scenario",
+      scenario.toString(),
+      "--parquet",
+      export.toString()
+    };
+    Run r = SparkRiskTest.run(command);
+    assertRefused(r, "--master local[1]: this JVM already runs a Spark session on local[2]");
+    assertThat(spark.sparkContext().isStopped()).isFalse();
+  }
+
+  @Test
   void master_unreachable_isRefusedByName() throws Exception {
     int port;
     try (var s = new java.net.ServerSocket(0)) {

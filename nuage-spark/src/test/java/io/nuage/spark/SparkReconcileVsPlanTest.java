@@ -113,6 +113,28 @@ class SparkReconcileVsPlanTest {
   }
 
   /**
+   * On Spark there is no store, so no latest plan of it: the draw-down projects with {@code --plan}
+   * when given and at the run rate otherwise, not refused (docs/scale-out.md).
+   */
+  @Test
+  void drawDown_onSpark_projectsWithThePlanGiven_elseAtTheRunRate() throws Exception {
+    String[] common = {
+      "ledger", "--scenario", FIVE.toString(), "--format", "json", "--as-of", "2027-06-15"
+    };
+    String[] store = {"--db", db.toString()};
+    Run runRate =
+        ok(
+            SparkRiskTest.run(
+                SparkRiskTest.concat(SparkRiskTest.concat(common, store), "--run-rate")));
+    Run sparkNoPlan = ok(SparkRiskTest.run(SparkRiskTest.concat(common, onSpark(export))));
+    assertThat(sparkNoPlan.out()).isEqualTo(runRate.out());
+    String[] withPlan = SparkRiskTest.concat(common, "--plan", plan.toString());
+    Run embeddedPlan = ok(SparkRiskTest.run(SparkRiskTest.concat(withPlan, store)));
+    Run sparkPlan = ok(SparkRiskTest.run(SparkRiskTest.concat(withPlan, onSpark(export))));
+    assertThat(sparkPlan.out()).isEqualTo(embeddedPlan.out()).isNotEqualTo(runRate.out());
+  }
+
+  /**
    * A discount of 0.123456789 on list costs with 18 decimals: the expected cost's fraction is
    * rounded at the 18th place by each engine's cast, and the excess ordered by two keys; both must
    * round and order alike.
