@@ -16,8 +16,8 @@ import org.apache.spark.sql.SparkSession;
 /**
  * Checks that every Parquet file of an export has the columns the draw-down and the reconciliation
  * read, of the types an export writes: Spark reads one file's schema and would take a partition
- * whose column is missing as NULLs, or fail deep inside a task. The footers are read on the driver
- * (a few KB a file).
+ * whose column is missing as NULLs, or fail deep inside a task. Each footer's row count must be the
+ * one the manifest lists for the file. The footers are read on the driver (a few KB a file).
  */
 final class PartitionSchemas {
   private enum Kind {
