@@ -6,15 +6,10 @@ import java.time.LocalDate;
  * The draw-down's queries in Spark SQL, beside their DuckDB versions in {@code DuckDbCharges}
  * (which read the store's daily aggregate; these read the rows): the same groups, sums and order
  * (DuckDB sorts NULLs last, Spark first unless told). {@code SparkLedgerTest} holds the two equal.
+ * The accelerator is the export's {@code accelerator} column, DuckDB's own reading of the JSON.
  */
 final class LedgerSql {
   private LedgerSql() {}
-
-  /** {@code DailyAggregate.ACCELERATOR}: FOCUS's custom property x_AcceleratorType. */
-  private static final String ACCELERATOR =
-      """
-      CASE WHEN SkuPriceDetails LIKE '%x_AcceleratorType%'
-           THEN get_json_object(SkuPriceDetails, '$.x_AcceleratorType') END""";
 
   private static final String MONTHLY =
       """
@@ -24,7 +19,7 @@ final class LedgerSql {
              sum(CASE WHEN lower(ConsumedUnit) IN ('gpu-hours', 'gpu hours', 'gpu-hour', 'gpu hour')
                       THEN coalesce(ConsumedQuantity, 0) ELSE 0 END),
              count(*), min(ChargePeriodStart), max(ChargePeriodEnd),
-             BillingAccountId, BillingCurrency, RegionId, ServiceCategory, %s AS accelerator,
+             BillingAccountId, BillingCurrency, RegionId, ServiceCategory, accelerator,
              applied_ids, ConsumedUnit, PricingCategory
       FROM billing_rows
       WHERE ChargePeriodStart < TIMESTAMP_NTZ '%s 00:00:00'
@@ -56,6 +51,7 @@ final class LedgerSql {
              CAST(NULL AS STRING) AS BillingAccountId, CAST(NULL AS STRING) AS BillingCurrency,
              CAST(NULL AS STRING) AS RegionId, CAST(NULL AS STRING) AS ServiceCategory,
              CAST(NULL AS STRING) AS SkuPriceDetails, CAST(NULL AS STRING) AS applied_ids,
+             CAST(NULL AS STRING) AS accelerator,
              CAST(NULL AS STRING) AS PricingCategory, CAST(NULL AS DECIMAL(38,18)) AS ListCost,
              CAST(NULL AS DECIMAL(38,18)) AS PricingQuantity, CAST(NULL AS STRING) AS PricingUnit,
              CAST(NULL AS STRING) AS ServiceName, CAST(NULL AS STRING) AS SkuId,
@@ -64,6 +60,6 @@ final class LedgerSql {
       """;
 
   static String monthly(LocalDate before) {
-    return MONTHLY.formatted(ACCELERATOR, before);
+    return MONTHLY.formatted(before);
   }
 }

@@ -51,6 +51,7 @@ final class PartitionSchemas {
           Map.entry("ServiceCategory", Kind.TEXT),
           Map.entry("SkuPriceDetails", Kind.TEXT),
           Map.entry("applied_ids", Kind.TEXT),
+          Map.entry("accelerator", Kind.TEXT),
           Map.entry("PricingCategory", Kind.TEXT),
           // the reconciliation's
           Map.entry("ListCost", Kind.MONEY),

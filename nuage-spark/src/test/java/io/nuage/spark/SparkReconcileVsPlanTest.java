@@ -135,6 +135,34 @@ class SparkReconcileVsPlanTest {
   }
 
   /**
+   * SkuPriceDetails naming x_AcceleratorType twice: the reservation's rows say H100, then H200. The
+   * two engines' JSON readers need not pick the same one (DuckDB's json_extract_string against
+   * Spark's get_json_object), and the accelerator decides which usage draws the reservation down;
+   * the export carries DuckDB's reading, which the Spark draw-down uses, so the two agree.
+   */
+  @Test
+  void drawDown_aKeyWrittenTwice_readsAsTheStoreReadsIt() throws Exception {
+    Path twice = dir.resolve("twice.csv");
+    String bills = Files.readString(dir.resolve("bills.csv"));
+    String reservation = "\"{\"\"x_AcceleratorType\"\":\"\"H200\"\"}\"";
+    assertThat(bills).contains(reservation);
+    Files.writeString(
+        twice,
+        bills.replace(
+            reservation,
+            "\"{\"\"x_AcceleratorType\"\":\"\"H100\"\",\"\"x_AcceleratorType\"\":\"\"H200\"\"}\""));
+    Path store = dir.resolve("twice.duckdb");
+    Path out = dir.resolve("twice-export");
+    ingestAndExport(twice, store, out);
+    String[] common = {
+      "ledger", "--scenario", FIVE.toString(), "--format", "json", "--as-of", "2027-06-15"
+    };
+    Run embedded = ok(SparkRiskTest.run(SparkRiskTest.concat(common, "--db", store.toString())));
+    Run spark = ok(SparkRiskTest.run(SparkRiskTest.concat(common, onSpark(out))));
+    assertThat(spark.out()).isEqualTo(embedded.out());
+  }
+
+  /**
    * A discount of 0.123456789 on list costs with 18 decimals: the expected cost's fraction is
    * rounded at the 18th place by each engine's cast, and the excess ordered by two keys; both must
    * round and order alike.

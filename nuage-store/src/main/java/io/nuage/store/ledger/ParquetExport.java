@@ -40,6 +40,9 @@ public final class ParquetExport {
 
   /**
    * The partition directories' columns are derived, the row's own columns stay in the files; {@code
+   * accelerator} is the store's own reading of SkuPriceDetails' x_AcceleratorType (DuckDB's JSON
+   * reader, which the embedded draw-down uses: Spark's {@code get_json_object} reads a key written
+   * twice, or an escaped one, otherwise, so the Spark draw-down reads this column); {@code
    * ledger_row} numbers the rows as the store does (its rowid, shifted past the rows of an export
    * already there for an appended file): the reconciliation's last tie-break.
    */
@@ -47,12 +50,15 @@ public final class ParquetExport {
       """
       SELECT b.* EXCLUDE (row_hash, case_fixed, ingestion_id),
              CASE WHEN b.ContractApplied IS NOT NULL THEN %s END AS applied_ids,
+             %s AS accelerator,
              b.rowid + :first_row AS ledger_row,
              strftime(b.BillingPeriodStart, '%%Y-%%m') AS billing_period,
              coalesce(b.ProviderName, '') AS provider
       FROM billing_rows b
       """
-          .formatted(DailyAggregate.APPLIED_FROM_JSON);
+          .formatted(
+              DailyAggregate.APPLIED_FROM_JSON,
+              DailyAggregate.ACCELERATOR.replace("SkuPriceDetails", "b.SkuPriceDetails"));
 
   /**
    * What an export holds: its rows, and the counts of what the Spark draw-down does not read yet
