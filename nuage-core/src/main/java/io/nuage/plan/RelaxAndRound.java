@@ -97,7 +97,14 @@ final class RelaxAndRound {
    */
   static Result solve(
       PlanData data, Deadline deadline, List<String> notes, int columnsAbove, boolean improve) {
-    Relaxed r = relax(data, deadline, columnsAbove, notes);
+    Relaxed r;
+    try {
+      r = relax(data, deadline, columnsAbove, notes);
+    } catch (Deadline.Passed cut) {
+      // a model build or an LP that could not start in time: no bound, no plan from this path
+      notes.add(cut.note());
+      return new Result(Double.NaN, null, null);
+    }
     if (r == null) {
       notes.add("the LP relaxation gave no verified optimum in time");
       return new Result(Double.NaN, null, null);
@@ -110,7 +117,11 @@ final class RelaxAndRound {
       notes.add("rounding the relaxation left a training run without room");
     } else {
       if (!r.placedHere()) placed = placeFleets(data, gangs, deadline);
-      if (placed == null)
+      if (placed == null && deadline.passed())
+        notes.add(
+            "placing the fleets around the rounded gangs was cut: the time limit was reached"
+                + " before it finished");
+      else if (placed == null)
         notes.add("the fleets found no verified placement around the rounded gangs");
     }
     int[] taken = gangs != null ? gangs.optionOfRun() : r.solution(data, r.point()).optionOfRun();
@@ -438,7 +449,12 @@ final class RelaxAndRound {
   /** Solves the LP relaxation; fills {@code x} with the options' values; NaN if not optimal. */
   static double relaxation(
       PlanData data, Deadline deadline, double @Nullable [] x, int columnsAbove) {
-    Relaxed r = relax(data, deadline, columnsAbove, new ArrayList<>());
+    Relaxed r;
+    try {
+      r = relax(data, deadline, columnsAbove, new ArrayList<>());
+    } catch (Deadline.Passed cut) {
+      return Double.NaN;
+    }
     if (r == null) return Double.NaN;
     if (x != null) for (GangOption o : data.options) x[o.index()] = r.x(o);
     return r.bound();
@@ -502,11 +518,16 @@ final class RelaxAndRound {
     }
     MPSolver lp = Natives.solver(LP);
     try {
-      // Integer variables are relaxed by an LP solver.
-      PlanModel m = new PlanModel(data, lp, PlanModel.Mode.MIP, null).build();
+      // Integer variables are relaxed by an LP solver. The build gives up when the deadline passes
+      // (at 1,000 runs it took 4-7 s on a loaded machine, whatever the limit: issue 9's review).
+      PlanModel m =
+          new PlanModel(data, lp, PlanModel.Mode.MIP, null)
+              .within(deadline, "the relaxation's model build")
+              .build();
       // GLOP's presolve answered ABNORMAL on the shipped example's recourse model, which it solves
       // in 0.1 s without it (docs/risk.md section 2.1)
       if (data.recourse != null) lp.setSolverSpecificParametersAsString("use_preprocessing: false");
+      deadline.check("the LP relaxation");
       lp.setTimeLimit(deadline.remainingMillis());
       long started = System.nanoTime();
       if (Natives.solve(lp) != MPSolver.ResultStatus.OPTIMAL) return null;
@@ -577,12 +598,14 @@ final class RelaxAndRound {
       PlanModel m =
           new PlanModel(data, lp, PlanModel.Mode.MIP, null, active, true, true)
               .withFleetCells(fleetCells)
+              .within(deadline, "the restricted model build of column generation")
               .build();
 
       double bound = Double.NEGATIVE_INFINITY;
       double[] rcOf = new double[data.options.size()];
       boolean[] impliedFrom = null;
       for (int round = 0; ; round++) {
+        deadline.check("the relaxation by column generation");
         lp.setTimeLimit(deadline.remainingMillis());
         long solveStart = System.nanoTime();
         // GLOP's presolve answers ABNORMAL on some restricted models (RelaxAndRoundTest seed 34
@@ -593,6 +616,7 @@ final class RelaxAndRound {
           presolve = false;
           lp.setSolverSpecificParametersAsString("use_preprocessing: false");
           lp.reset();
+          deadline.check("the relaxation by column generation");
           lp.setTimeLimit(deadline.remainingMillis());
           status = Natives.solve(lp);
         }
@@ -752,7 +776,7 @@ final class RelaxAndRound {
     }
     boolean[] fixed = new boolean[data.runs.size()];
     for (int step = 0; step < DIVE_STEPS; step++) {
-      if (deadline.remainingSeconds() - lastStep < reserve) {
+      if (deadline.passed() || deadline.remainingSeconds() - lastStep < reserve) {
         if (step == 0)
           notes.add(
               String.format(
@@ -1124,22 +1148,30 @@ final class RelaxAndRound {
     try {
       // the options not taken are 0: without a ROFR they are left out of the model
       boolean[] some = withoutRofr(data) ? gangs.options(data) : null;
+      String phase = "placing the fleets around the rounded gangs";
       PlanModel m =
-          new PlanModel(data, lp, PlanModel.Mode.FIXED_LP, gangs, some, false, false).build();
+          new PlanModel(data, lp, PlanModel.Mode.FIXED_LP, gangs, some, false, false)
+              .within(deadline, phase)
+              .build();
       if (data.recourse != null) lp.setSolverSpecificParametersAsString("use_preprocessing: false");
+      deadline.check(phase);
       lp.setTimeLimit(deadline.remainingMillis());
       if (Natives.solve(lp) != MPSolver.ResultStatus.OPTIMAL) return null;
       if (m.rofrGroups.isEmpty() && m.logic.isEmpty()) return verified(lp, m);
       // Buying matched new capacity needs the holder full (b = 1); otherwise b = 0 forbids it.
       m.fixRofr(m.valuesOf(m.solution()));
+      deadline.check(phase);
       lp.setTimeLimit(deadline.remainingMillis());
       if (Natives.solve(lp) == MPSolver.ResultStatus.OPTIMAL) {
         Assignment a = verified(lp, m);
         if (a != null) return a;
       }
       for (PlanModel.RofrGroup g : m.rofrGroups) g.b().setBounds(0, 0);
+      deadline.check(phase);
       lp.setTimeLimit(deadline.remainingMillis());
       return Natives.solve(lp) == MPSolver.ResultStatus.OPTIMAL ? verified(lp, m) : null;
+    } catch (Deadline.Passed cut) {
+      return null; // the caller says the placing was cut
     } finally {
       lp.delete();
     }
