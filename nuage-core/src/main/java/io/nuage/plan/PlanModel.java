@@ -315,8 +315,8 @@ final class PlanModel {
 
   /**
    * A build that gives up when {@code deadline} passes (before build): it looks at the deadline
-   * between families and every {@link #COLUMNS_PER_CHECK} gang options, and throws {@link
-   * Deadline.Passed} naming {@code phase}. The half-built model is the caller's to delete.
+   * between families and every {@link #COLUMNS_PER_CHECK} columns or coefficients, and throws
+   * {@link Deadline.Passed} naming {@code phase}. The half-built model is the caller's to delete.
    */
   PlanModel within(Deadline deadline, String phase) {
     this.deadline = deadline;
