@@ -1028,48 +1028,68 @@ final class RelaxAndRound {
     for (int at : r.artificial()) {
       model.setVariable(at, model.getVariable(at).toBuilder().setLowerBound(0).setUpperBound(0));
     }
-    MPSolver mip = Natives.solver(Natives.MIP);
-    try {
-      String error = mip.loadModelFromProto(model.build());
-      if (!error.isEmpty()) throw new IllegalStateException("neighbourhood MIP: " + error);
-      // CBC checks its limit between nodes, not in its preprocessing or root cuts: half of what
-      // is left, the rest for an overrun and the phases after (improve() does not start a round
-      // that its predecessors say cannot fit).
-      MPSolverParameters params = new MPSolverParameters();
-      params.setDoubleParam(MPSolverParameters.DoubleParam.RELATIVE_MIP_GAP, Planner.SOLVER_GAP);
-      Natives.Timed timed =
-          Natives.solveWithin(mip, params, deadline.remainingMillisLess(AFTER_NEIGHBOURHOOD));
-      MPSolver.ResultStatus status = timed.status();
-      boolean found =
-          status == MPSolver.ResultStatus.OPTIMAL || status == MPSolver.ResultStatus.FEASIBLE;
-      boolean timedOut = timed.hitLimit() || status == MPSolver.ResultStatus.NOT_SOLVED;
-      String summary =
-          perRun
-              + " options per run: "
-              + free
-              + " of "
-              + data.runs.size()
-              + " runs with a choice, "
-              + open
-              + " options open, "
-              + (status == MPSolver.ResultStatus.OPTIMAL
-                  ? "solved"
-                  : status == MPSolver.ResultStatus.INFEASIBLE
-                      ? "no plan in it"
-                      : found ? "stopped at the time limit" : "stopped at the time limit, no plan")
-              + String.format(java.util.Locale.ROOT, " in %.1f s", timed.seconds());
-      if (!found) return new Neighbourhood(null, timedOut, summary);
-      double[] point = ModelRows.point(mip);
-      boolean artificial = false;
-      for (int at : r.artificial()) artificial |= point[at] != 0;
-      if (artificial || !r.rows().violations(point).isEmpty()) {
-        return new Neighbourhood(null, timedOut, summary + ", its point broke the model's rows");
+    // CBC checks its limit between nodes, not in its preprocessing or root cuts: half of what is
+    // left, the rest for an overrun and the phases after (improve() does not start a round that
+    // its predecessors say cannot fit). Through CBC's C interface when it is there, so that the
+    // limit is wall-clock seconds (OR-Tools gives CBC CPU seconds: on a loaded machine the
+    // neighbourhood ran 31.7 s past a limit of about 20 s, issue 9, the deadline holds).
+    long limit = deadline.remainingMillisLess(AFTER_NEIGHBOURHOOD);
+    MPSolver.ResultStatus status;
+    double[] found;
+    boolean hitLimit;
+    double seconds;
+    if (CbcDirect.available()) {
+      CbcDirect.Result res = CbcDirect.solve(model.build(), Planner.SOLVER_GAP, limit, true);
+      status = res.status();
+      found = res.point();
+      hitLimit = res.hitLimit();
+      seconds = res.seconds();
+    } else {
+      MPSolver mip = Natives.solver(Natives.MIP);
+      try {
+        String error = mip.loadModelFromProto(model.build());
+        if (!error.isEmpty()) throw new IllegalStateException("neighbourhood MIP: " + error);
+        MPSolverParameters params = new MPSolverParameters();
+        params.setDoubleParam(MPSolverParameters.DoubleParam.RELATIVE_MIP_GAP, Planner.SOLVER_GAP);
+        Natives.Timed timed = Natives.solveWithin(mip, params, limit);
+        status = timed.status();
+        boolean any =
+            status == MPSolver.ResultStatus.OPTIMAL || status == MPSolver.ResultStatus.FEASIBLE;
+        found = any ? ModelRows.point(mip) : null;
+        hitLimit = timed.hitLimit();
+        seconds = timed.seconds();
+      } finally {
+        mip.delete();
       }
-      point = FixedIntegers.polish(r.rows(), point, deadline);
-      return new Neighbourhood(r.solution(data, point), timedOut, summary);
-    } finally {
-      mip.delete();
     }
+    boolean any =
+        (status == MPSolver.ResultStatus.OPTIMAL || status == MPSolver.ResultStatus.FEASIBLE)
+            && found != null;
+    boolean timedOut = hitLimit || status == MPSolver.ResultStatus.NOT_SOLVED;
+    String summary =
+        perRun
+            + " options per run: "
+            + free
+            + " of "
+            + data.runs.size()
+            + " runs with a choice, "
+            + open
+            + " options open, "
+            + (status == MPSolver.ResultStatus.OPTIMAL
+                ? "solved"
+                : status == MPSolver.ResultStatus.INFEASIBLE
+                    ? "no plan in it"
+                    : any ? "stopped at the time limit" : "stopped at the time limit, no plan")
+            + String.format(java.util.Locale.ROOT, " in %.1f s", seconds);
+    if (!any) return new Neighbourhood(null, timedOut, summary);
+    double[] point = found;
+    boolean artificial = false;
+    for (int at : r.artificial()) artificial |= point[at] != 0;
+    if (artificial || !r.rows().violations(point).isEmpty()) {
+      return new Neighbourhood(null, timedOut, summary + ", its point broke the model's rows");
+    }
+    point = FixedIntegers.polish(r.rows(), point, deadline);
+    return new Neighbourhood(r.solution(data, point), timedOut, summary);
   }
 
   /**
