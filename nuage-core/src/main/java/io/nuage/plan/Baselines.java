@@ -51,9 +51,17 @@ final class Baselines {
   }
 
   static List<Result> all(PlanData data) {
-    return List.of(
-        new Baselines(data, false).run(LIST_PRICE),
-        new Baselines(data, true).run(COMMITMENTS_FIRST));
+    return List.of(listPrice(data), commitmentsFirst(data));
+  }
+
+  /** The list-price baseline alone (each baseline keeps its own state: two can run at once). */
+  static Result listPrice(PlanData data) {
+    return new Baselines(data, false).run(LIST_PRICE);
+  }
+
+  /** The commitments-first baseline alone. */
+  static Result commitmentsFirst(PlanData data) {
+    return new Baselines(data, true).run(COMMITMENTS_FIRST);
   }
 
   private Result run(String name) {

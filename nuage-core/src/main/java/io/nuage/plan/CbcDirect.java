@@ -99,6 +99,16 @@ final class CbcDirect {
    * objective offset. The point is CBC's word only: callers check it against every row.
    */
   static Result solve(MPModelProto model, double gap, long limitMillis) {
+    return solve(model, gap, limitMillis, false);
+  }
+
+  /**
+   * The same with CBC's preprocessing on when {@code preprocess}: the neighbourhood MIPs of relax
+   * and round (RelaxAndRound.neighbourhood), which ran through OR-Tools' CBC with it on, and whose
+   * limit OR-Tools gives CBC in CPU seconds (issue 9, the deadline holds: 31.7 s of wall at load 14
+   * for a limit of about 20).
+   */
+  static Result solve(MPModelProto model, double gap, long limitMillis, boolean preprocess) {
     Api api = API;
     if (api == null) throw new IllegalStateException("CBC's C interface is not available");
     Pointer m = api.Cbc_newModel();
@@ -106,7 +116,7 @@ final class CbcDirect {
       load(api, m, model);
       api.Cbc_setLogLevel(m, 0);
       api.Cbc_setParameter(m, "log", "0");
-      api.Cbc_setParameter(m, "preprocess", "off");
+      if (!preprocess) api.Cbc_setParameter(m, "preprocess", "off");
       api.Cbc_setParameter(m, "ratioGap", String.format(Locale.ROOT, "%.3g", gap));
       // the limit is the plan's deadline: wall-clock seconds (CBC counts CPU seconds by default,
       // which on a loaded machine run slower than the clock)

@@ -34,6 +34,12 @@ final class FixedIntegers {
             + " rows of the model ("
             + PlanText.firstFew(broken, ModelRows.Violation::toString)
             + "); its point and bound were discarded");
+    if (deadline.cut()) {
+      notes.add(
+          "the LP with CBC's integer values fixed was cut: the time limit was reached before it"
+              + " started");
+      return null;
+    }
     double[] repaired = solve(rows, point, deadline);
     notes.add(
         repaired != null
@@ -48,6 +54,7 @@ final class FixedIntegers {
    * The cheaper of the two (both verified).
    */
   static double[] polish(ModelRows rows, double[] point, Deadline deadline) {
+    if (deadline.cut()) return point; // no solver call after the deadline: the point as it is
     double[] polished = solve(rows, point, deadline);
     return polished != null && rows.objective(polished) < rows.objective(point) ? polished : point;
   }

@@ -303,16 +303,70 @@ final class PlanModel {
         && data.delivers(k, data.months.get(t));
   }
 
+  private @Nullable Deadline deadline;
+  private String phase = "";
+  private int columnsSinceCheck;
+
+  /**
+   * Columns written between two looks at the deadline by a build {@link #within} one: a look costs
+   * a clock read, a few thousand columns take 10-40 ms on this 2-core machine under load.
+   */
+  static final int COLUMNS_PER_CHECK = 2_000;
+
+  /**
+   * A build that gives up when {@code deadline} passes (before build): it looks at the deadline
+   * between families and every {@link #COLUMNS_PER_CHECK} columns or coefficients, and throws
+   * {@link Deadline.Passed} naming {@code phase}. The half-built model is the caller's to delete.
+   */
+  PlanModel within(Deadline deadline, String phase) {
+    this.deadline = deadline;
+    this.phase = phase;
+    return this;
+  }
+
+  /** Looks at the deadline now (a build within one). */
+  private void checkDeadline() {
+    if (deadline != null) deadline.check(phase);
+  }
+
+  /** Counts a column written; looks at the deadline every {@link #COLUMNS_PER_CHECK}. */
+  private void column() {
+    work(1);
+  }
+
+  /**
+   * Counts {@code coefficients} written into a row (a row of many terms weighs as that many
+   * columns); looks at the deadline every {@link #COLUMNS_PER_CHECK}.
+   */
+  private void work(int coefficients) {
+    if (deadline == null) return;
+    columnsSinceCheck += coefficients;
+    if (columnsSinceCheck >= COLUMNS_PER_CHECK) {
+      columnsSinceCheck = 0;
+      deadline.check(phase);
+    }
+  }
+
   /** Builds every family; the order only matters for readability of an exported model. */
   PlanModel build() {
+    checkDeadline();
     addGangPlacement();
+    checkDeadline();
     addInferenceDemand();
     addResidency();
+    checkDeadline();
     addCapacityConstraints();
+    checkDeadline();
     addCommittedSpend();
+    checkDeadline();
     addSpendShareLimits();
+    checkDeadline();
     addRightOfFirstRefusal();
-    objective.terms.forEach((v, c) -> solver.objective().setCoefficient(v, c * objectiveWeight));
+    checkDeadline();
+    for (Map.Entry<MPVariable, Double> term : objective.terms.entrySet()) {
+      work(1);
+      solver.objective().setCoefficient(term.getKey(), term.getValue() * objectiveWeight);
+    }
     solver.objective().setMinimization();
     return this;
   }
@@ -339,6 +393,7 @@ final class PlanModel {
       if (unplaced != null) addUnplaced(j, row);
       for (GangOption o : data.optionsByRun.get(j)) {
         if (!isActive(o)) continue;
+        column();
         MPVariable v = gangVariable(o, run);
         x[o.index()] = v;
         row.setCoefficient(v, 1);
@@ -392,6 +447,7 @@ final class PlanModel {
   /** Each fleet's demand per geography and month is met: Σ θ_a y = Q (reference GPU-hours). */
   void addInferenceDemand() {
     for (FleetDemand d : data.demands) {
+      work(d.cells().size());
       String key = d.fleet() + "," + d.geography() + "," + data.months.get(d.month());
       double q = d.referenceGpuHours().doubleValue() * GH;
       MPConstraint row = solver.makeConstraint(q, q, "demand[" + key + "]");
@@ -483,6 +539,7 @@ final class PlanModel {
     }
     for (GangOption o : data.options) {
       if (!isActive(o)) continue;
+      column();
       int n = data.runs.get(o.run()).gpus();
       for (int i = 0; i < o.months(); i++) {
         usageOf(o.cell(), o.start() + i).add(x[o.index()], n * o.wallHours()[i].doubleValue() * GH);
@@ -576,6 +633,7 @@ final class PlanModel {
           paid[c.index()][t] = used;
           objective.add(used, rate);
         }
+        work(used.terms.size());
         used.addTo(row);
         capacityRows[c.index()][t] = row;
         if (mode == Mode.ELASTIC) {
@@ -701,6 +759,7 @@ final class PlanModel {
         // mine - cap x total, set term by term: every variable of mine is in total, so one pass
         // over total sets each coefficient once (no merged copy of the year's total per provider:
         // that copy was the model build's hottest spot at 3,000 runs).
+        work(total.terms.size());
         total.terms.forEach(
             (v, c) -> row.setCoefficient(v, mine.terms.getOrDefault(v, 0.0) - cap * c));
         if (artificialGangs) {
@@ -825,6 +884,7 @@ final class PlanModel {
         throw new IllegalStateException("a model of some options only cannot hold a ROFR");
       }
       for (GangOption o : data.options) {
+        column();
         // a run under way was placed before the as-of date: not new capacity bought now
         if (data.isRunning(o.run())) continue;
         int n = data.runs.get(o.run()).gpus();
@@ -863,6 +923,7 @@ final class PlanModel {
         double h = data.hoursOf(g.month()) * GH;
         double bigM = g.newCapacity().constant;
         MPConstraint cap = solver.makeConstraint(-INFINITY, 0, "rofr-new[" + key + "]");
+        work(g.newCapacity().terms.size());
         g.newCapacity().addTo(cap);
         cap.setCoefficient(g.b(), -bigM);
         if (mode == Mode.ELASTIC) {
@@ -877,7 +938,10 @@ final class PlanModel {
           for (Cell c : g.holderCells()) {
             MPConstraint full =
                 solver.makeConstraint(0, INFINITY, "rofr-full[" + key + "," + c.region() + "]");
-            if (usage[c.index()][g.month()] != null) usage[c.index()][g.month()].addTo(full);
+            if (usage[c.index()][g.month()] != null) {
+              work(usage[c.index()][g.month()].terms.size());
+              usage[c.index()][g.month()].addTo(full);
+            }
             full.setCoefficient(g.b(), -(c.totalGpus(g.month()) - g.minGpus() + 1) * h);
           }
         } else {

@@ -44,6 +44,15 @@ public final class Planner {
   }
 
   /**
+   * The same with the time limit counted from {@code startedNanos} ({@link System#nanoTime}), not
+   * from this call: for a command that read the scenario first, so that its reading counts too.
+   */
+  public static PlanOutcome plan(Scenario scenario, PlanOptions options, long startedNanos) {
+    double spent = (System.nanoTime() - startedNanos) / 1e9;
+    return plan(scenario, options, new Deadline(options.timeLimitSeconds() - spent));
+  }
+
+  /**
    * Loads the solvers' native libraries (OR-Tools', CBC's C interface, JNA's) on a background
    * thread, for a process that is about to read a scenario and plan it: on two cores the loading
    * (0.2-0.4 s) overlaps the parsing instead of following it (docs/benchmarks.md, issue 9). Safe to
@@ -118,9 +127,19 @@ public final class Planner {
     List<InfeasibilityReason> reasons = FeasibilityPrecheck.check(data);
     if (!reasons.isEmpty()) return new PlanOutcome.Infeasible(scenario.name(), reasons, List.of());
     clock.lap("model data and pre-checks");
-    // The baselines are priced on a second thread while the solver works: nothing the solver does
-    // depends on them (OR-Tools' CBC takes no hint), and on two cores they cost no wall time.
-    FutureTask<List<Baselines.Result>> pricing = new FutureTask<>(() -> Baselines.all(data));
+    // The baselines are priced on threads of their own while the solver works: nothing the solver
+    // does depends on them (OR-Tools' CBC takes no hint), and on two cores they cost no wall time.
+    // They are the fallback when the deadline cuts the solver's phases, and the plan waits for
+    // them: one thread each, so that the wait is the longer one's, not both (issue 9, the
+    // deadline holds: at 1,000 runs under load they took 2-3 s together).
+    FutureTask<Baselines.Result> listPrice = new FutureTask<>(() -> Baselines.listPrice(data));
+    FutureTask<List<Baselines.Result>> pricing =
+        new FutureTask<>(
+            () -> {
+              Baselines.Result commitmentsFirst = Baselines.commitmentsFirst(data);
+              return List.of(joined(listPrice), commitmentsFirst);
+            });
+    Thread.ofPlatform().name("nuage-baselines-list-price").daemon().start(listPrice);
     Thread.ofPlatform().name("nuage-baselines").daemon().start(pricing);
 
     boolean large = data.options.size() > options.largeModelOptions();
@@ -131,10 +150,14 @@ public final class Planner {
     if (solved.assignment() == null
         && solved.status() != MPSolver.ResultStatus.INFEASIBLE
         && !large) {
-      // The MIP gave no verified solution in time: round its relaxation instead.
-      notes.add("the MIP gave no verified solution: its relaxation was rounded instead");
-      Solved rounded = relaxAndRound(data, options, deadline, notes);
-      if (rounded.assignment() != null) solved = rounded.withBound(solved.bound());
+      if (deadline.passed()) {
+        notes.add("the MIP gave no verified solution and no time was left to round its relaxation");
+      } else {
+        // The MIP gave no verified solution in time: round its relaxation instead.
+        notes.add("the MIP gave no verified solution: its relaxation was rounded instead");
+        Solved rounded = relaxAndRound(data, options, deadline, notes);
+        if (rounded.assignment() != null) solved = rounded.withBound(solved.bound());
+      }
     }
     clock.lap(large ? "relax and round" : "MIP (build and solve)");
     List<Baselines.Result> baselines = joined(pricing);
@@ -306,7 +329,9 @@ public final class Planner {
         why = new Explanations(List.of(), nextBest(data, chosen, null), false);
       } else {
         why = explain(data, chosen, priced.providers(), deadline);
-        if (!why.dualsSolved() && !notes.contains(DUALS_UNSOLVED)) notes.add(DUALS_UNSOLVED);
+        // cut when the deadline passed while its model was built (or before its LP started)
+        String note = deadline.passed() ? DUALS_CUT : DUALS_UNSOLVED;
+        if (!why.dualsSolved() && !notes.contains(note)) notes.add(note);
       }
       clock.lap("shadow prices and next best");
       BigDecimal lowerBound = lowerBound(bound, priced);
@@ -391,7 +416,12 @@ public final class Planner {
       PlanData data, PlanOptions options, Deadline deadline, List<String> notes, double gap) {
     MPSolver mip = Natives.solver(Natives.MIP);
     try {
-      PlanModel model = new PlanModel(data, mip, PlanModel.Mode.MIP, null).build();
+      PlanModel model =
+          new PlanModel(data, mip, PlanModel.Mode.MIP, null)
+              .within(deadline, "the MIP's model build")
+              .build();
+      // not started once the deadline has passed: CBC would still take its floor and more
+      deadline.check("the MIP");
       // The MIP gets what is left of the whole plan's time, its own model build included, less
       // what the phases after it need (checking, polishing, duals, costing).
       long limit = deadline.remainingMillisLess(POST_MIP_SHARE);
@@ -440,6 +470,9 @@ public final class Planner {
       }
       return new Solved(
           model.solution(FixedIntegers.polish(rows, point, deadline)), bound, status, "solver");
+    } catch (Deadline.Passed cut) {
+      notes.add(cut.note());
+      return new Solved(null, Double.NaN, MPSolver.ResultStatus.NOT_SOLVED, "solver");
     } finally {
       mip.delete();
     }
@@ -576,6 +609,7 @@ public final class Planner {
       // Without a ROFR the options not chosen (fixed at 0) are left out of the model and priced
       // by its probes instead: at 3,000 runs the model with all of them took 7 to 10 s to build.
       boolean some = RelaxAndRound.withoutRofr(data);
+      String phase = "the LP for shadow prices";
       PlanModel fixed =
           new PlanModel(
                   data,
@@ -585,10 +619,12 @@ public final class Planner {
                   some ? chosen.options(data) : null,
                   false,
                   some)
+              .within(deadline, phase)
               .build();
       fixed.fixRofr(fixed.valuesOf(chosen));
       // Presolve turns one-variable capacity rows into bounds and their duals into reduced costs.
       lp.setSolverSpecificParametersAsString("use_preprocessing: false");
+      deadline.check(phase);
       lp.setTimeLimit(deadline.remainingMillis());
       MPSolver.ResultStatus status = Natives.solve(lp);
       if (status != MPSolver.ResultStatus.OPTIMAL) {
@@ -596,6 +632,9 @@ public final class Planner {
       }
       return new Explanations(
           ShadowPrices.of(fixed, providers), nextBest(data, chosen, fixed.reducedCosts()), true);
+    } catch (Deadline.Passed cut) {
+      // the caller says the phase was cut (the deadline has passed)
+      return new Explanations(List.of(), nextBest(data, chosen, null), false);
     } finally {
       lp.delete();
     }

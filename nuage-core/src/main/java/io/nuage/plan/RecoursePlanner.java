@@ -30,7 +30,7 @@ final class RecoursePlanner {
 
   static RecoursePlan serve(
       Scenario future, PlanOptions options, RecourseTerms terms, RecourseMethod method) {
-    Deadline deadline = new Deadline(options.timeLimitSeconds());
+    Deadline deadline = Deadline.lenient(options.timeLimitSeconds());
     List<String> notes = new ArrayList<>();
     PlanData data = new PlanData(future, options.maxGangOptions(), null, terms);
     // (no solver value is touched before a solver is made: that loads OR-Tools' natives)

@@ -97,7 +97,14 @@ final class RelaxAndRound {
    */
   static Result solve(
       PlanData data, Deadline deadline, List<String> notes, int columnsAbove, boolean improve) {
-    Relaxed r = relax(data, deadline, columnsAbove, notes);
+    Relaxed r;
+    try {
+      r = relax(data, deadline, columnsAbove, notes);
+    } catch (Deadline.Passed cut) {
+      // a model build or an LP that could not start in time: no bound, no plan from this path
+      notes.add(cut.note());
+      return new Result(Double.NaN, null, null);
+    }
     if (r == null) {
       notes.add("the LP relaxation gave no verified optimum in time");
       return new Result(Double.NaN, null, null);
@@ -110,7 +117,11 @@ final class RelaxAndRound {
       notes.add("rounding the relaxation left a training run without room");
     } else {
       if (!r.placedHere()) placed = placeFleets(data, gangs, deadline);
-      if (placed == null)
+      if (placed == null && deadline.passed())
+        notes.add(
+            "placing the fleets around the rounded gangs was cut: the time limit was reached"
+                + " before it finished");
+      else if (placed == null)
         notes.add("the fleets found no verified placement around the rounded gangs");
     }
     int[] taken = gangs != null ? gangs.optionOfRun() : r.solution(data, r.point()).optionOfRun();
@@ -438,7 +449,12 @@ final class RelaxAndRound {
   /** Solves the LP relaxation; fills {@code x} with the options' values; NaN if not optimal. */
   static double relaxation(
       PlanData data, Deadline deadline, double @Nullable [] x, int columnsAbove) {
-    Relaxed r = relax(data, deadline, columnsAbove, new ArrayList<>());
+    Relaxed r;
+    try {
+      r = relax(data, deadline, columnsAbove, new ArrayList<>());
+    } catch (Deadline.Passed cut) {
+      return Double.NaN;
+    }
     if (r == null) return Double.NaN;
     if (x != null) for (GangOption o : data.options) x[o.index()] = r.x(o);
     return r.bound();
@@ -502,11 +518,16 @@ final class RelaxAndRound {
     }
     MPSolver lp = Natives.solver(LP);
     try {
-      // Integer variables are relaxed by an LP solver.
-      PlanModel m = new PlanModel(data, lp, PlanModel.Mode.MIP, null).build();
+      // Integer variables are relaxed by an LP solver. The build gives up when the deadline passes
+      // (at 1,000 runs it took 4-7 s on a loaded machine, whatever the limit: issue 9's review).
+      PlanModel m =
+          new PlanModel(data, lp, PlanModel.Mode.MIP, null)
+              .within(deadline, "the relaxation's model build")
+              .build();
       // GLOP's presolve answered ABNORMAL on the shipped example's recourse model, which it solves
       // in 0.1 s without it (docs/risk.md section 2.1)
       if (data.recourse != null) lp.setSolverSpecificParametersAsString("use_preprocessing: false");
+      deadline.check("the LP relaxation");
       lp.setTimeLimit(deadline.remainingMillis());
       long started = System.nanoTime();
       if (Natives.solve(lp) != MPSolver.ResultStatus.OPTIMAL) return null;
@@ -577,12 +598,14 @@ final class RelaxAndRound {
       PlanModel m =
           new PlanModel(data, lp, PlanModel.Mode.MIP, null, active, true, true)
               .withFleetCells(fleetCells)
+              .within(deadline, "the restricted model build of column generation")
               .build();
 
       double bound = Double.NEGATIVE_INFINITY;
       double[] rcOf = new double[data.options.size()];
       boolean[] impliedFrom = null;
       for (int round = 0; ; round++) {
+        deadline.check("the relaxation by column generation");
         lp.setTimeLimit(deadline.remainingMillis());
         long solveStart = System.nanoTime();
         // GLOP's presolve answers ABNORMAL on some restricted models (RelaxAndRoundTest seed 34
@@ -593,6 +616,7 @@ final class RelaxAndRound {
           presolve = false;
           lp.setSolverSpecificParametersAsString("use_preprocessing: false");
           lp.reset();
+          deadline.check("the relaxation by column generation");
           lp.setTimeLimit(deadline.remainingMillis());
           status = Natives.solve(lp);
         }
@@ -752,7 +776,7 @@ final class RelaxAndRound {
     }
     boolean[] fixed = new boolean[data.runs.size()];
     for (int step = 0; step < DIVE_STEPS; step++) {
-      if (deadline.remainingSeconds() - lastStep < reserve) {
+      if (deadline.passed() || deadline.remainingSeconds() - lastStep < reserve) {
         if (step == 0)
           notes.add(
               String.format(
@@ -1004,48 +1028,68 @@ final class RelaxAndRound {
     for (int at : r.artificial()) {
       model.setVariable(at, model.getVariable(at).toBuilder().setLowerBound(0).setUpperBound(0));
     }
-    MPSolver mip = Natives.solver(Natives.MIP);
-    try {
-      String error = mip.loadModelFromProto(model.build());
-      if (!error.isEmpty()) throw new IllegalStateException("neighbourhood MIP: " + error);
-      // CBC checks its limit between nodes, not in its preprocessing or root cuts: half of what
-      // is left, the rest for an overrun and the phases after (improve() does not start a round
-      // that its predecessors say cannot fit).
-      MPSolverParameters params = new MPSolverParameters();
-      params.setDoubleParam(MPSolverParameters.DoubleParam.RELATIVE_MIP_GAP, Planner.SOLVER_GAP);
-      Natives.Timed timed =
-          Natives.solveWithin(mip, params, deadline.remainingMillisLess(AFTER_NEIGHBOURHOOD));
-      MPSolver.ResultStatus status = timed.status();
-      boolean found =
-          status == MPSolver.ResultStatus.OPTIMAL || status == MPSolver.ResultStatus.FEASIBLE;
-      boolean timedOut = timed.hitLimit() || status == MPSolver.ResultStatus.NOT_SOLVED;
-      String summary =
-          perRun
-              + " options per run: "
-              + free
-              + " of "
-              + data.runs.size()
-              + " runs with a choice, "
-              + open
-              + " options open, "
-              + (status == MPSolver.ResultStatus.OPTIMAL
-                  ? "solved"
-                  : status == MPSolver.ResultStatus.INFEASIBLE
-                      ? "no plan in it"
-                      : found ? "stopped at the time limit" : "stopped at the time limit, no plan")
-              + String.format(java.util.Locale.ROOT, " in %.1f s", timed.seconds());
-      if (!found) return new Neighbourhood(null, timedOut, summary);
-      double[] point = ModelRows.point(mip);
-      boolean artificial = false;
-      for (int at : r.artificial()) artificial |= point[at] != 0;
-      if (artificial || !r.rows().violations(point).isEmpty()) {
-        return new Neighbourhood(null, timedOut, summary + ", its point broke the model's rows");
+    // CBC checks its limit between nodes, not in its preprocessing or root cuts: half of what is
+    // left, the rest for an overrun and the phases after (improve() does not start a round that
+    // its predecessors say cannot fit). Through CBC's C interface when it is there, so that the
+    // limit is wall-clock seconds (OR-Tools gives CBC CPU seconds: on a loaded machine the
+    // neighbourhood ran 31.7 s past a limit of about 20 s, issue 9, the deadline holds).
+    long limit = deadline.remainingMillisLess(AFTER_NEIGHBOURHOOD);
+    MPSolver.ResultStatus status;
+    double[] found;
+    boolean hitLimit;
+    double seconds;
+    if (CbcDirect.available()) {
+      CbcDirect.Result res = CbcDirect.solve(model.build(), Planner.SOLVER_GAP, limit, true);
+      status = res.status();
+      found = res.point();
+      hitLimit = res.hitLimit();
+      seconds = res.seconds();
+    } else {
+      MPSolver mip = Natives.solver(Natives.MIP);
+      try {
+        String error = mip.loadModelFromProto(model.build());
+        if (!error.isEmpty()) throw new IllegalStateException("neighbourhood MIP: " + error);
+        MPSolverParameters params = new MPSolverParameters();
+        params.setDoubleParam(MPSolverParameters.DoubleParam.RELATIVE_MIP_GAP, Planner.SOLVER_GAP);
+        Natives.Timed timed = Natives.solveWithin(mip, params, limit);
+        status = timed.status();
+        boolean any =
+            status == MPSolver.ResultStatus.OPTIMAL || status == MPSolver.ResultStatus.FEASIBLE;
+        found = any ? ModelRows.point(mip) : null;
+        hitLimit = timed.hitLimit();
+        seconds = timed.seconds();
+      } finally {
+        mip.delete();
       }
-      point = FixedIntegers.polish(r.rows(), point, deadline);
-      return new Neighbourhood(r.solution(data, point), timedOut, summary);
-    } finally {
-      mip.delete();
     }
+    boolean any =
+        (status == MPSolver.ResultStatus.OPTIMAL || status == MPSolver.ResultStatus.FEASIBLE)
+            && found != null;
+    boolean timedOut = hitLimit || status == MPSolver.ResultStatus.NOT_SOLVED;
+    String summary =
+        perRun
+            + " options per run: "
+            + free
+            + " of "
+            + data.runs.size()
+            + " runs with a choice, "
+            + open
+            + " options open, "
+            + (status == MPSolver.ResultStatus.OPTIMAL
+                ? "solved"
+                : status == MPSolver.ResultStatus.INFEASIBLE
+                    ? "no plan in it"
+                    : any ? "stopped at the time limit" : "stopped at the time limit, no plan")
+            + String.format(java.util.Locale.ROOT, " in %.1f s", seconds);
+    if (!any) return new Neighbourhood(null, timedOut, summary);
+    double[] point = found;
+    boolean artificial = false;
+    for (int at : r.artificial()) artificial |= point[at] != 0;
+    if (artificial || !r.rows().violations(point).isEmpty()) {
+      return new Neighbourhood(null, timedOut, summary + ", its point broke the model's rows");
+    }
+    point = FixedIntegers.polish(r.rows(), point, deadline);
+    return new Neighbourhood(r.solution(data, point), timedOut, summary);
   }
 
   /**
@@ -1124,22 +1168,30 @@ final class RelaxAndRound {
     try {
       // the options not taken are 0: without a ROFR they are left out of the model
       boolean[] some = withoutRofr(data) ? gangs.options(data) : null;
+      String phase = "placing the fleets around the rounded gangs";
       PlanModel m =
-          new PlanModel(data, lp, PlanModel.Mode.FIXED_LP, gangs, some, false, false).build();
+          new PlanModel(data, lp, PlanModel.Mode.FIXED_LP, gangs, some, false, false)
+              .within(deadline, phase)
+              .build();
       if (data.recourse != null) lp.setSolverSpecificParametersAsString("use_preprocessing: false");
+      deadline.check(phase);
       lp.setTimeLimit(deadline.remainingMillis());
       if (Natives.solve(lp) != MPSolver.ResultStatus.OPTIMAL) return null;
       if (m.rofrGroups.isEmpty() && m.logic.isEmpty()) return verified(lp, m);
       // Buying matched new capacity needs the holder full (b = 1); otherwise b = 0 forbids it.
       m.fixRofr(m.valuesOf(m.solution()));
+      deadline.check(phase);
       lp.setTimeLimit(deadline.remainingMillis());
       if (Natives.solve(lp) == MPSolver.ResultStatus.OPTIMAL) {
         Assignment a = verified(lp, m);
         if (a != null) return a;
       }
       for (PlanModel.RofrGroup g : m.rofrGroups) g.b().setBounds(0, 0);
+      deadline.check(phase);
       lp.setTimeLimit(deadline.remainingMillis());
       return Natives.solve(lp) == MPSolver.ResultStatus.OPTIMAL ? verified(lp, m) : null;
+    } catch (Deadline.Passed cut) {
+      return null; // the caller says the placing was cut
     } finally {
       lp.delete();
     }

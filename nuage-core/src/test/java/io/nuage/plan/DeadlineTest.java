@@ -48,16 +48,36 @@ class DeadlineTest {
 
   @Test
   void plan_aPhaseCutByTheDeadlineIsNamedInTheSolverNotes() {
-    // Every reading of this clock moves it by 10 s: the time is up long before the duals.
-    AtomicLong clock = new AtomicLong();
-    var deadline = new Deadline(30, () -> clock.addAndGet(10_000_000_000L));
     Scenario s =
         new TinyScenario("2027-01", "2027-02")
             .region("a/r1", "US", TinyScenario.H100, "2.00", 16)
             .region("b/r1", "US", TinyScenario.H100, "3.00", 16)
             .training("r1", 8, "100", "2027-01", "2027-02")
             .build();
-    PlanOutcome out = Planner.plan(s, PlanOptions.defaults(), deadline);
+    // The deadline passes at the k-th reading of the clock (an hour on from then): early, the
+    // MIP's build is cut and the baseline says so; later, the MIP solved and the duals are cut.
+    // Every k: the phase cut is named, and a baseline is never reported without saying so.
+    PlanOutcome out = null;
+    for (int k = 2; k <= 60 && out == null; k++) {
+      java.util.concurrent.atomic.AtomicInteger reads =
+          new java.util.concurrent.atomic.AtomicInteger();
+      int at = k;
+      var deadline = new Deadline(30, () -> reads.incrementAndGet() < at ? 0L : 3_600_000_000_000L);
+      PlanOutcome o = Planner.plan(s, PlanOptions.defaults(), deadline);
+      Plan p =
+          o instanceof PlanOutcome.Optimal opt ? opt.plan() : ((PlanOutcome.Feasible) o).plan();
+      if (reads.get() < at) break; // the deadline never passed: nothing to cut
+      assertThat(p.solverNotes())
+          .as("k = %d", k)
+          .anySatisfy(n -> assertThat(n).contains("time limit was reached"));
+      if (p.source().startsWith("baseline")) {
+        assertThat(p.solverNotes())
+            .as("k = %d", k)
+            .anySatisfy(n -> assertThat(n).startsWith("the plan is the baseline"));
+      }
+      if (p.source().equals("solver") && p.solverNotes().contains(Planner.DUALS_CUT)) out = o;
+    }
+    assertThat(out).as("a deadline passing between the MIP and the duals").isNotNull();
     Plan plan = ((PlanOutcome.Optimal) out).plan();
     assertThat(plan.solverNotes())
         .anySatisfy(n -> assertThat(n).contains("time limit was reached before that phase"));
