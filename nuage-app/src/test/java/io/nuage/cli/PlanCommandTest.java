@@ -46,7 +46,7 @@ class PlanCommandTest {
     assertThat(new BigDecimal(plan.get("gap").asText()))
         .isLessThanOrEqualTo(new BigDecimal("0.0001"));
     assertThat(plan.get("binding").size()).isGreaterThanOrEqualTo(3);
-    assertThat(Files.readString(mps)).startsWith("*").contains("ROWS").contains("capacity[");
+    assertThat(Files.readString(mps)).startsWith("NAME ").contains("ROWS").contains("capacity[");
   }
 
   @Test
