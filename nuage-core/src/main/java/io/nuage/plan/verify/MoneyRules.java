@@ -33,6 +33,9 @@ final class MoneyRules {
   /** provider -> plan year -> exact spend. */
   private final Map<String, Map<Integer, BigDecimal>> spend = new TreeMap<>();
 
+  /** provider -> plan year -> how many amounts, each rounded to the cent, make its spend. */
+  private final Map<String, Map<Integer, Integer>> amounts = new TreeMap<>();
+
   private BigDecimal usage = BigDecimal.ZERO;
 
   MoneyRules(ScenarioFacts facts, RecourseRules declared, Consumer<Violation> report) {
@@ -309,6 +312,9 @@ final class MoneyRules {
       spend
           .computeIfAbsent(key[0], p -> new TreeMap<>())
           .merge(Integer.parseInt(key[1]), amount, BigDecimal::add);
+      amounts
+          .computeIfAbsent(key[0], p -> new TreeMap<>())
+          .merge(Integer.parseInt(key[1]), 1, Integer::sum);
     }
     return total;
   }
@@ -339,7 +345,13 @@ final class MoneyRules {
                           : s.divide(total, 10, RoundingMode.HALF_EVEN);
                   BigDecimal cap = facts.scenario.policy().maxShareOf(provider);
                   // a year a re-plan found billed in full is past: its shares are reported only
-                  boolean over = share.subtract(cap).compareTo(new BigDecimal("0.0001")) > 0;
+                  // over in money, not in share (1e-4 of a $20B year is $2M): the spend may
+                  // exceed cap x total only by the rounding of its amounts, a cent each
+                  BigDecimal allowed =
+                      new BigDecimal("0.01")
+                          .multiply(BigDecimal.valueOf(amountsIn(provider, y)))
+                          .max(new BigDecimal("0.01"));
+                  boolean over = s.subtract(cap.multiply(total)).compareTo(allowed) > 0;
                   BigDecimal excess = declared.excess(provider, label);
                   if (excess != null) {
                     // a recourse may exceed a cap, by the excess it declares
@@ -391,6 +403,10 @@ final class MoneyRules {
                 }));
   }
 
+  private int amountsIn(String provider, int planYear) {
+    return amounts.getOrDefault(provider, Map.of()).getOrDefault(planYear, 0);
+  }
+
   private long providersIn(int planYear) {
     return spend.values().stream().filter(byYear -> byYear.containsKey(planYear)).count();
   }
@@ -414,6 +430,9 @@ final class MoneyRules {
     spend
         .computeIfAbsent(provider, p -> new TreeMap<>())
         .merge(facts.planYear(month), amount, BigDecimal::add);
+    amounts
+        .computeIfAbsent(provider, p -> new TreeMap<>())
+        .merge(facts.planYear(month), 1, Integer::sum);
   }
 
   private void fail(Rule rule, String message) {

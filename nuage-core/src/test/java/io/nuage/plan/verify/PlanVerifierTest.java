@@ -169,6 +169,32 @@ class PlanVerifierTest {
     assertThat(rules(scenario, TinyScenario.plan())).containsExactly(Rule.SHARE);
   }
 
+  /**
+   * Review of issue 9, item D: the cap's tolerance is money, not share. oci spends $1,000,000 of
+   * $1,472,000 (a share of 0.679348): a cap of 0.6793 is $70.40 below that spend and is broken,
+   * where the old tolerance of 1e-4 in share (worth $2M on a $20B year) let it pass; a cap that
+   * leaves the spend less than a cent above cap x total is rounding, and holds.
+   */
+  @Test
+  void shareJustAboveTheCap_isCaughtInMoney() {
+    YearMonth deadline = YearMonth.of(2027, 4);
+    assertThat(
+            rules(
+                TinyScenario.scenario(100, new BigDecimal("0.6793"), deadline, Set.of()),
+                TinyScenario.plan()))
+        .containsExactly(Rule.SHARE);
+    assertThat(
+            rules(
+                TinyScenario.scenario(100, new BigDecimal("0.67934782"), deadline, Set.of()),
+                TinyScenario.plan()))
+        .isEmpty();
+    assertThat(
+            rules(
+                TinyScenario.scenario(100, new BigDecimal("0.6794"), deadline, Set.of()),
+                TinyScenario.plan()))
+        .isEmpty();
+  }
+
   @Test
   void reportedShareWrong_isCaught() {
     assertThat(
