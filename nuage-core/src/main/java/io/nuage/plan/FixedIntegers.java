@@ -14,6 +14,9 @@ import org.jspecify.annotations.Nullable;
 final class FixedIntegers {
   private FixedIntegers() {}
 
+  /** How the note of a point that broke its model's rows begins (it names the rows). */
+  static final String BROKE = "CBC's point broke ";
+
   /**
    * The point of a MIP just solved, checked against its rows; a point that breaks them is replaced
    * by the LP with its integers fixed ({@link #solve}), and {@code notes} says so. Null when no
@@ -29,7 +32,7 @@ final class FixedIntegers {
     List<ModelRows.Violation> broken = rows.violations(point);
     if (broken.isEmpty()) return point;
     notes.add(
-        "CBC's point broke "
+        BROKE
             + broken.size()
             + " rows of the model ("
             + PlanText.firstFew(broken, ModelRows.Violation::toString)

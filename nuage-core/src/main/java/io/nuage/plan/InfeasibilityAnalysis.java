@@ -39,6 +39,74 @@ final class InfeasibilityAnalysis {
                 + "regions and start months fits them together as gangs"));
   }
 
+  /**
+   * Infeasibility proven by the LP relaxation, for a path that solved no MIP (relax and round): a
+   * phase-1 LP per elastic model (first without share caps, capacity, demand and ROFR rows elastic;
+   * then with the share rows elastic) minimises the elastic amounts alone, and its optimum is
+   * bounded from its row duals alone ({@link #phaseOneBound}), whatever the solver's tolerances. A
+   * bound above {@link #PROVEN} (model units: millions of GPU-hours or of dollars) proves that no
+   * point of the relaxation, hence no plan, holds the rows; the rows that had to give at the
+   * phase-1 point are named. The LP solver's status alone is not trusted. Null when nothing is
+   * proven (the relaxation is feasible, or a phase-1 LP was not solved to optimality in time).
+   */
+  static @Nullable List<InfeasibilityReason> provenByRelaxation(PlanData data, Deadline deadline) {
+    for (PlanModel.Mode mode : List.of(PlanModel.Mode.ELASTIC, PlanModel.Mode.ELASTIC_SHARES)) {
+      if (mode == PlanModel.Mode.ELASTIC_SHARES && deadline.passed()) return null;
+      MPSolver lp = Natives.solver(RelaxAndRound.LP);
+      try {
+        PlanModel m = new PlanModel(data, lp, mode, null).build();
+        if (m.elastics.isEmpty()) continue;
+        lp.objective().clear();
+        for (PlanModel.Elastic e : m.elastics) lp.objective().setCoefficient(e.variable(), 1);
+        lp.objective().setMinimization();
+        lp.setTimeLimit(deadline.remainingMillis());
+        MPSolver.ResultStatus status = Natives.solve(lp);
+        if (status != MPSolver.ResultStatus.OPTIMAL) return null;
+        double bound = phaseOneBound(ModelRows.of(lp), ModelRows.duals(lp));
+        if (!(bound > PROVEN)) continue;
+        double[] point = ModelRows.point(lp);
+        Assignment a = m.solution(point);
+        List<InfeasibilityReason> out = new ArrayList<>();
+        for (PlanModel.Elastic e : m.elastics) {
+          double v = point[e.variable().index()];
+          if (v <= 1e-9) continue;
+          out.add(
+              e.kind().equals("share")
+                  ? shareReason(data, e, v / PlanModel.USD, deadline)
+                  : reason(data, a, e, v / PlanModel.GH));
+        }
+        return out.isEmpty() ? null : out;
+      } finally {
+        lp.delete();
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The phase-1 LP's bound from its row duals alone ({@link ModelRows#dualBound}), which holds for
+   * any duals: the solver's, and the same scaled down a little, the best of them. A slack at 1 in
+   * the objective whose share row's dual is -1 within the solver's noise (-1.0000001) has a reduced
+   * cost of -1e-7 on an unbounded column, and the solver's duals prove nothing; scaled by 1 - 1e-6
+   * the same duals prove nearly the optimum.
+   */
+  static double phaseOneBound(ModelRows rows, double[] duals) {
+    double best = Double.NEGATIVE_INFINITY;
+    for (double scale : new double[] {1, 1 - 1e-9, 1 - 1e-6, 1 - 1e-3}) {
+      double[] y = duals.clone();
+      for (int r = 0; r < y.length; r++) y[r] *= scale;
+      double bound = rows.dualBound(y);
+      if (bound > best) best = bound;
+    }
+    return best;
+  }
+
+  /**
+   * A phase-1 bound above this proves infeasibility: a millionth of the model's units (one
+   * GPU-hour, or one dollar), far above the LP's tolerances and the bound's rounding.
+   */
+  static final double PROVEN = 1e-6;
+
   private static InfeasibilityReason unfinished(Deadline deadline) {
     return new InfeasibilityReason(
         "joint-gangs",
@@ -47,15 +115,36 @@ final class InfeasibilityAnalysis {
             + " breaks did not finish within the time limit");
   }
 
+  /**
+   * Infeasibility proven by the elastic MIPs where the relaxation is feasible but no integral
+   * choice of gangs is (a share cap a run cannot split its spend under): the rows that had to give
+   * at an elastic MIP solved to optimality, its point checked against its rows. Null when none had
+   * to give or a MIP was not solved to optimality in time (nothing proven).
+   */
+  static @Nullable List<InfeasibilityReason> provenByElasticMips(PlanData data, Deadline deadline) {
+    List<InfeasibilityReason> supply = elastic(data, PlanModel.Mode.ELASTIC, deadline, true);
+    if (supply == null) return null;
+    if (!supply.isEmpty()) return supply;
+    List<InfeasibilityReason> shares = elastic(data, PlanModel.Mode.ELASTIC_SHARES, deadline, true);
+    return shares == null || shares.isEmpty() ? null : shares;
+  }
+
   /** The rows that had to give in the elastic model of {@code mode}; null if it did not solve. */
   private static @Nullable List<InfeasibilityReason> elastic(
       PlanData data, PlanModel.Mode mode, Deadline deadline) {
+    return elastic(data, mode, deadline, false);
+  }
+
+  /** The same; with {@code optimalOnly} a MIP stopped short of optimality counts as not solved. */
+  private static @Nullable List<InfeasibilityReason> elastic(
+      PlanData data, PlanModel.Mode mode, Deadline deadline, boolean optimalOnly) {
     MPSolver solver = Natives.solver(Natives.MIP);
     try {
       PlanModel m = new PlanModel(data, solver, mode, null).build();
       solver.setTimeLimit(deadline.remainingMillis());
       MPSolver.ResultStatus status = Natives.solve(solver);
-      if (status != MPSolver.ResultStatus.OPTIMAL && status != MPSolver.ResultStatus.FEASIBLE) {
+      if (status != MPSolver.ResultStatus.OPTIMAL
+          && (optimalOnly || status != MPSolver.ResultStatus.FEASIBLE)) {
         return null;
       }
       double[] point = FixedIntegers.verifiedPoint(solver, deadline, new ArrayList<>());
@@ -84,7 +173,12 @@ final class InfeasibilityAnalysis {
     String provider = k[0];
     int year = Integer.parseInt(k[1]);
     BigDecimal cap = data.scenario.policy().maxShareOf(provider);
-    BigDecimal smallest = SmallestCap.of(data, provider, year, cap.doubleValue(), deadline);
+    // past the deadline it is not started: each step is a MIP of the whole model (at 1,000 runs,
+    // the first steps of 15 provider-years took 7 minutes after a 60 s limit)
+    BigDecimal smallest =
+        deadline.passed()
+            ? null
+            : SmallestCap.of(data, provider, year, cap.doubleValue(), deadline);
     return new InfeasibilityReason(
         "joint-share",
         null,

@@ -174,22 +174,18 @@ public final class Planner {
             InfeasibilityAnalysis.explain(data, deadline),
             baselineList(baselines));
       }
-      throw new io.nuage.core.NuageException(
-          "no plan found within the time limit of "
-              + options.timeLimitSeconds()
-              + " s and no baseline is feasible ("
-              + String.join(
-                  "; ",
-                  baselines.stream()
-                      .map(b -> b.baseline().name() + ": " + b.baseline().note())
-                      .toList())
-              + "; model: "
-              + data.options.size()
-              + " gang options, "
-              + data.demands.size()
-              + " demand rows"
-              + (notes.isEmpty() ? "" : "; " + String.join("; ", notes))
-              + "); try a larger --time-limit");
+      // No MIP proved infeasibility (relax and round solves none, or the MIP stopped): a phase-1 LP
+      // whose checked optimum is positive proves the relaxation, hence the scenario, infeasible.
+      List<InfeasibilityReason> proven = InfeasibilityAnalysis.provenByRelaxation(data, deadline);
+      // Where the relaxation holds but no integral choice of gangs does (a share cap no run can
+      // split its spend under), the elastic MIPs solved to optimality prove it; on small models
+      // only, as the MIP path would have solved them.
+      if (proven == null && data.options.size() <= PlanOptions.defaults().largeModelOptions())
+        proven = InfeasibilityAnalysis.provenByElasticMips(data, deadline);
+      if (proven != null) {
+        return new PlanOutcome.Infeasible(scenario.name(), proven, baselineList(baselines));
+      }
+      throw noPlan(scenario.name(), data, options, notes, baselines);
     }
     double bound = solved.bound();
     if ((!(bound > 0) || Double.isInfinite(bound)) && !large) {
@@ -275,10 +271,51 @@ public final class Planner {
       }
     }
     if (!broken.isEmpty()) {
-      throw new IllegalStateException(
+      throw new PlanNotVerified(
           "no plan of " + scenario.name() + " holds against its scenario: " + describe(broken));
     }
     return outcome;
+  }
+
+  /**
+   * Why a run ends without a plan when no infeasibility was proven: points were found but none held
+   * the model's rows (exit 1, the rows named: more time would not help), or no point was found in
+   * time (exit 2, a larger {@code --time-limit} may help).
+   */
+  static io.nuage.core.NuageException noPlan(
+      String scenario,
+      PlanData data,
+      PlanOptions options,
+      List<String> notes,
+      List<Baselines.Result> baselines) {
+    List<String> rejected = notes.stream().filter(n -> n.startsWith(FixedIntegers.BROKE)).toList();
+    String baselineNotes =
+        String.join(
+            "; ",
+            baselines.stream().map(b -> b.baseline().name() + ": " + b.baseline().note()).toList());
+    if (!rejected.isEmpty()) {
+      return new PlanNotVerified(
+          "no verified plan of "
+              + scenario
+              + ": "
+              + String.join("; ", rejected)
+              + "; no repair held the rows"
+              + (baselineNotes.isEmpty()
+                  ? ""
+                  : " and no baseline is feasible (" + baselineNotes + ")"));
+    }
+    return new io.nuage.core.NuageException(
+        "no plan found within the time limit of "
+            + options.timeLimitSeconds()
+            + " s and no baseline is feasible ("
+            + baselineNotes
+            + "; model: "
+            + data.options.size()
+            + " gang options, "
+            + data.demands.size()
+            + " demand rows"
+            + (notes.isEmpty() ? "" : "; " + String.join("; ", notes))
+            + "); try a larger --time-limit");
   }
 
   private static <T> T joined(FutureTask<T> task) {
