@@ -85,6 +85,7 @@ final class DemoCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    TimeLimit.checked(timeLimit);
     // the folder is made and checked before the plan, which may solve for a minute
     try {
       Files.createDirectories(outDir);

@@ -52,8 +52,6 @@ final class FuturesOptions {
 
   /** The time limit of one future's recourse, checked. */
   double timeLimit() {
-    if (!(timeLimit > 0))
-      throw new NuageException("--time-limit must be positive (got " + timeLimit + ")");
-    return timeLimit;
+    return TimeLimit.checked(timeLimit);
   }
 }

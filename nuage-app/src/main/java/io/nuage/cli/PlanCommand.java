@@ -94,8 +94,7 @@ public final class PlanCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     long started = System.nanoTime(); // --time-limit counts from here (docs/planner.md)
-    if (!(timeLimit > 0))
-      throw new NuageException("--time-limit must be positive (got " + timeLimit + ")");
+    TimeLimit.checked(timeLimit);
     // a solve may take minutes: an output it could not write is refused before it
     if (placements && format != Format.table)
       throw new NuageException(

@@ -108,8 +108,7 @@ public final class ReplanCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     // every input is checked before the store opens and before the solve
-    if (!(timeLimit > 0))
-      throw new NuageException("--time-limit must be positive (got " + timeLimit + ")");
+    TimeLimit.checked(timeLimit);
     if (out != null)
       OutputFile.check(spec, "--out", out, format == Format.json ? "replan.json" : "replan.txt");
     byte[] file = read(scenario);

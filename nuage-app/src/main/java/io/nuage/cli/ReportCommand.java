@@ -107,8 +107,7 @@ final class ReportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (!(timeLimit > 0))
-      throw new NuageException("--time-limit must be positive (got " + timeLimit + ")");
+    TimeLimit.checked(timeLimit);
     OutputFile.check(spec, "--out", out, "report.html");
     Scenario scenario = ScenarioParser.parse(scenarioFile);
     String given = planFile == null ? null : readPlan(planFile, scenario.name());

@@ -106,9 +106,7 @@ final class ServeCommand implements Callable<Integer> {
     if (planWorkers < 1) {
       throw new NuageException("--plan-workers: must be at least 1 (got " + planWorkers + ")");
     }
-    if (!(timeLimit > 0)) {
-      throw new NuageException("--time-limit: must be positive (got " + timeLimit + ")");
-    }
+    TimeLimit.checked(timeLimit);
     checkPort(bind, port);
     var settings =
         new NuageServer.Settings(bind, port, bytes(maxBody), planWorkers, 16)

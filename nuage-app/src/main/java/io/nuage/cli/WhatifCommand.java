@@ -166,8 +166,7 @@ final class WhatifCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (!(timeLimit > 0))
-      throw new NuageException("--time-limit must be positive (got " + timeLimit + ")");
+    TimeLimit.checked(timeLimit);
     int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
     if (workers < 1) throw new NuageException("--threads must be at least 1 (got " + workers + ")");
     WhatIf w = whatIf();

@@ -285,7 +285,9 @@ class CliUserErrorsTest {
             out.toString());
     assertThat(r.code()).as(r.err()).isEqualTo(2);
     assertThat(r.err())
-        .isEqualTo("--time-limit must be positive (got 0.0)" + System.lineSeparator());
+        .isEqualTo(
+            "--time-limit 0: expected a number of seconds greater than 0 and at most 1000000 (about 11.6 days)"
+                + System.lineSeparator());
     assertThat(out).doesNotExist();
   }
 

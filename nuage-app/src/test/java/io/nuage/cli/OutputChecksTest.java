@@ -128,7 +128,9 @@ class OutputChecksTest {
             () -> Cli.run("serve", "--port", "0", "--time-limit", "-1", "--db", db.toString()));
     assertThat(limit.code()).as(limit.err()).isEqualTo(2);
     assertThat(limit.err())
-        .isEqualTo("--time-limit: must be positive (got -1.0)" + System.lineSeparator());
+        .isEqualTo(
+            "--time-limit -1: expected a number of seconds greater than 0 and at most 1000000 (about 11.6 days)"
+                + System.lineSeparator());
     assertThat(db).doesNotExist();
   }
 }

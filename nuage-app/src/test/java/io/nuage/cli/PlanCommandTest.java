@@ -136,6 +136,41 @@ class PlanCommandTest {
     Path example = Repo.root().resolve("examples/frontier-lab-2027.yaml");
     Run r = run("plan", example.toString(), "--time-limit", "0");
     assertThat(r.code()).isEqualTo(2);
-    assertThat(r.err()).contains("--time-limit must be positive (got 0.0)");
+    assertThat(r.err())
+        .contains(
+            "--time-limit 0: expected a number of seconds greater than 0 and at most 1000000 (about 11.6 days)");
+  }
+
+  /**
+   * Review of issue 9, item C: Infinity or 1e10 s overflowed the deadline's nanoseconds, and the
+   * plan came back at once with its phases "cut by the time limit". Every command that plans
+   * refuses a time limit above the documented maximum before it starts.
+   */
+  @Test
+  void timeLimitAboveTheMaximum_isRefusedByEveryCommandThatPlans() {
+    String example = Repo.root().resolve("examples/frontier-lab-2027.yaml").toString();
+    String expected =
+        ": expected a number of seconds greater than 0 and at most 1000000 (about 11.6 days)";
+    for (String[] args :
+        new String[][] {
+          {"plan", example, "--time-limit", "Infinity"},
+          {"plan", example, "--time-limit", "1e10"},
+          {"risk", example, "--time-limit", "1e10"},
+          {"deal", example, "--contract", "oci-committed-300b", "--time-limit", "Infinity"},
+          {
+            "demo",
+            "--out-dir",
+            Repo.root().resolve("target/never").toString(),
+            "--time-limit",
+            "1e10"
+          },
+        }) {
+      Run r = run(args);
+      String context = String.join(" ", args) + "\n" + r.err();
+      assertThat(r.code()).as(context).isEqualTo(2);
+      String value = args[args.length - 1].equals("Infinity") ? "Infinity" : "10000000000";
+      assertThat(r.err()).as(context).contains("--time-limit " + value + expected);
+      assertThat(r.err()).as(context).doesNotContain("\tat ");
+    }
   }
 }

@@ -31,6 +31,9 @@ final class Deadline {
   private Deadline(double seconds, LongSupplier clock, boolean cuts) {
     this.clock = clock;
     this.cuts = cuts;
+    if (!(seconds <= PlanOptions.MAX_TIME_LIMIT_SECONDS))
+      throw new IllegalArgumentException(
+          "a deadline of " + seconds + " s is beyond the longest time limit allowed");
     endNanos = clock.getAsLong() + (long) (seconds * 1e9);
   }
 

@@ -18,10 +18,20 @@ public record PlanOptions(
     this(timeLimitSeconds, relativeGap, maxGangOptions, largeModelOptions, 150_000);
   }
 
+  /**
+   * The longest time limit allowed, in seconds (about 11.6 days): the deadline counts nanoseconds
+   * in a long, which Infinity or 1e10 s would overflow (docs/planner.md, "Time limit").
+   */
+  public static final double MAX_TIME_LIMIT_SECONDS = 1e6;
+
   public PlanOptions {
-    if (!(timeLimitSeconds > 0)) {
+    if (!(timeLimitSeconds > 0 && timeLimitSeconds <= MAX_TIME_LIMIT_SECONDS)) {
       throw new IllegalArgumentException(
-          "time limit must be positive (got " + timeLimitSeconds + " s)");
+          "time limit must be positive and at most "
+              + (long) MAX_TIME_LIMIT_SECONDS
+              + " s (got "
+              + timeLimitSeconds
+              + " s)");
     }
     if (!(relativeGap >= 0 && relativeGap < 1)) {
       throw new IllegalArgumentException(

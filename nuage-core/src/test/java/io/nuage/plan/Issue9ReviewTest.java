@@ -1,6 +1,7 @@
 package io.nuage.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.ortools.linearsolver.MPSolver;
 import io.nuage.core.NuageException;
@@ -114,5 +115,23 @@ class Issue9ReviewTest {
     assertThat(late.getMessage())
         .contains("no plan found within the time limit")
         .contains("try a larger --time-limit");
+  }
+
+  /**
+   * Item C: a time limit of Infinity or 1e10 s overflowed the deadline's nanoseconds (a deadline
+   * already passed); above the documented maximum it is refused.
+   */
+  @Test
+  void timeLimitAboveTheMaximum_isRefused() {
+    for (double seconds : new double[] {Double.POSITIVE_INFINITY, 1e10, 1e6 + 1}) {
+      assertThatThrownBy(() -> PlanOptions.defaults().withTimeLimit(seconds))
+          .as("%s s", seconds)
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("at most 1000000 s");
+      assertThatThrownBy(() -> new Deadline(seconds)).isInstanceOf(IllegalArgumentException.class);
+    }
+    Deadline longest = new Deadline(PlanOptions.MAX_TIME_LIMIT_SECONDS);
+    assertThat(longest.passed()).isFalse();
+    assertThat(longest.remainingSeconds()).isGreaterThan(PlanOptions.MAX_TIME_LIMIT_SECONDS - 60);
   }
 }
