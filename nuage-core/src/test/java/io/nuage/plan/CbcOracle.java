@@ -106,4 +106,45 @@ final class CbcOracle {
   }
 
   private static final Pattern OBJECTIVE = Pattern.compile("objective value\\s+([-+0-9.eE]+)");
+
+  /**
+   * The first line of CBC's solution file (its status) on the scenario's exported model, solved
+   * with its preprocessing off: "Infeasible" confirms a plan reported infeasible. An infeasibility
+   * proof has no point to check against the rows, unlike an optimum: the status is all there is,
+   * from a solver independent of the planner's (Debian's cbc binary, not OR-Tools).
+   */
+  static final String NO_COLUMN = "no column";
+
+  static String status(Scenario scenario, PlanOptions options, Path dir) throws Exception {
+    PlanData data = new PlanData(scenario, options.maxGangOptions());
+    MPSolver mip = Natives.solver(Natives.MIP);
+    try {
+      new PlanModel(data, mip, PlanModel.Mode.MIP, null).build();
+      // a model without a column (every run without an option) is no MPS that cbc reads
+      if (mip.numVariables() == 0) return NO_COLUMN;
+    } finally {
+      mip.delete();
+    }
+    Path mps = Files.createTempFile(dir, "model", ".mps");
+    Files.writeString(mps, Planner.exportMps(scenario, options));
+    Path solution = mps.resolveSibling(mps.getFileName() + ".sol");
+    Process p =
+        new ProcessBuilder(
+                "cbc",
+                mps.toString(),
+                "-preprocess",
+                "off",
+                "-solve",
+                "-solution",
+                solution.toString(),
+                "-quit")
+            .redirectErrorStream(true)
+            .start();
+    String log = new String(p.getInputStream().readAllBytes());
+    assertThat(p.waitFor(300, TimeUnit.SECONDS)).as("cbc finished").isTrue();
+    if (!Files.exists(solution)) return "no solution file; cbc's log:\n" + log;
+    List<String> lines = Files.readAllLines(solution);
+    assertThat(lines).as(log).isNotEmpty();
+    return lines.get(0);
+  }
 }

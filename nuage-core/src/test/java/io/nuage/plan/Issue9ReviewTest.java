@@ -134,4 +134,29 @@ class Issue9ReviewTest {
     assertThat(longest.passed()).isFalse();
     assertThat(longest.remainingSeconds()).isGreaterThan(PlanOptions.MAX_TIME_LIMIT_SECONDS - 60);
   }
+
+  /**
+   * Deliver 1 of issue 9: a lower bound above the plan's exact total by more than rounding (a cent
+   * per placement) is an error, never clamped down to the total (which hid a broken point). The
+   * plan is a real one (a feasible baseline of a random scenario, priced exactly).
+   */
+  @Test
+  void lowerBoundAboveTheTotalBeyondRounding_throws() {
+    Scenario s = RandomScenariosTest.scenario(new Random(31));
+    PlanData data = new PlanData(s, PlanOptions.defaults().maxGangOptions(), null);
+    PlanCosting.Priced priced =
+        Baselines.all(data).stream()
+            .filter(b -> b.baseline().feasible() && b.priced() != null)
+            .findFirst()
+            .orElseThrow()
+            .priced();
+    assertThat(priced.placements()).isNotEmpty();
+    double exact = priced.total().subtract(priced.breakdown().fixed()).doubleValue();
+    // the bound at the plan's own objective is rounding at most: a bound a cent under the total
+    assertThat(Planner.lowerBound(exact, priced)).isLessThanOrEqualTo(priced.total());
+    // $100 above it is no rounding
+    assertThatThrownBy(() -> Planner.lowerBound(exact + 100, priced))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("above the plan's exact total");
+  }
 }

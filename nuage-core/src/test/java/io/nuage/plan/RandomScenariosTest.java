@@ -41,17 +41,44 @@ class RandomScenariosTest {
   @Test
   void randomScenarios_plansHoldTheirInvariants() throws Exception {
     int planned = 0;
+    int infeasible = 0;
+    int allFour = 0;
     for (long seed = 1; seed <= SEEDS; seed++) {
-      Scenario s = scenario(new Random(seed));
+      // every fourth seed carries share caps, a reservation, a right of first refusal and a fleet
+      // over two geographies together
+      boolean all = seed % 4 == 0;
+      Scenario s = scenario(new Random(seed), all);
+      if (hasAllFour(s)) allFour++;
       PlanOutcome out = Planner.plan(s, PlanOptions.defaults());
       String context = "seed " + seed + "\n" + PlanJson.write(out);
+      // the same scenario on the relax-and-round path: same feasibility, total within the gap
+      PlanOutcome rounded = Planner.plan(s, PlanOptions.defaults().withLargeModelOptions(0));
+      String both = context + "\nrelax and round:\n" + PlanJson.write(rounded);
+      assertThat(rounded instanceof PlanOutcome.Infeasible)
+          .as(both)
+          .isEqualTo(out instanceof PlanOutcome.Infeasible);
       if (out instanceof PlanOutcome.Infeasible i) {
+        infeasible++;
         assertThat(i.reasons()).as(context).isNotEmpty();
+        // CBC (Debian's, preprocessing off) on the exported model must say so too. An
+        // infeasibility proof cannot be point-checked against the rows as an optimum is: its status
+        // is all the oracle gives ("Infeasible": its LP relaxation already; "Integer infeasible":
+        // only with the gangs integral).
+        String status = CbcOracle.status(s, PlanOptions.defaults(), dir);
+        if (status.equals(CbcOracle.NO_COLUMN)) {
+          // no run has an option: the pre-checks' exact arithmetic is the proof, nothing to solve
+          assertThat(i.reasons()).as(context).noneMatch(r -> r.kind().startsWith("joint-"));
+          continue;
+        }
+        assertThat(status).as(context).matches("(Infeasible|Integer infeasible)\\b.*");
         continue;
       }
       planned++;
       Plan plan =
           out instanceof PlanOutcome.Optimal o ? o.plan() : ((PlanOutcome.Feasible) out).plan();
+      // the planner verifies its plans; the test does it again, explicitly
+      assertThat(io.nuage.plan.verify.PlanVerifier.verify(s, out)).as(context).isEmpty();
+      assertThat(io.nuage.plan.verify.PlanVerifier.verify(s, rounded)).as(both).isEmpty();
       assertThat(plan.totalCost()).as(context).isEqualByComparingTo(plan.costBreakdown().total());
       assertThat(plan.lowerBound()).as(context).isLessThanOrEqualTo(plan.totalCost());
       for (Baseline b : plan.baselines()) {
@@ -63,11 +90,46 @@ class RandomScenariosTest {
           .extracting(RofrPassOver::reason)
           .doesNotContain("violation");
       assertWithinCapacity(s, plan, context);
+      Plan other =
+          rounded instanceof PlanOutcome.Optimal o
+              ? o.plan()
+              : ((PlanOutcome.Feasible) rounded).plan();
+      // both totals lie above the MIP's bound; the rounded one within the MIP's reported gap of it
+      // (and a cent per placement of rounding), or above it when its own gap says it may be
+      assertThat(other.totalCost()).as(both).isGreaterThanOrEqualTo(plan.lowerBound());
+      BigDecimal slack =
+          plan.totalCost()
+              .subtract(plan.lowerBound())
+              .add(new BigDecimal("0.01").multiply(BigDecimal.valueOf(other.placements().size())))
+              .max(other.totalCost().subtract(other.lowerBound()));
+      assertThat(other.totalCost().subtract(plan.totalCost()).abs())
+          .as(both)
+          .isLessThanOrEqualTo(slack);
       double cbc = CbcOracle.optimum(s, PlanOptions.defaults(), dir);
       MpsOracleTest.assertCbcAgrees(plan, cbc, 0, context);
     }
     // The generator must produce mostly plannable scenarios, or the test proves little.
     assertThat(planned).isGreaterThan((int) (SEEDS / 2));
+    assertThat(infeasible).as("infeasible scenarios checked by CBC").isPositive();
+    assertThat(allFour)
+        .as("scenarios with all four features")
+        .isGreaterThanOrEqualTo((int) (SEEDS / 4));
+  }
+
+  /** Share caps, a reservation, a right of first refusal and a fleet over two geographies. */
+  private static boolean hasAllFour(Scenario s) {
+    boolean caps =
+        s.policy().maxShare().compareTo(BigDecimal.ONE) < 0
+            || !s.policy().maxShareByProvider().isEmpty();
+    boolean twoGeographies =
+        s.workloads().stream()
+            .filter(w -> w instanceof InferenceFleet)
+            .map(w -> (InferenceFleet) w)
+            .anyMatch(f -> f.demands().size() > 1);
+    return caps
+        && !s.contracts(ReservedCapacity.class).isEmpty()
+        && !s.contracts(RightOfFirstRefusal.class).isEmpty()
+        && twoGeographies;
   }
 
   private static void assertWithinCapacity(Scenario s, Plan plan, String context) {
@@ -101,13 +163,22 @@ class RandomScenariosTest {
 
   /** 2-5 regions of up to 3 providers in two geographies, and a random mix of everything else. */
   static Scenario scenario(Random r) {
+    return scenario(r, false);
+  }
+
+  /**
+   * The same; with {@code all}, share caps, a reservation, a right of first refusal and a fleet
+   * over two geographies are all there (without it the draws are those of {@link
+   * #scenario(Random)}, seed for seed).
+   */
+  static Scenario scenario(Random r, boolean all) {
     TinyScenario t = new TinyScenario("2027-01", "2027-03");
     int regions = 2 + r.nextInt(4);
     Map<String, Set<String>> byGeography = new TreeMap<>();
     List<String> cells = new ArrayList<>();
     for (int i = 0; i < regions; i++) {
       String region = "p" + (i % 3) + "/r" + i;
-      String geography = i < 2 || r.nextBoolean() ? "US" : "EU";
+      String geography = all && i == regions - 1 ? "EU" : i < 2 || r.nextBoolean() ? "US" : "EU";
       byGeography.computeIfAbsent(geography, g -> new TreeSet<>()).add(region);
       boolean h100 = r.nextBoolean();
       t.region(region, geography, h100 ? H100 : A100, price(r), 8 + 8 * r.nextInt(4));
@@ -127,7 +198,7 @@ class RandomScenariosTest {
               new BigDecimal("0.2"),
               r.nextInt(4) > 0));
     }
-    if (r.nextBoolean()) {
+    if (all || r.nextBoolean()) {
       String[] cell = cells.get(r.nextInt(cells.size())).split("\\|");
       t.contract(
           new ReservedCapacity(
@@ -139,7 +210,7 @@ class RandomScenariosTest {
               MonthRange.of("2027-01", "2027-12"),
               new BigDecimal("1.00")));
     }
-    if (r.nextInt(3) == 0) {
+    if (all || r.nextInt(3) == 0) {
       t.contract(
           new RightOfFirstRefusal(
               "rofr",
@@ -156,10 +227,10 @@ class RandomScenariosTest {
           "2027-01",
           "2027-0" + (1 + r.nextInt(3)));
     }
-    if (runs == 0 || r.nextBoolean()) {
+    if (all || runs == 0 || r.nextBoolean()) {
       List<GeographyDemand> demands = new ArrayList<>();
       for (var g : byGeography.entrySet()) {
-        if (demands.isEmpty() || r.nextBoolean()) {
+        if (demands.isEmpty() || all || r.nextBoolean()) {
           TreeMap<YearMonth, BigDecimal> byMonth = new TreeMap<>();
           for (int m = 1; m <= 3; m++)
             byMonth.put(YearMonth.of(2027, m), BigDecimal.valueOf(500 + r.nextInt(5000)));
@@ -168,7 +239,7 @@ class RandomScenariosTest {
       }
       t.workload(new InferenceFleet("fleet", Set.of("H100", "A100"), demands));
     }
-    if (r.nextInt(3) == 0) {
+    if (all || r.nextInt(3) == 0) {
       BigDecimal cap = BigDecimal.valueOf(50 + r.nextInt(40), 2);
       t.policy(
           r.nextBoolean()
