@@ -9,6 +9,7 @@ import io.nuage.plan.PlanOptions;
 import io.nuage.plan.PlanOutcome;
 import io.nuage.plan.Planner;
 import io.nuage.plan.RofrPassOver;
+import io.nuage.plan.verify.PlanVerifier;
 import io.nuage.scenario.Scenario;
 import io.nuage.scenario.ScenarioParser;
 import io.nuage.testing.SharedData;
@@ -43,6 +44,47 @@ class Issue9SharedCasesTest {
     // An independent formulation and CBC with preprocessing off agree on this optimum.
     assertThat(plan.totalCost()).as(PlanJson.write(out)).isEqualByComparingTo("5511491.47");
     assertThat(plan.lowerBound()).isLessThanOrEqualTo(plan.totalCost());
+  }
+
+  /**
+   * The repair path of Deliver 1, on the solver that produced the bad point: OR-Tools' CBC (its MIP
+   * preprocessing on; {@code -Dnuage.cbc.ortools=true}, set and cleared here) hands back a point
+   * that breaks the demand and capacity rows. It must be discarded, the LP with its integers fixed
+   * re-solved, and the plan verified; solverNotes say so and name the rows.
+   */
+  @Test
+  void infeasiblePointReportedOptimal_onOrToolsCbc_isDiscardedAndRepaired() {
+    String was = System.getProperty("nuage.cbc.ortools");
+    System.setProperty("nuage.cbc.ortools", "true");
+    PlanOutcome out;
+    try {
+      out =
+          Planner.plan(scenario("infeasible-point-reported-optimal.yaml"), PlanOptions.defaults());
+    } finally {
+      if (was == null) System.clearProperty("nuage.cbc.ortools");
+      else System.setProperty("nuage.cbc.ortools", was);
+    }
+    Plan plan = planOf(out);
+    String context = PlanJson.write(out);
+    assertThat(plan.solverNotes())
+        .as(context)
+        .anySatisfy(
+            n ->
+                assertThat(n)
+                    .startsWith("CBC's point broke ")
+                    .contains("rows of the model (")
+                    .contains(" = ")
+                    .contains("its point and bound were discarded"));
+    assertThat(plan.solverNotes())
+        .as(context)
+        .contains("the LP with CBC's integer values fixed gave a verified point");
+    assertThat(plan.source()).as(context).isEqualTo("solver, integers fixed");
+    assertThat(PlanVerifier.verify(scenario("infeasible-point-reported-optimal.yaml"), out))
+        .as(context)
+        .isEmpty();
+    // repaired, not optimal by luck: never below the true optimum the header gives
+    assertThat(plan.totalCost()).as(context).isGreaterThanOrEqualTo(new BigDecimal("5511491.47"));
+    assertThat(plan.lowerBound()).as(context).isLessThanOrEqualTo(plan.totalCost());
   }
 
   @Test
