@@ -69,7 +69,6 @@ final class CbcDirect {
 
   /** The library is the one OR-Tools loaded: its soname finds it among the loaded objects. */
   private static @Nullable Api load() {
-    if (Boolean.getBoolean("nuage.cbc.ortools")) return null; // the old path, for measuring
     try {
       Natives.solver(Natives.MIP).delete(); // loads OR-Tools' natives, CBC's among them
       Api api = Native.load("libCbcSolver.so.2", Api.class);
@@ -82,7 +81,8 @@ final class CbcDirect {
   }
 
   static boolean available() {
-    return API != null;
+    // read at each solve, not once when the class loads: a test sets it around one plan
+    return API != null && !Boolean.getBoolean("nuage.cbc.ortools"); // the old path, for measuring
   }
 
   /** What a MIP solve gave: status, point (null without one), CBC's proven bound, its time. */
