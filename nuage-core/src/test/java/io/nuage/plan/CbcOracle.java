@@ -107,14 +107,15 @@ final class CbcOracle {
 
   private static final Pattern OBJECTIVE = Pattern.compile("objective value\\s+([-+0-9.eE]+)");
 
+  /** What {@link #status} says of a model without a column: nothing for cbc to read. */
+  static final String NO_COLUMN = "no column";
+
   /**
    * The first line of CBC's solution file (its status) on the scenario's exported model, solved
    * with its preprocessing off: "Infeasible" confirms a plan reported infeasible. An infeasibility
    * proof has no point to check against the rows, unlike an optimum: the status is all there is,
    * from a solver independent of the planner's (Debian's cbc binary, not OR-Tools).
    */
-  static final String NO_COLUMN = "no column";
-
   static String status(Scenario scenario, PlanOptions options, Path dir) throws Exception {
     PlanData data = new PlanData(scenario, options.maxGangOptions());
     MPSolver mip = Natives.solver(Natives.MIP);
