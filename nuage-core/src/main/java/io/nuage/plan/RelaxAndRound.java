@@ -106,7 +106,11 @@ final class RelaxAndRound {
       return new Result(Double.NaN, null, null);
     }
     if (r == null) {
-      notes.add("the LP relaxation gave no verified optimum in time");
+      // the deadline passing inside the LP's solve is a cut like one inside its build: say so
+      notes.add(
+          deadline.passed()
+              ? "the relaxation's LP was cut: the time limit was reached before it was solved"
+              : "the LP relaxation gave no verified optimum in time");
       return new Result(Double.NaN, null, null);
     }
     double[] x = new double[data.options.size()];

@@ -137,9 +137,9 @@ class SparkReconcileVsPlanTest {
   /**
    * SkuPriceDetails naming x_AcceleratorType twice: the reservation's rows say H100, then H200. The
    * export carries the store's own reading of it (DuckDB's json_extract_string: the first, H100),
-   * which the Spark draw-down uses instead of a second JSON reader, so the two engines agree. (Spark
-   * 4.2's get_json_object also takes the first, so this test passes without the export's column
-   * too: it guards the agreement, not a difference seen.)
+   * which the Spark draw-down uses instead of a second JSON reader, so the two engines agree.
+   * (Spark 4.2's get_json_object also takes the first, so this test passes without the export's
+   * column too: it guards the agreement, not a difference seen.)
    */
   @Test
   void drawDown_aKeyWrittenTwice_readsAsTheStoreReadsIt() throws Exception {
