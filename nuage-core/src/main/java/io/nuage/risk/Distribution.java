@@ -146,8 +146,11 @@ public final class Distribution {
   /**
    * CVaR at level {@code alpha}: the mean of the worst {@code 1 − alpha} of the probability mass
    * (Rockafellar-Uryasev: a value straddling the boundary counts for its part inside the tail), to
-   * the cent; its standard error is {@code s/√k} of the {@code k = ⌈(1−alpha)N⌉} worst samples (a
-   * stated approximation; 0 when exact, unknown when {@code k = 1}).
+   * the cent. This is the Rockafellar-Uryasev sample estimator {@code η + (1/(N(1−α))) Σ (X_i −
+   * η)^+} with {@code η} the sample VaR (the lower {@code alpha} quantile); its standard error is
+   * that estimator's: {@code s_Z/√N} of the terms {@code Z_i = η + (X_i − η)^+/(1−α)} (the delta
+   * method; Hong and Liu 2009, Trindade et al. 2007), 0 when exact, unknown when the tail holds one
+   * sample ({@code k = ⌈(1−alpha)N⌉ = 1}).
    */
   public Estimate cvar(BigDecimal alpha) {
     int[] order = order();
@@ -164,19 +167,21 @@ public final class Distribution {
     int k = tail.multiply(BigDecimal.valueOf(n)).setScale(0, RoundingMode.CEILING).intValueExact();
     k = Math.max(1, Math.min(n, k));
     if (k == 1) return Estimate.withoutError(money(cvar)); // a tail of one sample
+    // Z_i = η + (X_i − η)^+/(1−α); the terms' mean is the CVaR above, their s/√N its error
+    BigDecimal eta = quantile(alpha);
     BigDecimal s = BigDecimal.ZERO;
     BigDecimal s2 = BigDecimal.ZERO;
-    for (int j = n - k; j < n; j++) {
-      BigDecimal v = value(order[j]);
-      s = s.add(v);
-      s2 = s2.add(v.multiply(v));
+    for (int i = 0; i < n; i++) {
+      BigDecimal z = eta.add(value(i).subtract(eta).max(BigDecimal.ZERO).divide(tail, MC));
+      s = s.add(z);
+      s2 = s2.add(z.multiply(z));
     }
-    BigDecimal kk = BigDecimal.valueOf(k);
+    BigDecimal nn = BigDecimal.valueOf(n);
     BigDecimal var =
-        s2.subtract(s.multiply(s).divide(kk, MC))
+        s2.subtract(s.multiply(s).divide(nn, MC))
             .max(BigDecimal.ZERO)
-            .divide(BigDecimal.valueOf(k - 1L), MC);
-    return new Estimate(money(cvar), money(var.divide(kk, MC).sqrt(MC)));
+            .divide(BigDecimal.valueOf(n - 1L), MC);
+    return new Estimate(money(cvar), money(var.divide(nn, MC).sqrt(MC)));
   }
 
   /**

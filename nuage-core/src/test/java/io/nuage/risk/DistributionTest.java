@@ -90,6 +90,33 @@ class DistributionTest {
         .isEqualByComparingTo(top.setScale(2, java.math.RoundingMode.HALF_EVEN));
   }
 
+  /**
+   * Review of issue 13, item 1: the standard error of the sample CVaR is that of the
+   * Rockafellar-Uryasev estimator {@code CVaR = η + (1/(N(1−α))) Σ (X_i − η)^+}, η the sample VaR,
+   * i.e. {@code s_Z/√N} of the terms {@code Z_i = η + (X_i − η)^+/(1−α)}; it was {@code s/√k} of
+   * the k worst samples, which misses the spread that comes from how many samples land in the tail.
+   *
+   * <p>The review's case: 40 futures, 29 at $900,000 and 11 at $1,260,000, α = 0.7. η =
+   * T_(⌈0.7×40⌉) = T_(28) = 900,000. Z_i = 900,000 for the 29, and 900,000 + 360,000/0.3 =
+   * 2,100,000 for the 11: mean 900,000 + 1,200,000 × 11/40 = 1,230,000 (the CVaR). s_Z² =
+   * 1,200,000² × (11 × 29/40²) × 40/39 = 1.44e12 × 0.199375 × 1.025641… = 294,461,538,461.5…; s_Z =
+   * 542,643.10…; s_Z/√40 = 85,799.408… → $85,799.41 (the tail-only s/√k gave $30,000.00: the 12
+   * worst are 11 at 1.26M and one at 0.9M, s = 103,923.05, /√12 = 30,000.00).
+   */
+  @Test
+  void cvarStandardError_isTheRockafellarUryasevEstimators() {
+    Distribution d = Distribution.sampled();
+    for (int i = 0; i < 29; i++) d.add(d("900000"));
+    for (int i = 0; i < 11; i++) d.add(d("1260000"));
+    Estimate e = d.cvar(d("0.7"));
+    assertThat(e.value()).isEqualByComparingTo("1230000.00");
+    // 1.2e6 × √(0.199375 × 40/39) / √40, computed in doubles: a different computation
+    double expected = 1.2e6 * Math.sqrt(11.0 * 29 / (40.0 * 40) * 40 / 39) / Math.sqrt(40);
+    assertThat(expected).isCloseTo(85_799.41, org.assertj.core.data.Offset.offset(0.01));
+    assertThat(e.standardError().doubleValue())
+        .isCloseTo(expected, org.assertj.core.data.Offset.offset(0.01));
+  }
+
   @Test
   void cvar_countsAStraddlingSampleForItsPartInTheTail() {
     // 30 samples: the worst 5% is 1.5 samples: the largest whole and half the second
