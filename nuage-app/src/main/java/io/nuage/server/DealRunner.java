@@ -44,8 +44,8 @@ public final class DealRunner {
    * The job of {@code request} on {@code s} (whose file as uploaded has the content hash {@code
    * version}), checked before any job exists: an unknown contract, one that is not committed spend
    * or runs past the horizon, a size below the first discount tier, bounds no tier can be reached
-   * within, a CVaR level outside (0, 1) are each a 400 located at their field. Its JSON is byte for
-   * byte the CLI's.
+   * within, a reservation's bounds across its capacity schedule's kink, a CVaR level outside (0, 1)
+   * are each a 400 located at their field. Its JSON is byte for byte the CLI's.
    */
   Job prepare(Scenario s, String version, DealRequest request) {
     try {

@@ -518,6 +518,46 @@ class DealCommandTest {
         "discount-tiers");
   }
 
+  /**
+   * Review of issue 13, item 2: bounds no tier can be reached within and bounds across a
+   * reservation's kink are refused before the sample problem is solved (the progress line said
+   * "solving the sample problem" first).
+   */
+  @Test
+  void optimise_boundsNoTierReaches_orAcrossAKink_areRefusedBeforeSolving() throws Exception {
+    Path far = dir.resolve("far.yaml");
+    Files.writeString(
+        far,
+        Files.readString(TIERS)
+            .replace("- {from: 0, discount: 0.3}", "- {from: 500_000, discount: 0.3}"));
+    Cli r =
+        Cli.run(
+            "deal",
+            far.toString(),
+            "--contract",
+            "deal",
+            "--optimise",
+            "--samples",
+            "4",
+            "--bounds",
+            "0..0.2");
+    expect(r, "--bounds: no discount tier of deal can be reached between the bounds");
+    assertThat(r.err()).doesNotContain("solving the sample problem");
+    r =
+        Cli.run(
+            "deal",
+            RESERVED.toString(),
+            "--contract",
+            "reserved",
+            "--optimise",
+            "--samples",
+            "all",
+            "--bounds",
+            "0..20");
+    expect(r, "--bounds: the capacity schedule of cloud/us-1 H100 offers 1000 GPUs");
+    assertThat(r.err()).doesNotContain("solving the sample problem");
+  }
+
   private static void expect(Cli r, String message) {
     assertThat(r.code()).as(r.err()).isEqualTo(2);
     assertThat(r.err()).contains(message).doesNotContain("Exception").doesNotContain("\tat ");

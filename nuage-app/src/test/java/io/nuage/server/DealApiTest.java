@@ -422,6 +422,55 @@ class DealApiTest {
     }
   }
 
+  /**
+   * Review of issue 13, item 2: bounds no discount tier can be reached within, and a reservation's
+   * bounds that straddle the capacity schedule's kink, are 400s before any job exists (they were
+   * accepted as a job that then failed).
+   */
+  @Test
+  void boundsNoTierReaches_andBoundsAcrossAKink_are400s_beforeAnyJob() throws Exception {
+    try (RunningServer api = RunningServer.start(folder)) {
+      String far =
+          upload(
+              api,
+              "far.yaml",
+              Files.readString(TIERS)
+                  .replace("- {from: 0, discount: 0.3}", "- {from: 500_000, discount: 0.3}"));
+      var r =
+          api.post(
+              "/api/deals",
+              api.planner,
+              "{\"scenario\":\""
+                  + far
+                  + "\",\"contract\":\"deal\",\"samples\":4,\"optimise\":{\"bounds\":\"0..0.2\"}}",
+              "application/json");
+      assertThat(r.status()).as(r.body()).isEqualTo(400);
+      assertThat(r.json().at("/problems/0/path").asText()).isEqualTo("optimise.bounds");
+      assertThat(r.json().at("/problems/0/message").asText())
+          .contains("no discount tier of deal can be reached between the bounds");
+      String reserved =
+          upload(
+              api,
+              "newsvendor-reserved.yaml",
+              Files.readString(
+                  SharedData.repo()
+                      .resolve("nuage-core/src/test/resources/deal/newsvendor-reserved.yaml")));
+      r =
+          api.post(
+              "/api/deals",
+              api.planner,
+              "{\"scenario\":\""
+                  + reserved
+                  + "\",\"contract\":\"reserved\",\"samples\":4,\"optimise\":{\"bounds\":\"0..20\"}}",
+              "application/json");
+      assertThat(r.status()).as(r.body()).isEqualTo(400);
+      assertThat(r.json().at("/problems/0/path").asText()).isEqualTo("optimise.bounds");
+      assertThat(r.json().at("/problems/0/message").asText())
+          .contains("the capacity schedule of cloud/us-1 H100 offers 1000 GPUs beyond the other");
+      assertThat(jobs(api)).as("no job was made").isZero();
+    }
+  }
+
   @Test
   void everyBadFieldAtOnce_andOtherRefusals() throws Exception {
     try (RunningServer api = RunningServer.start(folder)) {

@@ -121,6 +121,17 @@ public final class DealOptimisation {
       lo[y] = m * bounds[0].doubleValue();
       hi[y] = m * bounds[1].doubleValue();
     }
+    // refused before any sample is solved (and before a server job exists)
+    if (reserved != null) requireNoKink(scenario, reserved, lo[0], hi[0]);
+    else if (DealOptimiser.tiers(deal, sum(lo), sum(hi)).isEmpty())
+      throw new NuageException(
+          "--bounds: no discount tier of "
+              + deal.id()
+              + " can be reached between the bounds (their totals are "
+              + money(sum(lo))
+              + " to "
+              + money(sum(hi))
+              + ")");
     this.sampling = sampling;
     this.options = options;
     this.replications = sampling.enumerate() ? 1 : replications;
@@ -163,15 +174,6 @@ public final class DealOptimisation {
                 MAX_ITERATIONS,
                 limit,
                 progress::step)) {
-      if (o.tiers().isEmpty())
-        throw new NuageException(
-            "--bounds: no discount tier of "
-                + deal.id()
-                + " can be reached between the bounds (their totals are "
-                + money(sum(lo))
-                + " to "
-                + money(sum(hi))
-                + ")");
       Sample main = sample(sampling.seed());
       progress.phase("solving the sample problem (" + main.futures.size() + " futures)");
       DealOptimiser.Answer answer = o.solve(main.futures, main.weights, true);
@@ -539,6 +541,77 @@ public final class DealOptimisation {
   }
 
   /** What sizing a reservation cannot do, refused (docs/deals.md section 5.1). */
+  /**
+   * docs/deals.md section 5.1: in each month of {@code r}'s term inside the horizon, the GPUs the
+   * capacity schedule offers beyond the other reservations of its cell, {@code Cap'_t}, must not
+   * lie strictly between the bounds' GPUs (there {@code max(0, Cap' − G)} has its kink and the
+   * value function is not convex). Read from the scenario as written, before any future is drawn:
+   * the same refusal the model would make while solving.
+   */
+  static void requireNoKink(Scenario scenario, ReservedCapacity r, double lo, double hi) {
+    boolean onDemand =
+        scenario.catalog().offerings().stream()
+            .anyMatch(
+                o ->
+                    o.pricing() == io.nuage.catalog.PricingKind.ON_DEMAND
+                        && o.region().equals(r.region())
+                        && o.accelerator().equals(r.accelerator()));
+    if (!onDemand || !scenario.policy().allows(r.region())) return;
+    List<io.nuage.catalog.CapacityStep> steps =
+        scenario.capacity().stream()
+            .filter(c -> c.region().equals(r.region()) && c.accelerator().equals(r.accelerator()))
+            .sorted(java.util.Comparator.comparing(io.nuage.catalog.CapacityStep::from))
+            .toList();
+    for (java.time.YearMonth m : r.term().months()) {
+      if (!scenario.horizon().contains(m)) continue;
+      int schedule = 0;
+      for (var step : steps) if (!step.from().isAfter(m)) schedule = step.gpus();
+      long other = 0;
+      for (ReservedCapacity o : scenario.contracts(ReservedCapacity.class))
+        if (o != r
+            && o.region().equals(r.region())
+            && o.accelerator().equals(r.accelerator())
+            && o.term().contains(m)) other += o.gpus();
+      double spare = schedule - other;
+      if (spare > lo && spare < hi) {
+        String ratio =
+            BigDecimal.valueOf(spare)
+                .divide(BigDecimal.valueOf(r.gpus()), 4, RoundingMode.FLOOR)
+                .stripTrailingZeros()
+                .toPlainString();
+        throw new NuageException(
+            "--bounds: the capacity schedule of "
+                + r.region()
+                + " "
+                + r.accelerator()
+                + " offers "
+                + (long) spare
+                + " GPUs beyond the other reservations in "
+                + m
+                + ", inside the "
+                + gpus(lo)
+                + " to "
+                + gpus(hi)
+                + " GPUs the bounds allow "
+                + r.id()
+                + ": its on-demand GPUs, max(0, "
+                + (long) spare
+                + " − G), would not be linear in G (docs/deals.md section 5.1); keep the"
+                + " bounds on one side of "
+                + ratio
+                + " times the written "
+                + r.gpus()
+                + " GPUs (such as --bounds 0.."
+                + ratio
+                + ")");
+      }
+    }
+  }
+
+  private static String gpus(double v) {
+    return BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
+  }
+
   private static void requireSizable(
       Scenario scenario, ReservedCapacity r, @Nullable CvarLimit limit) {
     if (limit != null)

@@ -11,6 +11,7 @@ import io.nuage.risk.RiskOptions;
 import io.nuage.scenario.Scenario;
 import io.nuage.scenario.ScenarioParser;
 import java.math.BigDecimal;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
@@ -331,19 +332,54 @@ class DealOptimisationTest {
     assertThatThrownBy(
             () ->
                 new DealOptimisation(
-                        reservedInstance(),
-                        "reserved",
-                        new BigDecimal[] {BigDecimal.ZERO, new BigDecimal("20")},
-                        new RiskOptions(0, 1, 2, 0),
-                        PlanOptions.defaults(),
-                        1,
-                        0,
-                        1e-6,
-                        DealOptimisation.Progress.NONE)
-                    .run())
+                    reservedInstance(),
+                    "reserved",
+                    new BigDecimal[] {BigDecimal.ZERO, new BigDecimal("20")},
+                    new RiskOptions(0, 1, 2, 0),
+                    PlanOptions.defaults(),
+                    1,
+                    0,
+                    1e-6,
+                    DealOptimisation.Progress.NONE))
         .isInstanceOf(NuageException.class)
-        .hasMessageContaining("--bounds")
-        .hasMessageContaining("cloud/us-1 H100")
-        .hasMessageContaining("2027-01");
+        .hasMessage(
+            "--bounds: the capacity schedule of cloud/us-1 H100 offers 1000 GPUs beyond the other"
+                + " reservations in 2027-01, inside the 0 to 2000 GPUs the bounds allow reserved:"
+                + " its on-demand GPUs, max(0, 1000 − G), would not be linear in G (docs/deals.md"
+                + " section 5.1); keep the bounds on one side of 10 times the written 100 GPUs"
+                + " (such as --bounds 0..10)");
+  }
+
+  /**
+   * Review of issue 13, item 2: both the kink above and bounds no tier can be reached within are
+   * refused when the optimisation is built, before any sample is solved (the server refuses them as
+   * a 400 before a job exists). two-point-tiers.yaml with its first tier at $500,000: bounds 0..0.2
+   * of the $1M minimum reach at most $200,000.
+   */
+  @Test
+  void boundsNoTierCanReach_areRefusedBeforeSolving() throws Exception {
+    Path file = Path.of(getClass().getResource("/deal/two-point-tiers.yaml").toURI());
+    Scenario s =
+        ScenarioParser.parse(
+            Files.readString(file)
+                .replace("- {from: 0, discount: 0.3}", "- {from: 500_000, discount: 0.3}"),
+            "far.yaml",
+            file.getParent());
+    assertThatThrownBy(
+            () ->
+                new DealOptimisation(
+                    s,
+                    "deal",
+                    new BigDecimal[] {BigDecimal.ZERO, new BigDecimal("0.2")},
+                    new RiskOptions(4, 1, 2, 0),
+                    PlanOptions.defaults(),
+                    2,
+                    0,
+                    1e-6,
+                    DealOptimisation.Progress.NONE))
+        .isInstanceOf(NuageException.class)
+        .hasMessage(
+            "--bounds: no discount tier of deal can be reached between the bounds (their totals"
+                + " are 0.00 to 200000.00)");
   }
 }
