@@ -129,6 +129,9 @@ public final class DealJson {
     n.put("sample", c.sample().toPlainString());
     RiskJson.estimate(n.putObject("fresh"), c.fresh());
     n.put("met", c.met());
+    n.put("expectedValueDecision", c.expectedValueDecision().toPlainString());
+    n.put("expectedValueMet", c.expectedValueMet());
+    n.put("expectedValueWithin", c.expectedValueWithin());
   }
 
   private static void breakEven(ObjectNode root, @Nullable BreakEven b) {

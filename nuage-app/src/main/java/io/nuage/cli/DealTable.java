@@ -261,14 +261,51 @@ final class DealTable {
         .append(compact(d.upperLimit(), cur))
         .append(", the best at least ")
         .append(compact(d.lowerLimit(), cur))
-        .append("); deciding on the expected future instead would cost ")
-        .append(compact(d.vss().value(), cur))
-        .append(" more, and knowing the future would save ")
+        .append("); ")
+        .append(vssWords(d, cur))
+        .append(", and knowing the future would save ")
         .append(compact(d.evpi().value(), cur))
         .append(".")
         .append(breakEvenWords(d.breakEven()));
     b.append(wrap(w.toString()));
     return b.toString();
+  }
+
+  /**
+   * VSS in words a CFO reads correctly: never "would cost -$X more"; with a CVaR limit the
+   * expected-value decision that breaks it is said to break it (review of issue 13, item 3).
+   */
+  private static String vssWords(OptimisedDeal d, String cur) {
+    BigDecimal vss = d.vss().value();
+    OptimisedDeal.CvarCheck limit = d.cvarLimit();
+    String where = d.exact() ? "the enumerated futures" : "the fresh sample";
+    if (limit != null && !limit.expectedValueMet())
+      return "deciding on the expected future instead would "
+          + (vss.signum() < 0
+              ? "save " + compact(vss.negate(), cur)
+              : "cost " + compact(vss, cur) + " more")
+          + " but break the "
+          + limit.measure()
+          + " limit (its "
+          + limit.measure()
+          + " on "
+          + where
+          + " is "
+          + (cur.equals("USD") ? "$" : cur + " ")
+          + money(limit.expectedValueDecision())
+          + ", the limit "
+          + (cur.equals("USD") ? "$" : cur + " ")
+          + money(limit.max())
+          + ")";
+    if (vss.signum() < 0)
+      return "deciding on the expected future would have cost "
+          + compact(vss.negate(), cur)
+          + " less on "
+          + where
+          + " (VSS is negative: the answer chosen on the main sample did worse on these futures"
+          + " than the expected-value decision; its standard error says whether by more than"
+          + " chance)";
+    return "deciding on the expected future instead would cost " + compact(vss, cur) + " more";
   }
 
   private static String futures(long n) {

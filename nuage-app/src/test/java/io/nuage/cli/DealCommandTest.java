@@ -313,8 +313,16 @@ class DealCommandTest {
     assertThat(j.at("/cvarLimit/max").asText()).isEqualTo("1220000.00");
     assertThat(j.at("/cvarLimit/sample").asText()).isEqualTo("1200000.00");
     assertThat(j.at("/cvarLimit/met").asBoolean()).isTrue();
+    // review of issue 13, item 3: the expected-value decision (0.9M) breaks the limit (its
+    // CVaR70 is 1.26M), and VSS is negative: the words say so, never "would cost -$X more"
+    assertThat(j.at("/cvarLimit/expectedValueDecision").asText()).isEqualTo("1260000.00");
+    assertThat(j.at("/cvarLimit/expectedValueMet").asBoolean()).isFalse();
     Cli table = limited("--risk", "cvar70", "--max", "1220000");
-    assertThat(table.out()).contains("CVaR70 limit").contains("on the fresh sample");
+    assertThat(table.out()).contains("CVaR70 limit");
+    assertThat(table.out().replaceAll("\\s+", " "))
+        .contains("deciding on the expected future instead would save $192,000")
+        .contains("but break the CVaR70 limit")
+        .doesNotContain("cost -");
     assertThat(table.out().lines())
         .allSatisfy(l -> assertThat(l.length()).as(l).isLessThanOrEqualTo(100));
     JsonNode without =

@@ -202,14 +202,18 @@ public final class DealOptimisation {
       DealOptimiser.Evaluated none = o.evaluate(DealOptimiser.NONE, check.futures);
       progress.phase("the expected-value problem");
       FutureSampler sampler = new FutureSampler(scenario, scenario.uncertainty(), sampling.seed());
-      // the expected-value problem decides on one future: a limit on a distribution has no hold
-      DealOptimiser.Answer ev = o.solve(List.of(sampler.expected()), new double[] {1}, false);
+      // the expected-value problem decides on one future, whose CVaR is its cost: the limit is
+      // Q(m, ξ̄) ≤ X (docs/deals.md section 6); if no decision meets it, the unlimited one
+      List<Future> expected = List.of(sampler.expected());
+      DealOptimiser.Answer ev = o.solve(expected, new double[] {1}, limit != null);
+      boolean evWithin = Double.isFinite(ev.upper());
+      if (!evWithin) ev = o.solve(expected, new double[] {1}, false);
       double[] eev = o.evaluate(ev, check.futures).objective();
       progress.phase("wait-and-see on " + check.futures.size() + " futures");
       double[] ws = o.waitAndSee(check.futures);
       OptimisedDeal.Reservation reservation =
           reserved == null ? null : reservation(answer, continuous, gpus, check.exact());
-      return report(answer, bounds, main, check, chosen, none, eev, ws, reservation);
+      return report(answer, bounds, main, check, chosen, none, eev, evWithin, ws, reservation);
     }
   }
 
@@ -281,6 +285,7 @@ public final class DealOptimisation {
       DealOptimiser.Evaluated chosenBoth,
       DealOptimiser.Evaluated noneBoth,
       double[] eev,
+      boolean evWithin,
       double[] ws,
       OptimisedDeal.@Nullable Reservation reservation) {
     int futures = main.futures().size();
@@ -365,7 +370,7 @@ public final class DealOptimisation {
     if (reserved == null) notes.addAll(DealNotes.of(scenario, deal));
     OptimisedDeal.CvarCheck cvar = null;
     if (limit != null) {
-      cvar = cvarCheck(limit, a, main, check, money);
+      cvar = cvarCheck(limit, a, main, check, money, eev, evWithin);
       if (exact)
         notes.add(
             "the "
@@ -388,11 +393,53 @@ public final class DealOptimisation {
                 + (cvar.met() ? ", within" : ", ABOVE")
                 + " the limit. With a sampled limit the lower bound is indicative: the sample's"
                 + " feasible minimums are not the true ones, so E v_N ≤ v* is not guaranteed");
+      String where = exact ? "the enumerated futures" : "the fresh sample";
+      if (!cvar.expectedValueWithin())
+        notes.add(
+            "no size within the bounds (nor not signing) keeps the expected future's cost within"
+                + " the "
+                + limit.name()
+                + " limit, so VSS compares with the expected-value decision chosen without it;"
+                + " the expected-value decision breaks the "
+                + limit.name()
+                + " limit: its "
+                + limit.name()
+                + " on "
+                + where
+                + " is "
+                + cvar.expectedValueDecision().toPlainString());
+      else if (!cvar.expectedValueMet())
+        notes.add(
+            "VSS compares with the expected-value decision chosen with the limit on the expected"
+                + " future's cost (a one-point distribution's "
+                + limit.name()
+                + " is its cost), but the expected-value decision breaks the "
+                + limit.name()
+                + " limit on the futures: its "
+                + limit.name()
+                + " on "
+                + where
+                + " is "
+                + cvar.expectedValueDecision().toPlainString()
+                + ", so a negative VSS is what keeping the limit costs, not a saving to take");
+      else
+        notes.add(
+            "VSS compares with the expected-value decision chosen with the limit on the expected"
+                + " future's cost (a one-point distribution's "
+                + limit.name()
+                + " is its cost); its "
+                + limit.name()
+                + " on "
+                + where
+                + " is "
+                + cvar.expectedValueDecision().toPlainString()
+                + ", within the limit");
       notes.add(
-          "VSS and EVPI compare with decisions that have no "
+          "EVPI's wait-and-see decisions are chosen without the "
               + limit.name()
-              + " limit (the expected future and each known future have no tail): a negative VSS"
-              + " and part of EVPI are what the limit costs");
+              + " limit (each knows its future): EVPI is what perfect information would save if"
+              + " the limit were dropped with it, which is at least what it would save under the"
+              + " limit");
     }
     BigDecimal value = money(a.upper());
     BigDecimal bound = money(Double.isFinite(a.lower()) ? a.lower() : a.upper());
@@ -652,20 +699,30 @@ public final class DealOptimisation {
 
   /** The limit against the answer's CVaR on the main sample and on the fresh one. */
   private static OptimisedDeal.CvarCheck cvarCheck(
-      CvarLimit limit, DealOptimiser.Answer a, Sample main, Sample check, double[] chosen) {
+      CvarLimit limit,
+      DealOptimiser.Answer a,
+      Sample main,
+      Sample check,
+      double[] chosen,
+      double[] eev,
+      boolean evWithin) {
     Distribution fresh = check.exact() ? Distribution.weighted() : Distribution.sampled();
     for (int j = 0; j < chosen.length; j++)
       fresh.put(
           BigDecimal.valueOf(chosen[j]),
           check.exact() ? BigDecimal.valueOf(check.weights()[j]) : null);
     Estimate f = fresh.cvar(limit.level());
+    double evCvar = CvarLimit.cvar(eev, check.weights(), limit.level().doubleValue());
     return new OptimisedDeal.CvarCheck(
         limit.name(),
         limit.level(),
         limit.max(),
         money(CvarLimit.cvar(a.values(), main.weights(), limit.level().doubleValue())),
         f,
-        f.value().compareTo(limit.max()) <= 0);
+        f.value().compareTo(limit.max()) <= 0,
+        money(evCvar),
+        limit.allows(evCvar),
+        evWithin);
   }
 
   /** The (weighted) share of ones, 6 decimals, with its binomial standard error (0 when exact). */

@@ -93,6 +93,12 @@ public record OptimisedDeal(
    *     max} (to the decomposition's gap)
    * @param fresh the answer's CVaR on the fresh sample, with its standard error
    * @param met whether {@code fresh} is at or below {@code max}
+   * @param expectedValueDecision the expected-value decision's CVaR (of the sample problem's
+   *     objective) on the fresh sample: the decision VSS compares with, chosen with {@code Q(m, ξ̄)
+   *     ≤ max} (docs/deals.md section 6)
+   * @param expectedValueMet whether {@code expectedValueDecision} is at or below {@code max}
+   * @param expectedValueWithin whether some decision met {@code Q(m, ξ̄) ≤ max} on the expected
+   *     future (if none did, the expected-value decision is the one chosen without the limit)
    */
   public record CvarCheck(
       String measure,
@@ -100,7 +106,10 @@ public record OptimisedDeal(
       BigDecimal max,
       BigDecimal sample,
       Estimate fresh,
-      boolean met) {}
+      boolean met,
+      BigDecimal expectedValueDecision,
+      boolean expectedValueMet,
+      boolean expectedValueWithin) {}
 
   /**
    * A reserved-capacity contract's size (docs/deals.md section 5.1).

@@ -120,8 +120,20 @@ class DealOptimisationTest {
     assertThat(c.sample()).isEqualByComparingTo("1200000.00");
     assertThat(c.fresh().value()).isEqualByComparingTo("1200000.00");
     assertThat(c.met()).isTrue();
-    // the expected-value decision (0.9M, unlimited) is cheaper in expectation: VSS is negative
+    // Review of issue 13, item 3: the expected-value problem is solved with the limit as Q(m, ξ̄)
+    // ≤ X (a one-point distribution's CVaR is its cost). The expected future (D = 1.26M) costs
+    // max(S, (1 − d) 1.26M): 0.9M at S = 0.9M, within 1.22M, so its decision is still 0.9M,
+    // E = 1.008M, VSS = 1.008M − 1.2M = −192,000. But that decision's CVaR70 on the futures is its
+    // cost at 1.5x, 1.26M: above 1.22M. The output says it breaks the limit.
     assertThat(d.vss().value()).isEqualByComparingTo("-192000.00");
+    assertThat(c.expectedValueDecision()).isEqualByComparingTo("1260000.00");
+    assertThat(c.expectedValueMet()).isFalse();
+    assertThat(d.notes())
+        .anySatisfy(
+            n ->
+                assertThat(n)
+                    .contains("the expected-value decision breaks the CVaR70 limit")
+                    .contains("1260000.00"));
   }
 
   @Test
