@@ -394,4 +394,23 @@ class DealOptimisationTest {
             "--bounds: no discount tier of deal can be reached between the bounds (their totals"
                 + " are 0.00 to 200000.00)");
   }
+
+  /**
+   * Review of issue 13, item 5: the one-sided 97.5% Student-t quantile is exact, not a 3-decimal
+   * table and a series (which gave 2.0193 at 40 degrees). Tabulated values (Abramowitz and Stegun
+   * table 26.10; R's qt(0.975, df)): 1 12.7062, 2 4.3027, 5 2.5706, 10 2.2281, 39 2.0227, 40
+   * 2.0211, 100 1.9840, and 1.9600 in the limit.
+   */
+  @Test
+  void t975_isStudentsQuantile_toFourDecimals() {
+    var four = within(5e-5);
+    assertThat(DealOptimisation.t975(1)).isCloseTo(12.7062, four);
+    assertThat(DealOptimisation.t975(2)).isCloseTo(4.3027, four);
+    assertThat(DealOptimisation.t975(5)).isCloseTo(2.5706, four);
+    assertThat(DealOptimisation.t975(10)).isCloseTo(2.2281, four);
+    assertThat(DealOptimisation.t975(39)).isCloseTo(2.0227, four);
+    assertThat(DealOptimisation.t975(40)).isCloseTo(2.0211, four);
+    assertThat(DealOptimisation.t975(100)).isCloseTo(1.9840, four);
+    assertThat(DealOptimisation.t975(1_000_000)).isCloseTo(1.9600, four);
+  }
 }
