@@ -207,7 +207,8 @@ final class DealTable {
           String.format(
               Locale.ROOT,
               row,
-              "  on the fresh sample" + (limit.met() ? "" : " (ABOVE)"),
+              (d.exact() ? "  on the enumerated futures" : "  on the fresh sample")
+                  + (limit.met() ? "" : " (ABOVE)"),
               estimate(limit.fresh())));
     }
     b.append('\n');
@@ -222,7 +223,8 @@ final class DealTable {
           .append(compact(d.saving(), cur))
           .append("; in ")
           .append(percent(d.costsMoreProbability()))
-          .append(" of the fresh futures it costs more than not signing");
+          .append(d.exact() ? " of the enumerated futures" : " of the fresh futures")
+          .append(" it costs more than not signing");
       if (d.writtenAboveBest() != null)
         w.append("; the written ")
             .append(d.contract())
@@ -245,7 +247,8 @@ final class DealTable {
           .append(compact(d.saving(), cur))
           .append("; in ")
           .append(percent(d.costsMoreProbability()))
-          .append(" of the fresh futures it costs more than not signing");
+          .append(d.exact() ? " of the enumerated futures" : " of the fresh futures")
+          .append(" it costs more than not signing");
       if (d.writtenAboveBest() != null)
         w.append("; the written ")
             .append(d.contract())

@@ -318,7 +318,7 @@ class DealCommandTest {
     assertThat(j.at("/cvarLimit/expectedValueDecision").asText()).isEqualTo("1260000.00");
     assertThat(j.at("/cvarLimit/expectedValueMet").asBoolean()).isFalse();
     Cli table = limited("--risk", "cvar70", "--max", "1220000");
-    assertThat(table.out()).contains("CVaR70 limit");
+    assertThat(table.out()).contains("CVaR70 limit").contains("on the enumerated futures");
     assertThat(table.out().replaceAll("\\s+", " "))
         .contains("deciding on the expected future instead would save $192,000")
         .contains("but break the CVaR70 limit")
@@ -564,6 +564,21 @@ class DealCommandTest {
             "0..20");
     expect(r, "--bounds: the capacity schedule of cloud/us-1 H100 offers 1000 GPUs");
     assertThat(r.err()).doesNotContain("solving the sample problem");
+  }
+
+  /**
+   * Review of issue 13, item 6: with --samples all nothing fresh is drawn, the enumeration is the
+   * check: the words and the table say "the enumerated futures", never "fresh".
+   */
+  @Test
+  void optimise_samplesAll_speaksOfTheEnumeratedFutures_notFreshOnes() {
+    Cli table = limited("--risk", "cvar70", "--max", "1220000");
+    assertThat(table.code()).as(table.err()).isZero();
+    String out = table.out().replaceAll("\\s+", " ");
+    assertThat(out)
+        .doesNotContain("fresh")
+        .contains("on the enumerated futures")
+        .contains("of the enumerated futures it costs more than not signing");
   }
 
   private static void expect(Cli r, String message) {

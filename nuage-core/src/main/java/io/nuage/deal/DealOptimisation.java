@@ -197,7 +197,10 @@ public final class DealOptimisation {
       }
       Sample check =
           sampling.enumerate() ? main : sample(sampling.seed() + replications + 1L, freshCount());
-      progress.phase("evaluating on " + check.futures.size() + " fresh futures");
+      progress.phase(
+          "evaluating on "
+              + check.futures.size()
+              + (check.exact() ? " enumerated futures" : " fresh futures"));
       DealOptimiser.Evaluated chosen = o.evaluate(answer, check.futures);
       DealOptimiser.Evaluated none = o.evaluate(DealOptimiser.NONE, check.futures);
       progress.phase("the expected-value problem");
