@@ -134,6 +134,19 @@ public final class DealJson {
     n.put("expectedValueWithin", c.expectedValueWithin());
   }
 
+  /**
+   * The break-even bracket's ends with the same number of decimals: the fewer that shows both
+   * exactly (review of issue 13, item 7: they printed with different scales).
+   */
+  static String[] bracket(java.math.BigDecimal low, java.math.BigDecimal high) {
+    int scale =
+        Math.max(0, Math.max(low.stripTrailingZeros().scale(), high.stripTrailingZeros().scale()));
+    return new String[] {
+      low.setScale(scale, java.math.RoundingMode.UNNECESSARY).toPlainString(),
+      high.setScale(scale, java.math.RoundingMode.UNNECESSARY).toPlainString()
+    };
+  }
+
   private static void breakEven(ObjectNode root, @Nullable BreakEven b) {
     if (b == null) {
       root.putNull("breakEven");
@@ -142,8 +155,9 @@ public final class DealJson {
     ObjectNode n = root.putObject("breakEven");
     n.put("outcome", b.outcome().name().toLowerCase(Locale.ROOT).replace('_', '-'));
     text(n, "demand", b.demand());
-    n.put("low", b.low().stripTrailingZeros().toPlainString());
-    n.put("high", b.high().stripTrailingZeros().toPlainString());
+    String[] bracket = bracket(b.low(), b.high());
+    n.put("low", bracket[0]);
+    n.put("high", bracket[1]);
     n.put("extraAtLow", b.extraAtLow().toPlainString());
     n.put("extraAtHigh", b.extraAtHigh().toPlainString());
     n.put("tolerance", b.tolerance().toPlainString());

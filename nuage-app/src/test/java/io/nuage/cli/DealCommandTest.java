@@ -581,6 +581,19 @@ class DealCommandTest {
         .contains("of the enumerated futures it costs more than not signing");
   }
 
+  /** Review of issue 13, item 7: the break-even bracket's ends print with the same decimals. */
+  @Test
+  void breakEvenBracket_printsBothEndsWithTheSameDecimals() {
+    assertThat(DealJson.bracket(new java.math.BigDecimal("0.5"), new java.math.BigDecimal("0.75")))
+        .containsExactly("0.50", "0.75");
+    assertThat(
+            DealJson.bracket(
+                new java.math.BigDecimal("0.698046875"), new java.math.BigDecimal("0.7019531250")))
+        .containsExactly("0.698046875", "0.701953125");
+    assertThat(DealJson.bracket(new java.math.BigDecimal("1.000"), new java.math.BigDecimal("2")))
+        .containsExactly("1", "2");
+  }
+
   private static void expect(Cli r, String message) {
     assertThat(r.code()).as(r.err()).isEqualTo(2);
     assertThat(r.err()).contains(message).doesNotContain("Exception").doesNotContain("\tat ");

@@ -307,8 +307,8 @@ final class DealOptimiser implements AutoCloseable {
   }
 
   /**
-   * Not signing on {@code futures}. With a CVaR limit its values must meet it (within the gap) for
-   * it to be an answer, else its {@code upper} is infinite; its bound is infinite only when the
+   * Not signing on {@code futures}. With a CVaR limit its values must meet it (to a billionth of X)
+   * for it to be an answer, else its {@code upper} is infinite; its bound is infinite only when the
    * futures' bounds alone already break the limit (proven: each value is at least its bound).
    */
   private Answer notSigned(List<Future> futures, double[] weights, @Nullable CvarLimit limit) {

@@ -90,7 +90,7 @@ public record OptimisedDeal(
    * @param level its level, such as 0.95
    * @param max the most it may be
    * @param sample the answer's CVaR on the main sample, which the optimisation held within {@code
-   *     max} (to the decomposition's gap)
+   *     max} (to a billionth of it, {@code CvarLimit.allows})
    * @param fresh the answer's CVaR on the fresh sample, with its standard error
    * @param met whether {@code fresh} is at or below {@code max}
    * @param expectedValueDecision the expected-value decision's CVaR (of the sample problem's
