@@ -145,7 +145,10 @@ final class LShaped {
     }
   }
 
-  /** Whether the values meet the CVaR limit to a billionth of X (CvarLimit.allows) (always, without one). */
+  /**
+   * Whether the values meet the CVaR limit to a billionth of X (CvarLimit.allows) (always, without
+   * one).
+   */
   private static boolean meets(
       @Nullable CvarLimit limit, List<SecondStage.Value> at, double[] weights) {
     return limit == null
