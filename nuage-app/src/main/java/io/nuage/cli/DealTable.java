@@ -243,6 +243,12 @@ final class DealTable {
           .append(compact(d.commitment(), cur))
           .append(" in all, discount ")
           .append(Objects.requireNonNull(d.discount()).toPlainString())
+          .append(
+              d.notes().stream().anyMatch(n -> n.startsWith(d.contract() + " is not take-or-pay"))
+                  ? "; "
+                      + d.contract()
+                      + " is not take-or-pay, so sizing it changes only the discount"
+                  : "")
           .append("); expected saving against not signing ")
           .append(compact(d.saving(), cur))
           .append("; in ")

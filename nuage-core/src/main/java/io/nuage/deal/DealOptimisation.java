@@ -99,12 +99,7 @@ public final class DealOptimisation {
     this.feePerGpu = reserved == null ? BigDecimal.ZERO : feePerGpu(scenario, reserved);
     if (reserved != null) {
       requireSizable(scenario, reserved, limit);
-    } else if (!deal.takeOrPay())
-      throw new NuageException(
-          "--optimise: "
-              + deal.id()
-              + " is not take-or-pay, so its minimums change nothing but its discount: compare its"
-              + " tiers with --scale instead");
+    }
     if (reserved == null) DealEvaluation.requireInsideHorizon(scenario, deal, "--optimise");
     if (bounds[0].signum() < 0 || bounds[1].compareTo(bounds[0]) < 0)
       throw new NuageException(
@@ -370,6 +365,12 @@ public final class DealOptimisation {
               + deal.discount().toPlainString()
               + ") does not depend on its size, so the smallest minimums the bounds allow are"
               + " best (a bigger minimum only adds shortfall risk)");
+    if (reserved == null && !deal.takeOrPay())
+      notes.add(
+          deal.id()
+              + " is not take-or-pay: its minimums owe nothing when unused, so sizing it changes only"
+              + " the discount (the tier its total reaches); each tier is priced at its smallest"
+              + " total within the bounds, and the recommendation is that total");
     if (reserved == null) notes.addAll(DealNotes.of(scenario, deal));
     OptimisedDeal.CvarCheck cvar = null;
     if (limit != null) {

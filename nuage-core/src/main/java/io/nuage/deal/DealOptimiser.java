@@ -176,6 +176,13 @@ final class DealOptimiser implements AutoCloseable {
     lastNotSigned = best;
     double lower = best.lower();
     for (Tier tier : byPromise()) {
+      if (!takesOrPays()) {
+        // not take-or-pay: the minimums only pick the tier (the discount); its smallest total
+        Answer at = flat(tier, futures, weights, l);
+        lower = Math.min(lower, at.lower());
+        if (at.upper() < best.upper()) best = at;
+        continue;
+      }
       // the extensive form has no CVaR rows: with a limit, the decomposition at every size
       if (futures.size() <= EXTENSIVE_MAX && l == null) {
         ExtensiveForm.Solution e = extensive(tier, futures, weights);
@@ -240,7 +247,7 @@ final class DealOptimiser implements AutoCloseable {
       List<SecondStage> stages = stages(a.tier(), futures);
       try {
         step.run();
-        at = LShaped.evaluate(stages, a.minimums(), pool);
+        at = LShaped.evaluate(stages, takesOrPays() ? a.minimums() : new double[0], pool);
       } finally {
         stages.forEach(SecondStage::close);
       }
@@ -257,6 +264,11 @@ final class DealOptimiser implements AutoCloseable {
   double[] waitAndSee(List<Future> futures) {
     double[] best = evaluate(NONE, futures).objective().clone();
     for (Tier tier : byPromise()) {
+      if (!takesOrPays()) {
+        double[] v = evaluate(flatAnswer(tier, 0, 0, new double[0]), futures).objective();
+        for (int j = 0; j < best.length; j++) best[j] = Math.min(best[j], v[j]);
+        continue;
+      }
       List<SecondStage> stages = stages(tier, futures);
       try {
         List<Callable<Double>> jobs = new ArrayList<>();
@@ -289,6 +301,38 @@ final class DealOptimiser implements AutoCloseable {
       }
     }
     return best;
+  }
+
+  /** Whether the deal's minimums are owed (a reservation's GPUs always count). */
+  private boolean takesOrPays() {
+    return deal == null || deal.takeOrPay();
+  }
+
+  /**
+   * A contract that is not take-or-pay at {@code tier}: its minimums owe nothing, so every size in
+   * the tier costs the same in every future (the discount alone); the answer is the tier's smallest
+   * total, {@code lo + t (hi − lo)} with {@code t} putting the sum at the tier's start. Its values
+   * are the second stage's LP at that discount; its bound the LPs' checked bounds.
+   */
+  private Answer flat(
+      Tier tier, List<Future> futures, double[] weights, @Nullable CvarLimit limit) {
+    Evaluated at = evaluate(flatAnswer(tier, 0, 0, new double[0]), futures);
+    double[] values = at.objective();
+    double avg = 0;
+    for (int j = 0; j < values.length; j++) avg += weights[j] * values[j];
+    if (limit != null
+        && !limit.allows(CvarLimit.cvar(values, weights, limit.level().doubleValue())))
+      return flatAnswer(tier, Double.POSITIVE_INFINITY, avg, values);
+    return flatAnswer(tier, avg, avg, values);
+  }
+
+  private Answer flatAnswer(Tier tier, double upper, double lower, double[] values) {
+    double sumLo = sum(lo);
+    double sumHi = sum(hi);
+    double t = sumHi > sumLo ? (tier.from() - sumLo) / (sumHi - sumLo) : 0;
+    double[] m = new double[lo.length];
+    for (int y = 0; y < m.length; y++) m[y] = lo[y] + Math.max(0, Math.min(1, t)) * (hi[y] - lo[y]);
+    return new Answer(tier, m, upper, lower, 1, true, values);
   }
 
   /**

@@ -413,4 +413,43 @@ class DealOptimisationTest {
     assertThat(DealOptimisation.t975(100)).isCloseTo(1.9840, four);
     assertThat(DealOptimisation.t975(1_000_000)).isCloseTo(1.9600, four);
   }
+
+  /**
+   * Review of issue 13, item 4: a contract that is not take-or-pay is evaluated (it was refused):
+   * its minimums only pick the tier, and a note says sizing it changes only the discount. Figures
+   * worked out in not-take-or-pay.yaml's header: $1.5M at 0.6, E[cost] $1.2M, saving $1.8M.
+   */
+  @Test
+  void aContractNotTakeOrPay_isSizedByItsDiscountAlone() throws Exception {
+    Scenario s =
+        ScenarioParser.parse(Path.of(getClass().getResource("/deal/not-take-or-pay.yaml").toURI()));
+    OptimisedDeal d =
+        new DealOptimisation(
+                s,
+                "deal",
+                BOUNDS,
+                new RiskOptions(0, 1, 2, 0),
+                PlanOptions.defaults(),
+                1,
+                0,
+                1e-6,
+                DealOptimisation.Progress.NONE)
+            .run();
+    assertThat(d.signs()).isTrue();
+    assertThat(d.minimums())
+        .singleElement()
+        .satisfies(m -> assertThat(m).isEqualByComparingTo("1500000.00"));
+    assertThat(d.discount()).isEqualByComparingTo("0.6");
+    assertThat(d.expectedCost().value()).isEqualByComparingTo("1200000.00");
+    assertThat(d.notSigned().value()).isEqualByComparingTo("3000000.00");
+    assertThat(d.saving().value()).isEqualByComparingTo("1800000.00");
+    assertThat(d.vss().value()).isEqualByComparingTo("0.00");
+    assertThat(d.evpi().value()).isEqualByComparingTo("0.00");
+    assertThat(d.notes())
+        .anySatisfy(
+            n ->
+                assertThat(n)
+                    .startsWith("deal is not take-or-pay")
+                    .contains("sizing it changes only the discount"));
+  }
 }
