@@ -23,7 +23,6 @@ import java.util.Map;
  * priced at the penalty, and checked by the plan verifier before it is returned.
  */
 final class RecoursePlanner {
-  private static final BigDecimal SHARE_TOLERANCE = new BigDecimal("0.0001");
   private static final BigDecimal CENT = new BigDecimal("0.01");
 
   private RecoursePlanner() {}
@@ -62,13 +61,13 @@ final class RecoursePlanner {
     BigDecimal unmetCost = unmet.stream().map(Unmet::cost).reduce(BigDecimal.ZERO, BigDecimal::add);
     BigDecimal total = priced.total().add(unmetCost);
     // the objective's part that is not money, to the cent above: every dollar above a cap, also
-    // within the share tolerance the reported excess leaves out, as the model's objective (and so
-    // its bound) counts it (docs/risk.md section 2.0)
+    // the cents of rounding the reported excess leaves out, as the model's objective (and so its
+    // bound) counts it (docs/risk.md section 2.0)
     BigDecimal capSteering =
         terms.shareCapPenalty().multiply(aboveCaps(future, priced.providers()));
     BigDecimal steering = capSteering.add(unserved.steering()).setScale(2, RoundingMode.CEILING);
     BigDecimal lowerBound = lowerBound(bound, priced, unmet.size(), total.add(steering), notes);
-    // a share above its cap within the tolerance is no excess, but its steering is in the bound:
+    // spend above its cap within the rounding is no excess, but its steering is in the bound:
     // the plan's bound is the recourse's less it (still a bound on every plan that holds the caps)
     Plan plan =
         plan(
@@ -263,22 +262,32 @@ final class RecoursePlanner {
   }
 
   /**
-   * Each provider-year whose share is above its cap by more than the 4-decimal share a plan reports
-   * (the verifier's tolerance: the solver's row tolerance is no breach of policy), with its spend
-   * above the cap (docs/risk.md section 3).
+   * Each provider-year whose spend is above its cap by more than the rounding of the year's spends
+   * (a cent per provider of the year, and one more: each spend is to the cent), with its spend
+   * above the cap (docs/risk.md section 3). Money, not share: a share tolerance of 1e-4 let $12.4M
+   * above a cap go unreported (issue 9's review of the verifier); the verifier holds the same rule.
    */
   static List<CapExcess> excess(Scenario future, List<ProviderYear> providers) {
     Map<Integer, BigDecimal> totals = new java.util.HashMap<>();
-    for (ProviderYear p : providers) totals.merge(p.year(), p.spend(), BigDecimal::add);
+    Map<Integer, Integer> count = new java.util.HashMap<>();
+    for (ProviderYear p : providers) {
+      totals.merge(p.year(), p.spend(), BigDecimal::add);
+      count.merge(p.year(), 1, Integer::sum);
+    }
     List<CapExcess> out = new ArrayList<>();
     for (ProviderYear p : providers) {
       BigDecimal total = totals.get(p.year());
       BigDecimal cap = future.policy().maxShareOf(p.provider());
-      if (p.spend().compareTo(cap.add(SHARE_TOLERANCE).multiply(total)) <= 0) continue;
       BigDecimal amount =
           p.spend().subtract(cap.multiply(total)).setScale(2, RoundingMode.HALF_EVEN);
-      if (amount.signum() > 0) out.add(new CapExcess(p.provider(), p.year(), amount));
+      if (amount.compareTo(rounding(count.get(p.year()))) > 0)
+        out.add(new CapExcess(p.provider(), p.year(), amount));
     }
     return out;
+  }
+
+  /** The rounding between a year's spends, each to the cent, and its exact total. */
+  static BigDecimal rounding(int providers) {
+    return new BigDecimal("0.01").multiply(BigDecimal.valueOf(providers + 1L));
   }
 }

@@ -353,14 +353,17 @@ final class MoneyRules {
                           .max(new BigDecimal("0.01"));
                   boolean over = s.subtract(cap.multiply(total)).compareTo(allowed) > 0;
                   BigDecimal excess = declared.excess(provider, label);
+                  // a recourse declares its excess from providers[] (each spend to the cent): a
+                  // cent per provider of the year, and one more, of rounding between the two; it
+                  // declares every excess above that rounding, so above twice it one is owed
+                  BigDecimal rounding =
+                      new BigDecimal("0.01").multiply(BigDecimal.valueOf(providersIn(y) + 1L));
+                  BigDecimal expected = cents(s.subtract(cap.multiply(total)));
+                  if (declared.isRecourse()) over = expected.compareTo(rounding.add(rounding)) > 0;
                   if (excess != null) {
                     // a recourse may exceed a cap, by the excess it declares
-                    BigDecimal expected = cents(s.subtract(cap.multiply(total)));
-                    // declared from providers[] (each spend to the cent): a cent per provider of
-                    // the year, and one more, of rounding between the two
-                    BigDecimal rounding =
-                        new BigDecimal("0.01").multiply(BigDecimal.valueOf(providersIn(y) + 1L));
-                    if (!over || excess.subtract(expected).abs().compareTo(rounding) > 0)
+                    if (excess.subtract(expected).abs().compareTo(rounding) > 0
+                        || expected.signum() <= 0)
                       fail(
                           Rule.SHARE,
                           provider

@@ -81,6 +81,11 @@ final class RecourseRules {
     return excess.get(provider + "#" + label);
   }
 
+  /** Whether the plan is a recourse, which declares what it leaves unserved and above a cap. */
+  boolean isRecourse() {
+    return recourse != null;
+  }
+
   /** Declared providers-years, to find those declared over a cap they hold. */
   Set<String> declaredExcess() {
     return excess.keySet();
