@@ -218,7 +218,7 @@ final class RelaxAndRound {
             + String.join("; ", rounds)
             + ")"
         : "MIPs over the rounded plan's neighbourhood: not started ("
-            + String.join("; ", rounds)
+            + String.join("; ", rounds).replace(": not started, it would take", " would take")
             + ")";
   }
 
