@@ -219,20 +219,8 @@ final class DealTable {
           .append(res.gpus())
           .append(" GPUs (")
           .append(compact(d.commitment(), cur))
-          .append(" in fees); expected saving against not signing ")
-          .append(compact(d.saving(), cur))
-          .append("; in ")
-          .append(percent(d.costsMoreProbability()))
-          .append(d.exact() ? " of the enumerated futures" : " of the fresh futures")
-          .append(" it costs more than not signing");
-      if (d.writtenAboveBest() != null)
-        w.append("; the written ")
-            .append(d.contract())
-            .append(" is ")
-            .append(d.writtenAboveBest().abs().toPlainString())
-            .append(d.writtenAboveBest().signum() >= 0 ? "% above" : "% below")
-            .append(" this size");
-      w.append(". ");
+          .append(" in fees)");
+      savingAndSize(w, d, cur);
     } else if (d.signs()) {
       w.append("Sign minimums of ");
       for (int y = 0; y < d.minimums().size(); y++) {
@@ -249,20 +237,8 @@ final class DealTable {
                       + d.contract()
                       + " is not take-or-pay, so sizing it changes only the discount"
                   : "")
-          .append("); expected saving against not signing ")
-          .append(compact(d.saving(), cur))
-          .append("; in ")
-          .append(percent(d.costsMoreProbability()))
-          .append(d.exact() ? " of the enumerated futures" : " of the fresh futures")
-          .append(" it costs more than not signing");
-      if (d.writtenAboveBest() != null)
-        w.append("; the written ")
-            .append(d.contract())
-            .append(" is ")
-            .append(d.writtenAboveBest().abs().toPlainString())
-            .append(d.writtenAboveBest().signum() >= 0 ? "% above" : "% below")
-            .append(" this size");
-      w.append(". ");
+          .append(")");
+      savingAndSize(w, d, cur);
     } else w.append("Do not sign: no size within the bounds costs less in expectation. ");
     w.append("With 95% confidence the answer costs at most ")
         .append(compact(d.gapLimit(), cur))
@@ -284,6 +260,27 @@ final class DealTable {
    * VSS in words a CFO reads correctly: never "would cost -$X more"; with a CVaR limit the
    * expected-value decision that breaks it is said to break it (review of issue 13, item 3).
    */
+  /**
+   * The words after the recommended size, the same for minimums and a reservation: the expected
+   * saving, how often the answer costs more than not signing, and where the written size stands.
+   */
+  private static void savingAndSize(StringBuilder w, OptimisedDeal d, String cur) {
+    w.append("; expected saving against not signing ")
+        .append(compact(d.saving(), cur))
+        .append("; in ")
+        .append(percent(d.costsMoreProbability()))
+        .append(d.exact() ? " of the enumerated futures" : " of the fresh futures")
+        .append(" it costs more than not signing");
+    if (d.writtenAboveBest() != null)
+      w.append("; the written ")
+          .append(d.contract())
+          .append(" is ")
+          .append(d.writtenAboveBest().abs().toPlainString())
+          .append(d.writtenAboveBest().signum() >= 0 ? "% above" : "% below")
+          .append(" this size");
+    w.append(". ");
+  }
+
   private static String vssWords(OptimisedDeal d, String cur) {
     BigDecimal vss = d.vss().value();
     OptimisedDeal.CvarCheck limit = d.cvarLimit();
