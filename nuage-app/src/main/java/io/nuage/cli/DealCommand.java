@@ -9,7 +9,6 @@ import io.nuage.deal.DealReport;
 import io.nuage.deal.DealRun;
 import io.nuage.deal.OptimisedDeal;
 import io.nuage.plan.PlanOptions;
-import io.nuage.plan.Planner;
 import io.nuage.plan.recourse.RecourseMethod;
 import io.nuage.risk.RiskAnalysis;
 import io.nuage.risk.RiskOptions;
@@ -190,7 +189,6 @@ final class DealCommand implements Callable<Integer> {
               + engine.engine);
     if (optimise) return optimise(n, workers);
     Scenario s = ScenarioFiles.read(scenario);
-    Planner.keepSolverOutputOffStdout();
     PlanOptions options = PlanOptions.defaults().withTimeLimit(timeLimit);
     RecourseMethod method = recourse == Method.mip ? RecourseMethod.MIP : RecourseMethod.ROUNDED;
     DealEvaluation evaluation =
@@ -267,7 +265,6 @@ final class DealCommand implements Callable<Integer> {
     if (freshSamples != null && freshSamples < 2)
       throw new NuageException("--fresh-samples: expected 2 or more (got " + freshSamples + ")");
     Scenario s = ScenarioFiles.read(scenario);
-    Planner.keepSolverOutputOffStdout();
     PlanOptions options = PlanOptions.defaults().withTimeLimit(futures.timeLimit());
     DealOptimisation.Progress progress =
         futures.quiet

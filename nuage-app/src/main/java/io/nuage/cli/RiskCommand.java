@@ -125,7 +125,6 @@ final class RiskCommand implements Callable<Integer> {
       OutputFile.check(spec, "--out", out, format == Format.json ? "risk.json" : "risk.txt");
     Scenario s = ScenarioFiles.read(scenario);
     String version = ScenarioFiles.contentHash(scenario); // the version the answer is of
-    Planner.keepSolverOutputOffStdout();
     PlanOptions options = PlanOptions.defaults().withTimeLimit(timeLimit);
     RecourseMethod method = recourse == Method.mip ? RecourseMethod.MIP : RecourseMethod.ROUNDED;
     Map<String, RunPlace> kept = policy == Policy.adapt ? basePlaces(s, options) : Map.of();

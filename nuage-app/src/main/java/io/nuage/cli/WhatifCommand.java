@@ -2,7 +2,6 @@ package io.nuage.cli;
 
 import io.nuage.core.NuageException;
 import io.nuage.plan.PlanOptions;
-import io.nuage.plan.Planner;
 import io.nuage.plan.recourse.RecourseMethod;
 import io.nuage.plan.recourse.RecoursePlan;
 import io.nuage.risk.Concentration;
@@ -185,7 +184,6 @@ final class WhatifCommand implements Callable<Integer> {
     String version = ScenarioFiles.contentHash(scenario); // the version the answer is of
     if (!concentration) w.future(s); // every name checked before the first solve
     RecoursePlan base = plan == null ? null : WhatifBase.read(plan, s);
-    Planner.keepSolverOutputOffStdout();
     WhatIfAnalysis analysis =
         new WhatIfAnalysis(
             s,

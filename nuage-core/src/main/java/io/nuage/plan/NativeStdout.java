@@ -64,37 +64,52 @@ final class NativeStdout {
     return enabled && Libc.LIBC != null;
   }
 
-  /** Runs {@code solve} with the native standard output set aside. */
+  /**
+   * Runs {@code solve} with the native standard output set aside. Whether this call redirected is
+   * kept with the call, so that {@link #enabled} turning on while a solve runs cannot unbalance the
+   * count: a solve that entered before it counted nothing and leaves nothing (a leave without its
+   * enter once drove the count below zero, the next two solves each saved the other's {@code
+   * /dev/null} as "standard output", and standard output stayed lost for the life of the process: a
+   * test JVM's results channel went silent mid-run).
+   */
   static <T> T quietly(Supplier<T> solve) {
-    enter();
+    boolean entered = enter();
     try {
       return solve.get();
     } finally {
-      leave();
+      if (entered) leave();
     }
   }
 
-  private static synchronized void enter() {
+  /** Whether the solve counts towards the redirection (and must {@link #leave}). */
+  private static synchronized boolean enter() {
     LibC libc = enabled ? Libc.LIBC : null;
-    if (libc == null || depth++ > 0) return;
+    if (libc == null) return false;
+    if (depth++ > 0) return true;
     libc.fflush(null);
     System.out.flush();
     saved = libc.dup(STDOUT);
-    if (saved < 0) return;
+    if (saved < 0) return true;
     boolean debug = System.getenv("NUAGE_DEBUG") != null;
     int sink = debug ? STDERR : libc.open("/dev/null", O_WRONLY);
     if (sink >= 0) {
       libc.dup2(sink, STDOUT);
       if (!debug) libc.close(sink);
     }
+    return true;
   }
 
   private static synchronized void leave() {
-    LibC libc = enabled ? Libc.LIBC : null;
+    LibC libc = Libc.LIBC;
     if (libc == null || --depth > 0 || saved < 0) return;
     libc.fflush(null);
     libc.dup2(saved, STDOUT);
     libc.close(saved);
     saved = -1;
+  }
+
+  /** The count of solves inside the redirection now (for tests). */
+  static synchronized int depth() {
+    return depth;
   }
 }

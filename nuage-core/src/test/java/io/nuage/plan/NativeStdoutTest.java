@@ -37,8 +37,42 @@ class NativeStdoutTest {
     }
   }
 
+  /**
+   * The guard turned on while a solve runs (a CLI command run in-process by a test while a server
+   * job solves), then two solves at once: standard output comes back after them.
+   */
+  public static final class ToggledChild {
+    public static void main(String[] args) {
+      Printf c = Native.load("c", Printf.class);
+      System.out.println("before");
+      NativeStdout.quietly(
+          () -> {
+            Planner.keepSolverOutputOffStdout();
+            return 0;
+          });
+      if (NativeStdout.depth() != 0) throw new AssertionError("depth " + NativeStdout.depth());
+      NativeStdout.quietly(
+          () -> {
+            c.printf("1 slacks added\n");
+            return NativeStdout.quietly(() -> c.printf("nested noise\n"));
+          });
+      System.out.println("after");
+      System.out.flush();
+    }
+  }
+
   @Test
   void solverPrintingInsideTheGuard_neverReachesStandardOutput() throws Exception {
+    assertThat(child(Child.class)).isEqualTo("before\nafter\n");
+  }
+
+  /** Regression: the count went below zero and standard output stayed at /dev/null for good. */
+  @Test
+  void guardTurnedOnDuringASolve_standardOutputComesBack() throws Exception {
+    assertThat(child(ToggledChild.class)).isEqualTo("before\nafter\n");
+  }
+
+  private static String child(Class<?> main) throws Exception {
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
     Process p =
         new ProcessBuilder(
@@ -47,12 +81,12 @@ class NativeStdoutTest {
                     "--enable-native-access=ALL-UNNAMED",
                     "-cp",
                     System.getProperty("java.class.path"),
-                    Child.class.getName()))
+                    main.getName()))
             .redirectError(ProcessBuilder.Redirect.DISCARD)
             .start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
     assertThat(p.exitValue()).isZero();
-    assertThat(out).isEqualTo("before\nafter\n");
+    return out;
   }
 }

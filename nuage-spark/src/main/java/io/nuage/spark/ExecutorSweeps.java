@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongFunction;
+import org.apache.spark.SparkEnv;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -68,6 +69,18 @@ final class ExecutorSweeps {
     return out.iterator();
   }
 
+  /**
+   * Whether this task runs in an executor's own JVM, whose standard output is a log file: there the
+   * solvers' C-level printing is kept off it. In {@code local[*]} the "executor" is the driver's
+   * JVM (executor id {@code "driver"}, Spark's {@code SparkContext.DRIVER_IDENTIFIER}), whose
+   * standard output is its own (the CLI's {@code Main} decides; a test JVM's results travel on it
+   * and must not be silenced during solves).
+   */
+  private static boolean onAnExecutorJvm() {
+    SparkEnv env = SparkEnv.get();
+    return env != null && !"driver".equals(env.executorId());
+  }
+
   private static Sweep sweep(SweepRecipe recipe) {
     Scenario scenario =
         ScenarioParser.parse(
@@ -77,7 +90,7 @@ final class ExecutorSweeps {
   }
 
   private static Recourse recourse(SweepRecipe recipe) {
-    Planner.keepSolverOutputOffStdout();
+    if (onAnExecutorJvm()) Planner.keepSolverOutputOffStdout();
     return new PlannerRecourse(
         PlanOptions.defaults().withTimeLimit(recipe.timeLimit()),
         RecourseMethod.valueOf(recipe.method()),
