@@ -9,7 +9,6 @@ import io.nuage.risk.Future;
 import io.nuage.risk.FutureScenario;
 import io.nuage.risk.PlannerRecourse;
 import io.nuage.risk.Recourse;
-import io.nuage.risk.Served;
 import io.nuage.scaleout.SweepRecipe;
 import io.nuage.scenario.Scenario;
 import io.nuage.scenario.ScenarioParser;
@@ -50,23 +49,50 @@ final class ExecutorSweeps {
    * Serves the futures numbered {@code samples} of {@code draws} under each of the recipe's
    * answers: future by future, the answers in order within each.
    */
-  static Iterator<Served> serve(SweepRecipe recipe, Draws draws, Iterator<Long> samples) {
-    Key key =
-        new Key(
-            recipe.scenarioHash(),
-            recipe.method(),
-            recipe.timeLimit(),
-            recipe.kept(),
-            recipe.deal());
-    Sweep sweep = SWEEPS.computeIfAbsent(key, k -> sweep(recipe));
-    Recourse recourse = RECOURSES.get().computeIfAbsent(key, k -> recourse(recipe));
-    LongFunction<Future> drawer = draws.of(sweep.drawnFrom());
-    List<Served> out = new ArrayList<>();
-    while (samples.hasNext()) {
-      Future f = drawer.apply(samples.next());
-      for (Scenario base : sweep.bases()) out.add(recourse.serve(FutureScenario.of(base, f), f));
+  static Iterator<Outcome> serve(SweepRecipe recipe, Draws draws, Iterator<Long> samples) {
+    List<Outcome> out = new ArrayList<>();
+    long at = -1;
+    try {
+      Key key =
+          new Key(
+              recipe.scenarioHash(),
+              recipe.method(),
+              recipe.timeLimit(),
+              recipe.kept(),
+              recipe.deal());
+      Sweep sweep = SWEEPS.computeIfAbsent(key, k -> sweep(recipe));
+      Recourse recourse = RECOURSES.get().computeIfAbsent(key, k -> recourse(recipe));
+      LongFunction<Future> drawer = draws.of(sweep.drawnFrom());
+      while (samples.hasNext()) {
+        at = samples.next();
+        Future f = drawer.apply(at);
+        for (Scenario base : sweep.bases())
+          out.add(Outcome.of(recourse.serve(FutureScenario.of(base, f), f)));
+      }
+    } catch (RuntimeException e) {
+      out.add(Outcome.failed(e, where(at)));
     }
     return out.iterator();
+  }
+
+  /**
+   * Where a failure happened, for its message: the future and, on a cluster, the executor (whose
+   * files and paths may differ from the driver's: docs/scale-out.md, "Paths and object storage").
+   */
+  private static String where(long future) {
+    SparkEnv env = SparkEnv.get();
+    String executor =
+        env == null || "driver".equals(env.executorId())
+            ? ""
+            : "Spark executor "
+                + env.executorId()
+                + " on "
+                + env.blockManager().blockManagerId().host();
+    if (future < 0 && executor.isEmpty()) return "";
+    return " ("
+        + (future < 0 ? "" : "serving future " + future + (executor.isEmpty() ? "" : ", "))
+        + (executor.isEmpty() ? "" : "on " + executor)
+        + ")";
   }
 
   /**

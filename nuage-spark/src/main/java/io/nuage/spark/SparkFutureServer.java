@@ -58,12 +58,13 @@ final class SparkFutureServer implements FutureServer {
     if (numbers.isEmpty()) return List.of();
     int partitions = Math.min(numbers.size(), TASKS_PER_CORE * spark.defaultParallelism());
     Broadcast<SweepRecipe> r = recipe;
-    return spark
-        .parallelize(numbers, partitions)
-        .mapPartitions(
-            (FlatMapFunction<Iterator<Long>, Served>)
-                samples -> ExecutorSweeps.serve(r.value(), draws, samples))
-        .collect();
+    return Outcome.answers(
+        spark
+            .parallelize(numbers, partitions)
+            .mapPartitions(
+                (FlatMapFunction<Iterator<Long>, Outcome>)
+                    samples -> ExecutorSweeps.serve(r.value(), draws, samples))
+            .collect());
   }
 
   @Override
