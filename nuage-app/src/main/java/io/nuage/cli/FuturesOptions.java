@@ -25,7 +25,9 @@ final class FuturesOptions {
   @Option(
       names = "--threads",
       paramLabel = "T",
-      description = "workers serving futures (default: the machine's cores)")
+      description =
+          "workers serving futures on this machine (default: its cores); with --engine spark"
+              + " Spark's executors serve them, and T bounds only the plans solved here")
   @Nullable Integer threads;
 
   @Option(

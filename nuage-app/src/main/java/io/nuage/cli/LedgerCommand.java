@@ -70,6 +70,7 @@ public final class LedgerCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     if (server.given()) {
+      LedgerSource.checkServer(engine, parquet.parquet);
       if (plan != null)
         throw new NuageException(
             "--plan: not with --server (the server projects with a plan job it ran: GET"

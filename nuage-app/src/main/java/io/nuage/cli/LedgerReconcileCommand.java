@@ -40,6 +40,7 @@ public final class LedgerReconcileCommand implements Callable<Integer> {
       throw new NuageException("--limit: got " + limit + ", expected a whole number of 0 or more");
     }
     if (server.given()) {
+      LedgerSource.checkServer(engine, parquet.parquet);
       if (spec.commandLine().getParseResult().hasMatchedOption("--limit")) {
         throw new NuageException("--limit: not with --server (the server lists the first 50)");
       }

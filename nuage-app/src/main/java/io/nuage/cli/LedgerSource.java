@@ -5,6 +5,7 @@ import io.nuage.ledger.Charges;
 import io.nuage.scaleout.ScaleOut;
 import io.nuage.store.Store;
 import io.nuage.store.ledger.DuckDbCharges;
+import io.nuage.store.ledger.ParquetExport;
 import java.nio.file.Path;
 import org.jspecify.annotations.Nullable;
 
@@ -29,12 +30,31 @@ record LedgerSource(Charges charges, @Nullable Store store, Runnable closer)
           "--parquet: only --engine spark reads an export (the store is --db)");
   }
 
+  /**
+   * Refuses the engine's options with {@code --server}: the server answers from its own store, so
+   * an engine or an export named with it would be silently ignored.
+   */
+  static void checkServer(EngineOptions engine, @Nullable Path parquet) {
+    if (engine.engine != EngineOptions.Engine.embedded)
+      throw new NuageException(
+          "--engine "
+              + engine.engine
+              + ": not with --server (the server reads its own store; leave one out)");
+    if (parquet != null)
+      throw new NuageException(
+          "--parquet: not with --server (the server reads its own store; leave one out)");
+    if (engine.master != null)
+      throw new NuageException("--master " + engine.master + ": only --engine spark has a master");
+  }
+
   static LedgerSource open(LedgerOptions options, EngineOptions engine, @Nullable Path parquet) {
     check(options, engine, parquet);
     if (parquet == null) {
       Store store = Store.open(options.db());
       return new LedgerSource(new DuckDbCharges(store), store, store::close);
     }
+    // a directory that is no export is refused before a Spark session starts (seconds)
+    ParquetExport.requireExport(parquet);
     ScaleOut cluster = engine.connect();
     try {
       return new LedgerSource(cluster.charges(parquet), null, cluster::close);

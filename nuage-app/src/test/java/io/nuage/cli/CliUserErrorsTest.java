@@ -268,6 +268,54 @@ class CliUserErrorsTest {
         .doesNotContain("Exception");
   }
 
+  /** The server reads its own store: an engine or export given with it was silently ignored. */
+  @Test
+  void serverWithAnEngineOrAnExport_isRefusedByName() {
+    String scenario = FINOPS_SCENARIO.toString();
+    String server = "http://127.0.0.1:1";
+    Cli spark =
+        Cli.run(
+            "ledger",
+            "--server",
+            server,
+            "--scenario",
+            scenario,
+            "--engine",
+            "spark",
+            "--parquet",
+            dir.toString());
+    assertThat(spark.code()).isEqualTo(2);
+    assertThat(spark.err()).contains("--engine spark: not with --server");
+    Cli parquet =
+        Cli.run(
+            "ledger",
+            "reconcile",
+            "--server",
+            server,
+            "--scenario",
+            scenario,
+            "--parquet",
+            dir.toString());
+    assertThat(parquet.code()).isEqualTo(2);
+    assertThat(parquet.err()).contains("--parquet: not with --server");
+  }
+
+  /** A directory that is no export is refused before a Spark session would start (seconds). */
+  @Test
+  void engineSpark_aMissingExport_isRefusedBeforeAnyEngineIsLookedFor() {
+    Cli r =
+        Cli.run(
+            "ledger",
+            "--engine",
+            "spark",
+            "--parquet",
+            dir.resolve("none").toString(),
+            "--scenario",
+            FINOPS_SCENARIO.toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("--parquet " + dir.resolve("none") + ": no such directory");
+  }
+
   @Test
   void reportTimeLimitNotPositive_exitsTwoNamingTheOption() {
     Path out = dir.resolve("report.html");

@@ -12,6 +12,7 @@ public final class SparkEngine implements ScaleOutEngine {
 
   @Override
   public ScaleOut connect(String master) {
+    SparkScaleOut.quietLogs(); // before the master's check, whose RPC client logs too
     return SparkScaleOut.start(Masters.checked(master));
   }
 }

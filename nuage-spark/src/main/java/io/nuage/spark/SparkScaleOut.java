@@ -85,7 +85,7 @@ final class SparkScaleOut implements ScaleOut {
    * Spark's and Hadoop's INFO lines off the CLI's standard error (slf4j-simple reads a logger's
    * level when the logger is made): warnings and errors still show. A level set already stands.
    */
-  private static void quietLogs() {
+  static void quietLogs() {
     for (String name :
         new String[] {
           "org.apache.spark", "org.sparkproject", "org.apache.hadoop", "org.apache.parquet"
