@@ -98,7 +98,22 @@ final class IngestCommand implements Callable<Integer> {
   ReportFormat format = ReportFormat.table;
 
   @Mixin ServerOption server;
-  @Mixin EngineOptions engine;
+
+  // not EngineOptions: no Spark runs here, and a master is never taken
+  @Option(
+      names = "--engine",
+      paramLabel = "embedded|spark",
+      defaultValue = "embedded",
+      description =
+          "embedded (the default: into the store, --db) or spark (appended to the ledger export"
+              + " --parquet DIR that the Spark ledger reads; each file is still validated and"
+              + " written by DuckDB on this machine, one at a time: no Spark job runs,"
+              + " docs/scale-out.md).")
+  EngineOptions.Engine engine = EngineOptions.Engine.embedded;
+
+  /** Taken only to be refused by name: the ingest runs no Spark job, on any engine. */
+  @Option(names = "--master", hidden = true)
+  @Nullable String master;
 
   @Option(
       names = "--parquet",
@@ -121,11 +136,16 @@ final class IngestCommand implements Callable<Integer> {
       throw new picocli.CommandLine.ParameterException(
           spec.commandLine(),
           "give FILE... to ingest, or --remove FILE-ID to take a file out (not both, not neither)");
-    if (!remove.isEmpty() && engine.distributed())
+    if (master != null)
       throw new NuageException(
-          "--remove: not with --engine "
-              + engine.engine
-              + " (an appended file stays in the export)");
+          "--master "
+              + master
+              + ": ingest runs no Spark job (with --engine spark each file is validated and"
+              + " written where the command runs, docs/scale-out.md); give no --master");
+    boolean appending = engine == EngineOptions.Engine.spark;
+    if (!remove.isEmpty() && appending)
+      throw new NuageException(
+          "--remove: not with --engine " + engine + " (an appended file stays in the export)");
     if (!remove.isEmpty()) return remove();
     for (Path file : files) {
       if (Files.isDirectory(file)) {
@@ -142,7 +162,7 @@ final class IngestCommand implements Callable<Integer> {
     }
     var reports = new ArrayList<IngestReport>();
     var refusals = new ArrayList<Problem>();
-    if (engine.distributed()) return toExport(reports, refusals);
+    if (appending) return toExport(reports, refusals);
     if (parquet != null)
       throw new NuageException(
           "--parquet: only --engine spark appends to an export (the store is --db)");
@@ -195,19 +215,14 @@ final class IngestCommand implements Callable<Integer> {
    */
   private int toExport(List<IngestReport> reports, List<Problem> refusals) {
     if (parquet == null)
-      throw new NuageException("--engine " + engine.engine + ": --parquet DIR is required");
+      throw new NuageException("--engine " + engine + ": --parquet DIR is required");
     if (db != null)
-      throw new NuageException("--db: --engine " + engine.engine + " appends to --parquet DIR");
-    if (server.given()) throw new NuageException("--server: not with --engine " + engine.engine);
-    if (engine.master != null)
-      throw new NuageException(
-          "--master "
-              + engine.master
-              + ": ingest --engine spark runs no Spark job (each file is validated and written"
-              + " where the command runs, docs/scale-out.md); give no --master");
+      throw new NuageException("--db: --engine " + engine + " appends to --parquet DIR");
+    if (server.given()) throw new NuageException("--server: not with --engine " + engine);
     if (dataset == IngestOptions.Dataset.CONTRACT_COMMITMENT)
       throw new NuageException(
           "--dataset contract-commitment: the Spark ledger does not read commitments yet");
+    io.nuage.store.ledger.ParquetIngest.requireDuckDb();
     io.nuage.store.ledger.ParquetExport.requireExport(parquet);
     for (Path file : files) {
       try {

@@ -33,8 +33,11 @@ final class PartitionSchemas {
     }
   }
 
+  /**
+   * In the order the messages name them (Map.ofEntries' order changes from one JVM to the next).
+   */
   private static final Map<String, Kind> COLUMNS =
-      Map.ofEntries(
+      inOrder(
           Map.entry("ProviderName", Kind.TEXT),
           Map.entry("ChargePeriodStart", Kind.TIME),
           Map.entry("ChargePeriodEnd", Kind.TIME),
@@ -61,6 +64,13 @@ final class PartitionSchemas {
           Map.entry("SkuId", Kind.TEXT),
           Map.entry("ResourceId", Kind.TEXT),
           Map.entry("ledger_row", Kind.WHOLE));
+
+  @SafeVarargs
+  private static Map<String, Kind> inOrder(Map.Entry<String, Kind>... columns) {
+    Map<String, Kind> m = new java.util.LinkedHashMap<>();
+    for (Map.Entry<String, Kind> c : columns) m.put(c.getKey(), c.getValue());
+    return java.util.Collections.unmodifiableMap(m);
+  }
 
   private final SparkSession spark;
   private final LedgerExport export;
@@ -104,15 +114,24 @@ final class PartitionSchemas {
               + " rows, the manifest says "
               + rows
               + " (the file was replaced or rewritten after the export); export the store again");
+    java.util.List<String> wrong = wrongColumns(schema);
+    if (!wrong.isEmpty()) throw wrong(file, String.join("; ", wrong));
+  }
+
+  /** What {@code schema} lacks or holds of another type, every column, in the same order. */
+  static java.util.List<String> wrongColumns(MessageType schema) {
+    java.util.List<String> wrong = new java.util.ArrayList<>();
     for (Map.Entry<String, Kind> c : COLUMNS.entrySet()) {
-      if (!schema.containsField(c.getKey()))
-        throw wrong(file, "no column " + c.getKey() + " (" + c.getValue().expected + ")");
+      if (!schema.containsField(c.getKey())) {
+        wrong.add("no column " + c.getKey() + " (" + c.getValue().expected + ")");
+        continue;
+      }
       Type t = schema.getType(c.getKey());
       if (!t.isPrimitive() || !is(t.asPrimitiveType(), c.getValue()))
-        throw wrong(
-            file,
+        wrong.add(
             "column " + c.getKey() + " is " + describe(t) + ", expected " + c.getValue().expected);
     }
+    return wrong;
   }
 
   private static boolean is(PrimitiveType t, Kind kind) {

@@ -74,6 +74,12 @@ public final class ParquetExport {
    * is refused before a byte is read or written.
    */
   public static void requireExport(Path dir) {
+    if (Files.exists(dir) && !Files.isDirectory(dir))
+      throw new NuageException(
+          "--parquet "
+              + dir
+              + ": a file, not a directory (a Nuage ledger export is a directory: nuage ledger"
+              + " export --parquet DIR writes one)");
     if (!Files.isDirectory(dir))
       throw new NuageException("--parquet " + dir + ": no such directory");
     Path manifest = dir.resolve(MANIFEST);
@@ -158,7 +164,7 @@ public final class ParquetExport {
     Path staging;
     try {
       Files.createDirectories(parent);
-      staging = Files.createTempDirectory(parent, "." + target.getFileName() + ".export-");
+      staging = stagingDirectory(parent, "." + target.getFileName() + ".export-");
     } catch (IOException e) {
       throw new NuageException("--parquet " + dir + ": cannot write beside it (" + e + ")");
     }
@@ -191,6 +197,27 @@ public final class ParquetExport {
       throw new NuageException("--parquet " + dir + ": cannot write the export (" + e + ")");
     } finally {
       deleteTree(staging);
+    }
+  }
+
+  /**
+   * A new directory {@code parent/PREFIX<random>} with the permissions any directory this process
+   * creates gets (the umask's): it is renamed into place as what readers read, and {@link
+   * Files#createTempDirectory}'s owner-only mode would shut out executors running as another user
+   * on a shared mount.
+   */
+  static Path stagingDirectory(Path parent, String prefix) throws IOException {
+    for (int attempt = 0; ; attempt++) {
+      Path p =
+          parent.resolve(
+              prefix
+                  + Long.toUnsignedString(
+                      java.util.concurrent.ThreadLocalRandom.current().nextLong(), 36));
+      try {
+        return Files.createDirectory(p);
+      } catch (java.nio.file.FileAlreadyExistsException e) {
+        if (attempt >= 100) throw e;
+      }
     }
   }
 

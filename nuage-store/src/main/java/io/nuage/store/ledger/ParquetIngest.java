@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.StringJoiner;
 import java.util.stream.Stream;
 
 /**
@@ -37,7 +38,30 @@ public final class ParquetIngest {
   private static final String STAGING = ".staging";
   private static final String LOCK = ".ingest.lock";
 
+  /** DuckDB's JDBC driver: it validates and writes each file, on the machine that ingests. */
+  static final String DUCKDB_DRIVER = "org.duckdb.DuckDBDriver";
+
   private ParquetIngest() {}
+
+  /**
+   * Refuses, by name, a class path without DuckDB (the Spark job jar's, which leaves it out: the
+   * executors never need it), where the first query would fail with "No suitable driver".
+   */
+  public static void requireDuckDb() {
+    requireDriver(DUCKDB_DRIVER);
+  }
+
+  static void requireDriver(String driver) {
+    try {
+      Class.forName(driver, false, ParquetIngest.class.getClassLoader());
+    } catch (ClassNotFoundException | LinkageError e) {
+      throw new NuageException(
+          "ingest --engine spark: validates and appends each file with DuckDB on this machine, and"
+              + " DuckDB is not on this class path (the Spark job jar leaves it out); run it with"
+              + " the Nuage command line, ./nuage ingest --engine spark --parquet DIR FILE...,"
+              + " not from the job jar");
+    }
+  }
 
   /**
    * Appends {@code file} to the export in {@code dir}; refuses what the Spark ledger cannot read.
@@ -82,7 +106,7 @@ public final class ParquetIngest {
     Path stagingRoot = dir.resolve(STAGING);
     boolean stagingWasThere = Files.isDirectory(stagingRoot);
     Files.createDirectories(stagingRoot);
-    Path staging = Files.createTempDirectory(stagingRoot, sha.substring(0, 12) + "-");
+    Path staging = ParquetExport.stagingDirectory(stagingRoot, sha.substring(0, 12) + "-");
     try {
       return staged(dir, file, options, sha, target, staging);
     } finally {
@@ -106,22 +130,34 @@ public final class ParquetIngest {
     try (Store store = Store.open(staging.resolve("ledger.duckdb"))) {
       report = Ingestions.in(store).ingest(file, options);
       if (!IngestReport.COST_AND_USAGE.equals(report.dataset()))
-        throw refused(file, "a FOCUS 1.3 Contract Commitment file");
+        throw notReadYet(file, "a FOCUS 1.3 Contract Commitment file");
       if (Files.isDirectory(target)) return alreadyThere(report);
       summary = ParquetExport.export(store, out, ParquetExport.nextRow(dir));
-      long overlap = overlap(store, dir, out);
-      if (overlap > 0)
+      long duplicates = duplicates(store, dir, out);
+      // the store's rule (docs/ledger.md, "Row identity"): rows already there are not added again
+      if (duplicates == summary.rows() && duplicates > 0) return alreadyThere(report);
+      if (duplicates > 0)
         throw refused(
             file,
-            overlap
-                + " rows already in the export (the same charges as an earlier file's: an"
-                + " overlapping or re-compressed export); the Spark ingest appends files whose"
-                + " rows are all new");
+            duplicates
+                + " of its "
+                + summary.rows()
+                + " rows are already in the export (the same charges: an overlapping export, such"
+                + " as the month-to-date file then the full month); the store's ingest would add"
+                + " only the other "
+                + (summary.rows() - duplicates)
+                + ", the Spark ingest appends a file whole or not at all; nothing was appended"
+                + " (give a file of the new rows alone, or ingest every file into a store and"
+                + " export that: nuage ingest --db STORE FILE..., then nuage ledger export --db"
+                + " STORE --parquet NEWDIR)");
     }
     if (summary.contractAppliedRows() > 0)
-      throw refused(file, summary.contractAppliedRows() + " rows with ContractApplied (FOCUS 1.3)");
+      throw notReadYet(
+          file,
+          "holds " + summary.contractAppliedRows() + " rows with ContractApplied (FOCUS 1.3)");
     if (summary.trueUpCandidates() > 0)
-      throw refused(file, summary.trueUpCandidates() + " rows tagged as take-or-pay true-ups");
+      throw notReadYet(
+          file, "holds " + summary.trueUpCandidates() + " rows tagged as take-or-pay true-ups");
     Files.writeString(
         out.resolve(ParquetExport.MANIFEST),
         "source=" + file.toAbsolutePath().normalize() + "\nsha256=" + sha + "\n",
@@ -137,12 +173,13 @@ public final class ParquetIngest {
   }
 
   /**
-   * How many of the new rows (the temporary store's) are the same charge as a row of the export
-   * (docs/ledger.md, "Row identity": every identity column equal). Only the partitions the new rows
-   * fall in are read: the identity holds the billing period and the provider the partitions are
-   * named by.
+   * How many of the new rows (the temporary store's) the export holds already, by the store's rule
+   * (docs/ledger.md, "Row identity"): two rows are the same charge when every identity column is
+   * equal, and of n identical new rows, as many as the export holds (k) are duplicates, the other n
+   * - k new. Only the partitions the new rows fall in are read: the identity holds the billing
+   * period and the provider the partitions are named by.
    */
-  private static long overlap(Store store, Path dir, Path out) throws IOException {
+  private static long duplicates(Store store, Path dir, Path out) throws IOException {
     List<String> files = new ArrayList<>();
     Path newRows = out.resolve("billing_rows");
     if (!Files.isDirectory(newRows)) return 0;
@@ -162,13 +199,20 @@ public final class ParquetIngest {
       }
     }
     if (files.isEmpty()) return 0;
+    StringJoiner identity = new StringJoiner(", ");
+    for (var c : StageSql.identity()) identity.add("n." + StageSql.ident(c.id()));
     String sql =
-        "SELECT count(DISTINCT n.rowid) FROM billing_rows n JOIN read_parquet(["
+        "WITH held AS (SELECT n.rowid AS id, count(*) AS k FROM billing_rows n JOIN read_parquet(["
             + String.join(", ", files)
             + "], hive_partitioning = false) o ON n.row_hash = "
             + StageSql.identityHash("o")
             + " AND "
-            + StageSql.sameIdentity("n", "o");
+            + StageSql.sameIdentity("n", "o")
+            + " GROUP BY n.rowid), ranked AS (SELECT held.k, row_number() OVER (PARTITION BY"
+            + " n.row_hash, "
+            + identity
+            + " ORDER BY n.rowid) AS copy FROM billing_rows n JOIN held ON n.rowid = held.id)"
+            + " SELECT count(*) FROM ranked WHERE copy <= k";
     try (java.sql.Statement s = store.connection().createStatement();
         java.sql.ResultSet r = s.executeQuery(sql)) {
       r.next();
@@ -198,19 +242,19 @@ public final class ParquetIngest {
   }
 
   /** A refusal of this file alone, as the ingest's: the next files are still ingested. */
-  private static ValidationException refused(Path file, String what) {
-    return new ValidationException(
-        new Problem(
-            file.toString(),
-            0,
-            0,
-            "",
-            "holds "
-                + what
-                + ", which the Spark ledger does not read yet; nothing was appended (ingest it into"
-                + " the store: nuage ingest --db STORE "
-                + file
-                + ")"));
+  private static ValidationException refused(Path file, String message) {
+    return new ValidationException(new Problem(file.toString(), 0, 0, "", message));
+  }
+
+  /** A refusal of what the Spark ledger cannot read, which the store's ledger can. */
+  private static ValidationException notReadYet(Path file, String what) {
+    return refused(
+        file,
+        what
+            + ", which the Spark ledger does not read yet; nothing was appended (ingest it into"
+            + " the store: nuage ingest --db STORE "
+            + file
+            + ")");
   }
 
   private static String sha256(Path file) throws IOException {
