@@ -132,24 +132,20 @@ public final class ParquetIngest {
       if (!IngestReport.COST_AND_USAGE.equals(report.dataset()))
         throw notReadYet(file, "a FOCUS 1.3 Contract Commitment file");
       if (Files.isDirectory(target)) return alreadyThere(report);
-      summary = ParquetExport.export(store, out, ParquetExport.nextRow(dir));
-      long duplicates = duplicates(store, dir, out);
+      long nextRow = ParquetExport.nextRow(dir);
+      summary = ParquetExport.export(store, out, nextRow);
+      String held = held(store, dir, out);
+      long duplicates = held == null ? 0 : count(store, "SELECT count(*) FROM (" + held + ")");
       // the store's rule (docs/ledger.md, "Row identity"): rows already there are not added again
-      if (duplicates == summary.rows() && duplicates > 0) return alreadyThere(report);
-      if (duplicates > 0)
-        throw refused(
-            file,
-            duplicates
-                + " of its "
-                + summary.rows()
-                + " rows are already in the export (the same charges: an overlapping export, such"
-                + " as the month-to-date file then the full month); the store's ingest would add"
-                + " only the other "
-                + (summary.rows() - duplicates)
-                + ", the Spark ingest appends a file whole or not at all; nothing was appended"
-                + " (give a file of the new rows alone, or ingest every file into a store and"
-                + " export that: nuage ingest --db STORE FILE..., then nuage ledger export --db"
-                + " STORE --parquet NEWDIR)");
+      if (duplicates == summary.rows() && duplicates > 0) return withHeld(report, duplicates);
+      if (duplicates > 0) {
+        // as the store adds the other rows: the held copies out, the rest numbered on from the
+        // export's next row, in the file's order
+        long first = keepOnlyNew(store, held);
+        deleteTree(out);
+        summary = ParquetExport.export(store, out, nextRow - first);
+        report = withHeld(report, duplicates);
+      }
     }
     if (summary.contractAppliedRows() > 0)
       throw notReadYet(
@@ -179,10 +175,11 @@ public final class ParquetIngest {
    * - k new. Only the partitions the new rows fall in are read: the identity holds the billing
    * period and the provider the partitions are named by.
    */
-  private static long duplicates(Store store, Path dir, Path out) throws IOException {
+  private static @org.jspecify.annotations.Nullable String held(Store store, Path dir, Path out)
+      throws IOException {
     List<String> files = new ArrayList<>();
     Path newRows = out.resolve("billing_rows");
-    if (!Files.isDirectory(newRows)) return 0;
+    if (!Files.isDirectory(newRows)) return null;
     List<Path> partitions;
     try (Stream<Path> all = Files.walk(newRows, 2)) {
       partitions = all.filter(p -> newRows.relativize(p).getNameCount() == 2).toList();
@@ -198,40 +195,72 @@ public final class ParquetIngest {
         }
       }
     }
-    if (files.isEmpty()) return 0;
+    if (files.isEmpty()) return null;
     StringJoiner identity = new StringJoiner(", ");
     for (var c : StageSql.identity()) identity.add("n." + StageSql.ident(c.id()));
-    String sql =
-        "WITH held AS (SELECT n.rowid AS id, count(*) AS k FROM billing_rows n JOIN read_parquet(["
-            + String.join(", ", files)
-            + "], hive_partitioning = false) o ON n.row_hash = "
-            + StageSql.identityHash("o")
-            + " AND "
-            + StageSql.sameIdentity("n", "o")
-            + " GROUP BY n.rowid), ranked AS (SELECT held.k, row_number() OVER (PARTITION BY"
-            + " n.row_hash, "
-            + identity
-            + " ORDER BY n.rowid) AS copy FROM billing_rows n JOIN held ON n.rowid = held.id)"
-            + " SELECT count(*) FROM ranked WHERE copy <= k";
+    return "WITH held AS (SELECT n.rowid AS id, count(*) AS k FROM billing_rows n JOIN read_parquet(["
+        + String.join(", ", files)
+        + "], hive_partitioning = false) o ON n.row_hash = "
+        + StageSql.identityHash("o")
+        + " AND "
+        + StageSql.sameIdentity("n", "o")
+        + " GROUP BY n.rowid), ranked AS (SELECT n.rowid AS id, held.k, row_number() OVER"
+        + " (PARTITION BY n.row_hash, "
+        + identity
+        + " ORDER BY n.rowid) AS copy FROM billing_rows n JOIN held ON n.rowid = held.id)"
+        + " SELECT id FROM ranked WHERE copy <= k";
+  }
+
+  private static long count(Store store, String sql) {
     try (java.sql.Statement s = store.connection().createStatement();
         java.sql.ResultSet r = s.executeQuery(sql)) {
       r.next();
       return r.getLong(1);
     } catch (java.sql.SQLException e) {
       throw new NuageException(
-          "--parquet " + dir + ": cannot compare the new rows with it: " + Store.firstLine(e), e);
+          "cannot compare the new rows with the export: " + Store.firstLine(e), e);
+    }
+  }
+
+  /**
+   * Leaves in the temporary store only the rows the export does not hold ({@code held} names the
+   * others), in the file's order and numbered contiguously; returns the first one's row number.
+   */
+  private static long keepOnlyNew(Store store, String held) {
+    try (java.sql.Statement s = store.connection().createStatement()) {
+      s.execute(
+          "CREATE TEMP TABLE kept AS SELECT * FROM billing_rows WHERE rowid NOT IN ("
+              + held
+              + ") ORDER BY rowid");
+      s.execute("DELETE FROM billing_rows");
+      s.execute("INSERT INTO billing_rows SELECT * FROM kept");
+      s.execute("DROP TABLE kept");
+      long first = count(store, "SELECT coalesce(min(rowid), 0) FROM billing_rows");
+      long span = count(store, "SELECT coalesce(max(rowid) - min(rowid) + 1, 0) FROM billing_rows");
+      long rows = count(store, "SELECT count(*) FROM billing_rows");
+      if (span != rows)
+        throw new IllegalStateException(
+            "the new rows are not numbered contiguously (" + rows + " rows over " + span + ")");
+      return first;
+    } catch (java.sql.SQLException e) {
+      throw new NuageException("cannot set the new rows apart: " + Store.firstLine(e), e);
     }
   }
 
   /** The embedded ingest's report of a file whose every row the ledger already holds. */
   private static IngestReport alreadyThere(IngestReport r) {
+    return withHeld(r, r.accepted());
+  }
+
+  /** The embedded ingest's report when the ledger already holds {@code held} of the file's rows. */
+  private static IngestReport withHeld(IngestReport r, long held) {
     return new IngestReport(
         r.file(),
         r.format(),
         r.focusVersion(),
         r.rowsRead(),
-        0,
-        r.accepted() + r.duplicates(),
+        r.accepted() - held,
+        r.duplicates() + held,
         r.rejected(),
         r.rejectedByReason(),
         r.normalisations(),

@@ -75,27 +75,66 @@ class ParquetIngestTest {
   }
 
   /**
-   * The store keeps as many identical rows as the most any one file had: after a file with one
-   * copy, a file with two brings one new row. It is not a file of duplicates, and not appended.
+   * The store's rule for a file overlapping the ledger (the month-to-date file, then the full
+   * month): the rows already there are duplicates, the others are added, in the file's order and
+   * numbered on. Appending to the export gives the rows, and their ledger row numbers, of the
+   * export of a store that ingested the same files.
    */
   @Test
-  void ingest_twoIdenticalRowsWhereTheExportHoldsOne_isRefusedNamingHowManyAreThere()
-      throws Exception {
-    Path export = exported("export", sampleLines("one.csv", 1));
-    List<String> before = tree(export);
-    Path twice = sampleLines("twice.csv", 1, 1);
-    assertThatThrownBy(() -> ParquetIngest.ingest(export, twice, IngestOptions.DEFAULT))
-        .isInstanceOf(ValidationException.class)
-        .hasMessageContaining(twice + ": 1 of its 2 rows are already in the export")
-        .hasMessageContaining("the store's ingest would add only the other 1")
-        .hasMessageContaining("nothing was appended")
-        .hasMessageNotContaining("does not read yet");
-    assertThat(tree(export)).isEqualTo(before);
+  void ingest_aFileOverlappingTheExport_appendsTheNewRowsAsTheStoreAddsThem() throws Exception {
+    Path monthToDate = sampleLines("month-to-date.csv", 1, 2, 3);
+    Path fullMonth = sampleLines("full-month.csv", 4, 1, 5, 2, 3, 6);
+    Path export = exported("export", monthToDate);
+    IngestReport report = ParquetIngest.ingest(export, fullMonth, IngestOptions.DEFAULT);
+    assertThat(report.accepted()).isEqualTo(3);
+    assertThat(report.duplicates()).isEqualTo(3);
+    assertThat(rows(export)).isEqualTo(rows(exported("store", monthToDate, fullMonth)));
+    assertThat(rows(export)).hasSize(6);
+  }
 
-    // and as many copies as the export holds are all duplicates
+  /**
+   * The store keeps as many identical rows as the most any one file had: after a file with one
+   * copy, a file with two brings one new row; a file with one again brings none.
+   */
+  @Test
+  void ingest_twoIdenticalRowsWhereTheExportHoldsOne_appendsOne() throws Exception {
+    Path one = sampleLines("one.csv", 1);
+    Path twice = sampleLines("twice.csv", 1, 1);
+    Path export = exported("export", one);
+    IngestReport report = ParquetIngest.ingest(export, twice, IngestOptions.DEFAULT);
+    assertThat(report.accepted()).isEqualTo(1);
+    assertThat(report.duplicates()).isEqualTo(1);
+    assertThat(rows(export)).isEqualTo(rows(exported("store", one, twice))).hasSize(2);
+
+    List<String> before = tree(export);
     Path once = sampleLines("once-more.csv", 1);
     assertThat(ParquetIngest.ingest(export, once, IngestOptions.DEFAULT).duplicates()).isEqualTo(1);
     assertThat(tree(export)).isEqualTo(before);
+  }
+
+  /** Every row an export holds (its base and its appended files), in ledger row order. */
+  private static List<String> rows(Path export) throws Exception {
+    List<String> rows = new java.util.ArrayList<>();
+    try (var c = java.sql.DriverManager.getConnection("jdbc:duckdb:");
+        var s = c.createStatement();
+        var r =
+            s.executeQuery(
+                "SELECT * FROM read_parquet('"
+                    + export
+                    + "/**/*.parquet', hive_partitioning = false, union_by_name = true)"
+                    + " ORDER BY ledger_row")) {
+      int columns = r.getMetaData().getColumnCount();
+      while (r.next()) {
+        StringBuilder row = new StringBuilder();
+        for (int i = 1; i <= columns; i++)
+          row.append(r.getMetaData().getColumnName(i))
+              .append('=')
+              .append(r.getString(i))
+              .append(';');
+        rows.add(row.toString());
+      }
+    }
+    return rows;
   }
 
   @Test
