@@ -44,7 +44,8 @@ record LedgerSource(Charges charges, @Nullable Store store, Runnable closer)
       throw new NuageException(
           "--parquet: not with --server (the server reads its own store; leave one out)");
     if (engine.master != null)
-      throw new NuageException("--master " + engine.master + ": only --engine spark has a master");
+      throw new NuageException(
+          "--master " + engine.master + ": not with --server (the server reads its own store)");
   }
 
   static LedgerSource open(LedgerOptions options, EngineOptions engine, @Nullable Path parquet) {

@@ -76,23 +76,20 @@ final class ExecutorSweeps {
   }
 
   /**
-   * Where a failure happened, for its message: the future and, on a cluster, the executor (whose
-   * files and paths may differ from the driver's: docs/scale-out.md, "Paths and object storage").
+   * Where a failure happened, put before its message (whose first line then says it): on a cluster,
+   * the executor, whose files and paths may differ from the driver's (docs/scale-out.md, "Paths and
+   * object storage"), and whether it was reading the scenario, before any future; in {@code
+   * local[*]}, nothing (it is this machine). A future's recourse names the future itself.
    */
   private static String where(long future) {
     SparkEnv env = SparkEnv.get();
-    String executor =
-        env == null || "driver".equals(env.executorId())
-            ? ""
-            : "Spark executor "
-                + env.executorId()
-                + " on "
-                + env.blockManager().blockManagerId().host();
-    if (future < 0 && executor.isEmpty()) return "";
-    return " ("
-        + (future < 0 ? "" : "serving future " + future + (executor.isEmpty() ? "" : ", "))
-        + (executor.isEmpty() ? "" : "on " + executor)
-        + ")";
+    if (env == null || "driver".equals(env.executorId())) return "";
+    return "Spark executor "
+        + env.executorId()
+        + " on "
+        + env.blockManager().blockManagerId().host()
+        + (future < 0 ? ", reading the scenario from the recipe" : "")
+        + ": ";
   }
 
   /**

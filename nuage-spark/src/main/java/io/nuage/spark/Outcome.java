@@ -16,8 +16,32 @@ import org.jspecify.annotations.Nullable;
  * message and exit code, anything else as an internal error.
  */
 record Outcome(@Nullable Served served, @Nullable Failure failure) implements Serializable {
-  /** Why a task stopped: Nuage's message and exit code, or (not {@code user}) an internal error. */
-  record Failure(String message, int exitCode, boolean user) implements Serializable {}
+  /**
+   * Why a task stopped: Nuage's message and exit code, or (not {@code user}) an internal error,
+   * with its class and the executor's stack trace (shown with {@code NUAGE_DEBUG=1}).
+   */
+  record Failure(String message, int exitCode, boolean user, String type, StackTraceElement[] trace)
+      implements Serializable {}
+
+  /**
+   * An internal error raised on an executor, as it was there: its class and message (after where it
+   * happened) and the executor's stack trace, not the driver's.
+   */
+  static final class ExecutorFailure extends IllegalStateException {
+    private static final long serialVersionUID = 1L;
+    private final String type;
+
+    ExecutorFailure(String type, String message, StackTraceElement[] trace) {
+      super(message);
+      this.type = type;
+      setStackTrace(trace);
+    }
+
+    @Override
+    public String toString() {
+      return type + ": " + getMessage();
+    }
+  }
 
   /** A user's error raised on an executor, with the exit code the embedded engine would give. */
   static final class ExecutorError extends NuageException {
@@ -40,9 +64,12 @@ record Outcome(@Nullable Served served, @Nullable Failure failure) implements Se
   }
 
   static Outcome failed(RuntimeException e, String where) {
-    if (e instanceof NuageException n)
-      return new Outcome(null, new Failure(n.getMessage() + where, n.exitCode(), true));
-    return new Outcome(null, new Failure(e + where, 1, false));
+    String message = where + java.util.Objects.toString(e.getMessage(), "");
+    return new Outcome(
+        null,
+        e instanceof NuageException n
+            ? new Failure(message, n.exitCode(), true, n.getClass().getName(), n.getStackTrace())
+            : new Failure(message, 1, false, e.getClass().getName(), e.getStackTrace()));
   }
 
   /** The answers in order, or the first failure thrown. */
@@ -52,7 +79,7 @@ record Outcome(@Nullable Served served, @Nullable Failure failure) implements Se
       Failure f = o.failure();
       if (f != null) {
         if (f.user()) throw new ExecutorError(f.message(), f.exitCode());
-        throw new IllegalStateException(f.message());
+        throw new ExecutorFailure(f.type(), f.message(), f.trace());
       }
       served.add(o.served());
     }

@@ -55,4 +55,21 @@ class SparkFailureTest {
         .hasMessageContaining(elsewhere.resolve("catalog").toString())
         .satisfies(e -> assertThat(((NuageException) e).exitCode()).isEqualTo(2));
   }
+
+  /**
+   * An internal error comes back as it was raised on the executor: its class, its message after
+   * where it happened, and the executor's stack trace for {@code NUAGE_DEBUG=1} (the driver's own
+   * would point at the collection, and the class was printed twice).
+   */
+  @Test
+  void anInternalError_keepsItsClassAndTheExecutorsStackTrace() {
+    NullPointerException raised = new NullPointerException("Cannot invoke \"Object.hashCode()\"");
+    Outcome failed = Outcome.failed(raised, "Spark executor 1 on host-a: ");
+    assertThatThrownBy(() -> Outcome.answers(java.util.List.of(failed)))
+        .isInstanceOf(IllegalStateException.class)
+        .hasToString(
+            "java.lang.NullPointerException: Spark executor 1 on host-a: Cannot invoke"
+                + " \"Object.hashCode()\"")
+        .satisfies(e -> assertThat(e.getStackTrace()).isEqualTo(raised.getStackTrace()));
+  }
 }

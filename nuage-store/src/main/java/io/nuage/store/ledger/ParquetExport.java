@@ -257,9 +257,15 @@ public final class ParquetExport {
                 + ") TO '"
                 + rows
                 + "' (FORMAT PARQUET, PARTITION_BY (billing_period, provider))");
-      } finally {
-        s.execute("RESET partitioned_write_flush_threshold");
+      } catch (SQLException e) {
+        try {
+          s.execute("RESET partitioned_write_flush_threshold");
+        } catch (SQLException reset) {
+          e.addSuppressed(reset); // the COPY's error is the one to report
+        }
+        throw e;
       }
+      s.execute("RESET partitioned_write_flush_threshold");
       return new Summary(
           count(s, "SELECT count(*) FROM billing_rows"),
           count(s, "SELECT count(*) FROM billing_rows WHERE ContractApplied IS NOT NULL"),

@@ -102,7 +102,7 @@ public final class ParquetIngest {
   private static IngestReport locked(Path dir, Path file, IngestOptions options)
       throws IOException {
     String sha = sha256(file);
-    Path target = dir.resolve(INGESTED).resolve(sha);
+    Path target = dir.resolve(INGESTED).resolve(appendKey(sha, options));
     Path stagingRoot = dir.resolve(STAGING);
     boolean stagingWasThere = Files.isDirectory(stagingRoot);
     Files.createDirectories(stagingRoot);
@@ -156,7 +156,12 @@ public final class ParquetIngest {
           file, "holds " + summary.trueUpCandidates() + " rows tagged as take-or-pay true-ups");
     Files.writeString(
         out.resolve(ParquetExport.MANIFEST),
-        "source=" + file.toAbsolutePath().normalize() + "\nsha256=" + sha + "\n",
+        "source="
+            + file.toAbsolutePath().normalize()
+            + "\nsha256="
+            + sha
+            + "\n"
+            + (readAs(options).isEmpty() ? "" : "options=" + readAs(options) + "\n"),
         StandardOpenOption.APPEND);
     Files.createDirectories(target.getParent());
     try {
@@ -284,6 +289,37 @@ public final class ParquetIngest {
             + " the store: nuage ingest --db STORE "
             + file
             + ")");
+  }
+
+  /**
+   * The name of a file's append: the SHA-256 of its bytes, read as the store reads them by default;
+   * read otherwise ({@code --fill}, {@code --skip-bad-rows}, a dataset named), of its bytes and of
+   * how, since the same bytes then make other rows (a currency filled in as USD, then as EUR, is
+   * two sets of charges, as the store's ingest counts them).
+   */
+  static String appendKey(String sha, IngestOptions options) {
+    String how = readAs(options);
+    return how.isEmpty() ? sha : sha256(sha + "\n" + how);
+  }
+
+  /** How a file is read, when not as by default; empty by default. */
+  private static String readAs(IngestOptions options) {
+    StringJoiner how = new StringJoiner(";");
+    if (options.skipBadRows()) how.add("skip-bad-rows");
+    new java.util.TreeMap<>(options.fills()).forEach((c, v) -> how.add("fill " + c + "=" + v));
+    if (options.dataset() != IngestOptions.Dataset.AUTO) how.add("dataset " + options.dataset());
+    return how.toString();
+  }
+
+  private static String sha256(String text) {
+    try {
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256")
+                  .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static String sha256(Path file) throws IOException {

@@ -112,6 +112,36 @@ class ParquetIngestTest {
     assertThat(tree(export)).isEqualTo(before);
   }
 
+  /**
+   * The same bytes read another way are other rows: a file without BillingCurrency filled in as
+   * USD, then as EUR, is two sets of charges, as the store's ingest counts them (the EUR ones were
+   * reported as duplicates of the USD append and dropped: found by the review of issue 15).
+   */
+  @Test
+  void ingest_theSameBytesWithAnotherFill_areNewRows() throws Exception {
+    Path export = exported("export", sampleLines("first.csv", 1));
+    Path noCurrency = dir.resolve("no-currency.csv");
+    try (var c = java.sql.DriverManager.getConnection("jdbc:duckdb:");
+        var st = c.createStatement()) {
+      st.execute(
+          "COPY (SELECT * EXCLUDE (BillingCurrency) FROM read_csv('"
+              + sampleLines("ten.csv", 2, 3, 4, 5, 6, 7, 8, 9, 10, 11)
+              + "', all_varchar = true)) TO '"
+              + noCurrency
+              + "' (HEADER)");
+    }
+    IngestOptions usd =
+        new IngestOptions(false, java.util.Map.of("BillingCurrency", "USD"), p -> {});
+    IngestOptions eur =
+        new IngestOptions(false, java.util.Map.of("BillingCurrency", "EUR"), p -> {});
+    assertThat(ParquetIngest.ingest(export, noCurrency, usd).accepted()).isEqualTo(10);
+    IngestReport asEur = ParquetIngest.ingest(export, noCurrency, eur);
+    assertThat(asEur.accepted()).isEqualTo(10);
+    assertThat(asEur.duplicates()).isZero();
+    assertThat(ParquetIngest.ingest(export, noCurrency, usd).duplicates()).isEqualTo(10);
+    assertThat(rows(export)).hasSize(21);
+  }
+
   /** Every row an export holds (its base and its appended files), in ledger row order. */
   private static List<String> rows(Path export) throws Exception {
     List<String> rows = new java.util.ArrayList<>();
