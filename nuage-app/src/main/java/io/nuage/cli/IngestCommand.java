@@ -238,8 +238,10 @@ final class IngestCommand implements Callable<Integer> {
 
   private int report(List<IngestReport> reports, List<Problem> refusals) {
     var out = spec.commandLine().getOut();
-    if (format == ReportFormat.json) out.println(IngestReportView.json(reports));
-    else out.print(IngestReportView.table(reports));
+    // every file refused: nothing on standard output in either format, as for any bad input
+    boolean none = reports.isEmpty() && !refusals.isEmpty();
+    if (format == ReportFormat.json && !none) out.println(IngestReportView.json(reports));
+    else if (!none) out.print(IngestReportView.table(reports));
     out.flush();
     if (refusals.isEmpty()) return 0;
     throw new ValidationException(refusals);

@@ -246,6 +246,11 @@ class IngestBadInputTest {
 
     assertThat(run.code()).as(run.out() + run.err()).isEqualTo(2);
     assertThat(run.err()).doesNotContain("\tat ").doesNotContain("Exception");
+    assertThat(run.out()).as("standard output").isEmpty();
+    // nor in JSON (it printed {"files":[]}, found by the review of issue 15)
+    Cli json = Cli.run("ingest", "--db", db.toString(), "--format", "json", bad.toString());
+    assertThat(json.code()).isEqualTo(2);
+    assertThat(json.out()).as("standard output, --format json").isEmpty();
     assertThat(Files.readAllBytes(db)).as("store bytes").isEqualTo(reopened);
     assertThat(reopened).as("opening the store to read it writes nothing").isEqualTo(before);
     assertThat(LedgerProbe.of(db).sameAs(probe)).as("store totals").isTrue();
