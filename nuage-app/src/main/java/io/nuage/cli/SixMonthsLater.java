@@ -209,7 +209,7 @@ final class SixMonthsLater {
   private static void forget(Path db) {
     try {
       Files.deleteIfExists(db);
-      Files.deleteIfExists(db.resolveSibling(db.getFileName() + ".wal"));
+      Files.deleteIfExists(io.nuage.store.Store.walOf(db));
     } catch (IOException e) {
       throw new NuageException(db + ": cannot start a fresh ledger (" + e.getMessage() + ")", e);
     }

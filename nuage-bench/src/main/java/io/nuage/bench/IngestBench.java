@@ -194,7 +194,7 @@ public final class IngestBench {
 
   private static Path fresh(Path db) throws IOException {
     Files.deleteIfExists(db);
-    Files.deleteIfExists(Path.of(db + ".wal"));
+    Files.deleteIfExists(io.nuage.store.Store.walOf(db));
     return db;
   }
 

@@ -58,7 +58,7 @@ final class Checkpoints {
   }
 
   static Path walOf(Path db) {
-    return db.resolveSibling(db.getFileName() + ".wal");
+    return Store.walOf(db);
   }
 
   /** Turns DuckDB's own, unguarded checkpoints off for this database instance. */

@@ -43,7 +43,7 @@ final class OwnerOnly {
    */
   static void restrict(Path file) throws IOException {
     if (!POSIX) return;
-    for (Path p : new Path[] {file, file.resolveSibling(file.getFileName() + ".wal")}) {
+    for (Path p : new Path[] {file, Store.walOf(file)}) {
       if (Files.exists(p)) {
         Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rw-------"));
       }

@@ -228,7 +228,7 @@ public final class Store implements AutoCloseable {
     } finally {
       try {
         Files.deleteIfExists(temp);
-        Files.deleteIfExists(Path.of(temp + ".wal"));
+        Files.deleteIfExists(walOf(temp));
       } catch (IOException ignored) {
         // a stray temporary file beside the store is harmless; the store is what matters
       }
@@ -292,6 +292,11 @@ public final class Store implements AutoCloseable {
    * The store's JDBC connection, for the store's own implementations ({@code io.nuage.store.*});
    * not an API for callers outside nuage-store.
    */
+  /** DuckDB's write-ahead log of the store at {@code db}: the file beside it, named after it. */
+  public static Path walOf(Path db) {
+    return db.resolveSibling(db.getFileName() + ".wal");
+  }
+
   public Connection connection() {
     return connection;
   }
