@@ -1,5 +1,6 @@
 package io.nuage.cli;
 
+import static io.nuage.testing.FileTrees.tree;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,7 +9,6 @@ import io.nuage.testing.SharedData;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -106,14 +106,5 @@ class IngestToExportTest {
     assertThat(r.out().replaceAll("\\s+", " "))
         .contains("Apache Spark at --master")
         .contains("--master=URL");
-  }
-
-  static List<String> tree(Path root) throws Exception {
-    try (Stream<Path> all = Files.walk(root)) {
-      return all.filter(p -> !p.equals(root))
-          .map(p -> root.relativize(p) + (Files.isRegularFile(p) ? " " + p.toFile().length() : ""))
-          .sorted()
-          .toList();
-    }
   }
 }

@@ -21,17 +21,22 @@ class NativeStdoutTest {
     int printf(String format);
   }
 
+  /** C's noise inside the guard, twice (nested), as a solver inside a solver's callback. */
+  static void noiseInsideTheGuard(Printf c) {
+    NativeStdout.quietly(
+        () -> {
+          c.printf("1 slacks added\n");
+          return NativeStdout.quietly(() -> c.printf("nested noise\n"));
+        });
+  }
+
   /** The child: noise from C inside the guard, twice (nested), then the program's own output. */
   public static final class Child {
     public static void main(String[] args) {
       Planner.keepSolverOutputOffStdout();
       Printf c = Native.load("c", Printf.class);
       System.out.println("before");
-      NativeStdout.quietly(
-          () -> {
-            c.printf("1 slacks added\n");
-            return NativeStdout.quietly(() -> c.printf("nested noise\n"));
-          });
+      noiseInsideTheGuard(c);
       System.out.println("after");
       System.out.flush();
     }
@@ -51,11 +56,7 @@ class NativeStdoutTest {
             return 0;
           });
       if (NativeStdout.depth() != 0) throw new AssertionError("depth " + NativeStdout.depth());
-      NativeStdout.quietly(
-          () -> {
-            c.printf("1 slacks added\n");
-            return NativeStdout.quietly(() -> c.printf("nested noise\n"));
-          });
+      noiseInsideTheGuard(c);
       System.out.println("after");
       System.out.flush();
     }

@@ -1,5 +1,6 @@
 package io.nuage.spark;
 
+import static io.nuage.testing.FileTrees.tree;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -219,19 +220,6 @@ class SparkIngestTest {
         "--format",
         "json",
         file.toString());
-  }
-
-  /**
-   * Every file and directory under {@code root} with its size, the ingest's lock and staging
-   * directory too: what a refusal must not change.
-   */
-  static List<String> tree(Path root) throws Exception {
-    try (Stream<Path> all = Files.walk(root)) {
-      return all.filter(p -> !p.equals(root))
-          .map(p -> root.relativize(p) + (Files.isRegularFile(p) ? " " + p.toFile().length() : ""))
-          .sorted()
-          .toList();
-    }
   }
 
   static void assertRefused(Run r, String message) {

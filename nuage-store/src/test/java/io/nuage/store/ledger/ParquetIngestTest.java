@@ -1,5 +1,6 @@
 package io.nuage.store.ledger;
 
+import static io.nuage.testing.FileTrees.tree;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -201,15 +202,5 @@ class ParquetIngestTest {
         .hasMessageContaining("DuckDB is not on this class path")
         .hasMessageContaining("./nuage ingest --engine spark --parquet DIR FILE...")
         .hasMessageNotContaining("No suitable driver");
-  }
-
-  /** Every file and directory under {@code root} with its size, hidden ones too. */
-  static List<String> tree(Path root) throws Exception {
-    try (Stream<Path> all = Files.walk(root)) {
-      return all.filter(p -> !p.equals(root))
-          .map(p -> root.relativize(p) + (Files.isRegularFile(p) ? " " + p.toFile().length() : ""))
-          .sorted()
-          .toList();
-    }
   }
 }
