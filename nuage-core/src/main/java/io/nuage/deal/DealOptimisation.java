@@ -4,6 +4,7 @@ import io.nuage.contract.CommittedSpend;
 import io.nuage.contract.ReservedCapacity;
 import io.nuage.core.NuageException;
 import io.nuage.plan.PlanOptions;
+import io.nuage.plan.ReservationKink;
 import io.nuage.risk.Distribution;
 import io.nuage.risk.Estimate;
 import io.nuage.risk.Future;
@@ -624,43 +625,9 @@ public final class DealOptimisation {
             && o.accelerator().equals(r.accelerator())
             && o.term().contains(m)) other += o.gpus();
       double spare = schedule - other;
-      if (spare > lo && spare < hi) {
-        String ratio =
-            BigDecimal.valueOf(spare)
-                .divide(BigDecimal.valueOf(r.gpus()), 4, RoundingMode.FLOOR)
-                .stripTrailingZeros()
-                .toPlainString();
-        throw new NuageException(
-            "--bounds: the capacity schedule of "
-                + r.region()
-                + " "
-                + r.accelerator()
-                + " offers "
-                + (long) spare
-                + " GPUs beyond the other reservations in "
-                + m
-                + ", inside the "
-                + gpus(lo)
-                + " to "
-                + gpus(hi)
-                + " GPUs the bounds allow "
-                + r.id()
-                + ": its on-demand GPUs, max(0, "
-                + (long) spare
-                + " − G), would not be linear in G (docs/deals.md section 5.1); keep the"
-                + " bounds on one side of "
-                + ratio
-                + " times the written "
-                + r.gpus()
-                + " GPUs (such as --bounds 0.."
-                + ratio
-                + ")");
-      }
+      if (spare > lo && spare < hi)
+        throw ReservationKink.across(r.region() + " " + r.accelerator(), spare, m, lo, hi, r);
     }
-  }
-
-  private static String gpus(double v) {
-    return BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
   }
 
   private static void requireSizable(

@@ -64,17 +64,7 @@ final class InfeasibilityAnalysis {
         if (status != MPSolver.ResultStatus.OPTIMAL) return null;
         double bound = phaseOneBound(ModelRows.of(lp), ModelRows.duals(lp));
         if (!(bound > PROVEN)) continue;
-        double[] point = ModelRows.point(lp);
-        Assignment a = m.solution(point);
-        List<InfeasibilityReason> out = new ArrayList<>();
-        for (PlanModel.Elastic e : m.elastics) {
-          double v = point[e.variable().index()];
-          if (v <= 1e-9) continue;
-          out.add(
-              e.kind().equals("share")
-                  ? shareReason(data, e, v / PlanModel.USD, deadline)
-                  : reason(data, a, e, v / PlanModel.GH));
-        }
+        List<InfeasibilityReason> out = given(data, m, ModelRows.point(lp), deadline);
         return out.isEmpty() ? null : out;
       } finally {
         lp.delete();
@@ -149,22 +139,31 @@ final class InfeasibilityAnalysis {
       }
       double[] point = FixedIntegers.verifiedPoint(solver, deadline, new ArrayList<>());
       if (point == null) return null;
-      Assignment a = m.solution(point);
-      List<InfeasibilityReason> out = new ArrayList<>();
-      for (PlanModel.Elastic e : m.elastics) {
-        double v = point[e.variable().index()];
-        if (v <= 1e-9) continue;
-        // Elastic variables are in model units: millions of GPU-hours (capacity, demand, ROFR) or
-        // millions of dollars (shares).
-        out.add(
-            e.kind().equals("share")
-                ? shareReason(data, e, v / PlanModel.USD, deadline)
-                : reason(data, a, e, v / PlanModel.GH));
-      }
-      return out;
+      return given(data, m, point, deadline);
     } finally {
       solver.delete();
     }
+  }
+
+  /**
+   * The rows that had to give at {@code point} of the elastic model {@code m}: its elastics above
+   * 0.
+   */
+  private static List<InfeasibilityReason> given(
+      PlanData data, PlanModel m, double[] point, Deadline deadline) {
+    Assignment a = m.solution(point);
+    List<InfeasibilityReason> out = new ArrayList<>();
+    for (PlanModel.Elastic e : m.elastics) {
+      double v = point[e.variable().index()];
+      if (v <= 1e-9) continue;
+      // Elastic variables are in model units: millions of GPU-hours (capacity, demand, ROFR) or
+      // millions of dollars (shares).
+      out.add(
+          e.kind().equals("share")
+              ? shareReason(data, e, v / PlanModel.USD, deadline)
+              : reason(data, a, e, v / PlanModel.GH));
+    }
+    return out;
   }
 
   private static InfeasibilityReason shareReason(

@@ -6,7 +6,6 @@ import com.google.ortools.linearsolver.MPVariable;
 import io.nuage.contract.CommittedSpend;
 import io.nuage.contract.ReservedCapacity;
 import io.nuage.contract.RightOfFirstRefusal;
-import io.nuage.core.NuageException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -291,10 +290,6 @@ final class PlanModel {
     return this;
   }
 
-  private static String gpus(double v) {
-    return BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
-  }
-
   private boolean sizes(Cell c, int t) {
     ReservedCapacity k = sized;
     return k != null
@@ -570,36 +565,9 @@ final class PlanModel {
             // sides
             other = c.reservedGpus()[t] - k.gpus();
             spare = c.listPrice() == null ? 0 : c.scheduleGpus()[t] - other;
-            if (spare > sizedLo && spare < sizedHi) {
-              String ratio =
-                  BigDecimal.valueOf(spare)
-                      .divide(BigDecimal.valueOf(k.gpus()), 4, java.math.RoundingMode.FLOOR)
-                      .stripTrailingZeros()
-                      .toPlainString();
-              throw new NuageException(
-                  "--bounds: the capacity schedule of "
-                      + c.label()
-                      + " offers "
-                      + (long) spare
-                      + " GPUs beyond the other reservations in "
-                      + data.months.get(t)
-                      + ", inside the "
-                      + gpus(sizedLo)
-                      + " to "
-                      + gpus(sizedHi)
-                      + " GPUs the bounds allow "
-                      + k.id()
-                      + ": its on-demand GPUs, max(0, "
-                      + (long) spare
-                      + " − G), would not be linear in G (docs/deals.md section 5.1); keep the"
-                      + " bounds on one side of "
-                      + ratio
-                      + " times the written "
-                      + k.gpus()
-                      + " GPUs (such as --bounds 0.."
-                      + ratio
-                      + ")");
-            }
+            if (spare > sizedLo && spare < sizedHi)
+              throw ReservationKink.across(
+                  c.label(), spare, data.months.get(t), sizedLo, sizedHi, k);
             reservedGpus = other + sizedHi;
             onDemandGpus = spare >= sizedHi ? spare - sizedLo : 0;
           }

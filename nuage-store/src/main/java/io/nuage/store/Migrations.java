@@ -46,15 +46,7 @@ final class Migrations {
     int current = currentVersion(c);
     List<Migration> all = available();
     int latest = all.isEmpty() ? 0 : all.getLast().version();
-    if (current > latest) {
-      throw new NuageException(
-          db
-              + ": the store is at schema version "
-              + current
-              + " but this nuage knows only up to "
-              + latest
-              + "; use a newer nuage");
-    }
+    refuseNewer(db, current, latest);
     // by the versions recorded, not the highest: V100 (server) predates V003 and V004
     Set<Integer> applied = appliedVersions(c);
     repairFirstV007(c, db, applied);
@@ -151,14 +143,7 @@ final class Migrations {
     }
     int latest = all.isEmpty() ? 0 : all.getLast().version();
     int current = applied.stream().mapToInt(Integer::intValue).max().orElse(0);
-    if (current > latest)
-      throw new NuageException(
-          db
-              + ": the store is at schema version "
-              + current
-              + " but this nuage knows only up to "
-              + latest
-              + "; use a newer nuage");
+    refuseNewer(db, current, latest);
     if (!applied.containsAll(known))
       throw new NuageException(
           db
@@ -169,6 +154,18 @@ final class Migrations {
               + "), and this command only reads it: run `nuage ingestions --db "
               + db
               + "` once, which migrates it, then this command again");
+  }
+
+  /** Refuses a store written by a newer nuage: its schema is past what this one knows. */
+  private static void refuseNewer(Path db, int current, int latest) {
+    if (current > latest)
+      throw new NuageException(
+          db
+              + ": the store is at schema version "
+              + current
+              + " but this nuage knows only up to "
+              + latest
+              + "; use a newer nuage");
   }
 
   static int currentVersion(Connection c) {

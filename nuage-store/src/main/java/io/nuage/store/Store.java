@@ -67,14 +67,7 @@ public final class Store implements AutoCloseable {
       refuseEmpty(absolute, path);
       recover(absolute, path);
     }
-    Connection connection;
-    try {
-      connection = DriverManager.getConnection("jdbc:duckdb:" + absolute);
-      UnpackedNatives.forget(DUCKDB_COPY);
-    } catch (SQLException e) {
-      if (String.valueOf(e.getMessage()).contains("Could not set lock")) throw held(path, e);
-      throw new NuageException("cannot open the store " + path + ": " + firstLine(e), e);
-    }
+    Connection connection = connect(absolute, path, new java.util.Properties());
     try {
       try (Statement s = connection.createStatement()) {
         // UTC everywhere: FOCUS timestamps are UTC and must never be shifted by the host zone.
@@ -118,16 +111,9 @@ public final class Store implements AutoCloseable {
                 + path
                 + "` once, which finishes it, then this command again");
     }
-    Connection connection;
-    try {
-      var properties = new java.util.Properties();
-      properties.setProperty("duckdb.read_only", "true");
-      connection = DriverManager.getConnection("jdbc:duckdb:" + absolute, properties);
-      UnpackedNatives.forget(DUCKDB_COPY);
-    } catch (SQLException e) {
-      if (String.valueOf(e.getMessage()).contains("Could not set lock")) throw held(path, e);
-      throw new NuageException("cannot open the store " + path + ": " + firstLine(e), e);
-    }
+    var properties = new java.util.Properties();
+    properties.setProperty("duckdb.read_only", "true");
+    Connection connection = connect(absolute, path, properties);
     try {
       try (Statement s = connection.createStatement()) {
         s.execute("SET TimeZone = 'UTC'");
@@ -292,6 +278,21 @@ public final class Store implements AutoCloseable {
    * The store's JDBC connection, for the store's own implementations ({@code io.nuage.store.*});
    * not an API for callers outside nuage-store.
    */
+  /**
+   * DuckDB's connection to the file {@code absolute} (the store {@code path} as the user named it),
+   * a lock another process holds and any other failure each said by name.
+   */
+  private static Connection connect(Path absolute, Path path, java.util.Properties properties) {
+    try {
+      Connection connection = DriverManager.getConnection("jdbc:duckdb:" + absolute, properties);
+      UnpackedNatives.forget(DUCKDB_COPY);
+      return connection;
+    } catch (SQLException e) {
+      if (String.valueOf(e.getMessage()).contains("Could not set lock")) throw held(path, e);
+      throw new NuageException("cannot open the store " + path + ": " + firstLine(e), e);
+    }
+  }
+
   /** DuckDB's write-ahead log of the store at {@code db}: the file beside it, named after it. */
   public static Path walOf(Path db) {
     return db.resolveSibling(db.getFileName() + ".wal");

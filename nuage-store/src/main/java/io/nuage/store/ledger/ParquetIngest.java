@@ -240,13 +240,19 @@ public final class ParquetIngest {
       s.execute("DELETE FROM billing_rows");
       s.execute("INSERT INTO billing_rows SELECT * FROM kept");
       s.execute("DROP TABLE kept");
-      long first = count(store, "SELECT coalesce(min(rowid), 0) FROM billing_rows");
-      long span = count(store, "SELECT coalesce(max(rowid) - min(rowid) + 1, 0) FROM billing_rows");
-      long rows = count(store, "SELECT count(*) FROM billing_rows");
-      if (span != rows)
-        throw new IllegalStateException(
-            "the new rows are not numbered contiguously (" + rows + " rows over " + span + ")");
-      return first;
+      try (java.sql.ResultSet r =
+          s.executeQuery(
+              "SELECT coalesce(min(rowid), 0), coalesce(max(rowid) - min(rowid) + 1, 0), count(*)"
+                  + " FROM billing_rows")) {
+        r.next();
+        long first = r.getLong(1);
+        long span = r.getLong(2);
+        long rows = r.getLong(3);
+        if (span != rows)
+          throw new IllegalStateException(
+              "the new rows are not numbered contiguously (" + rows + " rows over " + span + ")");
+        return first;
+      }
     } catch (java.sql.SQLException e) {
       throw new NuageException("cannot set the new rows apart: " + Store.firstLine(e), e);
     }
