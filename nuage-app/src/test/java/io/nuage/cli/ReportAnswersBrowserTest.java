@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Page;
 import io.nuage.browser.ChartDescriptions;
 import io.nuage.browser.ExpectedAnswers;
 import io.nuage.browser.HeadlessChromium;
 import io.nuage.browser.PageFigures;
+import io.nuage.browser.PanelCsv;
 import io.nuage.browser.Tooltips;
 import io.nuage.scenario.Policy;
 import io.nuage.scenario.ScenarioParser;
@@ -17,14 +17,12 @@ import io.nuage.testing.SharedData;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -567,26 +565,12 @@ class ReportAnswersBrowserTest {
   }
 
   private static List<CSVRecord> csv(Page page, String panel) throws Exception {
-    Download download = page.waitForDownload(() -> page.click("button[data-csv=" + panel + "]"));
-    assertThat(download.suggestedFilename()).isEqualTo("nuage-" + panel + ".csv");
-    String text = Files.readString(download.path(), StandardCharsets.UTF_8);
-    List<CSVRecord> rows =
-        CSVFormat.RFC4180
-            .builder()
-            .setHeader()
-            .setSkipHeaderRecord(true)
-            .get()
-            .parse(new java.io.StringReader(text))
-            .getRecords();
-    assertThat(rows).as(panel + " rows").isNotEmpty();
-    return rows;
+    return PanelCsv.download(page, panel);
   }
 
   private static BigDecimal sum(
       List<CSVRecord> rows, String column, java.util.function.Predicate<CSVRecord> keep) {
-    BigDecimal total = BigDecimal.ZERO;
-    for (CSVRecord r : rows) if (keep.test(r)) total = total.add(new BigDecimal(r.get(column)));
-    return total;
+    return PanelCsv.sum(rows, column, keep);
   }
 
   @Test

@@ -265,20 +265,7 @@ class SparkLedgerTest {
       port = s.getLocalPort();
     }
     String master = "spark://127.0.0.1:" + port;
-    Run r =
-        SparkRiskTest.run(
-            "risk",
-            SparkRiskTest.EXAMPLE.toString(),
-            "--samples",
-            "2",
-            "--quiet",
-            "--format",
-            "json",
-            "--engine",
-            "spark",
-            "--master",
-            master);
-    assertRefused(r, "--master " + master + ": cannot be reached");
+    assertRefused(SparkMasterTest.risk(master), "--master " + master + ": cannot be reached");
   }
 
   /** A copy of the export {@code from} at {@code to}, to spoil. */

@@ -95,7 +95,8 @@ class SparkMasterTest {
     }
   }
 
-  private static Run risk(String master) {
+  /** A two-future risk run of the example on {@code master}. */
+  static Run risk(String master) {
     return SparkRiskTest.run(
         "risk",
         SparkRiskTest.EXAMPLE.toString(),
