@@ -58,22 +58,7 @@ final class CbcOracle {
 
   static Optimum solve(MPModelProto model, Path mps) throws Exception {
     Path solution = mps.resolveSibling(mps.getFileName() + ".sol");
-    Process p =
-        new ProcessBuilder(
-                "cbc",
-                mps.toString(),
-                "-preprocess",
-                "off",
-                "-ratio",
-                "1e-7",
-                "-solve",
-                "-solution",
-                solution.toString(),
-                "-quit")
-            .redirectErrorStream(true)
-            .start();
-    String log = new String(p.getInputStream().readAllBytes());
-    assertThat(p.waitFor(300, TimeUnit.SECONDS)).as("cbc finished").isTrue();
+    String log = cbc(mps, solution, "-ratio", "1e-7");
     List<String> lines = Files.readAllLines(solution);
     assertThat(lines).as(log).isNotEmpty();
     assertThat(lines.get(0)).as("cbc status\n" + log).startsWith("Optimal");
@@ -129,23 +114,25 @@ final class CbcOracle {
     Path mps = Files.createTempFile(dir, "model", ".mps");
     Files.writeString(mps, Planner.exportMps(scenario, options));
     Path solution = mps.resolveSibling(mps.getFileName() + ".sol");
-    Process p =
-        new ProcessBuilder(
-                "cbc",
-                mps.toString(),
-                "-preprocess",
-                "off",
-                "-solve",
-                "-solution",
-                solution.toString(),
-                "-quit")
-            .redirectErrorStream(true)
-            .start();
-    String log = new String(p.getInputStream().readAllBytes());
-    assertThat(p.waitFor(300, TimeUnit.SECONDS)).as("cbc finished").isTrue();
+    String log = cbc(mps, solution);
     if (!Files.exists(solution)) return "no solution file; cbc's log:\n" + log;
     List<String> lines = Files.readAllLines(solution);
     assertThat(lines).as(log).isNotEmpty();
     return lines.get(0);
+  }
+
+  /**
+   * Debian's cbc on {@code mps} without its preprocessing, with {@code options} before the solve,
+   * its solution written to {@code solution}; returns its log, once it has finished.
+   */
+  private static String cbc(Path mps, Path solution, String... options) throws Exception {
+    List<String> command =
+        new java.util.ArrayList<>(List.of("cbc", mps.toString(), "-preprocess", "off"));
+    command.addAll(List.of(options));
+    command.addAll(List.of("-solve", "-solution", solution.toString(), "-quit"));
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String log = new String(p.getInputStream().readAllBytes());
+    assertThat(p.waitFor(300, TimeUnit.SECONDS)).as("cbc finished").isTrue();
+    return log;
   }
 }
